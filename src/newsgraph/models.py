@@ -1,0 +1,232 @@
+"""The data that flows between stages: frozen dataclasses, nothing mutated in place.
+
+Every fact points back at its text: an `Evidence` (document id, sentence index, character
+span) or, for mentions, the span itself. Character offsets always index `Document.text`.
+
+    Document --annotate--> Sentence, Mention, TimeExpression, Citation
+             --resolve---> Entity (mentions, roles, attributes)
+             --assemble--> Extraction   (what `newsgraph extract` prints)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Literal
+
+SCHEMA_VERSION = "newsgraph.extraction/1.0"
+
+Scalar = str | int | float | bool
+
+
+class EntityType(StrEnum):
+    """The kinds of actor the knowledge base distinguishes."""
+
+    PERSON = "person"
+    STATE = "state"
+    ORGANIZATION = "organization"
+    ARMED_FORCE = "armed_force"
+    MEDIA = "media"
+    WEAPON = "weapon"
+    PLACE = "place"
+    GROUP = "group"
+
+
+class MentionKind(StrEnum):
+    """How a mention names its entity."""
+
+    NAME = "name"  # the entity's name or an alias: "Sergei Lavrov", "Lavrov"
+    METONYM = "metonym"  # a place or building standing for the actor: "Moscow", "the Kremlin"
+    DEMONYM = "demonym"  # "Russian" in "Russian officials"
+    DESCRIPTOR = "descriptor"  # a noun phrase built on a name: "the Maduro regime"
+
+
+class Granularity(StrEnum):
+    """The precision of a normalised time expression."""
+
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    SEASON = "season"
+    QUARTER = "quarter"
+    YEAR = "year"
+    DECADE = "decade"
+    CENTURY = "century"
+    TIME_OF_DAY = "time_of_day"
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Where a fact was read: a character span inside one sentence of one document."""
+
+    document: str
+    sentence: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Published:
+    """A publication date and how we know it (`basis` is a human-readable explanation)."""
+
+    date: str | None
+    inferred: bool
+    basis: str
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One loaded article: its full text and the metadata we could find.
+
+    `header_spans` are character ranges of metadata lines ("Publication: ... Volume: 16") that
+    extractors skip; offsets elsewhere still index the full `text`.
+    """
+
+    id: str
+    text: str
+    source: str
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    url: str | None = None
+    volume: str | None = None
+    issue: str | None = None
+    published: Published = field(default_factory=lambda: Published(None, False, "unknown"))
+    language: str = "en"
+    credit: str | None = None
+    external_id: str | None = None
+    header_spans: tuple[tuple[int, int], ...] = ()
+
+    def in_header(self, start: int, end: int) -> bool:
+        """True when [start, end) overlaps a metadata line."""
+        return any(start < h_end and end > h_start for h_start, h_end in self.header_spans)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One place in the text that names an entity."""
+
+    start: int
+    end: int
+    text: str
+    sentence: int
+    kind: MentionKind = MentionKind.NAME
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A title or post held by a person, as stated in the text or known from a gazetteer.
+
+    `start`/`end` are ISO dates (any precision) when stated; `evidence` is None for roles that
+    come only from a gazetteer.
+    """
+
+    title: str
+    organization: str | None = None
+    organization_id: str | None = None
+    country: str | None = None
+    start: str | None = None
+    end: str | None = None
+    evidence: Evidence | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Attribute:
+    """A key/value fact about an entity (age 59, class "MANPADS"); evidence when from text."""
+
+    key: str
+    value: Scalar
+    evidence: Evidence | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One real-world actor of a document with every mention that names it."""
+
+    id: str
+    name: str
+    type: EntityType
+    mentions: tuple[Mention, ...]
+    country: str | None = None
+    aliases: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
+    attributes: tuple[Attribute, ...] = ()
+    known: bool = False  # True when the entity comes from a gazetteer
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpression:
+    """A normalised time expression.
+
+    `value` is the ISO form at its granularity ("2019-04-30", "2019-03", "2019", "1980s");
+    `range_start`/`range_end` the first and last day it covers. An open interval ("since
+    January 2019") has one side None and `relation` "since" / "until" / "before" / "after".
+    """
+
+    id: str
+    text: str
+    start: int
+    end: int
+    sentence: int
+    granularity: Granularity
+    value: str | None
+    range_start: str | None
+    range_end: str | None
+    relation: str | None = None
+    modifier: str | None = None
+    time_of_day: str | None = None
+    year_inferred: bool = False
+
+
+CitationKind = Literal["parenthetical", "inline"]
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A source cited inside the article, e.g. "(Vzglyad, April 30)" or "told Reuters".
+
+    `sentences` are the sentences the citation vouches for: its own sentence and, for a
+    parenthetical at the end of a run of sentences, those back to the previous citation in the
+    same paragraph.
+    """
+
+    id: str
+    kind: CitationKind
+    text: str
+    start: int
+    end: int
+    sentence: int
+    sentences: tuple[int, ...]
+    outlet: str | None = None
+    media_id: str | None = None
+    date: str | None = None
+    date_text: str | None = None
+    problems: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything extracted from one document: the unit the JSON contract serialises."""
+
+    document: Document
+    sentences: tuple[Sentence, ...]
+    entities: tuple[Entity, ...]
+    citations: tuple[Citation, ...]
+    dates: tuple[TimeExpression, ...]
+    schema: str = SCHEMA_VERSION
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A document that could not be processed, and why (never a silent None)."""
+
+    source: str
+    reason: str
+    error: str
