@@ -87,6 +87,7 @@ class Document:
     source: str
     title: str | None = None
     outlet: str | None = None
+    outlet_id: str | None = None  # the publishing outlet's media entity, when known
     author: str | None = None
     url: str | None = None
     volume: str | None = None
@@ -129,6 +130,8 @@ class Role:
     """
 
     title: str
+    kind: str = "office"  # "office" (a post held) or "rank" (a military or police rank)
+    qualifier: str | None = None  # "former", "acting", "interim", "self-proclaimed"
     organization: str | None = None
     organization_id: str | None = None
     country: str | None = None
@@ -208,6 +211,7 @@ class Citation:
     media_id: str | None = None
     date: str | None = None
     date_text: str | None = None
+    same_outlet: bool = False  # the article citing its own outlet ("see EDM, February 6")
     problems: tuple[str, ...] = ()
 
 

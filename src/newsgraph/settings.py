@@ -5,7 +5,7 @@ A settings file looks like::
     [newsgraph]
     model = "en_core_web_trf"          # any installed spaCy pipeline: package name or path
     batch_size = 8
-    max_bytes = 5_000_000
+    max_bytes = 2_000_000
     lexicon_paths = ["~/my-gazetteers"]
 """
 
@@ -27,7 +27,7 @@ class Settings:
 
     model: str = DEFAULT_MODEL
     batch_size: int = 8
-    max_bytes: int = 5_000_000
+    max_bytes: int = 2_000_000
     encoding: str = "utf-8"
     lexicon_paths: tuple[str, ...] = ()
 

@@ -1,0 +1,276 @@
+"""Find entity mentions: gazetteer hits, weapon designations and spaCy's NER, reconciled.
+
+The small English model mislabels much of what analysts care about (weapons as ORG or LOC,
+outlets as PERSON, surnames as GPE). Candidates are therefore taken in tiers, each tier only
+where no earlier one already claimed the words:
+
+1. spans the citation parser has shown to be outlets;
+2. unambiguous gazetteer names and aliases (ambiguous ones only where NER agrees);
+3. weapon designations ("Su-30MK2V", "BuK-M2") by pattern;
+4. NER persons, organisations, products, facilities;
+5. gazetteer demonyms, metonyms and capitals ("Russian", "the Kremlin", "Moscow");
+6. NER places and nationalities.
+
+Which *entity* a candidate belongs to is decided later, in `resolve.entities`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.lexicon.gazetteer import Entry, Gazetteer, slug
+from newsgraph.models import EntityType, MentionKind
+
+NER_TYPES = {
+    "PERSON": EntityType.PERSON, "ORG": EntityType.ORGANIZATION, "GPE": EntityType.PLACE,
+    "LOC": EntityType.PLACE, "FAC": EntityType.PLACE, "NORP": EntityType.GROUP,
+    "PRODUCT": EntityType.WEAPON,
+}  # fmt: skip
+_HIGH_NER = {"PERSON", "ORG", "FAC", "PRODUCT"}
+_LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "across", "to", "into", "from",
+             "throughout", "within", "toward", "towards", "via", "through"}  # fmt: skip
+_PLACE_HEADS = {"streets", "outskirts", "centre", "center", "city", "suburbs", "mayor", "residents",
+                "people", "heart", "downtown"}  # fmt: skip
+_WEAPON_PREFIX = (
+    r"Su|MiG|Mig|Mi|Ka|Tu|Il|An|Yak|Kh|KH|BMP|BMD|BTR|BM|TOS|HQ|DF|MQ|RQ|AH|UH|CH|KJ|JF|FC|"
+    r"S|T|F|J|Z|M|K|Buk|BuK|BUK|Tor|Igla|Pechora|Pantsir|Iskander|Tochka|Smerch|Uragan|Grad|"
+    r"Shahed|Hwasong|Fateh|Zolfaghar|Kornet|Orlan|Tornado"
+)
+_WEAPON_DESIGNATION = re.compile(
+    rf"\b(?:{_WEAPON_PREFIX})-\s?\d{{1,4}}[A-Za-z0-9]*(?:-\d?[A-Za-z0-9]+)*(?:\s[A-Z][a-z]+-\d[A-Za-z0-9]*)?"
+    rf"|\b(?:Buk|BuK|BUK|Tor|Igla|Pechora|Pantsir|Iskander)-[A-Z0-9][A-Za-z0-9]*"
+)
+_BRACKETED_DESIGNATION = re.compile(r"\s?\(([A-Z][\w]*(?:-[A-Z0-9][\w]*)+)\)")
+_MOVEMENT = re.compile(r"(?:istas?|ists?|isms?|ites?|istes?)$")
+_NOT_NAMES = {"State", "Government", "Ministry", "President", "Minister", "Council", "the State"}
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A span that names some entity, before entities are formed.
+
+    `entry` is the gazetteer entry when one is known; `type` the best guess at the entity type.
+    """
+
+    start: int
+    end: int
+    text: str
+    sentence: int
+    source: str  # "citation" | "gazetteer" | "pattern" | "ner"
+    type: EntityType
+    kind: MentionKind = MentionKind.NAME
+    entry: Entry | None = None
+    label: str | None = None
+
+
+class EntityRecognizer:
+    """Finds candidates in parsed docs; build once per process (it compiles the gazetteer)."""
+
+    def __init__(self, nlp: Language, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        surfaces = sorted(gazetteer.surfaces)
+        for start in range(0, len(surfaces), 1000):
+            chunk = surfaces[start : start + 1000]
+            self.matcher.add("GAZ", list(nlp.tokenizer.pipe(chunk)))
+
+    def find(
+        self,
+        doc: Doc,
+        *,
+        sentence_of: Sequence[int],
+        outlets: Iterable[tuple[int, int]] = (),
+        skip: Iterable[tuple[int, int]] = (),
+    ) -> list[Candidate]:
+        """All candidates in `doc`, non-overlapping, in text order.
+
+        `sentence_of[i]` is the sentence index of token i; `outlets` are char spans the
+        citation parser found to be outlets; `skip` are char spans (header lines) to ignore.
+        """
+        taken = _Taken(skip)
+        ner = [span for span in (_trim(ent) for ent in doc.ents) if span is not None]
+        found: list[Candidate] = []
+
+        def claim(spans: Iterable[tuple[Span, Candidate]]) -> None:
+            for span, cand in sorted(spans, key=lambda sc: -(sc[0].end - sc[0].start)):
+                if "\n" not in span.text and taken.claim(span.start_char, span.end_char):
+                    found.append(cand)
+
+        claim(self._outlets(doc, outlets, sentence_of))
+        gaz_names, gaz_other = self._gazetteer(doc, ner, sentence_of)
+        claim(gaz_names)
+        claim(self._designations(doc, sentence_of))
+        # "Moscow", "Kremlin", "Russian" beat NER's labels, but not a longer name that contains
+        # them ("Latin American", "Moscow City Court")
+        claim(sc for sc in gaz_other if not _inside_longer(sc[0], ner))
+        claim(self._ner(ner, sentence_of, high=True))
+        claim(self._ner(ner, sentence_of, high=False))
+        return sorted(found, key=lambda c: c.start)
+
+    def _outlets(
+        self, doc: Doc, outlets: Iterable[tuple[int, int]], sentence_of: Sequence[int]
+    ) -> list[tuple[Span, Candidate]]:
+        out = []
+        for start, end in outlets:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            entry = self._known(span.text, EntityType.MEDIA)
+            out.append((span, _candidate(span, sentence_of, "citation", EntityType.MEDIA, entry=entry)))
+        return out
+
+    def _known(self, text: str, etype: EntityType) -> Entry | None:
+        for entry, kind, _ambiguous in self.gazetteer.lookup(text):
+            if entry.type == etype and kind == MentionKind.NAME.value:
+                return entry
+        return None
+
+    def _gazetteer(
+        self, doc: Doc, ner: list[Span], sentence_of: Sequence[int]
+    ) -> tuple[list[tuple[Span, Candidate]], list[tuple[Span, Candidate]]]:
+        names, other = [], []
+        ner_tokens = {i for span in ner for i in range(span.start, span.end)}
+        for _, start, end in self.matcher(doc):
+            span = doc[start:end]
+            hits = self.gazetteer.lookup(span.text)
+            if not hits:
+                continue
+            entry, kind, ambiguous = min(hits, key=lambda h: h[2])  # unambiguous first
+            if ambiguous and not any(i in ner_tokens for i in range(start, end)):
+                continue
+            if kind == "capital":
+                other.append((span, self._capital(span, entry, sentence_of)))
+            elif kind == MentionKind.NAME.value:
+                names.append((span, _candidate(span, sentence_of, "gazetteer", entry.type, entry=entry)))
+            else:
+                cand = _candidate(span, sentence_of, "gazetteer", entry.type, entry=entry,
+                                  kind=MentionKind(kind))  # fmt: skip
+                other.append((span, cand))
+        return names, other
+
+    def _capital(self, span: Span, state: Entry, sentence_of: Sequence[int]) -> Candidate:
+        """A capital used as a location names the city; used as an actor, the state."""
+        if _is_locative(span.root):
+            place = self.gazetteer.entries.get(f"place:{_slug_of(state.capital or span.text)}")
+            return _candidate(span, sentence_of, "gazetteer", EntityType.PLACE, entry=place)
+        return _candidate(span, sentence_of, "gazetteer", EntityType.STATE, entry=state,
+                          kind=MentionKind.METONYM)  # fmt: skip
+
+    def _designations(self, doc: Doc, sentence_of: Sequence[int]) -> list[tuple[Span, Candidate]]:
+        """Weapon designations, and a designation-like name in brackets right after one:
+        "S-300VM (Antey-2500)"."""
+        out = []
+        for match in _WEAPON_DESIGNATION.finditer(doc.text):
+            bounds = [(match.start(), match.end())]
+            alias = _BRACKETED_DESIGNATION.match(doc.text, match.end())
+            if alias is not None:
+                bounds.append((alias.start(1), alias.end(1)))
+            for start, end in bounds:
+                span = doc.char_span(start, end, alignment_mode="expand")
+                if span is None:
+                    continue
+                entry = self._known(span.text, EntityType.WEAPON)
+                cand = _candidate(span, sentence_of, "pattern", EntityType.WEAPON, entry=entry)
+                out.append((span, cand))
+        return out
+
+    def _ner(
+        self, ner: list[Span], sentence_of: Sequence[int], *, high: bool
+    ) -> list[tuple[Span, Candidate]]:
+        out = []
+        for span in ner:
+            if (span.label_ in _HIGH_NER) != high or span.label_ not in NER_TYPES:
+                continue
+            etype = _ner_type(span)
+            if etype is None:
+                continue
+            out.append((span, _candidate(span, sentence_of, "ner", etype, label=span.label_)))
+        return out
+
+
+def _inside_longer(span: Span, ner: Sequence[Span]) -> bool:
+    return any(
+        e.start <= span.start and span.end <= e.end and len(e) > len(span) and "\n" not in e.text
+        for e in ner
+    )
+
+
+class _Taken:
+    """Character ranges already claimed by an earlier tier (or excluded up front)."""
+
+    def __init__(self, skip: Iterable[tuple[int, int]]) -> None:
+        self.ranges: list[tuple[int, int]] = list(skip)
+
+    def claim(self, start: int, end: int) -> bool:
+        if any(start < r_end and end > r_start for r_start, r_end in self.ranges):
+            return False
+        self.ranges.append((start, end))
+        return True
+
+
+def _candidate(
+    span: Span,
+    sentence_of: Sequence[int],
+    source: str,
+    etype: EntityType,
+    *,
+    entry: Entry | None = None,
+    kind: MentionKind = MentionKind.NAME,
+    label: str | None = None,
+) -> Candidate:
+    return Candidate(span.start_char, span.end_char, span.text, sentence_of[span.start], source,
+                     etype, kind, entry, label)  # fmt: skip
+
+
+def _trim(ent: Span) -> Span | None:
+    """Drop a leading "the", "pro-", "anti-" and a trailing "'s" from an NER span."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and (doc[start].lower_ in {"the", "pro", "anti", "-", "ex"} or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].text in {"'s", "’s", "'", "’"} or doc[end - 1].is_punct):
+        end -= 1
+    if start >= end:
+        return None
+    span = Span(doc, start, end, label=ent.label_)
+    if span.text in _NOT_NAMES or not any(ch.isupper() for ch in span.text):
+        return None
+    return span
+
+
+def _ner_type(span: Span) -> EntityType | None:
+    text = span.text
+    if len(span) == 1 and _MOVEMENT.search(text):
+        return EntityType.GROUP  # "Chavista", "Chavism", "Peronists": movements, not places
+    if span.label_ == "PRODUCT":
+        return EntityType.WEAPON if _WEAPON_DESIGNATION.search(text) else None
+    if span.label_ == "ORG":
+        if re.search(r"\b(?:Army|Navy|Air Force|Armed Forces|Forces|Military|Marines|Guard|"
+                     r"Militia|Brigade|Regiment|Battalion|Division|Corps)\b", text):  # fmt: skip
+            return EntityType.ARMED_FORCE
+        if re.search(r"\b(?:News|Times|Post|Gazette|Herald|Tribune|Journal|Radio|TV|Television|"
+                     r"Press|Agency|Daily|Telegraph|Monitor)\b", text):  # fmt: skip
+            return EntityType.MEDIA
+    return NER_TYPES.get(span.label_)
+
+
+def _is_locative(token: Token) -> bool:
+    """True for "in Moscow", "sources in Washington, Moscow and Caracas", "streets of Caracas"."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    if token.dep_ != "pobj":
+        return False
+    prep = token.head
+    if prep.lower_ in _LOCATIVE:
+        return True
+    return prep.lower_ == "of" and prep.head.lower_ in _PLACE_HEADS
+
+
+def _slug_of(text: str) -> str:
+    return slug(text)

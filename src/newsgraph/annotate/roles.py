@@ -1,0 +1,208 @@
+"""Roles, titles and ages stated next to a person's name.
+
+Four shapes, all common in news and analysis:
+
+    Russian Foreign Minister Sergei Lavrov              title before the name
+    opposition leader, speaker of the National Assembly and the self-proclaimed interim
+        president of Venezuela, Juan Guaidó             appositive list before the name
+    Sergei Lavrov, the Russian foreign minister,        appositive after the name
+    Until May 2018, Tonkoshkurov was the deputy chief of the General Staff   copula, dated
+
+plus ages: "Tonkoshkurov (59)", "Lavrov, 69,", "the 59-year-old general".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from newsgraph.models import Role, TimeExpression
+
+# (start, end) -> (entity id, type, country, name) for entities overlapping that span
+EntityLookup = Callable[[int, int], list[tuple[str, str, str | None, str]]]
+
+_CAP = r"(?:[A-Z][\w'’.-]*|\([^()]{1,60}\))"
+_TAIL = rf"(?:\s+(?:of|for|at|to|in)\s+(?:the\s+)?{_CAP}(?:\s+(?:of|the|and|for|&|{_CAP}))*)?"
+_PREFIX = r"(?:(?:first\s+deputy|deputy|vice|assistant|senior|chief|top)\s+)?"
+_MODIFIER = (
+    r"(?:(?:opposition|rebel|military|army|party|union|militia|cartel|gang|guerrilla|government|"
+    r"state|regional|provincial|national|presidential|foreign|defen[cs]e|security)\s+)?"
+)
+_COPULA = r"(?:is|was|has been|had been|became|becomes|serves as|served as|remains|remained|as)"
+_AGE_AFTER = re.compile(r"^\s*(?:\((?P<a>\d{2,3})\)|,\s*(?P<b>\d{2,3})\s*,)")
+_AGE_BEFORE = re.compile(r"(?P<a>\d{2,3})-year-old\s+(?:[\w-]+\s+){0,3}$")
+
+
+@dataclass(frozen=True, slots=True)
+class RoleMatch:
+    """A role read from the text, before it is tied to entities."""
+
+    title: str
+    kind: str
+    qualifier: str | None
+    start: int
+    end: int
+    phrase: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Grammar:
+    pre: re.Pattern[str]
+    appos_after: re.Pattern[str]
+    copula: re.Pattern[str]
+    phrase_end: re.Pattern[str]
+    ranks: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _grammar() -> _Grammar:
+    data: dict[str, Any] = yaml.safe_load(
+        resources.files("newsgraph.lexicon").joinpath("titles.yaml").read_text(encoding="utf-8")
+    )
+    offices, ranks, quals = data["offices"], data["ranks"], data["qualifiers"]
+    titles = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(offices + ranks, key=len, reverse=True))
+    qual = "(?:" + "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in quals) + r")"
+    title = rf"(?P<title>{_PREFIX}{_MODIFIER}(?i:{titles}))"
+    quals_g = rf"(?P<qual>(?:{qual}\s+)*)"
+    # "(US |Russian )?(former )?Secretary of State " right before a name
+    pre = re.compile(rf"(?:(?P<country>(?:[A-Z][\w.’'-]*\s+){{1,3}}?))??{quals_g}{title}\s+$")
+    appos_after = re.compile(
+        rf"^\s*,\s+(?:the\s+|a\s+|an\s+)?{quals_g}(?P<country>(?:[A-Z][\w.’'-]*\s+){{0,2}}){title}{_TAIL}(?=\s*[,.;)]|\s*$)"
+    )
+    copula = re.compile(
+        rf"^\s+(?:also\s+)?{_COPULA}\s+(?:also\s+)?(?:the\s+|a\s+|an\s+)?{quals_g}"
+        rf"(?P<country>(?:[A-Z][\w.’'-]*\s+){{0,2}}){title}{_TAIL}(?=\s*[,.;)]|\s*$)"
+    )
+    phrase_end = re.compile(
+        rf"(?:^|(?<=\s))(?:the\s+|a\s+|an\s+)?{quals_g}(?P<country>(?:[A-Z][\w.’'-]*\s+){{0,2}}){title}{_TAIL}\s*$"
+    )
+    return _Grammar(pre, appos_after, copula, phrase_end, frozenset(r.lower() for r in ranks))
+
+
+def find_roles(text: str, start: int, end: int, sentence: tuple[int, int]) -> list[RoleMatch]:
+    """Roles stated around the name at text[start:end], within its sentence bounds."""
+    grammar = _grammar()
+    sent_start, sent_end = sentence
+    before = text[sent_start:start]
+    after = text[end:sent_end]
+    roles: list[RoleMatch] = []
+    pre = grammar.pre.search(before)
+    if pre is not None:
+        roles.append(_role(grammar, pre, sent_start, text))
+        before = before[: pre.start()]
+    roles.extend(_appositive_list(grammar, before, sent_start, text))
+    after_age = _AGE_AFTER.match(after)
+    offset = after_age.end() if after_age else 0
+    for pattern in (grammar.appos_after, grammar.copula):
+        found = pattern.match(after[offset:])
+        if found is not None:
+            roles.append(_role(grammar, found, end + offset, text))
+            break
+    return roles
+
+
+def find_age(text: str, start: int, end: int, sentence: tuple[int, int]) -> tuple[int, int, int] | None:
+    """(age, span start, span end) from "Name (59)", "Name, 59," or "59-year-old ... Name"."""
+    after = _AGE_AFTER.match(text[end : sentence[1]])
+    if after is not None:
+        age = int(after.group("a") or after.group("b"))
+        return (age, end, end + after.end()) if 14 <= age <= 110 else None
+    before = _AGE_BEFORE.search(text[sentence[0] : start])
+    if before is not None:
+        age = int(before.group("a"))
+        return (age, sentence[0] + before.start(), start) if 14 <= age <= 110 else None
+    return None
+
+
+def _appositive_list(grammar: _Grammar, before: str, offset: int, text: str) -> list[RoleMatch]:
+    """Roles in "X, Y and Z, Name": comma-separated chunks that end in a title phrase."""
+    if not re.search(r",\s*$", before):
+        return []
+    roles: list[RoleMatch] = []
+    cut = len(before.rstrip().rstrip(","))
+    while cut > 0:
+        chunk_start = before.rfind(",", 0, cut) + 1
+        chunk = before[chunk_start:cut]
+        items = _split_and(chunk)
+        found = [grammar.phrase_end.search(item) for _, item in items]
+        if not found or found[-1] is None:
+            break
+        for (item_offset, _), match in zip(items, found, strict=True):
+            if match is not None:
+                roles.append(_role(grammar, match, offset + chunk_start + item_offset, text))
+        if found[0] is None or found[0].start() > 0 or chunk_start == 0:
+            break  # the chunk began with something other than a role: the list is over
+        cut = chunk_start - 1
+    return sorted(roles, key=lambda r: r.start)
+
+
+def _split_and(chunk: str) -> list[tuple[int, str]]:
+    """Split "A and the B" into its items, each with its offset, surrounding spaces removed."""
+    parts, position = [], 0
+    for piece in re.split(r"(\s+and\s+)", chunk):
+        if not re.fullmatch(r"\s+and\s+", piece) and piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            parts.append((position + lead, piece.strip()))
+        position += len(piece)
+    return parts
+
+
+def _role(grammar: _Grammar, match: re.Match[str], offset: int, text: str) -> RoleMatch:
+    start = offset + match.start("qual") if match.group("qual") else offset + match.start("title")
+    if match.group("country"):
+        start = min(start, offset + match.start("country"))
+    end = offset + match.start() + len(match.group(0).rstrip())
+    if text[end - 1] == "." and not re.search(r"\b[A-Z]\.[A-Z]\.$", text[:end]):
+        end -= 1  # a sentence's full stop, not an abbreviation's
+    phrase = text[start:end].strip().rstrip(",")
+    title_text = re.sub(r"\s+", " ", match.group("title"))
+    tail_start = offset + match.end("title")
+    tail = re.sub(r"\s+", " ", text[tail_start:end]).strip() if end > tail_start else ""
+    full_title = f"{title_text} {tail}".strip() if tail else title_text
+    qualifier = re.sub(r"\s+", " ", match.group("qual") or "").strip() or None
+    kind = "rank" if title_text.lower() in grammar.ranks else "office"
+    return RoleMatch(full_title, kind, qualifier, start, start + len(phrase), phrase)
+
+
+def resolve_role(
+    match: RoleMatch,
+    *,
+    entities_in: EntityLookup,
+    dates: Sequence[TimeExpression],
+    sentence_index: int,
+) -> Role:
+    """Tie a role to the organisation and country it names, and to stated dates."""
+    inside = entities_in(match.start, match.end)
+    orgs = [e for e in inside if e[1] in {"organization", "armed_force", "media", "group"}]
+    states = [e for e in inside if e[1] == "state"]
+    org = orgs[-1] if orgs else None
+    country = states[0][0].split(":", 1)[1] if states else (org[2] if org else None)
+    start, end = _role_dates(dates, sentence_index)
+    return Role(
+        title=match.title,
+        kind=match.kind,
+        qualifier=match.qualifier,
+        organization=org[3] if org else None,
+        organization_id=org[0] if org else None,
+        country=country,
+        start=start,
+        end=end,
+    )
+
+
+def _role_dates(dates: Sequence[TimeExpression], sentence: int) -> tuple[str | None, str | None]:
+    start = end = None
+    for expr in dates:
+        if expr.sentence != sentence or expr.value is None:
+            continue
+        if expr.relation in {"until", "by", "before"}:
+            end = expr.value
+        elif expr.relation in {"since", "from", "after"}:
+            start = expr.value
+    return start, end

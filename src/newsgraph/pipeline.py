@@ -1,0 +1,129 @@
+"""The stages in order: load -> date the document -> parse -> dates, citations, entities -> Extraction.
+
+    >>> extractor = Extractor(Settings())                     # doctest: +SKIP
+    >>> for result in extractor.extract_paths(["article.txt"]):  # doctest: +SKIP
+    ...     print(result.document.title)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from newsgraph.annotate.citations import find_parenthetical
+from newsgraph.annotate.dates import find_dates
+from newsgraph.annotate.entities import EntityRecognizer
+from newsgraph.annotate.nlp import load_nlp
+from newsgraph.annotate.pubdate import infer_published
+from newsgraph.ingest import load_documents
+from newsgraph.lexicon.gazetteer import load_gazetteer
+from newsgraph.models import Document, EntityType, Extraction, Sentence, Skipped
+from newsgraph.resolve.citations import build_citations
+from newsgraph.resolve.entities import DocumentContext, resolve_entities
+from newsgraph.settings import Settings
+
+Result = Extraction | Skipped
+
+
+class Extractor:
+    """Holds what is expensive to build (the spaCy pipeline, the gazetteers): make one per process."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        self.nlp = load_nlp(self.settings.model)
+        self.nlp.max_length = max(self.nlp.max_length, self.settings.max_bytes + 1)
+        self.gazetteer = load_gazetteer(tuple(self.settings.lexicon_paths))
+        self.recognizer = EntityRecognizer(self.nlp, self.gazetteer)
+
+    def extract_paths(
+        self,
+        inputs: Iterable[str | Path],
+        *,
+        published: date | None = None,
+        outlet: str | None = None,
+    ) -> Iterator[Result]:
+        """Load and extract every document in `inputs` (files, directories, JSONL, "-")."""
+        loaded = load_documents(inputs, settings=self.settings, published=published, outlet=outlet)
+        yield from self.extract(loaded)
+
+    def extract(self, documents: Iterable[Document | Skipped]) -> Iterator[Result]:
+        """Extract each Document, batching the spaCy work; Skipped results pass through in order."""
+        batch: list[Document | Skipped] = []
+        for item in documents:
+            batch.append(item)
+            if len(batch) >= self.settings.batch_size:
+                yield from self._run(batch)
+                batch = []
+        if batch:
+            yield from self._run(batch)
+
+    def extract_text(self, text: str, *, published: date | None = None, source: str = "text") -> Extraction:
+        """Extract from a string (handy in notebooks and tests)."""
+        from newsgraph.ingest.formats import document_from_text
+        from newsgraph.ingest.reading import clean_text
+
+        document = document_from_text(clean_text(text, source), source)
+        results = list(self.extract(load_override(document, published)))
+        result = results[0]
+        assert isinstance(result, Extraction)
+        return result
+
+    def _run(self, batch: Sequence[Document | Skipped]) -> Iterator[Result]:
+        documents = [_dated(d) for d in batch if isinstance(d, Document)]
+        parsed = iter(self.nlp.pipe((d.text for d in documents), batch_size=self.settings.batch_size))
+        by_position = iter(zip(documents, parsed, strict=True))
+        for item in batch:
+            if isinstance(item, Skipped):
+                yield item
+                continue
+            document, doc = next(by_position)
+            yield self._annotate(document, doc)
+
+    def _annotate(self, document: Document, doc: Doc) -> Extraction:
+        text = document.text
+        sentences = tuple(Sentence(i, s.start_char, s.end_char) for i, s in enumerate(doc.sents))
+        sentence_of = [0] * len(doc)
+        for i, sent in enumerate(doc.sents):
+            for t in range(sent.start, sent.end):
+                sentence_of[t] = i
+        base = date.fromisoformat(document.published.date) if document.published.date else None
+        dates = find_dates(text, base=base, sentences=sentences, skip=document.in_header)
+        matches = find_parenthetical(text, skip=document.header_spans)
+        outlets = [(m.outlet_start, m.outlet_end) for m in matches if m.outlet_start is not None]
+        candidates = self.recognizer.find(
+            doc, sentence_of=sentence_of, outlets=outlets, skip=document.header_spans  # type: ignore[arg-type]
+        )
+        context = DocumentContext(document.id, text, sentences, dates, document.published.date)
+        entities = resolve_entities(candidates, self.gazetteer, context)
+        document = replace(document, outlet_id=self._outlet_id(document.outlet))
+        citations = build_citations(matches, text=text, sentences=sentences, entities=entities,
+                                    dates=dates, document_outlet_id=document.outlet_id)  # fmt: skip
+        return Extraction(document, sentences, entities, citations, dates)
+
+    def _outlet_id(self, outlet: str | None) -> str | None:
+        if not outlet:
+            return None
+        for entry, kind, _ in self.gazetteer.lookup(outlet):
+            if entry.type == EntityType.MEDIA and kind == "name":
+                return entry.id
+        return None
+
+
+def _dated(document: Document) -> Document:
+    """Give a document without a publication date the one its text implies."""
+    if document.published.date is not None:
+        return document
+    inferred = infer_published(document.text, skip=document.in_header)
+    return replace(document, published=inferred) if inferred else document
+
+
+def load_override(document: Document, published: date | None) -> list[Document]:
+    from newsgraph.models import Published
+
+    if published is None:
+        return [document]
+    return [replace(document, published=Published(published.isoformat(), False, "given"))]

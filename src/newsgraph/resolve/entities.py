@@ -1,0 +1,287 @@
+"""Group mention candidates into one entity per real-world actor of a document.
+
+- Gazetteer hits join the entity of their entry: "Moscow" (as actor), "the Kremlin", "Russian"
+  and "Russia" are one entity, `state:RUS`.
+- People: a surname joins the person whose full name appeared ("Lavrov" -> Sergei Lavrov),
+  whatever label NER gave it (the small model calls "Pompeo" a GPE and "Lavrov" an ORG).
+- "the Maduro regime" becomes an organisation of its own, led by Maduro.
+- Everything else joins by normalised name ("the National Assembly" = "National Assembly").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+
+from newsgraph.annotate.entities import Candidate
+from newsgraph.annotate.roles import EntityLookup, find_age, find_roles, resolve_role
+from newsgraph.lexicon.gazetteer import Entry, Gazetteer, fold, slug
+from newsgraph.models import (
+    Attribute,
+    Entity,
+    EntityType,
+    Evidence,
+    Mention,
+    MentionKind,
+    Role,
+    Sentence,
+    TimeExpression,
+)
+
+_DESCRIPTOR = re.compile(r"^[\s-]+(?P<word>regime|government|administration|junta|camp)\b")
+_DESCRIBABLE = {EntityType.PERSON, EntityType.GROUP, EntityType.ORGANIZATION}
+
+
+@dataclass(slots=True)
+class _Cluster:
+    key: str
+    entry: Entry | None
+    candidates: list[Candidate] = field(default_factory=list)
+    kinds: list[MentionKind] = field(default_factory=list)
+    descriptor_of: str | None = None  # cluster key of the person a "regime" is named after
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentContext:
+    """What resolution needs to know about the document besides the candidates."""
+
+    document_id: str
+    text: str
+    sentences: Sequence[Sentence]
+    dates: Sequence[TimeExpression]
+    published: str | None
+
+
+def resolve_entities(
+    candidates: Sequence[Candidate], gazetteer: Gazetteer, context: DocumentContext
+) -> tuple[Entity, ...]:
+    """One Entity per actor, each with all its mentions, roles and attributes."""
+    clusters = _cluster(candidates, context.text)
+    entities = [_entity(c, clusters, gazetteer) for c in clusters.values()]
+    entities = _with_roles(entities, context, gazetteer)
+    return tuple(sorted(entities, key=lambda e: e.mentions[0].start))
+
+
+def _cluster(candidates: Sequence[Candidate], text: str) -> dict[str, _Cluster]:
+    clusters: dict[str, _Cluster] = {}
+    people = _person_index(candidates)
+    redirect: dict[str, str] = {}
+    previous: tuple[Candidate, str] | None = None
+    for cand in candidates:
+        key, entry = _key(cand, people)
+        key = redirect.get(key, key)
+        if previous is not None and _parenthetical_alias(text, previous[0], cand) and key != previous[1]:
+            # "S-300VM (Antey-2500)", "Bolivarian National Armed Forces (FANB)": one actor
+            key = _merge(clusters, redirect, previous[1], key, entry)
+            entry = clusters[key].entry if key in clusters else entry
+        cluster = clusters.setdefault(key, _Cluster(key, entry))
+        previous = (cand, key)
+        descriptor = _descriptor(cand, text, key)
+        if descriptor is not None:
+            d_cand, d_key = descriptor
+            d_cluster = clusters.setdefault(d_key, _Cluster(d_key, None, descriptor_of=key))
+            d_cluster.candidates.append(d_cand)
+            d_cluster.kinds.append(MentionKind.DESCRIPTOR)
+            if not cluster.candidates:
+                del clusters[key]
+            continue
+        cluster.candidates.append(cand)
+        cluster.kinds.append(cand.kind)
+    return clusters
+
+
+def _merge(
+    clusters: dict[str, _Cluster], redirect: dict[str, str], first: str, second: str,
+    entry: Entry | None,
+) -> str:
+    """Join the clusters of two names for one actor; a known entry's cluster absorbs the other."""
+    first_cluster = clusters.get(first)
+    if entry is not None and (first_cluster is None or first_cluster.entry is None):
+        target, source = second, first
+    else:
+        target, source = first, second
+    redirect[source] = target
+    moved = clusters.pop(source, None)
+    if moved is not None:
+        into = clusters.setdefault(target, _Cluster(target, moved.entry))
+        into.candidates.extend(moved.candidates)
+        into.kinds.extend(moved.kinds)
+    return target
+
+
+def _parenthetical_alias(text: str, first: Candidate, second: Candidate) -> bool:
+    return (
+        text[first.end : second.start] in {" (", "("}
+        and text[second.end : second.end + 1] == ")"
+        and first.type == second.type
+    )
+
+
+def _person_index(candidates: Sequence[Candidate]) -> dict[str, str]:
+    """Folded full names and surnames of the people a document names -> their cluster key."""
+    index: dict[str, str] = {}
+    people = [c for c in candidates if c.type == EntityType.PERSON and c.kind == MentionKind.NAME]
+    # full names first, so that a surname resolves to the person named in full
+    for cand in sorted(people, key=lambda c: -len(c.text.split())):
+        key = f"known:{cand.entry.id}" if cand.entry else f"person:{slug(cand.text)}"
+        words = cand.text.split()
+        if len(words) < 2 and fold(cand.text) in index:
+            continue
+        index.setdefault(fold(cand.text), key)
+        if len(words) >= 2:
+            index.setdefault(fold(words[-1]), key)
+    return index
+
+
+def _key(cand: Candidate, people: dict[str, str]) -> tuple[str, Entry | None]:
+    if cand.entry is not None:
+        return f"known:{cand.entry.id}", cand.entry
+    person = people.get(fold(cand.text))
+    if person is not None and cand.source in {"ner", "pattern"}:
+        return person, None
+    return f"{cand.type.value}:{slug(cand.text)}", None
+
+
+def _descriptor(cand: Candidate, text: str, key: str) -> tuple[Candidate, str] | None:
+    """"Maduro regime", "the Assad government": an organisation named after its leader."""
+    if cand.type not in _DESCRIBABLE and not key.startswith("known:person"):
+        return None
+    match = _DESCRIPTOR.match(text[cand.end : cand.end + 20])
+    if match is None:
+        return None
+    end = cand.end + match.end()
+    name = f"{cand.text.split()[-1]} {match.group('word')}"
+    described = replace(cand, end=end, text=text[cand.start : end], type=EntityType.ORGANIZATION,
+                        kind=MentionKind.DESCRIPTOR, entry=None)  # fmt: skip
+    return described, f"organization:{slug(name)}"
+
+
+def _entity(cluster: _Cluster, clusters: dict[str, _Cluster], gazetteer: Gazetteer) -> Entity:
+    pairs = sorted(zip(cluster.candidates, cluster.kinds, strict=True), key=lambda p: p[0].start)
+    mentions = tuple(Mention(c.start, c.end, c.text, c.sentence, kind) for c, kind in pairs)
+    entry = cluster.entry
+    if entry is not None:
+        etype, name, country = entry.type, entry.name, entry.country
+        attributes = [Attribute(k, v) for k, v in entry.attributes]
+        entity_id = entry.id
+    else:
+        etype = Counter(c.type for c in cluster.candidates).most_common(1)[0][0]
+        name = _best_name(cluster, etype, clusters)
+        country = _country_from_words(name, gazetteer)
+        attributes = []
+        entity_id = f"{etype.value}:{slug(name)}"
+        if cluster.descriptor_of is not None:
+            leader = clusters.get(cluster.descriptor_of)
+            if leader is not None:
+                attributes.append(Attribute("led_by", _cluster_id(leader)))
+                country = country or (leader.entry.country if leader.entry else None)
+    aliases = tuple(sorted({m.text for m in mentions} - {name}))
+    return Entity(id=entity_id, name=name, type=etype, mentions=mentions, country=country,
+                  aliases=aliases, attributes=tuple(attributes), known=entry is not None)  # fmt: skip
+
+
+def _cluster_id(cluster: _Cluster) -> str:
+    if cluster.entry is not None:
+        return cluster.entry.id
+    return cluster.key
+
+
+def _best_name(cluster: _Cluster, etype: EntityType, clusters: dict[str, _Cluster]) -> str:
+    names = [c.text for c, k in zip(cluster.candidates, cluster.kinds, strict=True)]
+    if cluster.descriptor_of is not None:
+        word = names[0].split()[-1].lower()
+        leader = clusters.get(cluster.descriptor_of)
+        base = leader.entry.name.split()[-1] if leader and leader.entry else names[0].split()[0]
+        return f"{base} {word}"
+    best = max(names, key=lambda n: (len(n.split()), len(n)))
+    return re.sub(r"^(?:the|The)\s+", "", best)
+
+
+def _country_from_words(name: str, gazetteer: Gazetteer) -> str | None:
+    """"Russian Land Forces" -> RUS: a state's name or demonym among the words of a name."""
+    words = name.split()
+    for size in (3, 2, 1):
+        for i in range(len(words) - size + 1):
+            for entry, kind, ambiguous in gazetteer.lookup(" ".join(words[i : i + size])):
+                if entry.type != EntityType.STATE or ambiguous or kind == "capital":
+                    continue
+                # a demonym opens a name it qualifies ("Russian Land Forces"); inside one it
+                # is part of another name ("Latin American")
+                if kind == MentionKind.DEMONYM.value and i > 0:
+                    continue
+                return entry.country
+    return None
+
+
+def _with_roles(entities: list[Entity], context: DocumentContext, gazetteer: Gazetteer) -> list[Entity]:
+    spans = sorted(((m.start, m.end, e) for e in entities for m in e.mentions), key=lambda s: s[0])
+
+    def entities_in(start: int, end: int) -> list[tuple[str, str, str | None, str]]:
+        return [(e.id, e.type.value, e.country, e.name) for s, t, e in spans if s >= start and t <= end]
+
+    out = []
+    for entity in entities:
+        if entity.type != EntityType.PERSON:
+            out.append(entity)
+            continue
+        roles, attributes = _person_facts(entity, context, entities_in)
+        roles.extend(_gazetteer_roles(entity, gazetteer, context.published, roles))
+        countries = Counter(r.country for r in roles if r.country)
+        country = entity.country or (countries.most_common(1)[0][0] if countries else None)
+        out.append(replace(entity, roles=tuple(roles), country=country,
+                           attributes=entity.attributes + tuple(attributes)))  # fmt: skip
+    return out
+
+
+def _person_facts(
+    entity: Entity, context: DocumentContext, entities_in: EntityLookup
+) -> tuple[list[Role], list[Attribute]]:
+    roles: list[Role] = []
+    attributes: list[Attribute] = []
+    seen: set[tuple[str, str | None]] = set()
+    for mention in entity.mentions:
+        if mention.kind != MentionKind.NAME:
+            continue
+        sent = context.sentences[mention.sentence]
+        bounds = (sent.start, sent.end)
+        for match in find_roles(context.text, mention.start, mention.end, bounds):
+            key = (match.title.lower(), match.qualifier)
+            if key in seen:
+                continue
+            seen.add(key)
+            role = resolve_role(match, entities_in=entities_in, dates=context.dates,
+                                sentence_index=mention.sentence)  # fmt: skip
+            evidence = Evidence(context.document_id, mention.sentence, match.start, match.end)
+            roles.append(replace(role, evidence=evidence))
+        age = find_age(context.text, mention.start, mention.end, bounds)
+        if age is not None and not any(a.key == "age" for a in attributes):
+            evidence = Evidence(context.document_id, mention.sentence, age[1], age[2])
+            attributes.append(Attribute("age", age[0], evidence))
+    return roles, attributes
+
+
+def _gazetteer_roles(
+    entity: Entity, gazetteer: Gazetteer, published: str | None, stated: Iterable[Role]
+) -> list[Role]:
+    """Known roles held at publication time (no evidence: they come from the gazetteer)."""
+    entry = gazetteer.entries.get(entity.id)
+    if entry is None or published is None:
+        return []
+    titles = {r.title.lower() for r in stated}
+    held = []
+    for role in entry.roles:
+        began = role.start is None or role.start <= published
+        ongoing = role.end is None or role.end >= published[: len(role.end)]
+        if began and ongoing and role.title.lower() not in titles:
+            held.append(role)
+    return held
+
+
+def group_by_type(entities: Iterable[Entity]) -> dict[EntityType, list[Entity]]:
+    """Entities by type, in document order (for summaries)."""
+    grouped: dict[EntityType, list[Entity]] = defaultdict(list)
+    for entity in entities:
+        grouped[entity.type].append(entity)
+    return grouped
