@@ -214,7 +214,8 @@ def _is_future(text: str, sentences: Sequence[Sentence], index: int, offset: int
 
 
 def _month(match: DateMatch, key: str = "m1") -> int:
-    return MONTHS[(match.get(key) or "").lower().rstrip(".")]
+    word = (match.get(key) or "").lower().rstrip(".")
+    return int(word) if word.isdigit() else MONTHS[word]
 
 
 def _month_end(year: int, month: int) -> date:

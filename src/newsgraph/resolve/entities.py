@@ -189,13 +189,14 @@ def _cluster_id(cluster: _Cluster) -> str:
 
 
 def _best_name(cluster: _Cluster, etype: EntityType, clusters: dict[str, _Cluster]) -> str:
-    names = [c.text for c, k in zip(cluster.candidates, cluster.kinds, strict=True)]
+    names = [c.text for c in sorted(cluster.candidates, key=lambda c: c.start)]
     if cluster.descriptor_of is not None:
         word = names[0].split()[-1].lower()
         leader = clusters.get(cluster.descriptor_of)
         base = leader.entry.name.split()[-1] if leader and leader.entry else names[0].split()[0]
         return f"{base} {word}"
-    best = max(names, key=lambda n: (len(n.split()), len(n)))
+    # a person is named in full; anything else as first introduced ("S-300VM (Antey-2500)")
+    best = max(names, key=lambda n: (len(n.split()), len(n))) if etype == EntityType.PERSON else names[0]
     return re.sub(r"^(?:the|The)\s+", "", best)
 
 

@@ -1,0 +1,90 @@
+"""Time expressions: recognition and normalisation against a publication date (no model)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsgraph.annotate.dates import find_dates
+
+BASE = date(2019, 5, 3)  # a Friday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_text", "value", "start", "end", "granularity"),
+    [
+        ("It happened on April 30.", "April 30", "2019-04-30", "2019-04-30", "2019-04-30", "day"),
+        ("It happened on 30 April 2018.", "30 April 2018", "2018-04-30", "2018-04-30", "2018-04-30", "day"),
+        ("On May 1, 2019 they spoke.", "May 1, 2019", "2019-05-01", "2019-05-01", "2019-05-01", "day"),
+        ("Dated 2019-04-30 in the file.", "2019-04-30", "2019-04-30", "2019-04-30", "2019-04-30", "day"),
+        ("The vote was in December.", "December", "2018-12", "2018-12-01", "2018-12-31", "month"),
+        ("It began in March 2019.", "March 2019", "2019-03", "2019-03-01", "2019-03-31", "month"),
+        ("At the end of March 2019, troops came.", "the end of March 2019", "2019-03", "2019-03-21", "2019-03-31", "month"),
+        ("In early 2018 it began.", "early 2018", "2018", "2018-01-01", "2018-05-02", "year"),
+        ("A veteran of the 1980s intervention.", "the 1980s", "1980s", "1980-01-01", "1989-12-31", "decade"),
+        ("Music of the ’90s.", "the ’90s", "1990s", "1990-01-01", "1999-12-31", "decade"),
+        ("Since January 2019 the standoff went on.", "Since January 2019", "2019-01", "2019-01-01", None, "month"),
+        ("Until May 2018, he was deputy chief.", "Until May 2018", "2018-05", None, "2018-05-31", "month"),
+        ("It lasted from 2015 to 2018.", "from 2015 to 2018", "2015/2018", "2015-01-01", "2018-12-31", "year"),
+        ("Between April 1 and May 3, 2019 it rained.", "Between April 1 and May 3, 2019", "2019-04-01/2019-05-03", "2019-04-01", "2019-05-03", "day"),
+        ("The summit ran April 30–May 2.", "April 30–May 2", "2019-04-30/2019-05-02", "2019-04-30", "2019-05-02", "day"),
+        ("Talks were held on 4-5 March 2019.", "4-5 March 2019", "2019-03-04/2019-03-05", "2019-03-04", "2019-03-05", "day"),
+        ("The 2018-19 season.", "2018-19", "2018/2019", "2018-01-01", "2019-12-31", "year"),
+        ("In the summer of 2019 it was hot.", "the summer of 2019", "2019-SU", "2019-06-01", "2019-08-31", "season"),
+        ("In the first quarter of 2019 sales fell.", "the first quarter of 2019", "2019-Q1", "2019-01-01", "2019-03-31", "quarter"),
+        ("In the 20th century wars raged.", "the 20th century", "20th century", "1900-01-01", "1999-12-31", "century"),
+        ("He left yesterday.", "yesterday", "2019-05-02", "2019-05-02", "2019-05-02", "day"),
+        ("They met last week.", "last week", "2019-W17", "2019-04-22", "2019-04-28", "week"),
+        ("They met two years ago.", "two years ago", "2017", "2017-01-01", "2017-12-31", "year"),
+        ("They met on Monday.", "Monday", "2019-04-29", "2019-04-29", "2019-04-29", "day"),
+        ("They will meet on Tuesday.", "Tuesday", "2019-05-07", "2019-05-07", "2019-05-07", "day"),
+        ("The election of 2012 was close.", "2012", "2012", "2012-01-01", "2012-12-31", "year"),
+    ],
+)
+def test_normalises(text: str, expected_text: str, value: str, start: str | None, end: str | None, granularity: str) -> None:
+    found = find_dates(text, base=BASE)
+    assert [d.text for d in found] == [expected_text]
+    d = found[0]
+    assert (d.value, d.range_start, d.range_end, d.granularity.value) == (value, start, end, granularity)
+    assert text[d.start : d.end] == d.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Colonel General Vasily Tonkoshkurov (59) arrived.",
+        "Russia sold T-72 tanks and S-300 systems.",
+        "The deal was worth $11 billion.",
+        "The continuation of aggressive actions may result in the gravest of consequences.",
+        "Some 2000 troops crossed the border.",
+        "About 1500 people protested.",
+        "Flight 1549 landed on the river.",
+        "UN Resolution 2254 was adopted.",
+        "Inflation reached 1,980 percent.",
+        "A share of 2019% is impossible.",
+        "Theresa May spoke in parliament.",
+        "The Su-30MK2 and the Pechora-2M are old.",
+    ],
+)
+def test_no_false_dates(text: str) -> None:
+    assert find_dates(text, base=BASE) == ()
+
+
+def test_times_of_day_are_kept_as_text_and_joined_to_their_date() -> None:
+    found = find_dates("In the early morning of April 30, in Caracas. Midday, on May 1, and at 10:30 p.m.", base=BASE)
+    assert [(d.text, d.value, d.time_of_day) for d in found] == [
+        ("the early morning of April 30", "2019-04-30", "the early morning"),
+        ("Midday, on May 1", "2019-05-01", "Midday"),
+        ("10:30 p.m.", None, "10:30 p.m."),
+    ]
+
+
+def test_year_less_dates_stay_unanchored_without_a_base() -> None:
+    (d,) = find_dates("Talks on April 30.", base=None)
+    assert d.value == "--04-30" and d.range_start is None and d.year_inferred
+
+
+def test_year_less_date_after_publication_goes_to_previous_year() -> None:
+    (d,) = find_dates("It began on December 20.", base=date(2020, 1, 5))
+    assert d.value == "2019-12-20"
