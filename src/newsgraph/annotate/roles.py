@@ -28,7 +28,7 @@ from newsgraph.models import Role, TimeExpression
 EntityLookup = Callable[[int, int], list[tuple[str, str, str | None, str]]]
 
 _CAP = r"(?:[A-Z][\w'’.-]*|\([^()]{1,60}\))"
-_TAIL = rf"(?:\s+(?:of|for|at|to|in)\s+(?:the\s+)?{_CAP}(?:\s+(?:of|the|and|for|&|{_CAP}))*)?"
+_TAIL = rf"(?:\s+(?:of|for|at|to|in)\s+(?:the\s+)?{_CAP}(?:\s+(?:of|the|and|for|to|in|at|&|{_CAP}))*)?"
 _PREFIX = r"(?:(?:first\s+deputy|deputy|vice|assistant|senior|chief|top)\s+)?"
 _MODIFIER = (
     r"(?:(?:opposition|rebel|military|army|party|union|militia|cartel|gang|guerrilla|government|"
@@ -67,11 +67,13 @@ def _grammar() -> _Grammar:
     )
     offices, ranks, quals = data["offices"], data["ranks"], data["qualifiers"]
     titles = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(offices + ranks, key=len, reverse=True))
-    qual = "(?:" + "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in quals) + r")"
+    qual = "(?i:" + "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in quals) + r")"
     title = rf"(?P<title>{_PREFIX}{_MODIFIER}(?i:{titles}))"
     quals_g = rf"(?P<qual>(?:{qual}\s+)*)"
     # "(US |Russian )?(former )?Secretary of State " right before a name
-    pre = re.compile(rf"(?:(?P<country>(?:[A-Z][\w.’'-]*\s+){{1,3}}?))??{quals_g}{title}\s+$")
+    pre = re.compile(
+        rf"(?P<qual0>(?:{qual}\s+)*)(?:(?P<country>(?:[A-Z][\w.’'-]*\s+){{1,3}}?))??{quals_g}{title}\s+$"
+    )
     appos_after = re.compile(
         rf"^\s*,\s+(?:the\s+|a\s+|an\s+)?{quals_g}(?P<country>(?:[A-Z][\w.’'-]*\s+){{0,2}}){title}{_TAIL}(?=\s*[,.;)]|\s*$)"
     )
@@ -154,9 +156,9 @@ def _split_and(chunk: str) -> list[tuple[int, str]]:
 
 
 def _role(grammar: _Grammar, match: re.Match[str], offset: int, text: str) -> RoleMatch:
-    start = offset + match.start("qual") if match.group("qual") else offset + match.start("title")
-    if match.group("country"):
-        start = min(start, offset + match.start("country"))
+    groups = match.groupdict()
+    starts = [match.start(g) for g in ("qual0", "country", "qual") if groups.get(g)]
+    start = offset + min([*starts, match.start("title")])
     end = offset + match.start() + len(match.group(0).rstrip())
     if text[end - 1] == "." and not re.search(r"\b[A-Z]\.[A-Z]\.$", text[:end]):
         end -= 1  # a sentence's full stop, not an abbreviation's
@@ -165,7 +167,8 @@ def _role(grammar: _Grammar, match: re.Match[str], offset: int, text: str) -> Ro
     tail_start = offset + match.end("title")
     tail = re.sub(r"\s+", " ", text[tail_start:end]).strip() if end > tail_start else ""
     full_title = f"{title_text} {tail}".strip() if tail else title_text
-    qualifier = re.sub(r"\s+", " ", match.group("qual") or "").strip() or None
+    quals = f"{groups.get('qual0') or ''} {groups.get('qual') or ''}"
+    qualifier = re.sub(r"\s+", " ", quals).strip().lower() or None
     kind = "rank" if title_text.lower() in grammar.ranks else "office"
     return RoleMatch(full_title, kind, qualifier, start, start + len(phrase), phrase)
 

@@ -91,6 +91,8 @@ def _surfaces_of(entry: Entry) -> Iterator[tuple[str, SurfaceKind]]:
     yield entry.name, MentionKind.NAME.value
     for alias in entry.aliases:
         yield alias, MentionKind.NAME.value
+    for alias in sorted(entry.ambiguous - set(entry.aliases) - {entry.name}):
+        yield alias, MentionKind.NAME.value  # indexed too; matched only where NER agrees
     for demonym in entry.demonyms:
         yield demonym, MentionKind.DEMONYM.value
     for metonym in entry.metonyms:

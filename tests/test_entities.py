@@ -1,0 +1,118 @@
+"""Entities: NER and gazetteers reconciled, resolved to one entity per actor (real model)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from newsgraph import Entity, Extraction
+
+Run = Callable[..., Extraction]
+
+
+def by_name(result: Extraction, name: str) -> Entity:
+    matches = [e for e in result.entities if e.name == name]
+    assert len(matches) == 1, f"{name}: {[(e.name, e.type) for e in result.entities]}"
+    return matches[0]
+
+
+def mentions(entity: Entity) -> list[str]:
+    return [m.text for m in entity.mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "state", "surfaces"),
+    [
+        ("Moscow denied the reports. The Kremlin said the Russian side was calm.", "Russia", {"Moscow", "Kremlin", "Russian"}),
+        ("Washington imposed sanctions, and the White House said more would follow.", "United States", {"Washington", "White House"}),
+        ("Beijing objected. Chinese diplomats walked out.", "China", {"Beijing", "Chinese"}),
+        ("Kyiv asked for help; Ukrainian diplomats agreed.", "Ukraine", {"Kyiv", "Ukrainian"}),
+    ],
+)
+def test_metonymy_resolves_to_the_state(run: Run, text: str, state: str, surfaces: set[str]) -> None:
+    entity = by_name(run(text), state)
+    assert entity.type == "state"
+    assert surfaces <= set(mentions(entity))
+    assert {m.kind for m in entity.mentions} >= {"metonym"}
+
+
+def test_capital_as_location_is_a_place(run: Run) -> None:
+    result = run("Protesters gathered in Caracas. Caracas accused Washington of plotting.")
+    place = by_name(result, "Caracas")
+    assert place.type == "place" and mentions(place) == ["Caracas"]
+    venezuela = by_name(result, "Venezuela")
+    assert mentions(venezuela) == ["Caracas"] and venezuela.mentions[0].kind == "metonym"
+
+
+def test_surnames_join_the_full_name_whatever_ner_says(run: Run) -> None:
+    result = run("Russian Foreign Minister Sergei Lavrov met Michael Pompeo. Lavrov berated Pompeo. "
+                 "Later, Pompeo called Lavrov again.")  # fmt: skip
+    lavrov = by_name(result, "Sergei Lavrov")
+    assert mentions(lavrov) == ["Sergei Lavrov", "Lavrov", "Lavrov"]
+    assert lavrov.type == "person" and lavrov.country == "RUS"
+    assert [r.title for r in lavrov.roles if r.evidence] == ["Foreign Minister"]
+
+
+def test_unknown_people_cluster_by_surname(run: Run) -> None:
+    result = run("General Ivan Petrenkov (61) arrived in Minsk. Petrenkov then left. Olga Petrenkova stayed.")
+    person = by_name(result, "Ivan Petrenkov")
+    assert mentions(person) == ["Ivan Petrenkov", "Petrenkov"]
+    assert {(a.key, a.value) for a in person.attributes} == {("age", 61)}
+    assert by_name(result, "Olga Petrenkova").id != person.id
+
+
+def test_weapons_typed_weapon_even_when_ner_says_otherwise(run: Run) -> None:
+    result = run("Russia has provided Su-30MK2V fighters, T-72 tanks, S-300VM (Antey-2500) interceptors, "
+                 "BuK-M2 and S-125 Pechora-2M missiles, Smerch rockets and Igla-S launchers.")  # fmt: skip
+    weapons = {e.name: e for e in result.entities if e.type == "weapon"}
+    assert len(weapons) == 7, weapons.keys()
+    s300 = [e for e in weapons.values() if "S-300VM" in mentions(e)][0]
+    assert "Antey-2500" in mentions(s300)
+
+
+def test_outlets_typed_media(run: Run) -> None:
+    result = run("The pro-Kremlin media cheered (Vzglyad, April 30). Vesti agreed (Vesti, May 1), "
+                 "and Caracas Chronicles disagreed (Caracas Chronicles, April 30).")  # fmt: skip
+    for name in ("Vzglyad", "Vesti", "Caracas Chronicles"):
+        assert by_name(result, name).type == "media"
+
+
+def test_unknown_outlet_in_a_citation_is_media(run: Run) -> None:
+    result = run("The army moved (Novaya Zaria Vestnik, April 30).")
+    assert by_name(result, "Novaya Zaria Vestnik").type == "media"
+
+
+def test_regime_is_an_organisation_led_by_its_leader(run: Run) -> None:
+    result = run("Nicolás Maduro clung to power. The Maduro regime survived, and the Maduro regime boasted.")
+    regime = by_name(result, "Maduro regime")
+    assert regime.type == "organization" and len(regime.mentions) == 2
+    assert ("led_by", "person:nicolas-maduro") in {(a.key, a.value) for a in regime.attributes}
+    assert regime.country == "VEN"
+
+
+def test_latin_american_is_not_american(run: Run) -> None:
+    result = run("Most Latin American countries recognised Guaidó, and American officials welcomed it.")
+    usa = by_name(result, "United States")
+    assert mentions(usa) == ["American"]
+
+
+def test_header_lines_are_not_entities(run: Run) -> None:
+    result = run("Russia Steps In\n\nPublication: Eurasia Daily Monitor Volume: 16 Issue: 64\n\nRussia acted.")
+    names = {m.text for e in result.entities for m in e.mentions}
+    assert "Eurasia Daily Monitor Volume" not in names and "Eurasia Daily Monitor" not in names
+
+
+def test_every_mention_points_at_its_text(run: Run) -> None:
+    text = "On May 1, Pompeo spoke with Lavrov. Moscow and Beijing objected; the EU did not."
+    result = run(text)
+    for entity in result.entities:
+        for mention in entity.mentions:
+            assert text[mention.start : mention.end] == mention.text
+            sentence = result.sentences[mention.sentence]
+            assert sentence.start <= mention.start < mention.end <= sentence.end
+
+
+@pytest.fixture(scope="module")
+def run(extract_text: Run) -> Run:
+    return extract_text
