@@ -15,7 +15,10 @@ from newsgraph.annotate.citations import find_parenthetical
     [
         ("The media cheered (Vzglyad, April 30).", [("Vzglyad", "April 30", False)]),
         ("It was said (Interfax, April 30, 2019).", [("Interfax", "April 30, 2019", False)]),
-        ("Two sources (Kommersant, April 30; TASS, May 1).", [("Kommersant", "April 30", False), ("TASS", "May 1", False)]),
+        (
+            "Two sources (Kommersant, April 30; TASS, May 1).",
+            [("Kommersant", "April 30", False), ("TASS", "May 1", False)],
+        ),
         ("As before (see EDM, February 6, 2020).", [("EDM", "February 6, 2020", True)]),
         ("Broken (, April 30).", [(None, "April 30", False)]),
         ("European style (El País, 30 April 2019).", [("El País", "30 April 2019", False)]),
@@ -45,7 +48,9 @@ def test_not_citations(text: str) -> None:
     assert find_parenthetical(text) == []
 
 
-def test_citations_resolved_with_dates_coverage_and_problems(extract_text: Callable[..., Extraction]) -> None:
+def test_citations_resolved_with_dates_coverage_and_problems(
+    extract_text: Callable[..., Extraction],
+) -> None:
     text = (
         "Russia sent troops. The Kremlin denied it (Vzglyad, April 30).\n\n"
         "Washington protested. Pompeo spoke to Lavrov (, May 1). The talks failed (RT, May 1)."
@@ -71,14 +76,18 @@ def test_citations_resolved_with_dates_coverage_and_problems(extract_text: Calla
         ("He said in an interview with RT that he would stay.", "RT"),
     ],
 )
-def test_inline_attributions(extract_text: Callable[..., Extraction], text: str, outlet: str) -> None:
+def test_inline_attributions(
+    extract_text: Callable[..., Extraction], text: str, outlet: str
+) -> None:
     result = extract_text(text)
     inline = [c for c in result.citations if c.kind == "inline"]
-    assert [c.outlet for c in inline] == [outlet] or [c.outlet for c in inline][0].endswith(outlet)
-    assert inline[0].media_id is not None
+    assert len(inline) == 1 and inline[0].media_id is not None
+    assert inline[0].outlet is not None and outlet in inline[0].outlet
 
 
-def test_article_outlet_is_distinguished_from_cited_outlets(extract_text: Callable[..., Extraction]) -> None:
+def test_article_outlet_is_distinguished_from_cited_outlets(
+    extract_text: Callable[..., Extraction],
+) -> None:
     text = "Publication: Eurasia Daily Monitor\n\nAs argued before (see EDM, February 6, 2019), Russia acts (TASS, May 1)."
     result = extract_text(text)
     assert result.document.outlet == "Eurasia Daily Monitor"

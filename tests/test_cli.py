@@ -30,7 +30,11 @@ def test_extract_json(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     jsonschema.validate(data, json_schema())
-    assert data["document"]["published"] == {"date": "2019-05-03", "inferred": False, "basis": "--published option"}
+    assert data["document"]["published"] == {
+        "date": "2019-05-03",
+        "inferred": False,
+        "basis": "--published option",
+    }
     assert data["citations"][0]["outlet"] == "TASS"
 
 
@@ -87,7 +91,9 @@ def test_unknown_model_is_explained(tmp_path: Path) -> None:
 
 
 def test_lexicon_check(tmp_path: Path) -> None:
-    path = write(tmp_path, "mine.yaml", "meta: {type: media}\nentries:\n  - name: Novaya Zaria Vestnik\n")
+    path = write(
+        tmp_path, "mine.yaml", "meta: {type: media}\nentries:\n  - name: Novaya Zaria Vestnik\n"
+    )
     result = runner.invoke(app, ["lexicon", str(path)])
     assert result.exit_code == 0 and "1 new" in result.stdout
     bad = write(tmp_path, "bad.yaml", "entries: 3\n")

@@ -20,7 +20,9 @@ TEXTS = [
 
 
 @pytest.mark.parametrize("text", TEXTS)
-def test_output_validates_against_the_schema(extract_text: Callable[..., Extraction], text: str) -> None:
+def test_output_validates_against_the_schema(
+    extract_text: Callable[..., Extraction], text: str
+) -> None:
     data = to_dict(extract_text(text))
     jsonschema.Draft202012Validator(json_schema()).validate(data)
     assert data["schema"] == SCHEMA_VERSION

@@ -15,25 +15,123 @@ BASE = date(2019, 5, 3)  # a Friday
     ("text", "expected_text", "value", "start", "end", "granularity"),
     [
         ("It happened on April 30.", "April 30", "2019-04-30", "2019-04-30", "2019-04-30", "day"),
-        ("It happened on 30 April 2018.", "30 April 2018", "2018-04-30", "2018-04-30", "2018-04-30", "day"),
-        ("On May 1, 2019 they spoke.", "May 1, 2019", "2019-05-01", "2019-05-01", "2019-05-01", "day"),
-        ("Dated 2019-04-30 in the file.", "2019-04-30", "2019-04-30", "2019-04-30", "2019-04-30", "day"),
+        (
+            "It happened on 30 April 2018.",
+            "30 April 2018",
+            "2018-04-30",
+            "2018-04-30",
+            "2018-04-30",
+            "day",
+        ),
+        (
+            "On May 1, 2019 they spoke.",
+            "May 1, 2019",
+            "2019-05-01",
+            "2019-05-01",
+            "2019-05-01",
+            "day",
+        ),
+        (
+            "Dated 2019-04-30 in the file.",
+            "2019-04-30",
+            "2019-04-30",
+            "2019-04-30",
+            "2019-04-30",
+            "day",
+        ),
         ("The vote was in December.", "December", "2018-12", "2018-12-01", "2018-12-31", "month"),
         ("It began in March 2019.", "March 2019", "2019-03", "2019-03-01", "2019-03-31", "month"),
-        ("At the end of March 2019, troops came.", "the end of March 2019", "2019-03", "2019-03-21", "2019-03-31", "month"),
+        (
+            "At the end of March 2019, troops came.",
+            "the end of March 2019",
+            "2019-03",
+            "2019-03-21",
+            "2019-03-31",
+            "month",
+        ),
         ("In early 2018 it began.", "early 2018", "2018", "2018-01-01", "2018-05-02", "year"),
-        ("A veteran of the 1980s intervention.", "the 1980s", "1980s", "1980-01-01", "1989-12-31", "decade"),
+        (
+            "A veteran of the 1980s intervention.",
+            "the 1980s",
+            "1980s",
+            "1980-01-01",
+            "1989-12-31",
+            "decade",
+        ),
         ("Music of the ’90s.", "the ’90s", "1990s", "1990-01-01", "1999-12-31", "decade"),
-        ("Since January 2019 the standoff went on.", "Since January 2019", "2019-01", "2019-01-01", None, "month"),
-        ("Until May 2018, he was deputy chief.", "Until May 2018", "2018-05", None, "2018-05-31", "month"),
-        ("It lasted from 2015 to 2018.", "from 2015 to 2018", "2015/2018", "2015-01-01", "2018-12-31", "year"),
-        ("Between April 1 and May 3, 2019 it rained.", "Between April 1 and May 3, 2019", "2019-04-01/2019-05-03", "2019-04-01", "2019-05-03", "day"),
-        ("The summit ran April 30–May 2.", "April 30–May 2", "2019-04-30/2019-05-02", "2019-04-30", "2019-05-02", "day"),
-        ("Talks were held on 4-5 March 2019.", "4-5 March 2019", "2019-03-04/2019-03-05", "2019-03-04", "2019-03-05", "day"),
+        (
+            "Since January 2019 the standoff went on.",
+            "Since January 2019",
+            "2019-01",
+            "2019-01-01",
+            None,
+            "month",
+        ),
+        (
+            "Until May 2018, he was deputy chief.",
+            "Until May 2018",
+            "2018-05",
+            None,
+            "2018-05-31",
+            "month",
+        ),
+        (
+            "It lasted from 2015 to 2018.",
+            "from 2015 to 2018",
+            "2015/2018",
+            "2015-01-01",
+            "2018-12-31",
+            "year",
+        ),
+        (
+            "Between April 1 and May 3, 2019 it rained.",
+            "Between April 1 and May 3, 2019",
+            "2019-04-01/2019-05-03",
+            "2019-04-01",
+            "2019-05-03",
+            "day",
+        ),
+        (
+            "The summit ran April 30–May 2.",
+            "April 30–May 2",
+            "2019-04-30/2019-05-02",
+            "2019-04-30",
+            "2019-05-02",
+            "day",
+        ),
+        (
+            "Talks were held on 4-5 March 2019.",
+            "4-5 March 2019",
+            "2019-03-04/2019-03-05",
+            "2019-03-04",
+            "2019-03-05",
+            "day",
+        ),
         ("The 2018-19 season.", "2018-19", "2018/2019", "2018-01-01", "2019-12-31", "year"),
-        ("In the summer of 2019 it was hot.", "the summer of 2019", "2019-SU", "2019-06-01", "2019-08-31", "season"),
-        ("In the first quarter of 2019 sales fell.", "the first quarter of 2019", "2019-Q1", "2019-01-01", "2019-03-31", "quarter"),
-        ("In the 20th century wars raged.", "the 20th century", "20th century", "1900-01-01", "1999-12-31", "century"),
+        (
+            "In the summer of 2019 it was hot.",
+            "the summer of 2019",
+            "2019-SU",
+            "2019-06-01",
+            "2019-08-31",
+            "season",
+        ),
+        (
+            "In the first quarter of 2019 sales fell.",
+            "the first quarter of 2019",
+            "2019-Q1",
+            "2019-01-01",
+            "2019-03-31",
+            "quarter",
+        ),
+        (
+            "In the 20th century wars raged.",
+            "the 20th century",
+            "20th century",
+            "1900-01-01",
+            "1999-12-31",
+            "century",
+        ),
         ("He left yesterday.", "yesterday", "2019-05-02", "2019-05-02", "2019-05-02", "day"),
         ("They met last week.", "last week", "2019-W17", "2019-04-22", "2019-04-28", "week"),
         ("They met two years ago.", "two years ago", "2017", "2017-01-01", "2017-12-31", "year"),
@@ -42,11 +140,18 @@ BASE = date(2019, 5, 3)  # a Friday
         ("The election of 2012 was close.", "2012", "2012", "2012-01-01", "2012-12-31", "year"),
     ],
 )
-def test_normalises(text: str, expected_text: str, value: str, start: str | None, end: str | None, granularity: str) -> None:
+def test_normalises(
+    text: str, expected_text: str, value: str, start: str | None, end: str | None, granularity: str
+) -> None:
     found = find_dates(text, base=BASE)
     assert [d.text for d in found] == [expected_text]
     d = found[0]
-    assert (d.value, d.range_start, d.range_end, d.granularity.value) == (value, start, end, granularity)
+    assert (d.value, d.range_start, d.range_end, d.granularity.value) == (
+        value,
+        start,
+        end,
+        granularity,
+    )
     assert text[d.start : d.end] == d.text
 
 
@@ -72,7 +177,10 @@ def test_no_false_dates(text: str) -> None:
 
 
 def test_times_of_day_are_kept_as_text_and_joined_to_their_date() -> None:
-    found = find_dates("In the early morning of April 30, in Caracas. Midday, on May 1, and at 10:30 p.m.", base=BASE)
+    found = find_dates(
+        "In the early morning of April 30, in Caracas. Midday, on May 1, and at 10:30 p.m.",
+        base=BASE,
+    )
     assert [(d.text, d.value, d.time_of_day) for d in found] == [
         ("the early morning of April 30", "2019-04-30", "the early morning"),
         ("Midday, on May 1", "2019-05-01", "Midday"),

@@ -24,13 +24,23 @@ def mentions(entity: Entity) -> list[str]:
 @pytest.mark.parametrize(
     ("text", "state", "surfaces"),
     [
-        ("Moscow denied the reports. The Kremlin said the Russian side was calm.", "Russia", {"Moscow", "Kremlin", "Russian"}),
-        ("Washington imposed sanctions, and the White House said more would follow.", "United States", {"Washington", "White House"}),
+        (
+            "Moscow denied the reports. The Kremlin said the Russian side was calm.",
+            "Russia",
+            {"Moscow", "Kremlin", "Russian"},
+        ),
+        (
+            "Washington imposed sanctions, and the White House said more would follow.",
+            "United States",
+            {"Washington", "White House"},
+        ),
         ("Beijing objected. Chinese diplomats walked out.", "China", {"Beijing", "Chinese"}),
         ("Kyiv asked for help; Ukrainian diplomats agreed.", "Ukraine", {"Kyiv", "Ukrainian"}),
     ],
 )
-def test_metonymy_resolves_to_the_state(run: Run, text: str, state: str, surfaces: set[str]) -> None:
+def test_metonymy_resolves_to_the_state(
+    run: Run, text: str, state: str, surfaces: set[str]
+) -> None:
     entity = by_name(run(text), state)
     assert entity.type == "state"
     assert surfaces <= set(mentions(entity))
@@ -55,7 +65,9 @@ def test_surnames_join_the_full_name_whatever_ner_says(run: Run) -> None:
 
 
 def test_unknown_people_cluster_by_surname(run: Run) -> None:
-    result = run("General Ivan Petrenkov (61) arrived in Minsk. Petrenkov then left. Olga Petrenkova stayed.")
+    result = run(
+        "General Ivan Petrenkov (61) arrived in Minsk. Petrenkov then left. Olga Petrenkova stayed."
+    )
     person = by_name(result, "Ivan Petrenkov")
     assert mentions(person) == ["Ivan Petrenkov", "Petrenkov"]
     assert {(a.key, a.value) for a in person.attributes} == {("age", 61)}
@@ -67,7 +79,7 @@ def test_weapons_typed_weapon_even_when_ner_says_otherwise(run: Run) -> None:
                  "BuK-M2 and S-125 Pechora-2M missiles, Smerch rockets and Igla-S launchers.")  # fmt: skip
     weapons = {e.name: e for e in result.entities if e.type == "weapon"}
     assert len(weapons) == 7, weapons.keys()
-    s300 = [e for e in weapons.values() if "S-300VM" in mentions(e)][0]
+    s300 = next(e for e in weapons.values() if "S-300VM" in mentions(e))
     assert "Antey-2500" in mentions(s300)
 
 
@@ -84,7 +96,9 @@ def test_unknown_outlet_in_a_citation_is_media(run: Run) -> None:
 
 
 def test_regime_is_an_organisation_led_by_its_leader(run: Run) -> None:
-    result = run("Nicolás Maduro clung to power. The Maduro regime survived, and the Maduro regime boasted.")
+    result = run(
+        "Nicolás Maduro clung to power. The Maduro regime survived, and the Maduro regime boasted."
+    )
     regime = by_name(result, "Maduro regime")
     assert regime.type == "organization" and len(regime.mentions) == 2
     assert ("led_by", "person:nicolas-maduro") in {(a.key, a.value) for a in regime.attributes}
@@ -92,13 +106,17 @@ def test_regime_is_an_organisation_led_by_its_leader(run: Run) -> None:
 
 
 def test_latin_american_is_not_american(run: Run) -> None:
-    result = run("Most Latin American countries recognised Guaidó, and American officials welcomed it.")
+    result = run(
+        "Most Latin American countries recognised Guaidó, and American officials welcomed it."
+    )
     usa = by_name(result, "United States")
     assert mentions(usa) == ["American"]
 
 
 def test_header_lines_are_not_entities(run: Run) -> None:
-    result = run("Russia Steps In\n\nPublication: Eurasia Daily Monitor Volume: 16 Issue: 64\n\nRussia acted.")
+    result = run(
+        "Russia Steps In\n\nPublication: Eurasia Daily Monitor Volume: 16 Issue: 64\n\nRussia acted."
+    )
     names = {m.text for e in result.entities for m in e.mentions}
     assert "Eurasia Daily Monitor Volume" not in names and "Eurasia Daily Monitor" not in names
 

@@ -25,7 +25,12 @@ def test_text_file_with_header(tmp_path: Path) -> None:
     (doc,) = load(path)
     assert isinstance(doc, Document)
     assert (doc.title, doc.outlet, doc.volume, doc.issue, doc.author) == (
-        "A Title Here", "Eurasia Daily Monitor", "16", "64", "Jane Roe")
+        "A Title Here",
+        "Eurasia Daily Monitor",
+        "16",
+        "64",
+        "Jane Roe",
+    )
     assert doc.id.startswith("doc_") and len(doc.header_spans) == 2
     assert doc.in_header(ARTICLE.index("Publication"), ARTICLE.index("Publication") + 5)
 
@@ -41,7 +46,10 @@ def test_same_text_same_id(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
-        ("Publication: Eurasia Daily Monitor Volume: 16 Issue: 64", ("Eurasia Daily Monitor", "16", "64")),
+        (
+            "Publication: Eurasia Daily Monitor Volume: 16 Issue: 64",
+            ("Eurasia Daily Monitor", "16", "64"),
+        ),
         ("Source: Reuters | Date: 2020-01-02", ("Reuters", None, None)),
         ("Vol. 3 No. 7", (None, None, None)),
     ],
@@ -85,15 +93,28 @@ def test_html_main_text_and_metadata_without_scripts(tmp_path: Path) -> None:
 
 
 def test_jsonl_records_and_bad_lines(tmp_path: Path) -> None:
-    good = {"id": "x1", "title": "T", "outlet": "Wikinews", "date": "2019-01-04", "url": "http://x", "text": "Russia spoke."}
+    good = {
+        "id": "x1",
+        "title": "T",
+        "outlet": "Wikinews",
+        "date": "2019-01-04",
+        "url": "http://x",
+        "text": "Russia spoke.",
+    }
     path = tmp_path / "c.jsonl"
-    path.write_text(json.dumps(good) + "\n\nnot json\n" + json.dumps({"id": "x2"}) + "\n", encoding="utf-8")
+    path.write_text(
+        json.dumps(good) + "\n\nnot json\n" + json.dumps({"id": "x2"}) + "\n", encoding="utf-8"
+    )
     results = load(path)
     assert [type(r).__name__ for r in results] == ["Document", "Skipped", "Skipped"]
     doc, bad, no_text = results
     assert isinstance(doc, Document) and doc.external_id == "x1" and doc.outlet == "Wikinews"
     assert doc.published.date == "2019-01-04" and doc.url == "http://x"
-    assert isinstance(bad, Skipped) and bad.source.endswith(":3") and bad.error == "MalformedRecordError"
+    assert (
+        isinstance(bad, Skipped)
+        and bad.source.endswith(":3")
+        and bad.error == "MalformedRecordError"
+    )
     assert isinstance(no_text, Skipped) and "text" in no_text.reason
 
 

@@ -8,7 +8,9 @@ from newsgraph.annotate.pubdate import infer_published
 
 
 def test_latest_mentioned_day_with_year_from_month_year() -> None:
-    found = infer_published("The standoff began in January 2019. On April 30 the coup failed. On May 2 talks.")
+    found = infer_published(
+        "The standoff began in January 2019. On April 30 the coup failed. On May 2 talks."
+    )
     assert found is not None and found.inferred
     assert found.date == "2019-05-02"
     assert "May 2" in found.basis and "January 2019" in found.basis
@@ -25,7 +27,9 @@ def test_only_a_year() -> None:
 
 
 def test_future_dates_are_not_publication_dates() -> None:
-    found = infer_published("By March 2090 the plan ends; it started on May 5, 2019.", today=date(2026, 1, 1))
+    found = infer_published(
+        "By March 2090 the plan ends; it started on May 5, 2019.", today=date(2026, 1, 1)
+    )
     assert found is not None and found.date == "2019-05-05"
 
 

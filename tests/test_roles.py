@@ -9,26 +9,66 @@ from newsgraph.annotate.roles import find_age, find_roles
 
 def roles_of(text: str, name: str) -> list[tuple[str, str, str | None]]:
     start = text.index(name)
-    return [(r.title, r.kind, r.qualifier) for r in find_roles(text, start, start + len(name), (0, len(text)))]
+    return [
+        (r.title, r.kind, r.qualifier)
+        for r in find_roles(text, start, start + len(name), (0, len(text)))
+    ]
 
 
 @pytest.mark.parametrize(
     ("text", "name", "expected"),
     [
-        ("Russian Foreign Minister Sergei Lavrov spoke.", "Sergei Lavrov", [("Foreign Minister", "office", None)]),
-        ("US Secretary of State Michael Pompeo spoke.", "Michael Pompeo", [("Secretary of State", "office", None)]),
+        (
+            "Russian Foreign Minister Sergei Lavrov spoke.",
+            "Sergei Lavrov",
+            [("Foreign Minister", "office", None)],
+        ),
+        (
+            "US Secretary of State Michael Pompeo spoke.",
+            "Michael Pompeo",
+            [("Secretary of State", "office", None)],
+        ),
         ("He met U.S. President Donald Trump.", "Donald Trump", [("President", "office", None)]),
-        ("It was led by Colonel General Vasily Tonkoshkurov.", "Vasily Tonkoshkurov", [("Colonel General", "rank", None)]),
-        ("Former Venezuelan President Hugo Chávez died.", "Hugo Chávez", [("President", "office", "former")]),
-        ("Sergei Lavrov, the Russian foreign minister, said so.", "Sergei Lavrov", [("foreign minister", "office", None)]),
-        ("Until May 2018, Tonkoshkurov was the deputy chief of the General Staff of the Russian Armed Forces.",
-         "Tonkoshkurov", [("deputy chief of the General Staff of the Russian Armed Forces", "office", None)]),
-        ("In Caracas, opposition leader, speaker of the National Assembly and the self-proclaimed interim "
-         "president of Venezuela, Juan Guaidó, declared victory.", "Juan Guaidó",
-         [("opposition leader", "office", None), ("speaker of the National Assembly", "office", None),
-          ("president of Venezuela", "office", "self-proclaimed interim")]),
-        ("John Kirby, a Pentagon spokesman, declined to comment.", "John Kirby", [("spokesman", "office", None)]),
-        ("Ivan Petrov served as the ambassador of Russia to Cuba.", "Ivan Petrov", [("ambassador of Russia to Cuba", "office", None)]),
+        (
+            "It was led by Colonel General Vasily Tonkoshkurov.",
+            "Vasily Tonkoshkurov",
+            [("Colonel General", "rank", None)],
+        ),
+        (
+            "Former Venezuelan President Hugo Chávez died.",
+            "Hugo Chávez",
+            [("President", "office", "former")],
+        ),
+        (
+            "Sergei Lavrov, the Russian foreign minister, said so.",
+            "Sergei Lavrov",
+            [("foreign minister", "office", None)],
+        ),
+        (
+            "Until May 2018, Tonkoshkurov was the deputy chief of the General Staff of the Russian Armed Forces.",
+            "Tonkoshkurov",
+            [("deputy chief of the General Staff of the Russian Armed Forces", "office", None)],
+        ),
+        (
+            "In Caracas, opposition leader, speaker of the National Assembly and the self-proclaimed interim "
+            "president of Venezuela, Juan Guaidó, declared victory.",
+            "Juan Guaidó",
+            [
+                ("opposition leader", "office", None),
+                ("speaker of the National Assembly", "office", None),
+                ("president of Venezuela", "office", "self-proclaimed interim"),
+            ],
+        ),
+        (
+            "John Kirby, a Pentagon spokesman, declined to comment.",
+            "John Kirby",
+            [("spokesman", "office", None)],
+        ),
+        (
+            "Ivan Petrov served as the ambassador of Russia to Cuba.",
+            "Ivan Petrov",
+            [("ambassador of Russia to Cuba", "office", None)],
+        ),
         ("Lavrov met Pompeo in Helsinki.", "Pompeo", []),
         ("The report by Smith, a veteran of the war, was read.", "Smith", []),
     ],

@@ -1,9 +1,9 @@
 """newsgraph: sourced, time-aware knowledge graphs of geopolitical actors from news articles.
 
-    >>> from newsgraph import Extractor
-    >>> extractor = Extractor()                                      # doctest: +SKIP
-    >>> result = next(extractor.extract_paths(["article.txt"]))      # doctest: +SKIP
-    >>> [e.name for e in result.entities if e.type == "person"]      # doctest: +SKIP
+>>> from newsgraph import Extractor
+>>> extractor = Extractor()                                      # doctest: +SKIP
+>>> result = next(extractor.extract_paths(["article.txt"]))      # doctest: +SKIP
+>>> [e.name for e in result.entities if e.type == "person"]      # doctest: +SKIP
 """
 
 from newsgraph.contract import json_schema, to_dict, to_json

@@ -19,7 +19,9 @@ from newsgraph.pipeline import Extractor
 from newsgraph.render import summary
 from newsgraph.settings import load_settings
 
-app = typer.Typer(help="Sourced, time-aware knowledge graphs from news articles.", no_args_is_help=True)
+app = typer.Typer(
+    help="Sourced, time-aware knowledge graphs from news articles.", no_args_is_help=True
+)
 err = Console(stderr=True, soft_wrap=True)
 
 
@@ -36,17 +38,33 @@ def main() -> None:
 
 @app.command()
 def extract(
-    files: Annotated[list[str], typer.Argument(help="Files, directories, .jsonl corpora; '-' for stdin.")],
-    output: Annotated[OutputFormat, typer.Option("--format", "-f", help="json, jsonl or a readable summary.")] = OutputFormat.json,
-    published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for every document.")] = None,
-    outlet: Annotated[str | None, typer.Option(help="Publishing outlet for every document.")] = None,
-    model: Annotated[str | None, typer.Option(help="spaCy pipeline: installed package name or path.")] = None,
-    lexicon: Annotated[list[str] | None, typer.Option(help="Extra gazetteer YAML file or folder (repeatable).")] = None,
+    files: Annotated[
+        list[str], typer.Argument(help="Files, directories, .jsonl corpora; '-' for stdin.")
+    ],
+    output: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="json, jsonl or a readable summary.")
+    ] = OutputFormat.json,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date (YYYY-MM-DD) for every document.")
+    ] = None,
+    outlet: Annotated[
+        str | None, typer.Option(help="Publishing outlet for every document.")
+    ] = None,
+    model: Annotated[
+        str | None, typer.Option(help="spaCy pipeline: installed package name or path.")
+    ] = None,
+    lexicon: Annotated[
+        list[str] | None, typer.Option(help="Extra gazetteer YAML file or folder (repeatable).")
+    ] = None,
     config: Annotated[Path | None, typer.Option(help="Settings TOML file.")] = None,
-    max_bytes: Annotated[int | None, typer.Option(help="Refuse documents larger than this.")] = None,
+    max_bytes: Annotated[
+        int | None, typer.Option(help="Refuse documents larger than this.")
+    ] = None,
     encoding: Annotated[str | None, typer.Option(help="Text encoding of the input files.")] = None,
     batch_size: Annotated[int | None, typer.Option(help="Documents per spaCy batch.")] = None,
-    no_text: Annotated[bool, typer.Option("--no-text", help="Leave the document text out of JSON.")] = False,
+    no_text: Annotated[
+        bool, typer.Option("--no-text", help="Leave the document text out of JSON.")
+    ] = False,
 ) -> None:
     """Extract entities, citations and dates; print one JSON object per document."""
     try:
@@ -94,7 +112,9 @@ def lexicon_check(
         err.print(f"[red]error:[/red] {e}", highlight=False)
         raise typer.Exit(2) from e
     added = len(extended.entries) - len(base.entries)
-    replaced = sum(1 for k, v in extended.entries.items() if k in base.entries and base.entries[k] != v)
+    replaced = sum(
+        1 for k, v in extended.entries.items() if k in base.entries and base.entries[k] != v
+    )
     typer.echo(f"ok: {len(extended.entries)} entries ({added} new, {replaced} replaced), "
                f"{len(extended.surfaces)} surface forms")  # fmt: skip
 

@@ -40,7 +40,9 @@ def to_dict(extraction: Extraction, *, include_text: bool = True) -> JSON:
 
 
 def to_json(extraction: Extraction, *, indent: int | None = None, include_text: bool = True) -> str:
-    return json.dumps(to_dict(extraction, include_text=include_text), ensure_ascii=False, indent=indent)
+    return json.dumps(
+        to_dict(extraction, include_text=include_text), ensure_ascii=False, indent=indent
+    )
 
 
 @lru_cache(maxsize=1)
@@ -114,9 +116,17 @@ def _entity(entity: Entity) -> JSON:
         "aliases": list(entity.aliases),
         "roles": [_role(r) for r in entity.roles],
         "attributes": {a.key: a.value for a in entity.attributes},
-        "attribute_evidence": {a.key: _evidence(a.evidence) for a in entity.attributes if a.evidence},
+        "attribute_evidence": {
+            a.key: _evidence(a.evidence) for a in entity.attributes if a.evidence
+        },
         "mentions": [
-            {"start": m.start, "end": m.end, "text": m.text, "sentence": m.sentence, "kind": m.kind.value}
+            {
+                "start": m.start,
+                "end": m.end,
+                "text": m.text,
+                "sentence": m.sentence,
+                "kind": m.kind.value,
+            }
             for m in entity.mentions
         ],
     }

@@ -1,16 +1,16 @@
 """Every error newsgraph raises on purpose. Messages say what went wrong and what to do.
 
-    NewsgraphError
-     ├── InputError                 one document cannot be read; a batch skips it and goes on
-     │    ├── MissingFileError
-     │    ├── EmptyDocumentError
-     │    ├── BinaryDocumentError
-     │    ├── EncodingError
-     │    ├── DocumentTooLargeError
-     │    └── MalformedRecordError  a bad JSONL line or an HTML page with no main text
-     ├── ConfigError                bad settings, options or dates given by the user
-     ├── ModelError                 the spaCy pipeline cannot be loaded
-     └── LexiconError               a gazetteer file is malformed
+NewsgraphError
+ ├── InputError                 one document cannot be read; a batch skips it and goes on
+ │    ├── MissingFileError
+ │    ├── EmptyDocumentError
+ │    ├── BinaryDocumentError
+ │    ├── EncodingError
+ │    ├── DocumentTooLargeError
+ │    └── MalformedRecordError  a bad JSONL line or an HTML page with no main text
+ ├── ConfigError                bad settings, options or dates given by the user
+ ├── ModelError                 the spaCy pipeline cannot be loaded
+ └── LexiconError               a gazetteer file is malformed
 """
 
 from __future__ import annotations

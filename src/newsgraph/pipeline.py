@@ -1,8 +1,8 @@
-"""The stages in order: load -> date the document -> parse -> dates, citations, entities -> Extraction.
+"""The stages in order: load, date, parse, then dates, citations and entities -> Extraction.
 
-    >>> extractor = Extractor(Settings())                     # doctest: +SKIP
-    >>> for result in extractor.extract_paths(["article.txt"]):  # doctest: +SKIP
-    ...     print(result.document.title)
+>>> extractor = Extractor(Settings())                     # doctest: +SKIP
+>>> for result in extractor.extract_paths(["article.txt"]):  # doctest: +SKIP
+...     print(result.document.title)
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ Result = Extraction | Skipped
 
 
 class Extractor:
-    """Holds what is expensive to build (the spaCy pipeline, the gazetteers): make one per process."""
+    """Holds what is expensive to build (spaCy pipeline, gazetteers): make one per process."""
 
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
@@ -61,7 +61,9 @@ class Extractor:
         if batch:
             yield from self._run(batch)
 
-    def extract_text(self, text: str, *, published: date | None = None, source: str = "text") -> Extraction:
+    def extract_text(
+        self, text: str, *, published: date | None = None, source: str = "text"
+    ) -> Extraction:
         """Extract from a string (handy in notebooks and tests)."""
         from newsgraph.ingest.formats import document_from_text
         from newsgraph.ingest.reading import clean_text
@@ -74,7 +76,9 @@ class Extractor:
 
     def _run(self, batch: Sequence[Document | Skipped]) -> Iterator[Result]:
         documents = [_dated(d) for d in batch if isinstance(d, Document)]
-        parsed = iter(self.nlp.pipe((d.text for d in documents), batch_size=self.settings.batch_size))
+        parsed = iter(
+            self.nlp.pipe((d.text for d in documents), batch_size=self.settings.batch_size)
+        )
         by_position = iter(zip(documents, parsed, strict=True))
         for item in batch:
             if isinstance(item, Skipped):
@@ -93,9 +97,13 @@ class Extractor:
         base = date.fromisoformat(document.published.date) if document.published.date else None
         dates = find_dates(text, base=base, sentences=sentences, skip=document.in_header)
         matches = find_parenthetical(text, skip=document.header_spans)
-        outlets = [(m.outlet_start, m.outlet_end) for m in matches if m.outlet_start is not None]
+        outlets = [
+            (m.outlet_start, m.outlet_end)
+            for m in matches
+            if m.outlet_start is not None and m.outlet_end is not None
+        ]
         candidates = self.recognizer.find(
-            doc, sentence_of=sentence_of, outlets=outlets, skip=document.header_spans  # type: ignore[arg-type]
+            doc, sentence_of=sentence_of, outlets=outlets, skip=document.header_spans
         )
         context = DocumentContext(document.id, text, sentences, dates, document.published.date)
         entities = resolve_entities(candidates, self.gazetteer, context)

@@ -17,7 +17,9 @@ _TYPE_ORDER = [EntityType.PERSON, EntityType.STATE, EntityType.ORGANIZATION, Ent
 
 def summary(extraction: Extraction) -> RenderableType:
     """A document header, entities by type, citations and dates."""
-    return Group(_header(extraction), _entities(extraction), _citations(extraction), _dates(extraction))
+    return Group(
+        _header(extraction), _entities(extraction), _citations(extraction), _dates(extraction)
+    )
 
 
 def _header(extraction: Extraction) -> Panel:
@@ -65,7 +67,9 @@ def _facts(entity: Entity) -> Text:
         parts.append(text)
     parts += [f"{a.key} {a.value}" for a in entity.attributes if a.evidence is not None]
     if entity.type in {EntityType.WEAPON, EntityType.MEDIA}:
-        parts += [f"{a.key} {a.value}" for a in entity.attributes if a.key in {"class", "ownership"}]
+        parts += [
+            f"{a.key} {a.value}" for a in entity.attributes if a.key in {"class", "ownership"}
+        ]
     return Text("; ".join(parts))
 
 
@@ -85,6 +89,10 @@ def _dates(extraction: Extraction) -> Table:
     for column in ("text", "value", "range", "granularity"):
         table.add_column(column)
     for d in extraction.dates:
-        span = f"{d.range_start or '…'} – {d.range_end or '…'}" if (d.range_start or d.range_end) else ""
+        span = (
+            f"{d.range_start or '…'} – {d.range_end or '…'}"
+            if (d.range_start or d.range_end)
+            else ""
+        )
         table.add_row(d.text, d.value or "", span, d.granularity.value)
     return table

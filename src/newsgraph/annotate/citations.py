@@ -106,8 +106,10 @@ def _parse_part(part: str, offset: int) -> CitationMatch | None:
     )
 
 
-def is_inline_citation(text: str, start: int, end: int, sentence: Sentence) -> tuple[int, int] | None:
-    """If the outlet named at text[start:end] is cited inline ("told Reuters"), the citation span."""
+def is_inline_citation(
+    text: str, start: int, end: int, sentence: Sentence
+) -> tuple[int, int] | None:
+    """The citation span if the outlet at text[start:end] is cited inline ("told Reuters")."""
     before = _INLINE_BEFORE.search(text, sentence.start, start)
     if before is not None and before.end() == start:
         return before.start(), end

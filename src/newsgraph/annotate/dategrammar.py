@@ -37,7 +37,9 @@ NUMBER_WORDS = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3, "a few": 3,
 }  # fmt: skip
 
-_MONTH_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH_FULL = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
 _MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 MONTH = rf"(?P<{{n}}>{_MONTH_FULL}|{_MONTH_ABBR}|{_MONTH_FULL.upper()})"
 DAY = r"(?P<{n}>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
@@ -69,7 +71,10 @@ _TIME_OF_DAY = (
 # Each pattern: (name, regex). Longer shapes first; overlaps keep the longest match.
 PATTERNS: list[tuple[str, str]] = [
     ("iso", r"\b(?P<y1>\d{4})-(?P<m1>0[1-9]|1[0-2])-(?P<d1>0[1-9]|[12]\d|3[01])\b"),
-    ("mdy_range_md", rf"\b{_m('m1')}\s+{_d('d1')}{_DASH}{_m('m2')}\s+{_d('d2')}(?:,?\s+{_y('y1')})?\b"),
+    (
+        "mdy_range_md",
+        rf"\b{_m('m1')}\s+{_d('d1')}{_DASH}{_m('m2')}\s+{_d('d2')}(?:,?\s+{_y('y1')})?\b",
+    ),
     ("mdy_range_d", rf"\b{_m('m1')}\s+{_d('d1')}\s*(?:-|–)\s*{_d('d2')}(?:,?\s+{_y('y1')})?\b"),
     ("dmy_range", rf"\b{_d('d1')}\s*(?:-|–)\s*{_d('d2')}\s+{_m('m1')}(?:,?\s+{_y('y1')})?\b"),
     ("mdy", rf"\b(?:{_WD}\s*,?\s+)?{_m('m1')}\s+{_d('d1')},?\s+{_y('y1')}\b"),
@@ -78,18 +83,42 @@ PATTERNS: list[tuple[str, str]] = [
     ("dm", rf"\b{_d('d1')}\s+(?:of\s+)?{_m('m1')}\b(?!\s+\d)"),
     ("my_range", rf"\b{_m('m1')}{_DASH}{_m('m2')}\s+{_y('y1')}\b"),
     ("my", rf"\b{_m('m1')}\s+(?:of\s+)?{_y('y1')}\b{_NOT_NUM}"),
-    ("season_y", rf"\b(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s+(?:of\s+)?{_y('y1')}\b{_NOT_NUM}"),
-    ("quarter_y", rf"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+of\s+{_y('y1')}\b"),
+    (
+        "season_y",
+        rf"\b(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s+(?:of\s+)?{_y('y1')}\b{_NOT_NUM}",
+    ),
+    (
+        "quarter_y",
+        rf"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+of\s+{_y('y1')}\b",
+    ),
     ("q_y", rf"\bQ(?P<q>[1-4])\s+{_y('y1')}\b"),
     ("decade", r"(?<![\w$£€-])(?P<dec>1[5-9]\d0|20[0-9]0)s\b|(?<!\w)['’](?P<dec2>[0-9]0)s\b"),
     ("century", r"\b(?P<cent>\d{1,2}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)[\s-]+century\b"),
-    ("y_range", rf"(?<![\w$£€.,-]){_y('y1')}\s*(?:-|–|/)\s*(?P<y2>1[5-9]\d\d|20\d\d|\d\d)\b{_NOT_NUM}"),
+    (
+        "y_range",
+        rf"(?<![\w$£€.,-]){_y('y1')}\s*(?:-|–|/)\s*(?P<y2>1[5-9]\d\d|20\d\d|\d\d)\b{_NOT_NUM}",
+    ),
     ("year", rf"(?<![\w$£€#.,/-]){_y('y1')}\b(?![-/–]\d)(?!\s*-\s*[A-Za-z]){_NOT_NUM}"),
-    ("month_ctx", rf"\b(?P<ctx>in|since|until|till|by|from|during|through|early|mid|late|last|next|this|of)[\s-]+(?:the\s+)?(?:(?:end|beginning|start|middle)\s+of\s+)?{_m('m1')}\b(?!\s+\d)"),
-    ("relative_day", r"\b(?P<relday>today|yesterday|tomorrow|tonight|the day before yesterday|the day after tomorrow)\b"),
-    ("relative_unit", r"\b(?P<reldir>this|last|next|past|previous|coming|earlier this|later this)\s+(?P<unit>week|month|year|weekend|decade|summer|winter|spring|autumn|fall)\b"),
-    ("ago", r"\b(?P<num>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few)\s+(?P<unit>day|week|month|year|decade)s?\s+(?P<agodir>ago|earlier|later)\b"),
-    ("weekday", r"\b(?:(?P<wdir>last|next|this|on|from|since|until|by)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
+    (
+        "month_ctx",
+        rf"\b(?P<ctx>in|since|until|till|by|from|during|through|early|mid|late|last|next|this|of)[\s-]+(?:the\s+)?(?:(?:end|beginning|start|middle)\s+of\s+)?{_m('m1')}\b(?!\s+\d)",
+    ),
+    (
+        "relative_day",
+        r"\b(?P<relday>today|yesterday|tomorrow|tonight|the day before yesterday|the day after tomorrow)\b",
+    ),
+    (
+        "relative_unit",
+        r"\b(?P<reldir>this|last|next|past|previous|coming|earlier this|later this)\s+(?P<unit>week|month|year|weekend|decade|summer|winter|spring|autumn|fall)\b",
+    ),
+    (
+        "ago",
+        r"\b(?P<num>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few)\s+(?P<unit>day|week|month|year|decade)s?\s+(?P<agodir>ago|earlier|later)\b",
+    ),
+    (
+        "weekday",
+        r"\b(?:(?P<wdir>last|next|this|on|from|since|until|by)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+    ),
     ("time_of_day", rf"(?:\b(?i:the|this)\s+)?\b{_TIME_OF_DAY}"),
 ]
 _COMPILED = [(name, re.compile(rx)) for name, rx in PATTERNS]
@@ -178,4 +207,7 @@ def _plausible(text: str, match: DateMatch) -> bool:
     if match.kind == "weekday" and match.get("wd") is None:
         return False
     # "Theresa May 2019" and "May" starting a quoted name: a month needs a digit or context.
-    return not (match.get("m1") == "May" and text[max(0, match.start - 8) : match.start].endswith("Theresa "))
+    return not (
+        match.get("m1") == "May"
+        and text[max(0, match.start - 8) : match.start].endswith("Theresa ")
+    )

@@ -133,7 +133,7 @@ def _narrow(first: date, last: date, share: tuple[float, float]) -> tuple[date, 
     days = (last - first).days + 1
     return (
         first + timedelta(days=int(days * share[0])),
-        first + timedelta(days=max(0, int(round(days * share[1])) - 1)),
+        first + timedelta(days=max(0, round(days * share[1]) - 1)),
     )
 
 
@@ -158,7 +158,10 @@ def _merge_ranges(text: str, expressions: list[TimeExpression]) -> list[TimeExpr
         prev = merged[-1] if merged else None
         if prev is not None and prev.relation in {"from", "between"}:
             gap = text[prev.end : expr.start].strip().lower()
-            if gap in {"to", "until", "till", "through", "-", "–", "and"} and expr.sentence == prev.sentence:
+            if (
+                gap in {"to", "until", "till", "through", "-", "–", "and"}
+                and expr.sentence == prev.sentence
+            ):
                 merged[-1] = replace(
                     prev,
                     text=text[prev.start : expr.end],

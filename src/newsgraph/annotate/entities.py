@@ -78,7 +78,7 @@ class EntityRecognizer:
         surfaces = sorted(gazetteer.surfaces)
         for start in range(0, len(surfaces), 1000):
             chunk = surfaces[start : start + 1000]
-            self.matcher.add("GAZ", list(nlp.tokenizer.pipe(chunk)))
+            self.matcher.add("GAZ", [nlp.make_doc(surface) for surface in chunk])
 
     def find(
         self,
@@ -122,7 +122,9 @@ class EntityRecognizer:
             if span is None or len(span) == 0:
                 continue
             entry = self._known(span.text, EntityType.MEDIA)
-            out.append((span, _candidate(span, sentence_of, "citation", EntityType.MEDIA, entry=entry)))
+            out.append(
+                (span, _candidate(span, sentence_of, "citation", EntityType.MEDIA, entry=entry))
+            )
         return out
 
     def _known(self, text: str, etype: EntityType) -> Entry | None:
@@ -147,7 +149,9 @@ class EntityRecognizer:
             if kind == "capital":
                 other.append((span, self._capital(span, entry, sentence_of)))
             elif kind == MentionKind.NAME.value:
-                names.append((span, _candidate(span, sentence_of, "gazetteer", entry.type, entry=entry)))
+                names.append(
+                    (span, _candidate(span, sentence_of, "gazetteer", entry.type, entry=entry))
+                )
             else:
                 cand = _candidate(span, sentence_of, "gazetteer", entry.type, entry=entry,
                                   kind=MentionKind(kind))  # fmt: skip
@@ -232,7 +236,9 @@ def _trim(ent: Span) -> Span | None:
     """Drop a leading "the", "pro-", "anti-" and a trailing "'s" from an NER span."""
     start, end = ent.start, ent.end
     doc = ent.doc
-    while start < end and (doc[start].lower_ in {"the", "pro", "anti", "-", "ex"} or doc[start].is_punct):
+    while start < end and (
+        doc[start].lower_ in {"the", "pro", "anti", "-", "ex"} or doc[start].is_punct
+    ):
         start += 1
     while end > start and (doc[end - 1].text in {"'s", "’s", "'", "’"} or doc[end - 1].is_punct):
         end -= 1

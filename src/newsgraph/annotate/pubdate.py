@@ -43,7 +43,11 @@ def infer_published(
         elif anchored.granularity in _YEAR_BEARING and anchored.first is not None:
             if anchored.first <= today:
                 explicit.append((min(anchored.first, today), phrase))
-        elif match.kind == "year" and anchored.first is not None and anchored.first.year <= today.year:
+        elif (
+            match.kind == "year"
+            and anchored.first is not None
+            and anchored.first.year <= today.year
+        ):
             plain_years.append(anchored.first.year)
     return _decide(explicit, yearless, plain_years)
 

@@ -28,7 +28,9 @@ from newsgraph.models import Role, TimeExpression
 EntityLookup = Callable[[int, int], list[tuple[str, str, str | None, str]]]
 
 _CAP = r"(?:[A-Z][\w'’.-]*|\([^()]{1,60}\))"
-_TAIL = rf"(?:\s+(?:of|for|at|to|in)\s+(?:the\s+)?{_CAP}(?:\s+(?:of|the|and|for|to|in|at|&|{_CAP}))*)?"
+_TAIL = (
+    rf"(?:\s+(?:of|for|at|to|in)\s+(?:the\s+)?{_CAP}(?:\s+(?:of|the|and|for|to|in|at|&|{_CAP}))*)?"
+)
 _PREFIX = r"(?:(?:first\s+deputy|deputy|vice|assistant|senior|chief|top)\s+)?"
 _MODIFIER = (
     r"(?:(?:opposition|rebel|military|army|party|union|militia|cartel|gang|guerrilla|government|"
@@ -66,7 +68,9 @@ def _grammar() -> _Grammar:
         resources.files("newsgraph.lexicon").joinpath("titles.yaml").read_text(encoding="utf-8")
     )
     offices, ranks, quals = data["offices"], data["ranks"], data["qualifiers"]
-    titles = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(offices + ranks, key=len, reverse=True))
+    titles = "|".join(
+        re.escape(t).replace(r"\ ", r"\s+") for t in sorted(offices + ranks, key=len, reverse=True)
+    )
     qual = "(?i:" + "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in quals) + r")"
     title = rf"(?P<title>{_PREFIX}{_MODIFIER}(?i:{titles}))"
     quals_g = rf"(?P<qual>(?:{qual}\s+)*)"
@@ -109,7 +113,9 @@ def find_roles(text: str, start: int, end: int, sentence: tuple[int, int]) -> li
     return roles
 
 
-def find_age(text: str, start: int, end: int, sentence: tuple[int, int]) -> tuple[int, int, int] | None:
+def find_age(
+    text: str, start: int, end: int, sentence: tuple[int, int]
+) -> tuple[int, int, int] | None:
     """(age, span start, span end) from "Name (59)", "Name, 59," or "59-year-old ... Name"."""
     after = _AGE_AFTER.match(text[end : sentence[1]])
     if after is not None:

@@ -48,7 +48,9 @@ def load_documents(
             yield _override(result, published, outlet) if isinstance(result, Document) else result
 
 
-def _load_input(item: str, settings: Settings, stdin: BinaryIO | None) -> Iterator[Document | Skipped]:
+def _load_input(
+    item: str, settings: Settings, stdin: BinaryIO | None
+) -> Iterator[Document | Skipped]:
     if item == STDIN:
         yield from _guard("stdin", lambda: [_from_stdin(settings, stdin)])
         return
@@ -118,7 +120,9 @@ def _guard(source: str, load: Callable[[], list[Document]]) -> Iterator[Document
 
 def _override(document: Document, published: date | None, outlet: str | None) -> Document:
     if published is not None:
-        document = replace(document, published=Published(published.isoformat(), False, "--published option"))
+        document = replace(
+            document, published=Published(published.isoformat(), False, "--published option")
+        )
     if outlet:
         document = replace(document, outlet=outlet)
     return document

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import warnings
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -46,15 +45,15 @@ def document_from_html(html: str, source: str) -> Document:
     Scripts, styles and event-handler attributes never reach the text: trafilatura keeps only
     the text content of the main article.
     """
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)
-        extracted: dict[str, Any] | None = trafilatura.bare_extraction(
-            html, with_metadata=True, as_dict=True, include_comments=False
-        )
-    body = (extracted or {}).get("text") or ""
+    found = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    meta: dict[str, Any] = {}
+    if isinstance(found, dict):
+        meta = found
+    elif found is not None:
+        meta = found.as_dict()
+    body = meta.get("text") or ""
     if not body.strip():
         raise EmptyDocumentError(source, "HTML page has no main article text to extract.")
-    meta = extracted or {}
     text = clean_text(body.replace("\n", "\n\n"), source)
     document = document_from_text(text, source)
     published = _published_from_value(meta.get("date"), "HTML metadata")
@@ -80,7 +79,9 @@ def document_from_record(line: str, source: str) -> Document:
     text = record.get("text")
     if not isinstance(text, str):
         raise MalformedRecordError(source, "has no 'text' string; each line needs one.")
-    document = document_from_text(clean_text(text, source), source, external_id=_str(record.get("id")))
+    document = document_from_text(
+        clean_text(text, source), source, external_id=_str(record.get("id"))
+    )
     published = _published_from_value(record.get("date"), "record field 'date'")
     return _with_metadata(
         document,
@@ -93,7 +94,9 @@ def document_from_record(line: str, source: str) -> Document:
     )
 
 
-def _with_metadata(document: Document, *, published: Published | None, **fields: str | None) -> Document:
+def _with_metadata(
+    document: Document, *, published: Published | None, **fields: str | None
+) -> Document:
     """Fill in metadata the body did not give; a real value always wins over a header guess."""
     given = {k: v for k, v in fields.items() if v}
     if published is not None:
@@ -124,7 +127,12 @@ def parse_date_value(value: str) -> date | None:
         pass
     for match in find_date_matches(value):
         anchored = anchor(match, None)
-        if anchored and anchored.first and not anchored.year_inferred and anchored.granularity == "day":
+        if (
+            anchored
+            and anchored.first
+            and not anchored.year_inferred
+            and anchored.granularity == "day"
+        ):
             return anchored.first
     return None
 

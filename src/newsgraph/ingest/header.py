@@ -16,10 +16,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_KEYS = r"Publication|Publisher|Outlet|Source|Volume|Vol\.|Issue|No\.|Author|Authors|By|Date|Published|URL|Link"
+_KEYS = (
+    r"Publication|Publisher|Outlet|Source|Volume|Vol\.|Issue|No\.|Author|Authors|By|Date|"
+    r"Published|URL|Link"
+)
 _FIELD = re.compile(rf"(?P<key>\b(?:{_KEYS}))\s*:\s*", re.IGNORECASE)
 _BYLINE = re.compile(r"^By\s+(?P<author>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4})\s*$")
-_CREDIT = re.compile(r"^\((?:Image\s+|Photo\s+)?(?:Source|Credit|Photo)\s*:\s*(?P<credit>[^)]+)\)\s*$", re.I)
+_CREDIT = re.compile(
+    r"^\((?:Image\s+|Photo\s+)?(?:Source|Credit|Photo)\s*:\s*(?P<credit>[^)]+)\)\s*$", re.I
+)
 _MAX_HEADER_LINES = 12
 _MAX_TITLE_WORDS = 25
 

@@ -48,7 +48,9 @@ def decode_text(raw: bytes, source: str, *, encoding: str = "utf-8", max_bytes: 
             source, f"{len(raw):,} bytes is over the {max_bytes:,}-byte limit (--max-bytes)."
         )
     if b"\x00" in raw[:8192]:
-        raise BinaryDocumentError(source, "looks binary (NUL bytes); give a text, HTML or JSONL file.")
+        raise BinaryDocumentError(
+            source, "looks binary (NUL bytes); give a text, HTML or JSONL file."
+        )
     try:
         text = raw.decode("utf-8-sig" if encoding.lower() in {"utf-8", "utf8"} else encoding)
     except UnicodeDecodeError as e:
@@ -67,10 +69,13 @@ def clean_text(text: str, source: str) -> str:
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
         raise EmptyDocumentError(source, "is empty; there is no text to extract from.")
-    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in _TEXT_CONTROLS)
+    controls = sum(
+        1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in _TEXT_CONTROLS
+    )
     if controls > max(3, len(text) * _MAX_CONTROL_SHARE):
         raise BinaryDocumentError(
-            source, f"looks binary ({controls} control characters); give a text, HTML or JSONL file."
+            source,
+            f"looks binary ({controls} control characters); give a text, HTML or JSONL file.",
         )
     return text
 

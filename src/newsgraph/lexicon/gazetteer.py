@@ -1,8 +1,8 @@
 """Load gazetteers: the shipped YAML files plus any the user adds (format: docs/lexicon.md).
 
-    >>> gaz = load_gazetteer()                                 # doctest: +SKIP
-    >>> [(e.id, kind) for e, kind, _ in gaz.lookup("Kremlin")]  # doctest: +SKIP
-    [('state:RUS', 'metonym')]
+>>> gaz = load_gazetteer()                                 # doctest: +SKIP
+>>> [(e.id, kind) for e, kind, _ in gaz.lookup("Kremlin")]  # doctest: +SKIP
+[('state:RUS', 'metonym')]
 """
 
 from __future__ import annotations
@@ -70,7 +70,9 @@ class Gazetteer:
 
     def lookup(self, text: str) -> list[tuple[Entry, SurfaceKind, bool]]:
         """Entries the exact string can name, with the surface kind and ambiguity."""
-        return [(self.entries[s.entry_id], s.kind, s.ambiguous) for s in self.surfaces.get(text, [])]
+        return [
+            (self.entries[s.entry_id], s.kind, s.ambiguous) for s in self.surfaces.get(text, [])
+        ]
 
     def _index(self, form: str, surface: Surface) -> None:
         found = self.surfaces.setdefault(form, [])
@@ -122,7 +124,9 @@ def load_gazetteer(extra_paths: tuple[str, ...] = ()) -> Gazetteer:
     shipped = resources.files("newsgraph.lexicon").joinpath("gazetteer")
     for resource in sorted(shipped.iterdir(), key=lambda r: r.name):
         if resource.name.endswith(".yaml"):
-            _load_file(gazetteer, resource.read_text(encoding="utf-8"), f"newsgraph:{resource.name}")
+            _load_file(
+                gazetteer, resource.read_text(encoding="utf-8"), f"newsgraph:{resource.name}"
+            )
     _add_missing_countries(gazetteer)
     for path in _expand(extra_paths):
         _load_file(gazetteer, path.read_text(encoding="utf-8"), str(path))
@@ -157,7 +161,7 @@ def _entry(raw: Any, default_type: str | None, where: str) -> Entry:
     if not isinstance(raw, dict) or not isinstance(raw.get("name"), str):
         raise LexiconError(f"{where}: each entry needs a 'name' string.")
     try:
-        etype = EntityType(raw.get("type") or default_type)
+        etype = EntityType(str(raw.get("type") or default_type))
     except ValueError as e:
         allowed = ", ".join(t.value for t in EntityType)
         raise LexiconError(f"{where} ({raw['name']}): type must be one of {allowed}.") from e
@@ -218,7 +222,11 @@ def _add_missing_countries(gazetteer: Gazetteer) -> None:
     for country in pycountry.countries:
         if f"state:{country.alpha_3}" in gazetteer.entries:
             continue
-        names = {getattr(country, a, None) for a in ("official_name", "common_name")} - {None}
+        names = {
+            str(getattr(country, a))
+            for a in ("official_name", "common_name")
+            if hasattr(country, a)
+        }
         gazetteer.add(Entry(id=f"state:{country.alpha_3}", name=country.name, type=EntityType.STATE,
                             country=country.alpha_3, aliases=tuple(sorted(names))))  # fmt: skip
 

@@ -1,4 +1,4 @@
-"""Turn citation matches into `Citation` facts: outlet entity, normalised date, coverage, problems."""
+"""Citation matches -> `Citation` facts: outlet entity, normalised date, coverage, problems."""
 
 from __future__ import annotations
 
@@ -18,7 +18,9 @@ def build_citations(
     document_outlet_id: str | None,
 ) -> tuple[Citation, ...]:
     """Parenthetical citations plus inline attributions to known outlets, in text order."""
-    media_at = {(m.start, m.end): e for e in entities if e.type == EntityType.MEDIA for m in e.mentions}
+    media_at = {
+        (m.start, m.end): e for e in entities if e.type == EntityType.MEDIA for m in e.mentions
+    }
     paragraph_start = _paragraph_starts(text, sentences)
     citations: list[Citation] = []
     previous: int | None = None

@@ -72,7 +72,11 @@ def _cluster(candidates: Sequence[Candidate], text: str) -> dict[str, _Cluster]:
     for cand in candidates:
         key, entry = _key(cand, people)
         key = redirect.get(key, key)
-        if previous is not None and _parenthetical_alias(text, previous[0], cand) and key != previous[1]:
+        if (
+            previous is not None
+            and _parenthetical_alias(text, previous[0], cand)
+            and key != previous[1]
+        ):
             # "S-300VM (Antey-2500)", "Bolivarian National Armed Forces (FANB)": one actor
             key = _merge(clusters, redirect, previous[1], key, entry)
             entry = clusters[key].entry if key in clusters else entry
@@ -93,7 +97,10 @@ def _cluster(candidates: Sequence[Candidate], text: str) -> dict[str, _Cluster]:
 
 
 def _merge(
-    clusters: dict[str, _Cluster], redirect: dict[str, str], first: str, second: str,
+    clusters: dict[str, _Cluster],
+    redirect: dict[str, str],
+    first: str,
+    second: str,
     entry: Entry | None,
 ) -> str:
     """Join the clusters of two names for one actor; a known entry's cluster absorbs the other."""
@@ -145,7 +152,7 @@ def _key(cand: Candidate, people: dict[str, str]) -> tuple[str, Entry | None]:
 
 
 def _descriptor(cand: Candidate, text: str, key: str) -> tuple[Candidate, str] | None:
-    """"Maduro regime", "the Assad government": an organisation named after its leader."""
+    """ "Maduro regime", "the Assad government": an organisation named after its leader."""
     if cand.type not in _DESCRIBABLE and not key.startswith("known:person"):
         return None
     match = _DESCRIPTOR.match(text[cand.end : cand.end + 20])
@@ -178,8 +185,16 @@ def _entity(cluster: _Cluster, clusters: dict[str, _Cluster], gazetteer: Gazette
                 attributes.append(Attribute("led_by", _cluster_id(leader)))
                 country = country or (leader.entry.country if leader.entry else None)
     aliases = tuple(sorted({m.text for m in mentions} - {name}))
-    return Entity(id=entity_id, name=name, type=etype, mentions=mentions, country=country,
-                  aliases=aliases, attributes=tuple(attributes), known=entry is not None)  # fmt: skip
+    return Entity(
+        id=entity_id,
+        name=name,
+        type=etype,
+        mentions=mentions,
+        country=country,
+        aliases=aliases,
+        attributes=tuple(attributes),
+        known=entry is not None,
+    )
 
 
 def _cluster_id(cluster: _Cluster) -> str:
@@ -196,12 +211,16 @@ def _best_name(cluster: _Cluster, etype: EntityType, clusters: dict[str, _Cluste
         base = leader.entry.name.split()[-1] if leader and leader.entry else names[0].split()[0]
         return f"{base} {word}"
     # a person is named in full; anything else as first introduced ("S-300VM (Antey-2500)")
-    best = max(names, key=lambda n: (len(n.split()), len(n))) if etype == EntityType.PERSON else names[0]
+    best = (
+        max(names, key=lambda n: (len(n.split()), len(n)))
+        if etype == EntityType.PERSON
+        else names[0]
+    )
     return re.sub(r"^(?:the|The)\s+", "", best)
 
 
 def _country_from_words(name: str, gazetteer: Gazetteer) -> str | None:
-    """"Russian Land Forces" -> RUS: a state's name or demonym among the words of a name."""
+    """ "Russian Land Forces" -> RUS: a state's name or demonym among the words of a name."""
     words = name.split()
     for size in (3, 2, 1):
         for i in range(len(words) - size + 1):
@@ -216,11 +235,15 @@ def _country_from_words(name: str, gazetteer: Gazetteer) -> str | None:
     return None
 
 
-def _with_roles(entities: list[Entity], context: DocumentContext, gazetteer: Gazetteer) -> list[Entity]:
+def _with_roles(
+    entities: list[Entity], context: DocumentContext, gazetteer: Gazetteer
+) -> list[Entity]:
     spans = sorted(((m.start, m.end, e) for e in entities for m in e.mentions), key=lambda s: s[0])
 
     def entities_in(start: int, end: int) -> list[tuple[str, str, str | None, str]]:
-        return [(e.id, e.type.value, e.country, e.name) for s, t, e in spans if s >= start and t <= end]
+        return [
+            (e.id, e.type.value, e.country, e.name) for s, t, e in spans if s >= start and t <= end
+        ]
 
     out = []
     for entity in entities:
