@@ -193,6 +193,11 @@ def test_year_less_dates_stay_unanchored_without_a_base() -> None:
     assert d.value == "--04-30" and d.range_start is None and d.year_inferred
 
 
+def test_year_less_date_soon_after_publication_is_upcoming() -> None:
+    (d,) = find_dates("He stays in custody until his court appearance on April 5.", base=date(2019, 3, 17))
+    assert d.value == "2019-04-05"
+
+
 def test_year_less_date_after_publication_goes_to_previous_year() -> None:
     (d,) = find_dates("It began on December 20.", base=date(2020, 1, 5))
     assert d.value == "2019-12-20"

@@ -74,6 +74,11 @@ def test_unknown_people_cluster_by_surname(run: Run) -> None:
     assert by_name(result, "Olga Petrenkova").id != person.id
 
 
+def test_a_first_name_alone_joins_its_only_bearer(run: Run) -> None:
+    result = run("Brenton Tarrant appeared in court. Brenton smiled. Ivan Petrenkov and Ivan Smirnov left.")
+    assert mentions(by_name(result, "Brenton Tarrant")) == ["Brenton Tarrant", "Brenton"]
+
+
 def test_weapons_typed_weapon_even_when_ner_says_otherwise(run: Run) -> None:
     result = run("Russia has provided Su-30MK2V fighters, T-72 tanks, S-300VM (Antey-2500) interceptors, "
                  "BuK-M2 and S-125 Pechora-2M missiles, Smerch rockets and Igla-S launchers.")  # fmt: skip

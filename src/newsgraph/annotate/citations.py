@@ -32,7 +32,7 @@ _INLINE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _INLINE_AFTER = re.compile(
-    r"^(?:'s|’s)?\s+(?:\w+\s+)?(?:reported|reports|said|says|wrote|writes|revealed|quoted|cited|"
+    r"^(?:'s|’s)?\s+(?:(?:also|later|earlier|first|previously|recently|has|had|have)\s+)?(?:reported|reports|said|says|wrote|writes|revealed|quoted|cited|"
     r"published|claimed|claims|learned|found|broadcast|aired)\b"
 )
 

@@ -235,14 +235,20 @@ def _full_date(match: DateMatch, _base: date | None, _future: bool) -> Anchored:
 
 
 def _closest_year(month: int, day: int, base: date, future: bool) -> date:
-    """The occurrence of a year-less day nearest the base date, in the past unless `future`."""
+    """The occurrence of a year-less day nearest the base date.
+
+    News mostly reports the past, so a later date counts double its distance ("April 5" in an
+    article of March 17 is still next month's); in a future-tense sentence an earlier one does.
+    """
     options = [date(y, month, min(day, calendar.monthrange(y, month)[1])) for y in
                (base.year - 1, base.year, base.year + 1)]  # fmt: skip
-    if future:
-        later = [d for d in options if d >= base]
-        return min(later, key=lambda d: d - base)
-    earlier = [d for d in options if d <= base + timedelta(days=7)]
-    return max(earlier)
+
+    def cost(d: date) -> int:
+        days = (d - base).days
+        later_weight, earlier_weight = (1, 2) if future else (2, 1)
+        return days * later_weight if days >= 0 else -days * earlier_weight
+
+    return min(options, key=cost)
 
 
 def _month_day(match: DateMatch, base: date | None, future: bool) -> Anchored:

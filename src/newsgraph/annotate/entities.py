@@ -48,7 +48,20 @@ _WEAPON_DESIGNATION = re.compile(
 )
 _BRACKETED_DESIGNATION = re.compile(r"\s?\(([A-Z][\w]*(?:-[A-Z0-9][\w]*)+)\)")
 _MOVEMENT = re.compile(r"(?:istas?|ists?|isms?|ites?|istes?)$")
-_NOT_NAMES = {"State", "Government", "Ministry", "President", "Minister", "Council", "the State"}
+_NOT_NAMES = {
+    "UTC",
+    "GMT",
+    "EST",
+    "CET",
+    "MSK",
+    "State",
+    "Government",
+    "Ministry",
+    "President",
+    "Minister",
+    "Council",
+    "the State",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,14 +150,15 @@ class EntityRecognizer:
         self, doc: Doc, ner: list[Span], sentence_of: Sequence[int]
     ) -> tuple[list[tuple[Span, Candidate]], list[tuple[Span, Candidate]]]:
         names, other = [], []
-        ner_tokens = {i for span in ner for i in range(span.start, span.end)}
+        ner_labels = {i: span.label_ for span in ner for i in range(span.start, span.end)}
+        hits_at = []
         for _, start, end in self.matcher(doc):
-            span = doc[start:end]
-            hits = self.gazetteer.lookup(span.text)
-            if not hits:
-                continue
-            entry, kind, ambiguous = min(hits, key=lambda h: h[2])  # unambiguous first
-            if ambiguous and not any(i in ner_tokens for i in range(start, end)):
+            hits = self.gazetteer.lookup(doc[start:end].text)
+            if hits:
+                hits_at.append((doc[start:end], min(hits, key=lambda h: h[2])))  # unambiguous first
+        confirmed = {entry.id for _, (entry, _, ambiguous) in hits_at if not ambiguous}
+        for span, (entry, kind, ambiguous) in hits_at:
+            if ambiguous and not _confirmed(span, entry, ner_labels, confirmed):
                 continue
             if kind == "capital":
                 other.append((span, self._capital(span, entry, sentence_of)))
@@ -196,6 +210,25 @@ class EntityRecognizer:
                 continue
             out.append((span, _candidate(span, sentence_of, "ner", etype, label=span.label_)))
         return out
+
+
+_COMPATIBLE_LABELS = {
+    EntityType.STATE: {"GPE", "LOC", "NORP"},
+    EntityType.PLACE: {"GPE", "LOC", "FAC"},
+    EntityType.PERSON: {"PERSON"},
+    EntityType.WEAPON: {"PRODUCT", "ORG", "LOC", "GPE", "PERSON", "WORK_OF_ART"},
+}
+
+
+def _confirmed(span: Span, entry: Entry, ner_labels: dict[int, str], confirmed: set[str]) -> bool:
+    """An ambiguous alias counts where NER saw a name of a compatible kind over it and, for
+    anything but places, the document also names the entity unambiguously ("the Security
+    Council" is the UN's only where the UN Security Council is named)."""
+    labels = {ner_labels[i] for i in range(span.start, span.end) if i in ner_labels}
+    compatible = _COMPATIBLE_LABELS.get(entry.type, {"ORG", "NORP", "PERSON", "GPE", "WORK_OF_ART"})
+    if not labels & compatible:
+        return False
+    return entry.type in {EntityType.STATE, EntityType.PLACE} or entry.id in confirmed
 
 
 def _inside_longer(span: Span, ner: Sequence[Span]) -> bool:

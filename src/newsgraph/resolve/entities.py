@@ -132,14 +132,26 @@ def _person_index(candidates: Sequence[Candidate]) -> dict[str, str]:
     people = [c for c in candidates if c.type == EntityType.PERSON and c.kind == MentionKind.NAME]
     # full names first, so that a surname resolves to the person named in full
     for cand in sorted(people, key=lambda c: -len(c.text.split())):
-        key = f"known:{cand.entry.id}" if cand.entry else f"person:{slug(cand.text)}"
+        key = _person_key(cand)
         words = cand.text.split()
         if len(words) < 2 and fold(cand.text) in index:
             continue
         index.setdefault(fold(cand.text), key)
         if len(words) >= 2:
             index.setdefault(fold(words[-1]), key)
+    # a first name alone ("Brenton") names the one person of the document who bears it
+    first_names = Counter(
+        (fold(c.text.split()[0]), _person_key(c)) for c in people if len(c.text.split()) >= 2
+    )
+    bearers = Counter(name for name, _ in first_names)
+    for (name, key), _count in first_names.items():
+        if bearers[name] == 1:
+            index.setdefault(name, key)
     return index
+
+
+def _person_key(cand: Candidate) -> str:
+    return f"known:{cand.entry.id}" if cand.entry else f"person:{slug(cand.text)}"
 
 
 def _key(cand: Candidate, people: dict[str, str]) -> tuple[str, Entry | None]:
