@@ -134,8 +134,8 @@ def _person_index(candidates: Sequence[Candidate]) -> dict[str, str]:
     for cand in sorted(people, key=lambda c: -len(c.text.split())):
         key = _person_key(cand)
         words = cand.text.split()
-        if len(words) < 2 and fold(cand.text) in index:
-            continue
+        if len(words) < 2:
+            continue  # single names are indexed last, after surnames and first names
         index.setdefault(fold(cand.text), key)
         if len(words) >= 2:
             index.setdefault(fold(words[-1]), key)
@@ -147,6 +147,8 @@ def _person_index(candidates: Sequence[Candidate]) -> dict[str, str]:
     for (name, key), _count in first_names.items():
         if bearers[name] == 1:
             index.setdefault(name, key)
+    for cand in people:
+        index.setdefault(fold(cand.text), _person_key(cand))
     return index
 
 
