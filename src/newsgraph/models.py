@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Literal
 
-SCHEMA_VERSION = "newsgraph.extraction/1.0"
+SCHEMA_VERSION = "newsgraph.extraction/1.1"
 
 Scalar = str | int | float | bool
 
@@ -188,6 +188,18 @@ class TimeExpression:
     year_inferred: bool = False
 
 
+class Modality(StrEnum):
+    """How the text presents an event."""
+
+    ASSERTED = "asserted"  # stated as fact by the article
+    REPORTED = "reported"  # attributed to a speaker or outlet ("X said Y attacked Z")
+    ALLEGED = "alleged"  # "allegedly", "accused of", "reportedly"
+    DENIED = "denied"  # "Moscow denied sending troops"
+    HYPOTHETICAL = "hypothetical"  # "may", "could", "if"
+    PLANNED = "planned"  # "will", "plans to", "is scheduled to"
+    THREATENED = "threatened"  # "threatened to", "warned it would"
+
+
 CitationKind = Literal["parenthetical", "inline"]
 
 
@@ -216,6 +228,101 @@ class Citation:
 
 
 @dataclass(frozen=True, slots=True)
+class Event:
+    """Who did what to whom, coded in PLOVER 2.0 with the CAMEO code for GDELT users.
+
+    `source`/`target` are entity ids (several for compound actors); `trigger` is the word or
+    phrase that names the event; `attributed_to` the entity whose word it is (reported speech).
+    """
+
+    id: str
+    type: str  # PLOVER event: AGREE, CONSULT, ..., ASSAULT
+    cameo: str
+    source: tuple[str, ...]
+    target: tuple[str, ...]
+    trigger: str
+    evidence: Evidence
+    mode: str | None = None
+    context: str | None = None
+    date: str | None = None
+    date_basis: str | None = None  # "sentence", "citation" or "publication"
+    location: str | None = None
+    modality: Modality = Modality.ASSERTED
+    negated: bool = False
+    attributed_to: str | None = None
+    citation: str | None = None
+    confidence: float = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Direct or reported speech with its speaker, addressee and stance."""
+
+    id: str
+    text: str
+    kind: str  # "direct", "reported" or "scare"
+    speaker: str | None
+    verb: str | None
+    stance: str  # accuse, deny, warn, claim, announce, praise, criticise, state
+    evidence: Evidence
+    addressee: str | None = None
+    date: str | None = None
+    citation: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """An alignment: subject -relation-> object, valid over the stated time."""
+
+    id: str
+    subject: str
+    relation: str  # recognizes, supports, opposes, loyal_to, allied_with, member_of, leads, ...
+    object: str
+    evidence: Evidence
+    valid_from: str | None = None
+    valid_until: str | None = None
+    negated: bool = False
+    citation: str | None = None
+    confidence: float = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """A normalised quantity or money value: "over $11 billion" -> >= 11e9 USD."""
+
+    value: float
+    text: str
+    unit: str | None = None  # ISO 4217 currency for money; "personnel", "tanks"... for counts
+    bound: str = "exact"  # exact, about, at_least, at_most
+
+
+@dataclass(frozen=True, slots=True)
+class ArmsTransfer:
+    id: str
+    supplier: tuple[str, ...]
+    recipient: tuple[str, ...]
+    systems: tuple[str, ...]
+    evidence: Evidence
+    quantity: Amount | None = None
+    value: Amount | None = None
+    period: str | None = None
+    status: str = "delivered"  # delivered, ordered, planned
+    citation: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Deployment:
+    id: str
+    actor: tuple[str, ...]
+    location: str | None
+    evidence: Evidence
+    size: Amount | None = None
+    commander: str | None = None
+    date: str | None = None
+    citation: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Extraction:
     """Everything extracted from one document: the unit the JSON contract serialises."""
 
@@ -224,6 +331,11 @@ class Extraction:
     entities: tuple[Entity, ...]
     citations: tuple[Citation, ...]
     dates: tuple[TimeExpression, ...]
+    events: tuple[Event, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    arms_transfers: tuple[ArmsTransfer, ...] = ()
+    deployments: tuple[Deployment, ...] = ()
     schema: str = SCHEMA_VERSION
 
 

@@ -32,7 +32,7 @@ def mark_paragraphs(doc: Doc) -> Doc:
 def load_nlp(model: str) -> Language:
     """Load `model` (package name or path) with newsgraph's components; cached per process."""
     try:
-        nlp = spacy.load(model, exclude=["lemmatizer"])
+        nlp = spacy.load(model)
     except OSError as e:
         raise ModelError(
             f"Cannot load the spaCy pipeline {model!r}: install it (pip install "
