@@ -250,6 +250,7 @@ class Event:
     modality: Modality = Modality.ASSERTED
     negated: bool = False
     attributed_to: str | None = None
+    quote: str | None = None  # id of the quote that carries the event ("Lavrov warned: ...")
     citation: str | None = None
     confidence: float = 0.5
 
@@ -307,6 +308,7 @@ class ArmsTransfer:
     value: Amount | None = None
     period: str | None = None
     status: str = "delivered"  # delivered, ordered, planned
+    more_evidence: tuple[Evidence, ...] = ()  # other sentences describing the same transfer
     citation: str | None = None
 
 

@@ -14,14 +14,20 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from newsgraph.annotate.arms import find_arms_transfers, find_deployments
 from newsgraph.annotate.citations import find_parenthetical
 from newsgraph.annotate.dates import find_dates
 from newsgraph.annotate.entities import EntityRecognizer
+from newsgraph.annotate.events import find_events
+from newsgraph.annotate.frames import DocView
 from newsgraph.annotate.nlp import load_nlp
 from newsgraph.annotate.pubdate import infer_published
+from newsgraph.annotate.quotes import find_quotes
+from newsgraph.annotate.relations import find_relations
 from newsgraph.ingest import load_documents
 from newsgraph.lexicon.gazetteer import load_gazetteer
-from newsgraph.models import Document, EntityType, Extraction, Sentence, Skipped
+from newsgraph.lexicon.patterns import load_event_lexicon
+from newsgraph.models import Document, EntityType, Event, Extraction, Quote, Sentence, Skipped
 from newsgraph.resolve.citations import build_citations
 from newsgraph.resolve.entities import DocumentContext, resolve_entities
 from newsgraph.settings import Settings
@@ -38,6 +44,7 @@ class Extractor:
         self.nlp.max_length = max(self.nlp.max_length, self.settings.max_bytes + 1)
         self.gazetteer = load_gazetteer(tuple(self.settings.lexicon_paths))
         self.recognizer = EntityRecognizer(self.nlp, self.gazetteer)
+        self.events = load_event_lexicon(tuple(self.settings.lexicon_paths))
 
     def extract_paths(
         self,
@@ -110,7 +117,22 @@ class Extractor:
         document = replace(document, outlet_id=self._outlet_id(document.outlet))
         citations = build_citations(matches, text=text, sentences=sentences, entities=entities,
                                     dates=dates, document_outlet_id=document.outlet_id)  # fmt: skip
-        return Extraction(document, sentences, entities, citations, dates)
+        view = DocView(doc, document.id, entities, dates, citations)
+        quotes = find_quotes(view)
+        events = _link_quotes(find_events(view, self.events), quotes)
+        transfers = find_arms_transfers(view)
+        return Extraction(
+            document,
+            sentences,
+            entities,
+            citations,
+            dates,
+            events=tuple(events),
+            quotes=tuple(quotes),
+            relations=tuple(find_relations(view, entities, transfers)),
+            arms_transfers=tuple(transfers),
+            deployments=tuple(find_deployments(view)),
+        )
 
     def _outlet_id(self, outlet: str | None) -> str | None:
         if not outlet:
@@ -119,6 +141,17 @@ class Extractor:
             if entry.type == EntityType.MEDIA and kind == "name":
                 return entry.id
         return None
+
+
+def _link_quotes(events: list[Event], quotes: list[Quote]) -> list[Event]:
+    """An event whose clause contains a direct quote ("Lavrov warned Pompeo, '...'") carries it."""
+    linked = []
+    for event in events:
+        ev = event.evidence
+        quote = next((q for q in quotes if q.kind == "direct" and q.evidence.sentence == ev.sentence
+                      and ev.start <= q.evidence.start and q.evidence.end <= ev.end + 2), None)  # fmt: skip
+        linked.append(replace(event, quote=quote.id) if quote else event)
+    return linked
 
 
 def _dated(document: Document) -> Document:

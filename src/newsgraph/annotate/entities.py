@@ -301,7 +301,7 @@ def _ner_type(span: Span) -> EntityType | None:
 
 def _is_locative(token: Token) -> bool:
     """True for "in Moscow", "sources in Washington, Moscow and Caracas", "streets of Caracas"."""
-    while token.dep_ == "conj" and token.head is not token:
+    while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     if token.dep_ != "pobj":
         return False

@@ -1,0 +1,309 @@
+"""Events: who did what to whom, from the dependency parse and the PLOVER lexicon.
+
+A verb or noun whose lemma the lexicon knows is a trigger. Its source is the subject (the
+agent in the passive; inherited along "agreed to ...", "... and then attacked", relative
+clauses and "X urged Y to ..."); its target sits in the slot the lexicon names (direct object,
+"with", "against" ...). Nominal triggers take the possessor, "by X", a modifier ("Russian
+deployment") or the subject of a light verb ("held talks"). Modality comes from negation,
+modals, governing verbs ("denied", "threatened", "plans to") and reporting verbs ("X said").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from newsgraph.annotate.frames import Actor, DocView, ids
+from newsgraph.lexicon.patterns import EventLexicon, Pattern
+from newsgraph.models import Event, Modality
+
+REPORTING = {
+    "say", "tell", "announce", "state", "report", "claim", "insist", "add", "note", "declare",
+    "confirm", "write", "stress", "argue", "explain", "assert", "believe", "think", "suggest",
+    "imply", "indicate", "acknowledge", "admit", "estimate", "reveal", "allege", "contend",
+}  # fmt: skip
+_SUBJECT_FROM_OBJECT = {
+    "ask", "urge", "want", "tell", "persuade", "call", "order", "force", "press", "pressure",
+    "encourage", "invite", "allow", "permit", "convince", "help", "expect", "need",
+}  # fmt: skip
+_PLANNING = {"plan", "intend", "prepare", "schedule", "expect", "aim", "seek", "hope", "want",
+             "propose", "decide", "agree", "vow", "pledge", "promise", "set", "try", "attempt"}  # fmt: skip
+_THREATENING = {"threaten", "warn"}
+_DENYING = {"deny", "reject", "refute", "dismiss"}
+_ALLEGING = {"allege", "accuse", "claim", "suspect", "blame", "charge"}
+_HYPOTHETICAL_AUX = {"may", "might", "could", "would", "should", "can"}
+_FUTURE_AUX = {"will", "shall", "'ll"}
+_ALLEGED_ADVERBS = {"allegedly", "reportedly", "purportedly", "apparently", "supposedly"}
+_LIGHT_VERBS = {"hold", "launch", "carry", "conduct", "stage", "make", "issue", "give", "take",
+                "begin", "start", "continue", "resume", "have", "mount", "lead", "organize",
+                "organise", "happen", "occur", "follow"}  # fmt: skip
+
+
+def find_events(view: DocView, lexicon: EventLexicon) -> list[Event]:
+    """Every event the lexicon's triggers yield in the document, in text order."""
+    events: list[Event] = []
+    used_objects: set[int] = set()
+    for token in view.doc:
+        pattern = _verb_pattern(token, lexicon) if _is_verb(token) else None
+        if pattern is not None:
+            event = _verb_event(view, token, pattern, len(events))
+            if event is not None:
+                events.append(event)
+                used_objects.update(c.i for c in token.children if c.dep_ == "dobj")
+    for token in view.doc:
+        if token.pos_ in {"NOUN", "PROPN"} and token.i not in used_objects:
+            noun = _noun_pattern(token, lexicon)
+            if noun is not None:
+                event = _noun_event(view, token, noun, len(events), events)
+                if event is not None:
+                    events.append(event)
+    events.sort(key=lambda e: e.evidence.start)
+    return [replace(e, id=f"e{i + 1}") for i, e in enumerate(events)]
+
+
+def _is_verb(token: Token) -> bool:
+    return token.pos_ == "VERB" or (token.tag_.startswith("VB") and token.pos_ != "AUX")
+
+
+def _verb_pattern(token: Token, lexicon: EventLexicon) -> Pattern | None:
+    candidates = lexicon.verbs.get(token.lemma_.lower(), ())
+    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+    objects = {c.lemma_.lower() for c in token.children if c.dep_ in {"dobj", "nsubjpass"}}
+    for pattern in candidates:
+        if pattern.particle and pattern.particle != particle:
+            continue
+        if pattern.object and not pattern.object & objects:
+            continue
+        return pattern
+    return None
+
+
+def _noun_pattern(token: Token, lexicon: EventLexicon) -> Pattern | None:
+    candidates = lexicon.nouns.get(token.lemma_.lower(), ())
+    return candidates[0] if candidates else None
+
+
+# --- verbs ------------------------------------------------------------------------------------
+
+
+def _verb_event(view: DocView, token: Token, pattern: Pattern, index: int) -> Event | None:
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children)
+    if passive:
+        source = view.agents(token)
+        target = _children_actors(view, token, {"nsubjpass"})
+    else:
+        source = subject_of(view, token)
+        target = _target(view, token, pattern)
+    target = [a for a in target if a.entity not in {s.entity for s in source}]
+    if pattern.symmetric and not target and len(source) > 1:
+        source, target = source[:1], source[1:]
+    if not source and not target:
+        return None
+    return _event(view, token, pattern, source, target, index)
+
+
+def _event(
+    view: DocView,
+    token: Token,
+    pattern: Pattern,
+    source: Sequence[Actor],
+    target: Sequence[Actor],
+    index: int,
+) -> Event:
+    clause = view.clause(token)
+    sentence = view.sentence_index(token)
+    date, basis = view.date_for(sentence, clause)
+    modality, negated, speaker = modality_of(view, token)
+    citation = view.citation_for(sentence)
+    places = [p for p in view.places(clause) if p not in ids(source) + ids(target)]
+    return Event(
+        id=f"e{index + 1}",
+        type=pattern.event,
+        cameo=pattern.cameo,
+        source=ids(source),
+        target=ids(target),
+        trigger=token.text,
+        evidence=view.evidence(clause or [token]),
+        mode=pattern.mode,
+        context=pattern.context,
+        date=date,
+        date_basis=basis,
+        location=places[0] if places else None,
+        modality=modality,
+        negated=negated,
+        attributed_to=speaker,
+        citation=citation.id if citation else None,
+        confidence=_confidence(source, target),
+    )
+
+
+def _confidence(source: Sequence[Actor], target: Sequence[Actor]) -> float:
+    score = 0.4 + 0.2 * bool(source) + 0.2 * bool(target)
+    weak = {"pronoun", "of"}
+    if any(a.via in weak for a in [*source, *target]):
+        score -= 0.1
+    return round(score, 2)
+
+
+def subject_of(view: DocView, token: Token, depth: int = 0) -> list[Actor]:
+    """The doer: nsubj, or inherited from the verb this one depends on."""
+    found = _children_actors(view, token, {"nsubj", "csubj"})
+    if found or depth > 3:
+        return found
+    head = token.head
+    if head.i == token.i:
+        return []
+    if token.dep_ == "xcomp" and head.lemma_.lower() in _SUBJECT_FROM_OBJECT:
+        objects = _children_actors(view, head, {"dobj"})
+        if objects:
+            return objects
+    if token.dep_ == "pcomp" and head.lower_ == "of" and head.head.lemma_.lower() in _ALLEGING | _DENYING:
+        # "accused Russia of persuading Maduro": the accused is the doer
+        objects = _children_actors(view, head.head, {"dobj"})
+        if objects:
+            return objects
+    if token.dep_ in {"xcomp", "conj", "advcl", "pcomp"}:
+        if head.dep_ == "pcomp" or head.pos_ in {"ADP"}:
+            head = head.head
+        if any(c.dep_ in {"nsubjpass", "auxpass"} for c in head.children) and token.dep_ == "conj":
+            return view.agents(head)
+        return subject_of(view, head, depth + 1)
+    if token.dep_ in {"relcl", "acl"}:
+        return view.actors(head)
+    if token.dep_ == "pcomp" and head.head.i != head.i:
+        return subject_of(view, head.head, depth + 1)
+    return []
+
+
+def _children_actors(view: DocView, token: Token, deps: set[str]) -> list[Actor]:
+    found: list[Actor] = []
+    for child in token.children:
+        if child.dep_ in deps:
+            found += view.actors(child)
+    return found
+
+
+def _target(view: DocView, token: Token, pattern: Pattern) -> list[Actor]:
+    for slot in pattern.target:
+        found = _slot_actors(view, token, slot, skip_object=bool(pattern.object))
+        if found:
+            return found
+    return []
+
+
+def _slot_actors(view: DocView, token: Token, slot: str, *, skip_object: bool = False) -> list[Actor]:
+    if slot == "none":
+        return []
+    if slot == "dobj":
+        if skip_object:
+            return []
+        return _children_actors(view, token, {"dobj", "attr"})
+    if slot == "iobj":
+        return _children_actors(view, token, {"dative", "iobj"})
+    preposition = slot.split(":", 1)[1]
+    heads = [token] + [c for c in token.children if c.dep_ in {"dobj", "prt"}]
+    found: list[Actor] = []
+    for head in heads:
+        for child in head.children:
+            if child.dep_ in {"prep", "dative"} and child.lower_ == preposition:
+                found += _children_actors(view, child, {"pobj", "pcomp"})
+    return found
+
+
+# --- nouns ------------------------------------------------------------------------------------
+
+
+def _noun_event(
+    view: DocView, token: Token, pattern: Pattern, index: int, earlier: Sequence[Event]
+) -> Event | None:
+    source: list[Actor] = []
+    for slot in pattern.source:
+        if slot in {"poss", "compound", "amod"}:
+            source += _children_actors(view, token, {slot})
+        else:
+            source += _slot_actors(view, token, slot)
+    target: list[Actor] = []
+    for slot in pattern.target:
+        target += _slot_actors(view, token, slot)
+    if _between(token):
+        pair = target or source
+        source, target = pair[:1], pair[1:]
+    if not source and token.dep_ in {"dobj", "nsubj", "nsubjpass"} and token.head.lemma_.lower() in _LIGHT_VERBS:
+        source = subject_of(view, token.head) if token.dep_ == "dobj" else []
+    target = [a for a in target if a.entity not in {s.entity for s in source}]
+    if not source and not target:
+        return _anaphoric(view, token, pattern, index, earlier)
+    return _event(view, token.head if token.dep_ == "dobj" and token.head.lemma_.lower() in _LIGHT_VERBS
+                  else token, pattern, source, target, index)  # fmt: skip
+
+
+def _between(token: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == "between" for c in token.children)
+
+
+def _anaphoric(
+    view: DocView, token: Token, pattern: Pattern, index: int, earlier: Sequence[Event]
+) -> Event | None:
+    """"the conversation did happen": a definite nominal event with no actors of its own
+    repeats the latest event of the same type within three sentences, now as a fact."""
+    if not any(c.lower_ in {"the", "this", "that"} for c in token.children):
+        return None
+    sentence = view.sentence_index(token)
+    for previous in reversed(earlier):
+        if previous.type == pattern.event and 0 < sentence - previous.evidence.sentence <= 3:
+            event = _event(view, token, pattern, [], [], index)
+            return replace(event, source=previous.source, target=previous.target,
+                           confidence=round(previous.confidence - 0.1, 2))  # fmt: skip
+    return None
+
+
+# --- modality ---------------------------------------------------------------------------------
+
+
+def modality_of(view: DocView, token: Token) -> tuple[Modality, bool, str | None]:
+    """(modality, negated, attributed-to entity) of the clause a trigger heads."""
+    negated = any(c.dep_ == "neg" for c in token.children)
+    aux = {c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass"}}
+    modality = Modality.ASSERTED
+    if any(c.lower_ in _ALLEGED_ADVERBS for c in token.children):
+        modality = Modality.ALLEGED
+    if aux & _HYPOTHETICAL_AUX:
+        modality = Modality.HYPOTHETICAL
+    if aux & _FUTURE_AUX or any(c.lower_ == "going" for c in token.children):
+        modality = Modality.PLANNED
+    if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in token.children):
+        modality = Modality.HYPOTHETICAL
+    speaker = None
+    node, steps = token, 0
+    while node.head.i != node.i and steps < 4:
+        governor, relation = node.head, node.dep_
+        lemma = governor.lemma_.lower()
+        if relation == "prep":
+            # "accusing the US of supporting": the accusation governs through "of"
+            if lemma in _ALLEGING and modality == Modality.ASSERTED:
+                modality = Modality.ALLEGED
+            elif lemma in _DENYING:
+                modality = Modality.DENIED
+            node, steps = governor, steps + 1
+            continue
+        if relation in {"xcomp", "ccomp", "pcomp", "pobj"} or (relation == "conj" and steps == 0):
+            if lemma in _THREATENING:
+                modality = Modality.THREATENED
+            elif lemma in _DENYING and relation != "conj":
+                modality = Modality.DENIED
+            elif lemma in _ALLEGING and relation != "conj":
+                modality = Modality.ALLEGED
+            elif lemma in _PLANNING and relation == "xcomp" and modality == Modality.ASSERTED:
+                modality = Modality.PLANNED
+            elif lemma in REPORTING and relation == "ccomp":
+                if modality == Modality.ASSERTED:
+                    modality = Modality.REPORTED
+                elif modality == Modality.HYPOTHETICAL and "would" in aux:
+                    modality = Modality.PLANNED  # "announced that Pompeo would speak"
+                speakers = subject_of(view, governor)
+                speaker = speakers[0].entity if speakers else None
+                break
+        node, steps = governor, steps + 1
+    return modality, negated, speaker

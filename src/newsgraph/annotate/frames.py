@@ -1,0 +1,252 @@
+"""A parsed document seen through its entities: who a token, a noun phrase or a pronoun names.
+
+Event, quote, relation and arms extractors all need the same questions answered about the
+dependency parse: which actors does this argument name ("Russia and China", "Russian
+officials", "the US leader", "which", "he"), what date and which citation cover this sentence.
+`DocView` answers them once per document.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.models import Citation, Entity, EntityType, Evidence, TimeExpression
+
+ACTOR_TYPES = {
+    EntityType.PERSON, EntityType.STATE, EntityType.ORGANIZATION, EntityType.ARMED_FORCE,
+    EntityType.MEDIA, EntityType.GROUP,
+}  # fmt: skip
+_PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+_GROUP_PRONOUNS = {"it", "they", "them", "its", "their", "we", "us"}
+_RELATIVE = {"which", "who", "that", "whom", "whose"}
+_MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "npadvmod"}
+# heads whose "of" phrase names the actor: "officials of Russia", "the army of Syria"
+_GENERIC_HEADS = {
+    "official", "government", "army", "military", "force", "troop", "soldier", "leader",
+    "minister", "ministry", "president", "spokesman", "spokeswoman", "representative",
+    "delegation", "embassy", "ambassador", "authority", "member", "people", "citizen", "police",
+    "regime", "administration", "court", "parliament", "lawmaker", "diplomat", "side", "navy",
+    "commander", "chief", "head", "envoy", "activist", "supporter", "militant", "rebel",
+    "group", "personnel", "unit", "contingent", "official", "source", "analyst", "expert",
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """An entity an argument names, and how sure we are (pronouns are less sure)."""
+
+    entity: str
+    via: str  # "mention", "modifier", "pronoun", "relative", "of"
+
+
+class DocView:
+    """Entities, dates and citations indexed by token and sentence for one parsed document."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        document_id: str,
+        entities: Sequence[Entity],
+        dates: Sequence[TimeExpression],
+        citations: Sequence[Citation],
+    ) -> None:
+        self.doc = doc
+        self.document_id = document_id
+        self.entities = {e.id: e for e in entities}
+        self.token_entity: dict[int, str] = {}
+        self.mention_starts: list[tuple[int, str]] = []  # (token index, entity id), sorted
+        self.mention_roots: dict[int, Token] = {}  # first token index -> the mention's root
+        for entity in entities:
+            for mention in entity.mentions:
+                span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                for token in span:
+                    self.token_entity[token.i] = entity.id
+                self.mention_starts.append((span.start, entity.id))
+                self.mention_roots[span.start] = span.root
+        self.mention_starts.sort()
+        self.sents = list(doc.sents)
+        self.sent_starts = [s.start for s in self.sents]
+        self.dates = list(dates)
+        self.citations = list(citations)
+
+    # --- sentences, dates, citations ----------------------------------------------------------
+
+    def sentence_index(self, token: Token) -> int:
+        return bisect.bisect_right(self.sent_starts, token.i) - 1
+
+    def evidence(self, tokens: Sequence[Token]) -> Evidence:
+        """Evidence spanning the given tokens (clipped to the sentence of the first)."""
+        index = self.sentence_index(tokens[0])
+        sent = self.sents[index]
+        start = max(min(t.idx for t in tokens), sent.start_char)
+        end = min(max(t.idx + len(t.text) for t in tokens), sent.end_char)
+        return Evidence(self.document_id, index, start, end)
+
+    def clause(self, token: Token) -> list[Token]:
+        """The tokens of the clause a trigger heads (its subtree within the sentence)."""
+        sent = self.sents[self.sentence_index(token)]
+        return [t for t in token.subtree if sent.start <= t.i < sent.end]
+
+    def date_for(self, sentence: int, tokens: Sequence[Token] = ()) -> tuple[str | None, str | None]:
+        """(date, basis): a dated expression in the clause or sentence, else the citation's."""
+        inside = [d for d in self.dates if d.sentence == sentence and d.value and d.granularity != "time_of_day"]
+        if tokens and inside:
+            lo, hi = min(t.idx for t in tokens), max(t.idx for t in tokens)
+            near = [d for d in inside if lo <= d.start <= hi + 1]
+            inside = near or inside
+        if inside:
+            return inside[0].value, "sentence"
+        citation = self.citation_for(sentence)
+        if citation is not None and citation.date:
+            return citation.date, "citation"
+        return None, None
+
+    def citation_for(self, sentence: int) -> Citation | None:
+        for citation in self.citations:
+            if sentence in citation.sentences:
+                return citation
+        return None
+
+    # --- actors -------------------------------------------------------------------------------
+
+    def entity_of(self, token: Token) -> str | None:
+        return self.token_entity.get(token.i)
+
+    def actors(self, token: Token, *, depth: int = 0) -> list[Actor]:
+        """The actors a noun phrase headed by `token` names, conjuncts included."""
+        found: list[Actor] = []
+        for head in [token, *token.conjuncts]:
+            found.extend(self._actors_of_head(head, depth))
+        return _unique(found)
+
+    def _actors_of_head(self, head: Token, depth: int) -> list[Actor]:
+        lower = head.lower_
+        if lower in _RELATIVE and head.dep_ in {"nsubj", "nsubjpass"} and head.head.dep_ == "relcl":
+            return [Actor(a.entity, "relative") for a in self.actors(head.head.head, depth=depth + 1)]
+        if head.pos_ == "PRON" and (lower in _PERSON_PRONOUNS or lower in _GROUP_PRONOUNS):
+            resolved = self.resolve_pronoun(head)
+            return [Actor(resolved, "pronoun")] if resolved else []
+        entity = self.entity_of(head)
+        if entity is not None and self._is_actor(entity):
+            return [Actor(entity, "mention")]
+        apposed = [a for c in head.children if c.dep_ == "appos" for a in self.actors(c, depth=depth + 1)]
+        if apposed:  # "opposition leader, ..., Juan Guaidó"
+            return apposed
+        found = [
+            Actor(e, "modifier")
+            for child in head.children
+            if child.dep_ in _MODIFIER_DEPS
+            for e in self._entities_in(child)
+        ]
+        if not found and head.lemma_.lower() in _GENERIC_HEADS and depth < 2:
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ in {"of", "from", "in"}:
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            found += [Actor(a.entity, "of") for a in self.actors(pobj, depth=depth + 1)]
+        return found
+
+    def agents(self, verb: Token) -> list[Actor]:
+        """Every "by X" of a passive verb: its agent, a conjoined "and by Y", or a "by" that
+        the parser hung lower in the clause ("recognized as president by the US")."""
+        found: list[Actor] = []
+        for t in verb.subtree:
+            if t.lower_ != "by" or t.dep_ not in {"agent", "prep", "conj"} or t.i < verb.i:
+                continue
+            if t.dep_ == "prep" and not _governed_by(t, verb):
+                continue
+            for pobj in t.children:
+                if pobj.dep_ == "pobj":
+                    found += self.actors(pobj)
+            if t.dep_ == "prep":
+                # "recognized as president by A, B and C" often parses B and C as conjuncts of
+                # "president": conjuncts after the "by" belong to the agents
+                for conj in t.head.conjuncts:
+                    if conj.i > t.i:
+                        found += self.actors(conj)
+        return _unique(found)
+
+    def _entities_in(self, token: Token) -> Iterator[str]:
+        for t in token.subtree:
+            entity = self.entity_of(t)
+            if entity is not None and self._is_actor(entity):
+                yield entity
+
+    def _is_actor(self, entity_id: str) -> bool:
+        entity = self.entities.get(entity_id)
+        return entity is not None and entity.type in ACTOR_TYPES
+
+    def resolve_pronoun(self, token: Token) -> str | None:
+        """The most recent fitting entity before a pronoun ("he" -> a person), within 3 sentences."""
+        want_person = token.lower_ in _PERSON_PRONOUNS
+        floor = self.sent_starts[max(0, self.sentence_index(token) - 3)]
+        position = bisect.bisect_left(self.mention_starts, (token.i, ""))
+        fitting = []
+        for start, entity_id in reversed(self.mention_starts[:position]):
+            if start < floor:
+                break
+            entity = self.entities[entity_id]
+            if want_person == (entity.type == EntityType.PERSON) and entity.type in ACTOR_TYPES:
+                fitting.append((start, entity_id))
+        # a subject is the likeliest antecedent ("Guaidó declared ... The usurper would be
+        # ousted, he added": he is Guaidó, not Maduro, the object)
+        for start, entity_id in fitting:
+            if _in_subject(self.mention_roots.get(start, self.doc[start])):
+                return entity_id
+        return fitting[0][1] if fitting else None
+
+    def places(self, tokens: Sequence[Token]) -> list[str]:
+        """Place or state entities named as locations ("in Caracas") among the tokens."""
+        found = []
+        for token in tokens:
+            if token.dep_ == "pobj" and token.head.lower_ in {"in", "at", "near", "inside", "outside"}:
+                entity = self.entity_of(token)
+                if entity and self.entities[entity].type in {EntityType.PLACE, EntityType.STATE}:
+                    found.append(entity)
+        return found
+
+    def span_text(self, span: Span) -> str:
+        return span.text
+
+
+def _in_subject(token: Token) -> bool:
+    """True when the token is (inside) the subject of its clause: "opposition leader, ...,
+    Juan Guaidó, declared" puts Guaidó in the subject."""
+    node, steps = token, 0
+    while steps < 8:
+        if node.dep_ in {"nsubj", "nsubjpass"}:
+            return True
+        if node.pos_ in {"VERB", "AUX"} or node.head.i == node.i:
+            return False
+        node, steps = node.head, steps + 1
+    return False
+
+
+def _governed_by(token: Token, verb: Token) -> bool:
+    """True when the nearest verb above `token` is `verb`."""
+    node = token.head
+    while node.i != verb.i and node.head.i != node.i:
+        if node.pos_ in {"VERB", "AUX"}:
+            return False
+        node = node.head
+    return node.i == verb.i
+
+
+def ids(actors: Sequence[Actor]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(a.entity for a in actors))
+
+
+def _unique(actors: list[Actor]) -> list[Actor]:
+    seen: set[str] = set()
+    out = []
+    for actor in actors:
+        if actor.entity not in seen:
+            seen.add(actor.entity)
+            out.append(actor)
+    return out

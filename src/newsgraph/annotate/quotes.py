@@ -1,0 +1,149 @@
+"""Quotes and claims: direct quotes (and short scare quotes) and reported speech, with speaker,
+addressee, reporting verb and stance.
+
+    Lavrov warned Pompeo, "The continuation ... consequences"   direct; speaker Lavrov,
+                                                                 addressee Pompeo, stance warn
+    "We will respond," he added.                                direct; speaker via pronoun
+    the ministry said that talks had failed                     reported; stance state
+    Russian officials have angrily denied ... as "fakes."       scare quote inside a denial
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from newsgraph.annotate.events import subject_of
+from newsgraph.annotate.frames import DocView
+from newsgraph.models import Evidence, Quote
+
+_QUOTE = re.compile(r"“(?P<a>[^”]{1,1500})”|\"(?P<b>[^\"\n]{1,1500})\"|‘(?P<c>[^’\n]{2,200})’(?!\w)")
+_STANCE = {
+    "accuse": "accuse", "blame": "accuse", "berate": "accuse", "charge": "accuse",
+    "deny": "deny", "reject": "deny", "refute": "deny", "dismiss": "deny", "rebuff": "deny",
+    "warn": "warn", "threaten": "warn", "caution": "warn",
+    "claim": "claim", "allege": "claim", "insist": "claim", "argue": "claim", "contend": "claim",
+    "announce": "announce", "declare": "announce", "confirm": "announce", "report": "announce",
+    "praise": "praise", "hail": "praise", "welcome": "praise", "applaud": "praise",
+    "commend": "praise", "boast": "praise", "cheer": "praise",
+    "criticise": "criticise", "criticize": "criticise", "condemn": "criticise",
+    "denounce": "criticise", "slam": "criticise", "decry": "criticise", "attack": "criticise",
+}  # fmt: skip
+SPEECH = set(_STANCE) | {
+    "say", "tell", "add", "state", "note", "write", "stress", "explain", "reply", "respond",
+    "ask", "urge", "call", "suggest", "imply", "vow", "promise", "pledge", "describe",
+    "comment", "remark", "observe", "tweet", "post", "quote", "acknowledge", "admit",
+    "believe", "assert", "continue", "conclude", "emphasize", "emphasise",
+}  # fmt: skip
+_SCARE_WORDS = 4  # a quote this short inside a sentence of the narrator is a scare quote
+
+
+def find_quotes(view: DocView) -> list[Quote]:
+    """Direct quotes first, then reported speech not already covered by one."""
+    direct = _direct(view)
+    reported = [
+        r for r in _reported(view)
+        if not any(d.evidence.start - 2 <= r.evidence.start < d.evidence.end + 2 for d in direct)
+    ]  # fmt: skip
+    quotes = direct + reported
+    quotes.sort(key=lambda q: q.evidence.start)
+    return [replace(q, id=f"q{i + 1}") for i, q in enumerate(quotes)]
+
+
+def _direct(view: DocView) -> list[Quote]:
+    text = view.doc.text
+    found = []
+    for match in _QUOTE.finditer(text):
+        inner = match.group("a") or match.group("b") or match.group("c") or ""
+        start = match.start() + 1
+        span = view.doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is None or not inner.strip():
+            continue
+        verb = _reporting_verb(view, span.start, span.end)
+        words = len(inner.split())
+        kind = "direct" if verb is not None and (words >= _SCARE_WORDS or _opens_sentence(inner)) else (
+            "scare" if words < _SCARE_WORDS else "direct")  # fmt: skip
+        found.append(_quote(view, verb, kind, inner, start, start + len(inner), span[0]))
+    return found
+
+
+def _opens_sentence(inner: str) -> bool:
+    return inner[:1].isupper() or inner.startswith("[")
+
+
+def _reporting_verb(view: DocView, first: int, last: int) -> Token | None:
+    """The speech verb outside the quote nearest to it in the same sentence (or the sentence
+    before when this one is only the quote, or the quote follows a colon)."""
+    sent = view.sents[view.sentence_index(view.doc[first])]
+    candidates = [
+        t for t in sent if (t.i < first or t.i >= last) and t.lemma_.lower() in SPEECH and t.pos_ == "VERB"
+    ]
+    if not candidates and sent.start > 0:
+        previous = view.sents[view.sentence_index(view.doc[sent.start - 1])]
+        if previous.text.rstrip().endswith(":"):
+            candidates = [t for t in previous if t.lemma_.lower() in SPEECH and t.pos_ == "VERB"]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda t: min(abs(t.i - first), abs(t.i - last)))
+
+
+def _quote(
+    view: DocView, verb: Token | None, kind: str, text: str, start: int, end: int, anchor: Token
+) -> Quote:
+    sentence = view.sentence_index(anchor)
+    speaker = _speaker(view, verb) if verb is not None else None
+    addressee = _addressee(view, verb) if verb is not None else None
+    date, _basis = view.date_for(sentence)
+    citation = view.citation_for(sentence)
+    lemma = verb.lemma_.lower() if verb is not None else None
+    return Quote(
+        id="",
+        text=text,
+        kind=kind,
+        speaker=speaker,
+        verb=verb.text if verb is not None else None,
+        stance=_STANCE.get(lemma or "", "state"),
+        evidence=Evidence(view.document_id, sentence, start, end),
+        addressee=addressee,
+        date=date,
+        citation=citation.id if citation else None,
+    )
+
+
+def _speaker(view: DocView, verb: Token) -> str | None:
+    subjects = subject_of(view, verb)
+    return subjects[0].entity if subjects else None
+
+
+def _addressee(view: DocView, verb: Token) -> str | None:
+    for child in verb.children:
+        if child.dep_ in {"dobj", "dative", "iobj"}:
+            actors = view.actors(child)
+            if actors:
+                return actors[0].entity
+        if child.dep_ == "prep" and child.lower_ == "to":
+            for pobj in child.children:
+                actors = view.actors(pobj)
+                if actors:
+                    return actors[0].entity
+    return None
+
+
+def _reported(view: DocView) -> list[Quote]:
+    """"X said (that) ...": the complement clause of a speech verb, as reported speech."""
+    text = view.doc.text
+    found = []
+    for token in view.doc:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in SPEECH:
+            continue
+        complement = next((c for c in token.children if c.dep_ == "ccomp"), None)
+        if complement is None or '"' in text[complement.left_edge.idx : complement.right_edge.idx] or "“" in text[complement.left_edge.idx : complement.right_edge.idx + 1]:
+            continue
+        first, last = complement.left_edge, complement.right_edge
+        if first.lower_ == "that":
+            first = view.doc[first.i + 1]
+        start, end = first.idx, last.idx + len(last.text)
+        found.append(_quote(view, token, "reported", text[start:end], start, end, first))
+    return found

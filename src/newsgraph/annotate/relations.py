@@ -1,0 +1,169 @@
+"""Alignments: who supports, recognises, opposes, leads or arms whom, and since when.
+
+Lists expand: "Maduro is supported by Russia, China, Cuba ... and by left-wing Chavista
+activists" is one `supports` relation per supporter. Roles ("chief of staff of the Russian
+Land Forces") give `leads`/`commands`; arms transfers give `supplies_arms_to`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from spacy.tokens import Token
+
+from newsgraph.annotate.events import subject_of
+from newsgraph.annotate.frames import Actor, DocView
+from newsgraph.models import ArmsTransfer, Entity, EntityType, Relation
+
+
+@dataclass(frozen=True, slots=True)
+class RelationLexicon:
+    verbs: dict[str, tuple[str, str | None, frozenset[str]]]  # lemma -> (relation, prep, objects)
+    adjectives: dict[str, tuple[str, str]]
+    nouns: dict[str, tuple[str, str]]
+    titles: dict[str, str]  # role title (lower case) -> leads | commands
+
+
+@lru_cache(maxsize=1)
+def load_relation_lexicon() -> RelationLexicon:
+    text = resources.files("newsgraph.lexicon").joinpath("relations.yaml").read_text("utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    verbs = {e["lemma"]: (e["relation"], e.get("prep"), frozenset(e.get("object") or ()))
+             for e in data["verbs"]}  # fmt: skip
+    adjectives = {e["lemma"]: (e["relation"], e["prep"]) for e in data["adjectives"]}
+    nouns = {e["lemma"]: (e["relation"], e["prep"]) for e in data["nouns"]}
+    titles = {t: rel for rel, ts in data["leadership_titles"].items() for t in ts}
+    return RelationLexicon(verbs, adjectives, nouns, titles)
+
+
+def find_relations(
+    view: DocView, entities: Sequence[Entity], transfers: Sequence[ArmsTransfer]
+) -> list[Relation]:
+    lexicon = load_relation_lexicon()
+    found: list[Relation] = []
+    for token in view.doc:
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB" and lemma in lexicon.verbs:
+            found += _verb_relations(view, token, lexicon.verbs[lemma])
+        elif token.pos_ == "ADJ" and lemma in lexicon.adjectives:
+            found += _adjective_relations(view, token, lexicon.adjectives[lemma])
+    found += _role_relations(view, entities, lexicon)
+    found += _arms_relations(transfers)
+    found = _deduplicated(found)
+    return [replace(r, id=f"r{i + 1}") for i, r in enumerate(found)]
+
+
+def _verb_relations(view: DocView, token: Token, entry: tuple[str, str | None, frozenset[str]]) -> list[Relation]:
+    relation, prep, objects = entry
+    if objects and not any(c.lemma_.lower() in objects for c in token.children if c.dep_ == "dobj"):
+        return []
+    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children):
+        subjects = [a for a in view.agents(token) if view.entities[a.entity].type != EntityType.WEAPON]
+        targets = _actors(view, token, {"nsubjpass"})
+    else:
+        subjects = subject_of(view, token)
+        targets = _prep_objects(view, token, prep) if prep else _actors(view, token, {"dobj"})
+    return _pairs(view, token, relation, subjects, targets)
+
+
+def _adjective_relations(view: DocView, token: Token, entry: tuple[str, str]) -> list[Relation]:
+    relation, prep = entry
+    head = token.head if token.dep_ in {"acomp", "amod", "xcomp", "oprd"} else token
+    subjects = _actors(view, head, {"nsubj", "nsubjpass"}) if head.i != token.i else []
+    if token.dep_ == "amod":
+        subjects = view.actors(token.head)
+    targets = _prep_objects(view, token, prep)
+    return _pairs(view, token, relation, subjects, targets)
+
+
+def _pairs(
+    view: DocView, token: Token, relation: str, subjects: Sequence[Actor], objects: Sequence[Actor]
+) -> list[Relation]:
+    if not subjects or not objects:
+        return []
+    sentence = view.sentence_index(token)
+    clause = view.clause(token.head if token.pos_ == "ADJ" else token)
+    valid_from, valid_until = _validity(view, sentence)
+    negated = any(c.dep_ == "neg" for c in token.children)
+    citation = view.citation_for(sentence)
+    evidence = view.evidence(clause)
+    weak = any(a.via in {"pronoun", "of"} for a in [*subjects, *objects])
+    return [
+        Relation(id="", subject=s.entity, relation=relation, object=o.entity, evidence=evidence,
+                 valid_from=valid_from, valid_until=valid_until, negated=negated,
+                 citation=citation.id if citation else None, confidence=0.5 if weak else 0.7)
+        for s in subjects for o in objects if s.entity != o.entity
+    ]  # fmt: skip
+
+
+def _validity(view: DocView, sentence: int) -> tuple[str | None, str | None]:
+    start = end = None
+    for expr in view.dates:
+        if expr.sentence != sentence or not expr.value:
+            continue
+        if expr.relation in {"since", "from", "after"}:
+            start = expr.range_start or expr.value
+        elif expr.relation in {"until", "by", "before"}:
+            end = expr.range_end or expr.value
+    return start, end
+
+
+def _actors(view: DocView, token: Token, deps: set[str]) -> list[Actor]:
+    found: list[Actor] = []
+    for child in token.children:
+        if child.dep_ in deps:
+            found += [a for a in view.actors(child) if view.entities[a.entity].type != EntityType.WEAPON]
+    return found
+
+
+def _prep_objects(view: DocView, token: Token, prep: str | None) -> list[Actor]:
+    found: list[Actor] = []
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == prep:
+            found += _actors(view, child, {"pobj"})
+    return found
+
+
+def _role_relations(view: DocView, entities: Sequence[Entity], lexicon: RelationLexicon) -> list[Relation]:
+    found = []
+    for entity in entities:
+        for role in entity.roles:
+            if role.evidence is None or role.organization_id is None:
+                continue
+            head = role.title.lower().split(" of ")[0].replace("deputy ", "").strip()
+            relation = lexicon.titles.get(head)
+            if relation is None or role.title.lower().startswith("deputy"):
+                continue
+            found.append(Relation(id="", subject=entity.id, relation=relation, object=role.organization_id,
+                                  evidence=role.evidence, valid_from=role.start, valid_until=role.end,
+                                  citation=_citation_id(view, role.evidence.sentence), confidence=0.7))  # fmt: skip
+    return found
+
+
+def _arms_relations(transfers: Sequence[ArmsTransfer]) -> list[Relation]:
+    return [
+        Relation(id="", subject=s, relation="supplies_arms_to", object=r, evidence=t.evidence,
+                 valid_from=t.period, citation=t.citation, confidence=0.7)
+        for t in transfers for s in t.supplier for r in t.recipient if s != r
+    ]  # fmt: skip
+
+
+def _citation_id(view: DocView, sentence: int) -> str | None:
+    citation = view.citation_for(sentence)
+    return citation.id if citation else None
+
+
+def _deduplicated(relations: list[Relation]) -> list[Relation]:
+    seen: set[tuple[str, str, str, int]] = set()
+    out = []
+    for relation in relations:
+        key = (relation.subject, relation.relation, relation.object, relation.evidence.sentence)
+        if key not in seen:
+            seen.add(key)
+            out.append(relation)
+    return out

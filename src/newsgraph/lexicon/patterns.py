@@ -1,0 +1,125 @@
+"""The event lexicon: verb and noun patterns -> PLOVER event, mode, context and CAMEO code.
+
+Format (`events.yaml`, extend with your own file of the same shape via `--lexicon`):
+
+    verbs:
+      - {lemma: impose, object: [sanction, embargo], event: SANCTION, cameo: "163",
+         target: [prep:on, prep:against]}
+    nouns:
+      - {lemma: talk, event: CONSULT, cameo: "043", source: [poss, prep:by, compound],
+         target: [prep:with, prep:between], symmetric: true}
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from newsgraph.errors import LexiconError
+
+PLOVER_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+    "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)  # fmt: skip
+DEFAULT_SOURCE = ("poss", "prep:by", "compound", "amod")
+_SLOT = re.compile(r"^(dobj|iobj|none|poss|compound|amod|prep:[a-z]+)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """One lexicon entry."""
+
+    lemma: str
+    event: str
+    cameo: str
+    target: tuple[str, ...] = ("dobj",)
+    source: tuple[str, ...] = DEFAULT_SOURCE
+    object: frozenset[str] = frozenset()
+    particle: str | None = None
+    mode: str | None = None
+    context: str | None = None
+    symmetric: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class EventLexicon:
+    verbs: dict[str, tuple[Pattern, ...]]
+    nouns: dict[str, tuple[Pattern, ...]]
+
+
+@lru_cache(maxsize=4)
+def load_event_lexicon(extra_paths: tuple[str, ...] = ()) -> EventLexicon:
+    """The shipped event patterns, then any user files (their entries are tried first)."""
+    verbs: dict[str, list[Pattern]] = defaultdict(list)
+    nouns: dict[str, list[Pattern]] = defaultdict(list)
+    shipped = resources.files("newsgraph.lexicon").joinpath("events.yaml")
+    sources = [(shipped.read_text(encoding="utf-8"), "newsgraph:events.yaml")]
+    for raw in extra_paths:
+        path = Path(raw).expanduser()
+        files = sorted(path.glob("*.yaml")) if path.is_dir() else [path]
+        sources += [(f.read_text(encoding="utf-8"), str(f)) for f in files if _is_events_file(f)]
+    for text, where in sources:
+        data = _read(text, where)
+        user = where != "newsgraph:events.yaml"
+        for key, table in (("verbs", verbs), ("nouns", nouns)):
+            for number, raw_entry in enumerate(data.get(key) or [], start=1):
+                pattern = _pattern(raw_entry, key, f"{where} {key} entry {number}")
+                if user:
+                    table[pattern.lemma].insert(0, pattern)
+                else:
+                    table[pattern.lemma].append(pattern)
+    return EventLexicon({k: tuple(v) for k, v in verbs.items()}, {k: tuple(v) for k, v in nouns.items()})
+
+
+def _is_events_file(path: Path) -> bool:
+    try:
+        head = path.read_text(encoding="utf-8")[:2000]
+    except OSError as e:
+        raise LexiconError(f"Cannot read lexicon file {path}: {e.strerror}.") from e
+    return "kind: events" in head
+
+
+def _read(text: str, where: str) -> dict[str, Any]:
+    try:
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as e:
+        raise LexiconError(f"{where} is not valid YAML: {e}") from e
+    if not isinstance(data, dict):
+        raise LexiconError(f"{where}: expected 'verbs:' and 'nouns:' lists (docs/lexicon.md).")
+    return data
+
+
+def _pattern(raw: Any, key: str, where: str) -> Pattern:
+    if not isinstance(raw, dict) or not raw.get("lemma") or not raw.get("event"):
+        raise LexiconError(f"{where}: each entry needs 'lemma' and 'event'.")
+    event = str(raw["event"]).upper()
+    if event not in PLOVER_TYPES:
+        raise LexiconError(f"{where}: event {event!r} is not a PLOVER type ({', '.join(PLOVER_TYPES)}).")
+    slots = {}
+    for name in ("target", "source"):
+        values = tuple(str(v) for v in raw.get(name) or ())
+        bad = [v for v in values if not _SLOT.match(v)]
+        if bad:
+            raise LexiconError(f"{where}: bad {name} slot(s) {bad}; use dobj, iobj, poss, compound, amod, none or prep:<word>.")
+        if values:
+            slots[name] = values
+    default_target = ("dobj",) if key == "verbs" else ("prep:with", "prep:against", "prep:to", "prep:on")
+    return Pattern(
+        lemma=str(raw["lemma"]).lower(),
+        event=event,
+        cameo=str(raw.get("cameo") or ""),
+        target=slots.get("target", default_target),
+        source=slots.get("source", DEFAULT_SOURCE),
+        object=frozenset(str(o).lower() for o in raw.get("object") or ()),
+        particle=raw.get("particle"),
+        mode=raw.get("mode"),
+        context=raw.get("context"),
+        symmetric=bool(raw.get("symmetric")),
+    )
