@@ -31,6 +31,12 @@ def extract_text(extractor: Extractor) -> Callable[..., Extraction]:
 
 
 @pytest.fixture(scope="session")
+def run(extract_text: Callable[..., Extraction]) -> Callable[..., Extraction]:
+    """Short name for `extract_text` in tables of small cases."""
+    return extract_text
+
+
+@pytest.fixture(scope="session")
 def shared() -> Path:
     if not SHARED.is_dir():
         pytest.skip(f"{SHARED} is absent: the shared corpus and benchmarks live beside the project "

@@ -134,8 +134,3 @@ def test_every_mention_points_at_its_text(run: Run) -> None:
             assert text[mention.start : mention.end] == mention.text
             sentence = result.sentences[mention.sentence]
             assert sentence.start <= mention.start < mention.end <= sentence.end
-
-
-@pytest.fixture(scope="module")
-def run(extract_text: Run) -> Run:
-    return extract_text

@@ -85,3 +85,54 @@ def test_dates_normalised(seed: Extraction) -> None:
     assert by_text["since January 2019"].relation == "since"
     assert by_text["Until May 2018"].range_end == "2018-05-31"
     assert by_text["the 1980s"].value == "1980s"
+
+
+def _named(seed: Extraction, ids: tuple[str, ...]) -> set[str]:
+    by_id = {e.id: e.name for e in seed.entities}
+    return {by_id[i] for i in ids}
+
+
+def test_seed_phone_call(seed: Extraction) -> None:
+    calls = [e for e in seed.events if e.type == "CONSULT" and e.date == "2019-05-01"
+             and _named(seed, e.source + e.target) == {"Mike Pompeo", "Sergei Lavrov"}]  # fmt: skip
+    assert calls and all(e.citation for e in calls)
+
+
+def test_seed_threat_with_quote(seed: Extraction) -> None:
+    (threat,) = [e for e in seed.events if e.type == "THREATEN" and e.trigger == "warned"]
+    assert _named(seed, threat.source) == {"Sergei Lavrov"} and _named(seed, threat.target) == {"Mike Pompeo"}
+    quote = next(q for q in seed.quotes if q.id == threat.quote)
+    assert quote.text.startswith("The continuation of aggressive actions")
+    assert _named(seed, (quote.speaker or "",)) == {"Sergei Lavrov"}
+
+
+def test_seed_accusation_and_denials(seed: Extraction) -> None:
+    accusations = [e for e in seed.events if e.type == "ACCUSE" and "Sergei Lavrov" in _named(seed, e.source)]
+    assert any("United States" in _named(seed, e.target) for e in accusations)
+    denials = [e for e in seed.events if e.type == "REJECT"]
+    assert any("Russia" in _named(seed, e.source) for e in denials)
+
+
+def test_seed_deployment_and_arms(seed: Extraction) -> None:
+    (deployment,) = seed.deployments
+    assert deployment.date == "2019-03" and deployment.size is not None and deployment.size.value == 100
+    assert _named(seed, (deployment.commander or "",)) == {"Vasily Tonkoshkurov"}
+    (transfer,) = seed.arms_transfers
+    assert _named(seed, transfer.supplier) == {"Russia"} and _named(seed, transfer.recipient) == {"Venezuela"}
+    assert len(transfer.systems) == 7
+    assert transfer.value is not None and transfer.value.value == 11e9 and transfer.value.bound == "at_least"
+
+
+def test_seed_alignments(seed: Extraction) -> None:
+    found = {(r.relation, *_named(seed, (r.subject,)), *_named(seed, (r.object,))) for r in seed.relations}
+    for supporter in ("Russia", "China", "Cuba", "Turkey", "Iran", "Nicaragua", "Bolivia", "Mexico"):
+        assert ("supports", supporter, "Nicolás Maduro") in found
+    for recogniser in ("United States", "European Union"):
+        assert ("recognizes", recogniser, "Juan Guaidó") in found
+
+
+def test_seed_every_fact_has_evidence(seed: Extraction) -> None:
+    text = seed.document.text
+    facts = [*seed.events, *seed.quotes, *seed.relations, *seed.arms_transfers, *seed.deployments]
+    for fact in facts:
+        assert text[fact.evidence.start : fact.evidence.end].strip()

@@ -14,11 +14,17 @@ from importlib import resources
 from typing import Any
 
 from newsgraph.models import (
+    Amount,
+    ArmsTransfer,
     Citation,
+    Deployment,
     Document,
     Entity,
+    Event,
     Evidence,
     Extraction,
+    Quote,
+    Relation,
     Role,
     Sentence,
     TimeExpression,
@@ -36,6 +42,11 @@ def to_dict(extraction: Extraction, *, include_text: bool = True) -> JSON:
         "entities": [_entity(e) for e in extraction.entities],
         "citations": [_citation(c) for c in extraction.citations],
         "dates": [_date(d) for d in extraction.dates],
+        "events": [_event(e) for e in extraction.events],
+        "quotes": [_quote(q) for q in extraction.quotes],
+        "relations": [_relation(r) for r in extraction.relations],
+        "arms_transfers": [_transfer(t) for t in extraction.arms_transfers],
+        "deployments": [_deployment(d) for d in extraction.deployments],
     }
 
 
@@ -164,4 +175,93 @@ def _date(expr: TimeExpression) -> JSON:
         "modifier": expr.modifier,
         "time_of_day": expr.time_of_day,
         "year_inferred": expr.year_inferred,
+    }
+
+
+def _event(event: Event) -> JSON:
+    return {
+        "id": event.id,
+        "type": event.type,
+        "mode": event.mode,
+        "context": event.context,
+        "cameo": event.cameo,
+        "cameo_root": event.cameo[:2] or None,
+        "source": list(event.source),
+        "target": list(event.target),
+        "trigger": event.trigger,
+        "date": event.date,
+        "date_basis": event.date_basis,
+        "location": event.location,
+        "modality": event.modality.value,
+        "negated": event.negated,
+        "attributed_to": event.attributed_to,
+        "quote": event.quote,
+        "confidence": event.confidence,
+        "evidence": _evidence(event.evidence),
+        "citation": event.citation,
+    }
+
+
+def _quote(quote: Quote) -> JSON:
+    return {
+        "id": quote.id,
+        "text": quote.text,
+        "kind": quote.kind,
+        "speaker": quote.speaker,
+        "addressee": quote.addressee,
+        "verb": quote.verb,
+        "stance": quote.stance,
+        "date": quote.date,
+        "evidence": _evidence(quote.evidence),
+        "citation": quote.citation,
+    }
+
+
+def _relation(relation: Relation) -> JSON:
+    return {
+        "id": relation.id,
+        "subject": relation.subject,
+        "relation": relation.relation,
+        "object": relation.object,
+        "valid_from": relation.valid_from,
+        "valid_until": relation.valid_until,
+        "negated": relation.negated,
+        "confidence": relation.confidence,
+        "evidence": _evidence(relation.evidence),
+        "citation": relation.citation,
+    }
+
+
+def _amount(amount: Amount | None) -> JSON | None:
+    if amount is None:
+        return None
+    return {"value": amount.value, "unit": amount.unit, "bound": amount.bound, "text": amount.text}
+
+
+def _transfer(transfer: ArmsTransfer) -> JSON:
+    return {
+        "id": transfer.id,
+        "supplier": list(transfer.supplier),
+        "recipient": list(transfer.recipient),
+        "systems": list(transfer.systems),
+        "quantity": _amount(transfer.quantity),
+        "value": _amount(transfer.value),
+        "period": transfer.period,
+        "status": transfer.status,
+        "evidence": _evidence(transfer.evidence),
+        "more_evidence": [_evidence(e) for e in transfer.more_evidence],
+        "citation": transfer.citation,
+    }
+
+
+def _deployment(deployment: Deployment) -> JSON:
+    return {
+        "id": deployment.id,
+        "actor": list(deployment.actor),
+        "location": deployment.location,
+        "size": _amount(deployment.size),
+        "commander": deployment.commander,
+        "date": deployment.date,
+        "evidence": _evidence(deployment.evidence),
+        "citation": deployment.citation,
     }

@@ -72,8 +72,9 @@ class DocView:
         self.mention_starts.sort()
         self.sents = list(doc.sents)
         self.sent_starts = [s.start for s in self.sents]
-        self.dates = list(dates)
         self.citations = list(citations)
+        # a citation's own date ("(TASS, April 28)") dates the source, not the sentence's events
+        self.dates = [d for d in dates if not any(c.start <= d.start < c.end for c in citations)]
 
     # --- sentences, dates, citations ----------------------------------------------------------
 

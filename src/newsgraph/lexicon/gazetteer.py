@@ -22,6 +22,7 @@ import yaml
 from newsgraph.errors import LexiconError
 from newsgraph.models import EntityType, MentionKind, Role, Scalar
 
+_OTHER_KINDS = {"events", "relations", "titles"}
 SurfaceKind = str  # "name" | "metonym" | "demonym" | "capital"
 
 
@@ -150,6 +151,8 @@ def _load_file(gazetteer: Gazetteer, text: str, source: str) -> None:
         data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as e:
         raise LexiconError(f"{source} is not valid YAML: {e}") from e
+    if isinstance(data, dict) and (data.get("meta") or {}).get("kind") in _OTHER_KINDS:
+        return  # an event, relation or title lexicon in the same folder: not a gazetteer
     if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
         raise LexiconError(f"{source} needs a top-level 'entries:' list (see docs/lexicon.md).")
     default_type = (data.get("meta") or {}).get("type")

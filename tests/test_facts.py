@@ -1,0 +1,109 @@
+"""Quotes, alignments, arms transfers and deployments on small hand-written texts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from newsgraph import Extraction
+
+Run = Callable[..., Extraction]
+
+
+def name_of(result: Extraction, entity_id: str | None) -> str | None:
+    return next((e.name for e in result.entities if e.id == entity_id), None)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "stance", "kind"),
+    [
+        ("Lavrov warned Pompeo, “The continuation of aggressive actions may result in grave consequences.”", "Sergei Lavrov", "warn", "direct"),
+        ("“We will never leave,” Maduro said.", "Nicolás Maduro", "state", "direct"),
+        ("“We will never leave,” said Maduro.", "Nicolás Maduro", "state", "direct"),
+        ("Putin spoke on Monday. “The West has lied to us,” he added.", "Vladimir Putin", "state", "direct"),
+        ("Russia denied the reports as “fakes.”", "Russia", "deny", "scare"),
+        ("Pompeo accused Russia of interference.", "Mike Pompeo", "accuse", None),
+        ("Lavrov said that the talks had failed.", "Sergei Lavrov", "state", "reported"),
+    ],
+)
+def test_quotes_with_speaker_and_stance(run: Run, text: str, speaker: str, stance: str, kind: str | None) -> None:
+    result = run(text)
+    if kind is None:
+        return  # an accusation without a quote is an event, not a quote
+    quotes = [q for q in result.quotes if q.kind == kind]
+    assert quotes, result.quotes
+    quote = quotes[0]
+    assert (name_of(result, quote.speaker), quote.stance) == (speaker, stance)
+    assert result.document.text[quote.evidence.start : quote.evidence.end] == quote.text
+
+
+def test_quote_addressee(run: Run) -> None:
+    result = run("Lavrov warned Pompeo, “The continuation of aggressive actions may result in grave consequences.”")
+    (quote,) = result.quotes
+    assert name_of(result, quote.addressee) == "Mike Pompeo"
+    (event,) = [e for e in result.events if e.type == "THREATEN"]
+    assert event.quote == quote.id
+
+
+def test_alignment_lists_expand(run: Run) -> None:
+    result = run("Maduro is supported by Russia, China, Cuba, Turkey, Iran, Nicaragua, Bolivia, Mexico, "
+                 "and by left-wing Chavista activists in Venezuela.")  # fmt: skip
+    supporters = {name_of(result, r.subject) for r in result.relations if r.relation == "supports"}
+    assert supporters == {"Russia", "China", "Cuba", "Turkey", "Iran", "Nicaragua", "Bolivia", "Mexico", "Chavista"}
+    assert all(name_of(result, r.object) == "Nicolás Maduro" for r in result.relations)
+
+
+def test_recognition_and_validity(run: Run) -> None:
+    result = run("Since January 2019, Guaidó has been recognized as interim president by the United States and the European Union.")
+    found = {(name_of(result, r.subject), r.relation, r.valid_from) for r in result.relations}
+    assert ("United States", "recognizes", "2019-01-01") in found
+    assert ("European Union", "recognizes", "2019-01-01") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "relation", "subject", "obj"),
+    [
+        ("The army remained loyal to Maduro.", "loyal_to", None, "Nicolás Maduro"),
+        ("Hungary opposes Ukraine's membership.", "opposes", "Hungary", "Ukraine"),
+        ("Poland joined NATO in 1999.", "member_of", "Poland", "NATO"),
+    ],
+)
+def test_other_alignments(run: Run, text: str, relation: str, subject: str | None, obj: str) -> None:
+    result = run(text)
+    found = [r for r in result.relations if r.relation == relation]
+    if subject is None:
+        assert not found or name_of(result, found[0].object) == obj
+        return
+    assert found, result.relations
+    assert (name_of(result, found[0].subject), name_of(result, found[0].object)) == (subject, obj)
+
+
+def test_arms_transfer_with_systems_and_value(run: Run) -> None:
+    result = run("Russia has provided Venezuela with Su-30MK2V fighters, T-72 tanks and Igla-S missiles. "
+                 "The hardware Russia had sold the Maduro government was worth over $11 billion.")  # fmt: skip
+    (transfer,) = result.arms_transfers
+    assert name_of(result, transfer.supplier[0]) == "Russia"
+    assert name_of(result, transfer.recipient[0]) == "Venezuela"
+    assert len(transfer.systems) == 3
+    assert transfer.value is not None and transfer.value.value == 11e9 and transfer.value.bound == "at_least"
+    assert ("supplies_arms_to", "Russia", "Venezuela") in {
+        (r.relation, name_of(result, r.subject), name_of(result, r.object)) for r in result.relations}
+
+
+def test_purchase_reverses_roles(run: Run) -> None:
+    result = run("India bought 36 Rafale jets from France.")
+    (transfer,) = result.arms_transfers
+    assert (name_of(result, transfer.supplier[0]), name_of(result, transfer.recipient[0])) == ("France", "India")
+    assert transfer.quantity is not None and transfer.quantity.value == 36
+
+
+def test_deployment_with_size_date_and_commander(run: Run) -> None:
+    result = run("At the end of March 2019, Moscow deployed a force of some 100 military personnel to Venezuela. "
+                 "This force is led by Colonel General Vasily Tonkoshkurov.")  # fmt: skip
+    (deployment,) = result.deployments
+    assert name_of(result, deployment.actor[0]) == "Russia"
+    assert name_of(result, deployment.location) == "Venezuela"
+    assert deployment.size is not None and (deployment.size.value, deployment.size.bound) == (100, "about")
+    assert name_of(result, deployment.commander) == "Vasily Tonkoshkurov"
+    assert deployment.date == "2019-03"
