@@ -194,7 +194,9 @@ def test_year_less_dates_stay_unanchored_without_a_base() -> None:
 
 
 def test_year_less_date_soon_after_publication_is_upcoming() -> None:
-    (d,) = find_dates("He stays in custody until his court appearance on April 5.", base=date(2019, 3, 17))
+    (d,) = find_dates(
+        "He stays in custody until his court appearance on April 5.", base=date(2019, 3, 17)
+    )
     assert d.value == "2019-04-05"
 
 

@@ -75,7 +75,9 @@ def test_unknown_people_cluster_by_surname(run: Run) -> None:
 
 
 def test_a_first_name_alone_joins_its_only_bearer(run: Run) -> None:
-    result = run("Brenton Tarrant appeared in court. Brenton smiled. Ivan Petrenkov and Ivan Smirnov left.")
+    result = run(
+        "Brenton Tarrant appeared in court. Brenton smiled. Ivan Petrenkov and Ivan Smirnov left."
+    )
     assert mentions(by_name(result, "Brenton Tarrant")) == ["Brenton Tarrant", "Brenton"]
 
 

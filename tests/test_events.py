@@ -32,17 +32,39 @@ def names(result: Extraction, ids: tuple[str, ...]) -> set[str]:
         ("Turkey sent humanitarian aid to Syria.", "AID", {"Turkey"}, {"Syria"}),
         ("Russia withdrew its troops from Georgia.", "RETREAT", {"Russia"}, set()),
         ("Ukraine urged Germany to deliver tanks.", "REQUEST", {"Ukraine"}, {"Germany"}),
-        ("The United States accused Iran of attacking tankers.", "ACCUSE", {"United States"}, {"Iran"}),
+        (
+            "The United States accused Iran of attacking tankers.",
+            "ACCUSE",
+            {"United States"},
+            {"Iran"},
+        ),
         ("Cuba rejected the proposal from Brazil.", "REJECT", {"Cuba"}, set()),
-        ("North Korea threatened Japan with missile strikes.", "THREATEN", {"North Korea"}, {"Japan"}),
-        ("Thousands of Venezuelans protested against Maduro in Caracas.", "PROTEST", {"Venezuela"}, {"Nicolás Maduro"}),
-        ("The European Union imposed sanctions on Russia.", "SANCTION", {"European Union"}, {"Russia"}),
+        (
+            "North Korea threatened Japan with missile strikes.",
+            "THREATEN",
+            {"North Korea"},
+            {"Japan"},
+        ),
+        (
+            "Thousands of Venezuelans protested against Maduro in Caracas.",
+            "PROTEST",
+            {"Venezuela"},
+            {"Nicolás Maduro"},
+        ),
+        (
+            "The European Union imposed sanctions on Russia.",
+            "SANCTION",
+            {"European Union"},
+            {"Russia"},
+        ),
         ("Russia deployed troops to Belarus.", "MOBILIZE", {"Russia"}, set()),
         ("Venezuela arrested two Colombian journalists.", "COERCE", {"Venezuela"}, {"Colombia"}),
         ("Israel bombed Hamas positions in Gaza.", "ASSAULT", {"Israel"}, {"Hamas"}),
     ],
 )
-def test_every_plover_type(run: Run, text: str, kind: str, source: set[str], target: set[str]) -> None:
+def test_every_plover_type(
+    run: Run, text: str, kind: str, source: set[str], target: set[str]
+) -> None:
     result = run(text)
     found = events_of(result, kind)
     assert found, [(e.type, e.trigger) for e in result.events]
@@ -69,7 +91,9 @@ def test_compound_actors(run: Run) -> None:
 def test_relative_clause(run: Run) -> None:
     result = run("Hezbollah, which attacked Israel last year, denied the report.")
     (event,) = events_of(result, "ASSAULT")
-    assert names(result, event.source) == {"Hezbollah"} and names(result, event.target) == {"Israel"}
+    assert names(result, event.source) == {"Hezbollah"} and names(result, event.target) == {
+        "Israel"
+    }
 
 
 def test_reported_speech_is_attributed(run: Run) -> None:
@@ -105,7 +129,9 @@ def test_nominal_event_between(run: Run) -> None:
 
 
 def test_date_from_sentence_then_citation(run: Run) -> None:
-    result = run("On May 1, Russia attacked Ukraine. Then Russia attacked Georgia (TASS, April 28).")
+    result = run(
+        "On May 1, Russia attacked Ukraine. Then Russia attacked Georgia (TASS, April 28)."
+    )
     first, second = events_of(result, "ASSAULT")
     assert (first.date, first.date_basis) == ("2019-05-01", "sentence")
     assert (second.date, second.date_basis, second.citation) == ("2019-04-28", "citation", "c1")

@@ -18,16 +18,28 @@ def name_of(result: Extraction, entity_id: str | None) -> str | None:
 @pytest.mark.parametrize(
     ("text", "speaker", "stance", "kind"),
     [
-        ("Lavrov warned Pompeo, “The continuation of aggressive actions may result in grave consequences.”", "Sergei Lavrov", "warn", "direct"),
+        (
+            "Lavrov warned Pompeo, “The continuation of aggressive actions may result in grave consequences.”",
+            "Sergei Lavrov",
+            "warn",
+            "direct",
+        ),
         ("“We will never leave,” Maduro said.", "Nicolás Maduro", "state", "direct"),
         ("“We will never leave,” said Maduro.", "Nicolás Maduro", "state", "direct"),
-        ("Putin spoke on Monday. “The West has lied to us,” he added.", "Vladimir Putin", "state", "direct"),
+        (
+            "Putin spoke on Monday. “The West has lied to us,” he added.",
+            "Vladimir Putin",
+            "state",
+            "direct",
+        ),
         ("Russia denied the reports as “fakes.”", "Russia", "deny", "scare"),
         ("Pompeo accused Russia of interference.", "Mike Pompeo", "accuse", None),
         ("Lavrov said that the talks had failed.", "Sergei Lavrov", "state", "reported"),
     ],
 )
-def test_quotes_with_speaker_and_stance(run: Run, text: str, speaker: str, stance: str, kind: str | None) -> None:
+def test_quotes_with_speaker_and_stance(
+    run: Run, text: str, speaker: str, stance: str, kind: str | None
+) -> None:
     result = run(text)
     if kind is None:
         return  # an accusation without a quote is an event, not a quote
@@ -39,7 +51,9 @@ def test_quotes_with_speaker_and_stance(run: Run, text: str, speaker: str, stanc
 
 
 def test_quote_addressee(run: Run) -> None:
-    result = run("Lavrov warned Pompeo, “The continuation of aggressive actions may result in grave consequences.”")
+    result = run(
+        "Lavrov warned Pompeo, “The continuation of aggressive actions may result in grave consequences.”"
+    )
     (quote,) = result.quotes
     assert name_of(result, quote.addressee) == "Mike Pompeo"
     (event,) = [e for e in result.events if e.type == "THREATEN"]
@@ -50,12 +64,24 @@ def test_alignment_lists_expand(run: Run) -> None:
     result = run("Maduro is supported by Russia, China, Cuba, Turkey, Iran, Nicaragua, Bolivia, Mexico, "
                  "and by left-wing Chavista activists in Venezuela.")  # fmt: skip
     supporters = {name_of(result, r.subject) for r in result.relations if r.relation == "supports"}
-    assert supporters == {"Russia", "China", "Cuba", "Turkey", "Iran", "Nicaragua", "Bolivia", "Mexico", "Chavista"}
+    assert supporters == {
+        "Russia",
+        "China",
+        "Cuba",
+        "Turkey",
+        "Iran",
+        "Nicaragua",
+        "Bolivia",
+        "Mexico",
+        "Chavista",
+    }
     assert all(name_of(result, r.object) == "Nicolás Maduro" for r in result.relations)
 
 
 def test_recognition_and_validity(run: Run) -> None:
-    result = run("Since January 2019, Guaidó has been recognized as interim president by the United States and the European Union.")
+    result = run(
+        "Since January 2019, Guaidó has been recognized as interim president by the United States and the European Union."
+    )
     found = {(name_of(result, r.subject), r.relation, r.valid_from) for r in result.relations}
     assert ("United States", "recognizes", "2019-01-01") in found
     assert ("European Union", "recognizes", "2019-01-01") in found
@@ -69,7 +95,9 @@ def test_recognition_and_validity(run: Run) -> None:
         ("Poland joined NATO in 1999.", "member_of", "Poland", "NATO"),
     ],
 )
-def test_other_alignments(run: Run, text: str, relation: str, subject: str | None, obj: str) -> None:
+def test_other_alignments(
+    run: Run, text: str, relation: str, subject: str | None, obj: str
+) -> None:
     result = run(text)
     found = [r for r in result.relations if r.relation == relation]
     if subject is None:
@@ -86,15 +114,24 @@ def test_arms_transfer_with_systems_and_value(run: Run) -> None:
     assert name_of(result, transfer.supplier[0]) == "Russia"
     assert name_of(result, transfer.recipient[0]) == "Venezuela"
     assert len(transfer.systems) == 3
-    assert transfer.value is not None and transfer.value.value == 11e9 and transfer.value.bound == "at_least"
+    assert (
+        transfer.value is not None
+        and transfer.value.value == 11e9
+        and transfer.value.bound == "at_least"
+    )
     assert ("supplies_arms_to", "Russia", "Venezuela") in {
-        (r.relation, name_of(result, r.subject), name_of(result, r.object)) for r in result.relations}
+        (r.relation, name_of(result, r.subject), name_of(result, r.object))
+        for r in result.relations
+    }
 
 
 def test_purchase_reverses_roles(run: Run) -> None:
     result = run("India bought 36 Rafale jets from France.")
     (transfer,) = result.arms_transfers
-    assert (name_of(result, transfer.supplier[0]), name_of(result, transfer.recipient[0])) == ("France", "India")
+    assert (name_of(result, transfer.supplier[0]), name_of(result, transfer.recipient[0])) == (
+        "France",
+        "India",
+    )
     assert transfer.quantity is not None and transfer.quantity.value == 36
 
 
@@ -104,6 +141,9 @@ def test_deployment_with_size_date_and_commander(run: Run) -> None:
     (deployment,) = result.deployments
     assert name_of(result, deployment.actor[0]) == "Russia"
     assert name_of(result, deployment.location) == "Venezuela"
-    assert deployment.size is not None and (deployment.size.value, deployment.size.bound) == (100, "about")
+    assert deployment.size is not None and (deployment.size.value, deployment.size.bound) == (
+        100,
+        "about",
+    )
     assert name_of(result, deployment.commander) == "Vasily Tonkoshkurov"
     assert deployment.date == "2019-03"

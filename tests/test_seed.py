@@ -100,14 +100,18 @@ def test_seed_phone_call(seed: Extraction) -> None:
 
 def test_seed_threat_with_quote(seed: Extraction) -> None:
     (threat,) = [e for e in seed.events if e.type == "THREATEN" and e.trigger == "warned"]
-    assert _named(seed, threat.source) == {"Sergei Lavrov"} and _named(seed, threat.target) == {"Mike Pompeo"}
+    assert _named(seed, threat.source) == {"Sergei Lavrov"} and _named(seed, threat.target) == {
+        "Mike Pompeo"
+    }
     quote = next(q for q in seed.quotes if q.id == threat.quote)
     assert quote.text.startswith("The continuation of aggressive actions")
     assert _named(seed, (quote.speaker or "",)) == {"Sergei Lavrov"}
 
 
 def test_seed_accusation_and_denials(seed: Extraction) -> None:
-    accusations = [e for e in seed.events if e.type == "ACCUSE" and "Sergei Lavrov" in _named(seed, e.source)]
+    accusations = [
+        e for e in seed.events if e.type == "ACCUSE" and "Sergei Lavrov" in _named(seed, e.source)
+    ]
     assert any("United States" in _named(seed, e.target) for e in accusations)
     denials = [e for e in seed.events if e.type == "REJECT"]
     assert any("Russia" in _named(seed, e.source) for e in denials)
@@ -115,17 +119,39 @@ def test_seed_accusation_and_denials(seed: Extraction) -> None:
 
 def test_seed_deployment_and_arms(seed: Extraction) -> None:
     (deployment,) = seed.deployments
-    assert deployment.date == "2019-03" and deployment.size is not None and deployment.size.value == 100
+    assert (
+        deployment.date == "2019-03"
+        and deployment.size is not None
+        and deployment.size.value == 100
+    )
     assert _named(seed, (deployment.commander or "",)) == {"Vasily Tonkoshkurov"}
     (transfer,) = seed.arms_transfers
-    assert _named(seed, transfer.supplier) == {"Russia"} and _named(seed, transfer.recipient) == {"Venezuela"}
+    assert _named(seed, transfer.supplier) == {"Russia"} and _named(seed, transfer.recipient) == {
+        "Venezuela"
+    }
     assert len(transfer.systems) == 7
-    assert transfer.value is not None and transfer.value.value == 11e9 and transfer.value.bound == "at_least"
+    assert (
+        transfer.value is not None
+        and transfer.value.value == 11e9
+        and transfer.value.bound == "at_least"
+    )
 
 
 def test_seed_alignments(seed: Extraction) -> None:
-    found = {(r.relation, *_named(seed, (r.subject,)), *_named(seed, (r.object,))) for r in seed.relations}
-    for supporter in ("Russia", "China", "Cuba", "Turkey", "Iran", "Nicaragua", "Bolivia", "Mexico"):
+    found = {
+        (r.relation, *_named(seed, (r.subject,)), *_named(seed, (r.object,)))
+        for r in seed.relations
+    }
+    for supporter in (
+        "Russia",
+        "China",
+        "Cuba",
+        "Turkey",
+        "Iran",
+        "Nicaragua",
+        "Bolivia",
+        "Mexico",
+    ):
         assert ("supports", supporter, "Nicolás Maduro") in found
     for recogniser in ("United States", "European Union"):
         assert ("recognizes", recogniser, "Juan Guaidó") in found

@@ -50,7 +50,7 @@ _IGO_ID = re.compile(
 )
 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-_PARSE = re.compile(r"<Parse>.*?(?:</Parse>|$)", re.DOTALL)
+_PARSE = re.compile(r"<Parse>.*?</Parse>", re.DOTALL)
 _SENTENCE_START = re.compile(r"(?=<Sentence\s)")
 _OPENING_TAG = re.compile(r"<Sentence\s([^>]*?)/?>")
 _EVENT_CODING = re.compile(r"<EventCoding\s([^>]*?)/?>")

@@ -115,8 +115,14 @@ class Extractor:
         context = DocumentContext(document.id, text, sentences, dates, document.published.date)
         entities = resolve_entities(candidates, self.gazetteer, context)
         document = replace(document, outlet_id=self._outlet_id(document.outlet))
-        citations = build_citations(matches, text=text, sentences=sentences, entities=entities,
-                                    dates=dates, document_outlet_id=document.outlet_id)  # fmt: skip
+        citations = build_citations(
+            matches,
+            text=text,
+            sentences=sentences,
+            entities=entities,
+            dates=dates,
+            document_outlet_id=document.outlet_id,
+        )
         view = DocView(doc, document.id, entities, dates, citations)
         quotes = find_quotes(view)
         events = _link_quotes(find_events(view, self.events), quotes)
@@ -148,8 +154,17 @@ def _link_quotes(events: list[Event], quotes: list[Quote]) -> list[Event]:
     linked = []
     for event in events:
         ev = event.evidence
-        quote = next((q for q in quotes if q.kind == "direct" and q.evidence.sentence == ev.sentence
-                      and ev.start <= q.evidence.start and q.evidence.end <= ev.end + 2), None)  # fmt: skip
+        quote = next(
+            (
+                q
+                for q in quotes
+                if q.kind == "direct"
+                and q.evidence.sentence == ev.sentence
+                and ev.start <= q.evidence.start
+                and q.evidence.end <= ev.end + 2
+            ),
+            None,
+        )
         linked.append(replace(event, quote=quote.id) if quote else event)
     return linked
 

@@ -8,19 +8,64 @@ import re
 from newsgraph.models import Amount
 
 _BOUNDS = {
-    "over": "at_least", "more than": "at_least", "at least": "at_least", "in excess of": "at_least",
-    "nearly": "at_most", "almost": "at_most", "up to": "at_most", "less than": "at_most",
-    "under": "at_most", "about": "about", "around": "about", "some": "about", "roughly": "about",
-    "approximately": "about", "an estimated": "about", "estimated": "about",
-}  # fmt: skip
+    "over": "at_least",
+    "more than": "at_least",
+    "at least": "at_least",
+    "in excess of": "at_least",
+    "nearly": "at_most",
+    "almost": "at_most",
+    "up to": "at_most",
+    "less than": "at_most",
+    "under": "at_most",
+    "about": "about",
+    "around": "about",
+    "some": "about",
+    "roughly": "about",
+    "approximately": "about",
+    "an estimated": "about",
+    "estimated": "about",
+}
 _BOUND = r"(?P<bound>" + "|".join(sorted(map(re.escape, _BOUNDS), key=len, reverse=True)) + r")?\s*"
-_SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9,
-          "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}  # fmt: skip
-_CURRENCY = {"$": "USD", "us$": "USD", "cdn$": "CAD", "ca$": "CAD", "c$": "CAD", "au$": "AUD",
-             "a$": "AUD", "nz$": "NZD", "hk$": "HKD", "usd": "USD", "dollars": "USD", "dollar": "USD",
-             "€": "EUR", "eur": "EUR", "euros": "EUR", "euro": "EUR", "£": "GBP", "gbp": "GBP",
-             "pounds": "GBP", "rubles": "RUB", "roubles": "RUB", "rub": "RUB", "yuan": "CNY",
-             "rmb": "CNY", "¥": "JPY", "yen": "JPY"}  # fmt: skip
+_SCALE = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "m": 1e6,
+    "mn": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+}
+_CURRENCY = {
+    "$": "USD",
+    "us$": "USD",
+    "cdn$": "CAD",
+    "ca$": "CAD",
+    "c$": "CAD",
+    "au$": "AUD",
+    "a$": "AUD",
+    "nz$": "NZD",
+    "hk$": "HKD",
+    "usd": "USD",
+    "dollars": "USD",
+    "dollar": "USD",
+    "€": "EUR",
+    "eur": "EUR",
+    "euros": "EUR",
+    "euro": "EUR",
+    "£": "GBP",
+    "gbp": "GBP",
+    "pounds": "GBP",
+    "rubles": "RUB",
+    "roubles": "RUB",
+    "rub": "RUB",
+    "yuan": "CNY",
+    "rmb": "CNY",
+    "¥": "JPY",
+    "yen": "JPY",
+}
 _NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
 _MONEY = (
     re.compile(
@@ -32,9 +77,27 @@ _MONEY = (
         r"(?P<cur>dollars|euros|pounds|rubles|roubles|yuan|yen|USD|EUR|RUB)\b"
     ),
 )
-_WORDS = {"a dozen": 12, "dozens of": 24, "hundreds of": 200, "thousands of": 2000, "one": 1, "two": 2,
-          "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-          "twelve": 12, "twenty": 20, "fifty": 50, "hundred": 100, "a hundred": 100}  # fmt: skip
+_WORDS = {
+    "a dozen": 12,
+    "dozens of": 24,
+    "hundreds of": 200,
+    "thousands of": 2000,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "twelve": 12,
+    "twenty": 20,
+    "fifty": 50,
+    "hundred": 100,
+    "a hundred": 100,
+}
 _COUNT = re.compile(
     rf"(?i:{_BOUND})(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|"
     + "|".join(sorted(map(re.escape, _WORDS), key=len, reverse=True))
@@ -55,7 +118,7 @@ def find_money(text: str) -> list[tuple[Amount, int, int]]:
     for m in (m for regex in _MONEY for m in regex.finditer(text)):
         number = float((m.group("num")).replace(",", ""))
         scale = (m.group("scale") or "").lower()
-        currency = _CURRENCY.get((m.group("cur") or "").lower(), None)
+        currency = _CURRENCY.get((m.group("cur") or "").lower())
         bound = _BOUNDS.get((m.group("bound") or "").lower(), "exact")
         value = number * _SCALE.get(scale, 1.0)
         found.append((Amount(value, m.group(0).strip(), currency, bound), m.start(), m.end()))

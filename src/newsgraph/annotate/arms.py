@@ -169,7 +169,7 @@ def _relcl_subject(view: DocView, token: Token) -> list[Actor]:
 
 
 def find_deployments(view: DocView) -> list[Deployment]:
-    found = []
+    found: list[Deployment] = []
     for token in view.doc:
         if token.pos_ == "VERB" and token.lemma_.lower() in _DEPLOY:
             deployment = _deployment(view, token)
@@ -183,7 +183,9 @@ def _deployment(view: DocView, token: Token) -> Deployment | None:
     force = next((o for o in objects if _is_force(o)), None)
     if force is None:
         return None
-    actor = _actors(view, token, {"nsubj"}) or [a for a in view.agents(token) if _is_party(view, a.entity)]
+    actor = _actors(view, token, {"nsubj"}) or [
+        a for a in view.agents(token) if _is_party(view, a.entity)
+    ]
     location = _destination(view, token)
     if not actor:
         return None

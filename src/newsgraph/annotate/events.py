@@ -20,25 +20,103 @@ from newsgraph.lexicon.patterns import EventLexicon, Pattern
 from newsgraph.models import Event, Modality
 
 REPORTING = {
-    "say", "tell", "announce", "state", "report", "claim", "insist", "add", "note", "declare",
-    "confirm", "write", "stress", "argue", "explain", "assert", "believe", "think", "suggest",
-    "imply", "indicate", "acknowledge", "admit", "estimate", "reveal", "allege", "contend",
-}  # fmt: skip
+    "say",
+    "tell",
+    "announce",
+    "state",
+    "report",
+    "claim",
+    "insist",
+    "add",
+    "note",
+    "declare",
+    "confirm",
+    "write",
+    "stress",
+    "argue",
+    "explain",
+    "assert",
+    "believe",
+    "think",
+    "suggest",
+    "imply",
+    "indicate",
+    "acknowledge",
+    "admit",
+    "estimate",
+    "reveal",
+    "allege",
+    "contend",
+}
 _SUBJECT_FROM_OBJECT = {
-    "ask", "urge", "want", "tell", "persuade", "call", "order", "force", "press", "pressure",
-    "encourage", "invite", "allow", "permit", "convince", "help", "expect", "need",
-}  # fmt: skip
-_PLANNING = {"plan", "intend", "prepare", "schedule", "expect", "aim", "seek", "hope", "want",
-             "propose", "decide", "agree", "vow", "pledge", "promise", "set", "try", "attempt"}  # fmt: skip
+    "ask",
+    "urge",
+    "want",
+    "tell",
+    "persuade",
+    "call",
+    "order",
+    "force",
+    "press",
+    "pressure",
+    "encourage",
+    "invite",
+    "allow",
+    "permit",
+    "convince",
+    "help",
+    "expect",
+    "need",
+}
+_PLANNING = {
+    "plan",
+    "intend",
+    "prepare",
+    "schedule",
+    "expect",
+    "aim",
+    "seek",
+    "hope",
+    "want",
+    "propose",
+    "decide",
+    "agree",
+    "vow",
+    "pledge",
+    "promise",
+    "set",
+    "try",
+    "attempt",
+}
 _THREATENING = {"threaten", "warn"}
 _DENYING = {"deny", "reject", "refute", "dismiss"}
 _ALLEGING = {"allege", "accuse", "claim", "suspect", "blame", "charge"}
 _HYPOTHETICAL_AUX = {"may", "might", "could", "would", "should", "can"}
 _FUTURE_AUX = {"will", "shall", "'ll"}
 _ALLEGED_ADVERBS = {"allegedly", "reportedly", "purportedly", "apparently", "supposedly"}
-_LIGHT_VERBS = {"hold", "launch", "carry", "conduct", "stage", "make", "issue", "give", "take",
-                "begin", "start", "continue", "resume", "have", "mount", "lead", "organize",
-                "organise", "happen", "occur", "follow"}  # fmt: skip
+_LIGHT_VERBS = {
+    "hold",
+    "launch",
+    "carry",
+    "conduct",
+    "stage",
+    "make",
+    "issue",
+    "give",
+    "take",
+    "begin",
+    "start",
+    "continue",
+    "resume",
+    "have",
+    "mount",
+    "lead",
+    "organize",
+    "organise",
+    "happen",
+    "occur",
+    "follow",
+}
 
 
 def find_events(view: DocView, lexicon: EventLexicon) -> list[Event]:
@@ -159,7 +237,11 @@ def subject_of(view: DocView, token: Token, depth: int = 0) -> list[Actor]:
         objects = _children_actors(view, head, {"dobj"})
         if objects:
             return objects
-    if token.dep_ == "pcomp" and head.lower_ == "of" and head.head.lemma_.lower() in _ALLEGING | _DENYING:
+    if (
+        token.dep_ == "pcomp"
+        and head.lower_ == "of"
+        and head.head.lemma_.lower() in _ALLEGING | _DENYING
+    ):
         # "accused Russia of persuading Maduro": the accused is the doer
         objects = _children_actors(view, head.head, {"dobj"})
         if objects:
@@ -193,7 +275,9 @@ def _target(view: DocView, token: Token, pattern: Pattern) -> list[Actor]:
     return []
 
 
-def _slot_actors(view: DocView, token: Token, slot: str, *, skip_object: bool = False) -> list[Actor]:
+def _slot_actors(
+    view: DocView, token: Token, slot: str, *, skip_object: bool = False
+) -> list[Actor]:
     if slot == "none":
         return []
     if slot == "dobj":
@@ -230,13 +314,23 @@ def _noun_event(
     if _between(token):
         pair = target or source
         source, target = pair[:1], pair[1:]
-    if not source and token.dep_ in {"dobj", "nsubj", "nsubjpass"} and token.head.lemma_.lower() in _LIGHT_VERBS:
+    if (
+        not source
+        and token.dep_ in {"dobj", "nsubj", "nsubjpass"}
+        and token.head.lemma_.lower() in _LIGHT_VERBS
+    ):
         source = subject_of(view, token.head) if token.dep_ == "dobj" else []
     target = [a for a in target if a.entity not in {s.entity for s in source}]
     if not source and not target:
         return _anaphoric(view, token, pattern, index, earlier)
-    return _event(view, token.head if token.dep_ == "dobj" and token.head.lemma_.lower() in _LIGHT_VERBS
-                  else token, pattern, source, target, index)  # fmt: skip
+    return _event(
+        view,
+        token.head if token.dep_ == "dobj" and token.head.lemma_.lower() in _LIGHT_VERBS else token,
+        pattern,
+        source,
+        target,
+        index,
+    )
 
 
 def _between(token: Token) -> bool:
@@ -246,7 +340,7 @@ def _between(token: Token) -> bool:
 def _anaphoric(
     view: DocView, token: Token, pattern: Pattern, index: int, earlier: Sequence[Event]
 ) -> Event | None:
-    """"the conversation did happen": a definite nominal event with no actors of its own
+    """ "the conversation did happen": a definite nominal event with no actors of its own
     repeats the latest event of the same type within three sentences, now as a fact."""
     if not any(c.lower_ in {"the", "this", "that"} for c in token.children):
         return None
@@ -254,8 +348,12 @@ def _anaphoric(
     for previous in reversed(earlier):
         if previous.type == pattern.event and 0 < sentence - previous.evidence.sentence <= 3:
             event = _event(view, token, pattern, [], [], index)
-            return replace(event, source=previous.source, target=previous.target,
-                           confidence=round(previous.confidence - 0.1, 2))  # fmt: skip
+            return replace(
+                event,
+                source=previous.source,
+                target=previous.target,
+                confidence=round(previous.confidence - 0.1, 2),
+            )
     return None
 
 

@@ -31,7 +31,7 @@ _GENERIC_HEADS = {
     "delegation", "embassy", "ambassador", "authority", "member", "people", "citizen", "police",
     "regime", "administration", "court", "parliament", "lawmaker", "diplomat", "side", "navy",
     "commander", "chief", "head", "envoy", "activist", "supporter", "militant", "rebel",
-    "group", "personnel", "unit", "contingent", "official", "source", "analyst", "expert",
+    "group", "personnel", "unit", "contingent", "source", "analyst", "expert",
 }  # fmt: skip
 
 
@@ -94,9 +94,15 @@ class DocView:
         sent = self.sents[self.sentence_index(token)]
         return [t for t in token.subtree if sent.start <= t.i < sent.end]
 
-    def date_for(self, sentence: int, tokens: Sequence[Token] = ()) -> tuple[str | None, str | None]:
+    def date_for(
+        self, sentence: int, tokens: Sequence[Token] = ()
+    ) -> tuple[str | None, str | None]:
         """(date, basis): a dated expression in the clause or sentence, else the citation's."""
-        inside = [d for d in self.dates if d.sentence == sentence and d.value and d.granularity != "time_of_day"]
+        inside = [
+            d
+            for d in self.dates
+            if d.sentence == sentence and d.value and d.granularity != "time_of_day"
+        ]
         if tokens and inside:
             lo, hi = min(t.idx for t in tokens), max(t.idx for t in tokens)
             near = [d for d in inside if lo <= d.start <= hi + 1]
@@ -129,14 +135,18 @@ class DocView:
     def _actors_of_head(self, head: Token, depth: int) -> list[Actor]:
         lower = head.lower_
         if lower in _RELATIVE and head.dep_ in {"nsubj", "nsubjpass"} and head.head.dep_ == "relcl":
-            return [Actor(a.entity, "relative") for a in self.actors(head.head.head, depth=depth + 1)]
+            return [
+                Actor(a.entity, "relative") for a in self.actors(head.head.head, depth=depth + 1)
+            ]
         if head.pos_ == "PRON" and (lower in _PERSON_PRONOUNS or lower in _GROUP_PRONOUNS):
             resolved = self.resolve_pronoun(head)
             return [Actor(resolved, "pronoun")] if resolved else []
         entity = self.entity_of(head)
         if entity is not None and self._is_actor(entity):
             return [Actor(entity, "mention")]
-        apposed = [a for c in head.children if c.dep_ == "appos" for a in self.actors(c, depth=depth + 1)]
+        apposed = [
+            a for c in head.children if c.dep_ == "appos" for a in self.actors(c, depth=depth + 1)
+        ]
         if apposed:  # "opposition leader, ..., Juan Guaidó"
             return apposed
         found = [
@@ -150,7 +160,9 @@ class DocView:
                 if prep.dep_ == "prep" and prep.lower_ in {"of", "from", "in"}:
                     for pobj in prep.children:
                         if pobj.dep_ == "pobj":
-                            found += [Actor(a.entity, "of") for a in self.actors(pobj, depth=depth + 1)]
+                            found += [
+                                Actor(a.entity, "of") for a in self.actors(pobj, depth=depth + 1)
+                            ]
         return found
 
     def agents(self, verb: Token) -> list[Actor]:
@@ -184,7 +196,7 @@ class DocView:
         return entity is not None and entity.type in ACTOR_TYPES
 
     def resolve_pronoun(self, token: Token) -> str | None:
-        """The most recent fitting entity before a pronoun ("he" -> a person), within 3 sentences."""
+        """The fitting entity a pronoun refers to ("he" -> a person), within 3 sentences."""
         want_person = token.lower_ in _PERSON_PRONOUNS
         floor = self.sent_starts[max(0, self.sentence_index(token) - 3)]
         position = bisect.bisect_left(self.mention_starts, (token.i, ""))
@@ -206,7 +218,13 @@ class DocView:
         """Place or state entities named as locations ("in Caracas") among the tokens."""
         found = []
         for token in tokens:
-            if token.dep_ == "pobj" and token.head.lower_ in {"in", "at", "near", "inside", "outside"}:
+            if token.dep_ == "pobj" and token.head.lower_ in {
+                "in",
+                "at",
+                "near",
+                "inside",
+                "outside",
+            }:
                 entity = self.entity_of(token)
                 if entity and self.entities[entity].type in {EntityType.PLACE, EntityType.STATE}:
                     found.append(entity)

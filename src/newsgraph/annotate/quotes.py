@@ -19,24 +19,81 @@ from newsgraph.annotate.events import subject_of
 from newsgraph.annotate.frames import DocView
 from newsgraph.models import Evidence, Quote
 
-_QUOTE = re.compile(r"“(?P<a>[^”]{1,1500})”|\"(?P<b>[^\"\n]{1,1500})\"|‘(?P<c>[^’\n]{2,200})’(?!\w)")
+_QUOTE = re.compile(
+    r"“(?P<a>[^”]{1,1500})”|\"(?P<b>[^\"\n]{1,1500})\"|‘(?P<c>[^’\n]{2,200})’(?!\w)"
+)
 _STANCE = {
-    "accuse": "accuse", "blame": "accuse", "berate": "accuse", "charge": "accuse",
-    "deny": "deny", "reject": "deny", "refute": "deny", "dismiss": "deny", "rebuff": "deny",
-    "warn": "warn", "threaten": "warn", "caution": "warn",
-    "claim": "claim", "allege": "claim", "insist": "claim", "argue": "claim", "contend": "claim",
-    "announce": "announce", "declare": "announce", "confirm": "announce", "report": "announce",
-    "praise": "praise", "hail": "praise", "welcome": "praise", "applaud": "praise",
-    "commend": "praise", "boast": "praise", "cheer": "praise",
-    "criticise": "criticise", "criticize": "criticise", "condemn": "criticise",
-    "denounce": "criticise", "slam": "criticise", "decry": "criticise", "attack": "criticise",
-}  # fmt: skip
+    "accuse": "accuse",
+    "blame": "accuse",
+    "berate": "accuse",
+    "charge": "accuse",
+    "deny": "deny",
+    "reject": "deny",
+    "refute": "deny",
+    "dismiss": "deny",
+    "rebuff": "deny",
+    "warn": "warn",
+    "threaten": "warn",
+    "caution": "warn",
+    "claim": "claim",
+    "allege": "claim",
+    "insist": "claim",
+    "argue": "claim",
+    "contend": "claim",
+    "announce": "announce",
+    "declare": "announce",
+    "confirm": "announce",
+    "report": "announce",
+    "praise": "praise",
+    "hail": "praise",
+    "welcome": "praise",
+    "applaud": "praise",
+    "commend": "praise",
+    "boast": "praise",
+    "cheer": "praise",
+    "criticise": "criticise",
+    "criticize": "criticise",
+    "condemn": "criticise",
+    "denounce": "criticise",
+    "slam": "criticise",
+    "decry": "criticise",
+    "attack": "criticise",
+}
 SPEECH = set(_STANCE) | {
-    "say", "tell", "add", "state", "note", "write", "stress", "explain", "reply", "respond",
-    "ask", "urge", "call", "suggest", "imply", "vow", "promise", "pledge", "describe",
-    "comment", "remark", "observe", "tweet", "post", "quote", "acknowledge", "admit",
-    "believe", "assert", "continue", "conclude", "emphasize", "emphasise",
-}  # fmt: skip
+    "say",
+    "tell",
+    "add",
+    "state",
+    "note",
+    "write",
+    "stress",
+    "explain",
+    "reply",
+    "respond",
+    "ask",
+    "urge",
+    "call",
+    "suggest",
+    "imply",
+    "vow",
+    "promise",
+    "pledge",
+    "describe",
+    "comment",
+    "remark",
+    "observe",
+    "tweet",
+    "post",
+    "quote",
+    "acknowledge",
+    "admit",
+    "believe",
+    "assert",
+    "continue",
+    "conclude",
+    "emphasize",
+    "emphasise",
+}
 _SCARE_WORDS = 4  # a quote this short inside a sentence of the narrator is a scare quote
 
 
@@ -44,9 +101,10 @@ def find_quotes(view: DocView) -> list[Quote]:
     """Direct quotes first, then reported speech not already covered by one."""
     direct = _direct(view)
     reported = [
-        r for r in _reported(view)
+        r
+        for r in _reported(view)
         if not any(d.evidence.start - 2 <= r.evidence.start < d.evidence.end + 2 for d in direct)
-    ]  # fmt: skip
+    ]
     quotes = direct + reported
     quotes.sort(key=lambda q: q.evidence.start)
     return [replace(q, id=f"q{i + 1}") for i, q in enumerate(quotes)]
@@ -63,8 +121,11 @@ def _direct(view: DocView) -> list[Quote]:
             continue
         verb = _reporting_verb(view, span.start, span.end)
         words = len(inner.split())
-        kind = "direct" if verb is not None and (words >= _SCARE_WORDS or _opens_sentence(inner)) else (
-            "scare" if words < _SCARE_WORDS else "direct")  # fmt: skip
+        kind = (
+            "direct"
+            if verb is not None and (words >= _SCARE_WORDS or _opens_sentence(inner))
+            else ("scare" if words < _SCARE_WORDS else "direct")
+        )
         found.append(_quote(view, verb, kind, inner, start, start + len(inner), span[0]))
     return found
 
@@ -78,7 +139,9 @@ def _reporting_verb(view: DocView, first: int, last: int) -> Token | None:
     before when this one is only the quote, or the quote follows a colon)."""
     sent = view.sents[view.sentence_index(view.doc[first])]
     candidates = [
-        t for t in sent if (t.i < first or t.i >= last) and t.lemma_.lower() in SPEECH and t.pos_ == "VERB"
+        t
+        for t in sent
+        if (t.i < first or t.i >= last) and t.lemma_.lower() in SPEECH and t.pos_ == "VERB"
     ]
     if not candidates and sent.start > 0:
         previous = view.sents[view.sentence_index(view.doc[sent.start - 1])]
@@ -132,14 +195,18 @@ def _addressee(view: DocView, verb: Token) -> str | None:
 
 
 def _reported(view: DocView) -> list[Quote]:
-    """"X said (that) ...": the complement clause of a speech verb, as reported speech."""
+    """ "X said (that) ...": the complement clause of a speech verb, as reported speech."""
     text = view.doc.text
     found = []
     for token in view.doc:
         if token.pos_ != "VERB" or token.lemma_.lower() not in SPEECH:
             continue
         complement = next((c for c in token.children if c.dep_ == "ccomp"), None)
-        if complement is None or '"' in text[complement.left_edge.idx : complement.right_edge.idx] or "“" in text[complement.left_edge.idx : complement.right_edge.idx + 1]:
+        if (
+            complement is None
+            or '"' in text[complement.left_edge.idx : complement.right_edge.idx]
+            or "“" in text[complement.left_edge.idx : complement.right_edge.idx + 1]
+        ):
             continue
         first, last = complement.left_edge, complement.right_edge
         if first.lower_ == "that":

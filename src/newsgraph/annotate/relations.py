@@ -33,8 +33,10 @@ class RelationLexicon:
 def load_relation_lexicon() -> RelationLexicon:
     text = resources.files("newsgraph.lexicon").joinpath("relations.yaml").read_text("utf-8")
     data: dict[str, Any] = yaml.safe_load(text)
-    verbs = {e["lemma"]: (e["relation"], e.get("prep"), frozenset(e.get("object") or ()))
-             for e in data["verbs"]}  # fmt: skip
+    verbs = {
+        e["lemma"]: (e["relation"], e.get("prep"), frozenset(e.get("object") or ()))
+        for e in data["verbs"]
+    }
     adjectives = {e["lemma"]: (e["relation"], e["prep"]) for e in data["adjectives"]}
     nouns = {e["lemma"]: (e["relation"], e["prep"]) for e in data["nouns"]}
     titles = {t: rel for rel, ts in data["leadership_titles"].items() for t in ts}
@@ -58,12 +60,16 @@ def find_relations(
     return [replace(r, id=f"r{i + 1}") for i, r in enumerate(found)]
 
 
-def _verb_relations(view: DocView, token: Token, entry: tuple[str, str | None, frozenset[str]]) -> list[Relation]:
+def _verb_relations(
+    view: DocView, token: Token, entry: tuple[str, str | None, frozenset[str]]
+) -> list[Relation]:
     relation, prep, objects = entry
     if objects and not any(c.lemma_.lower() in objects for c in token.children if c.dep_ == "dobj"):
         return []
     if any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children):
-        subjects = [a for a in view.agents(token) if view.entities[a.entity].type != EntityType.WEAPON]
+        subjects = [
+            a for a in view.agents(token) if view.entities[a.entity].type != EntityType.WEAPON
+        ]
         targets = _actors(view, token, {"nsubjpass"})
     else:
         subjects = subject_of(view, token)
@@ -94,11 +100,22 @@ def _pairs(
     evidence = view.evidence(clause)
     weak = any(a.via in {"pronoun", "of"} for a in [*subjects, *objects])
     return [
-        Relation(id="", subject=s.entity, relation=relation, object=o.entity, evidence=evidence,
-                 valid_from=valid_from, valid_until=valid_until, negated=negated,
-                 citation=citation.id if citation else None, confidence=0.5 if weak else 0.7)
-        for s in subjects for o in objects if s.entity != o.entity
-    ]  # fmt: skip
+        Relation(
+            id="",
+            subject=s.entity,
+            relation=relation,
+            object=o.entity,
+            evidence=evidence,
+            valid_from=valid_from,
+            valid_until=valid_until,
+            negated=negated,
+            citation=citation.id if citation else None,
+            confidence=0.5 if weak else 0.7,
+        )
+        for s in subjects
+        for o in objects
+        if s.entity != o.entity
+    ]
 
 
 def _validity(view: DocView, sentence: int) -> tuple[str | None, str | None]:
@@ -117,7 +134,9 @@ def _actors(view: DocView, token: Token, deps: set[str]) -> list[Actor]:
     found: list[Actor] = []
     for child in token.children:
         if child.dep_ in deps:
-            found += [a for a in view.actors(child) if view.entities[a.entity].type != EntityType.WEAPON]
+            found += [
+                a for a in view.actors(child) if view.entities[a.entity].type != EntityType.WEAPON
+            ]
     return found
 
 
@@ -129,7 +148,9 @@ def _prep_objects(view: DocView, token: Token, prep: str | None) -> list[Actor]:
     return found
 
 
-def _role_relations(view: DocView, entities: Sequence[Entity], lexicon: RelationLexicon) -> list[Relation]:
+def _role_relations(
+    view: DocView, entities: Sequence[Entity], lexicon: RelationLexicon
+) -> list[Relation]:
     found = []
     for entity in entities:
         for role in entity.roles:
@@ -139,18 +160,39 @@ def _role_relations(view: DocView, entities: Sequence[Entity], lexicon: Relation
             relation = lexicon.titles.get(head)
             if relation is None or role.title.lower().startswith("deputy"):
                 continue
-            found.append(Relation(id="", subject=entity.id, relation=relation, object=role.organization_id,
-                                  evidence=role.evidence, valid_from=role.start, valid_until=role.end,
-                                  citation=_citation_id(view, role.evidence.sentence), confidence=0.7))  # fmt: skip
+            found.append(
+                Relation(
+                    id="",
+                    subject=entity.id,
+                    relation=relation,
+                    object=role.organization_id,
+                    evidence=role.evidence,
+                    valid_from=role.start,
+                    valid_until=role.end,
+                    citation=_citation_id(view, role.evidence.sentence),
+                    confidence=0.7,
+                )
+            )
     return found
 
 
 def _arms_relations(transfers: Sequence[ArmsTransfer]) -> list[Relation]:
     return [
-        Relation(id="", subject=s, relation="supplies_arms_to", object=r, evidence=t.evidence,
-                 valid_from=t.period, citation=t.citation, confidence=0.7)
-        for t in transfers for s in t.supplier for r in t.recipient if s != r
-    ]  # fmt: skip
+        Relation(
+            id="",
+            subject=s,
+            relation="supplies_arms_to",
+            object=r,
+            evidence=t.evidence,
+            valid_from=t.period,
+            citation=t.citation,
+            confidence=0.7,
+        )
+        for t in transfers
+        for s in t.supplier
+        for r in t.recipient
+        if s != r
+    ]
 
 
 def _citation_id(view: DocView, sentence: int) -> str | None:

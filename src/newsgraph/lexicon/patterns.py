@@ -75,7 +75,9 @@ def load_event_lexicon(extra_paths: tuple[str, ...] = ()) -> EventLexicon:
                     table[pattern.lemma].insert(0, pattern)
                 else:
                     table[pattern.lemma].append(pattern)
-    return EventLexicon({k: tuple(v) for k, v in verbs.items()}, {k: tuple(v) for k, v in nouns.items()})
+    return EventLexicon(
+        {k: tuple(v) for k, v in verbs.items()}, {k: tuple(v) for k, v in nouns.items()}
+    )
 
 
 def _is_events_file(path: Path) -> bool:
@@ -101,16 +103,23 @@ def _pattern(raw: Any, key: str, where: str) -> Pattern:
         raise LexiconError(f"{where}: each entry needs 'lemma' and 'event'.")
     event = str(raw["event"]).upper()
     if event not in PLOVER_TYPES:
-        raise LexiconError(f"{where}: event {event!r} is not a PLOVER type ({', '.join(PLOVER_TYPES)}).")
+        raise LexiconError(
+            f"{where}: event {event!r} is not a PLOVER type ({', '.join(PLOVER_TYPES)})."
+        )
     slots = {}
     for name in ("target", "source"):
         values = tuple(str(v) for v in raw.get(name) or ())
         bad = [v for v in values if not _SLOT.match(v)]
         if bad:
-            raise LexiconError(f"{where}: bad {name} slot(s) {bad}; use dobj, iobj, poss, compound, amod, none or prep:<word>.")
+            raise LexiconError(
+                f"{where}: bad {name} slot(s) {bad}; use dobj, iobj, poss, compound, amod, "
+                "none or prep:<word>."
+            )
         if values:
             slots[name] = values
-    default_target = ("dobj",) if key == "verbs" else ("prep:with", "prep:against", "prep:to", "prep:on")
+    default_target = (
+        ("dobj",) if key == "verbs" else ("prep:with", "prep:against", "prep:to", "prep:on")
+    )
     return Pattern(
         lemma=str(raw["lemma"]).lower(),
         event=event,
