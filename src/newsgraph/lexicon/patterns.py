@@ -59,15 +59,18 @@ def load_event_lexicon(extra_paths: tuple[str, ...] = ()) -> EventLexicon:
     """The shipped event patterns, then any user files (their entries are tried first)."""
     verbs: dict[str, list[Pattern]] = defaultdict(list)
     nouns: dict[str, list[Pattern]] = defaultdict(list)
-    shipped = resources.files("newsgraph.lexicon").joinpath("events.yaml")
-    sources = [(shipped.read_text(encoding="utf-8"), "newsgraph:events.yaml")]
+    folder = resources.files("newsgraph.lexicon").joinpath("events")
+    shipped = sorted(
+        (r for r in folder.iterdir() if r.name.endswith(".yaml")), key=lambda r: r.name
+    )
+    sources = [(r.read_text(encoding="utf-8"), f"newsgraph:events/{r.name}") for r in shipped]
     for raw in extra_paths:
         path = Path(raw).expanduser()
         files = sorted(path.glob("*.yaml")) if path.is_dir() else [path]
         sources += [(f.read_text(encoding="utf-8"), str(f)) for f in files if _is_events_file(f)]
     for text, where in sources:
         data = _read(text, where)
-        user = where != "newsgraph:events.yaml"
+        user = not where.startswith("newsgraph:")
         for key, table in (("verbs", verbs), ("nouns", nouns)):
             for number, raw_entry in enumerate(data.get(key) or [], start=1):
                 pattern = _pattern(raw_entry, key, f"{where} {key} entry {number}")

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from newsgraph.annotate.entities import Candidate
 from newsgraph.annotate.roles import EntityLookup, find_age, find_roles, resolve_role
 from newsgraph.lexicon.gazetteer import Entry, Gazetteer, fold, slug
+from newsgraph.lexicon.places import find_place
 from newsgraph.models import (
     Attribute,
     Entity,
@@ -198,6 +199,8 @@ def _entity(cluster: _Cluster, clusters: dict[str, _Cluster], gazetteer: Gazette
             if leader is not None:
                 attributes.append(Attribute("led_by", _cluster_id(leader)))
                 country = country or (leader.entry.country if leader.entry else None)
+    if etype == EntityType.PLACE:
+        country, attributes = _geocode(name, country, attributes)
     aliases = tuple(sorted({m.text for m in mentions} - {name}))
     return Entity(
         id=entity_id,
@@ -209,6 +212,19 @@ def _entity(cluster: _Cluster, clusters: dict[str, _Cluster], gazetteer: Gazette
         attributes=tuple(attributes),
         known=entry is not None,
     )
+
+
+def _geocode(
+    name: str, country: str | None, attributes: list[Attribute]
+) -> tuple[str | None, list[Attribute]]:
+    """Country and coordinates of a city or region from the offline GeoNames index."""
+    place = find_place(name)
+    if place is None or (country is not None and country != place.country):
+        return country, attributes
+    coordinates = [Attribute("latitude", place.latitude), Attribute("longitude", place.longitude)]
+    if place.population == 0:
+        coordinates = []  # regions carry no point
+    return place.country, [*attributes, *coordinates]
 
 
 def _cluster_id(cluster: _Cluster) -> str:
