@@ -51,6 +51,17 @@ def _count(result: Extraction, counts: Counter[str]) -> None:
     for citation in result.citations:
         counts[f"citation {citation.kind}"] += 1
         counts["citations with problems"] += bool(citation.problems)
+    for event in result.events:
+        counts[f"event {event.type}"] += 1
+        counts["events"] += 1
+        counts[f"modality {event.modality.value}"] += 1
+    for quote in result.quotes:
+        counts[f"quote {quote.kind}"] += 1
+        counts["quotes with speaker"] += quote.speaker is not None
+    for relation in result.relations:
+        counts[f"relation {relation.relation}"] += 1
+    counts["arms transfers"] += len(result.arms_transfers)
+    counts["deployments"] += len(result.deployments)
     for expr in result.dates:
         counts[f"date {expr.granularity.value}"] += 1
         counts["dates"] += 1

@@ -277,16 +277,21 @@ def _attributes(text: str) -> dict[str, str]:
 
 
 def event_triples(extraction: Extraction) -> frozenset[Triple]:
-    """(source code, target code, CAMEO root) for every asserted event between coded actors."""
+    """(source code, target code, CAMEO root) for every asserted event between coded actors.
+
+    CAMEO's convention for an event without a target ("will meet in Zurich", "protested in
+    Beijing") is to code the place where it happens as the target; we follow it here.
+    """
     entities = {e.id: e for e in extraction.entities}
     triples = set()
     for event in extraction.events:
-        if event.negated or not event.source or not event.target:
+        targets = event.target or ((event.location,) if event.location else ())
+        if event.negated or not event.source or not targets:
             continue
         for source in event.source:
-            for target in event.target:
+            for target in targets:
                 codes = actor_code(entities.get(source)), actor_code(entities.get(target))
-                if source != target and codes[0] and codes[1]:
+                if codes[0] and codes[1]:
                     triples.add((codes[0], codes[1], event.cameo[:2]))
     return frozenset(triples)
 

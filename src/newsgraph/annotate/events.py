@@ -94,7 +94,15 @@ _ALLEGING = {"allege", "accuse", "claim", "suspect", "blame", "charge"}
 _HYPOTHETICAL_AUX = {"may", "might", "could", "would", "should", "can"}
 _FUTURE_AUX = {"will", "shall", "'ll"}
 _ALLEGED_ADVERBS = {"allegedly", "reportedly", "purportedly", "apparently", "supposedly"}
+# a general verb pattern does not apply to its phrasal verbs: "call off" is not "call"
+_BLOCKING_PARTICLES = {"off", "down", "out", "up", "back", "away"}
 _LIGHT_VERBS = {
+    "order",
+    "open",
+    "announce",
+    "call",
+    "demand",
+    "stag",
     "hold",
     "launch",
     "carry",
@@ -149,13 +157,17 @@ def _verb_pattern(token: Token, lexicon: EventLexicon) -> Pattern | None:
     candidates = lexicon.verbs.get(token.lemma_.lower(), ())
     particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
     objects = {c.lemma_.lower() for c in token.children if c.dep_ in {"dobj", "nsubjpass"}}
-    for pattern in candidates:
+    # specific patterns (an object or particle required) win over general ones, whichever
+    # file they come from: "struck a deal" is AGREE before "struck" is ASSAULT
+    specific = [p for p in candidates if p.object or p.particle]
+    general = [p for p in candidates if not (p.object or p.particle)]
+    for pattern in specific:
         if pattern.particle and pattern.particle != particle:
             continue
         if pattern.object and not pattern.object & objects:
             continue
         return pattern
-    return None
+    return general[0] if general and particle not in _BLOCKING_PARTICLES else None
 
 
 def _noun_pattern(token: Token, lexicon: EventLexicon) -> Pattern | None:
@@ -171,15 +183,26 @@ def _verb_event(view: DocView, token: Token, pattern: Pattern, index: int) -> Ev
     if passive:
         source = view.agents(token)
         target = _children_actors(view, token, {"nsubjpass"})
+    elif pattern.verb_source:
+        # "received weapons from the government": the giver is in a prepositional phrase
+        target = subject_of(view, token)
+        source = [a for slot in pattern.verb_source for a in _slot_actors(view, token, slot)]
     else:
         source = subject_of(view, token)
         target = _target(view, token, pattern)
-    target = [a for a in target if a.entity not in {s.entity for s in source}]
+    target = _distinct(source, target)
     if pattern.symmetric and not target and len(source) > 1:
         source, target = source[:1], source[1:]
     if not source and not target:
         return None
     return _event(view, token, pattern, source, target, index)
+
+
+def _distinct(source: Sequence[Actor], target: Sequence[Actor]) -> list[Actor]:
+    """Targets other than the source. Two groups of one country stay apart ("Georgian
+    demonstrators attacked the Georgian government"); the same named actor does not."""
+    named = {a.entity for a in source if a.via == "mention"}
+    return [a for a in target if not (a.via == "mention" and a.entity in named)]
 
 
 def _event(
@@ -286,6 +309,8 @@ def _slot_actors(
         return _children_actors(view, token, {"dobj", "attr"})
     if slot == "iobj":
         return _children_actors(view, token, {"dative", "iobj"})
+    if slot in {"poss", "compound", "amod"}:
+        return _children_actors(view, token, {slot})
     preposition = slot.split(":", 1)[1]
     heads = [token] + [c for c in token.children if c.dep_ in {"dobj", "prt"}]
     found: list[Actor] = []
@@ -320,7 +345,7 @@ def _noun_event(
         and token.head.lemma_.lower() in _LIGHT_VERBS
     ):
         source = subject_of(view, token.head) if token.dep_ == "dobj" else []
-    target = [a for a in target if a.entity not in {s.entity for s in source}]
+    target = _distinct(source, target)
     if not source and not target:
         return _anaphoric(view, token, pattern, index, earlier)
     return _event(

@@ -32,6 +32,9 @@ _GENERIC_HEADS = {
     "regime", "administration", "court", "parliament", "lawmaker", "diplomat", "side", "navy",
     "commander", "chief", "head", "envoy", "activist", "supporter", "militant", "rebel",
     "group", "personnel", "unit", "contingent", "source", "analyst", "expert",
+    "mayor", "governor", "resident", "population", "hundred", "thousand", "dozen", "million",
+    "number", "some", "many", "most", "all", "part", "portion", "faction", "wing", "branch",
+    "office", "team", "worker", "student", "protester", "demonstrator",
 }  # fmt: skip
 
 
@@ -163,7 +166,17 @@ class DocView:
                             found += [
                                 Actor(a.entity, "of") for a in self.actors(pobj, depth=depth + 1)
                             ]
+                            if not found and prep.lower_ == "of":
+                                found += [Actor(e, "of") for e in self._places_in(pobj)]
         return found
+
+    def _places_in(self, token: Token) -> list[str]:
+        """A place standing for its people or authorities: "the mayor of ... Nablus"."""
+        places = [
+            e for t in token.subtree
+            if (e := self.entity_of(t)) is not None and self.entities[e].type == EntityType.PLACE
+        ]  # fmt: skip
+        return places[-1:]
 
     def agents(self, verb: Token) -> list[Actor]:
         """Every "by X" of a passive verb: its agent, a conjoined "and by Y", or a "by" that

@@ -46,6 +46,7 @@ class Pattern:
     mode: str | None = None
     context: str | None = None
     symmetric: bool = False
+    verb_source: tuple[str, ...] = ()  # a verb whose giver is not its subject ("receive from")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +82,15 @@ def load_event_lexicon(extra_paths: tuple[str, ...] = ()) -> EventLexicon:
     return EventLexicon(
         {k: tuple(v) for k, v in verbs.items()}, {k: tuple(v) for k, v in nouns.items()}
     )
+
+
+def _particle(value: Any) -> str | None:
+    """YAML 1.1 reads an unquoted `on`/`off` as a boolean: give the word back."""
+    if value is True:
+        return "on"
+    if value is False:
+        return "off"
+    return None if value is None else str(value)
 
 
 def _is_events_file(path: Path) -> bool:
@@ -130,8 +140,9 @@ def _pattern(raw: Any, key: str, where: str) -> Pattern:
         target=slots.get("target", default_target),
         source=slots.get("source", DEFAULT_SOURCE),
         object=frozenset(str(o).lower() for o in raw.get("object") or ()),
-        particle=raw.get("particle"),
+        particle=_particle(raw.get("particle")),
         mode=raw.get("mode"),
         context=raw.get("context"),
         symmetric=bool(raw.get("symmetric")),
+        verb_source=slots.get("source", ()) if key == "verbs" else (),
     )
