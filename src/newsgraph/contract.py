@@ -194,6 +194,7 @@ def _event(event: Event) -> JSON:
         "location": event.location,
         "modality": event.modality.value,
         "negated": event.negated,
+        "mutual": event.mutual,
         "attributed_to": event.attributed_to,
         "quote": event.quote,
         "confidence": event.confidence,

@@ -276,6 +276,11 @@ def _attributes(text: str) -> dict[str, str]:
     return {name: html.unescape(value) for name, value in _ATTRIBUTE.findall(text)}
 
 
+# events whose place stands in for a missing target under CAMEO's convention ("met in Zurich",
+# "protested in Beijing", "exercises in Alaska"); for others the place is only where it happened
+_LOCATED_TYPES = {"CONSULT", "PROTEST", "MOBILIZE"}
+
+
 def event_triples(extraction: Extraction) -> frozenset[Triple]:
     """(source code, target code, CAMEO root) for every asserted event between coded actors.
 
@@ -285,14 +290,14 @@ def event_triples(extraction: Extraction) -> frozenset[Triple]:
     entities = {e.id: e for e in extraction.entities}
     triples = set()
     for event in extraction.events:
-        targets = event.target or ((event.location,) if event.location else ())
+        located = event.location if event.type in _LOCATED_TYPES else None
+        targets = event.target or ((located,) if located else ())
         if event.negated or not event.source or not targets:
             continue
-        for source in event.source:
-            for target in targets:
-                codes = actor_code(entities.get(source)), actor_code(entities.get(target))
-                if codes[0] and codes[1]:
-                    triples.add((codes[0], codes[1], event.cameo[:2]))
+        for source, target in [(s, t) for s in event.source for t in targets]:
+            codes = actor_code(entities.get(source)), actor_code(entities.get(target))
+            if codes[0] and codes[1]:
+                triples.add((codes[0], codes[1], event.cameo[:2]))
     return frozenset(triples)
 
 

@@ -249,6 +249,7 @@ class Event:
     location: str | None = None
     modality: Modality = Modality.ASSERTED
     negated: bool = False
+    mutual: bool = False  # source and target act jointly (meet, negotiate, clash with)
     attributed_to: str | None = None
     quote: str | None = None  # id of the quote that carries the event ("Lavrov warned: ...")
     citation: str | None = None

@@ -183,6 +183,9 @@ def _verb_event(view: DocView, token: Token, pattern: Pattern, index: int) -> Ev
     if passive:
         source = view.agents(token)
         target = _children_actors(view, token, {"nsubjpass"})
+    elif token.dep_ == "acl" and token.tag_ == "VBN":
+        source = view.agents(token)  # "ten soldiers killed by a mine": a reduced passive
+        target = view.actors(token.head)
     elif pattern.verb_source:
         # "received weapons from the government": the giver is in a prepositional phrase
         target = subject_of(view, token)
@@ -234,6 +237,7 @@ def _event(
         location=places[0] if places else None,
         modality=modality,
         negated=negated,
+        mutual=pattern.symmetric and bool(source) and bool(target),
         attributed_to=speaker,
         citation=citation.id if citation else None,
         confidence=_confidence(source, target),
@@ -276,6 +280,8 @@ def subject_of(view: DocView, token: Token, depth: int = 0) -> list[Actor]:
             return view.agents(head)
         return subject_of(view, head, depth + 1)
     if token.dep_ in {"relcl", "acl"}:
+        if token.tag_ == "VBN" and not any(c.dep_ == "agent" for c in token.children):
+            return []  # "soldiers killed in Ukraine": the noun is the victim, not the doer
         return view.actors(head)
     if token.dep_ == "pcomp" and head.head.i != head.i:
         return subject_of(view, head.head, depth + 1)
@@ -411,6 +417,8 @@ def modality_of(view: DocView, token: Token) -> tuple[Modality, bool, str | None
                 modality = Modality.DENIED
             node, steps = governor, steps + 1
             continue
+        if relation in {"xcomp", "advcl"} and any(c.dep_ == "neg" for c in governor.children):
+            negated = True  # "would not give permission to help": the help does not happen
         if relation in {"xcomp", "ccomp", "pcomp", "pobj"} or (relation == "conj" and steps == 0):
             if lemma in _THREATENING:
                 modality = Modality.THREATENED
