@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import json
 import sys
 from datetime import date
 from enum import StrEnum
@@ -10,14 +12,20 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from sqlalchemy import Engine
 
 from newsgraph.contract import to_json
 from newsgraph.errors import NewsgraphError
 from newsgraph.lexicon.gazetteer import load_gazetteer
 from newsgraph.models import Extraction, Skipped
-from newsgraph.pipeline import Extractor
+from newsgraph.pipeline import Extractor, ingest
 from newsgraph.render import summary
 from newsgraph.settings import load_settings
+from newsgraph.store import queries
+from newsgraph.store.db import open_database
+from newsgraph.store.writer import record_decision, remove_document
 
 app = typer.Typer(
     help="Sourced, time-aware knowledge graphs from news articles.", no_args_is_help=True
@@ -68,12 +76,21 @@ def extract(
 ) -> None:
     """Extract entities, citations and dates; print one JSON object per document."""
     try:
-        settings = load_settings(config, model=model, lexicon_paths=lexicon, max_bytes=max_bytes,
-                                 encoding=encoding, batch_size=batch_size)  # fmt: skip
+        settings = load_settings(
+            config,
+            model=model,
+            lexicon_paths=lexicon,
+            max_bytes=max_bytes,
+            encoding=encoding,
+            batch_size=batch_size,
+        )
         when = _parse_date(published)
         extractor = Extractor(settings)
-        skipped = _print_results(extractor.extract_paths(files, published=when, outlet=outlet),
-                                 output, include_text=not no_text)  # fmt: skip
+        skipped = _print_results(
+            extractor.extract_paths(files, published=when, outlet=outlet),
+            output,
+            include_text=not no_text,
+        )
     except NewsgraphError as e:
         err.print(f"[red]error:[/red] {e}", highlight=False)
         raise typer.Exit(2) from e
@@ -115,8 +132,10 @@ def lexicon_check(
     replaced = sum(
         1 for k, v in extended.entries.items() if k in base.entries and base.entries[k] != v
     )
-    typer.echo(f"ok: {len(extended.entries)} entries ({added} new, {replaced} replaced), "
-               f"{len(extended.surfaces)} surface forms")  # fmt: skip
+    typer.echo(
+        f"ok: {len(extended.entries)} entries ({added} new, {replaced} replaced), "
+        f"{len(extended.surfaces)} surface forms"
+    )
 
 
 def _parse_date(value: str | None) -> date | None:
@@ -126,3 +145,297 @@ def _parse_date(value: str | None) -> date | None:
         return date.fromisoformat(value)
     except ValueError as e:
         raise typer.BadParameter(f"--published {value!r}: use YYYY-MM-DD, e.g. 2019-05-03.") from e
+
+
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help="SQLite file (default newsgraph.db) or postgresql:// URL."),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+CsvOption = Annotated[bool, typer.Option("--csv", help="Print CSV.")]
+
+
+@app.command("ingest")
+def ingest_command(
+    inputs: Annotated[
+        list[str], typer.Argument(help="Files, directories, .jsonl corpora; '-' for stdin.")
+    ],
+    db: DbOption = None,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date (YYYY-MM-DD) for every document.")
+    ] = None,
+    outlet: Annotated[
+        str | None, typer.Option(help="Publishing outlet for every document.")
+    ] = None,
+    model: Annotated[
+        str | None, typer.Option(help="spaCy pipeline: installed package name or path.")
+    ] = None,
+    lexicon: Annotated[
+        list[str] | None, typer.Option(help="Extra gazetteer or pattern files.")
+    ] = None,
+    config: Annotated[Path | None, typer.Option(help="Settings TOML file.")] = None,
+) -> None:
+    """Extract documents into the knowledge base: idempotent, resumable, one transaction each."""
+    try:
+        settings = load_settings(config, model=model, lexicon_paths=lexicon)
+        engine = open_database(db)
+        extractor = Extractor(settings)
+        with Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err,
+            transient=False,
+        ) as progress:
+            task = progress.add_task("ingesting", total=None)
+
+            def advance(item: object, new: bool) -> None:
+                progress.advance(task)
+
+            summary = ingest(
+                extractor,
+                engine,
+                inputs,
+                published=_parse_date(published),
+                outlet=outlet,
+                on_result=advance,
+            )
+    except NewsgraphError as e:
+        err.print(f"[red]error:[/red] {e}", highlight=False)
+        raise typer.Exit(2) from e
+    for item in summary.skipped:
+        err.print(f"skipped {item.source}: {item.reason} ({item.error})", highlight=False)
+    typer.echo(
+        f"{summary.added} new documents, {summary.already_known} already known, "
+        f"{len(summary.skipped)} skipped, {summary.facts} facts written"
+    )
+    if summary.skipped:
+        raise typer.Exit(1)
+
+
+@app.command("remove")
+def remove_command(
+    document: Annotated[str, typer.Argument(help="Document id (doc_...).")], db: DbOption = None
+) -> None:
+    """Retract a document and every fact that rests only on it."""
+    if not remove_document(_engine(db), document):
+        err.print(f"no document {document} in the knowledge base", highlight=False)
+        raise typer.Exit(1)
+    typer.echo(f"removed {document}")
+
+
+@app.command("merge")
+def merge_command(
+    source: Annotated[str, typer.Argument(help="Entity id to merge away.")],
+    target: Annotated[str, typer.Argument(help="Entity id that absorbs it.")],
+    db: DbOption = None,
+) -> None:
+    """Record that two entities are one actor; applies now and to every later ingest."""
+    record_decision(_engine(db), "merge", source, target)
+    typer.echo(f"merged {source} into {target}")
+
+
+@app.command("split")
+def split_command(
+    entity: Annotated[str, typer.Argument(help="Entity id whose mentions were wrongly joined.")],
+    surface: Annotated[str, typer.Argument(help="Mention text that names a different actor.")],
+    new_id: Annotated[
+        str, typer.Argument(help="Id for the split-off entity, e.g. person:john-smith-jr.")
+    ],
+    db: DbOption = None,
+) -> None:
+    """Record that mentions with this text name another actor; applies now and on re-ingest."""
+    record_decision(_engine(db), "split", entity, new_id, surface=surface)
+    typer.echo(f"split {surface!r} off {entity} as {new_id}")
+
+
+@app.command("events")
+def events_command(
+    db: DbOption = None,
+    actor: Annotated[str | None, typer.Option(help="Source actor (name or id).")] = None,
+    target: Annotated[str | None, typer.Option(help="Target actor (name or id).")] = None,
+    type: Annotated[str | None, typer.Option(help="PLOVER type, e.g. ASSAULT.")] = None,
+    since: Annotated[str | None, typer.Option(help="From this date.")] = None,
+    until: Annotated[str | None, typer.Option(help="Up to this date.")] = None,
+    country: Annotated[str | None, typer.Option(help="An actor's ISO alpha-3 country.")] = None,
+    modality: Annotated[str | None, typer.Option(help="asserted, reported, alleged, ...")] = None,
+    document: Annotated[str | None, typer.Option(help="Document id.")] = None,
+    limit: int = 200,
+    as_json: JsonOption = False,
+    as_csv: CsvOption = False,
+) -> None:
+    """Events matching the filters, with evidence."""
+    engine = _engine(db)
+    rows = queries.events(
+        engine,
+        actor=_entity_id(engine, actor),
+        target=_entity_id(engine, target),
+        type=type.upper() if type else None,
+        since=since,
+        until=until,
+        country=country,
+        modality=modality,
+        document=document,
+        limit=limit,
+    )
+    _print_rows(
+        rows,
+        ["date", "type", "source", "target", "trigger", "modality", "reports", "evidence"],
+        as_json,
+        as_csv,
+    )
+
+
+@app.command("actors")
+def actors_command(
+    search: Annotated[str, typer.Argument()] = "",
+    db: DbOption = None,
+    type: Annotated[str | None, typer.Option()] = None,
+    as_json: JsonOption = False,
+    as_csv: CsvOption = False,
+) -> None:
+    """Search actors by name."""
+    rows = queries.actors(_engine(db), search, type=type)
+    _print_rows(rows, ["id", "name", "type", "country", "mentions", "documents"], as_json, as_csv)
+
+
+@app.command("actor")
+def actor_command(
+    name: Annotated[str, typer.Argument(help="Name or id.")],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """An actor's dossier: roles, alignments, events, quotes, co-occurring actors, sources."""
+    found = queries.dossier(_engine(db), name)
+    if found is None:
+        err.print(f"no actor matches {name!r}", highlight=False)
+        raise typer.Exit(1)
+    if as_json:
+        typer.echo(json.dumps(found, ensure_ascii=False, indent=2, default=str))
+        return
+    entity = found["entity"]
+    console = Console(soft_wrap=True)
+    console.print(
+        f"[bold]{entity['name']}[/bold] ({entity['type']}, {entity['country'] or '-'}) "
+        f"{entity['id']} — in {found['documents']} documents"
+    )
+    sections = [
+        ("roles", ["title", "qualifier", "organization", "valid_from", "valid_until", "evidence"]),
+        ("alignments", ["subject", "relation", "object", "valid_from", "valid_until", "evidence"]),
+        ("events_as_source", ["date", "type", "target", "modality", "evidence"]),
+        ("events_as_target", ["date", "type", "source", "modality", "evidence"]),
+        ("quotes", ["date", "stance", "kind", "text"]),
+        ("co_occurring", ["name", "documents"]),
+        ("sources_cited", ["outlet", "citations"]),
+    ]
+    for key, columns in sections:
+        if found[key]:
+            console.print(_table(found[key], columns, title=key.replace("_", " ")))
+
+
+@app.command("quotes")
+def quotes_command(
+    db: DbOption = None,
+    speaker: Annotated[str | None, typer.Option()] = None,
+    stance: Annotated[str | None, typer.Option()] = None,
+    as_json: JsonOption = False,
+    as_csv: CsvOption = False,
+) -> None:
+    """Quotes and claims with speaker and stance."""
+    engine = _engine(db)
+    rows = queries.quotes(engine, speaker=_entity_id(engine, speaker), stance=stance)
+    _print_rows(rows, ["date", "speaker", "stance", "kind", "text"], as_json, as_csv)
+
+
+@app.command("alignments")
+def alignments_command(
+    db: DbOption = None,
+    as_of: Annotated[str | None, typer.Option("--as-of")] = None,
+    stated_by: Annotated[str | None, typer.Option("--stated-by")] = None,
+    relation: Annotated[str | None, typer.Option()] = None,
+    as_json: JsonOption = False,
+    as_csv: CsvOption = False,
+) -> None:
+    """Alignments in force on a date (supports, recognizes, opposes, leads, ...)."""
+    rows = queries.alignments(_engine(db), as_of=as_of, stated_by=stated_by, relation=relation)
+    _print_rows(
+        rows,
+        ["subject", "relation", "object", "valid_from", "valid_until", "evidence"],
+        as_json,
+        as_csv,
+    )
+
+
+@app.command("timeline")
+def timeline_command(
+    db: DbOption = None,
+    actor: Annotated[str | None, typer.Option()] = None,
+    type: Annotated[str | None, typer.Option()] = None,
+    as_json: JsonOption = False,
+    as_csv: CsvOption = False,
+) -> None:
+    """Dated events in order, one row per real event."""
+    engine = _engine(db)
+    rows = queries.timeline(
+        engine, actor=_entity_id(engine, actor), type=type.upper() if type else None
+    )
+    _print_rows(rows, ["date", "type", "source", "target", "reports", "evidence"], as_json, as_csv)
+
+
+@app.command("search")
+def search_command(
+    query: Annotated[str, typer.Argument()],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+    as_csv: CsvOption = False,
+) -> None:
+    """Full-text search over the documents."""
+    rows = queries.search(_engine(db), query)
+    _print_rows(rows, ["id", "published", "title", "snippet"], as_json, as_csv)
+
+
+def _engine(db: str | None) -> Engine:
+    try:
+        return open_database(db)
+    except NewsgraphError as e:
+        err.print(f"[red]error:[/red] {e}", highlight=False)
+        raise typer.Exit(2) from e
+
+
+def _entity_id(engine: Engine, name: str | None) -> str | None:
+    if not name:
+        return None
+    found = queries.find_entity(engine, name)
+    return found["id"] if found else name
+
+
+def _cell(value: object) -> str:
+    if isinstance(value, dict) and "text" in value:
+        return str(value["text"])
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return "" if value is None else str(value)
+
+
+def _table(rows: list[dict[str, object]], columns: list[str], *, title: str | None = None) -> Table:
+    table = Table(title=title)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*(_cell(row.get(c)) for c in columns))
+    return table
+
+
+def _print_rows(
+    rows: list[dict[str, object]], columns: list[str], as_json: bool, as_csv: bool
+) -> None:
+    if as_json:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
+    elif as_csv:
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow([_cell(row.get(c)) for c in columns])
+    else:
+        Console(soft_wrap=True).print(_table(rows, columns))

@@ -1,0 +1,1 @@
+"""The knowledge base: schema, migrations, writer and queries (the only place that writes SQL)."""

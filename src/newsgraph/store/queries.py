@@ -1,0 +1,367 @@
+"""Questions analysts ask of the knowledge base; every answer row carries its evidence.
+
+Each function returns plain rows (dicts) so the CLI can print them as tables, JSON or CSV and
+the web app can render them. Evidence is `{document, sentence, start, end, text}` where `text`
+is the sentence-level span of the document the fact was read from.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Engine, Row, and_, func, or_, select, text
+
+from newsgraph.store import schema as t
+
+Rows = list[dict[str, Any]]
+
+
+class _Texts:
+    """Document texts fetched once per query, for evidence snippets."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.cache: dict[str, str] = {}
+
+    def evidence(
+        self, document_id: str, sentence: int | None, start: int | None, end: int | None
+    ) -> dict[str, Any]:
+        if document_id not in self.cache:
+            with self.engine.connect() as c:
+                self.cache[document_id] = (
+                    c.scalar(select(t.documents.c.text).where(t.documents.c.id == document_id))
+                    or ""
+                )
+        snippet = self.cache[document_id][start or 0 : end or 0]
+        return {
+            "document": document_id,
+            "sentence": sentence,
+            "start": start,
+            "end": end,
+            "text": snippet,
+        }
+
+
+def find_entity(engine: Engine, name: str) -> dict[str, Any] | None:
+    """An entity by id, exact name, or the best name match (most mentioned)."""
+    with engine.connect() as c:
+        row = c.execute(
+            select(t.entities).where(or_(t.entities.c.id == name, t.entities.c.name == name))
+        ).first()
+        if row is None:
+            counts = (
+                select(t.entities, func.count(t.mentions.c.id).label("n"))
+                .join(t.mentions, t.mentions.c.entity_id == t.entities.c.id, isouter=True)
+                .where(or_(t.entities.c.name.ilike(f"%{name}%"), t.mentions.c.text == name))
+                .group_by(*t.entities.c)
+                .order_by(func.count(t.mentions.c.id).desc())
+            )
+            row = c.execute(counts).first()
+    return dict(row._mapping) if row is not None else None
+
+
+def actors(engine: Engine, search: str = "", *, type: str | None = None, limit: int = 50) -> Rows:
+    """Entities whose name matches, with mention and document counts."""
+    query = (
+        select(
+            t.entities.c.id,
+            t.entities.c.name,
+            t.entities.c.type,
+            t.entities.c.country,
+            func.count(t.mentions.c.id).label("mentions"),
+            func.count(func.distinct(t.mentions.c.document_id)).label("documents"),
+        )
+        .join(t.mentions, t.mentions.c.entity_id == t.entities.c.id, isouter=True)
+        .group_by(t.entities.c.id, t.entities.c.name, t.entities.c.type, t.entities.c.country)
+        .order_by(func.count(t.mentions.c.id).desc(), t.entities.c.name)
+        .limit(limit)
+    )
+    if search:
+        query = query.where(t.entities.c.name.ilike(f"%{search}%"))
+    if type:
+        query = query.where(t.entities.c.type == type)
+    with engine.connect() as c:
+        return [dict(r._mapping) for r in c.execute(query)]
+
+
+def events(
+    engine: Engine,
+    *,
+    actor: str | None = None,
+    target: str | None = None,
+    type: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    country: str | None = None,
+    modality: str | None = None,
+    document: str | None = None,
+    limit: int = 200,
+) -> Rows:
+    """Events matching every given filter, newest first, with actors, report count, evidence."""
+    e, ea = t.events, t.event_actors
+    query = select(e, t.event_clusters.c.reports).join(
+        t.event_clusters, t.event_clusters.c.id == e.c.cluster_id
+    )
+    for entity_id, role in ((actor, "source"), (target, "target")):
+        if entity_id:
+            query = query.where(
+                e.c.id.in_(
+                    select(ea.c.event_id).where(
+                        and_(ea.c.entity_id == entity_id, ea.c.role == role)
+                    )
+                )
+            )
+    if country:
+        with_country = (
+            select(ea.c.event_id)
+            .join(t.entities, t.entities.c.id == ea.c.entity_id)
+            .where(t.entities.c.country == country)
+        )
+        query = query.where(e.c.id.in_(with_country))
+    for column, value in ((e.c.type, type), (e.c.modality, modality), (e.c.document_id, document)):
+        if value:
+            query = query.where(column == value)
+    if since:
+        query = query.where(e.c.date >= since)
+    if until:
+        query = query.where(e.c.date <= until + "~")  # "~" sorts after any ISO suffix
+    query = query.order_by(e.c.date.desc(), e.c.id).limit(limit)
+    with engine.connect() as c:
+        rows = list(c.execute(query))
+        actors_of = _event_actors(c, [r.id for r in rows])
+    texts = _Texts(engine)
+    return [_event_row(r, actors_of, texts) for r in rows]
+
+
+def _event_actors(connection: Any, event_ids: Sequence[str]) -> dict[str, dict[str, list[str]]]:
+    found: dict[str, dict[str, list[str]]] = {i: {"source": [], "target": []} for i in event_ids}
+    if not event_ids:
+        return found
+    query = (
+        select(t.event_actors.c.event_id, t.event_actors.c.role, t.entities.c.name)
+        .join(t.entities, t.entities.c.id == t.event_actors.c.entity_id)
+        .where(t.event_actors.c.event_id.in_(event_ids))
+    )
+    for row in connection.execute(query):
+        found[row.event_id][row.role].append(row.name)
+    return found
+
+
+def _event_row(
+    row: Row[Any], actors_of: dict[str, dict[str, list[str]]], texts: _Texts
+) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "date": row.date,
+        "type": row.type,
+        "cameo": row.cameo,
+        "source": actors_of[row.id]["source"],
+        "target": actors_of[row.id]["target"],
+        "trigger": row.trigger,
+        "modality": row.modality,
+        "negated": row.negated,
+        "reports": row.reports,
+        "citation": row.citation,
+        "evidence": texts.evidence(row.document_id, row.sentence, row.start, row.end),
+    }
+
+
+def quotes(
+    engine: Engine, *, speaker: str | None = None, stance: str | None = None, limit: int = 200
+) -> Rows:
+    speakers = t.entities.alias("speakers")
+    query = (
+        select(t.quotes, speakers.c.name.label("speaker_name"))
+        .join(speakers, speakers.c.id == t.quotes.c.speaker, isouter=True)
+        .order_by(t.quotes.c.date.desc())
+        .limit(limit)
+    )
+    if speaker:
+        query = query.where(t.quotes.c.speaker == speaker)
+    if stance:
+        query = query.where(t.quotes.c.stance == stance)
+    texts = _Texts(engine)
+    with engine.connect() as c:
+        return [
+            {
+                "speaker": r.speaker_name,
+                "stance": r.stance,
+                "kind": r.kind,
+                "text": r.text,
+                "date": r.date,
+                "evidence": texts.evidence(r.document_id, r.sentence, r.start, r.end),
+            }
+            for r in c.execute(query)
+        ]
+
+
+def alignments(
+    engine: Engine,
+    *,
+    as_of: str | None = None,
+    stated_by: str | None = None,
+    entity: str | None = None,
+    relation: str | None = None,
+) -> Rows:
+    """Alignments in force on `as_of` (world time: not begun after it, not ended before it);
+    `stated_by` keeps only those published by that date (record time)."""
+    r, subj, obj = t.relations, t.entities.alias("subj"), t.entities.alias("obj")
+    query = (
+        select(
+            r,
+            subj.c.name.label("subject_name"),
+            obj.c.name.label("object_name"),
+            t.documents.c.published,
+        )
+        .join(subj, subj.c.id == r.c.subject)
+        .join(obj, obj.c.id == r.c.object)
+        .join(t.documents, t.documents.c.id == r.c.document_id)
+        .where(r.c.negated.is_(False))
+        .order_by(r.c.relation, subj.c.name)
+    )
+    if as_of:
+        query = query.where(
+            or_(r.c.valid_from.is_(None), r.c.valid_from <= as_of),
+            or_(r.c.valid_until.is_(None), r.c.valid_until >= as_of[:7]),
+        )
+    if stated_by:
+        query = query.where(
+            or_(t.documents.c.published.is_(None), t.documents.c.published <= stated_by)
+        )
+    if entity:
+        query = query.where(or_(r.c.subject == entity, r.c.object == entity))
+    if relation:
+        query = query.where(r.c.relation == relation)
+    texts = _Texts(engine)
+    with engine.connect() as c:
+        return [
+            {
+                "subject": row.subject_name,
+                "relation": row.relation,
+                "object": row.object_name,
+                "valid_from": row.valid_from,
+                "valid_until": row.valid_until,
+                "stated": row.published,
+                "evidence": texts.evidence(row.document_id, row.sentence, row.start, row.end),
+            }
+            for row in c.execute(query)
+        ]
+
+
+def timeline(
+    engine: Engine, *, actor: str | None = None, type: str | None = None, limit: int = 500
+) -> Rows:
+    """Dated events in date order (one row per real event: clusters, not reports)."""
+    rows = events(engine, actor=actor, type=type, limit=limit)
+    if actor:
+        rows += events(engine, target=actor, type=type, limit=limit)
+    seen: set[str] = set()
+    out = []
+    for row in sorted((r for r in rows if r["date"]), key=lambda r: r["date"]):
+        key = f"{row['type']}{row['source']}{row['target']}{row['date']}"
+        if key not in seen:
+            seen.add(key)
+            out.append(row)
+    return out
+
+
+def search(engine: Engine, query: str, *, limit: int = 20) -> Rows:
+    """Full-text search over documents (SQLite FTS5 or PostgreSQL full text)."""
+    with engine.connect() as c:
+        if engine.dialect.name == "sqlite":
+            sql = text(
+                "SELECT d.id, d.title, d.published, "
+                "snippet(documents_fts, 1, '[', ']', '…', 12) AS snippet "
+                "FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid "
+                "WHERE documents_fts MATCH :q ORDER BY rank LIMIT :n"
+            )
+            rows = c.execute(sql, {"q": _fts5_query(query), "n": limit})
+        else:
+            sql = text(
+                "SELECT id, title, published, "
+                "ts_headline('english', text, plainto_tsquery('english', :q)) AS snippet "
+                "FROM documents WHERE to_tsvector('english', coalesce(title, '') || ' ' || text) "
+                "@@ plainto_tsquery('english', :q) LIMIT :n"
+            )
+            rows = c.execute(sql, {"q": query, "n": limit})
+        return [dict(r._mapping) for r in rows]
+
+
+def _fts5_query(query: str) -> str:
+    """Plain words, each quoted: user input never reaches FTS5 syntax."""
+    return " ".join('"' + w.replace('"', "") + '"' for w in query.split() if w.strip('"'))
+
+
+def dossier(engine: Engine, name: str) -> dict[str, Any] | None:
+    """Everything about one actor: roles, alignments, events both ways, quotes, co-occurring
+    actors and the sources cited where it appears."""
+    entity = find_entity(engine, name)
+    if entity is None:
+        return None
+    entity_id = entity["id"]
+    texts = _Texts(engine)
+    with engine.connect() as c:
+        roles = [
+            {
+                "title": r.title,
+                "kind": r.kind,
+                "qualifier": r.qualifier,
+                "organization": r.organization,
+                "valid_from": r.valid_from,
+                "valid_until": r.valid_until,
+                "evidence": texts.evidence(r.document_id, r.sentence, r.start, r.end),
+            }
+            for r in c.execute(select(t.roles).where(t.roles.c.entity_id == entity_id))
+        ]
+        documents = list(
+            c.scalars(
+                select(func.distinct(t.mentions.c.document_id)).where(
+                    t.mentions.c.entity_id == entity_id
+                )
+            )
+        )
+        co = Counter(
+            r.name
+            for r in c.execute(
+                select(t.entities.c.name, t.mentions.c.document_id)
+                .distinct()
+                .join(t.mentions, t.mentions.c.entity_id == t.entities.c.id)
+                .where(
+                    t.mentions.c.document_id.in_(documents),
+                    t.entities.c.id != entity_id,
+                    t.entities.c.type.in_(
+                        ["person", "state", "organization", "armed_force", "group"]
+                    ),
+                )
+            )
+        )
+        sources = Counter(
+            r.outlet
+            for r in c.execute(
+                select(t.citations.c.outlet).where(
+                    t.citations.c.document_id.in_(documents), t.citations.c.outlet.is_not(None)
+                )
+            )
+        )
+    return {
+        "entity": entity,
+        "documents": len(documents),
+        "roles": roles,
+        "alignments": alignments(engine, entity=entity_id),
+        "events_as_source": events(engine, actor=entity_id),
+        "events_as_target": events(engine, target=entity_id),
+        "quotes": quotes(engine, speaker=entity_id),
+        "co_occurring": [{"name": n, "documents": k} for n, k in co.most_common(15)],
+        "sources_cited": [{"outlet": n, "citations": k} for n, k in sources.most_common(15)],
+    }
+
+
+def counts(engine: Engine) -> dict[str, int]:
+    """Rows per table: the knowledge base at a glance."""
+    with engine.connect() as c:
+        return {
+            table.name: c.scalar(select(func.count()).select_from(table)) or 0
+            for table in (t.documents, t.entities, *t.FACT_TABLES, t.event_clusters)
+        }

@@ -1,0 +1,278 @@
+"""The knowledge base schema (SQLAlchemy Core): the only description of the tables.
+
+Statement model: every fact row points to its document, sentence and character span
+(`sentence`, `start`, `end`) and to the in-article citation covering it (`citation`, the
+citation's id within its document). Record time is `documents.ingested_at`; world time is the
+fact's own date columns (`date`, `valid_from`, `valid_until`).
+
+    documents ─┬─ sentences, citations, dates, mentions, roles
+               ├─ events ── event_actors ── entities
+               ├─ quotes, relations, arms_transfers (+ arms_systems), deployments
+               └─ (events.cluster → event_clusters: one real event reported by many documents)
+    entity_merges: analyst decisions (merge A into B, split) that survive re-ingest
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+
+def _doc_fk() -> Column[str]:
+    return Column(
+        "document_id",
+        String(32),
+        ForeignKey("documents.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    )
+
+
+def _span() -> list[Column[int]]:
+    return [Column("sentence", Integer), Column("start", Integer), Column("end", Integer)]
+
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("source", Text, nullable=False),
+    Column("external_id", Text),
+    Column("title", Text),
+    Column("outlet", Text),
+    Column("outlet_id", String(200)),
+    Column("author", Text),
+    Column("url", Text),
+    Column("volume", String(50)),
+    Column("issue", String(50)),
+    Column("published", String(10), index=True),
+    Column("published_inferred", Boolean, nullable=False, default=False),
+    Column("published_basis", Text),
+    Column("language", String(10)),
+    Column("length", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("extraction", JSON, nullable=False),  # the contract object, for exact re-export
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+)
+
+entities = Table(
+    "entities",
+    metadata,
+    Column("id", String(200), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("type", String(20), nullable=False, index=True),
+    Column("country", String(3), index=True),
+    Column("known", Boolean, nullable=False, default=False),
+    Column("attributes", JSON, nullable=False),
+)
+
+entity_merges = Table(
+    "entity_merges",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("source_id", String(200), nullable=False, index=True),
+    Column("target_id", String(200), nullable=False),
+    Column("action", String(10), nullable=False),  # merge | split
+    Column("surface", Text),  # for a split: the mention text that names the split-off entity
+    Column("note", Text),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _doc_fk(),
+    Column("entity_id", String(200), ForeignKey("entities.id"), nullable=False, index=True),
+    Column("text", Text, nullable=False),
+    Column("kind", String(20), nullable=False),
+    *_span(),
+)
+
+roles = Table(
+    "roles",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _doc_fk(),
+    Column("entity_id", String(200), ForeignKey("entities.id"), nullable=False, index=True),
+    Column("title", Text, nullable=False),
+    Column("kind", String(10), nullable=False),
+    Column("qualifier", Text),
+    Column("organization", Text),
+    Column("organization_id", String(200)),
+    Column("country", String(3)),
+    Column("valid_from", String(10)),
+    Column("valid_until", String(10)),
+    *_span(),
+)
+
+citations = Table(
+    "citations",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _doc_fk(),
+    Column("local_id", String(10), nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("outlet", Text),
+    Column("media_id", String(200), index=True),
+    Column("date", String(10)),
+    Column("covers", JSON, nullable=False),
+    Column("problems", JSON, nullable=False),
+    *_span(),
+)
+
+time_expressions = Table(
+    "time_expressions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _doc_fk(),
+    Column("text", Text, nullable=False),
+    Column("granularity", String(20), nullable=False),
+    Column("value", String(40)),
+    Column("range_start", String(10)),
+    Column("range_end", String(10)),
+    Column("relation", String(10)),
+    *_span(),
+)
+
+event_clusters = Table(
+    "event_clusters",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("type", String(12), nullable=False, index=True),
+    Column("date", String(40), index=True),
+    Column("reports", Integer, nullable=False, default=0),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", String(48), primary_key=True),  # document id + local id
+    _doc_fk(),
+    Column("cluster_id", String(40), ForeignKey("event_clusters.id"), nullable=False, index=True),
+    Column("type", String(12), nullable=False, index=True),
+    Column("mode", String(40)),
+    Column("context", String(40)),
+    Column("cameo", String(4)),
+    Column("trigger", Text),
+    Column("date", String(40), index=True),
+    Column("date_basis", String(12)),
+    Column("location", String(200)),
+    Column("modality", String(14), nullable=False, index=True),
+    Column("negated", Boolean, nullable=False),
+    Column("mutual", Boolean, nullable=False),
+    Column("attributed_to", String(200)),
+    Column("quote", String(10)),
+    Column("citation", String(10)),
+    Column("confidence", Float, nullable=False),
+    *_span(),
+)
+
+event_actors = Table(
+    "event_actors",
+    metadata,
+    Column("event_id", String(48), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("role", String(6), primary_key=True),  # source | target
+    Column("entity_id", String(200), ForeignKey("entities.id"), primary_key=True),
+    Index("ix_event_actors_entity_role", "entity_id", "role"),
+)
+
+quotes = Table(
+    "quotes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _doc_fk(),
+    Column("local_id", String(10), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("kind", String(10), nullable=False),
+    Column("speaker", String(200), ForeignKey("entities.id"), index=True),
+    Column("addressee", String(200), ForeignKey("entities.id")),
+    Column("verb", Text),
+    Column("stance", String(12), nullable=False),
+    Column("date", String(40)),
+    Column("citation", String(10)),
+    *_span(),
+)
+
+relations = Table(
+    "relations",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _doc_fk(),
+    Column("subject", String(200), ForeignKey("entities.id"), nullable=False, index=True),
+    Column("relation", String(20), nullable=False, index=True),
+    Column("object", String(200), ForeignKey("entities.id"), nullable=False, index=True),
+    Column("valid_from", String(10)),
+    Column("valid_until", String(10)),
+    Column("negated", Boolean, nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("citation", String(10)),
+    *_span(),
+)
+
+arms_transfers = Table(
+    "arms_transfers",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _doc_fk(),
+    Column("supplier", JSON, nullable=False),
+    Column("recipient", JSON, nullable=False),
+    Column("systems", JSON, nullable=False),
+    Column("quantity", Float),
+    Column("value", Float),
+    Column("value_currency", String(3)),
+    Column("value_bound", String(10)),
+    Column("period", String(40)),
+    Column("status", String(10)),
+    Column("citation", String(10)),
+    *_span(),
+)
+
+deployments = Table(
+    "deployments",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _doc_fk(),
+    Column("actor", JSON, nullable=False),
+    Column("location", String(200)),
+    Column("size", Float),
+    Column("size_bound", String(10)),
+    Column("commander", String(200)),
+    Column("date", String(40)),
+    Column("citation", String(10)),
+    *_span(),
+)
+
+FACT_TABLES = (
+    mentions,
+    roles,
+    citations,
+    time_expressions,
+    events,
+    quotes,
+    relations,
+    arms_transfers,
+    deployments,
+)
