@@ -6,9 +6,15 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+import os
+import uuid
+from collections.abc import Iterator
+
 import pytest
+from sqlalchemy import Engine
 
 from newsgraph import Extraction, Extractor, Settings
+from newsgraph.store.db import open_database
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEED = SHARED / "corpus" / "seed" / "russia_venezuela_edm_2019.txt"
@@ -54,3 +60,33 @@ def seed(shared: Path, extractor: Extractor) -> Extraction:
 @pytest.fixture()
 def data_dir() -> Path:
     return DATA
+
+
+POSTGRES = os.environ.get(
+    "NEWSGRAPH_TEST_POSTGRES", "postgresql://app:app@127.0.0.1:54329/app_test"
+)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def kb(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
+    """An empty, migrated knowledge base: an SQLite file, then a fresh PostgreSQL database
+    (skipped with the reason when no server answers; .ci/run starts one)."""
+    if request.param == "sqlite":
+        engine = open_database(str(tmp_path / "kb.db"))
+        yield engine
+        engine.dispose()
+        return
+    import psycopg
+
+    name = f"kb_{uuid.uuid4().hex[:12]}"
+    try:
+        admin = psycopg.connect(POSTGRES, autocommit=True, connect_timeout=3)
+    except psycopg.OperationalError as e:
+        pytest.skip(f"no PostgreSQL at {POSTGRES} ({e.__class__.__name__}); run .ci/postgres.sh")
+    with admin:
+        admin.execute(f"CREATE DATABASE {name}")
+    engine = open_database(POSTGRES.rsplit("/", 1)[0] + "/" + name)
+    yield engine
+    engine.dispose()
+    with psycopg.connect(POSTGRES, autocommit=True) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")

@@ -51,14 +51,19 @@ def find_entity(engine: Engine, name: str) -> dict[str, Any] | None:
             select(t.entities).where(or_(t.entities.c.id == name, t.entities.c.name == name))
         ).first()
         if row is None:
-            counts = (
-                select(t.entities, func.count(t.mentions.c.id).label("n"))
-                .join(t.mentions, t.mentions.c.entity_id == t.entities.c.id, isouter=True)
-                .where(or_(t.entities.c.name.ilike(f"%{name}%"), t.mentions.c.text == name))
-                .group_by(*t.entities.c)
-                .order_by(func.count(t.mentions.c.id).desc())
+            n = (
+                select(t.mentions.c.entity_id, func.count().label("n"))
+                .group_by(t.mentions.c.entity_id)
+                .subquery()
             )
-            row = c.execute(counts).first()
+            named = select(t.mentions.c.entity_id).where(t.mentions.c.text == name)
+            best = (
+                select(t.entities)
+                .join(n, n.c.entity_id == t.entities.c.id, isouter=True)
+                .where(or_(t.entities.c.name.ilike(f"%{name}%"), t.entities.c.id.in_(named)))
+                .order_by(func.coalesce(n.c.n, 0).desc(), t.entities.c.id)
+            )
+            row = c.execute(best).first()
     return dict(row._mapping) if row is not None else None
 
 

@@ -1,0 +1,5 @@
+"""`python -m newsgraph` runs the command line."""
+
+from newsgraph.cli import app
+
+app()
