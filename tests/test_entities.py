@@ -136,3 +136,16 @@ def test_every_mention_points_at_its_text(run: Run) -> None:
             assert text[mention.start : mention.end] == mention.text
             sentence = result.sentences[mention.sentence]
             assert sentence.start <= mention.start < mention.end <= sentence.end
+
+
+def test_an_official_named_by_post_is_the_holder_on_the_publication_date(run: Run) -> None:
+    result = run(
+        "The Russian foreign minister met Venezuela's president in Caracas.", published="2019-05-03"
+    )
+    assert "The Russian foreign minister" in mentions(by_name(result, "Sergei Lavrov"))
+    assert "Venezuela's president" in mentions(by_name(result, "Nicolás Maduro"))
+
+
+def test_a_post_before_a_name_is_left_to_the_name(run: Run) -> None:
+    result = run("The Russian foreign minister, Sergei Lavrov, left.", published="2019-05-03")
+    assert mentions(by_name(result, "Sergei Lavrov")) == ["Sergei Lavrov"]

@@ -112,7 +112,11 @@ class Extractor:
             if m.outlet_start is not None and m.outlet_end is not None
         ]
         candidates = self.recognizer.find(
-            doc, sentence_of=sentence_of, outlets=outlets, skip=document.header_spans
+            doc,
+            sentence_of=sentence_of,
+            outlets=outlets,
+            skip=document.header_spans,
+            published=document.published.date,
         )
         context = DocumentContext(document.id, text, sentences, dates, document.published.date)
         entities = resolve_entities(candidates, self.gazetteer, context)

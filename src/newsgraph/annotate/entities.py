@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.annotate.descriptors import RoleIndex
 from newsgraph.lexicon.gazetteer import Entry, Gazetteer, slug
 from newsgraph.models import EntityType, MentionKind
 
@@ -87,6 +88,7 @@ class EntityRecognizer:
 
     def __init__(self, nlp: Language, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
+        self.posts = RoleIndex(gazetteer)
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         surfaces = sorted(gazetteer.surfaces)
         for start in range(0, len(surfaces), 1000):
@@ -100,6 +102,7 @@ class EntityRecognizer:
         sentence_of: Sequence[int],
         outlets: Iterable[tuple[int, int]] = (),
         skip: Iterable[tuple[int, int]] = (),
+        published: str | None = None,
     ) -> list[Candidate]:
         """All candidates in `doc`, non-overlapping, in text order.
 
@@ -116,6 +119,7 @@ class EntityRecognizer:
                     found.append(cand)
 
         claim(self._outlets(doc, outlets, sentence_of))
+        claim(self._posts(doc, sentence_of, published))
         gaz_names, gaz_other = self._gazetteer(doc, ner, sentence_of)
         claim(gaz_names)
         claim(self._designations(doc, sentence_of))
@@ -138,6 +142,19 @@ class EntityRecognizer:
             out.append(
                 (span, _candidate(span, sentence_of, "citation", EntityType.MEDIA, entry=entry))
             )
+        return out
+
+    def _posts(
+        self, doc: Doc, sentence_of: Sequence[int], published: str | None
+    ) -> list[tuple[Span, Candidate]]:
+        """ "the Russian foreign minister": the one known holder of that post on that date."""
+        out = []
+        for start, end, entry in self.posts.find(doc.text, published):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                cand = _candidate(span, sentence_of, "gazetteer", EntityType.PERSON, entry=entry,
+                                  kind=MentionKind.DESCRIPTOR)  # fmt: skip
+                out.append((span, cand))
         return out
 
     def _known(self, text: str, etype: EntityType) -> Entry | None:
