@@ -66,14 +66,12 @@ class RoleIndex:
             country = self._country(match.group("adj") or match.group("poss") or "")
             if country is None:
                 continue
-            holders = [
-                h for h in self.holders.get((country, normal_title(match.group("title"))), [])
-                if (h.start is None or h.start <= published) and (h.end is None or h.end >= published[: len(h.end)])
-            ]  # fmt: skip
+            key = (country, normal_title(match.group("title")))
+            holders = [h for h in self.holders.get(key, []) if _held_on(h, published)]
             if len({h.entry.id for h in holders}) == 1:
                 yield match.start(), match.end(), holders[0].entry
 
-    def _country(self, word: str) -> str | None:
+    def _country(self, word: str) -> str | None:  # "Russian", "Russia", "Moscow" -> RUS
         for entry, kind, ambiguous in self.gazetteer.lookup(word):
             if (
                 entry.type == EntityType.STATE
@@ -82,3 +80,9 @@ class RoleIndex:
             ):
                 return entry.country
         return None
+
+
+def _held_on(holder: Holder, day: str) -> bool:
+    """True when the term covers the day (terms may be given to the year or month only)."""
+    began = holder.start is None or holder.start <= day
+    return began and (holder.end is None or holder.end >= day[: len(holder.end)])
