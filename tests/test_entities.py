@@ -149,3 +149,20 @@ def test_an_official_named_by_post_is_the_holder_on_the_publication_date(run: Ru
 def test_a_post_before_a_name_is_left_to_the_name(run: Run) -> None:
     result = run("The Russian foreign minister, Sergei Lavrov, left.", published="2019-05-03")
     assert mentions(by_name(result, "Sergei Lavrov")) == ["Sergei Lavrov"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Sergey Surovikin", "Sergei Surovikin"),
+        ("Juan Guaido", "Juan Guaidó"),
+        ("Dmitriy Kovalenko", "Dmitry Kovalenko"),
+    ],
+)
+def test_transliterations_and_diacritics_give_one_id(run: Run, a: str, b: str) -> None:
+    first = run(f"General {a} arrived in Minsk.")
+    second = run(f"General {b} left Minsk.")
+    ids = {e.id for e in first.entities if e.type == "person"} & {
+        e.id for e in second.entities if e.type == "person"
+    }
+    assert len(ids) == 1

@@ -32,7 +32,7 @@ from newsgraph.export import rows
 ACTOR_TYPES = frozenset({"person", "state", "organization", "armed_force", "group", "media"})
 
 
-def build_graph(engine: Engine) -> Any:
+def build_graph(engine: Engine) -> nx.MultiDiGraph:
     """A `networkx.MultiDiGraph` of actors, events and alignments (see the module docstring)."""
     entities = rows.entities(engine)
     graph = nx.MultiDiGraph(name="newsgraph")
@@ -61,7 +61,7 @@ def build_graph(engine: Engine) -> Any:
 
 
 def _add_edge(
-    graph: Any,
+    graph: nx.MultiDiGraph,
     entities: dict[str, rows.Row],
     source: str,
     target: str,

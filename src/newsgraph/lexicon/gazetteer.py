@@ -22,7 +22,7 @@ import yaml
 from newsgraph.errors import LexiconError
 from newsgraph.models import EntityType, MentionKind, Role, Scalar
 
-_OTHER_KINDS = {"events", "relations", "titles"}
+_OTHER_KINDS = {"events", "relations", "titles", "transliterations"}
 SurfaceKind = str  # "name" | "metonym" | "demonym" | "capital"
 
 
@@ -245,3 +245,18 @@ def _add_capitals(gazetteer: Gazetteer) -> None:
                 id=place_id, name=entry.capital, type=EntityType.PLACE, country=entry.country,
                 attributes=(("capital_of", entry.country or ""),),
             )  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> dict[str, str]:
+    text = resources.files("newsgraph.lexicon").joinpath("transliterations.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    return {variant: canon for canon, variants in data["canonical"].items() for variant in variants}
+
+
+def person_slug(name: str) -> str:
+    """An id fragment for a person, with transliterated given names made canonical:
+    "Sergey Ivanov" -> "sergei-ivanov", like "Sergei Ivanov"."""
+    words = slug(name).split("-")
+    table = _given_names()
+    return "-".join(table.get(w, w) if i < len(words) - 1 else w for i, w in enumerate(words))

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from newsgraph.annotate.entities import Candidate
 from newsgraph.annotate.roles import EntityLookup, find_age, find_roles, resolve_role
-from newsgraph.lexicon.gazetteer import Entry, Gazetteer, fold, slug
+from newsgraph.lexicon.gazetteer import Entry, Gazetteer, fold, person_slug, slug
 from newsgraph.lexicon.places import find_place
 from newsgraph.models import (
     Attribute,
@@ -154,7 +154,7 @@ def _person_index(candidates: Sequence[Candidate]) -> dict[str, str]:
 
 
 def _person_key(cand: Candidate) -> str:
-    return f"known:{cand.entry.id}" if cand.entry else f"person:{slug(cand.text)}"
+    return f"known:{cand.entry.id}" if cand.entry else f"person:{person_slug(cand.text)}"
 
 
 def _key(cand: Candidate, people: dict[str, str]) -> tuple[str, Entry | None]:
@@ -163,6 +163,8 @@ def _key(cand: Candidate, people: dict[str, str]) -> tuple[str, Entry | None]:
     person = people.get(fold(cand.text))
     if person is not None and cand.source in {"ner", "pattern"}:
         return person, None
+    if cand.type == EntityType.PERSON:
+        return f"person:{person_slug(cand.text)}", None
     return f"{cand.type.value}:{slug(cand.text)}", None
 
 
@@ -193,7 +195,11 @@ def _entity(cluster: _Cluster, clusters: dict[str, _Cluster], gazetteer: Gazette
         name = _best_name(cluster, etype, clusters)
         country = _country_from_words(name, gazetteer)
         attributes = []
-        entity_id = f"{etype.value}:{slug(name)}"
+        entity_id = (
+            f"person:{person_slug(name)}"
+            if etype == EntityType.PERSON
+            else f"{etype.value}:{slug(name)}"
+        )
         if cluster.descriptor_of is not None:
             leader = clusters.get(cluster.descriptor_of)
             if leader is not None:
