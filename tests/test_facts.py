@@ -83,8 +83,8 @@ def test_recognition_and_validity(run: Run) -> None:
         "Since January 2019, Guaidó has been recognized as interim president by the United States and the European Union."
     )
     found = {(name_of(result, r.subject), r.relation, r.valid_from) for r in result.relations}
-    assert ("United States", "recognizes", "2019-01-01") in found
-    assert ("European Union", "recognizes", "2019-01-01") in found
+    assert ("United States", "recognizes", "2019-01") in found
+    assert ("European Union", "recognizes", "2019-01") in found
 
 
 @pytest.mark.parametrize(

@@ -18,6 +18,7 @@ from sqlalchemy import Engine
 
 from newsgraph.contract import to_json
 from newsgraph.errors import NewsgraphError
+from newsgraph.export import export
 from newsgraph.lexicon.gazetteer import load_gazetteer
 from newsgraph.models import Extraction, Skipped
 from newsgraph.pipeline import Extractor, ingest
@@ -439,3 +440,21 @@ def _print_rows(
             writer.writerow([_cell(row.get(c)) for c in columns])
     else:
         Console(soft_wrap=True).print(_table(rows, columns))
+
+
+@app.command("export")
+def export_command(
+    destination: Annotated[Path, typer.Argument(help="File or folder to write.")],
+    output: Annotated[
+        str, typer.Option("--format", "-f", help="jsonl, csv, gexf, graphml, neo4j, plover, stix.")
+    ] = "jsonl",
+    db: DbOption = None,
+) -> None:
+    """Export the knowledge base: Gephi, Neo4j, threat-intel platforms, R/pandas, GDELT users."""
+    try:
+        written = export(_engine(db), output, destination)
+    except NewsgraphError as e:
+        err.print(f"[red]error:[/red] {e}", highlight=False)
+        raise typer.Exit(2) from e
+    for path in written:
+        typer.echo(str(path))

@@ -99,7 +99,7 @@ _WORDS = {
     "a hundred": 100,
 }
 _COUNT = re.compile(
-    rf"(?i:{_BOUND})(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|"
+    rf"(?i:{_BOUND})(?<![\w-])(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|"
     + "|".join(sorted(map(re.escape, _WORDS), key=len, reverse=True))
     + r")\s+(?P<what>(?:[\w-]+\s+){0,2}?(?:personnel|troops|soldiers|servicemen|service members|"
     r"advisers|advisors|specialists|instructors|officers|mercenaries|fighters|contractors|"

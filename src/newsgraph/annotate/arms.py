@@ -69,7 +69,7 @@ def _transfer(view: DocView, token: Token, *, acquire: bool) -> ArmsTransfer | N
     sentence_text = view.sents[view.sentence_index(token)].text
     money = find_money(sentence_text)
     counts = [c for c in find_counts(sentence_text) if c[0].unit not in {"personnel", "troops"}]
-    date, _basis = view.date_for(view.sentence_index(token), clause)
+    date, basis = view.date_for(view.sentence_index(token), clause)
     citation = view.citation_for(view.sentence_index(token))
     return ArmsTransfer(
         id="",
@@ -79,7 +79,7 @@ def _transfer(view: DocView, token: Token, *, acquire: bool) -> ArmsTransfer | N
         evidence=view.evidence(clause),
         quantity=counts[0][0] if len(counts) == 1 else None,
         value=money[0][0] if money else None,
-        period=date,
+        period=date if basis == "sentence" else None,  # a citation dates the source, not the supply
         status="ordered" if token.lemma_.lower() == "order" else "delivered",
         citation=citation.id if citation else None,
     )

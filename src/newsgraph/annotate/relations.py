@@ -124,9 +124,9 @@ def _validity(view: DocView, sentence: int) -> tuple[str | None, str | None]:
         if expr.sentence != sentence or not expr.value:
             continue
         if expr.relation in {"since", "from", "after"}:
-            start = expr.range_start or expr.value
+            start = expr.value  # at its stated precision, like roles and events: "2019-01"
         elif expr.relation in {"until", "by", "before"}:
-            end = expr.range_end or expr.value
+            end = expr.value
     return start, end
 
 

@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlalchemy import Engine, Table
 
-from newsgraph.export import rows
+from newsgraph.store import export_rows as rows
 from newsgraph.store import schema as t
 
 TABLES: tuple[Table, ...] = (

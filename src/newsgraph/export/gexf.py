@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import networkx as nx  # type: ignore[import-untyped]
+import networkx as nx
 from sqlalchemy import Engine
 
 from newsgraph.export.graph import build_graph

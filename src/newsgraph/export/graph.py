@@ -24,10 +24,10 @@ from __future__ import annotations
 
 from typing import Any
 
-import networkx as nx  # type: ignore[import-untyped]
+import networkx as nx
 from sqlalchemy import Engine
 
-from newsgraph.export import rows
+from newsgraph.store import export_rows as rows
 
 ACTOR_TYPES = frozenset({"person", "state", "organization", "armed_force", "group", "media"})
 

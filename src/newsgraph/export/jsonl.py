@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from newsgraph.export import rows
+from newsgraph.store import export_rows as rows
 
 
 def write_jsonl(engine: Engine, path: Path) -> list[Path]:

@@ -30,8 +30,8 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from newsgraph.export import rows
 from newsgraph.export.csv_tables import write_csv
+from newsgraph.store import export_rows as rows
 
 ENTITY_HEADER = ("id:ID", "name", "type", "country", ":LABEL")
 DOCUMENT_HEADER = ("id:ID", "title", "published", "url", ":LABEL")
@@ -82,15 +82,29 @@ def _events(engine: Engine) -> Iterator[tuple[object, ...]]:
             continue
         for source in found["source"]:
             for target in found["target"]:
-                yield (source, target, e["type"], e["type"], e["cameo"], e["date"],
-                       e["modality"], e["document_id"])  # fmt: skip
+                yield (
+                    source,
+                    target,
+                    e["type"],
+                    e["type"],
+                    e["cameo"],
+                    e["date"],
+                    e["modality"],
+                    e["document_id"],
+                )
 
 
 def _alignments(engine: Engine) -> Iterator[tuple[object, ...]]:
     for r in rows.relations(engine):
         if not r["negated"]:
-            yield (r["subject"], r["object"], r["relation"].upper(), r["valid_from"],
-                   r["valid_until"], r["document_id"])  # fmt: skip
+            yield (
+                r["subject"],
+                r["object"],
+                r["relation"].upper(),
+                r["valid_from"],
+                r["valid_until"],
+                r["document_id"],
+            )
 
 
 def _mentions(engine: Engine) -> Iterator[tuple[object, ...]]:

@@ -24,7 +24,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from newsgraph.export import rows
+from newsgraph.store import export_rows as rows
 
 VERSION = "PLOVER 2.0 / newsgraph 1.1"
 

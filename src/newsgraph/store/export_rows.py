@@ -73,7 +73,7 @@ def event_actors(engine: Engine) -> dict[str, dict[str, list[str]]]:
 
 def events(engine: Engine) -> Iterator[Row]:
     """Events with their cluster's report count, the publishing document's url and outlet and
-    `evidence_text`, the span of the document the event was read from."""
+    `evidence_text`, the span of the document the event was read from (whitespace trimmed)."""
     e, d = t.events, t.documents
     evidence = func.substr(d.c.text, e.c.start + 1, e.c.end - e.c.start)  # SQL counts from 1
     query = (
@@ -90,11 +90,11 @@ def events(engine: Engine) -> Iterator[Row]:
     )
     with engine.connect() as connection:
         for row in connection.execute(query):
-            yield dict(row._mapping)
+            yield _trimmed(dict(row._mapping))
 
 
 def relations(engine: Engine) -> Iterator[Row]:
-    """Alignments with `evidence_text`, in document order."""
+    """Alignments with `evidence_text` (as for `events`), in document order."""
     r, d = t.relations, t.documents
     evidence = func.substr(d.c.text, r.c.start + 1, r.c.end - r.c.start)
     query = (
@@ -104,7 +104,12 @@ def relations(engine: Engine) -> Iterator[Row]:
     )
     with engine.connect() as connection:
         for row in connection.execute(query):
-            yield dict(row._mapping)
+            yield _trimmed(dict(row._mapping))
+
+
+def _trimmed(row: Row) -> Row:
+    """A sentence span keeps the blank line after a headline: not part of the evidence."""
+    return {**row, "evidence_text": (row["evidence_text"] or "").strip() or None}
 
 
 def mentioned(engine: Engine) -> list[tuple[str, str]]:
