@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from newsgraph import Extractor, Settings
-from newsgraph.pipeline import ingest
+from newsgraph.kb import ingest
 from newsgraph.store import queries
 from newsgraph.store.db import open_database
 

@@ -17,7 +17,7 @@ from sqlalchemy import Engine
 
 from newsgraph import ConfigError, Extraction, Extractor, json_schema, to_json
 from newsgraph.export import FORMATS, export
-from newsgraph.pipeline import ingest
+from newsgraph.kb import ingest
 from newsgraph.store.db import open_database
 from newsgraph.store.queries import counts
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from newsgraph import Extractor
-from newsgraph.pipeline import ingest
+from newsgraph.kb import ingest
 from newsgraph.store import queries
 from newsgraph.store import schema as t
 from newsgraph.store.db import open_database

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import Engine
 
 from newsgraph import Extractor
-from newsgraph.pipeline import ingest
+from newsgraph.kb import ingest
 from newsgraph.store import queries
 from newsgraph.store.writer import record_decision, remove_document
 

@@ -19,9 +19,10 @@ from sqlalchemy import Engine
 from newsgraph.contract import to_json
 from newsgraph.errors import NewsgraphError
 from newsgraph.export import export
+from newsgraph.kb import ingest
 from newsgraph.lexicon.gazetteer import load_gazetteer
 from newsgraph.models import Extraction, Skipped
-from newsgraph.pipeline import Extractor, ingest
+from newsgraph.pipeline import Extractor
 from newsgraph.render import summary
 from newsgraph.settings import load_settings
 from newsgraph.store import queries
@@ -175,6 +176,10 @@ def ingest_command(
         list[str] | None, typer.Option(help="Extra gazetteer or pattern files.")
     ] = None,
     config: Annotated[Path | None, typer.Option(help="Settings TOML file.")] = None,
+    workers: Annotated[int, typer.Option(help="Extraction processes on this machine.")] = 1,
+    dask: Annotated[
+        str | None, typer.Option(help="Dask scheduler address, e.g. tcp://host:8786.")
+    ] = None,
 ) -> None:
     """Extract documents into the knowledge base: idempotent, resumable, one transaction each."""
     try:
@@ -201,6 +206,8 @@ def ingest_command(
                 published=_parse_date(published),
                 outlet=outlet,
                 on_result=advance,
+                workers=workers,
+                dask=dask,
             )
     except NewsgraphError as e:
         err.print(f"[red]error:[/red] {e}", highlight=False)

@@ -7,13 +7,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from spacy.tokens import Doc
-from sqlalchemy import Engine
 
 from newsgraph.annotate.arms import find_arms_transfers, find_deployments
 from newsgraph.annotate.citations import find_parenthetical
@@ -32,7 +31,6 @@ from newsgraph.models import Document, EntityType, Event, Extraction, Quote, Sen
 from newsgraph.resolve.citations import build_citations
 from newsgraph.resolve.entities import DocumentContext, resolve_entities
 from newsgraph.settings import Settings
-from newsgraph.store.writer import document_exists, save_extraction
 
 Result = Extraction | Skipped
 
@@ -189,56 +187,3 @@ def load_override(document: Document, published: date | None) -> list[Document]:
     if published is None:
         return [document]
     return [replace(document, published=Published(published.isoformat(), False, "given"))]
-
-
-@dataclass(frozen=True, slots=True)
-class IngestSummary:
-    """What an ingest run did: new documents, documents already known, skipped inputs, facts."""
-
-    added: int
-    already_known: int
-    skipped: tuple[Skipped, ...]
-    facts: int
-
-
-def ingest(
-    extractor: Extractor,
-    engine: Engine,
-    inputs: Iterable[str | Path],
-    *,
-    published: date | None = None,
-    outlet: str | None = None,
-    on_result: Callable[[Document | Skipped, bool], None] | None = None,
-) -> IngestSummary:
-    """Extract and store every document of `inputs`, one transaction per document.
-
-    Documents already in the knowledge base (same content hash) are not extracted again, so a
-    run that was killed resumes where it stopped and a repeated run adds nothing.
-    """
-    loaded = load_documents(inputs, settings=extractor.settings, published=published, outlet=outlet)
-    added = known = facts = 0
-    skipped: list[Skipped] = []
-
-    def fresh() -> Iterator[Document | Skipped]:
-        nonlocal known
-        for item in loaded:
-            if isinstance(item, Document) and document_exists(engine, item.id):
-                known += 1
-                if on_result:
-                    on_result(item, False)
-                continue
-            yield item
-
-    for result in extractor.extract(fresh()):
-        if isinstance(result, Skipped):
-            skipped.append(result)
-            if on_result:
-                on_result(result, False)
-            continue
-        saved = save_extraction(engine, result)
-        added += saved.new
-        known += not saved.new
-        facts += saved.facts
-        if on_result:
-            on_result(result.document, saved.new)
-    return IngestSummary(added, known, tuple(skipped), facts)
