@@ -22,7 +22,7 @@ from newsgraph.export import export
 from newsgraph.kb import ingest
 from newsgraph.lexicon.gazetteer import load_gazetteer
 from newsgraph.models import Extraction, Skipped
-from newsgraph.pipeline import Extractor
+from newsgraph.pipeline import Extractor, shared_extractor
 from newsgraph.render import summary
 from newsgraph.settings import load_settings
 from newsgraph.store import queries
@@ -185,7 +185,7 @@ def ingest_command(
     try:
         settings = load_settings(config, model=model, lexicon_paths=lexicon)
         engine = open_database(db)
-        extractor = Extractor(settings)
+        extractor = shared_extractor(settings)
         with Progress(
             TextColumn("{task.description}"),
             BarColumn(),

@@ -11,28 +11,22 @@ back to the caller's process, where the single knowledge-base writer stores them
 from __future__ import annotations
 
 import multiprocessing
+from collections import deque
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 from itertools import islice
 from typing import Any
 
 from newsgraph.errors import ConfigError
 from newsgraph.models import Document, Skipped
-from newsgraph.pipeline import Extractor, Result
+from newsgraph.pipeline import Result, shared_extractor
 from newsgraph.settings import Settings
 
 IN_FLIGHT_PER_WORKER = 3
 
 
-@lru_cache(maxsize=1)
-def worker_extractor(settings: Settings) -> Extractor:
-    """The extractor of this process, built on first use (once per worker)."""
-    return Extractor(settings)
-
-
 def extract_batch(settings: Settings, batch: list[Document | Skipped]) -> list[Result]:
     """Run in a worker: extract one batch with the worker's own model."""
-    return list(worker_extractor(settings).extract(batch))
+    return list(shared_extractor(settings).extract(batch))
 
 
 def _batches(items: Iterable[Document | Skipped], size: int) -> Iterator[list[Document | Skipped]]:
@@ -47,14 +41,17 @@ def extract_parallel(
     """Extract on `workers` local processes; results in input order."""
     if workers < 1:
         raise ConfigError(f"--workers must be at least 1, not {workers}.")
-    context = multiprocessing.get_context("fork")  # workers inherit the loaded model pages
+    shared_extractor(settings)  # built before the fork: every worker inherits it, ready to use
+    context = multiprocessing.get_context("fork")
     window = workers * IN_FLIGHT_PER_WORKER
     with context.Pool(workers) as pool:
-        batches = _batches(items, settings.batch_size)
-        while chunk := list(islice(batches, window)):
-            jobs = [pool.apply_async(extract_batch, (settings, batch)) for batch in chunk]
-            for job in jobs:
-                yield from job.get()
+        in_flight: deque[Any] = deque()
+        for batch in _batches(items, settings.batch_size):
+            in_flight.append(pool.apply_async(extract_batch, (settings, batch)))
+            if len(in_flight) >= window:  # bounded: the input is read only as fast as it is used
+                yield from in_flight.popleft().get()
+        while in_flight:
+            yield from in_flight.popleft().get()
 
 
 def extract_on_dask(

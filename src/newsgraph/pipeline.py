@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from spacy.tokens import Doc
@@ -171,6 +172,12 @@ def _link_quotes(events: list[Event], quotes: list[Quote]) -> list[Event]:
         )
         linked.append(replace(event, quote=quote.id) if quote else event)
     return linked
+
+
+@lru_cache(maxsize=2)
+def shared_extractor(settings: Settings) -> Extractor:
+    """This process's extractor for `settings`, built once (worker processes inherit it)."""
+    return Extractor(settings)
 
 
 def _dated(document: Document) -> Document:
