@@ -97,9 +97,10 @@ class Extractor:
 
     def _annotate(self, document: Document, doc: Doc) -> Extraction:
         text = document.text
-        sentences = tuple(Sentence(i, s.start_char, s.end_char) for i, s in enumerate(doc.sents))
+        sents = list(doc.sents)  # computed once: spaCy rebuilds them on every access
+        sentences = tuple(Sentence(i, s.start_char, s.end_char) for i, s in enumerate(sents))
         sentence_of = [0] * len(doc)
-        for i, sent in enumerate(doc.sents):
+        for i, sent in enumerate(sents):
             for t in range(sent.start, sent.end):
                 sentence_of[t] = i
         base = date.fromisoformat(document.published.date) if document.published.date else None
@@ -128,7 +129,7 @@ class Extractor:
             dates=dates,
             document_outlet_id=document.outlet_id,
         )
-        view = DocView(doc, document.id, entities, dates, citations)
+        view = DocView(doc, document.id, entities, dates, citations, sents=sents)
         quotes = find_quotes(view)
         events = _link_quotes(find_events(view, self.events), quotes)
         transfers = find_arms_transfers(view)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -160,6 +161,12 @@ def find_date_matches(text: str) -> list[DateMatch]:
     >>> [m.kind for m in find_date_matches("On May 1, 59 T-72 tanks cost $11 billion.")]
     ['md']
     """
+    return list(_matches(text))
+
+
+@lru_cache(maxsize=16)
+def _matches(text: str) -> tuple[DateMatch, ...]:
+    """Cached: the publication-date inference and the date extractor scan the same text."""
     candidates = [m for m in _candidates(text) if _plausible(text, m)]
     candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))
     chosen: list[DateMatch] = []
@@ -169,7 +176,7 @@ def find_date_matches(text: str) -> list[DateMatch]:
                 chosen[-1] = match
             continue
         chosen.append(match)
-    return chosen
+    return tuple(chosen)
 
 
 def _candidates(text: str) -> Iterator[DateMatch]:

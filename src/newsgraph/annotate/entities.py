@@ -47,6 +47,7 @@ _WEAPON_DESIGNATION = re.compile(
     rf"\b(?:{_WEAPON_PREFIX})-\s?\d{{1,4}}[A-Za-z0-9]*(?:-\d?[A-Za-z0-9]+)*(?:\s[A-Z][a-z]+-\d[A-Za-z0-9]*)?"
     rf"|\b(?:Buk|BuK|BUK|Tor|Igla|Pechora|Pantsir|Iskander)-[A-Z0-9][A-Za-z0-9]*"
 )
+_DESIGNATION_HINT = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{0,8}-\s?[0-9A-Z]")
 _BRACKETED_DESIGNATION = re.compile(r"\s?\(([A-Z][\w]*(?:-[A-Z0-9][\w]*)+)\)")
 _MOVEMENT = re.compile(r"(?:istas?|ists?|isms?|ites?|istes?)$")
 _NOT_NAMES = {
@@ -201,7 +202,11 @@ class EntityRecognizer:
         """Weapon designations, and a designation-like name in brackets right after one:
         "S-300VM (Antey-2500)"."""
         out = []
-        for match in _WEAPON_DESIGNATION.finditer(doc.text):
+        text = doc.text
+        starts = {
+            m.start() for m in _DESIGNATION_HINT.finditer(text)
+        }  # cheap scan, then the full pattern
+        for match in (m for s in sorted(starts) if (m := _WEAPON_DESIGNATION.match(text, s))):
             bounds = [(match.start(), match.end())]
             alias = _BRACKETED_DESIGNATION.match(doc.text, match.end())
             if alias is not None:

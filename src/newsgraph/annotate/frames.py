@@ -56,6 +56,8 @@ class DocView:
         entities: Sequence[Entity],
         dates: Sequence[TimeExpression],
         citations: Sequence[Citation],
+        *,
+        sents: Sequence[Span] | None = None,
     ) -> None:
         self.doc = doc
         self.document_id = document_id
@@ -73,7 +75,7 @@ class DocView:
                 self.mention_starts.append((span.start, entity.id))
                 self.mention_roots[span.start] = span.root
         self.mention_starts.sort()
-        self.sents = list(doc.sents)
+        self.sents = list(sents) if sents is not None else list(doc.sents)
         self.sent_starts = [s.start for s in self.sents]
         self.citations = list(citations)
         # a citation's own date ("(TASS, April 28)") dates the source, not the sentence's events

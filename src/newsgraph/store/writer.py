@@ -298,68 +298,70 @@ def cluster_key(event: Event, document_id: str, ids: EntityMap) -> str:
 
 
 def _insert_events(connection: Connection, extraction: Extraction, ids: EntityMap) -> int:
+    """All events of a document in three statements, then their clusters' report counts."""
     doc_id = extraction.document.id
-    count = 0
-    touched: set[str] = set()
+    event_rows: list[dict[str, Any]] = []
+    actor_rows: list[dict[str, Any]] = []
+    clusters: dict[str, dict[str, Any]] = {}
     for e in extraction.events:
         key = cluster_key(e, doc_id, ids)
-        if (
-            key not in touched
-            and connection.execute(
-                select(t.event_clusters.c.id).where(t.event_clusters.c.id == key)
-            ).first()
-            is None
-        ):
-            connection.execute(
-                insert(t.event_clusters).values(id=key, type=e.type, date=e.date, reports=0)
-            )
-        touched.add(key)
+        clusters.setdefault(key, {"id": key, "type": e.type, "date": e.date, "reports": 0})
         event_id = f"{doc_id}:{e.id}"
-        connection.execute(
-            insert(t.events).values(
-                id=event_id,
-                document_id=doc_id,
-                cluster_id=key,
-                type=e.type,
-                mode=e.mode,
-                context=e.context,
-                cameo=e.cameo,
-                trigger=e.trigger,
-                date=e.date,
-                date_basis=e.date_basis,
-                location=_opt(ids, e.location),
-                modality=e.modality.value,
-                negated=e.negated,
-                mutual=e.mutual,
-                attributed_to=_opt(ids, e.attributed_to),
-                quote=e.quote,
-                citation=e.citation,
-                confidence=e.confidence,
+        event_rows.append(
+            {
+                "id": event_id,
+                "document_id": doc_id,
+                "cluster_id": key,
+                "type": e.type,
+                "mode": e.mode,
+                "context": e.context,
+                "cameo": e.cameo,
+                "trigger": e.trigger,
+                "date": e.date,
+                "date_basis": e.date_basis,
+                "location": _opt(ids, e.location),
+                "modality": e.modality.value,
+                "negated": e.negated,
+                "mutual": e.mutual,
+                "attributed_to": _opt(ids, e.attributed_to),
+                "quote": e.quote,
+                "citation": e.citation,
+                "confidence": e.confidence,
                 **_span(e.evidence),
-            )
+            }
         )
-        actors = {("source", ids.resolve(s)) for s in e.source} | {
+        actors = {("source", ids.resolve(x)) for x in e.source} | {
             ("target", ids.resolve(x)) for x in e.target
         }
-        if actors:
-            connection.execute(
-                insert(t.event_actors),
-                [{"event_id": event_id, "role": r, "entity_id": a} for r, a in actors],
-            )
-        count += 1 + len(actors)
-    for key in touched:
-        _recount(connection, key)
-    return count
-
-
-def _recount(connection: Connection, cluster_id: str) -> None:
-    reports = connection.scalar(
-        select(func.count(func.distinct(t.events.c.document_id))).where(
-            t.events.c.cluster_id == cluster_id
+        actor_rows += [{"event_id": event_id, "role": role, "entity_id": a} for role, a in actors]
+    if not event_rows:
+        return 0
+    known = set(
+        connection.scalars(
+            select(t.event_clusters.c.id).where(t.event_clusters.c.id.in_(list(clusters)))
         )
     )
+    fresh = [row for key, row in clusters.items() if key not in known]
+    if fresh:
+        connection.execute(insert(t.event_clusters), fresh)
+    connection.execute(insert(t.events), event_rows)
+    if actor_rows:
+        connection.execute(insert(t.event_actors), actor_rows)
+    _recount(connection, list(clusters))
+    return len(event_rows) + len(actor_rows)
+
+
+def _recount(connection: Connection, cluster_ids: list[str]) -> None:
+    """Reports of a cluster = the number of distinct documents with an event in it."""
+    reports = (
+        select(func.count(func.distinct(t.events.c.document_id)))
+        .where(t.events.c.cluster_id == t.event_clusters.c.id)
+        .scalar_subquery()
+    )
     connection.execute(
-        update(t.event_clusters).where(t.event_clusters.c.id == cluster_id).values(reports=reports)
+        update(t.event_clusters)
+        .where(t.event_clusters.c.id.in_(cluster_ids))
+        .values(reports=reports)
     )
 
 
@@ -381,8 +383,8 @@ def remove_document(engine: Engine, document_id: str) -> bool:
         for table in t.FACT_TABLES:
             connection.execute(delete(table).where(table.c.document_id == document_id))
         connection.execute(delete(t.documents).where(t.documents.c.id == document_id))
-        for key in clusters:
-            _recount(connection, key)
+        if clusters:
+            _recount(connection, list(clusters))
         connection.execute(delete(t.event_clusters).where(t.event_clusters.c.reports == 0))
         _delete_orphan_entities(connection)
     return True
