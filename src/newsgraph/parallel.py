@@ -43,7 +43,7 @@ def extract_parallel(
     if workers < 1:
         raise ConfigError(f"--workers must be at least 1, not {workers}.")
     shared_extractor(settings)  # built before the fork: every worker inherits it, ready to use
-    gc.freeze()  # keep the inherited heap out of the workers' garbage collections (no copy-on-write)
+    gc.freeze()  # the inherited heap stays out of the workers' collections: no copy-on-write
     context = multiprocessing.get_context("fork")
     window = workers * IN_FLIGHT_PER_WORKER
     with context.Pool(workers) as pool:
