@@ -35,6 +35,22 @@ app = typer.Typer(
 err = Console(stderr=True, soft_wrap=True)
 
 
+InputsArgument = Annotated[
+    list[str], typer.Argument(help="Files, directories, .jsonl corpora; '-' for stdin.")
+]
+PublishedOption = Annotated[
+    str | None, typer.Option(help="Publication date (YYYY-MM-DD) for every document.")
+]
+OutletOption = Annotated[str | None, typer.Option(help="Publishing outlet for every document.")]
+ModelOption = Annotated[
+    str | None, typer.Option(help="spaCy pipeline: installed package name or path.")
+]
+LexiconOption = Annotated[
+    list[str] | None, typer.Option(help="Extra gazetteer or pattern file or folder (repeatable).")
+]
+ConfigOption = Annotated[Path | None, typer.Option(help="Settings TOML file.")]
+
+
 class OutputFormat(StrEnum):
     json = "json"
     jsonl = "jsonl"
@@ -48,25 +64,15 @@ def main() -> None:
 
 @app.command()
 def extract(
-    files: Annotated[
-        list[str], typer.Argument(help="Files, directories, .jsonl corpora; '-' for stdin.")
-    ],
+    files: InputsArgument,
     output: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="json, jsonl or a readable summary.")
     ] = OutputFormat.json,
-    published: Annotated[
-        str | None, typer.Option(help="Publication date (YYYY-MM-DD) for every document.")
-    ] = None,
-    outlet: Annotated[
-        str | None, typer.Option(help="Publishing outlet for every document.")
-    ] = None,
-    model: Annotated[
-        str | None, typer.Option(help="spaCy pipeline: installed package name or path.")
-    ] = None,
-    lexicon: Annotated[
-        list[str] | None, typer.Option(help="Extra gazetteer YAML file or folder (repeatable).")
-    ] = None,
-    config: Annotated[Path | None, typer.Option(help="Settings TOML file.")] = None,
+    published: PublishedOption = None,
+    outlet: OutletOption = None,
+    model: ModelOption = None,
+    lexicon: LexiconOption = None,
+    config: ConfigOption = None,
     max_bytes: Annotated[
         int | None, typer.Option(help="Refuse documents larger than this.")
     ] = None,
@@ -159,23 +165,13 @@ CsvOption = Annotated[bool, typer.Option("--csv", help="Print CSV.")]
 
 @app.command("ingest")
 def ingest_command(
-    inputs: Annotated[
-        list[str], typer.Argument(help="Files, directories, .jsonl corpora; '-' for stdin.")
-    ],
+    inputs: InputsArgument,
     db: DbOption = None,
-    published: Annotated[
-        str | None, typer.Option(help="Publication date (YYYY-MM-DD) for every document.")
-    ] = None,
-    outlet: Annotated[
-        str | None, typer.Option(help="Publishing outlet for every document.")
-    ] = None,
-    model: Annotated[
-        str | None, typer.Option(help="spaCy pipeline: installed package name or path.")
-    ] = None,
-    lexicon: Annotated[
-        list[str] | None, typer.Option(help="Extra gazetteer or pattern files.")
-    ] = None,
-    config: Annotated[Path | None, typer.Option(help="Settings TOML file.")] = None,
+    published: PublishedOption = None,
+    outlet: OutletOption = None,
+    model: ModelOption = None,
+    lexicon: LexiconOption = None,
+    config: ConfigOption = None,
     workers: Annotated[int, typer.Option(help="Extraction processes on this machine.")] = 1,
     dask: Annotated[
         str | None, typer.Option(help="Dask scheduler address, e.g. tcp://host:8786.")
