@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,9 @@ from newsgraph.ingest import load_documents
 from newsgraph.models import Document, Skipped
 from newsgraph.parallel import extract_on_dask, extract_parallel
 from newsgraph.pipeline import Extractor
-from newsgraph.store.writer import document_exists, save_extraction
+from newsgraph.store.writer import existing_documents, save_extraction
+
+_CHECK_WINDOW = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,13 +59,16 @@ def ingest(
 
     def fresh() -> Iterator[Document | Skipped]:
         nonlocal known
-        for item in loaded:
-            if isinstance(item, Document) and document_exists(engine, item.id):
-                known += 1
-                if on_result:
-                    on_result(item, False)
-                continue
-            yield item
+        iterator = iter(loaded)
+        while window := list(islice(iterator, _CHECK_WINDOW)):  # one query per window
+            stored = existing_documents(engine, [d.id for d in window if isinstance(d, Document)])
+            for item in window:
+                if isinstance(item, Document) and item.id in stored:
+                    known += 1
+                    if on_result:
+                        on_result(item, False)
+                    continue
+                yield item
 
     if dask is not None:
         results = extract_on_dask(fresh(), extractor.settings, dask)

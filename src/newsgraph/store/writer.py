@@ -56,6 +56,16 @@ def document_exists(engine: Engine, document_id: str) -> bool:
         return found.first() is not None
 
 
+def existing_documents(engine: Engine, document_ids: list[str]) -> set[str]:
+    """Which of these documents the knowledge base already holds."""
+    if not document_ids:
+        return set()
+    with engine.connect() as connection:
+        return set(
+            connection.scalars(select(t.documents.c.id).where(t.documents.c.id.in_(document_ids)))
+        )
+
+
 def save_extraction(
     engine: Engine, extraction: Extraction, *, now: datetime | None = None
 ) -> Saved:
