@@ -25,10 +25,22 @@ from newsgraph.annotate.nlp import load_nlp
 from newsgraph.annotate.pubdate import infer_published
 from newsgraph.annotate.quotes import find_quotes
 from newsgraph.annotate.relations import find_relations
+from newsgraph.errors import InputError
 from newsgraph.ingest import load_documents
+from newsgraph.ingest.formats import document_from_text
+from newsgraph.ingest.reading import clean_text
 from newsgraph.lexicon.gazetteer import load_gazetteer
 from newsgraph.lexicon.patterns import load_event_lexicon
-from newsgraph.models import Document, EntityType, Event, Extraction, Quote, Sentence, Skipped
+from newsgraph.models import (
+    Document,
+    EntityType,
+    Event,
+    Extraction,
+    Published,
+    Quote,
+    Sentence,
+    Skipped,
+)
 from newsgraph.resolve.citations import build_citations
 from newsgraph.resolve.entities import DocumentContext, resolve_entities
 from newsgraph.settings import Settings
@@ -72,14 +84,14 @@ class Extractor:
     def extract_text(
         self, text: str, *, published: date | None = None, source: str = "text"
     ) -> Extraction:
-        """Extract from a string (handy in notebooks and tests)."""
-        from newsgraph.ingest.formats import document_from_text
-        from newsgraph.ingest.reading import clean_text
-
+        """Extract from a string (handy in notebooks and tests); raises an InputError for an
+        empty or binary-looking string."""
         document = document_from_text(clean_text(text, source), source)
-        results = list(self.extract(load_override(document, published)))
-        result = results[0]
-        assert isinstance(result, Extraction)
+        if published is not None:
+            document = replace(document, published=Published(published.isoformat(), False, "given"))
+        (result,) = self.extract([document])
+        if not isinstance(result, Extraction):  # pragma: no cover - a Document is never skipped
+            raise InputError(source, result.reason)
         return result
 
     def _run(self, batch: Sequence[Document | Skipped]) -> Iterator[Result]:
@@ -187,11 +199,3 @@ def _dated(document: Document) -> Document:
         return document
     inferred = infer_published(document.text, skip=document.in_header)
     return replace(document, published=inferred) if inferred else document
-
-
-def load_override(document: Document, published: date | None) -> list[Document]:
-    from newsgraph.models import Published
-
-    if published is None:
-        return [document]
-    return [replace(document, published=Published(published.isoformat(), False, "given"))]
