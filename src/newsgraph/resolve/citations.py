@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from newsgraph.annotate.citations import CitationMatch, covered_sentences, is_inline_citation
 from newsgraph.models import Citation, Entity, EntityType, Sentence, TimeExpression
@@ -77,8 +78,6 @@ def _inline(
 
 
 def _numbered(citations: list[Citation]) -> list[Citation]:
-    from dataclasses import replace
-
     return [replace(c, id=f"c{i + 1}") for i, c in enumerate(citations)]
 
 
