@@ -53,15 +53,15 @@ def _transfer(view: DocView, token: Token, *, acquire: bool) -> ArmsTransfer | N
     arms_words = [t for t in goods if t.lemma_.lower() in _ARMS_NOUNS and t.i != token.i]
     if not weapons and not arms_words:
         return None
-    subject = _actors(view, token, {"nsubj"}) or _relcl_subject(view, token)
+    subject = view.children_actors(token, {"nsubj"}) or _relcl_subject(view, token)
     if acquire:
-        recipient, supplier = subject, _prep_actors(view, token, {"from"})
+        recipient, supplier = subject, view.prep_actors(token, {"from"})
     else:
-        supplier = subject or [a for a in view.agents(token) if _is_party(view, a.entity)]
+        supplier = subject or view.agents(token)
         recipient = (
-            _actors(view, token, {"dative", "iobj"})
-            or _prep_actors(view, token, {"to"})
-            or [a for a in _actors(view, token, {"dobj"}) if _is_party(view, a.entity)]
+            view.children_actors(token, {"dative", "iobj"})
+            or view.prep_actors(token, {"to"})
+            or view.children_actors(token, {"dobj"})
         )
     if not supplier and not recipient:
         return None
@@ -133,35 +133,14 @@ def _country(view: DocView, entity_id: str) -> str | None:
     return entity.country if entity else None
 
 
-def _is_party(view: DocView, entity_id: str) -> bool:
-    entity = view.entities.get(entity_id)
-    return entity is not None and entity.type != EntityType.WEAPON
-
-
 def _entity_type(view: DocView, token: Token) -> EntityType | None:
     entity = view.entity_of(token)
     return view.entities[entity].type if entity else None
 
 
-def _actors(view: DocView, token: Token, deps: set[str]) -> list[Actor]:
-    found: list[Actor] = []
-    for child in token.children:
-        if child.dep_ in deps:
-            found += [a for a in view.actors(child) if _is_party(view, a.entity)]
-    return found
-
-
-def _prep_actors(view: DocView, token: Token, preps: set[str]) -> list[Actor]:
-    found: list[Actor] = []
-    for child in token.children:
-        if child.dep_ in {"prep", "dative"} and child.lower_ in preps:
-            found += _actors(view, child, {"pobj"})
-    return found
-
-
 def _relcl_subject(view: DocView, token: Token) -> list[Actor]:
     if token.dep_ in {"conj", "xcomp"}:
-        return _actors(view, token.head, {"nsubj"})
+        return view.children_actors(token.head, {"nsubj"})
     return []
 
 
@@ -183,9 +162,7 @@ def _deployment(view: DocView, token: Token) -> Deployment | None:
     force = next((o for o in objects if _is_force(o)), None)
     if force is None:
         return None
-    actor = _actors(view, token, {"nsubj"}) or [
-        a for a in view.agents(token) if _is_party(view, a.entity)
-    ]
+    actor = view.children_actors(token, {"nsubj"}) or view.agents(token)
     location = _destination(view, token)
     if not actor:
         return None

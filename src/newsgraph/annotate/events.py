@@ -182,7 +182,7 @@ def _verb_event(view: DocView, token: Token, pattern: Pattern, index: int) -> Ev
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children)
     if passive:
         source = view.agents(token)
-        target = _children_actors(view, token, {"nsubjpass"})
+        target = view.children_actors(token, {"nsubjpass"})
     elif token.dep_ == "acl" and token.tag_ == "VBN":
         source = view.agents(token)  # "ten soldiers killed by a mine": a reduced passive
         target = view.actors(token.head)
@@ -254,14 +254,14 @@ def _confidence(source: Sequence[Actor], target: Sequence[Actor]) -> float:
 
 def subject_of(view: DocView, token: Token, depth: int = 0) -> list[Actor]:
     """The doer: nsubj, or inherited from the verb this one depends on."""
-    found = _children_actors(view, token, {"nsubj", "csubj"})
+    found = view.children_actors(token, {"nsubj", "csubj"})
     if found or depth > 3:
         return found
     head = token.head
     if head.i == token.i:
         return []
     if token.dep_ == "xcomp" and head.lemma_.lower() in _SUBJECT_FROM_OBJECT:
-        objects = _children_actors(view, head, {"dobj"})
+        objects = view.children_actors(head, {"dobj"})
         if objects:
             return objects
     if (
@@ -270,7 +270,7 @@ def subject_of(view: DocView, token: Token, depth: int = 0) -> list[Actor]:
         and head.head.lemma_.lower() in _ALLEGING | _DENYING
     ):
         # "accused Russia of persuading Maduro": the accused is the doer
-        objects = _children_actors(view, head.head, {"dobj"})
+        objects = view.children_actors(head.head, {"dobj"})
         if objects:
             return objects
     if token.dep_ in {"xcomp", "conj", "advcl", "pcomp"}:
@@ -286,14 +286,6 @@ def subject_of(view: DocView, token: Token, depth: int = 0) -> list[Actor]:
     if token.dep_ == "pcomp" and head.head.i != head.i:
         return subject_of(view, head.head, depth + 1)
     return []
-
-
-def _children_actors(view: DocView, token: Token, deps: set[str]) -> list[Actor]:
-    found: list[Actor] = []
-    for child in token.children:
-        if child.dep_ in deps:
-            found += view.actors(child)
-    return found
 
 
 def _target(view: DocView, token: Token, pattern: Pattern) -> list[Actor]:
@@ -312,18 +304,18 @@ def _slot_actors(
     if slot == "dobj":
         if skip_object:
             return []
-        return _children_actors(view, token, {"dobj", "attr"})
+        return view.children_actors(token, {"dobj", "attr"})
     if slot == "iobj":
-        return _children_actors(view, token, {"dative", "iobj"})
+        return view.children_actors(token, {"dative", "iobj"})
     if slot in {"poss", "compound", "amod"}:
-        return _children_actors(view, token, {slot})
+        return view.children_actors(token, {slot})
     preposition = slot.split(":", 1)[1]
     heads = [token] + [c for c in token.children if c.dep_ in {"dobj", "prt"}]
     found: list[Actor] = []
     for head in heads:
         for child in head.children:
             if child.dep_ in {"prep", "dative"} and child.lower_ == preposition:
-                found += _children_actors(view, child, {"pobj", "pcomp"})
+                found += view.children_actors(child, {"pobj", "pcomp"})
     return found
 
 
@@ -336,7 +328,7 @@ def _noun_event(
     source: list[Actor] = []
     for slot in pattern.source:
         if slot in {"poss", "compound", "amod"}:
-            source += _children_actors(view, token, {slot})
+            source += view.children_actors(token, {slot})
         else:
             source += _slot_actors(view, token, slot)
     target: list[Actor] = []

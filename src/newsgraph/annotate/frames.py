@@ -180,6 +180,19 @@ class DocView:
         ]  # fmt: skip
         return places[-1:]
 
+    def children_actors(self, token: Token, deps: set[str]) -> list[Actor]:
+        """Actors named by the token's children with these dependency labels."""
+        return [a for child in token.children if child.dep_ in deps for a in self.actors(child)]
+
+    def prep_actors(self, token: Token, preps: set[str]) -> list[Actor]:
+        """Actors named by "<prep> X" attached to the token ("from France", "loyal to Maduro")."""
+        return [
+            a
+            for child in token.children
+            if child.dep_ in {"prep", "dative"} and child.lower_ in preps
+            for a in self.children_actors(child, {"pobj"})
+        ]
+
     def agents(self, verb: Token) -> list[Actor]:
         """Every "by X" of a passive verb: its agent, a conjoined "and by Y", or a "by" that
         the parser hung lower in the clause ("recognized as president by the US")."""

@@ -70,20 +70,24 @@ def _verb_relations(
         subjects = [
             a for a in view.agents(token) if view.entities[a.entity].type != EntityType.WEAPON
         ]
-        targets = _actors(view, token, {"nsubjpass"})
+        targets = view.children_actors(token, {"nsubjpass"})
     else:
         subjects = subject_of(view, token)
-        targets = _prep_objects(view, token, prep) if prep else _actors(view, token, {"dobj"})
+        targets = (
+            view.prep_actors(token, {prep} if prep else set())
+            if prep
+            else view.children_actors(token, {"dobj"})
+        )
     return _pairs(view, token, relation, subjects, targets)
 
 
 def _adjective_relations(view: DocView, token: Token, entry: tuple[str, str]) -> list[Relation]:
     relation, prep = entry
     head = token.head if token.dep_ in {"acomp", "amod", "xcomp", "oprd"} else token
-    subjects = _actors(view, head, {"nsubj", "nsubjpass"}) if head.i != token.i else []
+    subjects = view.children_actors(head, {"nsubj", "nsubjpass"}) if head.i != token.i else []
     if token.dep_ == "amod":
         subjects = view.actors(token.head)
-    targets = _prep_objects(view, token, prep)
+    targets = view.prep_actors(token, {prep} if prep else set())
     return _pairs(view, token, relation, subjects, targets)
 
 
@@ -128,24 +132,6 @@ def _validity(view: DocView, sentence: int) -> tuple[str | None, str | None]:
         elif expr.relation in {"until", "by", "before"}:
             end = expr.value
     return start, end
-
-
-def _actors(view: DocView, token: Token, deps: set[str]) -> list[Actor]:
-    found: list[Actor] = []
-    for child in token.children:
-        if child.dep_ in deps:
-            found += [
-                a for a in view.actors(child) if view.entities[a.entity].type != EntityType.WEAPON
-            ]
-    return found
-
-
-def _prep_objects(view: DocView, token: Token, prep: str | None) -> list[Actor]:
-    found: list[Actor] = []
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ == prep:
-            found += _actors(view, child, {"pobj"})
-    return found
 
 
 def _role_relations(
