@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+import uvicorn
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
@@ -26,8 +27,9 @@ from newsgraph.pipeline import Extractor, shared_extractor
 from newsgraph.render import summary
 from newsgraph.settings import load_settings
 from newsgraph.store import queries
-from newsgraph.store.db import open_database
+from newsgraph.store.db import DEFAULT_DATABASE, open_database
 from newsgraph.store.writer import record_decision, remove_document
+from newsgraph.web import create_app
 
 app = typer.Typer(
     help="Sourced, time-aware knowledge graphs from news articles.", no_args_is_help=True
@@ -443,6 +445,33 @@ def _print_rows(
             writer.writerow([_cell(row.get(c)) for c in columns])
     else:
         Console(soft_wrap=True).print(_table(rows, columns))
+
+
+@app.command("serve")
+def serve_command(
+    db: DbOption = None,
+    host: Annotated[
+        str, typer.Option(help="Address to bind; the default is reachable from this machine only.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Browse the knowledge base: reader, dossiers, events, network, timeline, map; JSON API
+    under /api (OpenAPI at /api/openapi.json)."""
+    target = db or DEFAULT_DATABASE
+    if "://" not in target and not Path(target).exists():
+        err.print(
+            f"[red]error:[/red] no knowledge base at {target}: run `newsgraph ingest FILE...` "
+            "first, or name one with --db.",
+            highlight=False,
+        )
+        raise typer.Exit(2)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        err.print(
+            f"warning: serving on {host}: anyone who can reach it can read the knowledge base."
+        )
+    app_ = create_app(_engine(db))
+    typer.echo(f"newsgraph on http://{host}:{port}/  (Ctrl+C stops)")
+    uvicorn.run(app_, host=host, port=port, log_level="warning")
 
 
 @app.command("export")

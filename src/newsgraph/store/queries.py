@@ -9,16 +9,17 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, Row, and_, func, or_, select, text
+from sqlalchemy import ColumnElement, Engine, Row, and_, func, or_, select, text
 
 from newsgraph.store import schema as t
 
 Rows = list[dict[str, Any]]
 
 
-class _Texts:
+class EvidenceTexts:
     """Document texts fetched once per query, for evidence snippets."""
 
     def __init__(self, engine: Engine) -> None:
@@ -91,6 +92,50 @@ def actors(engine: Engine, search: str = "", *, type: str | None = None, limit: 
         return [dict(r._mapping) for r in c.execute(query)]
 
 
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """The filters events can be selected by; empty fields do not filter."""
+
+    actor: str | None = None
+    target: str | None = None
+    type: str | None = None
+    since: str | None = None
+    until: str | None = None
+    country: str | None = None
+    modality: str | None = None
+    document: str | None = None
+
+    def where(self) -> list[ColumnElement[bool]]:
+        """SQL conditions on `events` for every filter that is set."""
+        e, ea = t.events, t.event_actors
+        conditions: list[ColumnElement[bool]] = []
+        for entity_id, role in ((self.actor, "source"), (self.target, "target")):
+            if entity_id:
+                with_actor = select(ea.c.event_id).where(
+                    and_(ea.c.entity_id == entity_id, ea.c.role == role)
+                )
+                conditions.append(e.c.id.in_(with_actor))
+        if self.country:
+            with_country = (
+                select(ea.c.event_id)
+                .join(t.entities, t.entities.c.id == ea.c.entity_id)
+                .where(t.entities.c.country == self.country)
+            )
+            conditions.append(e.c.id.in_(with_country))
+        for column, value in (
+            (e.c.type, self.type),
+            (e.c.modality, self.modality),
+            (e.c.document_id, self.document),
+        ):
+            if value:
+                conditions.append(column == value)
+        if self.since:
+            conditions.append(e.c.date >= self.since)
+        if self.until:
+            conditions.append(e.c.date <= self.until + "~")  # "~" sorts after any ISO suffix
+        return conditions
+
+
 def events(
     engine: Engine,
     *,
@@ -103,70 +148,92 @@ def events(
     modality: str | None = None,
     document: str | None = None,
     limit: int = 200,
+    offset: int = 0,
 ) -> Rows:
     """Events matching every given filter, newest first, with actors, report count, evidence."""
-    e, ea = t.events, t.event_actors
-    query = select(e, t.event_clusters.c.reports).join(
-        t.event_clusters, t.event_clusters.c.id == e.c.cluster_id
+    selected = EventFilter(actor, target, type, since, until, country, modality, document)
+    return filtered_events(engine, selected, limit=limit, offset=offset)
+
+
+def filtered_events(
+    engine: Engine, selected: EventFilter, *, limit: int = 200, offset: int = 0
+) -> Rows:
+    """`events` with the filters given as one object (what the web app passes around)."""
+    e = t.events
+    query = (
+        select(e, t.event_clusters.c.reports)
+        .join(t.event_clusters, t.event_clusters.c.id == e.c.cluster_id)
+        .where(*selected.where())
+        .order_by(e.c.date.desc(), e.c.id)
+        .limit(limit)
+        .offset(offset)
     )
-    for entity_id, role in ((actor, "source"), (target, "target")):
-        if entity_id:
-            query = query.where(
-                e.c.id.in_(
-                    select(ea.c.event_id).where(
-                        and_(ea.c.entity_id == entity_id, ea.c.role == role)
-                    )
-                )
-            )
-    if country:
-        with_country = (
-            select(ea.c.event_id)
-            .join(t.entities, t.entities.c.id == ea.c.entity_id)
-            .where(t.entities.c.country == country)
-        )
-        query = query.where(e.c.id.in_(with_country))
-    for column, value in ((e.c.type, type), (e.c.modality, modality), (e.c.document_id, document)):
-        if value:
-            query = query.where(column == value)
-    if since:
-        query = query.where(e.c.date >= since)
-    if until:
-        query = query.where(e.c.date <= until + "~")  # "~" sorts after any ISO suffix
-    query = query.order_by(e.c.date.desc(), e.c.id).limit(limit)
     with engine.connect() as c:
         rows = list(c.execute(query))
         actors_of = _event_actors(c, [r.id for r in rows])
-    texts = _Texts(engine)
+    texts = EvidenceTexts(engine)
     return [_event_row(r, actors_of, texts) for r in rows]
 
 
-def _event_actors(connection: Any, event_ids: Sequence[str]) -> dict[str, dict[str, list[str]]]:
-    found: dict[str, dict[str, list[str]]] = {i: {"source": [], "target": []} for i in event_ids}
+def event_facets(engine: Engine, selected: EventFilter) -> dict[str, list[tuple[str, int]]]:
+    """How the events a filter selects divide by type, modality and actor country (counts)."""
+    e, ea = t.events, t.event_actors
+    conditions = selected.where()
+    facets: dict[str, list[tuple[str, int]]] = {}
+    with engine.connect() as c:
+        for name, column in (("type", e.c.type), ("modality", e.c.modality)):
+            query = select(column, func.count()).where(*conditions).group_by(column)
+            facets[name] = sorted(((k, n) for k, n in c.execute(query)), key=lambda r: -r[1])
+        by_country = (
+            select(t.entities.c.country, func.count(func.distinct(e.c.id)))
+            .join(ea, ea.c.event_id == e.c.id)
+            .join(t.entities, t.entities.c.id == ea.c.entity_id)
+            .where(t.entities.c.country.is_not(None), *conditions)
+            .group_by(t.entities.c.country)
+        )
+        facets["country"] = sorted(((k, n) for k, n in c.execute(by_country)), key=lambda r: -r[1])
+        facets["total"] = [("events", c.scalar(select(func.count()).where(*conditions)) or 0)]
+    return facets
+
+
+def _event_actors(connection: Any, event_ids: Sequence[str]) -> dict[str, dict[str, list[Any]]]:
+    found: dict[str, dict[str, list[Any]]] = {
+        i: {"source": [], "target": [], "source_ids": [], "target_ids": []} for i in event_ids
+    }
     if not event_ids:
         return found
     query = (
-        select(t.event_actors.c.event_id, t.event_actors.c.role, t.entities.c.name)
+        select(t.event_actors.c.event_id, t.event_actors.c.role, t.entities.c.id, t.entities.c.name)
         .join(t.entities, t.entities.c.id == t.event_actors.c.entity_id)
         .where(t.event_actors.c.event_id.in_(event_ids))
+        .order_by(t.entities.c.name)
     )
     for row in connection.execute(query):
         found[row.event_id][row.role].append(row.name)
+        found[row.event_id][row.role + "_ids"].append(row.id)
     return found
 
 
 def _event_row(
-    row: Row[Any], actors_of: dict[str, dict[str, list[str]]], texts: _Texts
+    row: Row[Any], actors_of: dict[str, dict[str, list[Any]]], texts: EvidenceTexts
 ) -> dict[str, Any]:
+    actors = actors_of[row.id]
     return {
         "id": row.id,
         "date": row.date,
         "type": row.type,
+        "mode": row.mode,
         "cameo": row.cameo,
-        "source": actors_of[row.id]["source"],
-        "target": actors_of[row.id]["target"],
+        "source": actors["source"],
+        "target": actors["target"],
+        "source_ids": actors["source_ids"],
+        "target_ids": actors["target_ids"],
         "trigger": row.trigger,
         "modality": row.modality,
         "negated": row.negated,
+        "location": row.location,
+        "attributed_to": row.attributed_to,
+        "confidence": row.confidence,
         "reports": row.reports,
         "citation": row.citation,
         "evidence": texts.evidence(row.document_id, row.sentence, row.start, row.end),
@@ -187,11 +254,12 @@ def quotes(
         query = query.where(t.quotes.c.speaker == speaker)
     if stance:
         query = query.where(t.quotes.c.stance == stance)
-    texts = _Texts(engine)
+    texts = EvidenceTexts(engine)
     with engine.connect() as c:
         return [
             {
                 "speaker": r.speaker_name,
+                "speaker_id": r.speaker,
                 "stance": r.stance,
                 "kind": r.kind,
                 "text": r.text,
@@ -239,13 +307,15 @@ def alignments(
         query = query.where(or_(r.c.subject == entity, r.c.object == entity))
     if relation:
         query = query.where(r.c.relation == relation)
-    texts = _Texts(engine)
+    texts = EvidenceTexts(engine)
     with engine.connect() as c:
         return [
             {
                 "subject": row.subject_name,
                 "relation": row.relation,
                 "object": row.object_name,
+                "subject_id": row.subject,
+                "object_id": row.object,
                 "valid_from": row.valid_from,
                 "valid_until": row.valid_until,
                 "stated": row.published,
@@ -306,7 +376,7 @@ def dossier(engine: Engine, name: str) -> dict[str, Any] | None:
     if entity is None:
         return None
     entity_id = entity["id"]
-    texts = _Texts(engine)
+    texts = EvidenceTexts(engine)
     with engine.connect() as c:
         roles = [
             {

@@ -1,0 +1,54 @@
+"""Request parameters shared by the JSON API and the HTML pages, parsed once."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Query, Request
+from sqlalchemy import Engine
+
+from newsgraph.store import queries
+from newsgraph.store.queries import EventFilter
+
+
+def get_engine(request: Request) -> Engine:
+    """The knowledge base the app was created with."""
+    engine: Engine = request.app.state.engine
+    return engine
+
+
+EngineDep = Annotated[Engine, Depends(get_engine)]
+
+
+def _entity_id(engine: Engine, name: str | None) -> str | None:
+    """An actor given by id or by name; a name nothing matches filters to nothing."""
+    if not name:
+        return None
+    found = queries.find_entity(engine, name)
+    return str(found["id"]) if found else name
+
+
+def event_filter(
+    engine: EngineDep,
+    actor: Annotated[str | None, Query(description="Source actor: id or name.")] = None,
+    target: Annotated[str | None, Query(description="Target actor: id or name.")] = None,
+    type: Annotated[str | None, Query(description="PLOVER type, e.g. THREATEN.")] = None,
+    since: Annotated[str | None, Query(description="Earliest date, ISO (2019, 2019-05).")] = None,
+    until: Annotated[str | None, Query(description="Latest date, ISO.")] = None,
+    country: Annotated[str | None, Query(description="An actor's ISO alpha-3 code.")] = None,
+    modality: Annotated[str | None, Query(description="asserted, reported, denied...")] = None,
+    document: Annotated[str | None, Query(description="Document id.")] = None,
+) -> EventFilter:
+    return EventFilter(
+        actor=_entity_id(engine, actor),
+        target=_entity_id(engine, target),
+        type=type.upper() if type else None,
+        since=since or None,
+        until=until or None,
+        country=country.upper() if country else None,
+        modality=modality or None,
+        document=document or None,
+    )
+
+
+EventFilterDep = Annotated[EventFilter, Depends(event_filter)]

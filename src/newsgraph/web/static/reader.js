@@ -1,0 +1,16 @@
+// Reader: the legend's checkboxes show or hide each kind of highlight; clicking a quote or a
+// citation in the text (outside a nested link) jumps to its entry in the facts panel.
+"use strict";
+(() => {
+  const article = document.getElementById("article");
+  for (const box of document.querySelectorAll("#legend input[data-kind]")) {
+    box.addEventListener("change", () => article.classList.toggle(`show-${box.dataset.kind}`, box.checked));
+  }
+  article.addEventListener("click", (event) => {
+    if (event.target.closest("a")) return;
+    const fact = event.target.closest("[data-fact]");
+    if (fact) window.location.hash = fact.dataset.fact;
+  });
+  const target = document.getElementById("evidence");
+  if (target && !window.location.hash) target.scrollIntoView({ block: "center" });
+})();
