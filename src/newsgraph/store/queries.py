@@ -192,7 +192,8 @@ def event_facets(engine: Engine, selected: EventFilter) -> dict[str, list[tuple[
             .group_by(t.entities.c.country)
         )
         facets["country"] = sorted(((k, n) for k, n in c.execute(by_country)), key=lambda r: -r[1])
-        facets["total"] = [("events", c.scalar(select(func.count()).where(*conditions)) or 0)]
+        total = select(func.count()).select_from(e).where(*conditions)
+        facets["total"] = [("events", c.scalar(total) or 0)]
     return facets
 
 

@@ -20,6 +20,10 @@ window.ng = {
     if (!response.ok) throw new Error(`${url}: ${response.status}`);
     return response.json();
   },
+  // Entity ids are "type:slug": keep the colon readable, encode anything else.
+  actorUrl(id) {
+    return `/actors/${encodeURIComponent(id).replace(/%3A/g, ":")}`;
+  },
   evidenceList(evidence) {
     const list = ng.el("ul", { class: "plain" });
     for (const ev of evidence) {

@@ -49,7 +49,7 @@
       const title = ng.svg("title");
       title.textContent = `${place.name}: ${place.mentions} mentions, ${place.events} events here`;
       dot.append(title);
-      dot.addEventListener("click", () => { window.location.href = `/actors/${encodeURIComponent(place.id)}`; });
+      dot.addEventListener("click", () => { window.location.href = ng.actorUrl(place.id); });
       svg.append(dot);
     }
     box.replaceChildren(svg);

@@ -64,7 +64,7 @@
     layout.run();
   }
 
-  cy.on("tap", "node", (event) => { window.location.href = `/actors/${encodeURIComponent(event.target.id())}`; });
+  cy.on("tap", "node", (event) => { window.location.href = ng.actorUrl(event.target.id()); });
   cy.on("tap", "edge", (event) => {
     const d = event.target.data();
     const source = cy.getElementById(d.source).data("name");

@@ -12,5 +12,9 @@
     if (fact) window.location.hash = fact.dataset.fact;
   });
   const target = document.getElementById("evidence");
-  if (target && !window.location.hash) target.scrollIntoView({ block: "center" });
+  // Centre the evidence span (the browser's own jump to #evidence puts it at the very top,
+  // or misses when the layout is still settling).
+  if (target && ["", "#evidence"].includes(window.location.hash)) {
+    window.addEventListener("load", () => target.scrollIntoView({ block: "center" }));
+  }
 })();

@@ -39,7 +39,7 @@
     const times = events.map((e) => parse(e.date));
     let low = Math.min(...times), high = Math.max(...times);
     if (high === low) { low -= 15 * 86400000; high += 15 * 86400000; }
-    const x = (t) => LEFT + ((t - low) / (high - low)) * (WIDTH - LEFT - 20);
+    const x = (t) => LEFT + ((t - low) / (high - low)) * (WIDTH - LEFT - 50);
     const height = TOP + rows.length * ROW + 10;
     const svg = ng.svg("svg", { viewBox: `0 0 ${WIDTH} ${height}`, width: "100%", class: "timeline-svg" });
     rows.forEach((row, i) => {

@@ -1,0 +1,206 @@
+"""The web app in process (FastAPI's TestClient): pages, the JSON API, downloads, escaping."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from html import unescape
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from newsgraph.cli import app as cli
+from newsgraph.web.reader import CITATION, LEAF, QUOTE, SENTENCE, Mark, render_text
+
+LAVROV = "person:sergei-lavrov"
+
+
+def _document_id(client: TestClient, words: str) -> str:
+    found = client.get("/api/documents", params={"q": words}).json()["documents"]
+    assert found, words
+    return str(found[0]["id"])
+
+
+def test_home_lists_counts_documents_and_actors(client: TestClient) -> None:
+    html = client.get("/").text
+    assert "Lavrov Warns Washington Over Venezuela" in html
+    assert 'href="/actors/person:sergei-lavrov"' in html
+    assert re.search(r"<strong>\d+</strong> events", html)
+
+
+def test_document_list_searches_full_text_and_filters(client: TestClient) -> None:
+    assert "Lavrov Warns Washington" in client.get("/documents", params={"q": "gravest"}).text
+    assert "Lavrov Warns" not in client.get("/documents", params={"q": "banners"}).text
+    assert "No documents match" in client.get("/documents", params={"q": "zzzz"}).text
+    listed = client.get("/api/documents", params={"since": "2019-05-01"}).json()
+    assert listed["total"] == 2 and {d["events"] > 0 for d in listed["documents"]} == {True, False}
+    assert client.get("/api/documents", params={"until": "2019-01-01"}).json()["total"] == 0
+
+
+def test_reader_highlights_every_kind_of_fact(client: TestClient) -> None:
+    html = client.get(f"/documents/{_document_id(client, 'gravest')}").text
+    lavrov = f'<a class="fact entity type-person" href="/actors/{LAVROV}"'
+    assert lavrov in html
+    assert re.search(
+        r'<a class="fact event event-threaten" href="#fact-event-[^"]+"[^>]*>warned</a>', html
+    )
+    assert 'class="fact quote reported"' in html or 'class="fact quote direct"' in html
+    assert re.search(
+        r'<span class="fact citation" id="in-citation-c1"[^>]*>(<a [^>]*>)?Vzglyad', html
+    )
+    # the "(, May 1)" citation names no outlet: flagged in the text and in the facts panel
+    assert 'class="fact citation broken" id="in-citation-c2"' in html
+    assert "⚠ missing outlet" in html
+    assert re.search(
+        r'<a class="fact date" href="#fact-date-\d+" title="day: 2019-05-01">May 1</a>', html
+    )
+    assert 'id="s-0"' in html and 'id="fact-event-' in html
+
+
+def test_reader_marks_the_evidence_span_asked_for(client: TestClient) -> None:
+    doc = _document_id(client, "gravest")
+    text = client.get(f"/api/documents/{doc}").json()["text"]
+    start = text.index("Lavrov accused")
+    end = text.index("Venezuela.", start) + len("Venezuela.")
+    html = client.get(f"/documents/{doc}", params={"span": f"{start}-{end}"}).text
+    marked = re.search(r'<mark class="evidence" id="evidence">(.*?)</mark>', html, re.S)
+    assert marked and unescape(re.sub(r"<[^>]+>", "", marked[1])) == text[start:end]
+    assert 'id="evidence"' not in client.get(f"/documents/{doc}", params={"span": "x"}).text
+
+
+def test_hostile_text_is_escaped_and_scripts_are_refused(client: TestClient) -> None:
+    response = client.get(f"/documents/{_document_id(client, 'banners')}")
+    html = response.text
+    own_scripts = re.findall(r'<script src="/static/[^"]+"></script>', html)
+    assert html.count("<script") == len(own_scripts) == 2  # app.js + reader.js, nothing else
+    assert "&lt;script&gt;window.__xss" in html
+    assert ("<img" not in html and "onerror=&#34;" in html) or "onerror=&quot;" in html
+    assert "<b onmouseover" not in html
+    assert "script-src 'self'" in response.headers["content-security-policy"]
+
+
+def test_reader_unknown_document_is_a_404_page(client: TestClient) -> None:
+    response = client.get("/documents/doc_nope")
+    assert response.status_code == 404 and "No document 'doc_nope'" in unescape(response.text)
+    assert client.get("/api/documents/doc_nope").json() == {
+        "detail": "No document 'doc_nope' in the knowledge base."
+    }
+
+
+def test_dossier_links_each_fact_to_its_evidence(client: TestClient) -> None:
+    html = client.get(f"/actors/{LAVROV}").text
+    assert "<h1" in html and "Sergei Lavrov" in html
+    row = re.search(r'<tr class="event"[^>]*>.*?THREATEN.*?</tr>', html, re.S)
+    assert row, "Lavrov's threat is listed among his events"
+    link = re.search(r'<a class="evidence-link" href="([^"]+)"', row[0])
+    assert link and "#evidence" in link[1]
+    reader = client.get(unescape(link[1])).text
+    marked = re.search(r'<mark class="evidence" id="evidence">(.*?)</mark>', reader, re.S)
+    assert marked and "warned" in marked[1] and "gravest" in marked[1]
+    assert "Mike Pompeo" in html  # the target, and a co-occurring actor
+    assert client.get("/actors/Lavrov").status_code == 200  # by name too
+    assert client.get("/actors/Nobody%20Atall").status_code == 404
+
+
+def test_dossier_json_has_evidence_urls(client: TestClient) -> None:
+    dossier = client.get(f"/api/actors/{LAVROV}").json()
+    threats = [e for e in dossier["events_as_source"] if e["type"] == "THREATEN"]
+    assert threats and all(e["evidence_url"].startswith("/documents/doc_") for e in threats)
+    assert any(q["stance"] == "warn" for q in dossier["quotes"])
+
+
+def test_events_table_facets_and_downloads(client: TestClient) -> None:
+    html = client.get("/events", params={"type": "THREATEN"}).text
+    assert "THREATEN" in html and "SUPPORT</span>" not in html
+    assert re.search(r'<li class="active"><a href="\?type=THREATEN">THREATEN</a>', html)
+    facets = client.get("/api/events/facets").json()
+    assert dict(facets["type"])["SUPPORT"] >= 1 and dict(facets["country"])["RUS"] >= 1
+    assert facets["total"][0][1] == len(client.get("/api/events").json())
+    rows = list(csv.DictReader(io.StringIO(client.get("/api/events.csv?country=RUS").text)))
+    as_json = client.get("/api/events", params={"country": "RUS"}).json()
+    assert rows and len(rows) == len(as_json)
+    assert {r["id"] for r in rows} == {e["id"] for e in as_json}
+    assert all(r["url"].startswith("/documents/") and r["evidence"] for r in rows)
+    by_actor = client.get("/api/events", params={"actor": "Lavrov"}).json()
+    assert by_actor and all("Sergei Lavrov" in e["source"] for e in by_actor)
+
+
+def test_network_edges_carry_evidence_and_follow_as_of(client: TestClient) -> None:
+    graph = client.get("/api/network").json()
+    names = {n["id"]: n["name"] for n in graph["nodes"]}
+    supports = {
+        (names[e["source"]], names[e["target"]]) for e in graph["edges"] if e["label"] == "supports"
+    }
+    assert ("China", "Nicolás Maduro") in supports
+    assert all(e["evidence"] and e["evidence"][0]["url"] for e in graph["edges"])
+    assert graph["range"]["start"] <= "2019-03-01" and graph["range"]["end"] >= "2019-05-03"
+    events_only = client.get("/api/network", params={"relation": "none"}).json()
+    assert {e["kind"] for e in events_only["edges"]} == {"event"}
+    before = client.get("/api/network", params={"as_of": "2019-04-01"}).json()
+    assert {e["label"] for e in before["edges"] if e["kind"] == "event"} == {"MOBILIZE"}
+
+
+def test_timeline_and_map_data(client: TestClient) -> None:
+    dates = [e["date"] for e in client.get("/api/timeline").json()]
+    assert dates == sorted(dates) and "2019-03" in dates
+    lavrov = client.get("/api/timeline", params={"actor": "Sergei Lavrov"}).json()
+    assert lavrov and all("Sergei Lavrov" in e["source"] + e["target"] for e in lavrov)
+    data = client.get("/api/map").json()
+    caracas = next(p for p in data["places"] if p["name"] == "Caracas")
+    assert round(caracas["latitude"]) == 10 and round(caracas["longitude"]) == -67
+    russia = next(c for c in data["countries"] if c["country"] == "RUS")
+    assert russia["numeric"] == "643" and russia["events"] >= 3
+
+
+@pytest.mark.parametrize("path", ["/network", "/timeline", "/map", "/actors", "/api"])
+def test_interactive_pages_render(client: TestClient, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 200 and "<main>" in response.text
+
+
+def test_openapi_document_describes_the_api(client: TestClient) -> None:
+    spec = client.get("/api/openapi.json").json()
+    assert {"/api/events", "/api/events.csv", "/api/network", "/api/actors/{entity_id}"} <= set(
+        spec["paths"]
+    )
+    assert "/documents/{document_id}" not in spec["paths"]  # pages are not API
+    assert "/api/events.csv" in client.get("/api").text
+    assert client.get("/docs").status_code == 404  # Swagger UI needs a CDN: not offered
+
+
+def test_static_files_are_vendored_with_licences() -> None:
+    vendor = Path(__file__).parents[1] / "src" / "newsgraph" / "web" / "static" / "vendor"
+    for package in ("cytoscape", "topojson-client", "world-atlas"):
+        assert (vendor / package / "LICENSE").is_file()
+    assert (vendor / "README.md").read_text().count("npm pack") >= 3
+
+
+@pytest.mark.parametrize(
+    ("marks", "expected"),
+    [
+        ([], "a &lt;b&gt; c"),
+        ([Mark(0, 1, LEAF, "i")], "<i>a</i> &lt;b&gt; c"),
+        # a citation crossing a quote's end is cut at it; only the first piece keeps its id
+        (
+            [Mark(0, 3, QUOTE, "q"), Mark(2, 7, CITATION, "s", (("id", "c"),))],
+            '<q>a <s id="c">&lt;</s></q><s>b&gt; c</s>',
+        ),
+        # overlapping marks of the same level: the first wins
+        ([Mark(0, 3, LEAF, "i"), Mark(2, 5, LEAF, "b")], "<i>a &lt;</i>b&gt; c"),
+        (
+            [Mark(0, 7, SENTENCE, "p", (("title", '"><x>'),))],
+            '<p title="&#34;&gt;&lt;x&gt;">a &lt;b&gt; c</p>',
+        ),
+        ([Mark(5, 99, LEAF, "i"), Mark(3, 3, LEAF, "u")], "a &lt;b&gt;<i> c</i>"),
+    ],
+)
+def test_render_text_nests_and_escapes(marks: list[Mark], expected: str) -> None:
+    assert str(render_text("a <b> c", marks)) == expected
+
+
+def test_serve_refuses_a_missing_database(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code == 2 and "no knowledge base" in result.output
