@@ -147,3 +147,15 @@ def test_deployment_with_size_date_and_commander(run: Run) -> None:
     )
     assert name_of(result, deployment.commander) == "Vasily Tonkoshkurov"
     assert deployment.date == "2019-03"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia denied that it had sent troops to Caracas.",
+        "Russia did not deploy troops to Venezuela.",
+        "Russia could send troops to Venezuela if asked.",
+    ],
+)
+def test_denied_negated_or_hypothetical_deployments_are_not_facts(run: Run, text: str) -> None:
+    assert run(text).deployments == ()

@@ -15,8 +15,9 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from newsgraph.annotate.amounts import find_counts, find_money
+from newsgraph.annotate.events import modality_of
 from newsgraph.annotate.frames import Actor, DocView, ids
-from newsgraph.models import Amount, ArmsTransfer, Deployment, EntityType
+from newsgraph.models import Amount, ArmsTransfer, Deployment, EntityType, Modality
 
 _SUPPLY = {"provide", "supply", "sell", "deliver", "send", "ship", "transfer", "give", "export",
            "equip", "arm", "furnish", "hand", "donate", "lease"}  # fmt: skip
@@ -147,6 +148,10 @@ def _relcl_subject(view: DocView, token: Token) -> list[Actor]:
 # --- deployments ------------------------------------------------------------------------------
 
 
+# A deployment is a fact only when the text presents it as one (possibly on someone's word).
+_FACTUAL = {Modality.ASSERTED, Modality.REPORTED, Modality.ALLEGED}
+
+
 def find_deployments(view: DocView) -> list[Deployment]:
     found: list[Deployment] = []
     for token in view.doc:
@@ -162,6 +167,9 @@ def _deployment(view: DocView, token: Token) -> Deployment | None:
     force = next((o for o in objects if _is_force(o)), None)
     if force is None:
         return None
+    modality, negated, _speaker = modality_of(view, token)
+    if negated or modality not in _FACTUAL:
+        return None  # "denied that it had sent troops", "could send troops": no deployment
     actor = view.children_actors(token, {"nsubj"}) or view.agents(token)
     location = _destination(view, token)
     if not actor:
