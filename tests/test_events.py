@@ -135,3 +135,14 @@ def test_date_from_sentence_then_citation(run: Run) -> None:
     first, second = events_of(result, "ASSAULT")
     assert (first.date, first.date_basis) == ("2019-05-01", "sentence")
     assert (second.date, second.date_basis, second.citation) == ("2019-04-28", "citation", "c1")
+
+
+def test_an_era_in_a_nested_clause_does_not_date_the_event(run: Run) -> None:
+    text = (
+        "Bolsonaro opposed Macron's statement: \"The suggestion evokes a mentality that is out of"
+        ' place in the 21st century."'
+    )
+    (event,) = [e for e in run(text).events if e.type == "REJECT"]
+    assert event.date is None
+    (older,) = run("In the 1980s, the Soviet Union invaded Afghanistan.").events
+    assert older.date == "1980s"

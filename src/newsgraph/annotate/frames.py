@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.models import Citation, Entity, EntityType, Evidence, TimeExpression
+from newsgraph.models import Citation, Entity, EntityType, Evidence, Granularity, TimeExpression
 
 ACTOR_TYPES = {
     EntityType.PERSON, EntityType.STATE, EntityType.ORGANIZATION, EntityType.ARMED_FORCE,
@@ -36,6 +36,12 @@ _GENERIC_HEADS = {
     "number", "some", "many", "most", "all", "part", "portion", "faction", "wing", "branch",
     "office", "team", "worker", "student", "protester", "demonstrator",
 }  # fmt: skip
+
+
+# A decade or century dates an event only when it is in the event's own clause ("in the 1980s
+# the Soviet Union invaded..."); elsewhere in the sentence it names an era ("a mentality out of
+# place in the 21st century").
+_ERAS = {Granularity.DECADE, Granularity.CENTURY}
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,12 +112,15 @@ class DocView:
         inside = [
             d
             for d in self.dates
-            if d.sentence == sentence and d.value and d.granularity != "time_of_day"
+            if d.sentence == sentence and d.value and d.granularity != Granularity.TIME_OF_DAY
         ]
         if tokens and inside:
             lo, hi = min(t.idx for t in tokens), max(t.idx for t in tokens)
             near = [d for d in inside if lo <= d.start <= hi + 1]
-            inside = near or inside
+            near = [d for d in near if d.granularity not in _ERAS or _own_clause(tokens, d)]
+            if near:
+                return near[0].value, "sentence"
+        inside = [d for d in inside if d.granularity not in _ERAS]
         if inside:
             return inside[0].value, "sentence"
         citation = self.citation_for(sentence)
@@ -297,3 +306,20 @@ def _unique(actors: list[Actor]) -> list[Actor]:
             seen.add(actor.entity)
             out.append(actor)
     return out
+
+
+_CLAUSES = {"ccomp", "relcl", "advcl", "acl", "xcomp", "parataxis", "conj"}
+
+
+def _own_clause(tokens: Sequence[Token], date: TimeExpression) -> bool:
+    """Whether a date sits in the trigger's own clause, not in a clause nested under it."""
+    members = {t.i for t in tokens}
+    trigger = next((t for t in tokens if t.head.i not in members or t.head.i == t.i), None)
+    token = next((t for t in tokens if t.idx == date.start), None)
+    if trigger is None or token is None:
+        return False
+    while token.i != trigger.i and token.head.i != token.i:
+        if token.dep_ in _CLAUSES:
+            return False
+        token = token.head
+    return token.i == trigger.i
