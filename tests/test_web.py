@@ -5,14 +5,20 @@ from __future__ import annotations
 import csv
 import io
 import re
+from datetime import date
 from html import unescape
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import Engine
 from typer.testing import CliRunner
 
+from conftest import WEB_ARTICLE
+from newsgraph import Extractor
 from newsgraph.cli import app as cli
+from newsgraph.kb import ingest
+from newsgraph.store import browse, queries
 from newsgraph.web.reader import CITATION, LEAF, QUOTE, SENTENCE, Mark, render_text
 
 LAVROV = "person:sergei-lavrov"
@@ -204,3 +210,21 @@ def test_render_text_nests_and_escapes(marks: list[Mark], expected: str) -> None
 def test_serve_refuses_a_missing_database(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "none.db")])
     assert result.exit_code == 2 and "no knowledge base" in result.output
+
+
+def test_browse_queries_on_both_databases(kb: Engine, extractor: Extractor, tmp_path: Path) -> None:
+    """The web app's queries give the same answers on SQLite and PostgreSQL."""
+    (tmp_path / "a.txt").write_text(WEB_ARTICLE, encoding="utf-8")
+    ingest(extractor, kb, [tmp_path / "a.txt"], published=date(2019, 5, 3))
+    rows, total = browse.documents(kb, browse.DocumentFilter(search="gravest consequences"))
+    assert total == 1 and rows[0]["events"] >= 5
+    found = browse.document(kb, rows[0]["id"])
+    assert found is not None and found["sentences"] and found["mentions"] and found["events"]
+    assert any(c["problems"] for c in found["citations"])
+    graph = browse.network(kb, browse.NetworkFilter(as_of="2019-05-02"))
+    assert {e["kind"] for e in graph["edges"]} == {"alignment", "event"}
+    assert browse.date_range(kb) == ("2019-03-01", "2019-05-03")
+    assert any(p["name"] == "Caracas" for p in browse.places(kb))
+    assert any(c["country"] == "RUS" and c["events"] for c in browse.countries(kb))
+    facets = queries.event_facets(kb, queries.EventFilter(type="THREATEN"))
+    assert dict(facets["type"]) == {"THREATEN": facets["total"][0][1]}
