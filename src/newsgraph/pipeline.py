@@ -129,6 +129,7 @@ class Extractor:
             outlets=outlets,
             skip=document.header_spans,
             published=document.published.date,
+            text=text,
         )
         context = DocumentContext(document.id, text, sentences, dates, document.published.date)
         entities = resolve_entities(candidates, self.gazetteer, context)
@@ -141,7 +142,7 @@ class Extractor:
             dates=dates,
             document_outlet_id=document.outlet_id,
         )
-        view = DocView(doc, document.id, entities, dates, citations, sents=sents)
+        view = DocView(doc, document.id, entities, dates, citations, sents=sents, text=text)
         quotes = find_quotes(view)
         events = _link_quotes(find_events(view, self.events), quotes)
         transfers = find_arms_transfers(view)

@@ -37,7 +37,7 @@ _LED_BY = re.compile(r"\b(?:led|commanded|headed|run)\s+by\b")
 def find_arms_transfers(view: DocView) -> list[ArmsTransfer]:
     """Transfers stated in the document, merged per supplier and recipient."""
     found = []
-    for token in view.doc:
+    for token in view.tokens:
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB" and (lemma in _SUPPLY or lemma in _ACQUIRE):
             transfer = _transfer(view, token, acquire=lemma in _ACQUIRE)
@@ -154,7 +154,7 @@ _FACTUAL = {Modality.ASSERTED, Modality.REPORTED, Modality.ALLEGED}
 
 def find_deployments(view: DocView) -> list[Deployment]:
     found: list[Deployment] = []
-    for token in view.doc:
+    for token in view.tokens:
         if token.pos_ == "VERB" and token.lemma_.lower() in _DEPLOY:
             deployment = _deployment(view, token)
             if deployment is not None:

@@ -123,6 +123,18 @@ PATTERNS: list[tuple[str, str]] = [
     ("time_of_day", rf"(?:\b(?i:the|this)\s+)?\b{_TIME_OF_DAY}"),
 ]
 _COMPILED = [(name, re.compile(rx)) for name, rx in PATTERNS]
+# Words without which a pattern cannot match (they are literal, case-sensitive parts of it):
+# a substring test is far cheaper than a regex scan of the whole text, and most articles have
+# no centuries, quarters or decades.
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "century": ("century",),
+    "quarter_y": ("quarter",),
+    "q_y": ("Q",),
+    "decade": ("0s",),
+    "ago": ("ago", "earlier", "later"),
+    "relative_day": ("today", "yesterday", "tomorrow", "tonight"),
+    "weekday": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+}
 
 # A four-digit number followed by one of these is a count, not a year: "2000 troops".
 _COUNT_NOUNS = re.compile(
@@ -181,6 +193,9 @@ def _matches(text: str) -> tuple[DateMatch, ...]:
 
 def _candidates(text: str) -> Iterator[DateMatch]:
     for kind, regex in _COMPILED:
+        needs = _NEEDS.get(kind)
+        if needs is not None and not any(word in text for word in needs):
+            continue
         for m in regex.finditer(text):
             groups = tuple((k, v) for k, v in m.groupdict().items() if v is not None)
             yield DateMatch(kind, _core_start(kind, m), m.end(), groups)

@@ -104,12 +104,15 @@ class EntityRecognizer:
         outlets: Iterable[tuple[int, int]] = (),
         skip: Iterable[tuple[int, int]] = (),
         published: str | None = None,
+        text: str | None = None,
     ) -> list[Candidate]:
         """All candidates in `doc`, non-overlapping, in text order.
 
         `sentence_of[i]` is the sentence index of token i; `outlets` are char spans the
-        citation parser found to be outlets; `skip` are char spans (header lines) to ignore.
+        citation parser found to be outlets; `skip` are char spans (header lines) to ignore;
+        `text` is `doc.text` when the caller has it (spaCy rebuilds it on every access).
         """
+        text = doc.text if text is None else text
         taken = _Taken(skip)
         ner = [span for span in (_trim(ent) for ent in doc.ents) if span is not None]
         found: list[Candidate] = []
@@ -120,10 +123,10 @@ class EntityRecognizer:
                     found.append(cand)
 
         claim(self._outlets(doc, outlets, sentence_of))
-        claim(self._posts(doc, sentence_of, published))
+        claim(self._posts(doc, text, sentence_of, published))
         gaz_names, gaz_other = self._gazetteer(doc, ner, sentence_of)
         claim(gaz_names)
-        claim(self._designations(doc, sentence_of))
+        claim(self._designations(doc, text, sentence_of))
         # "Moscow", "Kremlin", "Russian" beat NER's labels, but not a longer name that contains
         # them ("Latin American", "Moscow City Court")
         claim(sc for sc in gaz_other if not _inside_longer(sc[0], ner))
@@ -146,11 +149,11 @@ class EntityRecognizer:
         return out
 
     def _posts(
-        self, doc: Doc, sentence_of: Sequence[int], published: str | None
+        self, doc: Doc, text: str, sentence_of: Sequence[int], published: str | None
     ) -> list[tuple[Span, Candidate]]:
         """ "the Russian foreign minister": the one known holder of that post on that date."""
         out = []
-        for start, end, entry in self.posts.find(doc.text, published):
+        for start, end, entry in self.posts.find(text, published):
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
                 cand = _candidate(span, sentence_of, "gazetteer", EntityType.PERSON, entry=entry,
@@ -198,17 +201,18 @@ class EntityRecognizer:
         return _candidate(span, sentence_of, "gazetteer", EntityType.STATE, entry=state,
                           kind=MentionKind.METONYM)  # fmt: skip
 
-    def _designations(self, doc: Doc, sentence_of: Sequence[int]) -> list[tuple[Span, Candidate]]:
+    def _designations(
+        self, doc: Doc, text: str, sentence_of: Sequence[int]
+    ) -> list[tuple[Span, Candidate]]:
         """Weapon designations, and a designation-like name in brackets right after one:
         "S-300VM (Antey-2500)"."""
         out = []
-        text = doc.text
         starts = {
             m.start() for m in _DESIGNATION_HINT.finditer(text)
         }  # cheap scan, then the full pattern
         for match in (m for s in sorted(starts) if (m := _WEAPON_DESIGNATION.match(text, s))):
             bounds = [(match.start(), match.end())]
-            alias = _BRACKETED_DESIGNATION.match(doc.text, match.end())
+            alias = _BRACKETED_DESIGNATION.match(text, match.end())
             if alias is not None:
                 bounds.append((alias.start(1), alias.end(1)))
             for start, end in bounds:

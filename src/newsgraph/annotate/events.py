@@ -131,14 +131,14 @@ def find_events(view: DocView, lexicon: EventLexicon) -> list[Event]:
     """Every event the lexicon's triggers yield in the document, in text order."""
     events: list[Event] = []
     used_objects: set[int] = set()
-    for token in view.doc:
+    for token in view.tokens:
         pattern = _verb_pattern(token, lexicon) if _is_verb(token) else None
         if pattern is not None:
             event = _verb_event(view, token, pattern, len(events))
             if event is not None:
                 events.append(event)
                 used_objects.update(c.i for c in token.children if c.dep_ == "dobj")
-    for token in view.doc:
+    for token in view.tokens:
         if token.pos_ in {"NOUN", "PROPN"} and token.i not in used_objects:
             noun = _noun_pattern(token, lexicon)
             if noun is not None:

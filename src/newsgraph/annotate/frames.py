@@ -64,8 +64,13 @@ class DocView:
         citations: Sequence[Citation],
         *,
         sents: Sequence[Span] | None = None,
+        text: str | None = None,
     ) -> None:
         self.doc = doc
+        # both rebuilt by spaCy on every access (the text is a join over all tokens, iteration
+        # makes new Token objects), and every extractor scans them: built once here
+        self.text = doc.text if text is None else text
+        self.tokens = list(doc)
         self.document_id = document_id
         self.entities = {e.id: e for e in entities}
         self.token_entity: dict[int, str] = {}

@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -22,9 +23,14 @@ REQUIRED = ("ner",)
 def mark_paragraphs(doc: Doc) -> Doc:
     """Start a sentence after every line break: titles and header lines are not sentences
     of the paragraph below them, and no sentence spans two paragraphs."""
-    for token in doc[:-1]:
-        if "\n" in token.text or token.whitespace_.count("\n") > 0:
-            doc[token.i + 1].is_sent_start = True
+    # Token texts by their hashes, each distinct text looked up once: no Token object per
+    # token. (A token's whitespace_ is " " or "", so a line break is always in its text.)
+    orths = doc.to_array(ORTH).tolist()
+    strings = doc.vocab.strings
+    breaks = {orth for orth in set(orths) if "\n" in strings[orth]}
+    for i, orth in enumerate(orths[:-1]):
+        if orth in breaks:
+            doc[i + 1].is_sent_start = True
     return doc
 
 

@@ -111,7 +111,7 @@ def find_quotes(view: DocView) -> list[Quote]:
 
 
 def _direct(view: DocView) -> list[Quote]:
-    text = view.doc.text
+    text = view.text
     found = []
     for match in _QUOTE.finditer(text):
         inner = match.group("a") or match.group("b") or match.group("c") or ""
@@ -196,9 +196,9 @@ def _addressee(view: DocView, verb: Token) -> str | None:
 
 def _reported(view: DocView) -> list[Quote]:
     """ "X said (that) ...": the complement clause of a speech verb, as reported speech."""
-    text = view.doc.text
+    text = view.text
     found = []
-    for token in view.doc:
+    for token in view.tokens:
         if token.pos_ != "VERB" or token.lemma_.lower() not in SPEECH:
             continue
         complement = next((c for c in token.children if c.dep_ == "ccomp"), None)

@@ -48,7 +48,7 @@ def find_relations(
 ) -> list[Relation]:
     lexicon = load_relation_lexicon()
     found: list[Relation] = []
-    for token in view.doc:
+    for token in view.tokens:
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB" and lemma in lexicon.verbs:
             found += _verb_relations(view, token, lexicon.verbs[lemma])

@@ -12,11 +12,43 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, func, insert, select, union, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    bindparam,
+    delete,
+    func,
+    insert,
+    select,
+    union,
+    update,
+)
 
 from newsgraph.contract import to_dict
 from newsgraph.models import Entity, Event, Evidence, Extraction
 from newsgraph.store import schema as t
+
+# Statements run for every document, built once: SQLAlchemy then skips rebuilding them and
+# regenerating their cache keys, which cost more than the SQLite work of a small document.
+_KNOWN_DOCUMENT = select(t.documents.c.id).where(t.documents.c.id == bindparam("id"))
+_DECISIONS = select(t.entity_merges).order_by(t.entity_merges.c.id)
+_KNOWN_ENTITIES = select(t.entities.c.id).where(
+    t.entities.c.id.in_(bindparam("ids", expanding=True))
+)
+_KNOWN_CLUSTERS = select(t.event_clusters.c.id).where(
+    t.event_clusters.c.id.in_(bindparam("ids", expanding=True))
+)
+_INSERTS = {table: insert(table) for table in (t.documents, t.entities, t.event_clusters,
+                                               t.event_actors, *t.FACT_TABLES)}  # fmt: skip
+_RECOUNT = (
+    update(t.event_clusters)
+    .where(t.event_clusters.c.id.in_(bindparam("ids", expanding=True)))
+    .values(
+        reports=select(func.count(func.distinct(t.events.c.document_id)))
+        .where(t.events.c.cluster_id == t.event_clusters.c.id)
+        .scalar_subquery()
+    )
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +66,7 @@ class EntityMap:
     def __init__(self, connection: Connection) -> None:
         self.merged: dict[str, str] = {}
         self.split: dict[tuple[str, str], str] = {}
-        for row in connection.execute(select(t.entity_merges).order_by(t.entity_merges.c.id)):
+        for row in connection.execute(_DECISIONS):
             if row.action == "merge":
                 self.merged[row.source_id] = row.target_id
             elif row.action == "split" and row.surface:
@@ -72,8 +104,7 @@ def save_extraction(
     """Store one document and all its facts atomically; a known document is left alone."""
     document = extraction.document
     with engine.begin() as connection:
-        exists = connection.execute(select(t.documents.c.id).where(t.documents.c.id == document.id))
-        if exists.first() is not None:
+        if connection.execute(_KNOWN_DOCUMENT, {"id": document.id}).first() is not None:
             return Saved(document.id, False, 0)
         ids = EntityMap(connection)
         _insert_document(connection, extraction, now or datetime.now(UTC))
@@ -85,26 +116,27 @@ def save_extraction(
 def _insert_document(connection: Connection, extraction: Extraction, now: datetime) -> None:
     doc = extraction.document
     connection.execute(
-        insert(t.documents).values(
-            id=doc.id,
-            source=doc.source,
-            external_id=doc.external_id,
-            title=doc.title,
-            outlet=doc.outlet,
-            outlet_id=doc.outlet_id,
-            author=doc.author,
-            url=doc.url,
-            volume=doc.volume,
-            issue=doc.issue,
-            published=doc.published.date,
-            published_inferred=doc.published.inferred,
-            published_basis=doc.published.basis,
-            language=doc.language,
-            length=len(doc.text),
-            text=doc.text,
-            extraction=to_dict(extraction, include_text=False),
-            ingested_at=now,
-        )
+        _INSERTS[t.documents],
+        {
+            "id": doc.id,
+            "source": doc.source,
+            "external_id": doc.external_id,
+            "title": doc.title,
+            "outlet": doc.outlet,
+            "outlet_id": doc.outlet_id,
+            "author": doc.author,
+            "url": doc.url,
+            "volume": doc.volume,
+            "issue": doc.issue,
+            "published": doc.published.date,
+            "published_inferred": doc.published.inferred,
+            "published_basis": doc.published.basis,
+            "language": doc.language,
+            "length": len(doc.text),
+            "text": doc.text,
+            "extraction": to_dict(extraction, include_text=False),
+            "ingested_at": now,
+        },
     )
 
 
@@ -114,9 +146,7 @@ def _upsert_entities(connection: Connection, entities: Iterable[Entity], ids: En
         for mention in entity.mentions:
             split_id = ids.resolve(entity.id, mention.text)
             wanted.setdefault(split_id, entity)
-    existing = set(
-        connection.scalars(select(t.entities.c.id).where(t.entities.c.id.in_(list(wanted))))
-    )
+    existing = set(connection.scalars(_KNOWN_ENTITIES, {"ids": list(wanted)}))
     rows = [
         {
             "id": entity_id,
@@ -130,7 +160,7 @@ def _upsert_entities(connection: Connection, entities: Iterable[Entity], ids: En
         if entity_id not in existing
     ]
     if rows:
-        connection.execute(insert(t.entities), rows)
+        connection.execute(_INSERTS[t.entities], rows)
 
 
 def _span(evidence: Evidence) -> dict[str, int]:
@@ -208,7 +238,7 @@ def _insert_facts(connection: Connection, extraction: Extraction, ids: EntityMap
     _arms_rows(rows, extraction, ids)
     for table, table_rows in rows.items():
         if table_rows and table is not t.events:
-            connection.execute(insert(table), table_rows)
+            connection.execute(_INSERTS[table], table_rows)
     count = sum(len(r) for r in rows.values())
     return count + _insert_events(connection, extraction, ids)
 
@@ -346,33 +376,20 @@ def _insert_events(connection: Connection, extraction: Extraction, ids: EntityMa
         actor_rows += [{"event_id": event_id, "role": role, "entity_id": a} for role, a in actors]
     if not event_rows:
         return 0
-    known = set(
-        connection.scalars(
-            select(t.event_clusters.c.id).where(t.event_clusters.c.id.in_(list(clusters)))
-        )
-    )
+    known = set(connection.scalars(_KNOWN_CLUSTERS, {"ids": list(clusters)}))
     fresh = [row for key, row in clusters.items() if key not in known]
     if fresh:
-        connection.execute(insert(t.event_clusters), fresh)
-    connection.execute(insert(t.events), event_rows)
+        connection.execute(_INSERTS[t.event_clusters], fresh)
+    connection.execute(_INSERTS[t.events], event_rows)
     if actor_rows:
-        connection.execute(insert(t.event_actors), actor_rows)
+        connection.execute(_INSERTS[t.event_actors], actor_rows)
     _recount(connection, list(clusters))
     return len(event_rows) + len(actor_rows)
 
 
 def _recount(connection: Connection, cluster_ids: list[str]) -> None:
     """Reports of a cluster = the number of distinct documents with an event in it."""
-    reports = (
-        select(func.count(func.distinct(t.events.c.document_id)))
-        .where(t.events.c.cluster_id == t.event_clusters.c.id)
-        .scalar_subquery()
-    )
-    connection.execute(
-        update(t.event_clusters)
-        .where(t.event_clusters.c.id.in_(cluster_ids))
-        .values(reports=reports)
-    )
+    connection.execute(_RECOUNT, {"ids": cluster_ids})
 
 
 def remove_document(engine: Engine, document_id: str) -> bool:
