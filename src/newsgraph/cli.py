@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-import uvicorn
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
@@ -29,7 +28,6 @@ from newsgraph.settings import load_settings
 from newsgraph.store import queries
 from newsgraph.store.db import DEFAULT_DATABASE, open_database
 from newsgraph.store.writer import record_decision, remove_document
-from newsgraph.web import create_app
 
 app = typer.Typer(
     help="Sourced, time-aware knowledge graphs from news articles.", no_args_is_help=True
@@ -275,8 +273,8 @@ def events_command(
     engine = _engine(db)
     rows = queries.events(
         engine,
-        actor=_entity_id(engine, actor),
-        target=_entity_id(engine, target),
+        actor=queries.entity_id(engine, actor),
+        target=queries.entity_id(engine, target),
         type=type.upper() if type else None,
         since=since,
         until=until,
@@ -350,7 +348,7 @@ def quotes_command(
 ) -> None:
     """Quotes and claims with speaker and stance."""
     engine = _engine(db)
-    rows = queries.quotes(engine, speaker=_entity_id(engine, speaker), stance=stance)
+    rows = queries.quotes(engine, speaker=queries.entity_id(engine, speaker), stance=stance)
     _print_rows(rows, ["date", "speaker", "stance", "kind", "text"], as_json, as_csv)
 
 
@@ -384,7 +382,7 @@ def timeline_command(
     """Dated events in order, one row per real event."""
     engine = _engine(db)
     rows = queries.timeline(
-        engine, actor=_entity_id(engine, actor), type=type.upper() if type else None
+        engine, actor=queries.entity_id(engine, actor), type=type.upper() if type else None
     )
     _print_rows(rows, ["date", "type", "source", "target", "reports", "evidence"], as_json, as_csv)
 
@@ -407,13 +405,6 @@ def _engine(db: str | None) -> Engine:
     except NewsgraphError as e:
         err.print(f"[red]error:[/red] {e}", highlight=False)
         raise typer.Exit(2) from e
-
-
-def _entity_id(engine: Engine, name: str | None) -> str | None:
-    if not name:
-        return None
-    found = queries.find_entity(engine, name)
-    return found["id"] if found else name
 
 
 def _cell(value: object) -> str:
@@ -469,6 +460,11 @@ def serve_command(
         err.print(
             f"warning: serving on {host}: anyone who can reach it can read the knowledge base."
         )
+    # Imported here: the web stack (FastAPI, uvicorn, Jinja2) adds ~0.4 s to every other command.
+    import uvicorn
+
+    from newsgraph.web import create_app
+
     app_ = create_app(_engine(db))
     typer.echo(f"newsgraph on http://{host}:{port}/  (Ctrl+C stops)")
     uvicorn.run(app_, host=host, port=port, log_level="warning")

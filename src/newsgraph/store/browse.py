@@ -121,26 +121,14 @@ def _rows(connection: Any, query: Any) -> Rows:
 
 
 def _document_quotes(connection: Any, document_id: str) -> Rows:
-    speakers = t.entities.alias("speakers")
-    query = (
-        select(t.quotes, speakers.c.name.label("speaker_name"))
-        .join(speakers, speakers.c.id == t.quotes.c.speaker, isouter=True)
-        .where(t.quotes.c.document_id == document_id)
-        .order_by(t.quotes.c.start)
-    )
-    return _rows(connection, query)
+    query = queries.quote_select().where(t.quotes.c.document_id == document_id)
+    return _rows(connection, query.order_by(t.quotes.c.start))
 
 
 def _document_relations(connection: Any, document_id: str) -> Rows:
-    r, subj, obj = t.relations, t.entities.alias("subj"), t.entities.alias("obj")
-    query = (
-        select(r, subj.c.name.label("subject_name"), obj.c.name.label("object_name"))
-        .join(subj, subj.c.id == r.c.subject)
-        .join(obj, obj.c.id == r.c.object)
-        .where(r.c.document_id == document_id)
-        .order_by(r.c.start)
-    )
-    return _rows(connection, query)
+    """Every alignment read from the document, negated ones too (the reader shows "not")."""
+    query = queries.relation_select().where(t.relations.c.document_id == document_id)
+    return _rows(connection, query.order_by(t.relations.c.start))
 
 
 def _names(connection: Any, found: dict[str, Any]) -> dict[str, str]:

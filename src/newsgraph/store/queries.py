@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, Row, and_, func, or_, select, text
+from sqlalchemy import ColumnElement, Engine, Row, Select, and_, func, or_, select, text
 
 from newsgraph.store import schema as t
 
@@ -66,6 +66,15 @@ def find_entity(engine: Engine, name: str) -> dict[str, Any] | None:
             )
             row = c.execute(best).first()
     return dict(row._mapping) if row is not None else None
+
+
+def entity_id(engine: Engine, name: str | None) -> str | None:
+    """The id of the actor a filter names (by id or name); a name nothing matches is returned
+    as given, so it filters to nothing rather than to everything."""
+    if not name:
+        return None
+    found = find_entity(engine, name)
+    return str(found["id"]) if found else name
 
 
 def actors(engine: Engine, search: str = "", *, type: str | None = None, limit: int = 50) -> Rows:
@@ -241,16 +250,29 @@ def _event_row(
     }
 
 
+def quote_select() -> Select[Any]:
+    """Quotes with their speaker's name (`speaker_name`; null when the speaker is unknown)."""
+    speakers = t.entities.alias("speakers")
+    return select(t.quotes, speakers.c.name.label("speaker_name")).join(
+        speakers, speakers.c.id == t.quotes.c.speaker, isouter=True
+    )
+
+
+def relation_select() -> Select[Any]:
+    """Alignment rows with the names of their subject and object (`subject_name`,
+    `object_name`)."""
+    r, subj, obj = t.relations, t.entities.alias("subj"), t.entities.alias("obj")
+    return (
+        select(r, subj.c.name.label("subject_name"), obj.c.name.label("object_name"))
+        .join(subj, subj.c.id == r.c.subject)
+        .join(obj, obj.c.id == r.c.object)
+    )
+
+
 def quotes(
     engine: Engine, *, speaker: str | None = None, stance: str | None = None, limit: int = 200
 ) -> Rows:
-    speakers = t.entities.alias("speakers")
-    query = (
-        select(t.quotes, speakers.c.name.label("speaker_name"))
-        .join(speakers, speakers.c.id == t.quotes.c.speaker, isouter=True)
-        .order_by(t.quotes.c.date.desc())
-        .limit(limit)
-    )
+    query = quote_select().order_by(t.quotes.c.date.desc()).limit(limit)
     if speaker:
         query = query.where(t.quotes.c.speaker == speaker)
     if stance:
@@ -281,19 +303,13 @@ def alignments(
 ) -> Rows:
     """Alignments in force on `as_of` (world time: not begun after it, not ended before it);
     `stated_by` keeps only those published by that date (record time)."""
-    r, subj, obj = t.relations, t.entities.alias("subj"), t.entities.alias("obj")
+    r = t.relations
     query = (
-        select(
-            r,
-            subj.c.name.label("subject_name"),
-            obj.c.name.label("object_name"),
-            t.documents.c.published,
-        )
-        .join(subj, subj.c.id == r.c.subject)
-        .join(obj, obj.c.id == r.c.object)
+        relation_select()
+        .add_columns(t.documents.c.published)
         .join(t.documents, t.documents.c.id == r.c.document_id)
         .where(r.c.negated.is_(False))
-        .order_by(r.c.relation, subj.c.name)
+        .order_by(r.c.relation, "subject_name")
     )
     if as_of:
         query = query.where(

@@ -183,8 +183,7 @@ def timeline(
     engine: EngineDep, actor: str | None = None, type: str | None = None, limit: Limit = 2000
 ) -> list[dict[str, Any]]:
     """Dated events in date order, one row per real event."""
-    entity = queries.find_entity(engine, actor) if actor else None
-    actor_id = entity["id"] if entity else actor
+    actor_id = queries.entity_id(engine, actor)
     rows = queries.timeline(
         engine, actor=actor_id, type=type.upper() if type else None, limit=limit
     )

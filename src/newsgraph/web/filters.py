@@ -20,14 +20,6 @@ def get_engine(request: Request) -> Engine:
 EngineDep = Annotated[Engine, Depends(get_engine)]
 
 
-def _entity_id(engine: Engine, name: str | None) -> str | None:
-    """An actor given by id or by name; a name nothing matches filters to nothing."""
-    if not name:
-        return None
-    found = queries.find_entity(engine, name)
-    return str(found["id"]) if found else name
-
-
 def event_filter(
     engine: EngineDep,
     actor: Annotated[str | None, Query(description="Source actor: id or name.")] = None,
@@ -40,8 +32,8 @@ def event_filter(
     document: Annotated[str | None, Query(description="Document id.")] = None,
 ) -> EventFilter:
     return EventFilter(
-        actor=_entity_id(engine, actor),
-        target=_entity_id(engine, target),
+        actor=queries.entity_id(engine, actor),
+        target=queries.entity_id(engine, target),
         type=type.upper() if type else None,
         since=since or None,
         until=until or None,

@@ -13,6 +13,7 @@ the same level that overlap keep the first.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from itertools import pairwise
@@ -142,13 +143,16 @@ def _trigger_marks(text: str, events: list[dict[str, Any]]) -> list[Mark]:
     for event in events:
         start, end = event["evidence"]["start"] or 0, event["evidence"]["end"] or 0
         trigger = (event["trigger"] or "").strip()
-        at = text.lower().find(trigger.lower(), start, end) if trigger else -1
-        if at < 0:
+        # A case-blind search in the span itself: lowering the whole text per event is wasted
+        # work, and lowering can change a string's length (offsets would drift).
+        found = re.search(re.escape(trigger), text[start:end], re.IGNORECASE) if trigger else None
+        if found is None:
             continue
+        at = start + found.start()
         attributes = (
             ("class", f"fact event event-{event['type'].lower()}"),
             ("href", f"#fact-event-{event['id']}"),
             ("title", f"{event['type']} ({event['modality']})"),
         )
-        marks.append(Mark(at, at + len(trigger), LEAF, "a", attributes))
+        marks.append(Mark(at, start + found.end(), LEAF, "a", attributes))
     return marks
