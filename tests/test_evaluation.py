@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -113,9 +114,12 @@ def event(
     *,
     negated: bool = False,
     confidence: float = 0.5,
+    mutual: bool = False,
+    location: str | None = None,
 ) -> Event:
     return Event(f"event:{type}:{confidence}", type, cameo, source, target, "trigger",
-                 Evidence("d", 0, 0, 0), negated=negated, confidence=confidence)  # fmt: skip
+                 Evidence("d", 0, 0, 0), negated=negated, confidence=confidence,
+                 mutual=mutual, location=location)  # fmt: skip
 
 
 def extraction(entities: tuple[Entity, ...] = (), events: tuple[Event, ...] = ()) -> Extraction:
@@ -206,6 +210,24 @@ def test_event_triples_pairs_every_coded_source_with_every_target() -> None:
     # the extractor keeps a same-country pair only for two different groups ("Georgian
     # demonstrators attacked the Georgian government"), so scoring keeps it too
     assert triples == {("USA", "CHN", "04"), ("RUS", "CHN", "04"), ("USA", "USA", "03")}
+
+
+def test_mutual_events_pair_both_ways() -> None:
+    met = event("CONSULT", "040", ("state:USA",), ("state:RUS",), mutual=True)
+    assert event_triples(extraction(STATES, (met,))) == {
+        ("USA", "RUS", "04"),
+        ("RUS", "USA", "04"),
+    }
+    # "The US, China and Russia met": each with the others; "... met in Beijing": the place
+    among = event("CONSULT", "040", ("state:USA", "state:CHN", "state:RUS"), (), mutual=True)
+    assert len(event_triples(extraction(STATES, (among,)))) == 6
+    beijing = entity("place:beijing", "CHN", type=EntityType.PLACE)
+    there = replace(among, location="place:beijing")
+    assert event_triples(extraction((*STATES, beijing), (there,))) == {
+        ("USA", "CHN", "04"),
+        ("CHN", "CHN", "04"),
+        ("RUS", "CHN", "04"),
+    }
 
 
 def test_score_sentences_is_micro_averaged() -> None:

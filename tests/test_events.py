@@ -88,6 +88,25 @@ def test_compound_actors(run: Run) -> None:
     assert names(result, event.target) == {"United States", "United Kingdom"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the small model reads this list as appositions of "US"
+        "The US, Russia, and Switzerland met yesterday.",
+        # ... and hangs "and Vladimir Putin" on "Obama" while "Barack" is the subject
+        "Barack Obama and Vladimir Putin will meet in Zurich.",
+    ],
+)
+def test_compound_subjects_the_parser_splits_still_count(run: Run, text: str) -> None:
+    result = run(text)
+    (event,) = events_of(result, "CONSULT")
+    named = names(result, event.source) | names(result, event.target)
+    expected = {"Barack Obama", "Vladimir Putin"} if "Obama" in text else {
+        "United States", "Russia", "Switzerland"
+    }  # fmt: skip
+    assert named == expected and event.mutual
+
+
 def test_relative_clause(run: Run) -> None:
     result = run("Hezbollah, which attacked Israel last year, denied the report.")
     (event,) = events_of(result, "ASSAULT")

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from newsgraph.errors import ConfigError
-from newsgraph.models import Entity, Extraction
+from newsgraph.models import Entity, Event, Extraction
 
 Triple = tuple[str, str, str]  # (source country, target country, CAMEO root: two digits)
 
@@ -290,15 +290,27 @@ def event_triples(extraction: Extraction) -> frozenset[Triple]:
     entities = {e.id: e for e in extraction.entities}
     triples = set()
     for event in extraction.events:
-        located = event.location if event.type in _LOCATED_TYPES else None
-        targets = event.target or ((located,) if located else ())
-        if event.negated or not event.source or not targets:
+        if event.negated:
             continue
-        for source, target in [(s, t) for s in event.source for t in targets]:
+        for source, target in _pairs(event):
             codes = actor_code(entities.get(source)), actor_code(entities.get(target))
             if codes[0] and codes[1]:
                 triples.add((codes[0], codes[1], event.cameo[:2]))
     return frozenset(triples)
+
+
+def _pairs(event: Event) -> list[tuple[str, str]]:
+    """(source, target) entity pairs, as CAMEO coders pair them. A mutual event ("A met B")
+    goes both ways; a mutual event with only sources ("A, B and C met") pairs each source
+    with the others, unless it names where it happened (then that is the target)."""
+    located = event.location if event.type in _LOCATED_TYPES else None
+    targets = event.target or ((located,) if located else ())
+    pairs = [(s, t) for s in event.source for t in targets]
+    if event.mutual and event.target:
+        pairs += [(t, s) for s, t in pairs]
+    elif event.mutual and not targets:
+        pairs = [(s, t) for s in event.source for t in event.source if s != t]
+    return pairs
 
 
 def actor_code(entity: Entity | None) -> str | None:

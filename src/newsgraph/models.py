@@ -249,7 +249,9 @@ class Event:
     location: str | None = None
     modality: Modality = Modality.ASSERTED
     negated: bool = False
-    mutual: bool = False  # source and target act jointly (meet, negotiate, clash with)
+    # source and target act jointly (meet, negotiate, clash with); with no target, the
+    # sources act with one another ("the US, Russia and Switzerland met")
+    mutual: bool = False
     attributed_to: str | None = None
     quote: str | None = None  # id of the quote that carries the event ("Lavrov warned: ...")
     citation: str | None = None

@@ -237,7 +237,8 @@ def _event(
         location=places[0] if places else None,
         modality=modality,
         negated=negated,
-        mutual=pattern.symmetric and bool(source) and bool(target),
+        # "A met B", or "A, B and C met": each acts with the others
+        mutual=pattern.symmetric and bool(source) and (bool(target) or len(source) > 1),
         attributed_to=speaker,
         citation=citation.id if citation else None,
         confidence=_confidence(source, target),

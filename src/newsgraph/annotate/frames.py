@@ -74,6 +74,7 @@ class DocView:
         self.document_id = document_id
         self.entities = {e.id: e for e in entities}
         self.token_entity: dict[int, str] = {}
+        self.mention_span: dict[int, tuple[int, int]] = {}  # token index -> its mention's tokens
         self.mention_starts: list[tuple[int, str]] = []  # (token index, entity id), sorted
         self.mention_roots: dict[int, Token] = {}  # first token index -> the mention's root
         for entity in entities:
@@ -83,6 +84,7 @@ class DocView:
                     continue
                 for token in span:
                     self.token_entity[token.i] = entity.id
+                    self.mention_span[token.i] = (span.start, span.end)
                 self.mention_starts.append((span.start, entity.id))
                 self.mention_roots[span.start] = span.root
         self.mention_starts.sort()
@@ -147,9 +149,32 @@ class DocView:
     def actors(self, token: Token, *, depth: int = 0) -> list[Actor]:
         """The actors a noun phrase headed by `token` names, conjuncts included."""
         found: list[Actor] = []
-        for head in [token, *token.conjuncts]:
+        for head in self._coordinated(token):
             found.extend(self._actors_of_head(head, depth))
         return _unique(found)
+
+    def _coordinated(self, token: Token) -> list[Token]:
+        """The token and the heads coordinated with it. For a name, that includes conjuncts
+        hung on any of its tokens (the small model parses "Barack Obama and Vladimir Putin"
+        with "Barack" as the subject and "Putin" joined to "Obama") and names of the same
+        type in apposition, which is how it often reads a list ("The US, Russia, and
+        Switzerland met")."""
+        start, end = self.mention_span.get(token.i, (token.i, token.i + 1))
+        heads = [token]
+        for t in self.tokens[start:end]:
+            heads += [c for c in t.conjuncts if not start <= c.i < end]
+        entity = self.token_entity.get(token.i)
+        if entity is not None:
+            kind = self.entities[entity].type
+            for child in token.children:
+                other = self.token_entity.get(child.i)
+                if (
+                    child.dep_ == "appos"
+                    and other not in (None, entity)
+                    and self.entities[other].type == kind
+                ):
+                    heads += [child, *child.conjuncts]
+        return list(dict.fromkeys(heads))
 
     def _actors_of_head(self, head: Token, depth: int) -> list[Actor]:
         lower = head.lower_
