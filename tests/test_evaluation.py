@@ -33,6 +33,7 @@ from newsgraph.models import (
     Event,
     Evidence,
     Extraction,
+    Modality,
 )
 
 PETRARCH_XML = """<?xml version='1.0' encoding='utf-8'?>
@@ -210,6 +211,15 @@ def test_event_triples_pairs_every_coded_source_with_every_target() -> None:
     # the extractor keeps a same-country pair only for two different groups ("Georgian
     # demonstrators attacked the Georgian government"), so scoring keeps it too
     assert triples == {("USA", "CHN", "04"), ("RUS", "CHN", "04"), ("USA", "USA", "03")}
+
+
+def test_triples_leave_out_what_did_not_happen_but_keep_refusals() -> None:
+    wished = replace(
+        event("AID", "070", ("state:USA",), ("state:RUS",)), modality=Modality.HYPOTHETICAL
+    )
+    refused = event("AID", "120", ("state:USA",), ("state:CHN",), negated=True)
+    undone = event("ASSAULT", "190", ("state:RUS",), ("state:CHN",), negated=True)
+    assert event_triples(extraction(STATES, (wished, refused, undone))) == {("USA", "CHN", "12")}
 
 
 def test_mutual_events_pair_both_ways() -> None:

@@ -134,11 +134,24 @@ def test_reported_speech_is_attributed(run: Run) -> None:
         ("Russia threatened to attack Ukraine.", "threatened", False),
         ("Russia denied attacking Ukraine.", "denied", False),
         ("Russia allegedly attacked Ukraine.", "alleged", False),
+        ("Moscow urged Russia to attack Ukraine.", "hypothetical", False),
+        ("Belarus wants Russia to attack Ukraine.", "hypothetical", False),
     ],
 )
 def test_modality_and_negation(run: Run, text: str, modality: str, negated: bool) -> None:
     (event,) = events_of(run(text), "ASSAULT")
     assert (event.modality.value, event.negated) == (modality, negated)
+
+
+def test_a_refusal_to_cooperate_is_cameo_reject(run: Run) -> None:
+    (refused,) = events_of(run("Obama said he would not provide aid to Israel."), "AID")
+    assert refused.negated and refused.cameo == "120"
+    # the negation of a governing verb is not the helper's refusal
+    result = run("Obama would not give permission to Russia to help Israel.")
+    (blocked,) = events_of(result, "AID")
+    assert blocked.negated and blocked.cameo.startswith("07")
+    (attack,) = events_of(run("Russia did not attack Ukraine."), "ASSAULT")
+    assert attack.cameo.startswith("19")
 
 
 def test_nominal_event_between(run: Run) -> None:

@@ -22,8 +22,9 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from newsgraph.errors import ConfigError
-from newsgraph.models import Entity, Event, Extraction
+from newsgraph.models import Entity, Event, Extraction, Modality
 
+REJECT_ROOT = "12"
 Triple = tuple[str, str, str]  # (source country, target country, CAMEO root: two digits)
 
 PETRARCH2_REFERENCE = (0.85, 0.76, 0.80)  # PETRARCH2 with gold parses: precision, recall, F1
@@ -282,7 +283,9 @@ _LOCATED_TYPES = {"CONSULT", "PROTEST", "MOBILIZE"}
 
 
 def event_triples(extraction: Extraction) -> frozenset[Triple]:
-    """(source code, target code, CAMEO root) for every asserted event between coded actors.
+    """(source code, target code, CAMEO root) for every event between coded actors that
+    happened or is announced: not hypothetical ones ("asked Obama to help"), and negated ones
+    only as refusals to cooperate (CAMEO 12, which the extractor codes them as).
 
     CAMEO's convention for an event without a target ("will meet in Zurich", "protested in
     Beijing") is to code the place where it happens as the target; we follow it here.
@@ -290,8 +293,10 @@ def event_triples(extraction: Extraction) -> frozenset[Triple]:
     entities = {e.id: e for e in extraction.entities}
     triples = set()
     for event in extraction.events:
-        if event.negated:
-            continue
+        if event.modality == Modality.HYPOTHETICAL:
+            continue  # "asked Obama to help Iran": no help is coded
+        if event.negated and not event.cameo.startswith(REJECT_ROOT):
+            continue  # a negated event did not happen; a refusal to cooperate is a 12 Reject
         for source, target in _pairs(event):
             codes = actor_code(entities.get(source)), actor_code(entities.get(target))
             if codes[0] and codes[1]:

@@ -88,7 +88,15 @@ _PLANNING = {
     "try",
     "attempt",
 }
+# "asked Obama to help Iran", "urged Russia to withdraw": the help and the withdrawal are
+# wished for, not done
+_REQUESTING = {"ask", "urge", "call", "press", "pressure", "encourage", "invite", "persuade",
+               "appeal", "want", "demand", "request", "beg", "implore", "exhort"}  # fmt: skip
 _THREATENING = {"threaten", "warn"}
+# CAMEO has no negation: "would not provide support" is its 12 Reject ("refuse to ..."), which
+# GDELT users would otherwise read as support. PLOVER keeps the type with `negated`.
+_COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
+_REFUSAL = "120"
 _DENYING = {"deny", "reject", "refute", "dismiss"}
 _ALLEGING = {"allege", "accuse", "claim", "suspect", "blame", "charge"}
 _HYPOTHETICAL_AUX = {"may", "might", "could", "would", "should", "can"}
@@ -225,7 +233,7 @@ def _event(
     return Event(
         id=f"e{index + 1}",
         type=pattern.event,
-        cameo=pattern.cameo,
+        cameo=_REFUSAL if _refuses(token, pattern) else pattern.cameo,
         source=ids(source),
         target=ids(target),
         trigger=token.text,
@@ -243,6 +251,12 @@ def _event(
         citation=citation.id if citation else None,
         confidence=_confidence(source, target),
     )
+
+
+def _refuses(token: Token, pattern: Pattern) -> bool:
+    """The source itself declines to cooperate ("would not provide support"); a negation
+    inherited from a governing verb ("would not allow Russia to help") is someone else's."""
+    return pattern.event in _COOPERATIVE and any(c.dep_ == "neg" for c in token.children)
 
 
 def _confidence(source: Sequence[Actor], target: Sequence[Actor]) -> float:
@@ -419,6 +433,13 @@ def modality_of(view: DocView, token: Token) -> tuple[Modality, bool, str | None
                 modality = Modality.DENIED
             elif lemma in _ALLEGING and relation != "conj":
                 modality = Modality.ALLEGED
+            elif (
+                lemma in _REQUESTING
+                and relation in {"xcomp", "ccomp"}
+                and (relation == "ccomp" or any(c.dep_ == "dobj" for c in governor.children))
+                and modality in {Modality.ASSERTED, Modality.PLANNED}
+            ):
+                modality = Modality.HYPOTHETICAL
             elif lemma in _PLANNING and relation == "xcomp" and modality == Modality.ASSERTED:
                 modality = Modality.PLANNED
             elif lemma in REPORTING and relation == "ccomp":
