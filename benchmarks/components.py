@@ -64,7 +64,10 @@ def _timings(nlp: Language, texts: list[str], args: argparse.Namespace) -> dict[
             spent["make_doc"] += time.perf_counter() - clock
             for name, component in nlp.pipeline:
                 clock = time.perf_counter()
-                docs = list(component.pipe(docs, batch_size=args.batch_size))  # type: ignore[attr-defined]
+                pipe = getattr(component, "pipe", None)  # function components have none
+                docs = list(
+                    pipe(docs, batch_size=args.batch_size) if pipe else map(component, docs)
+                )
                 spent[name] += time.perf_counter() - clock
         if attempt:
             for name, seconds in spent.items():
