@@ -13,9 +13,7 @@ between the two (expected: 0).
 from __future__ import annotations
 
 import argparse
-import json
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -24,8 +22,8 @@ from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Token
 
+from newsgraph import Document, Settings, load_documents
 from newsgraph.annotate.nlp import load_nlp
-from newsgraph.settings import Settings
 
 CORPUS = sorted((Path(__file__).resolve().parents[2] / "shared" / "corpus").glob("*.jsonl"))
 COMPARED = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_TYPE, ENT_IOB]
@@ -33,8 +31,10 @@ COMPARED = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_TYPE, ENT_IOB]
 
 def main() -> None:
     args = _arguments()
-    texts = list(_texts(args.corpus or CORPUS))[: args.limit or None]
-    model = Settings().model
+    settings = Settings()
+    documents = load_documents(args.corpus or CORPUS, settings=settings)
+    texts = [d.text for d in documents if isinstance(d, Document)][: args.limit or None]
+    model = settings.model
     stock = spacy.load(model)
     ours = load_nlp(model)
     print(f"{len(texts)} articles, model {model}, batch {args.batch_size}")
@@ -98,14 +98,6 @@ def _strings(token: Token) -> tuple[str, ...]:
     return token.tag_, token.pos_, str(token.morph), token.lemma_, token.dep_, token.ent_type_
 
 
-def _texts(paths: list[Path]) -> Iterator[str]:
-    for path in paths:
-        with path.open(encoding="utf-8") as lines:
-            for line in lines:
-                if line.strip():
-                    yield json.loads(line)["text"]
-
-
 def _ms(value: float | None) -> str:
     return "-" if value is None else f"{value:.2f}"
 
@@ -114,7 +106,7 @@ def _arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawTextHelpFormatter
     )
-    parser.add_argument("corpus", nargs="*", type=Path, help="JSONL files with a 'text' field")
+    parser.add_argument("corpus", nargs="*", type=Path, help="JSONL, text or HTML inputs")
     parser.add_argument("--limit", type=int, default=200, help="first N articles (0: all)")
     parser.add_argument("--batch-size", type=int, default=8)
     parser.add_argument("--repeat", type=int, default=2, help="timed passes after a warm-up")

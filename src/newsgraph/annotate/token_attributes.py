@@ -24,6 +24,7 @@ import math
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, cast
 
 import numpy as np
@@ -55,8 +56,8 @@ class _Test:
     def passes(self, value: int) -> bool:
         return (value in self.values) != self.negate
 
-    @property
-    def array(self) -> np.ndarray:
+    @cached_property
+    def array(self) -> np.ndarray:  # built once: the window tests read it for every Doc
         return np.array(sorted(self.values), dtype=np.uint64)
 
 
@@ -89,10 +90,6 @@ class TokenAttributes:
         self.vocab = ruler.vocab
         self.lemmatizer = lemmatizer
         self.compiled = compiled
-        self.keys = compiled.keys
-        # Values some rule mentions, per key, sorted; any other value acts like any other, so a
-        # token's rules depend only on which of these it has: one small integer code per token.
-        self.known = compiled.known
         self.memo: dict[int, tuple[frozenset[int], np.ndarray, np.ndarray]] = {}
         self.lemmas: dict[tuple[int, int, int], int] = {}
         self.searched: dict[str, dict[int, bool]] = {}  # REGEX -> value -> result
@@ -102,8 +99,8 @@ class TokenAttributes:
             return doc
         before = _read(doc, _OUTPUTS)
         codes, entries = self._one_token_rules(doc)
-        values = np.stack([entries[c][1] for c in range(len(entries))])[codes]
-        sets = np.stack([entries[c][2] for c in range(len(entries))])[codes]
+        values = np.stack([entry[1] for entry in entries])[codes]
+        sets = np.stack([entry[2] for entry in entries])[codes]
         after = np.where(sets, values, before)
         if self.compiled.context is not None:
             matched = [entries[c][0] for c in codes.tolist()]
@@ -122,9 +119,11 @@ class TokenAttributes:
     ) -> tuple[np.ndarray, list[tuple[frozenset[int], np.ndarray, np.ndarray]]]:
         """Each token's index into a list of distinct outcomes (matching rules, the values they
         set, which columns they set)."""
-        columns = _read(doc, self.keys)
+        # Values some rule mentions, per key, sorted; any other value acts like any other, so a
+        # token's rules depend only on which of these it has: one small integer code per token.
+        columns = _read(doc, self.compiled.keys)
         code = np.zeros(len(doc), dtype=np.int64)
-        for k, known in enumerate(self.known):
+        for k, known in enumerate(self.compiled.known):
             position = np.minimum(np.searchsorted(known, columns[:, k]), max(len(known) - 1, 0))
             hit = known[position] == columns[:, k] if len(known) else np.zeros(len(doc), bool)
             code = code * (len(known) + 1) + np.where(hit, position, len(known))
@@ -140,7 +139,8 @@ class TokenAttributes:
     def _decode(self, code: int) -> dict[int, int]:
         """The attribute values a code stands for (-1: a value no rule mentions)."""
         token = {}
-        for key, known in zip(reversed(self.keys), reversed(self.known), strict=True):
+        keys, known_values = self.compiled.keys, self.compiled.known
+        for key, known in zip(reversed(keys), reversed(known_values), strict=True):
             code, digit = divmod(code, len(known) + 1)
             token[key] = int(known[digit]) if digit < len(known) else -1
         return token
