@@ -209,8 +209,14 @@ def test_event_triples_pairs_every_coded_source_with_every_target() -> None:
     )
     triples = event_triples(extraction((*STATES, unknown), events))
     # the extractor keeps a same-country pair only for two different groups ("Georgian
-    # demonstrators attacked the Georgian government"), so scoring keeps it too
-    assert triples == {("USA", "CHN", "04"), ("RUS", "CHN", "04"), ("USA", "USA", "03")}
+    # demonstrators attacked the Georgian government"), so scoring keeps it too; an actor
+    # with no country is PETRARCH's "---"; an id naming no entity, and no target, pair nothing
+    assert triples == {
+        ("USA", "CHN", "04"),
+        ("RUS", "CHN", "04"),
+        ("USA", "USA", "03"),
+        ("USA", "---", "03"),
+    }
 
 
 def test_triples_leave_out_what_did_not_happen_but_keep_refusals() -> None:

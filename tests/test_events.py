@@ -27,8 +27,14 @@ def names(result: Extraction, ids: tuple[str, ...]) -> set[str]:
         ("Russia agreed with China on a new trade deal.", "AGREE", {"Russia"}, {"China"}),
         ("Pompeo met Lavrov in Helsinki on Monday.", "CONSULT", {"Mike Pompeo"}, {"Sergei Lavrov"}),
         ("France praised Germany for its leadership.", "SUPPORT", {"France"}, {"Germany"}),
-        ("Israel released Palestinian prisoners.", "CONCEDE", {"Israel"}, set()),
-        ("Japan and India will cooperate on maritime security.", "COOPERATE", {"Japan"}, {"India"}),
+        # a symmetric act of a compound subject: both are sources, and it is mutual
+        (
+            "Japan and India will cooperate on maritime security.",
+            "COOPERATE",
+            {"Japan", "India"},
+            set(),
+        ),
+        ("Israel released Palestinian prisoners.", "CONCEDE", {"Israel"}, {"Palestine"}),
         ("Turkey sent humanitarian aid to Syria.", "AID", {"Turkey"}, {"Syria"}),
         ("Russia withdrew its troops from Georgia.", "RETREAT", {"Russia"}, set()),
         ("Ukraine urged Germany to deliver tanks.", "REQUEST", {"Ukraine"}, {"Germany"}),

@@ -25,6 +25,7 @@ from newsgraph.errors import ConfigError
 from newsgraph.models import Entity, Event, Extraction, Modality
 
 REJECT_ROOT = "12"
+UNCODED = "---"  # PETRARCH's and GDELT's code for a missing actor or one with no country
 Triple = tuple[str, str, str]  # (source country, target country, CAMEO root: two digits)
 
 PETRARCH2_REFERENCE = (0.85, 0.76, 0.80)  # PETRARCH2 with gold parses: precision, recall, F1
@@ -41,6 +42,8 @@ PLOVER_RENAMES: dict[str, tuple[str, str | None]] = {
 LEGACY_COUNTRY_CODES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
 
 IGO = "IGO"
+IMG = "IMG"  # CAMEO's international militarised group: a country-less armed movement
+_MILITANT_KINDS = frozenset({"terrorist organisation", "armed group", "jihadist group"})
 _IGO_KINDS = frozenset(
     {"international court", "military alliance", "trade bloc", "security pact", "security forum",
      "financial institution"}
@@ -291,17 +294,31 @@ def event_triples(extraction: Extraction) -> frozenset[Triple]:
     Beijing") is to code the place where it happens as the target; we follow it here.
     """
     entities = {e.id: e for e in extraction.entities}
+    accusations = {
+        (e.evidence.sentence, e.source, e.target) for e in extraction.events if e.type == "ACCUSE"
+    }
     triples = set()
     for event in extraction.events:
         if event.modality == Modality.HYPOTHETICAL:
             continue  # "asked Obama to help Iran": no help is coded
+        if event.attributed_to and (
+            (event.evidence.sentence, (event.attributed_to,), event.source) in accusations
+        ):
+            continue  # "the US said Iraq attacked": coded as the accusation, not the attack
         if event.negated and not event.cameo.startswith(REJECT_ROOT):
             continue  # a negated event did not happen; a refusal to cooperate is a 12 Reject
         for source, target in _pairs(event):
-            codes = actor_code(entities.get(source)), actor_code(entities.get(target))
-            if codes[0] and codes[1]:
+            codes = _code(entities.get(source)), _code(entities.get(target))
+            if codes[0] and codes[1] and {codes[0], codes[1]} != {UNCODED}:
                 triples.add((codes[0], codes[1], event.cameo[:2]))
     return frozenset(triples)
+
+
+def _code(entity: Entity | None) -> str | None:
+    """An actor's code; UNCODED for an actor without a country ("the rebels", "Congress")."""
+    if entity is None:
+        return None
+    return actor_code(entity) or UNCODED
 
 
 def _pairs(event: Event) -> list[tuple[str, str]]:
@@ -324,9 +341,11 @@ def actor_code(entity: Entity | None) -> str | None:
         return None
     if entity.country:
         return entity.country
+    kinds = [str(a.value).lower() for a in entity.attributes if a.key == "kind"]
+    if entity.type == "group" and any(k in _MILITANT_KINDS for k in kinds):
+        return IMG
     if entity.type != "organization":
         return None
-    kinds = [str(a.value).lower() for a in entity.attributes if a.key == "kind"]
     if any(k.startswith(("intergovernmental", "supranational")) or k in _IGO_KINDS for k in kinds):
         return IGO
     return IGO if _IGO_ID.search(entity.id) else None

@@ -95,6 +95,11 @@ class EntityRecognizer:
         for start in range(0, len(surfaces), 1000):
             chunk = surfaces[start : start + 1000]
             self.matcher.add("GAZ", [nlp.make_doc(surface) for surface in chunk])
+        # "tunisian rioters", "help iSrael", "GAZA CITY": country names and demonyms in the
+        # wrong case, matched only where the word is no ordinary English one
+        self.caseless = caseless_surfaces(gazetteer)
+        self.caseless_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.caseless_matcher.add("GAZ", [nlp.make_doc(s) for s in sorted(self.caseless)])
 
     def find(
         self,
@@ -177,6 +182,11 @@ class EntityRecognizer:
             hits = self.gazetteer.lookup(doc[start:end].text)
             if hits:
                 hits_at.append((doc[start:end], min(hits, key=lambda h: h[2])))  # unambiguous first
+        for _, start, end in self.caseless_matcher(doc):
+            text = doc[start:end].text
+            canonical = self.caseless.get(text.lower())
+            if canonical is not None and text != canonical:
+                hits_at.append((doc[start:end], self.gazetteer.lookup(canonical)[0]))
         confirmed = {entry.id for _, (entry, _, ambiguous) in hits_at if not ambiguous}
         for span, (entry, kind, ambiguous) in hits_at:
             if ambiguous and not _confirmed(span, entry, ner_labels, confirmed):
@@ -238,6 +248,36 @@ class EntityRecognizer:
         return out
 
 
+# lower-cased country names and demonyms that are also ordinary words ("turkey", "polish")
+_ENGLISH_WORDS = {
+    "turkey", "chad", "china", "jordan", "georgia", "guinea", "niger", "panama", "japan",
+    "polish", "french", "swiss", "danish", "dutch", "jersey", "chile", "man", "cook", "english",
+    "norman", "mali", "oman", "peru", "nauru", "togo", "sudan", "lao", "tonga", "congo",
+    "american", "americans", "canadian", "indian", "indians", "finn", "finns", "lapp", "scot",
+    "scots", "swede", "swedes", "pole", "poles", "dane", "danes", "turk", "turks", "greek",
+    "greeks", "thai", "irish", "welsh", "roman", "romans", "spanish",
+}  # fmt: skip
+
+
+def caseless_surfaces(gazetteer: Gazetteer) -> dict[str, str]:
+    """Lower-cased one-word state names and demonyms -> the surface as the gazetteer has it,
+    for words of four letters or more that are not also ordinary English words."""
+    out: dict[str, str] = {}
+    for surface, found in gazetteer.surfaces.items():
+        lower = surface.lower()
+        if (
+            len(lower) >= 4
+            and lower.isalpha()
+            and lower not in _ENGLISH_WORDS
+            and len(found) == 1
+            and not found[0].ambiguous
+            and found[0].kind in {MentionKind.NAME.value, MentionKind.DEMONYM.value}
+            and gazetteer.entries[found[0].entry_id].type == EntityType.STATE
+        ):
+            out.setdefault(lower, surface)
+    return out
+
+
 _COMPATIBLE_LABELS = {
     EntityType.STATE: {"GPE", "LOC", "NORP"},
     EntityType.PLACE: {"GPE", "LOC", "FAC"},
@@ -258,8 +298,14 @@ def _confirmed(span: Span, entry: Entry, ner_labels: dict[int, str], confirmed: 
 
 
 def _inside_longer(span: Span, ner: Sequence[Span]) -> bool:
+    """Whether a longer name of a kind we keep contains the span ("Moscow City Court"); an
+    event's or a law's name does not hide the place in it ("the Beijing Olympics")."""
     return any(
-        e.start <= span.start and span.end <= e.end and len(e) > len(span) and "\n" not in e.text
+        e.start <= span.start
+        and span.end <= e.end
+        and len(e) > len(span)
+        and e.label_ in NER_TYPES
+        and "\n" not in e.text
         for e in ner
     )
 

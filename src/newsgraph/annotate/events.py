@@ -15,9 +15,9 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from newsgraph.annotate.frames import Actor, DocView, ids
+from newsgraph.annotate.frames import ACTOR_TYPES, Actor, DocView, ids
 from newsgraph.lexicon.patterns import EventLexicon, Pattern
-from newsgraph.models import Event, Modality
+from newsgraph.models import EntityType, Event, Modality
 
 REPORTING = {
     "say",
@@ -93,10 +93,22 @@ _PLANNING = {
 _REQUESTING = {"ask", "urge", "call", "press", "pressure", "encourage", "invite", "persuade",
                "appeal", "want", "demand", "request", "beg", "implore", "exhort"}  # fmt: skip
 _THREATENING = {"threaten", "warn"}
+_ACCUSABLE = {"ASSAULT", "COERCE"}
+_PARTICIPATING = {"engage", "involve", "participate", "take", "join", "embroil", "lock"}
 # CAMEO has no negation: "would not provide support" is its 12 Reject ("refuse to ..."), which
 # GDELT users would otherwise read as support. PLOVER keeps the type with `negated`.
 _COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 _REFUSAL = "120"
+# CAMEO codes a stated intention, not the act intended: "seeks to deepen a partnership",
+# "announced it would free prisoners" are 03 (express intent to cooperate); "wants to attack",
+# "threatened to impose sanctions" are 13 (threaten). PLOVER keeps the act's type with the
+# planned or threatened modality.
+_INTENDING = {"want", "seek", "hope", "wish", "pledge", "promise", "vow", "offer", "intend", "plan",
+              "aim", "propose", "commit", "volunteer"}  # fmt: skip
+_PROMISING = {"pledge", "promise", "offer", "commit", "volunteer"}  # to a third party, not a threat
+_INTENT_TO_COOPERATE = {"AGREE": "030", "SUPPORT": "032", "CONSULT": "036", "COOPERATE": "031",
+                        "AID": "033", "CONCEDE": "035", "RETREAT": "035"}  # fmt: skip
+_THREAT = {"ASSAULT": "138", "MOBILIZE": "138", "COERCE": "137", "SANCTION": "1312"}
 _DENYING = {"deny", "reject", "refute", "dismiss"}
 _ALLEGING = {"allege", "accuse", "claim", "suspect", "blame", "charge"}
 _HYPOTHETICAL_AUX = {"may", "might", "could", "would", "should", "can"}
@@ -141,20 +153,44 @@ def find_events(view: DocView, lexicon: EventLexicon) -> list[Event]:
     used_objects: set[int] = set()
     for token in view.tokens:
         pattern = _verb_pattern(token, lexicon) if _is_verb(token) else None
-        if pattern is not None:
+        if pattern is not None and _participation(token, lexicon) is None:
             event = _verb_event(view, token, pattern, len(events))
-            if event is not None:
+            if event is not None and not (event.target == () and _intends(token, lexicon)):
                 events.append(event)
+                events += _accusation(view, token, event, len(events))
                 used_objects.update(c.i for c in token.children if c.dep_ == "dobj")
     for token in view.tokens:
         if token.pos_ in {"NOUN", "PROPN"} and token.i not in used_objects:
             noun = _noun_pattern(token, lexicon)
             if noun is not None:
-                event = _noun_event(view, token, noun, len(events), events)
+                event = _noun_event(view, token, noun, len(events), events, lexicon)
                 if event is not None:
                     events.append(event)
+                    events += _accusation(view, token, event, len(events))
     events.sort(key=lambda e: e.evidence.start)
     return [replace(e, id=f"e{i + 1}") for i, e in enumerate(events)]
+
+
+def _intends(token: Token, lexicon: EventLexicon) -> bool:
+    """ "seeking to deepen a partnership", "pledged to free": the verb states an intention to
+    do what its complement names; the complement is the event (CAMEO 03 or 13)."""
+    return token.lemma_.lower() in _INTENDING | {"try", "attempt"} and any(
+        c.dep_ == "xcomp" and _is_verb(c) and _verb_pattern(c, lexicon) is not None
+        for c in token.children
+    )
+
+
+def _participation(token: Token, lexicon: EventLexicon) -> Token | None:
+    """The event noun in "engaged peacekeepers in a firefight", "took part in the protests":
+    the noun, not the verb, says what happened."""
+    if token.lemma_.lower() not in _PARTICIPATING:
+        return None
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            for noun in prep.children:
+                if noun.dep_ == "pobj" and _noun_pattern(noun, lexicon) is not None:
+                    return noun
+    return None
 
 
 def _is_verb(token: Token) -> bool:
@@ -191,6 +227,10 @@ def _verb_event(view: DocView, token: Token, pattern: Pattern, index: int) -> Ev
     if passive:
         source = view.agents(token)
         target = view.children_actors(token, {"nsubjpass"})
+        if pattern.object and not target:
+            target = _target(view, token, pattern)  # "evidence against Russia was presented"
+        if not source and pattern.event == "ASSAULT":
+            source = _origin(view, token)  # "a mortar bomb was fired at it from Gaza"
     elif token.dep_ == "acl" and token.tag_ == "VBN":
         source = view.agents(token)  # "ten soldiers killed by a mine": a reduced passive
         target = view.actors(token.head)
@@ -202,11 +242,76 @@ def _verb_event(view: DocView, token: Token, pattern: Pattern, index: int) -> Ev
         source = subject_of(view, token)
         target = _target(view, token, pattern)
     target = _distinct(source, target)
-    if pattern.symmetric and not target and len(source) > 1:
-        source, target = source[:1], source[1:]
     if not source and not target:
         return None
     return _event(view, token, pattern, source, target, index)
+
+
+def _origin(view: DocView, token: Token) -> list[Actor]:
+    """The place an attack came "from", standing for whoever attacked from there."""
+    found = []
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "from":
+            for pobj in prep.children:
+                entity = view.entity_of(pobj)
+                if entity is not None and view.entities[entity].country:
+                    found.append(Actor(entity, "origin"))
+    return found
+
+
+def _accusation(view: DocView, token: Token, event: Event, index: int) -> list[Event]:
+    """ "The US said Iraq had attacked", "Israel said a bomb was fired at it from Gaza": a
+    party that reports another's violence accuses it (CAMEO 112, as PETRARCH and GDELT code
+    it). A news outlet's report is not an accusation, nor is a party's report of its own acts."""
+    speaker = view.entities.get(event.attributed_to or "")
+    if (
+        event.type not in _ACCUSABLE
+        or event.modality not in {Modality.REPORTED, Modality.ALLEGED}
+        or speaker is None
+        or speaker.type not in ACTOR_TYPES - {EntityType.MEDIA}
+        or not event.source
+        or _same_side(view, speaker.id, event.source)
+    ):
+        return []
+    verb = _reporting_verb(token)
+    if verb is None:
+        return []
+    return [
+        replace(
+            event,
+            id=f"e{index + 1}",
+            type="ACCUSE",
+            cameo="112",
+            mode="allege",
+            context=None,
+            source=(speaker.id,),
+            target=event.source,
+            trigger=verb.text,
+            evidence=view.evidence(view.clause(verb)),
+            modality=Modality.ASSERTED,
+            mutual=False,
+            attributed_to=None,
+            confidence=round(event.confidence - 0.1, 2),
+        )
+    ]
+
+
+def _same_side(view: DocView, speaker: str, sources: Sequence[str]) -> bool:
+    """The speaker is among the doers, or of their one country ("the US launched an air
+    strike, the US Central Command said")."""
+    if speaker in sources:
+        return True
+    country = view.entities[speaker].country
+    return country is not None and all(view.entities[s].country == country for s in sources)
+
+
+def _reporting_verb(token: Token) -> Token | None:
+    """The verb of saying or claiming whose content is `token`'s clause (or a clause joined
+    to it: "claimed that ISIL had attacked Iraq and taken Mosul")."""
+    node = token.head if token.dep_ == "conj" else token
+    if node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORTING | _ALLEGING:
+        return node.head
+    return None
 
 
 def _distinct(source: Sequence[Actor], target: Sequence[Actor]) -> list[Actor]:
@@ -229,11 +334,16 @@ def _event(
     date, basis = view.date_for(sentence, clause)
     modality, negated, speaker = modality_of(view, token)
     citation = view.citation_for(sentence)
-    places = [p for p in view.places(clause) if p not in ids(source) + ids(target)]
+    places = view.places(clause)
+    if not places and token.dep_ in {"advcl", "xcomp", "conj"}:
+        places = view.places(view.clause(token.head))  # "will meet in Zurich to discuss ..."
+    if not places:
+        places = view.named_venue(token)  # "attend the Beijing Olympics", "the Minsk talks"
+    places = [p for p in places if p not in ids(source) + ids(target)]
     return Event(
         id=f"e{index + 1}",
         type=pattern.event,
-        cameo=_REFUSAL if _refuses(token, pattern) else pattern.cameo,
+        cameo=_cameo(token, pattern, modality),
         source=ids(source),
         target=ids(target),
         trigger=token.text,
@@ -251,6 +361,34 @@ def _event(
         citation=citation.id if citation else None,
         confidence=_confidence(source, target),
     )
+
+
+def _cameo(token: Token, pattern: Pattern, modality: Modality) -> str:
+    """The pattern's CAMEO code, or CAMEO's code for refusing, intending or threatening it."""
+    if _refuses(token, pattern):
+        return _REFUSAL
+    intent = _intention(token)
+    if pattern.event in _THREAT:
+        threat = modality == Modality.THREATENED or intent not in _PROMISING | {None}
+        return _THREAT[pattern.event] if threat else pattern.cameo
+    if intent is not None:
+        return _INTENT_TO_COOPERATE.get(pattern.event, pattern.cameo)
+    return pattern.cameo
+
+
+def _intention(token: Token) -> str | None:
+    """The verb stating an intention to do what `token` names: "seeks to deepen", "pledged
+    to free", and reporting verbs with a future ("announced it would free")."""
+    if token.dep_ == "xcomp" and token.head.lemma_.lower() in _INTENDING:
+        return str(token.head.lemma_.lower())
+    future = any(c.dep_ == "aux" and c.lower_ in {"will", "would", "'ll"} for c in token.children)
+    if (
+        future
+        and token.dep_ == "ccomp"
+        and token.head.lemma_.lower() in {"announce", "say", "declare", "state"}
+    ):
+        return "promise"
+    return None
 
 
 def _refuses(token: Token, pattern: Pattern) -> bool:
@@ -279,6 +417,11 @@ def subject_of(view: DocView, token: Token, depth: int = 0) -> list[Actor]:
         objects = view.children_actors(head, {"dobj"})
         if objects:
             return objects
+    if token.dep_ == "xcomp":
+        # "Obama is scheduled to attend", "Russia was forced to withdraw"
+        raised = view.children_actors(head, {"nsubjpass"})
+        if raised:
+            return raised
     if (
         token.dep_ == "pcomp"
         and head.lower_ == "of"
@@ -305,27 +448,28 @@ def subject_of(view: DocView, token: Token, depth: int = 0) -> list[Actor]:
 
 def _target(view: DocView, token: Token, pattern: Pattern) -> list[Actor]:
     for slot in pattern.target:
-        found = _slot_actors(view, token, slot, skip_object=bool(pattern.object))
+        found = _slot_actors(view, token, slot)
         if found:
             return found
+    if pattern.event == "REQUEST" and "dobj" in pattern.target:
+        # "Obama wants Putin to attack": the parser makes Putin the subject of "attack"
+        for clause in token.children:
+            if clause.dep_ in {"ccomp", "xcomp"}:
+                return view.children_actors(clause, {"nsubj"})
     return []
 
 
-def _slot_actors(
-    view: DocView, token: Token, slot: str, *, skip_object: bool = False
-) -> list[Actor]:
+def _slot_actors(view: DocView, token: Token, slot: str) -> list[Actor]:
     if slot == "none":
         return []
     if slot == "dobj":
-        if skip_object:
-            return []
         return view.children_actors(token, {"dobj", "attr"})
     if slot == "iobj":
         return view.children_actors(token, {"dative", "iobj"})
     if slot in {"poss", "compound", "amod"}:
         return view.children_actors(token, {slot})
     preposition = slot.split(":", 1)[1]
-    heads = [token] + [c for c in token.children if c.dep_ in {"dobj", "prt"}]
+    heads = [token] + [c for c in token.children if c.dep_ in {"dobj", "prt", "nsubjpass"}]
     found: list[Actor] = []
     for head in heads:
         for child in head.children:
@@ -338,7 +482,12 @@ def _slot_actors(
 
 
 def _noun_event(
-    view: DocView, token: Token, pattern: Pattern, index: int, earlier: Sequence[Event]
+    view: DocView,
+    token: Token,
+    pattern: Pattern,
+    index: int,
+    earlier: Sequence[Event],
+    lexicon: EventLexicon,
 ) -> Event | None:
     source: list[Actor] = []
     for slot in pattern.source:
@@ -347,8 +496,12 @@ def _noun_event(
         else:
             source += _slot_actors(view, token, slot)
     target: list[Actor] = []
+    light = token.dep_ == "dobj" and token.head.lemma_.lower() in _LIGHT_VERBS
     for slot in pattern.target:
         target += _slot_actors(view, token, slot)
+        if light and not target and slot.startswith("prep:"):
+            # "issued arrest warrants for two men": the parser often hangs the phrase on the verb
+            target += _slot_actors(view, token.head, slot)
     if _between(token):
         pair = target or source
         source, target = pair[:1], pair[1:]
@@ -358,17 +511,19 @@ def _noun_event(
         and token.head.lemma_.lower() in _LIGHT_VERBS
     ):
         source = subject_of(view, token.head) if token.dep_ == "dobj" else []
+    verb = token.head.head
+    noun = _participation(verb, lexicon) if token.dep_ == "pobj" else None
+    participation = noun is not None and noun.i == token.i
+    if participation and not source:
+        source = subject_of(view, verb)  # "rebels engaged peacekeepers in a firefight"
+        target = target or view.children_actors(verb, {"dobj"})
     target = _distinct(source, target)
     if not source and not target:
         return _anaphoric(view, token, pattern, index, earlier)
-    return _event(
-        view,
-        token.head if token.dep_ == "dobj" and token.head.lemma_.lower() in _LIGHT_VERBS else token,
-        pattern,
-        source,
-        target,
-        index,
-    )
+    trigger = verb if participation else token.head if light else token
+    event = _event(view, trigger, pattern, source, target, index)
+    # "A engaged B in a firefight": A started it, even if a firefight is mutual
+    return replace(event, mutual=False) if participation and target else event
 
 
 def _between(token: Token) -> bool:
@@ -433,6 +588,10 @@ def modality_of(view: DocView, token: Token) -> tuple[Modality, bool, str | None
                 modality = Modality.DENIED
             elif lemma in _ALLEGING and relation != "conj":
                 modality = Modality.ALLEGED
+                if relation == "ccomp":  # "the US claimed that ISIL had attacked Iraq"
+                    speakers = subject_of(view, governor)
+                    speaker = speakers[0].entity if speakers else None
+                    break
             elif (
                 lemma in _REQUESTING
                 and relation in {"xcomp", "ccomp"}

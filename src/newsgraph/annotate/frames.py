@@ -193,15 +193,20 @@ class DocView:
         ]
         if apposed:  # "opposition leader, ..., Juan Guaidó"
             return apposed
-        found = [
-            Actor(e, "modifier")
-            for child in head.children
-            if child.dep_ in _MODIFIER_DEPS
-            for e in self._entities_in(child)
-        ]
-        if not found and head.lemma_.lower() in _GENERIC_HEADS and depth < 2:
+        found = self._prune_movements(
+            [
+                Actor(e, "modifier")
+                for child in head.children
+                if child.dep_ in _MODIFIER_DEPS
+                for e in self._entities_in(child)
+            ]
+        )
+        if not found and depth < 2:
+            # "officials of Russia", "the court in Guyana"; and any people "from Egypt"
+            generic = head.lemma_.lower() in _GENERIC_HEADS
+            preps = {"of", "from", "in"} if generic else {"from"} if head.pos_ == "NOUN" else ()
             for prep in head.children:
-                if prep.dep_ == "prep" and prep.lower_ in {"of", "from", "in"}:
+                if prep.dep_ == "prep" and prep.lower_ in preps:
                     for pobj in prep.children:
                         if pobj.dep_ == "pobj":
                             found += [
@@ -210,6 +215,18 @@ class DocView:
                             if not found and prep.lower_ == "of":
                                 found += [Actor(e, "of") for e in self._places_in(pobj)]
         return found
+
+    def _prune_movements(self, found: list[Actor]) -> list[Actor]:
+        """ "the Islamist Hamas movement" names Hamas: a country-less group word beside a
+        named actor describes it."""
+        named = [a for a in found if self.entities[a.entity].country]
+        if not named:
+            return found
+        return [
+            a
+            for a in found
+            if self.entities[a.entity].country or self.entities[a.entity].type != EntityType.GROUP
+        ]
 
     def _places_in(self, token: Token) -> list[str]:
         """A place standing for its people or authorities: "the mayor of ... Nablus"."""
@@ -293,6 +310,18 @@ class DocView:
                 "outside",
             }:
                 entity = self.entity_of(token)
+                if entity and self.entities[entity].type in {EntityType.PLACE, EntityType.STATE}:
+                    found.append(entity)
+        return found
+
+    def named_venue(self, token: Token) -> list[str]:
+        """A place named in an event noun or the trigger's object: "the Beijing Olympics",
+        "attended the Helsinki summit" (the place where it happens)."""
+        nouns = [token, *(c for c in token.children if c.dep_ == "dobj")]
+        found = []
+        for noun in nouns:
+            for child in noun.children:
+                entity = self.entity_of(child) if child.dep_ == "compound" else None
                 if entity and self.entities[entity].type in {EntityType.PLACE, EntityType.STATE}:
                     found.append(entity)
         return found

