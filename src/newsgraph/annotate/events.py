@@ -93,7 +93,13 @@ _PLANNING = {
 _REQUESTING = {"ask", "urge", "call", "press", "pressure", "encourage", "invite", "persuade",
                "appeal", "want", "demand", "request", "beg", "implore", "exhort"}  # fmt: skip
 _THREATENING = {"threaten", "warn"}
+_REQUEST_NOUNS = {"pressure", "call", "demand", "request", "appeal", "plea", "order", "invitation",
+                  "ultimatum", "push"}  # fmt: skip
 _ACCUSABLE = {"ASSAULT", "COERCE"}
+_PUBLISHED = {"report", "statement", "study", "document", "dossier", "communique", "video",
+              "footage", "data", "figure", "book", "film", "detail", "list", "photo", "image",
+              "recording", "transcript", "result", "finding", "album", "song", "version", "update",
+              "guideline", "plan", "budget", "poll", "survey", "text", "letter", "memo"}  # fmt: skip
 _PARTICIPATING = {"engage", "involve", "participate", "take", "join", "embroil", "lock"}
 # CAMEO has no negation: "would not provide support" is its 12 Reject ("refuse to ..."), which
 # GDELT users would otherwise read as support. PLOVER keeps the type with `negated`.
@@ -223,6 +229,8 @@ def _noun_pattern(token: Token, lexicon: EventLexicon) -> Pattern | None:
 
 
 def _verb_event(view: DocView, token: Token, pattern: Pattern, index: int) -> Event | None:
+    if _publishes(token):
+        return None
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children)
     if passive:
         source = view.agents(token)
@@ -245,6 +253,16 @@ def _verb_event(view: DocView, token: Token, pattern: Pattern, index: int) -> Ev
     if not source and not target:
         return None
     return _event(view, token, pattern, source, target, index)
+
+
+def _publishes(token: Token) -> bool:
+    """ "released a report", "a statement released on Tuesday": publishing, not freeing."""
+    if token.lemma_.lower() not in {"release", "free"}:
+        return False
+    patients = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if token.dep_ == "acl":
+        patients.append(token.head)
+    return any(p.lemma_.lower() in _PUBLISHED for p in patients)
 
 
 def _origin(view: DocView, token: Token) -> list[Actor]:
@@ -451,6 +469,18 @@ def _target(view: DocView, token: Token, pattern: Pattern) -> list[Actor]:
         found = _slot_actors(view, token, slot)
         if found:
             return found
+    if pattern.event == "ACCUSE":
+        # "alleged that France was aware ..., and that the French military helped": the
+        # accused are the subjects of what is alleged
+        for clause in token.children:
+            if clause.dep_ == "ccomp":
+                found = [
+                    a
+                    for c in (clause, *clause.conjuncts)
+                    for a in view.children_actors(c, {"nsubj"})
+                ]
+                if found:
+                    return found
     if pattern.event == "REQUEST" and "dobj" in pattern.target:
         # "Obama wants Putin to attack": the parser makes Putin the subject of "attack"
         for clause in token.children:
@@ -579,6 +609,15 @@ def modality_of(view: DocView, token: Token) -> tuple[Modality, bool, str | None
                 modality = Modality.DENIED
             node, steps = governor, steps + 1
             continue
+        if modality == Modality.ASSERTED and (
+            (relation == "acl" and lemma in _REQUEST_NOUNS)  # "pressure from Congress to help"
+            or (
+                relation == "advcl"  # "Obama is being pressured by Congress to help Iran"
+                and lemma in _REQUESTING
+                and any(c.dep_ == "nsubjpass" for c in governor.children)
+            )
+        ):
+            modality = Modality.HYPOTHETICAL
         if relation in {"xcomp", "advcl"} and any(c.dep_ == "neg" for c in governor.children):
             negated = True  # "would not give permission to help": the help does not happen
         if relation in {"xcomp", "ccomp", "pcomp", "pobj"} or (relation == "conj" and steps == 0):

@@ -38,6 +38,11 @@ _GENERIC_HEADS = {
 }  # fmt: skip
 
 
+# documents whose author or place of publication speaks through them ("a report ... alleged")
+_DOCUMENTS = {"report", "statement", "study", "document", "dossier", "communique", "communiqué",
+              "indictment", "ruling", "verdict", "resolution", "declaration", "letter", "memo"}  # fmt: skip
+
+
 # A decade or century dates an event only when it is in the event's own clause ("in the 1980s
 # the Soviet Union invaded..."); elsewhere in the sentence it names an era ("a mentality out of
 # place in the 21st century").
@@ -193,6 +198,10 @@ class DocView:
         ]
         if apposed:  # "opposition leader, ..., Juan Guaidó"
             return apposed
+        if head.lemma_.lower() in _DOCUMENTS and depth < 2:
+            issuers = self._issuers(head, depth)
+            if issuers:
+                return issuers
         found = self._prune_movements(
             [
                 Actor(e, "modifier")
@@ -215,6 +224,21 @@ class DocView:
                             if not found and prep.lower_ == "of":
                                 found += [Actor(e, "of") for e in self._places_in(pobj)]
         return found
+
+    def _issuers(self, document: Token, depth: int) -> list[Actor]:
+        """Who stands behind "a report released by the ministry" or "... released in the
+        Rwandan capital" (where it was published, for want of a named author)."""
+        for verb in document.children:
+            if verb.dep_ != "acl" or verb.tag_ != "VBN":
+                continue
+            found = self.agents(verb)
+            for prep in verb.children:
+                if not found and prep.dep_ == "prep" and prep.lower_ in {"in", "by"}:
+                    for pobj in prep.children:
+                        found += [Actor(a.entity, "of") for a in self.actors(pobj, depth=depth + 1)]
+            if found:
+                return found
+        return []
 
     def _prune_movements(self, found: list[Actor]) -> list[Actor]:
         """ "the Islamist Hamas movement" names Hamas: a country-less group word beside a
@@ -272,7 +296,7 @@ class DocView:
     def _entities_in(self, token: Token) -> Iterator[str]:
         for t in token.subtree:
             entity = self.entity_of(t)
-            if entity is not None and self._is_actor(entity):
+            if entity is not None and self._is_actor(entity) and not _stance_prefixed(t):
                 yield entity
 
     def _is_actor(self, entity_id: str) -> bool:
@@ -328,6 +352,16 @@ class DocView:
 
     def span_text(self, span: Span) -> str:
         return span.text
+
+
+def _stance_prefixed(token: Token) -> bool:
+    """ "pro-Russian separatists", "anti-American protesters" are not Russian or American."""
+    doc = token.doc
+    if token.lower_.startswith(("pro-", "anti-")):
+        return True
+    return (
+        token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in {"pro", "anti"}
+    )
 
 
 def _in_subject(token: Token) -> bool:
