@@ -96,10 +96,12 @@ _THREATENING = {"threaten", "warn"}
 _REQUEST_NOUNS = {"pressure", "call", "demand", "request", "appeal", "plea", "order", "invitation",
                   "ultimatum", "push"}  # fmt: skip
 _ACCUSABLE = {"ASSAULT", "COERCE"}
-_PUBLISHED = {"report", "statement", "study", "document", "dossier", "communique", "video",
-              "footage", "data", "figure", "book", "film", "detail", "list", "photo", "image",
-              "recording", "transcript", "result", "finding", "album", "song", "version", "update",
-              "guideline", "plan", "budget", "poll", "survey", "text", "letter", "memo"}  # fmt: skip
+_PUBLISHED = {
+    "report", "statement", "study", "document", "dossier", "communique", "video", "footage",
+    "data", "figure", "book", "film", "detail", "list", "photo", "image", "recording",
+    "transcript", "result", "finding", "album", "song", "version", "update", "guideline", "plan",
+    "budget", "poll", "survey", "text", "letter", "memo",
+}  # fmt: skip
 _PARTICIPATING = {"engage", "involve", "participate", "take", "join", "embroil", "lock"}
 # CAMEO has no negation: "would not provide support" is its 12 Reject ("refuse to ..."), which
 # GDELT users would otherwise read as support. PLOVER keeps the type with `negated`.

@@ -39,8 +39,10 @@ _GENERIC_HEADS = {
 
 
 # documents whose author or place of publication speaks through them ("a report ... alleged")
-_DOCUMENTS = {"report", "statement", "study", "document", "dossier", "communique", "communiqué",
-              "indictment", "ruling", "verdict", "resolution", "declaration", "letter", "memo"}  # fmt: skip
+_DOCUMENTS = {
+    "report", "statement", "study", "document", "dossier", "communique", "communiqué",
+    "indictment", "ruling", "verdict", "resolution", "declaration", "letter", "memo",
+}  # fmt: skip
 
 
 # A decade or century dates an event only when it is in the event's own clause ("in the 1980s
