@@ -166,3 +166,29 @@ def test_transliterations_and_diacritics_give_one_id(run: Run, a: str, b: str) -
         e.id for e in second.entities if e.type == "person"
     }
     assert len(ids) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Syrian forces clashed with tunisian rioters.", "Tunisia", "TUN"),  # lower-case demonym
+        ("The US wants to help iSrael.", "Israel", "ISR"),  # mixed case
+        ("Talks were held in Zurich.", "Zurich", "CHE"),  # GeoNames has "Zürich"
+        ("Rockets were fired from the Gaza Strip.", "Gaza Strip", "PSE"),  # regions gazetteer
+        ("The US president prepared to attend the Beijing Olympics.", "China", "CHN"),
+    ],
+)
+def test_places_and_demonyms_found_in_any_case_and_spelling(
+    run: Run, text: str, name: str, country: str
+) -> None:
+    assert by_name(run(text), name).country == country
+
+
+def test_ordinary_words_are_not_lower_cased_countries(run: Run) -> None:
+    result = run("They ate turkey and polish sausage from china plates.")
+    assert not [e for e in result.entities if e.type == "state"]
+
+
+def test_continents_are_not_towns(run: Run) -> None:
+    result = run("He spoke on US relations with Asia.")
+    assert by_name(result, "Asia").country is None

@@ -192,6 +192,7 @@ def test_missing_file_raises_config_error(tmp_path: Path) -> None:
         (entity("organization:msf", type=EntityType.ORGANIZATION, kind="ngo"), None),
         (entity("person:someone", type=EntityType.PERSON), None),
         (entity("group:unionists", type=EntityType.GROUP), None),
+        (entity("group:isis", type=EntityType.GROUP, kind="terrorist organisation"), "IMG"),
         (None, None),
     ],
 )
@@ -395,3 +396,15 @@ def test_evaluate_plover_passes_the_record_date(tmp_path: Path) -> None:
     assert fake.published == [date(2000, 1, 1), date(2000, 1, 2), None]
     assert [r.predicted for r in score.results] == ["REQUEST", None, None]
     assert score.source_accuracy == score.target_accuracy == 1.0
+
+
+def test_a_reported_attack_that_became_an_accusation_is_coded_once() -> None:
+    attack = replace(
+        event("ASSAULT", "190", ("state:RUS",), ("state:CHN",)),
+        modality=Modality.REPORTED,
+        attributed_to="state:USA",
+    )
+    accusation = event("ACCUSE", "112", ("state:USA",), ("state:RUS",))
+    assert event_triples(extraction(STATES, (attack, accusation))) == {("USA", "RUS", "11")}
+    # reported by someone who accused no one (an outlet), the attack itself is coded
+    assert event_triples(extraction(STATES, (attack,))) == {("RUS", "CHN", "19")}

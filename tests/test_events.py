@@ -184,3 +184,163 @@ def test_an_era_in_a_nested_clause_does_not_date_the_event(run: Run) -> None:
     assert event.date is None
     (older,) = run("In the 1980s, the Soviet Union invaded Afghanistan.").events
     assert older.date == "1980s"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "cameo"),
+    [
+        # CAMEO codes a stated intention, not the act: 03 for cooperation, 13 for force
+        ("Brazil and Chile are seeking to deepen their partnership.", "COOPERATE", "031"),
+        ("Israel announced it would free Palestinian prisoners.", "CONCEDE", "035"),
+        ("Obama wants to attack Switzerland.", "ASSAULT", "138"),
+        ("Russia threatened to impose sanctions on Ukraine.", "SANCTION", "1312"),
+        # a plain future or a schedule is still the act itself
+        ("The United States will supply arms to Israel.", "AID", "070"),
+        # a promise of something hostile to a third party is not a threat against it
+        ("Qatar has pledged to expel leaders of Egypt's Muslim Brotherhood.", "COERCE", "174"),
+    ],
+)
+def test_intentions_take_cameo_intent_and_threat_codes(
+    run: Run, text: str, kind: str, cameo: str
+) -> None:
+    result = run(text)
+    (event,) = events_of(result, kind)
+    assert event.cameo == cameo, (event.type, event.cameo)
+    # the verb of intending is not an event of its own
+    assert not [e for e in result.events if e.trigger in {"seeking", "pledged", "wants"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "accuser", "accused"),
+    [
+        ("The US said that Iraq had attacked Kuwait.", "United States", "Iraq"),
+        ("Israel said a mortar bomb was fired at it from the Gaza Strip.", "Israel", "Gaza Strip"),
+        (
+            "The US claimed that the Islamic State had attacked Iraq.",
+            "United States",
+            "Islamic State",
+        ),  # fmt: skip
+    ],
+)
+def test_a_party_reporting_anothers_violence_accuses_it(
+    run: Run, text: str, accuser: str, accused: str
+) -> None:
+    result = run(text)
+    (accusation,) = events_of(result, "ACCUSE")
+    assert names(result, accusation.source) == {accuser}
+    assert names(result, accusation.target) == {accused}
+    assert accusation.cameo == "112" and accusation.modality == "asserted"
+    (attack,) = events_of(result, "ASSAULT")  # the reported attack stays, as reported
+    assert attack.modality in {"reported", "alleged"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an outlet's report, or a party reporting its own side's acts, accuses no one
+        "Syrian state media reported that Turkey attacked Kurdish fighters.",
+        "The United States launched an air strike on Syria, the U.S. Central Command said.",
+    ],
+)
+def test_no_accusation_from_outlets_or_own_side(run: Run, text: str) -> None:
+    assert not events_of(run(text), "ACCUSE")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "source", "target"),
+    [
+        # the event noun says what happened, the verb only that they took part
+        (
+            "Syrian rebels engaged Filipino peacekeepers in a firefight.",
+            "ASSAULT",
+            {"Syria"},
+            {"Philippines"},
+        ),  # fmt: skip
+        # the phrase the light verb's object needs is often hung on the verb
+        (
+            "A court in Guyana issued arrest warrants for two Brazilian men.",
+            "COERCE",
+            {"Guyana"},
+            {"Brazil"},
+        ),  # fmt: skip
+        # a passive whose subject is the act: the target is in the act's phrase
+        (
+            "Evidence against Russia was presented by the US.",
+            "ACCUSE",
+            {"United States"},
+            {"Russia"},
+        ),  # fmt: skip
+        (
+            "The United States fired anti-aircraft batteries at Russia.",
+            "ASSAULT",
+            {"United States"},
+            {"Russia"},
+        ),  # fmt: skip
+        # people "from" a country, and documents speaking for whoever published them
+        ("The USA helped dissidents from Egypt.", "AID", {"United States"}, {"Egypt"}),
+        (
+            "A report released in the Rwandan capital alleged that France armed the militias.",
+            "ACCUSE",
+            {"Rwanda"},
+            {"France"},
+        ),  # fmt: skip
+        (
+            "Obama wants Putin to attack Switzerland.",
+            "REQUEST",
+            {"Barack Obama"},
+            {"Vladimir Putin"},
+        ),  # fmt: skip
+        ("Obama faces pressure from Congress.", "REQUEST", {"Congress"}, {"Barack Obama"}),
+    ],
+)
+def test_actors_in_phrases_the_parser_hangs_elsewhere(
+    run: Run, text: str, kind: str, source: set[str], target: set[str]
+) -> None:
+    result = run(text)
+    found = events_of(result, kind)
+    assert found, [(e.type, e.trigger) for e in result.events]
+    assert names(result, found[0].source) == source
+    assert names(result, found[0].target) == target
+
+
+def test_engaging_in_a_firefight_is_not_mutual(run: Run) -> None:
+    (event,) = events_of(run("Syrian rebels engaged Filipino peacekeepers in a firefight."),
+                         "ASSAULT")  # fmt: skip
+    assert not event.mutual and event.trigger == "engaged"
+
+
+def test_stance_prefixes_are_not_affiliation(run: Run) -> None:
+    result = run("Pro-Russian separatists attacked Ukrainian troops.")
+    (event,) = events_of(result, "ASSAULT")
+    assert "Russia" not in names(result, event.source)
+
+
+def test_publishing_a_report_is_not_releasing_prisoners(run: Run) -> None:
+    result = run(
+        "The ministry released a report on Tuesday. Israel released Palestinian prisoners."
+    )
+    (release,) = events_of(result, "CONCEDE")
+    assert release.trigger == "released" and release.evidence.sentence == 1
+
+
+def test_requested_acts_did_not_happen(run: Run) -> None:
+    result = run("Obama is being pressured by Congress to help Iran.")
+    (aid,) = events_of(result, "AID")
+    assert aid.modality == "hypothetical"
+
+
+def test_refusing_permission_is_a_refusal(run: Run) -> None:
+    result = run("Obama said he would not give permission to Russia to help Israel.")
+    (concession,) = events_of(result, "CONCEDE")
+    assert concession.negated and concession.cameo == "120"
+    assert names(result, concession.target) == {"Russia"}
+
+
+def test_venue_and_purpose_share_the_place(run: Run) -> None:
+    result = run("Barack Obama and Vladimir Putin will meet in Zurich to discuss trade.")
+    places = {e.id: e for e in result.entities}
+    located = [places[e.location] for e in result.events if e.location]
+    assert len(located) == 2 and {p.country for p in located} == {"CHE"}
+    venue = run("The US president prepared to attend the Beijing Olympics.")
+    (event,) = events_of(venue, "CONSULT")
+    assert {e.country for e in venue.entities if e.id == event.location} == {"CHN"}

@@ -96,6 +96,8 @@ _THREATENING = {"threaten", "warn"}
 _REQUEST_NOUNS = {"pressure", "call", "demand", "request", "appeal", "plea", "order", "invitation",
                   "ultimatum", "push"}  # fmt: skip
 _ACCUSABLE = {"ASSAULT", "COERCE"}
+_OUTLET_NOUNS = {"media", "medium", "television", "tv", "radio", "newspaper", "agency", "outlet",
+                 "press", "channel", "broadcaster", "daily", "news", "website"}  # fmt: skip
 _PUBLISHED = {
     "report", "statement", "study", "document", "dossier", "communique", "video", "footage",
     "data", "figure", "book", "film", "detail", "list", "photo", "image", "recording",
@@ -294,8 +296,10 @@ def _accusation(view: DocView, token: Token, event: Event, index: int) -> list[E
     ):
         return []
     verb = _reporting_verb(token)
-    if verb is None:
-        return []
+    if verb is None or any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in _OUTLET_NOUNS for c in verb.children
+    ):
+        return []  # "Syrian state media reported ...": an outlet, named by its country
     return [
         replace(
             event,
