@@ -219,7 +219,7 @@ def test_intentions_take_cameo_intent_and_threat_codes(
             "The US claimed that the Islamic State had attacked Iraq.",
             "United States",
             "Islamic State",
-        ),  # fmt: skip
+        ),
     ],
 )
 def test_a_party_reporting_anothers_violence_accuses_it(
@@ -255,27 +255,27 @@ def test_no_accusation_from_outlets_or_own_side(run: Run, text: str) -> None:
             "ASSAULT",
             {"Syria"},
             {"Philippines"},
-        ),  # fmt: skip
+        ),
         # the phrase the light verb's object needs is often hung on the verb
         (
             "A court in Guyana issued arrest warrants for two Brazilian men.",
             "COERCE",
             {"Guyana"},
             {"Brazil"},
-        ),  # fmt: skip
+        ),
         # a passive whose subject is the act: the target is in the act's phrase
         (
             "Evidence against Russia was presented by the US.",
             "ACCUSE",
             {"United States"},
             {"Russia"},
-        ),  # fmt: skip
+        ),
         (
             "The United States fired anti-aircraft batteries at Russia.",
             "ASSAULT",
             {"United States"},
             {"Russia"},
-        ),  # fmt: skip
+        ),
         # people "from" a country, and documents speaking for whoever published them
         ("The USA helped dissidents from Egypt.", "AID", {"United States"}, {"Egypt"}),
         (
@@ -283,13 +283,13 @@ def test_no_accusation_from_outlets_or_own_side(run: Run, text: str) -> None:
             "ACCUSE",
             {"Rwanda"},
             {"France"},
-        ),  # fmt: skip
+        ),
         (
             "Obama wants Putin to attack Switzerland.",
             "REQUEST",
             {"Barack Obama"},
             {"Vladimir Putin"},
-        ),  # fmt: skip
+        ),
         ("Obama faces pressure from Congress.", "REQUEST", {"Congress"}, {"Barack Obama"}),
     ],
 )
