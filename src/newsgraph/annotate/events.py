@@ -165,7 +165,7 @@ def find_events(view: DocView, lexicon: EventLexicon) -> list[Event]:
         pattern = _verb_pattern(token, lexicon) if _is_verb(token) else None
         if pattern is not None and _participation(token, lexicon) is None:
             event = _verb_event(view, token, pattern, len(events))
-            if event is not None and not (event.target == () and _intends(token, lexicon)):
+            if event is not None and not (event.target == () and _wish_only(token, lexicon)):
                 events.append(event)
                 events += _accusation(view, token, event, len(events))
                 used_objects.update(c.i for c in token.children if c.dep_ == "dobj")
@@ -181,12 +181,17 @@ def find_events(view: DocView, lexicon: EventLexicon) -> list[Event]:
     return [replace(e, id=f"e{i + 1}") for i, e in enumerate(events)]
 
 
-def _intends(token: Token, lexicon: EventLexicon) -> bool:
+def _wish_only(token: Token, lexicon: EventLexicon) -> bool:
     """ "seeking to deepen a partnership", "pledged to free": the verb states an intention to
-    do what its complement names; the complement is the event (CAMEO 03 or 13)."""
-    return token.lemma_.lower() in _INTENDING | {"try", "attempt"} and any(
-        c.dep_ == "xcomp" and _is_verb(c) and _verb_pattern(c, lexicon) is not None
-        for c in token.children
+    do what its complement names; the complement is the event (CAMEO 03 or 13). And "wants"
+    is a request only of someone ("wants Putin to attack"), not "if I want"."""
+    lemma = token.lemma_.lower()
+    return lemma == "want" or (
+        lemma in _INTENDING | {"try", "attempt"}
+        and any(
+            c.dep_ == "xcomp" and _is_verb(c) and _verb_pattern(c, lexicon) is not None
+            for c in token.children
+        )
     )
 
 
@@ -366,7 +371,7 @@ def _event(
     places = [p for p in places if p not in ids(source) + ids(target)]
     return Event(
         id=f"e{index + 1}",
-        type=pattern.event,
+        type=_plover_type(token, pattern, modality),
         cameo=_cameo(token, pattern, modality),
         source=ids(source),
         target=ids(target),
@@ -400,6 +405,22 @@ def _cameo(token: Token, pattern: Pattern, modality: Modality) -> str:
     return pattern.cameo
 
 
+def _plover_type(token: Token, pattern: Pattern, modality: Modality) -> str:
+    """PLOVER codes a stated willingness to cooperate as AGREE ("offer, promise, or otherwise
+    indicate willingness") and an intention to use force or coercion as THREATEN."""
+    intent = _intention(token)
+    if pattern.event in _THREAT:
+        threat = modality == Modality.THREATENED or intent not in _PROMISING | {None}
+        return "THREATEN" if threat else pattern.event
+    if (
+        intent is not None
+        and pattern.event in _INTENT_TO_COOPERATE
+        and not _refuses(token, pattern)
+    ):
+        return "AGREE"
+    return pattern.event
+
+
 def _intention(token: Token) -> str | None:
     """The verb stating an intention to do what `token` names: "seeks to deepen", "pledged
     to free", and reporting verbs with a future ("announced it would free")."""
@@ -411,7 +432,12 @@ def _intention(token: Token) -> str | None:
         and token.dep_ == "ccomp"
         and token.head.lemma_.lower() in {"announce", "say", "declare", "state"}
     ):
-        return "promise"
+        # a promise about oneself ("Israel announced it would free"), not the announcement of
+        # someone else's schedule ("announced that Pompeo would speak with Lavrov")
+        doer = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        speaker = [c.lower_ for c in token.head.children if c.dep_ == "nsubj"]
+        if doer and (doer[0].pos_ == "PRON" or doer[0].lower_ in speaker):
+            return "promise"
     return None
 
 
@@ -490,7 +516,7 @@ def _target(view: DocView, token: Token, pattern: Pattern) -> list[Actor]:
     if pattern.event == "REQUEST" and "dobj" in pattern.target:
         # "Obama wants Putin to attack": the parser makes Putin the subject of "attack"
         for clause in token.children:
-            if clause.dep_ in {"ccomp", "xcomp"}:
+            if clause.dep_ == "ccomp":
                 return view.children_actors(clause, {"nsubj"})
     return []
 
