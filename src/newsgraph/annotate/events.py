@@ -109,10 +109,10 @@ _PARTICIPATING = {"engage", "involve", "participate", "take", "join", "embroil",
 # GDELT users would otherwise read as support. PLOVER keeps the type with `negated`.
 _COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 _REFUSAL = "120"
-# CAMEO codes a stated intention, not the act intended: "seeks to deepen a partnership",
-# "announced it would free prisoners" are 03 (express intent to cooperate); "wants to attack",
-# "threatened to impose sanctions" are 13 (threaten). PLOVER keeps the act's type with the
-# planned or threatened modality.
+# Both codebooks code a stated intention, not the act intended: "seeks to deepen a partnership",
+# "announced it would free prisoners" are CAMEO 03 (express intent to cooperate) and PLOVER
+# AGREE; "wants to attack", "threatened to impose sanctions" are CAMEO 13 and PLOVER THREATEN.
+# The trigger and the CAMEO sub-code still name the act intended.
 _INTENDING = {"want", "seek", "hope", "wish", "pledge", "promise", "vow", "offer", "intend", "plan",
               "aim", "propose", "commit", "volunteer"}  # fmt: skip
 _PROMISING = {"pledge", "promise", "offer", "commit", "volunteer"}  # to a third party, not a threat

@@ -56,7 +56,7 @@ class Actor:
     """An entity an argument names, and how sure we are (pronouns are less sure)."""
 
     entity: str
-    via: str  # "mention", "modifier", "pronoun", "relative", "of"
+    via: str  # "mention", "modifier", "pronoun", "relative", "of", "origin" ("fired from Gaza")
 
 
 class DocView:
