@@ -16,6 +16,13 @@ def events_of(result: Extraction, kind: str) -> list[Event]:
     return [e for e in result.events if e.type == kind]
 
 
+def first_of(result: Extraction, kind: str) -> Event:
+    """The first event of a type, failing with what was found instead."""
+    found = events_of(result, kind)
+    assert found, [(e.type, e.trigger) for e in result.events]
+    return found[0]
+
+
 def names(result: Extraction, ids: tuple[str, ...]) -> set[str]:
     by_id = {e.id: e.name for e in result.entities}
     return {by_id[i] for i in ids}
@@ -72,9 +79,7 @@ def test_every_plover_type(
     run: Run, text: str, kind: str, source: set[str], target: set[str]
 ) -> None:
     result = run(text)
-    found = events_of(result, kind)
-    assert found, [(e.type, e.trigger) for e in result.events]
-    event = found[0]
+    event = first_of(result, kind)
     assert source <= names(result, event.source)
     assert target <= names(result, event.target)
     assert event.cameo.isdigit()
@@ -299,10 +304,9 @@ def test_actors_in_phrases_the_parser_hangs_elsewhere(
     run: Run, text: str, kind: str, source: set[str], target: set[str]
 ) -> None:
     result = run(text)
-    found = events_of(result, kind)
-    assert found, [(e.type, e.trigger) for e in result.events]
-    assert names(result, found[0].source) == source
-    assert names(result, found[0].target) == target
+    event = first_of(result, kind)
+    assert names(result, event.source) == source
+    assert names(result, event.target) == target
 
 
 def test_engaging_in_a_firefight_is_not_mutual(run: Run) -> None:

@@ -362,6 +362,7 @@ def _event(
     sentence = view.sentence_index(token)
     date, basis = view.date_for(sentence, clause)
     modality, negated, speaker = modality_of(view, token)
+    kind, cameo = _coding(token, pattern, modality)
     citation = view.citation_for(sentence)
     places = view.places(clause)
     if not places and token.dep_ in {"advcl", "xcomp", "conj"}:
@@ -371,8 +372,8 @@ def _event(
     places = [p for p in places if p not in ids(source) + ids(target)]
     return Event(
         id=f"e{index + 1}",
-        type=_plover_type(token, pattern, modality),
-        cameo=_cameo(token, pattern, modality),
+        type=kind,
+        cameo=cameo,
         source=ids(source),
         target=ids(target),
         trigger=token.text,
@@ -392,33 +393,20 @@ def _event(
     )
 
 
-def _cameo(token: Token, pattern: Pattern, modality: Modality) -> str:
-    """The pattern's CAMEO code, or CAMEO's code for refusing, intending or threatening it."""
+def _coding(token: Token, pattern: Pattern, modality: Modality) -> tuple[str, str]:
+    """(PLOVER type, CAMEO code): the pattern's, or the codebooks' for refusing, intending or
+    threatening it. PLOVER codes a stated willingness to cooperate as AGREE ("offer, promise,
+    or otherwise indicate willingness") and an intention to use force as THREATEN."""
     if _refuses(token, pattern):
-        return _REFUSAL
+        return pattern.event, _REFUSAL
     intent = _intention(token)
     if pattern.event in _THREAT:
-        threat = modality == Modality.THREATENED or intent not in _PROMISING | {None}
-        return _THREAT[pattern.event] if threat else pattern.cameo
-    if intent is not None:
-        return _INTENT_TO_COOPERATE.get(pattern.event, pattern.cameo)
-    return pattern.cameo
-
-
-def _plover_type(token: Token, pattern: Pattern, modality: Modality) -> str:
-    """PLOVER codes a stated willingness to cooperate as AGREE ("offer, promise, or otherwise
-    indicate willingness") and an intention to use force or coercion as THREATEN."""
-    intent = _intention(token)
-    if pattern.event in _THREAT:
-        threat = modality == Modality.THREATENED or intent not in _PROMISING | {None}
-        return "THREATEN" if threat else pattern.event
-    if (
-        intent is not None
-        and pattern.event in _INTENT_TO_COOPERATE
-        and not _refuses(token, pattern)
-    ):
-        return "AGREE"
-    return pattern.event
+        if modality == Modality.THREATENED or intent not in _PROMISING | {None}:
+            return "THREATEN", _THREAT[pattern.event]
+        return pattern.event, pattern.cameo
+    if intent is not None and pattern.event in _INTENT_TO_COOPERATE:
+        return "AGREE", _INTENT_TO_COOPERATE[pattern.event]
+    return pattern.event, pattern.cameo
 
 
 def _intention(token: Token) -> str | None:
