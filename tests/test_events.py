@@ -350,3 +350,109 @@ def test_venue_and_purpose_share_the_place(run: Run) -> None:
     venue = run("The US president prepared to attend the Beijing Olympics.")
     (event,) = events_of(venue, "CONSULT")
     assert {e.country for e in venue.entities if e.id == event.location} == {"CHN"}
+
+
+def agent_code(event: Event, side: str) -> str | None:
+    found = event.source_agent if side == "source" else event.target_agent
+    return found.code if found else None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "source", "source_agent", "target", "target_agent"),
+    [
+        # a side named only by what it is keeps that, with no entity
+        ("Insurgents bombarded Aleppo overnight.", "ASSAULT", set(), "REB", set(), None),
+        (
+            "The civilians imprisoned for acting against Moscow were released by Putin.",
+            "CONCEDE",
+            {"Vladimir Putin"},
+            None,
+            set(),
+            "CVL",
+        ),
+        # a named side keeps its entity and gains what kind of actor it is (GDELT's SYRREB)
+        ("Syrian rebels attacked government forces.", "ASSAULT", {"Syria"}, "REB", set(), "MIL"),
+        # the modifier and the noun together before the noun alone: "security forces"
+        ("Security forces arrested dozens of protesters.", "COERCE", set(), "COP", set(), "OPP"),
+    ],
+)
+def test_unnamed_sides_keep_their_agent(
+    run: Run,
+    text: str,
+    kind: str,
+    source: set[str],
+    source_agent: str | None,
+    target: set[str],
+    target_agent: str | None,
+) -> None:
+    result = run(text)
+    event = first_of(result, kind)
+    assert names(result, event.source) == source
+    assert names(result, event.target) == target
+    assert (agent_code(event, "source"), agent_code(event, "target")) == (
+        source_agent,
+        target_agent,
+    )
+
+
+def test_a_reduced_relative_is_undergone_not_done(run: Run) -> None:
+    # the parser makes "imprisoned" the main verb and "civilians" its subject
+    result = run("The civilians imprisoned for acting against Moscow were released by Putin.")
+    imprisoned = first_of(result, "COERCE")
+    assert agent_code(imprisoned, "source") is None and agent_code(imprisoned, "target") == "CVL"
+    assert imprisoned.source == ()  # Putin released them; who jailed them is not said
+
+
+def test_accusing_unnamed_doers(run: Run) -> None:
+    result = run(
+        "The Syrian Observatory for Human Rights said eight people were killed in an air "
+        "strike by government forces."
+    )
+    (accusation,) = events_of(result, "ACCUSE")
+    assert accusation.target == () and agent_code(accusation, "target") == "MIL"
+    assert {e.country for e in result.entities if e.id in accusation.source} == {"SYR"}
+
+
+def test_mishaps_have_no_doer(run: Run) -> None:
+    result = run("Interpol will help identify victims killed by the Malaysia Airlines crash.")
+    assert all(e.source == () for e in events_of(result, "ASSAULT"))
+
+
+def test_property_destroyed_by_protesters_is_a_riot(run: Run) -> None:
+    result = run("The Russian building was demolished by a Ukrainian protestor.")
+    riot = first_of(result, "PROTEST")
+    assert (riot.mode, riot.cameo) == ("riot", "145")
+    assert names(result, riot.source) == {"Ukraine"} and names(result, riot.target) == {"Russia"}
+    # their armed attacks stay attacks
+    assert events_of(run("Georgian demonstrators launched missiles at the government."),
+                     "ASSAULT")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "cameo", "source", "target"),
+    [
+        # a prepositional verb's object selects the entry: a travel advisory
+        (
+            "The US State department has advised against travel to Tunisia.",
+            "SANCTION",
+            "160",
+            {"United States"},
+            {"Tunisia"},
+        ),
+        # installations stand for the state they are in
+        (
+            "United Nations inspectors want to inspect the refineries in Iran.",
+            "ACCUSE",
+            "090",
+            {"United Nations"},
+            {"Iran"},
+        ),
+    ],
+)
+def test_prepositional_objects_and_installations(
+    run: Run, text: str, kind: str, cameo: str, source: set[str], target: set[str]
+) -> None:
+    result = run(text)
+    event = first_of(result, kind)
+    assert event.cameo == cameo
+    assert names(result, event.source) == source and names(result, event.target) == target

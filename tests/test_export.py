@@ -30,7 +30,8 @@ TEXTS = {
     "venezuela.txt": "Moscow backs Caracas\n\n"
     "Since January 2019, Russia has recognized Maduro as president of Venezuela. Russia "
     "delivered S-300 missiles to Venezuela. On April 30, 2019, Guaidó accused Russia of "
-    "interfering in Venezuela (Reuters, April 30). The United States did not attack Venezuela.\n",
+    "interfering in Venezuela (Reuters, April 30). The United States did not attack Venezuela. "
+    "Security forces arrested dozens of protesters in Caracas.\n",
 }
 PLOVER_TYPES = {
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -240,13 +241,21 @@ def test_plover_lines_are_events(engine: Engine, tmp_path: Path) -> None:
     for record in records:
         assert set(record) == PLOVER_FIELDS
         assert record["event"] in PLOVER_TYPES
-        assert record["version"] == "PLOVER 2.0 / newsgraph 1.1"
+        assert record["version"] == "PLOVER 2.0 / newsgraph 1.2"
     assault = next(r for r in records if r["event"] == "ASSAULT" and r["date"] == "2019-05-01")
-    assert assault["source"] == [{"actorText": "Russia", "code": "RUS", "entity": "state:RUS"}]
+    assert assault["source"] == [
+        {"actorText": "Russia", "code": "RUS", "agent": None, "entity": "state:RUS"}
+    ]
     assert assault["target"][0]["actorText"] == "Ukraine"
     assert assault["text"] == "Russia attacked Ukraine on May 1, 2019 (TASS, May 2)."
     assert (assault["reports"], assault["negated"], assault["cameo"]) == (1, False, "190")
     assert any(r["negated"] for r in records)  # kept here, with the flag
+    # a side named only by what it is: its text and CAMEO agent type, no entity
+    arrest = next(r for r in records if r["event"] == "COERCE")
+    assert arrest["source"] == [
+        {"actorText": "Security forces", "code": None, "agent": "COP", "entity": None}
+    ]
+    assert arrest["target"][0]["agent"] == "OPP"
 
 
 def test_stix_bundle_parses_and_every_reference_resolves(engine: Engine, tmp_path: Path) -> None:

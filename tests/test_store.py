@@ -6,11 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, inspect, text
 
 from newsgraph import Extractor
 from newsgraph.kb import ingest
 from newsgraph.store import queries
+from newsgraph.store.db import open_database, upgrade
 from newsgraph.store.writer import record_decision, remove_document
 
 A = (
@@ -120,3 +121,35 @@ def test_analyst_split(kb: Engine, extractor: Extractor, corpus: Path) -> None:
     record_decision(kb, "split", "person:sergei-lavrov", "person:lavrov-junior", surface="Lavrov")
     junior = queries.find_entity(kb, "person:lavrov-junior")
     assert junior is not None and junior["type"] == "person"
+
+
+def test_events_by_agent(kb: Engine, extractor: Extractor, tmp_path: Path) -> None:
+    (tmp_path / "c.txt").write_text(
+        "Crackdown\n\nOn May 2, 2019, security forces arrested dozens of protesters in Caracas.\n",
+        encoding="utf-8",
+    )
+    ingest(extractor, kb, [tmp_path / "c.txt"])
+    (arrest,) = queries.events(kb, agent="COP")
+    # a side with no entity shows what the text calls it
+    assert (arrest["type"], arrest["source"], arrest["source_ids"]) == (
+        "COERCE",
+        ["security forces"],
+        [],
+    )
+    assert (arrest["source_agent"], arrest["target_agent"]) == ("COP", "OPP")
+    assert queries.events(kb, agent="OPP") and not queries.events(kb, agent="REB")
+    facets = queries.event_facets(kb, queries.EventFilter())
+    assert dict(facets["agent"]) == {"COP": 1, "OPP": 1}
+
+
+def test_an_older_database_gains_the_agent_columns(tmp_path: Path) -> None:
+    engine = open_database(str(tmp_path / "old.db"), migrate=False)
+    upgrade(engine, "0001")
+    with engine.begin() as c:  # as version 0001 of the schema made it
+        for column in ("source_agent_code", "target_agent_code"):
+            c.execute(text(f"DROP INDEX ix_events_{column}"))
+        for column in ("source_agent", "source_agent_code", "target_agent", "target_agent_code"):
+            c.execute(text(f"ALTER TABLE events DROP COLUMN {column}"))
+    upgrade(engine)
+    columns = {c["name"] for c in inspect(engine).get_columns("events")}
+    assert {"source_agent", "source_agent_code", "target_agent", "target_agent_code"} <= columns

@@ -24,6 +24,7 @@ from newsgraph.ingest import load_documents
 from newsgraph.lexicon.gazetteer import load_gazetteer
 from newsgraph.models import (
     SCHEMA_VERSION,
+    Agent,
     Amount,
     ArmsTransfer,
     Attribute,
@@ -54,6 +55,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "SCHEMA_VERSION",
+    "Agent",
     "Amount",
     "ArmsTransfer",
     "Attribute",

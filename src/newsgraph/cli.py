@@ -265,6 +265,9 @@ def events_command(
     country: Annotated[str | None, typer.Option(help="An actor's ISO alpha-3 country.")] = None,
     modality: Annotated[str | None, typer.Option(help="asserted, reported, alleged, ...")] = None,
     document: Annotated[str | None, typer.Option(help="Document id.")] = None,
+    agent: Annotated[
+        str | None, typer.Option(help="Either side's CAMEO agent type: REB, MIL, CVL, ...")
+    ] = None,
     limit: int = 200,
     as_json: JsonOption = False,
     as_csv: CsvOption = False,
@@ -281,6 +284,7 @@ def events_command(
         country=country,
         modality=modality,
         document=document,
+        agent=agent.upper() if agent else None,
         limit=limit,
     )
     _print_rows(

@@ -14,6 +14,7 @@ from importlib import resources
 from typing import Any
 
 from newsgraph.models import (
+    Agent,
     Amount,
     ArmsTransfer,
     Citation,
@@ -200,7 +201,13 @@ def _event(event: Event) -> JSON:
         "confidence": event.confidence,
         "evidence": _evidence(event.evidence),
         "citation": event.citation,
+        "source_agent": _agent(event.source_agent),
+        "target_agent": _agent(event.target_agent),
     }
+
+
+def _agent(agent: Agent | None) -> JSON | None:
+    return None if agent is None else {"text": agent.text, "code": agent.code}
 
 
 def _quote(quote: Quote) -> JSON:

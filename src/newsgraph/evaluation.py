@@ -16,7 +16,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Protocol
@@ -295,42 +295,57 @@ def event_triples(extraction: Extraction) -> frozenset[Triple]:
     """
     entities = {e.id: e for e in extraction.entities}
     accusations = {
-        (e.evidence.sentence, e.source, e.target) for e in extraction.events if e.type == "ACCUSE"
+        (e.evidence.sentence, e.source, e.target, e.target_agent)
+        for e in extraction.events
+        if e.type == "ACCUSE"
     }
     triples = set()
     for event in extraction.events:
         if event.modality == Modality.HYPOTHETICAL:
             continue  # "asked Obama to help Iran": no help is coded
         if event.attributed_to and (
-            (event.evidence.sentence, (event.attributed_to,), event.source) in accusations
+            (event.evidence.sentence, (event.attributed_to,), event.source, event.source_agent)
+            in accusations
         ):
             continue  # "the US said Iraq attacked": coded as the accusation, not the attack
         if event.negated and not event.cameo.startswith(REJECT_ROOT):
             continue  # a negated event did not happen; a refusal to cooperate is a 12 Reject
-        for source, target in _pairs(event):
-            codes = _code(entities.get(source)), _code(entities.get(target))
+        for source, target in _pairs(_with_unnamed(event)):
+            codes = _code(entities.get(source), source), _code(entities.get(target), target)
             if codes[0] and codes[1] and {codes[0], codes[1]} != {UNCODED}:
                 triples.add((codes[0], codes[1], event.cameo[:2]))
     return frozenset(triples)
 
 
-def _code(entity: Entity | None) -> str | None:
-    """An actor's code; UNCODED for an actor without a country ("the rebels", "Congress")."""
+_UNNAMED = ""  # stands for a side that is only an agent ("insurgents", "government forces")
+
+
+def _with_unnamed(event: Event) -> Event:
+    """The event with an unnamed side standing in for a side that has only an agent."""
+    return replace(
+        event,
+        source=event.source or ((_UNNAMED,) if event.source_agent else ()),
+        target=event.target or ((_UNNAMED,) if event.target_agent else ()),
+    )
+
+
+def _code(entity: Entity | None, entity_id: str) -> str | None:
+    """An actor's code; UNCODED for an actor without a country ("Congress") and for an
+    unnamed side ("insurgents", PETRARCH's ---REB)."""
     if entity is None:
-        return None
+        return UNCODED if entity_id == _UNNAMED else None
     return actor_code(entity) or UNCODED
 
 
 def _pairs(event: Event) -> list[tuple[str, str]]:
-    """(source, target) entity pairs, as CAMEO coders pair them. A mutual event ("A met B")
-    goes both ways; a mutual event with only sources ("A, B and C met") pairs each source
-    with the others, unless it names where it happened (then that is the target)."""
+    """(source, target) entity pairs, as CAMEO coders pair them: the subject is the source,
+    also of a mutual act ("A met with B" is A's meeting with B, as PETRARCH codes it). A
+    mutual event with only sources ("A, B and C met") pairs each source with the others,
+    unless it names where it happened (then that is the target)."""
     located = event.location if event.type in _LOCATED_TYPES else None
     targets = event.target or ((located,) if located else ())
     pairs = [(s, t) for s in event.source for t in targets]
-    if event.mutual and event.target:
-        pairs += [(t, s) for s, t in pairs]
-    elif event.mutual and not targets:
+    if event.mutual and not targets:
         pairs = [(s, t) for s in event.source for t in event.source if s != t]
     return pairs
 

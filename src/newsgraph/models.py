@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Literal
 
-SCHEMA_VERSION = "newsgraph.extraction/1.1"
+SCHEMA_VERSION = "newsgraph.extraction/1.2"
 
 Scalar = str | int | float | bool
 
@@ -228,6 +228,17 @@ class Citation:
 
 
 @dataclass(frozen=True, slots=True)
+class Agent:
+    """What kind of actor a side is, as the text names it: "insurgents", "government forces",
+    "Syrian rebels". `code` is a CAMEO agent type (REB, MIL, GOV, CVL, ...; the agents
+    section of the event lexicon). A side can have an agent and no entity ("insurgents
+    bombarded ...") or both ("Syrian rebels": Syria, REB)."""
+
+    text: str
+    code: str
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """Who did what to whom, coded in PLOVER 2.0 with the CAMEO code for GDELT users.
 
@@ -256,6 +267,8 @@ class Event:
     quote: str | None = None  # id of the quote that carries the event ("Lavrov warned: ...")
     citation: str | None = None
     confidence: float = 0.5
+    source_agent: Agent | None = None
+    target_agent: Agent | None = None
 
 
 @dataclass(frozen=True, slots=True)

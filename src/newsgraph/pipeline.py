@@ -142,7 +142,16 @@ class Extractor:
             dates=dates,
             document_outlet_id=document.outlet_id,
         )
-        view = DocView(doc, document.id, entities, dates, citations, sents=sents, text=text)
+        view = DocView(
+            doc,
+            document.id,
+            entities,
+            dates,
+            citations,
+            sents=sents,
+            text=text,
+            agents=self.events.agents,
+        )
         quotes = find_quotes(view)
         events = _link_quotes(find_events(view, self.events), quotes)
         transfers = find_arms_transfers(view)

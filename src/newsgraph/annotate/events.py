@@ -15,9 +15,9 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from newsgraph.annotate.frames import ACTOR_TYPES, Actor, DocView, ids
+from newsgraph.annotate.frames import ACTOR_TYPES, Actor, DocView, agent, ids
 from newsgraph.lexicon.patterns import EventLexicon, Pattern
-from newsgraph.models import EntityType, Event, Modality
+from newsgraph.models import Agent, EntityType, Event, Modality
 
 REPORTING = {
     "say",
@@ -159,6 +159,7 @@ _LIGHT_VERBS = {
 
 def find_events(view: DocView, lexicon: EventLexicon) -> list[Event]:
     """Every event the lexicon's triggers yield in the document, in text order."""
+    view = view.with_unnamed()  # "insurgents bombarded ...": a side need not be an entity
     events: list[Event] = []
     used_objects: set[int] = set()
     for token in view.tokens:
@@ -215,7 +216,8 @@ def _is_verb(token: Token) -> bool:
 def _verb_pattern(token: Token, lexicon: EventLexicon) -> Pattern | None:
     candidates = lexicon.verbs.get(token.lemma_.lower(), ())
     particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
-    objects = {c.lemma_.lower() for c in token.children if c.dep_ in {"dobj", "nsubjpass"}}
+    objects = {c.lemma_.lower() for c in (*token.children, *_prepositional_objects(token))
+               if c.dep_ in {"dobj", "nsubjpass", "pobj"}}  # fmt: skip
     # specific patterns (an object or particle required) win over general ones, whichever
     # file they come from: "struck a deal" is AGREE before "struck" is ASSAULT
     specific = [p for p in candidates if p.object or p.particle]
@@ -227,6 +229,17 @@ def _verb_pattern(token: Token, lexicon: EventLexicon) -> Pattern | None:
             continue
         return pattern
     return general[0] if general and particle not in _BLOCKING_PARTICLES else None
+
+
+def _prepositional_objects(token: Token) -> list[Token]:
+    """The object of a prepositional verb: "advised against travel", "called for talks"."""
+    return [
+        pobj
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ in {"against", "for"}
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
 
 
 def _noun_pattern(token: Token, lexicon: EventLexicon) -> Pattern | None:
@@ -241,9 +254,15 @@ def _verb_event(view: DocView, token: Token, pattern: Pattern, index: int) -> Ev
     if _publishes(token):
         return None
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children)
-    if passive:
+    if _reduced_relative(token):
+        source = view.agents(token)  # "the civilians imprisoned ... were released"
+        target = view.children_actors(token, {"nsubj"})
+    elif passive:
         source = view.agents(token)
         target = view.children_actors(token, {"nsubjpass"})
+        if not target and token.dep_ == "conj":
+            # "the civilians imprisoned ... were released by Putin": a shared subject
+            target = view.children_actors(token.head, {"nsubj", "nsubjpass"})
         if pattern.object and not target:
             target = _target(view, token, pattern)  # "evidence against Russia was presented"
         if not source and pattern.event == "ASSAULT":
@@ -262,6 +281,23 @@ def _verb_event(view: DocView, token: Token, pattern: Pattern, index: int) -> Ev
     if not source and not target:
         return None
     return _event(view, token, pattern, source, target, index)
+
+
+def _reduced_relative(token: Token) -> bool:
+    """ "The civilians imprisoned for ... were released": the parser reads "imprisoned" as
+    the main verb with "civilians" its subject, and "were released" as its conjunct. A verb
+    without object or auxiliary whose conjunct is a passive without a subject of its own
+    describes its "subject", who underwent it."""
+    if token.tag_ != "VBD" or not any(c.dep_ == "nsubj" for c in token.children):
+        return False
+    if any(c.dep_ in {"dobj", "aux", "auxpass", "ccomp", "xcomp"} for c in token.children):
+        return False
+    return any(
+        c.dep_ == "conj"
+        and any(g.dep_ == "auxpass" for g in c.children)
+        and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
+        for c in token.children
+    )
 
 
 def _publishes(token: Token) -> bool:
@@ -296,7 +332,7 @@ def _accusation(view: DocView, token: Token, event: Event, index: int) -> list[E
         or event.modality not in {Modality.REPORTED, Modality.ALLEGED}
         or speaker is None
         or speaker.type not in ACTOR_TYPES - {EntityType.MEDIA}
-        or not event.source
+        or not (event.source or event.source_agent)
         or _same_side(view, speaker.id, event.source)
     ):
         return []
@@ -315,6 +351,8 @@ def _accusation(view: DocView, token: Token, event: Event, index: int) -> list[E
             context=None,
             source=(speaker.id,),
             target=event.source,
+            source_agent=None,
+            target_agent=event.source_agent,  # "killed in an air strike by government forces"
             trigger=verb.text,
             evidence=view.evidence(view.clause(verb)),
             modality=Modality.ASSERTED,
@@ -327,11 +365,15 @@ def _accusation(view: DocView, token: Token, event: Event, index: int) -> list[E
 
 def _same_side(view: DocView, speaker: str, sources: Sequence[str]) -> bool:
     """The speaker is among the doers, or of their one country ("the US launched an air
-    strike, the US Central Command said")."""
+    strike, the US Central Command said"). Unnamed doers ("government forces") are no side."""
     if speaker in sources:
         return True
     country = view.entities[speaker].country
-    return country is not None and all(view.entities[s].country == country for s in sources)
+    return (
+        country is not None
+        and bool(sources)
+        and all(view.entities[s].country == country for s in sources)
+    )
 
 
 def _reporting_verb(token: Token) -> Token | None:
@@ -341,6 +383,11 @@ def _reporting_verb(token: Token) -> Token | None:
     if node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORTING | _ALLEGING:
         return node.head
     return None
+
+
+def _named(actors: Sequence[Actor]) -> str | None:
+    """The first entity among the actors (a speaker is an entity, not "officials")."""
+    return next((a.entity for a in actors if a.entity), None)
 
 
 def _distinct(source: Sequence[Actor], target: Sequence[Actor]) -> list[Actor]:
@@ -362,11 +409,13 @@ def _event(
     sentence = view.sentence_index(token)
     date, basis = view.date_for(sentence, clause)
     modality, negated, speaker = modality_of(view, token)
+    pattern = _rioting(pattern, agent(source))
     kind, cameo = _coding(token, pattern, modality)
     citation = view.citation_for(sentence)
-    places = view.places(clause)
+    places = view.places(clause, token)
     if not places and token.dep_ in {"advcl", "xcomp", "conj"}:
-        places = view.places(view.clause(token.head))  # "will meet in Zurich to discuss ..."
+        # "will meet in Zurich to discuss ...": the purpose happens where the meeting does
+        places = view.places(view.clause(token.head), token.head)
     if not places:
         places = view.named_venue(token)  # "attend the Beijing Olympics", "the Minsk talks"
     places = [p for p in places if p not in ids(source) + ids(target)]
@@ -390,7 +439,17 @@ def _event(
         attributed_to=speaker,
         citation=citation.id if citation else None,
         confidence=_confidence(source, target),
+        source_agent=agent(source),
+        target_agent=agent(target),
     )
+
+
+def _rioting(pattern: Pattern, doer: Agent | None) -> Pattern:
+    """Property destroyed by protesters is a riot: PLOVER PROTEST (mode riot), CAMEO 145
+    ("the building was demolished by a protester"); their armed attacks stay ASSAULT."""
+    if doer is not None and doer.code == "OPP" and pattern.cameo.startswith("171"):
+        return replace(pattern, event="PROTEST", cameo="145", mode="riot", context=None)
+    return pattern
 
 
 def _coding(token: Token, pattern: Pattern, modality: Modality) -> tuple[str, str]:
@@ -437,7 +496,7 @@ def _refuses(token: Token, pattern: Pattern) -> bool:
 
 def _confidence(source: Sequence[Actor], target: Sequence[Actor]) -> float:
     score = 0.4 + 0.2 * bool(source) + 0.2 * bool(target)
-    weak = {"pronoun", "of"}
+    weak = {"pronoun", "of", "agent"}
     if any(a.via in weak for a in [*source, *target]):
         score -= 0.1
     return round(score, 2)
@@ -466,6 +525,12 @@ def subject_of(view: DocView, token: Token, depth: int = 0) -> list[Actor]:
         and head.head.lemma_.lower() in _ALLEGING | _DENYING
     ):
         # "accused Russia of persuading Maduro": the accused is the doer
+        objects = view.children_actors(head.head, {"dobj"})
+        if objects:
+            return objects
+    if token.dep_ == "pcomp" and head.lower_ == "for" and head.head.pos_ == "VERB":
+        # "jailed a student for helping militants", "praised Germany for supporting": the
+        # one jailed or praised did it
         objects = view.children_actors(head.head, {"dobj"})
         if objects:
             return objects
@@ -520,6 +585,7 @@ def _slot_actors(view: DocView, token: Token, slot: str) -> list[Actor]:
         return view.children_actors(token, {slot})
     preposition = slot.split(":", 1)[1]
     heads = [token] + [c for c in token.children if c.dep_ in {"dobj", "prt", "nsubjpass"}]
+    heads += _prepositional_objects(token)  # "advised against travel to Tunisia"
     found: list[Actor] = []
     for head in heads:
         for child in head.children:
@@ -595,6 +661,8 @@ def _anaphoric(
                 event,
                 source=previous.source,
                 target=previous.target,
+                source_agent=previous.source_agent,
+                target_agent=previous.target_agent,
                 confidence=round(previous.confidence - 0.1, 2),
             )
     return None
@@ -648,8 +716,7 @@ def modality_of(view: DocView, token: Token) -> tuple[Modality, bool, str | None
             elif lemma in _ALLEGING and relation != "conj":
                 modality = Modality.ALLEGED
                 if relation == "ccomp":  # "the US claimed that ISIL had attacked Iraq"
-                    speakers = subject_of(view, governor)
-                    speaker = speakers[0].entity if speakers else None
+                    speaker = _named(subject_of(view, governor))
                     break
             elif (
                 lemma in _REQUESTING
@@ -665,8 +732,7 @@ def modality_of(view: DocView, token: Token) -> tuple[Modality, bool, str | None
                     modality = Modality.REPORTED
                 elif modality == Modality.HYPOTHETICAL and "would" in aux:
                     modality = Modality.PLANNED  # "announced that Pompeo would speak"
-                speakers = subject_of(view, governor)
-                speaker = speakers[0].entity if speakers else None
+                speaker = _named(subject_of(view, governor))
                 break
         node, steps = governor, steps + 1
     return modality, negated, speaker

@@ -9,12 +9,21 @@ officials", "the US leader", "which", "he"), what date and which citation cover 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator, Sequence
+import copy
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.models import Citation, Entity, EntityType, Evidence, Granularity, TimeExpression
+from newsgraph.models import (
+    Agent,
+    Citation,
+    Entity,
+    EntityType,
+    Evidence,
+    Granularity,
+    TimeExpression,
+)
 
 ACTOR_TYPES = {
     EntityType.PERSON, EntityType.STATE, EntityType.ORGANIZATION, EntityType.ARMED_FORCE,
@@ -38,6 +47,25 @@ _GENERIC_HEADS = {
 }  # fmt: skip
 
 
+# what happens without a doer: "killed by the Malaysia Airlines crash" names no attacker
+_MISHAPS = {
+    "crash", "accident", "collision", "derailment", "disaster", "earthquake", "quake", "flood",
+    "flooding", "storm", "hurricane", "typhoon", "cyclone", "tornado", "landslide", "mudslide",
+    "avalanche", "tsunami", "wildfire", "blaze", "fire", "drought", "outbreak", "epidemic",
+    "pandemic", "heatwave", "eruption", "stampede", "sinking", "capsizing",
+}  # fmt: skip
+
+
+# installations that stand for the state they are in: "inspect the refineries in Iran",
+# "struck a base in Syria" (the place itself, a city, stays the location)
+_FACILITIES = {
+    "refinery", "plant", "facility", "site", "base", "airbase", "factory", "reactor",
+    "installation", "airport", "airfield", "port", "harbor", "harbour", "pipeline", "depot",
+    "consulate", "outpost", "checkpoint", "barracks", "compound", "oilfield", "field", "mine",
+    "dam", "bridge", "infrastructure", "target", "position", "camp",
+}  # fmt: skip
+
+
 # documents whose author or place of publication speaks through them ("a report ... alleged")
 _DOCUMENTS = {
     "report", "statement", "study", "document", "dossier", "communique", "communiqué",
@@ -53,10 +81,15 @@ _ERAS = {Granularity.DECADE, Granularity.CENTURY}
 
 @dataclass(frozen=True, slots=True)
 class Actor:
-    """An entity an argument names, and how sure we are (pronouns are less sure)."""
+    """An entity an argument names, and how sure we are (pronouns are less sure).
+
+    `agent` is what kind of actor the noun phrase says it is ("Syrian rebels": Syria, REB).
+    A view `with_unnamed()` also answers with sides that are only an agent ("insurgents"):
+    those have an empty `entity`."""
 
     entity: str
-    via: str  # "mention", "modifier", "pronoun", "relative", "of", "origin" ("fired from Gaza")
+    via: str  # "mention", "modifier", "pronoun", "relative", "of", "origin", "agent"
+    agent: Agent | None = None
 
 
 class DocView:
@@ -72,8 +105,11 @@ class DocView:
         *,
         sents: Sequence[Span] | None = None,
         text: str | None = None,
+        agents: Mapping[str, str] | None = None,
     ) -> None:
         self.doc = doc
+        self.agent_nouns = agents or {}
+        self.unnamed = False
         # both rebuilt by spaCy on every access (the text is a join over all tokens, iteration
         # makes new Token objects), and every extractor scans them: built once here
         self.text = doc.text if text is None else text
@@ -150,8 +186,36 @@ class DocView:
 
     # --- actors -------------------------------------------------------------------------------
 
+    def with_unnamed(self) -> DocView:
+        """The same view, also answering with sides named only by what they are ("insurgents
+        bombarded ...", "released by Putin" of "the civilians"). Events want them; relations
+        and arms transfers, which link entities, do not."""
+        view = copy.copy(self)
+        view.unnamed = True
+        return view
+
     def entity_of(self, token: Token) -> str | None:
         return self.token_entity.get(token.i)
+
+    def agent_of(self, head: Token) -> Agent | None:
+        """The agent type a noun names, from the lexicon's agents: "government forces" (MIL),
+        "rebels" (REB); a modifier plus the noun is tried before the noun alone."""
+        if head.pos_ not in {"NOUN", "PROPN"} or not self.agent_nouns:
+            return None
+        lemma = head.lemma_.lower()
+        modifiers = [c for c in head.children if c.dep_ in {"compound", "amod"} and c.i < head.i]
+        code = next(
+            (
+                found
+                for m in modifiers
+                if (found := self.agent_nouns.get(f"{m.lemma_.lower()} {lemma}"))
+            ),
+            None,
+        ) or self.agent_nouns.get(lemma)
+        if code is None:
+            return None
+        start = min((m.left_edge.i for m in modifiers), default=head.i)
+        return Agent(self.doc[start : head.i + 1].text, code)
 
     def actors(self, token: Token, *, depth: int = 0) -> list[Actor]:
         """The actors a noun phrase headed by `token` names, conjuncts included."""
@@ -200,13 +264,16 @@ class DocView:
         ]
         if apposed:  # "opposition leader, ..., Juan Guaidó"
             return apposed
+        if head.lemma_.lower() in _MISHAPS:
+            return []
         if head.lemma_.lower() in _DOCUMENTS and depth < 2:
             issuers = self._issuers(head, depth)
             if issuers:
                 return issuers
+        agent = self.agent_of(head)
         found = self._prune_movements(
             [
-                Actor(e, "modifier")
+                Actor(e, "modifier", agent)
                 for child in head.children
                 if child.dep_ in _MODIFIER_DEPS
                 for e in self._entities_in(child)
@@ -214,17 +281,29 @@ class DocView:
         )
         if not found and depth < 2:
             # "officials of Russia", "the court in Guyana"; and any people "from Egypt"
-            generic = head.lemma_.lower() in _GENERIC_HEADS
-            preps = {"of", "from", "in"} if generic else {"from"} if head.pos_ == "NOUN" else ()
+            lemma = head.lemma_.lower()
+            generic = lemma in _GENERIC_HEADS
+            preps = (
+                {"of", "from", "in"}
+                if generic
+                else {"from", "in"}
+                if lemma in _FACILITIES
+                else {"from"}
+                if head.pos_ == "NOUN"
+                else ()
+            )
             for prep in head.children:
                 if prep.dep_ == "prep" and prep.lower_ in preps:
                     for pobj in prep.children:
                         if pobj.dep_ == "pobj":
-                            found += [
-                                Actor(a.entity, "of") for a in self.actors(pobj, depth=depth + 1)
+                            found += [  # "dozens of protesters": theirs, if unnamed
+                                Actor(a.entity, "of", agent or a.agent)
+                                for a in self.actors(pobj, depth=depth + 1)
                             ]
                             if not found and prep.lower_ == "of":
-                                found += [Actor(e, "of") for e in self._places_in(pobj)]
+                                found += [Actor(e, "of", agent) for e in self._places_in(pobj)]
+        if not found and agent is not None and self.unnamed:
+            return [Actor("", "agent", agent)]  # "insurgents", "government forces"
         return found
 
     def _issuers(self, document: Token, depth: int) -> list[Actor]:
@@ -282,8 +361,8 @@ class DocView:
         for t in verb.subtree:
             if t.lower_ != "by" or t.dep_ not in {"agent", "prep", "conj"} or t.i < verb.i:
                 continue
-            if t.dep_ == "prep" and not _governed_by(t, verb):
-                continue
+            if not _governed_by(t, verb):
+                continue  # a "by" of a verb inside this one's clause
             for pobj in t.children:
                 if pobj.dep_ == "pobj":
                     found += self.actors(pobj)
@@ -324,10 +403,14 @@ class DocView:
                 return entity_id
         return fitting[0][1] if fitting else None
 
-    def places(self, tokens: Sequence[Token]) -> list[str]:
-        """Place or state entities named as locations ("in Caracas") among the tokens."""
+    def places(self, tokens: Sequence[Token], trigger: Token | None = None) -> list[str]:
+        """Place or state entities named as locations ("in Caracas") among the tokens; with a
+        trigger, only in its own clause ("jailed a student for helping militants join a group
+        in Lebanon" did not happen in Lebanon)."""
         found = []
         for token in tokens:
+            if trigger is not None and not _in_own_clause(token, trigger):
+                continue
             if token.dep_ == "pobj" and token.head.lower_ in {
                 "in",
                 "at",
@@ -390,20 +473,36 @@ def _governed_by(token: Token, verb: Token) -> bool:
 
 
 def ids(actors: Sequence[Actor]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(a.entity for a in actors))
+    """The entity ids of the actors, without the unnamed ones."""
+    return tuple(dict.fromkeys(a.entity for a in actors if a.entity))
+
+
+def agent(actors: Sequence[Actor]) -> Agent | None:
+    """What kind of actor a side is: the first agent its noun phrases name."""
+    return next((a.agent for a in actors if a.agent is not None), None)
 
 
 def _unique(actors: list[Actor]) -> list[Actor]:
     seen: set[str] = set()
     out = []
     for actor in actors:
-        if actor.entity not in seen:
-            seen.add(actor.entity)
+        key = actor.entity or f"~{actor.agent.text if actor.agent else ''}"
+        if key not in seen:
+            seen.add(key)
             out.append(actor)
     return out
 
 
 _CLAUSES = {"ccomp", "relcl", "advcl", "acl", "xcomp", "parataxis", "conj"}
+
+
+def _in_own_clause(token: Token, trigger: Token) -> bool:
+    """Whether the token hangs from the trigger without crossing into a nested clause."""
+    while token.i != trigger.i and token.head.i != token.i:
+        if token.dep_ in _CLAUSES:
+            return False
+        token = token.head
+    return token.i == trigger.i
 
 
 def _own_clause(tokens: Sequence[Token], date: TimeExpression) -> bool:

@@ -2,13 +2,15 @@
 
     {"id": "doc_8ffc…:e2", "date": "2019-05-01", "event": "ASSAULT", "mode": null,
      "context": null, "cameo": "190",
-     "source": [{"actorText": "Russia", "code": "RUS", "entity": "state:RUS"}],
-     "target": [{"actorText": "Ukraine", "code": "UKR", "entity": "state:UKR"}],
+     "source": [{"actorText": "Russia", "code": "RUS", "agent": null, "entity": "state:RUS"}],
+     "target": [{"actorText": "civilians", "code": null, "agent": "CVL", "entity": null}],
      "text": "Russia attacked Ukraine on May 1, 2019 (TASS, May 2).", "modality": "asserted",
      "negated": false, "confidence": 0.8, "reports": 1, "document": "doc_8ffc…",
-     "url": null, "publication": null, "version": "PLOVER 2.0 / newsgraph 1.1"}
+     "url": null, "publication": null, "version": "PLOVER 2.0 / newsgraph 1.2"}
 
-`code` is the actor's country (ISO 3166 alpha-3) or null; `text` the sentence-level span the
+`code` is the actor's country (ISO 3166 alpha-3) or null; `agent` the side's CAMEO agent type
+("Syrian rebels": SYR, REB), and a side named only by what it is ("civilians") is one actor
+with that text, its agent and no entity; `text` the sentence-level span the
 event was read from; `reports` how many documents report the same real event (its cluster);
 `publication` the publishing outlet. Every event is written, negated ones included.
 
@@ -26,7 +28,7 @@ from sqlalchemy import Engine
 
 from newsgraph.store import export_rows as rows
 
-VERSION = "PLOVER 2.0 / newsgraph 1.1"
+VERSION = "PLOVER 2.0 / newsgraph 1.2"
 
 
 def write_plover(engine: Engine, path: Path) -> list[Path]:
@@ -52,8 +54,8 @@ def plover_record(
         "mode": event["mode"],
         "context": event["context"],
         "cameo": event["cameo"],
-        "source": [_actor(i, entities) for i in actors["source"]],
-        "target": [_actor(i, entities) for i in actors["target"]],
+        "source": _side(event, "source", actors, entities),
+        "target": _side(event, "target", actors, entities),
         "text": event["evidence_text"],
         "modality": event["modality"],
         "negated": event["negated"],
@@ -66,10 +68,21 @@ def plover_record(
     }
 
 
-def _actor(entity_id: str, entities: dict[str, rows.Row]) -> dict[str, Any]:
+def _side(
+    event: rows.Row, role: str, actors: dict[str, list[str]], entities: dict[str, rows.Row]
+) -> list[dict[str, Any]]:
+    agent = event.get(f"{role}_agent_code")
+    named = [_actor(i, entities, agent) for i in actors[role]]
+    if named or agent is None:
+        return named
+    return [{"actorText": event[f"{role}_agent"], "code": None, "agent": agent, "entity": None}]
+
+
+def _actor(entity_id: str, entities: dict[str, rows.Row], agent: str | None) -> dict[str, Any]:
     entity = entities.get(entity_id, {})
     return {
         "actorText": entity.get("name", entity_id),
         "code": entity.get("country"),
+        "agent": agent,
         "entity": entity_id,
     }

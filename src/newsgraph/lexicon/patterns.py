@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -29,6 +29,7 @@ PLOVER_TYPES = (
     "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )  # fmt: skip
 DEFAULT_SOURCE = ("poss", "prep:by", "compound", "amod")
+_AGENT_CODE = re.compile(r"^[A-Z]{3}$")
 _SLOT = re.compile(r"^(dobj|iobj|none|poss|compound|amod|prep:[a-z]+)$")
 
 
@@ -53,6 +54,8 @@ class Pattern:
 class EventLexicon:
     verbs: dict[str, tuple[Pattern, ...]]
     nouns: dict[str, tuple[Pattern, ...]]
+    # agent nouns -> CAMEO agent type: "rebel" -> REB, "government force" -> MIL
+    agents: dict[str, str] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=4)
@@ -69,9 +72,11 @@ def load_event_lexicon(extra_paths: tuple[str, ...] = ()) -> EventLexicon:
         path = Path(raw).expanduser()
         files = sorted(path.glob("*.yaml")) if path.is_dir() else [path]
         sources += [(f.read_text(encoding="utf-8"), str(f)) for f in files if _is_events_file(f)]
+    agents: dict[str, str] = {}
     for text, where in sources:
         data = _read(text, where)
         user = not where.startswith("newsgraph:")
+        agents.update(_agents(data.get("agents"), where))  # later files (the user's) win
         for key, table in (("verbs", verbs), ("nouns", nouns)):
             for number, raw_entry in enumerate(data.get(key) or [], start=1):
                 pattern = _pattern(raw_entry, key, f"{where} {key} entry {number}")
@@ -80,8 +85,24 @@ def load_event_lexicon(extra_paths: tuple[str, ...] = ()) -> EventLexicon:
                 else:
                     table[pattern.lemma].append(pattern)
     return EventLexicon(
-        {k: tuple(v) for k, v in verbs.items()}, {k: tuple(v) for k, v in nouns.items()}
+        {k: tuple(v) for k, v in verbs.items()}, {k: tuple(v) for k, v in nouns.items()}, agents
     )
+
+
+def _agents(raw: Any, where: str) -> dict[str, str]:
+    """`agents: {REB: [rebel, insurgent], MIL: [government force]}` as noun -> code."""
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise LexiconError(f"{where}: 'agents' maps a code to a list of nouns (docs/lexicon.md).")
+    found = {}
+    for code, nouns in raw.items():
+        if not _AGENT_CODE.match(str(code)) or not isinstance(nouns, list):
+            raise LexiconError(
+                f"{where}: agent code {code!r} must be three capital letters with a list of nouns."
+            )
+        found.update({str(noun).lower(): str(code) for noun in nouns})
+    return found
 
 
 def _particle(value: Any) -> str | None:

@@ -113,6 +113,7 @@ class EventFilter:
     country: str | None = None
     modality: str | None = None
     document: str | None = None
+    agent: str | None = None  # CAMEO agent type of either side: REB, MIL, CVL ...
 
     def where(self) -> list[ColumnElement[bool]]:
         """SQL conditions on `events` for every filter that is set."""
@@ -138,6 +139,10 @@ class EventFilter:
         ):
             if value:
                 conditions.append(column == value)
+        if self.agent:
+            conditions.append(
+                or_(e.c.source_agent_code == self.agent, e.c.target_agent_code == self.agent)
+            )
         if self.since:
             conditions.append(e.c.date >= self.since)
         if self.until:
@@ -156,11 +161,13 @@ def events(
     country: str | None = None,
     modality: str | None = None,
     document: str | None = None,
+    agent: str | None = None,
     limit: int = 200,
     offset: int = 0,
 ) -> Rows:
-    """Events matching every given filter, newest first, with actors, report count, evidence."""
-    selected = EventFilter(actor, target, type, since, until, country, modality, document)
+    """Events matching every given filter, newest first, with actors, report count, evidence.
+    A side named only by what it is ("insurgents") shows that text among its actors."""
+    selected = EventFilter(actor, target, type, since, until, country, modality, document, agent)
     return filtered_events(engine, selected, limit=limit, offset=offset)
 
 
@@ -201,6 +208,12 @@ def event_facets(engine: Engine, selected: EventFilter) -> dict[str, list[tuple[
             .group_by(t.entities.c.country)
         )
         facets["country"] = sorted(((k, n) for k, n in c.execute(by_country)), key=lambda r: -r[1])
+        agents: dict[str, int] = {}
+        for column in (e.c.source_agent_code, e.c.target_agent_code):
+            query = select(column, func.count()).where(column.is_not(None), *conditions)
+            for code, n in c.execute(query.group_by(column)):
+                agents[code] = agents.get(code, 0) + n
+        facets["agent"] = sorted(agents.items(), key=lambda r: -r[1])
         total = select(func.count()).select_from(e).where(*conditions)
         facets["total"] = [("events", c.scalar(total) or 0)]
     return facets
@@ -234,10 +247,12 @@ def _event_row(
         "type": row.type,
         "mode": row.mode,
         "cameo": row.cameo,
-        "source": actors["source"],
-        "target": actors["target"],
+        "source": actors["source"] or ([row.source_agent] if row.source_agent else []),
+        "target": actors["target"] or ([row.target_agent] if row.target_agent else []),
         "source_ids": actors["source_ids"],
         "target_ids": actors["target_ids"],
+        "source_agent": row.source_agent_code,
+        "target_agent": row.target_agent_code,
         "trigger": row.trigger,
         "modality": row.modality,
         "negated": row.negated,

@@ -183,6 +183,11 @@ events = Table(
     Column("modality", String(14), nullable=False, index=True),
     Column("negated", Boolean, nullable=False),
     Column("mutual", Boolean, nullable=False),
+    # what kind of actor each side is ("insurgents": REB); a side may be only that
+    Column("source_agent", String(200)),
+    Column("source_agent_code", String(3), index=True),
+    Column("target_agent", String(200)),
+    Column("target_agent_code", String(3), index=True),
     Column("attributed_to", String(200)),
     Column("quote", String(10)),
     Column("citation", String(10)),

@@ -329,10 +329,16 @@ def _arms_rows(
 
 def cluster_key(event: Event, document_id: str, ids: EntityMap) -> str:
     """Events of one type between the same actors on the same day are one real event, however
-    many documents report it; undated events are not merged across documents."""
+    many documents report it; undated events, and events that name no entity at all
+    ("protesters clashed with police"), are not merged across documents."""
     sources = ",".join(sorted(ids.resolve(s) for s in event.source))
     targets = ",".join(sorted(ids.resolve(x) for x in event.target))
-    when = event.date if event.date else f"undated:{document_id}"
+    if event.source_agent:
+        sources += f"~{event.source_agent.code}"
+    if event.target_agent:
+        targets += f"~{event.target_agent.code}"
+    named = event.source or event.target
+    when = event.date if event.date and named else f"undated:{document_id}"
     raw = f"{event.type}|{sources}|{targets}|{when}|{event.negated}"
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:20]
 
@@ -363,6 +369,10 @@ def _insert_events(connection: Connection, extraction: Extraction, ids: EntityMa
                 "modality": e.modality.value,
                 "negated": e.negated,
                 "mutual": e.mutual,
+                "source_agent": e.source_agent.text if e.source_agent else None,
+                "source_agent_code": e.source_agent.code if e.source_agent else None,
+                "target_agent": e.target_agent.text if e.target_agent else None,
+                "target_agent_code": e.target_agent.code if e.target_agent else None,
                 "attributed_to": _opt(ids, e.attributed_to),
                 "quote": e.quote,
                 "citation": e.citation,

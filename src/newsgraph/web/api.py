@@ -103,8 +103,8 @@ def events_csv(engine: EngineDep, selected: EventFilterDep, limit: Limit = 10_00
 
 CSV_COLUMNS = [
     "id", "date", "type", "mode", "cameo", "source", "target", "source_ids", "target_ids",
-    "trigger", "modality", "negated", "location", "attributed_to", "confidence", "reports",
-    "citation",
+    "source_agent", "target_agent", "trigger", "modality", "negated", "location",
+    "attributed_to", "confidence", "reports", "citation",
 ]  # fmt: skip
 
 

@@ -30,6 +30,9 @@ def event_filter(
     country: Annotated[str | None, Query(description="An actor's ISO alpha-3 code.")] = None,
     modality: Annotated[str | None, Query(description="asserted, reported, denied...")] = None,
     document: Annotated[str | None, Query(description="Document id.")] = None,
+    agent: Annotated[
+        str | None, Query(description="Either side's CAMEO agent type: REB, MIL, CVL...")
+    ] = None,
 ) -> EventFilter:
     return EventFilter(
         actor=queries.entity_id(engine, actor),
@@ -40,6 +43,7 @@ def event_filter(
         country=country.upper() if country else None,
         modality=modality or None,
         document=document or None,
+        agent=agent.upper() if agent else None,
     )
 
 

@@ -128,7 +128,17 @@ def events_page(
     total = facets.pop("total")[0][1]
     form = {
         key: request.query_params.get(key, "")
-        for key in ("actor", "target", "type", "country", "modality", "since", "until", "document")
+        for key in (
+            "actor",
+            "target",
+            "type",
+            "country",
+            "modality",
+            "since",
+            "until",
+            "document",
+            "agent",
+        )
     }
     kept = {k: v for k, v in form.items() if v}
     return _page(
