@@ -456,3 +456,37 @@ def test_prepositional_objects_and_installations(
     event = first_of(result, kind)
     assert event.cameo == cameo
     assert names(result, event.source) == source and names(result, event.target) == target
+
+
+def test_a_munitions_firer_is_the_doer(run: Run) -> None:
+    result = run(
+        "The Malaysia Airlines flight was blown up by a missile believed to be fired by "
+        "pro-Russia rebels."
+    )
+    attack = first_of(result, "ASSAULT")
+    # the firer, not the missile's maker; and a missile is military force (CAMEO 19), not 18
+    assert attack.source == () and agent_code(attack, "source") == "REB"
+    assert attack.cameo == "190"
+    assert {e.country for e in result.entities if e.id in attack.target} == {"MYS"}
+
+
+def test_a_state_name_inside_an_organisation_name(run: Run) -> None:
+    result = run("Malaysia Airlines said the Bank of Russia froze its accounts.")
+    kinds = {e.name: (e.type, e.country) for e in result.entities}
+    assert kinds["Malaysia Airlines"] == ("organization", "MYS")
+    assert kinds["Bank of Russia"] == ("organization", "RUS")
+    assert "Malaysia" not in kinds
+
+
+def test_they_after_a_compound_subject_is_all_of_it(run: Run) -> None:
+    result = run("Russia and China said they would veto the resolution.")
+    veto = first_of(result, "REJECT")
+    assert names(result, veto.source) == {"Russia", "China"}
+
+
+def test_announcing_ones_own_attack_is_a_threat(run: Run) -> None:
+    result = run("Obama and Putin said they will attack Iraq.")
+    threat = first_of(result, "THREATEN")
+    assert threat.cameo == "138" and threat.trigger == "attack"
+    assert names(result, threat.source) == {"Barack Obama", "Vladimir Putin"}
+    assert names(result, threat.target) == {"Iraq"}

@@ -130,7 +130,9 @@ class EntityRecognizer:
         claim(self._outlets(doc, outlets, sentence_of))
         claim(self._posts(doc, text, sentence_of, published))
         gaz_names, gaz_other = self._gazetteer(doc, ner, sentence_of)
-        claim(gaz_names)
+        # a state's name inside an organisation's ("Malaysia Airlines", "Bank of Russia") is
+        # part of that name; the organisation takes the state's country when resolved
+        claim(sc for sc in gaz_names if not _inside_organization(sc[0], sc[1], ner))
         claim(self._designations(doc, text, sentence_of))
         # "Moscow", "Kremlin", "Russian" beat NER's labels, but not a longer name that contains
         # them ("Latin American", "Moscow City Court")
@@ -295,6 +297,23 @@ def _confirmed(span: Span, entry: Entry, ner_labels: dict[int, str], confirmed: 
     if not labels & compatible:
         return False
     return entry.type in {EntityType.STATE, EntityType.PLACE} or entry.id in confirmed
+
+
+def _inside_organization(span: Span, candidate: Candidate, ner: Sequence[Span]) -> bool:
+    """Whether a state's name is part of a longer organisation name NER found. Not a list
+    the model took for one name ("Russia and China"), nor a fragment of a longer noun phrase
+    ("US State" of "the US State department")."""
+    if candidate.type != EntityType.STATE:
+        return False
+    return any(
+        e.label_ == "ORG"
+        and e.start <= span.start
+        and span.end <= e.end
+        and len(e) > len(span)
+        and not any(t.lower_ in {"and", ",", "&", "-", "–"} or t.is_space for t in e)
+        and not (e[-1].dep_ == "compound" and e[-1].head.i >= e.end)
+        for e in ner
+    )
 
 
 def _inside_longer(span: Span, ner: Sequence[Span]) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from newsgraph.annotate.frames import ACTOR_TYPES, Actor, DocView, agent, ids
+from newsgraph.annotate.frames import ACTOR_TYPES, MUNITIONS, Actor, DocView, agent, ids
 from newsgraph.lexicon.patterns import EventLexicon, Pattern
 from newsgraph.models import Agent, EntityType, Event, Modality
 
@@ -409,7 +409,7 @@ def _event(
     sentence = view.sentence_index(token)
     date, basis = view.date_for(sentence, clause)
     modality, negated, speaker = modality_of(view, token)
-    pattern = _rioting(pattern, agent(source))
+    pattern = _military_means(token, _rioting(pattern, agent(source)))
     kind, cameo = _coding(token, pattern, modality)
     citation = view.citation_for(sentence)
     places = view.places(clause, token)
@@ -442,6 +442,23 @@ def _event(
         source_agent=agent(source),
         target_agent=agent(target),
     )
+
+
+def _military_means(token: Token, pattern: Pattern) -> Pattern:
+    """CAMEO tells unconventional violence (18: bombings) from military force (19) by the
+    means: "blown up by a surface-to-air missile" is 19, whatever the verb's entry says."""
+    if not pattern.cameo.startswith("18"):
+        return pattern
+    means = [
+        pobj
+        for prep in token.children
+        if prep.dep_ in {"agent", "prep"} and prep.lower_ in {"by", "with"}
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+    if any(m.lemma_.lower() in MUNITIONS - {"bomb", "grenade", "bullet", "round"} for m in means):
+        return replace(pattern, cameo="190")
+    return pattern
 
 
 def _rioting(pattern: Pattern, doer: Agent | None) -> Pattern:
@@ -479,12 +496,13 @@ def _intention(token: Token) -> str | None:
         and token.dep_ == "ccomp"
         and token.head.lemma_.lower() in {"announce", "say", "declare", "state"}
     ):
-        # a promise about oneself ("Israel announced it would free"), not the announcement of
-        # someone else's schedule ("announced that Pompeo would speak with Lavrov")
+        # an intention about oneself ("Israel announced it would free": AGREE; "said they
+        # will attack Iraq": THREATEN), not the announcement of someone else's schedule
+        # ("announced that Pompeo would speak with Lavrov")
         doer = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
         speaker = [c.lower_ for c in token.head.children if c.dep_ == "nsubj"]
         if doer and (doer[0].pos_ == "PRON" or doer[0].lower_ in speaker):
-            return "promise"
+            return "announce"
     return None
 
 

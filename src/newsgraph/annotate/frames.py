@@ -31,6 +31,7 @@ ACTOR_TYPES = {
 }  # fmt: skip
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 _GROUP_PRONOUNS = {"it", "they", "them", "its", "their", "we", "us"}
+_PLURAL_PRONOUNS = {"they", "them", "their"}
 _RELATIVE = {"which", "who", "that", "whom", "whose"}
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "npadvmod"}
 # heads whose "of" phrase names the actor: "officials of Russia", "the army of Syria"
@@ -63,6 +64,13 @@ _FACILITIES = {
     "installation", "airport", "airfield", "port", "harbor", "harbour", "pipeline", "depot",
     "consulate", "outpost", "checkpoint", "barracks", "compound", "oilfield", "field", "mine",
     "dam", "bridge", "infrastructure", "target", "position", "camp",
+}  # fmt: skip
+
+
+# what is fired, launched or dropped: its firer is the doer ("a missile fired by rebels")
+MUNITIONS = {
+    "missile", "rocket", "shell", "mortar", "grenade", "bomb", "bullet", "projectile", "round",
+    "artillery", "munition", "torpedo", "warhead", "airstrike", "strike",
 }  # fmt: skip
 
 
@@ -253,6 +261,10 @@ class DocView:
             return [
                 Actor(a.entity, "relative") for a in self.actors(head.head.head, depth=depth + 1)
             ]
+        if head.pos_ == "PRON" and lower in _PLURAL_PRONOUNS and depth < 2:
+            plural = self._compound_antecedent(head, depth)
+            if plural:
+                return plural
         if head.pos_ == "PRON" and (lower in _PERSON_PRONOUNS or lower in _GROUP_PRONOUNS):
             resolved = self.resolve_pronoun(head)
             return [Actor(resolved, "pronoun")] if resolved else []
@@ -266,6 +278,10 @@ class DocView:
             return apposed
         if head.lemma_.lower() in _MISHAPS:
             return []
+        if head.lemma_.lower() in MUNITIONS:
+            firers = self._firers(head)
+            if firers:
+                return firers
         if head.lemma_.lower() in _DOCUMENTS and depth < 2:
             issuers = self._issuers(head, depth)
             if issuers:
@@ -305,6 +321,33 @@ class DocView:
         if not found and agent is not None and self.unnamed:
             return [Actor("", "agent", agent)]  # "insurgents", "government forces"
         return found
+
+    def _compound_antecedent(self, pronoun: Token, depth: int) -> list[Actor]:
+        """ "Obama and Putin said they will attack": "they" is the compound subject of the
+        clause that governs the pronoun's."""
+        node = pronoun.head
+        for _ in range(6):
+            subjects = [c for c in node.children if c.dep_ == "nsubj" and c.i != pronoun.i]
+            if subjects and pronoun.i not in {t.i for t in subjects[0].subtree}:
+                found = self.actors(subjects[0], depth=depth + 1)
+                named = [a for a in found if a.entity]
+                return [Actor(a.entity, "pronoun") for a in named] if len(named) > 1 else []
+            if node.head.i == node.i:
+                break
+            node = node.head
+        return []
+
+    def _firers(self, munition: Token) -> list[Actor]:
+        """Who fired "a missile believed to be fired by pro-Russia rebels"."""
+        for verb in munition.children:
+            if verb.dep_ != "acl":
+                continue
+            chain = [verb, *(t for t in verb.subtree if t.dep_ == "xcomp")]
+            for link in chain:
+                found = self.agents(link)
+                if found:
+                    return found
+        return []
 
     def _issuers(self, document: Token, depth: int) -> list[Actor]:
         """Who stands behind "a report released by the ministry" or "... released in the
