@@ -112,7 +112,8 @@ Tonkoshkurov.
 HOSTILE_ARTICLE = """Hostile <script>window.__xss = "title"</script> headline
 
 Protesters in Caracas held <script>window.__xss = "body"; alert(1)</script> banners on May 3. \
-The picture <img src="x" onerror="window.__xss = 'img'"> showed <b onmouseover="alert(2)">them</b>.
+The picture <img src="x" onerror="window.__xss = 'img'"> showed <b onmouseover="alert(2)">them</b>. \
+Police arrested dozens of protesters in Caracas on May 3.
 """
 
 

@@ -456,7 +456,7 @@ def _military_means(token: Token, pattern: Pattern) -> Pattern:
         for pobj in prep.children
         if pobj.dep_ == "pobj"
     ]
-    if any(m.lemma_.lower() in MUNITIONS - {"bomb", "grenade", "bullet", "round"} for m in means):
+    if any(m.lemma_.lower() in MUNITIONS - {"bomb", "grenade", "bullet"} for m in means):
         return replace(pattern, cameo="190")
     return pattern
 

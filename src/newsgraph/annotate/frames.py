@@ -52,7 +52,7 @@ _GENERIC_HEADS = {
 _MISHAPS = {
     "crash", "accident", "collision", "derailment", "disaster", "earthquake", "quake", "flood",
     "flooding", "storm", "hurricane", "typhoon", "cyclone", "tornado", "landslide", "mudslide",
-    "avalanche", "tsunami", "wildfire", "blaze", "fire", "drought", "outbreak", "epidemic",
+    "avalanche", "tsunami", "wildfire", "blaze", "drought", "outbreak", "epidemic",
     "pandemic", "heatwave", "eruption", "stampede", "sinking", "capsizing",
 }  # fmt: skip
 
@@ -69,7 +69,7 @@ _FACILITIES = {
 
 # what is fired, launched or dropped: its firer is the doer ("a missile fired by rebels")
 MUNITIONS = {
-    "missile", "rocket", "shell", "mortar", "grenade", "bomb", "bullet", "projectile", "round",
+    "missile", "rocket", "shell", "mortar", "grenade", "bomb", "bullet", "projectile",
     "artillery", "munition", "torpedo", "warhead", "airstrike", "strike",
 }  # fmt: skip
 
