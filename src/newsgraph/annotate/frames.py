@@ -212,14 +212,8 @@ class DocView:
             return None
         lemma = head.lemma_.lower()
         modifiers = [c for c in head.children if c.dep_ in {"compound", "amod"} and c.i < head.i]
-        code = next(
-            (
-                found
-                for m in modifiers
-                if (found := self.agent_nouns.get(f"{m.lemma_.lower()} {lemma}"))
-            ),
-            None,
-        ) or self.agent_nouns.get(lemma)
+        keys = [f"{m.lemma_.lower()} {lemma}" for m in modifiers] + [lemma]
+        code = next((self.agent_nouns[k] for k in keys if k in self.agent_nouns), None)
         if code is None:
             return None
         start = min((m.left_edge.i for m in modifiers), default=head.i)
@@ -296,18 +290,7 @@ class DocView:
             ]
         )
         if not found and depth < 2:
-            # "officials of Russia", "the court in Guyana"; and any people "from Egypt"
-            lemma = head.lemma_.lower()
-            generic = lemma in _GENERIC_HEADS
-            preps = (
-                {"of", "from", "in"}
-                if generic
-                else {"from", "in"}
-                if lemma in _FACILITIES
-                else {"from"}
-                if head.pos_ == "NOUN"
-                else ()
-            )
+            preps = _actor_preps(head)
             for prep in head.children:
                 if prep.dep_ == "prep" and prep.lower_ in preps:
                     for pobj in prep.children:
@@ -480,6 +463,17 @@ class DocView:
 
     def span_text(self, span: Span) -> str:
         return span.text
+
+
+def _actor_preps(head: Token) -> set[str]:
+    """The prepositions whose object names the actor a noun stands for: "officials of
+    Russia", "the court in Guyana", "refineries in Iran", any people "from Egypt"."""
+    lemma = head.lemma_.lower()
+    if lemma in _GENERIC_HEADS:
+        return {"of", "from", "in"}
+    if lemma in _FACILITIES:
+        return {"from", "in"}
+    return {"from"} if head.pos_ == "NOUN" else set()
 
 
 def _stance_prefixed(token: Token) -> bool:
