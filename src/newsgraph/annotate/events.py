@@ -11,11 +11,19 @@ modals, governing verbs ("denied", "threatened", "plans to") and reporting verbs
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
-from newsgraph.annotate.frames import ACTOR_TYPES, MUNITIONS, Actor, DocView, agent, ids
+from newsgraph.annotate.frames import (
+    ACTOR_TYPES,
+    MISHAPS,
+    MUNITIONS,
+    Actor,
+    DocView,
+    agent,
+    ids,
+)
 from newsgraph.lexicon.patterns import EventLexicon, Pattern
 from newsgraph.models import Agent, EntityType, Event, Modality
 
@@ -161,17 +169,23 @@ def find_events(view: DocView, lexicon: EventLexicon) -> list[Event]:
     """Every event the lexicon's triggers yield in the document, in text order."""
     view = view.with_unnamed()  # "insurgents bombarded ...": a side need not be an entity
     events: list[Event] = []
-    used_objects: set[int] = set()
+    used_objects: set[int] = set()  # nouns a verb's event already covers
     for token in view.tokens:
-        pattern = _verb_pattern(token, lexicon) if _is_verb(token) else None
-        if pattern is not None and _participation(token, lexicon) is None:
-            event = _verb_event(view, token, pattern, len(events))
-            if event is not None and not (event.target == () and _wish_only(token, lexicon)):
-                events.append(event)
-                events += _accusation(view, token, event, len(events))
-                used_objects.update(c.i for c in token.children if c.dep_ == "dobj")
+        verbal = _is_verb(token) and not _nominal_gerund(token, lexicon)
+        pattern = _verb_pattern(token, lexicon) if verbal else None
+        if pattern is None or token.i in used_objects or _participation(token, lexicon):
+            continue
+        means = _attack_means(view, token, lexicon)
+        event = _verb_event(view, token, pattern, len(events), means)
+        if event is not None and not (event.target == () and _wish_only(token, lexicon)):
+            events.append(event)
+            events += _accusation(view, token, event, len(events))
+            used_objects.update(c.i for c in token.children if c.dep_ == "dobj")
+            if means is not None:
+                used_objects.add(means.token.i)  # one killing "in an air strike", not two
     for token in view.tokens:
-        if token.pos_ in {"NOUN", "PROPN"} and token.i not in used_objects:
+        nominal = token.pos_ in {"NOUN", "PROPN"} or _nominal_gerund(token, lexicon)
+        if nominal and token.i not in used_objects:
             noun = _noun_pattern(token, lexicon)
             if noun is not None:
                 event = _noun_event(view, token, noun, len(events), events, lexicon)
@@ -210,7 +224,27 @@ def _participation(token: Token, lexicon: EventLexicon) -> Token | None:
 
 
 def _is_verb(token: Token) -> bool:
-    return token.pos_ == "VERB" or (token.tag_.startswith("VB") and token.pos_ != "AUX")
+    return (
+        token.pos_ == "VERB"
+        or (token.tag_.startswith("VB") and token.pos_ != "AUX")
+        or _helping(token)
+    )
+
+
+def _helping(token: Token) -> bool:
+    """ "to help identify victims": the small model sometimes reads "help" before a bare
+    infinitive as an auxiliary; it is the verb of helping."""
+    return token.dep_ == "aux" and token.lemma_.lower() == "help" and token.head.pos_ == "VERB"
+
+
+def _purpose(token: Token) -> Token | None:
+    """The verb whose purpose `token` states ("will send a team to help identify victims":
+    help -> identify -> send), or None."""
+    if _helping(token):
+        token = token.head
+    if token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return token.head
+    return None
 
 
 def _verb_pattern(token: Token, lexicon: EventLexicon) -> Pattern | None:
@@ -243,18 +277,38 @@ def _prepositional_objects(token: Token) -> list[Token]:
 
 
 def _noun_pattern(token: Token, lexicon: EventLexicon) -> Pattern | None:
-    candidates = lexicon.nouns.get(token.lemma_.lower(), ())
+    # a gerund's lemma is the verb's ("shelling": "shell"); the noun entry has its own form
+    candidates = lexicon.nouns.get(token.lemma_.lower()) or lexicon.nouns.get(token.lower_, ())
     return candidates[0] if candidates else None
+
+
+def _nominal_gerund(token: Token, lexicon: EventLexicon) -> bool:
+    """ "died in Russian artillery shelling": a gerund the parser tags as a verb but uses as
+    the object of a preposition, without an object of its own, is the event noun."""
+    return (
+        token.tag_ == "VBG"
+        and token.dep_ == "pobj"
+        and not any(c.dep_ in {"dobj", "nsubj"} for c in token.children)
+        and token.lower_ in lexicon.nouns
+    )
 
 
 # --- verbs ------------------------------------------------------------------------------------
 
 
-def _verb_event(view: DocView, token: Token, pattern: Pattern, index: int) -> Event | None:
+def _verb_event(
+    view: DocView, token: Token, pattern: Pattern, index: int, means: _Means | None = None
+) -> Event | None:
     if _publishes(token):
         return None
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children)
-    if _reduced_relative(token):
+    attack = _gerund_attack(token)
+    if attack is not None:
+        # "died in Russian artillery shelling": who shelled is in the misparsed phrase, and
+        # those who died are its victims
+        source = view.actors(attack)
+        target = _casualties(view, token.head)
+    elif _reduced_relative(token):
         source = view.agents(token)  # "the civilians imprisoned ... were released"
         target = view.children_actors(token, {"nsubj"})
     elif passive:
@@ -277,10 +331,101 @@ def _verb_event(view: DocView, token: Token, pattern: Pattern, index: int) -> Ev
     else:
         source = subject_of(view, token)
         target = _target(view, token, pattern)
+    if pattern.event == "PROTEST" and not target:
+        target = _opposed(view, token)
+    if means is not None and (passive or token.dep_ == "acl"):
+        # "were killed in an Israeli air strike": the strike says who killed, and how
+        source = source or means.doers
+        pattern = replace(
+            pattern, cameo=means.pattern.cameo, mode=means.pattern.mode,
+            context=means.pattern.context,
+        )  # fmt: skip
     target = _distinct(source, target)
-    if not source and not target:
+    if not source and (not target or _mishap(token)):
+        return None  # "victims killed by the crash": an accident, not an assault
+    event = _event(view, token, pattern, source, target, index)
+    if means is not None and event.location is None:
+        # "killed in Israeli shelling in Gaza": the place of the shelling
+        places = view.places(view.clause(means.token), means.token)
+        event = replace(event, location=places[0] if places else None)
+    return event
+
+
+def _mishap(verb: Token) -> bool:
+    """The verb's "by" names an accident or a disaster: "killed by the crash"."""
+    return any(
+        pobj.dep_ == "pobj" and pobj.lemma_.lower() in MISHAPS
+        for by in verb.children
+        if by.lower_ == "by"
+        for pobj in by.children
+    )
+
+
+def _opposed(view: DocView, verb: Token) -> list[Actor]:
+    """ "Opponents of Rwanda's Senate protested": against the Senate."""
+    for subject in verb.children:
+        found = view.agent_of(subject) if subject.dep_ == "nsubj" else None
+        if found is not None and found.code == "OPP":
+            return view.prep_actors(subject, {"of"})
+    return []
+
+
+# deaths and injuries that happen "in" an attack
+_CASUALTY = {"kill", "wound", "injure", "die", "perish", "hurt", "maim"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Means:
+    """The attack a death or injury happened in ("killed in an Israeli air strike"): its
+    token, its lexicon entry and who carried it out."""
+
+    token: Token
+    pattern: Pattern
+    doers: list[Actor]
+
+
+def _attack_means(view: DocView, token: Token, lexicon: EventLexicon) -> _Means | None:
+    """The attack noun of "killed in an air strike by the coalition", or the verb the parser
+    made of "killed in Israeli tank shelling", with its doers."""
+    if token.lemma_.lower() not in _CASUALTY:
         return None
-    return _event(view, token, pattern, source, target, index)
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in {"in", "during"}:
+            for noun in child.children:
+                pattern = _noun_pattern(noun, lexicon) if noun.dep_ == "pobj" else None
+                if pattern is not None and pattern.event == "ASSAULT":
+                    return _Means(noun, pattern, _noun_source(view, noun, pattern))
+        attack = _gerund_attack(child)
+        pattern = _verb_pattern(child, lexicon) if attack is not None else None
+        if attack is not None and pattern is not None and pattern.event == "ASSAULT":
+            return _Means(child, pattern, view.actors(attack))
+    return None
+
+
+def _gerund_attack(token: Token) -> Token | None:
+    """ "killed in Israeli tank shelling": the small model reads "shelling" as a verb of its
+    own and "Israeli tank" as the object of "in". Returns that object, which names who
+    shelled, when `token` is such a gerund."""
+    if token.tag_ != "VBG" or token.dep_ not in {"advcl", "acl"} or token.i == 0:
+        return None
+    if any(c.dep_ in {"nsubj", "nsubjpass", "aux", "dobj", "mark"} for c in token.children):
+        return None
+    previous = token.doc[token.i - 1]
+    if (
+        previous.dep_ == "pobj"
+        and previous.head.lower_ in {"in", "during"}
+        and previous.head.head.i == token.head.i
+        and token.head.lemma_.lower() in _CASUALTY
+    ):
+        return previous
+    return None
+
+
+def _casualties(view: DocView, verb: Token) -> list[Actor]:
+    """Who died or was hurt: the subject of "died", "were killed"."""
+    if verb.lemma_.lower() not in _CASUALTY:
+        return []
+    return view.children_actors(verb, {"nsubj", "nsubjpass"})
 
 
 def _reduced_relative(token: Token) -> bool:
@@ -490,6 +635,9 @@ def _intention(token: Token) -> str | None:
     to free", and reporting verbs with a future ("announced it would free")."""
     if token.dep_ == "xcomp" and token.head.lemma_.lower() in _INTENDING:
         return str(token.head.lemma_.lower())
+    purpose = _purpose(token)
+    if purpose is not None:
+        return _intention(purpose)  # "said it will send a team to help": the help is intended
     future = any(c.dep_ == "aux" and c.lower_ in {"will", "would", "'ll"} for c in token.children)
     if (
         future
@@ -525,6 +673,8 @@ def subject_of(view: DocView, token: Token, depth: int = 0) -> list[Actor]:
     found = view.children_actors(token, {"nsubj", "csubj"})
     if found or depth > 3:
         return found
+    if _helping(token):
+        return subject_of(view, token.head, depth + 1)
     head = token.head
     if head.i == token.i:
         return []
@@ -623,12 +773,7 @@ def _noun_event(
     earlier: Sequence[Event],
     lexicon: EventLexicon,
 ) -> Event | None:
-    source: list[Actor] = []
-    for slot in pattern.source:
-        if slot in {"poss", "compound", "amod"}:
-            source += view.children_actors(token, {slot})
-        else:
-            source += _slot_actors(view, token, slot)
+    source = _noun_source(view, token, pattern)
     target: list[Actor] = []
     light = token.dep_ == "dobj" and token.head.lemma_.lower() in _LIGHT_VERBS
     for slot in pattern.target:
@@ -648,6 +793,8 @@ def _noun_event(
     verb = token.head.head
     noun = _participation(verb, lexicon) if token.dep_ == "pobj" else None
     participation = noun is not None and noun.i == token.i
+    if pattern.event == "ASSAULT" and not target and token.dep_ == "pobj":
+        target = _casualties(view, token.head.head)  # "two soldiers died in a Russian strike"
     if participation and not source:
         source = subject_of(view, verb)  # "rebels engaged peacekeepers in a firefight"
         target = target or view.children_actors(verb, {"dobj"})
@@ -658,6 +805,17 @@ def _noun_event(
     event = _event(view, trigger, pattern, source, target, index)
     # "A engaged B in a firefight": A started it, even if a firefight is mutual
     return replace(event, mutual=False) if participation and target else event
+
+
+def _noun_source(view: DocView, token: Token, pattern: Pattern) -> list[Actor]:
+    """Who did what an event noun names: "Russia's deployment", "an attack by rebels"."""
+    source: list[Actor] = []
+    for slot in pattern.source:
+        if slot in {"poss", "compound", "amod"}:
+            source += view.children_actors(token, {slot})
+        else:
+            source += _slot_actors(view, token, slot)
+    return source
 
 
 def _between(token: Token) -> bool:
@@ -702,6 +860,12 @@ def modality_of(view: DocView, token: Token) -> tuple[Modality, bool, str | None
         modality = Modality.PLANNED
     if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in token.children):
         modality = Modality.HYPOTHETICAL
+    purpose = _purpose(token)
+    if purpose is not None and modality == Modality.ASSERTED:
+        # "will send a team to help": a purpose is as certain as the act it is the purpose of
+        governing = modality_of(view, purpose)[0]
+        if governing in {Modality.PLANNED, Modality.HYPOTHETICAL}:
+            modality = governing
     speaker = None
     node, steps = token, 0
     while node.head.i != node.i and steps < 4:

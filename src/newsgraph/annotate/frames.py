@@ -49,7 +49,7 @@ _GENERIC_HEADS = {
 
 
 # what happens without a doer: "killed by the Malaysia Airlines crash" names no attacker
-_MISHAPS = {
+MISHAPS = {
     "crash", "accident", "collision", "derailment", "disaster", "earthquake", "quake", "flood",
     "flooding", "storm", "hurricane", "typhoon", "cyclone", "tornado", "landslide", "mudslide",
     "avalanche", "tsunami", "wildfire", "blaze", "drought", "outbreak", "epidemic",
@@ -270,7 +270,7 @@ class DocView:
         ]
         if apposed:  # "opposition leader, ..., Juan Guaidó"
             return apposed
-        if head.lemma_.lower() in _MISHAPS:
+        if head.lemma_.lower() in MISHAPS:
             return []
         if head.lemma_.lower() in MUNITIONS:
             firers = self._firers(head)
@@ -301,9 +301,31 @@ class DocView:
                             ]
                             if not found and prep.lower_ == "of":
                                 found += [Actor(e, "of", agent) for e in self._places_in(pobj)]
+        if not found and agent is not None and agent.code == "OPP":
+            found = [Actor(e, "of", agent) for e in self._opposed_states(head)]
         if not found and agent is not None and self.unnamed:
             return [Actor("", "agent", agent)]  # "insurgents", "government forces"
         return found
+
+    def _opposed_states(self, head: Token) -> list[str]:
+        """An opposition is of the state it opposes: "opponents of Rwanda's Senate",
+        "critics of the Venezuelan government" are Rwanda's and Venezuela's opposition (GDELT's
+        RWAOPP), not the Senate or the government."""
+        found = []
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                named = [pobj, *(c for c in pobj.children if c.dep_ in _MODIFIER_DEPS)]
+                found += [
+                    e
+                    for t in named
+                    if (e := self.entity_of(t)) is not None
+                    and self.entities[e].type == EntityType.STATE
+                ]
+        return list(dict.fromkeys(found))
 
     def _compound_antecedent(self, pronoun: Token, depth: int) -> list[Actor]:
         """ "Obama and Putin said they will attack": "they" is the compound subject of the
