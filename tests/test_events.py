@@ -41,7 +41,9 @@ def names(result: Extraction, ids: tuple[str, ...]) -> set[str]:
             {"Japan", "India"},
             set(),
         ),
-        ("Israel released Palestinian prisoners.", "CONCEDE", {"Israel"}, {"Palestine"}),
+        ("Serbia eased restrictions on Montenegro.", "CONCEDE", {"Serbia"}, {"Montenegro"}),
+        # an act with immediate material consequences, as the PLOVER codebook has it
+        ("Israel released Palestinian prisoners.", "RETREAT", {"Israel"}, {"Palestine"}),
         ("Turkey sent humanitarian aid to Syria.", "AID", {"Turkey"}, {"Syria"}),
         ("Russia withdrew its troops from Georgia.", "RETREAT", {"Russia"}, set()),
         ("Ukraine urged Germany to deliver tanks.", "REQUEST", {"Ukraine"}, {"Germany"}),
@@ -325,7 +327,7 @@ def test_publishing_a_report_is_not_releasing_prisoners(run: Run) -> None:
     result = run(
         "The ministry released a report on Tuesday. Israel released Palestinian prisoners."
     )
-    (release,) = events_of(result, "CONCEDE")
+    (release,) = events_of(result, "RETREAT")
     assert release.trigger == "released" and release.evidence.sentence == 1
 
 
@@ -364,7 +366,7 @@ def agent_code(event: Event, side: str) -> str | None:
         ("Insurgents bombarded Aleppo overnight.", "ASSAULT", set(), "REB", set(), None),
         (
             "The civilians imprisoned for acting against Moscow were released by Putin.",
-            "CONCEDE",
+            "RETREAT",
             {"Vladimir Putin"},
             None,
             set(),
