@@ -541,3 +541,26 @@ def test_announcing_ones_own_attack_is_a_threat(run: Run) -> None:
     assert threat.cameo == "138" and threat.trigger == "attack"
     assert names(result, threat.source) == {"Barack Obama", "Vladimir Putin"}
     assert names(result, threat.target) == {"Iraq"}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "cameo", "mode"),
+    [
+        # a two-word entry wins over the noun's own: a hunger strike is no attack
+        ("Algerian landowners began a hunger strike outside Parliament.", "PROTEST", "142",
+         "hunger"),
+        ("Syrian dissidents staged a hunger strike.", "PROTEST", "142", "hunger"),
+        ("Seven opposition parties in Nepal organized a general strike.", "PROTEST", "143",
+         "strike"),
+        # a strike by workers or teachers is a labour strike
+        ("A strike by Chilean teachers closed schools.", "PROTEST", "143", "strike"),
+        ("Young Algerians blocked roads leading to the city centre.", "PROTEST", "144",
+         "obstruct"),
+        ("The US launched an air strike against Iraq.", "ASSAULT", "195", "aerial"),
+    ],
+)  # fmt: skip
+def test_strikes_and_blockades(run: Run, text: str, kind: str, cameo: str, mode: str) -> None:
+    result = run(text)
+    event = first_of(result, kind)
+    assert (event.cameo, event.mode) == (cameo, mode)
+    assert event.source  # the strikers' or blockers' country

@@ -250,8 +250,12 @@ def _purpose(token: Token) -> Token | None:
 def _verb_pattern(token: Token, lexicon: EventLexicon) -> Pattern | None:
     candidates = lexicon.verbs.get(token.lemma_.lower(), ())
     particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
-    objects = {c.lemma_.lower() for c in (*token.children, *_prepositional_objects(token))
-               if c.dep_ in {"dobj", "nsubjpass", "pobj"}}  # fmt: skip
+    objects = {
+        key
+        for c in (*token.children, *_prepositional_objects(token))
+        if c.dep_ in {"dobj", "nsubjpass", "pobj"}
+        for key in _noun_keys(c)
+    }
     # specific patterns (an object or particle required) win over general ones, whichever
     # file they come from: "struck a deal" is AGREE before "struck" is ASSAULT
     specific = [p for p in candidates if p.object or p.particle]
@@ -277,9 +281,19 @@ def _prepositional_objects(token: Token) -> list[Token]:
 
 
 def _noun_pattern(token: Token, lexicon: EventLexicon) -> Pattern | None:
-    # a gerund's lemma is the verb's ("shelling": "shell"); the noun entry has its own form
-    candidates = lexicon.nouns.get(token.lemma_.lower()) or lexicon.nouns.get(token.lower_, ())
+    """The noun's entry; a two-word entry ("hunger strike", "air strike": modifier and noun)
+    before the noun's own ("strike"). A gerund's lemma is the verb's ("shelling": "shell"),
+    so its own form is tried too."""
+    keys = [*_noun_keys(token), token.lower_]
+    candidates = next((lexicon.nouns[k] for k in keys if k in lexicon.nouns), ())
     return candidates[0] if candidates else None
+
+
+def _noun_keys(token: Token) -> list[str]:
+    """A noun's lexicon keys, most specific first: "hunger strike", then "strike"."""
+    lemma = token.lemma_.lower()
+    modifiers = [c for c in token.children if c.dep_ in {"compound", "amod"} and c.i < token.i]
+    return [f"{m.lemma_.lower()} {lemma}" for m in modifiers] + [lemma]
 
 
 def _nominal_gerund(token: Token, lexicon: EventLexicon) -> bool:
@@ -608,10 +622,16 @@ def _military_means(token: Token, pattern: Pattern) -> Pattern:
 
 def _rioting(pattern: Pattern, doer: Agent | None) -> Pattern:
     """Property destroyed by protesters is a riot: PLOVER PROTEST (mode riot), CAMEO 145
-    ("the building was demolished by a protester"); their armed attacks stay ASSAULT."""
+    ("the building was demolished by a protester"); their armed attacks stay ASSAULT. And a
+    strike by workers, teachers or doctors is a labour strike (CAMEO 143), not an attack."""
     if doer is not None and doer.code == "OPP" and pattern.cameo.startswith("171"):
         return replace(pattern, event="PROTEST", cameo="145", mode="riot", context=None)
+    if doer is not None and doer.code in _STRIKERS and pattern.lemma == "strike":
+        return replace(pattern, event="PROTEST", cameo="143", mode="strike", context=None)
     return pattern
+
+
+_STRIKERS = {"LAB", "EDU", "HLH", "OPP"}
 
 
 def _coding(token: Token, pattern: Pattern, modality: Modality) -> tuple[str, str]:

@@ -44,7 +44,7 @@ _GENERIC_HEADS = {
     "group", "personnel", "unit", "contingent", "source", "analyst", "expert",
     "mayor", "governor", "resident", "population", "hundred", "thousand", "dozen", "million",
     "number", "some", "many", "most", "all", "part", "portion", "faction", "wing", "branch",
-    "office", "team", "worker", "student", "protester", "demonstrator",
+    "office", "team", "worker", "student", "protester", "demonstrator", "party",
 }  # fmt: skip
 
 
