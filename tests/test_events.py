@@ -203,6 +203,14 @@ def test_an_era_in_a_nested_clause_does_not_date_the_event(run: Run) -> None:
         # ... and PLOVER as AGREE ("indicate willingness to cooperate") and THREATEN
         ("Brazil and Chile are seeking to deepen their partnership.", "AGREE", "031"),
         ("Israel announced it would free Palestinian prisoners.", "AGREE", "035"),
+        # a leader speaks for the state: its future act is its stated intention
+        (
+            "Portugal will support Turkey's bid, Portuguese President Mario Soares said.",
+            "AGREE",
+            "032",
+        ),
+        # ... an official announcing someone's schedule does not state an intention
+        ("The US government announced that Pompeo would speak with Lavrov.", "CONSULT", "040"),
         ("Obama wants to attack Switzerland.", "THREATEN", "138"),
         ("Russia threatened to impose sanctions on Ukraine.", "THREATEN", "1312"),
         # a plain future or a schedule is still the act itself

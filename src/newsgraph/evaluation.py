@@ -282,7 +282,7 @@ def _attributes(text: str) -> dict[str, str]:
 
 # events whose place stands in for a missing target under CAMEO's convention ("met in Zurich",
 # "protested in Beijing", "exercises in Alaska"); for others the place is only where it happened
-_LOCATED_TYPES = {"CONSULT", "PROTEST", "MOBILIZE"}
+_LOCATED_ROOTS = {"04", "14", "15"}  # CAMEO consult, protest, exhibit force posture
 
 
 def event_triples(extraction: Extraction) -> frozenset[Triple]:
@@ -342,7 +342,7 @@ def _pairs(event: Event) -> list[tuple[str, str]]:
     also of a mutual act ("A met with B" is A's meeting with B, as PETRARCH codes it). A
     mutual event with only sources ("A, B and C met") pairs each source with the others,
     unless it names where it happened (then that is the target)."""
-    located = event.location if event.type in _LOCATED_TYPES else None
+    located = event.location if event.cameo[:2] in _LOCATED_ROOTS else None
     targets = event.target or ((located,) if located else ())
     pairs = [(s, t) for s in event.source for t in targets]
     if event.mutual and not targets:

@@ -569,7 +569,7 @@ def _event(
     date, basis = view.date_for(sentence, clause)
     modality, negated, speaker = modality_of(view, token)
     pattern = _military_means(token, _rioting(pattern, agent(source)))
-    kind, cameo = _coding(token, pattern, modality)
+    kind, cameo = _coding(token, pattern, modality, _speaks_for(view, speaker, source))
     citation = view.citation_for(sentence)
     places = view.places(clause, token)
     if not places and token.dep_ in {"advcl", "xcomp", "conj"}:
@@ -634,13 +634,15 @@ def _rioting(pattern: Pattern, doer: Agent | None) -> Pattern:
 _STRIKERS = {"LAB", "EDU", "HLH", "OPP"}
 
 
-def _coding(token: Token, pattern: Pattern, modality: Modality) -> tuple[str, str]:
+def _coding(
+    token: Token, pattern: Pattern, modality: Modality, own: bool = False
+) -> tuple[str, str]:
     """(PLOVER type, CAMEO code): the pattern's, or the codebooks' for refusing, intending or
     threatening it. PLOVER codes a stated willingness to cooperate as AGREE ("offer, promise,
     or otherwise indicate willingness") and an intention to use force as THREATEN."""
     if _refuses(token, pattern):
         return pattern.event, _REFUSAL
-    intent = _intention(token)
+    intent = _intention(token, own)
     if pattern.event in _THREAT:
         if modality == Modality.THREATENED or intent not in _PROMISING | {None}:
             return "THREATEN", _THREAT[pattern.event]
@@ -650,14 +652,15 @@ def _coding(token: Token, pattern: Pattern, modality: Modality) -> tuple[str, st
     return pattern.event, pattern.cameo
 
 
-def _intention(token: Token) -> str | None:
+def _intention(token: Token, own: bool = False) -> str | None:
     """The verb stating an intention to do what `token` names: "seeks to deepen", "pledged
-    to free", and reporting verbs with a future ("announced it would free")."""
+    to free", and reporting verbs with a future ("announced it would free"). `own`: the
+    speaker speaks for the doer ("Portugal will support ..., Portugal's president said")."""
     if token.dep_ == "xcomp" and token.head.lemma_.lower() in _INTENDING:
         return str(token.head.lemma_.lower())
     purpose = _purpose(token)
     if purpose is not None:
-        return _intention(purpose)  # "said it will send a team to help": the help is intended
+        return _intention(purpose, own)  # "said it will send a team to help": intended
     future = any(c.dep_ == "aux" and c.lower_ in {"will", "would", "'ll"} for c in token.children)
     if (
         future
@@ -669,9 +672,24 @@ def _intention(token: Token) -> str | None:
         # ("announced that Pompeo would speak with Lavrov")
         doer = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
         speaker = [c.lower_ for c in token.head.children if c.dep_ == "nsubj"]
-        if doer and (doer[0].pos_ == "PRON" or doer[0].lower_ in speaker):
+        if doer and (doer[0].pos_ == "PRON" or doer[0].lower_ in speaker or own):
             return "announce"
     return None
+
+
+def _speaks_for(view: DocView, speaker: str | None, doers: Sequence[Actor]) -> bool:
+    """The speaker is the doer, or speaks for the doer state: its leader, ministry or
+    spokesman (an official announcing another person's schedule does not)."""
+    named = ids(doers)
+    if speaker is None or not named:
+        return False
+    if speaker in named:
+        return True
+    country = view.entities[speaker].country
+    return country is not None and all(
+        view.entities[d].type == EntityType.STATE and view.entities[d].country == country
+        for d in named
+    )
 
 
 def _refuses(token: Token, pattern: Pattern) -> bool:
