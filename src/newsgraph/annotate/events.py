@@ -104,6 +104,10 @@ _THREATENING = {"threaten", "warn"}
 _REQUEST_NOUNS = {"pressure", "call", "demand", "request", "appeal", "plea", "order", "invitation",
                   "ultimatum", "push"}  # fmt: skip
 _ACCUSABLE = {"ASSAULT", "COERCE"}
+# deaths and injuries that happen "in" an attack ("killed in an air strike")
+_CASUALTY = {"kill", "wound", "injure", "die", "perish", "hurt", "maim"}
+# who strikes in the labour sense: workers, teachers, doctors, the opposition
+_STRIKERS = {"LAB", "EDU", "HLH", "OPP"}
 _OUTLET_NOUNS = {"media", "medium", "television", "tv", "radio", "newspaper", "agency", "outlet",
                  "press", "channel", "broadcaster", "daily", "news", "website"}  # fmt: skip
 _PUBLISHED = {
@@ -384,10 +388,6 @@ def _opposed(view: DocView, verb: Token) -> list[Actor]:
     return []
 
 
-# deaths and injuries that happen "in" an attack
-_CASUALTY = {"kill", "wound", "injure", "die", "perish", "hurt", "maim"}
-
-
 @dataclass(frozen=True, slots=True)
 class _Means:
     """The attack a death or injury happened in ("killed in an Israeli air strike"): its
@@ -629,9 +629,6 @@ def _rioting(pattern: Pattern, doer: Agent | None) -> Pattern:
     if doer is not None and doer.code in _STRIKERS and pattern.lemma == "strike":
         return replace(pattern, event="PROTEST", cameo="143", mode="strike", context=None)
     return pattern
-
-
-_STRIKERS = {"LAB", "EDU", "HLH", "OPP"}
 
 
 def _coding(
