@@ -23,6 +23,7 @@ from newsgraph.annotate.frames import (
     DocView,
     agent,
     ids,
+    noun_keys,
 )
 from newsgraph.lexicon.patterns import EventLexicon, Pattern
 from newsgraph.models import Agent, EntityType, Event, Modality
@@ -258,7 +259,7 @@ def _verb_pattern(token: Token, lexicon: EventLexicon) -> Pattern | None:
         key
         for c in (*token.children, *_prepositional_objects(token))
         if c.dep_ in {"dobj", "nsubjpass", "pobj"}
-        for key in _noun_keys(c)
+        for key in noun_keys(c)
     }
     # specific patterns (an object or particle required) win over general ones, whichever
     # file they come from: "struck a deal" is AGREE before "struck" is ASSAULT
@@ -288,16 +289,9 @@ def _noun_pattern(token: Token, lexicon: EventLexicon) -> Pattern | None:
     """The noun's entry; a two-word entry ("hunger strike", "air strike": modifier and noun)
     before the noun's own ("strike"). A gerund's lemma is the verb's ("shelling": "shell"),
     so its own form is tried too."""
-    keys = [*_noun_keys(token), token.lower_]
+    keys = [*noun_keys(token), token.lower_]
     candidates = next((lexicon.nouns[k] for k in keys if k in lexicon.nouns), ())
     return candidates[0] if candidates else None
-
-
-def _noun_keys(token: Token) -> list[str]:
-    """A noun's lexicon keys, most specific first: "hunger strike", then "strike"."""
-    lemma = token.lemma_.lower()
-    modifiers = [c for c in token.children if c.dep_ in {"compound", "amod"} and c.i < token.i]
-    return [f"{m.lemma_.lower()} {lemma}" for m in modifiers] + [lemma]
 
 
 def _nominal_gerund(token: Token, lexicon: EventLexicon) -> bool:

@@ -210,13 +210,10 @@ class DocView:
         "rebels" (REB); a modifier plus the noun is tried before the noun alone."""
         if head.pos_ not in {"NOUN", "PROPN"} or not self.agent_nouns:
             return None
-        lemma = head.lemma_.lower()
-        modifiers = [c for c in head.children if c.dep_ in {"compound", "amod"} and c.i < head.i]
-        keys = [f"{m.lemma_.lower()} {lemma}" for m in modifiers] + [lemma]
-        code = next((self.agent_nouns[k] for k in keys if k in self.agent_nouns), None)
+        code = next((self.agent_nouns[k] for k in noun_keys(head) if k in self.agent_nouns), None)
         if code is None:
             return None
-        start = min((m.left_edge.i for m in modifiers), default=head.i)
+        start = min((m.left_edge.i for m in _prenominal(head)), default=head.i)
         return Agent(self.doc[start : head.i + 1].text, code)
 
     def actors(self, token: Token, *, depth: int = 0) -> list[Actor]:
@@ -485,6 +482,17 @@ class DocView:
 
     def span_text(self, span: Span) -> str:
         return span.text
+
+
+def noun_keys(head: Token) -> list[str]:
+    """A noun's lexicon keys, most specific first: a modifier's lemma with the noun's
+    ("hunger strike", "security force"), then the noun's lemma alone."""
+    lemma = head.lemma_.lower()
+    return [f"{m.lemma_.lower()} {lemma}" for m in _prenominal(head)] + [lemma]
+
+
+def _prenominal(head: Token) -> list[Token]:
+    return [c for c in head.children if c.dep_ in {"compound", "amod"} and c.i < head.i]
 
 
 def _actor_preps(head: Token) -> set[str]:
