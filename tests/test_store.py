@@ -12,7 +12,8 @@ from newsgraph import Extractor
 from newsgraph.kb import ingest
 from newsgraph.store import queries
 from newsgraph.store.db import open_database, upgrade
-from newsgraph.store.writer import record_decision, remove_document
+from newsgraph.store.curation import record_decision
+from newsgraph.store.writer import remove_document
 
 A = (
     "Moscow Acts\n\nOn May 1, 2019, Russia attacked Ukraine (TASS, May 2). "

@@ -27,7 +27,7 @@ from newsgraph.render import summary
 from newsgraph.settings import load_settings
 from newsgraph.store import queries
 from newsgraph.store.db import DEFAULT_DATABASE, open_database
-from newsgraph.store.writer import record_decision, remove_document
+from newsgraph.store.writer import remove_document
 
 app = typer.Typer(
     help="Sourced, time-aware knowledge graphs from news articles.", no_args_is_help=True
@@ -234,9 +234,12 @@ def merge_command(
     source: Annotated[str, typer.Argument(help="Entity id to merge away.")],
     target: Annotated[str, typer.Argument(help="Entity id that absorbs it.")],
     db: DbOption = None,
+    force: Annotated[
+        bool, typer.Option(help="Merge different kinds of actor (a person into a state...).")
+    ] = False,
 ) -> None:
     """Record that two entities are one actor; applies now and to every later ingest."""
-    record_decision(_engine(db), "merge", source, target)
+    _curate(db, "merge", source, target, force=force)
     typer.echo(f"merged {source} into {target}")
 
 
@@ -250,8 +253,32 @@ def split_command(
     db: DbOption = None,
 ) -> None:
     """Record that mentions with this text name another actor; applies now and on re-ingest."""
-    record_decision(_engine(db), "split", entity, new_id, surface=surface)
+    _curate(db, "split", entity, new_id, surface=surface)
     typer.echo(f"split {surface!r} off {entity} as {new_id}")
+
+
+def _curate(db: str | None, action: str, source: str, target: str, **options: object) -> None:
+    from newsgraph.store.curation import record_decision
+
+    try:
+        record_decision(_engine(db), action, source, target, **options)  # type: ignore[arg-type]
+    except NewsgraphError as e:
+        err.print(f"[red]error:[/red] {e}", highlight=False)
+        raise typer.Exit(2) from e
+
+
+@app.command("check")
+def check_command(db: DbOption = None) -> None:
+    """Report every reference to an entity the knowledge base does not hold (exit 1 if any)."""
+    from newsgraph.store.curation import dangling_references
+
+    dangling = dangling_references(_engine(db))
+    for item in dangling[:200]:
+        typer.echo(f"{item.column}\trow {item.row}\tnames missing entity {item.entity_id}")
+    if dangling:
+        err.print(f"{len(dangling)} dangling reference(s)", highlight=False)
+        raise typer.Exit(1)
+    typer.echo("ok: every entity reference resolves")
 
 
 @app.command("events")

@@ -7,10 +7,12 @@ NewsgraphError
  │    ├── BinaryDocumentError
  │    ├── EncodingError
  │    ├── DocumentTooLargeError
- │    └── MalformedRecordError  a bad JSONL line or an HTML page with no main text
+ │    ├── MalformedRecordError  a bad JSONL line or an HTML page with no main text
+ │    └── LanguageError         a document not in a language the pipeline reads
  ├── ConfigError                bad settings, options or dates given by the user
  ├── ModelError                 the spaCy pipeline cannot be loaded
- └── LexiconError               a gazetteer file is malformed
+ ├── LexiconError               a gazetteer file is malformed
+ └── CurationError              a merge or split that cannot be right (nothing is changed)
 """
 
 from __future__ import annotations
@@ -53,6 +55,10 @@ class MalformedRecordError(InputError):
     pass
 
 
+class LanguageError(InputError):
+    pass
+
+
 class ConfigError(NewsgraphError):
     pass
 
@@ -62,4 +68,8 @@ class ModelError(NewsgraphError):
 
 
 class LexiconError(NewsgraphError):
+    pass
+
+
+class CurationError(NewsgraphError):
     pass

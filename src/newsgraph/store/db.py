@@ -6,12 +6,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib import resources
+from pathlib import Path
 from typing import Any
+
+try:
+    import fcntl
+except ImportError:  # Windows: no file locks; migrations there are not raced
+    fcntl = None  # type: ignore[assignment]
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from newsgraph.errors import ConfigError
@@ -33,7 +41,7 @@ def open_database(target: str | None = None, *, migrate: bool = True) -> Engine:
     """An engine for the knowledge base, with the schema brought up to date."""
     url = database_url(target)
     try:
-        engine = create_engine(url, future=True)
+        engine = create_engine(url, future=True, **_engine_options(url))
     except (SQLAlchemyError, ModuleNotFoundError) as e:
         raise ConfigError(f"Cannot open the database {target!r}: {e}") from e
     if engine.dialect.name == "sqlite":
@@ -46,8 +54,20 @@ def open_database(target: str | None = None, *, migrate: bool = True) -> Engine:
     return engine
 
 
+# How long a writer waits for another process's transaction before giving up: ingest
+# processes on one SQLite file take turns instead of failing with "database is locked".
+BUSY_TIMEOUT_SECONDS = 60
+
+
+def _engine_options(url: str) -> dict[str, Any]:
+    if url.startswith("sqlite"):
+        return {"connect_args": {"timeout": BUSY_TIMEOUT_SECONDS}}
+    return {"pool_pre_ping": True}
+
+
 def _sqlite_pragmas(connection: Any, _record: object) -> None:
     cursor = connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_SECONDS * 1000}")
     cursor.execute("PRAGMA journal_mode=WAL")  # readers never block the single writer
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
@@ -55,11 +75,36 @@ def _sqlite_pragmas(connection: Any, _record: object) -> None:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Run the Alembic migrations shipped in the package up to `revision`."""
+    """Run the Alembic migrations shipped in the package up to `revision`.
+
+    Under a lock, so processes that open a new knowledge base together migrate it once: an
+    advisory lock on PostgreSQL, a lock file beside the SQLite file (the second process waits,
+    then finds the schema at head and does nothing).
+    """
     config = Config()
     config.set_main_option(
         "script_location", str(resources.files("newsgraph.store") / "migrations")
     )
-    with engine.begin() as connection:
+    with _migration_lock(engine), engine.begin() as connection:
+        if engine.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_LOCK_KEY})
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
+
+
+# an arbitrary constant naming newsgraph's migration lock among the server's advisory locks
+_PG_LOCK_KEY = 7_145_393_021
+
+
+@contextmanager
+def _migration_lock(engine: Engine) -> Iterator[None]:
+    path = engine.url.database if engine.dialect.name == "sqlite" else None
+    if not path or path == ":memory:" or fcntl is None:
+        yield
+        return
+    with Path(f"{path}.migrate-lock").open("a+b") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)

@@ -14,6 +14,9 @@ fact's own date columns (`date`, `valid_from`, `valid_until`).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Literal
+
 from sqlalchemy import (
     JSON,
     Boolean,
@@ -21,6 +24,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    ForeignKeyConstraint,
     Index,
     Integer,
     MetaData,
@@ -104,7 +108,7 @@ mentions = Table(
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     _doc_fk(),
-    Column("entity_id", String(200), ForeignKey("entities.id"), nullable=False, index=True),
+    Column("entity_id", String(200), nullable=False, index=True),
     Column("text", Text, nullable=False),
     Column("kind", String(20), nullable=False),
     *_span(),
@@ -115,7 +119,7 @@ roles = Table(
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     _doc_fk(),
-    Column("entity_id", String(200), ForeignKey("entities.id"), nullable=False, index=True),
+    Column("entity_id", String(200), nullable=False, index=True),
     Column("title", Text, nullable=False),
     Column("kind", String(10), nullable=False),
     Column("qualifier", Text),
@@ -200,7 +204,7 @@ event_actors = Table(
     metadata,
     Column("event_id", String(48), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
     Column("role", String(6), primary_key=True),  # source | target
-    Column("entity_id", String(200), ForeignKey("entities.id"), primary_key=True),
+    Column("entity_id", String(200), primary_key=True),
     Index("ix_event_actors_entity_role", "entity_id", "role"),
 )
 
@@ -212,8 +216,8 @@ quotes = Table(
     Column("local_id", String(10), nullable=False),
     Column("text", Text, nullable=False),
     Column("kind", String(10), nullable=False),
-    Column("speaker", String(200), ForeignKey("entities.id"), index=True),
-    Column("addressee", String(200), ForeignKey("entities.id")),
+    Column("speaker", String(200), index=True),
+    Column("addressee", String(200)),
     Column("verb", Text),
     Column("stance", String(12), nullable=False),
     Column("date", String(40)),
@@ -226,9 +230,9 @@ relations = Table(
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     _doc_fk(),
-    Column("subject", String(200), ForeignKey("entities.id"), nullable=False, index=True),
+    Column("subject", String(200), nullable=False, index=True),
     Column("relation", String(20), nullable=False, index=True),
-    Column("object", String(200), ForeignKey("entities.id"), nullable=False, index=True),
+    Column("object", String(200), nullable=False, index=True),
     Column("valid_from", String(10)),
     Column("valid_until", String(10)),
     Column("negated", Boolean, nullable=False),
@@ -269,6 +273,55 @@ deployments = Table(
     Column("citation", String(10)),
     *_span(),
 )
+
+
+@dataclass(frozen=True, slots=True)
+class EntityReference:
+    """A column that names entities: one id (`scalar`) or a JSON list of ids (`list`).
+
+    `enforced` columns carry a foreign key to `entities.id` (the ones every knowledge base has
+    had since the first revision); the others are kept consistent by the writer, by curation
+    (merge, split, remove) and are verified by `newsgraph check`, all derived from this list.
+    """
+
+    table: Table
+    column: str
+    kind: Literal["scalar", "list"] = "scalar"
+    enforced: bool = False
+
+    @property
+    def name(self) -> str:
+        return f"{self.table.name}.{self.column}"
+
+
+ENTITY_REFERENCES: tuple[EntityReference, ...] = (
+    EntityReference(mentions, "entity_id", enforced=True),
+    EntityReference(roles, "entity_id", enforced=True),
+    EntityReference(roles, "organization_id"),
+    EntityReference(documents, "outlet_id"),
+    EntityReference(citations, "media_id"),
+    EntityReference(events, "location"),
+    EntityReference(events, "attributed_to"),
+    EntityReference(event_actors, "entity_id", enforced=True),
+    EntityReference(quotes, "speaker", enforced=True),
+    EntityReference(quotes, "addressee", enforced=True),
+    EntityReference(relations, "subject", enforced=True),
+    EntityReference(relations, "object", enforced=True),
+    EntityReference(arms_transfers, "supplier", "list"),
+    EntityReference(arms_transfers, "recipient", "list"),
+    EntityReference(arms_transfers, "systems", "list"),
+    EntityReference(deployments, "actor", "list"),
+    EntityReference(deployments, "location"),
+    EntityReference(deployments, "commander"),
+)
+"""Every column that holds entity ids: the one declaration merge, split, orphan cleanup,
+foreign keys, the writer's id resolution and the consistency check are derived from."""
+
+for _reference in ENTITY_REFERENCES:
+    if _reference.enforced:
+        _reference.table.append_constraint(
+            ForeignKeyConstraint([_reference.column], ["entities.id"])
+        )
 
 FACT_TABLES = (
     mentions,

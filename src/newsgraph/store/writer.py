@@ -20,13 +20,20 @@ from sqlalchemy import (
     func,
     insert,
     select,
-    union,
     update,
 )
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from newsgraph.contract import to_dict
-from newsgraph.models import Entity, Event, Evidence, Extraction
+from newsgraph.models import Entity, EntityType, Event, Evidence, Extraction
 from newsgraph.store import schema as t
+from newsgraph.store.curation import delete_orphan_entities
+
+_REFERENCES_BY_TABLE: dict[str, list[t.EntityReference]] = {}
+for _reference in t.ENTITY_REFERENCES:
+    _REFERENCES_BY_TABLE.setdefault(_reference.table.name, []).append(_reference)
+_ENTITY_TYPES = {kind.value for kind in EntityType}
 
 # Statements run for every document, built once: SQLAlchemy then skips rebuilding them and
 # regenerating their cache keys, which cost more than the SQLite work of a small document.
@@ -101,73 +108,149 @@ def existing_documents(engine: Engine, document_ids: list[str]) -> set[str]:
 def save_extraction(
     engine: Engine, extraction: Extraction, *, now: datetime | None = None
 ) -> Saved:
-    """Store one document and all its facts atomically; a known document is left alone."""
+    """Store one document and all its facts atomically; a known document is left alone.
+
+    Safe with concurrent writers: the document row is inserted first with "on conflict do
+    nothing", so of two processes writing the same document one stores it and the other
+    stores nothing; entities and event clusters are inserted the same way.
+    """
     document = extraction.document
     with engine.begin() as connection:
         if connection.execute(_KNOWN_DOCUMENT, {"id": document.id}).first() is not None:
             return Saved(document.id, False, 0)
         ids = EntityMap(connection)
-        _insert_document(connection, extraction, now or datetime.now(UTC))
-        _upsert_entities(connection, extraction.entities, ids)
-        facts = _insert_facts(connection, extraction, ids)
-    return Saved(document.id, True, facts)
+        doc_row = resolve_references(t.documents, [_document_row(extraction, now)], ids)
+        if not _insert_ignoring_conflicts(connection, t.documents, doc_row):
+            return Saved(document.id, False, 0)
+        rows = _fact_rows(extraction, ids)
+        events = _event_rows(extraction, ids)
+        rows[t.events], rows[t.event_actors] = events.events, events.actors
+        for table, table_rows in rows.items():
+            resolve_references(table, table_rows, ids)
+        _upsert_entities(connection, extraction, ids, [(t.documents, doc_row), *rows.items()])
+        _insert_ignoring_conflicts(connection, t.event_clusters, list(events.clusters.values()))
+        for table in (*t.FACT_TABLES, t.event_actors):
+            if rows[table]:
+                connection.execute(_INSERTS[table], rows[table])
+        if events.clusters:
+            _recount(connection, list(events.clusters))
+    return Saved(document.id, True, sum(len(r) for r in rows.values()))
 
 
-def _insert_document(connection: Connection, extraction: Extraction, now: datetime) -> None:
+def resolve_references(
+    table: Any, rows: list[dict[str, Any]], ids: EntityMap
+) -> list[dict[str, Any]]:
+    """Apply analyst decisions to every entity-id column of `table` (from the registry)."""
+    for reference in _REFERENCES_BY_TABLE.get(table.name, ()):
+        for row in rows:
+            value = row.get(reference.column)
+            if value is None:
+                continue
+            if reference.kind == "list":
+                row[reference.column] = list(dict.fromkeys(ids.resolve(v) for v in value))
+            else:
+                row[reference.column] = ids.resolve(value)
+    return rows
+
+
+def _referenced(table_rows: Iterable[tuple[Any, list[dict[str, Any]]]]) -> set[str]:
+    found: set[str] = set()
+    for table, rows in table_rows:
+        for reference in _REFERENCES_BY_TABLE.get(table.name, ()):
+            for row in rows:
+                value = row.get(reference.column)
+                if value is None:
+                    continue
+                found.update(value if reference.kind == "list" else [value])
+    return found
+
+
+def _insert_ignoring_conflicts(
+    connection: Connection, table: Any, rows: list[dict[str, Any]]
+) -> bool:
+    """Insert rows, skipping those whose key another writer stored first; True if any landed."""
+    if not rows:
+        return False
+    dialect = connection.dialect.name
+    statement = (pg_insert if dialect == "postgresql" else sqlite_insert)(table)
+    result = connection.execute(statement.on_conflict_do_nothing(), rows)
+    return bool(result.rowcount)
+
+
+def _document_row(extraction: Extraction, now: datetime | None) -> dict[str, Any]:
     doc = extraction.document
-    connection.execute(
-        _INSERTS[t.documents],
-        {
-            "id": doc.id,
-            "source": doc.source,
-            "external_id": doc.external_id,
-            "title": doc.title,
-            "outlet": doc.outlet,
-            "outlet_id": doc.outlet_id,
-            "author": doc.author,
-            "url": doc.url,
-            "volume": doc.volume,
-            "issue": doc.issue,
-            "published": doc.published.date,
-            "published_inferred": doc.published.inferred,
-            "published_basis": doc.published.basis,
-            "language": doc.language,
-            "length": len(doc.text),
-            "text": doc.text,
-            "extraction": to_dict(extraction, include_text=False),
-            "ingested_at": now,
-        },
-    )
+    return {
+        "id": doc.id,
+        "source": doc.source,
+        "external_id": doc.external_id,
+        "title": doc.title,
+        "outlet": doc.outlet,
+        "outlet_id": doc.outlet_id,
+        "author": doc.author,
+        "url": doc.url,
+        "volume": doc.volume,
+        "issue": doc.issue,
+        "published": doc.published.date,
+        "published_inferred": doc.published.inferred,
+        "published_basis": doc.published.basis,
+        "language": doc.language,
+        "length": len(doc.text),
+        "text": doc.text,
+        "extraction": to_dict(extraction, include_text=False),
+        "ingested_at": now or datetime.now(UTC),
+    }
 
 
-def _upsert_entities(connection: Connection, entities: Iterable[Entity], ids: EntityMap) -> None:
-    wanted = {ids.resolve(e.id): e for e in entities}
-    for entity in entities:
+def _upsert_entities(
+    connection: Connection,
+    extraction: Extraction,
+    ids: EntityMap,
+    table_rows: Iterable[tuple[Any, list[dict[str, Any]]]],
+) -> None:
+    """Insert the document's entities the KB lacks, and a stub for any other id a fact names
+    (an outlet the text never mentions), so no stored reference points at nothing."""
+    wanted: dict[str, dict[str, Any]] = {}
+    for entity in extraction.entities:
+        row = _entity_row(entity)
+        wanted.setdefault(ids.resolve(entity.id), row)
         for mention in entity.mentions:
-            split_id = ids.resolve(entity.id, mention.text)
-            wanted.setdefault(split_id, entity)
+            wanted.setdefault(ids.resolve(entity.id, mention.text), row)
+    for entity_id in _referenced(table_rows) - set(wanted):
+        wanted[entity_id] = _stub_row(entity_id, extraction)
     existing = set(connection.scalars(_KNOWN_ENTITIES, {"ids": list(wanted)}))
-    rows = [
-        {
-            "id": entity_id,
-            "name": entity.name,
-            "type": entity.type.value,
-            "country": entity.country,
-            "known": entity.known,
-            "attributes": {a.key: a.value for a in entity.attributes},
-        }
-        for entity_id, entity in wanted.items()
-        if entity_id not in existing
-    ]
-    if rows:
-        connection.execute(_INSERTS[t.entities], rows)
+    rows = [{**row, "id": key} for key, row in wanted.items() if key not in existing]
+    _insert_ignoring_conflicts(connection, t.entities, rows)
+
+
+def _entity_row(entity: Entity) -> dict[str, Any]:
+    return {
+        "name": entity.name,
+        "type": entity.type.value,
+        "country": entity.country,
+        "known": entity.known,
+        "attributes": {a.key: a.value for a in entity.attributes},
+    }
+
+
+def _stub_row(entity_id: str, extraction: Extraction) -> dict[str, Any]:
+    kind, _, slug = entity_id.partition(":")
+    document = extraction.document
+    name = document.outlet if entity_id == document.outlet_id and document.outlet else slug
+    return {
+        "name": name or entity_id,
+        "type": kind if kind in _ENTITY_TYPES else "organization",
+        "country": None,
+        "known": True,
+        "attributes": {},
+    }
 
 
 def _span(evidence: Evidence) -> dict[str, int]:
     return {"sentence": evidence.sentence, "start": evidence.start, "end": evidence.end}
 
 
-def _insert_facts(connection: Connection, extraction: Extraction, ids: EntityMap) -> int:
+def _fact_rows(extraction: Extraction, ids: EntityMap) -> dict[Any, list[dict[str, Any]]]:
+    """Rows of every fact table for one document (entity ids as extracted, mentions split)."""
     doc_id = extraction.document.id
     rows: dict[Any, list[dict[str, Any]]] = {table: [] for table in t.FACT_TABLES}
     for entity in extraction.entities:
@@ -189,12 +272,12 @@ def _insert_facts(connection: Connection, extraction: Extraction, ids: EntityMap
             rows[t.roles].append(
                 {
                     "document_id": doc_id,
-                    "entity_id": ids.resolve(entity.id),
+                    "entity_id": entity.id,
                     "title": role.title,
                     "kind": role.kind,
                     "qualifier": role.qualifier,
                     "organization": role.organization,
-                    "organization_id": _opt(ids, role.organization_id),
+                    "organization_id": role.organization_id,
                     "country": role.country,
                     "valid_from": role.start,
                     "valid_until": role.end,
@@ -209,7 +292,7 @@ def _insert_facts(connection: Connection, extraction: Extraction, ids: EntityMap
                 "kind": c.kind,
                 "text": c.text,
                 "outlet": c.outlet,
-                "media_id": _opt(ids, c.media_id),
+                "media_id": c.media_id,
                 "date": c.date,
                 "covers": list(c.sentences),
                 "problems": list(c.problems),
@@ -233,23 +316,13 @@ def _insert_facts(connection: Connection, extraction: Extraction, ids: EntityMap
                 "end": d.end,
             }
         )
-    _quote_rows(rows, extraction, ids)
-    _relation_rows(rows, extraction, ids)
-    _arms_rows(rows, extraction, ids)
-    for table, table_rows in rows.items():
-        if table_rows and table is not t.events:
-            connection.execute(_INSERTS[table], table_rows)
-    count = sum(len(r) for r in rows.values())
-    return count + _insert_events(connection, extraction, ids)
+    _quote_rows(rows, extraction)
+    _relation_rows(rows, extraction)
+    _arms_rows(rows, extraction)
+    return rows
 
 
-def _opt(ids: EntityMap, entity_id: str | None) -> str | None:
-    return ids.resolve(entity_id) if entity_id else None
-
-
-def _quote_rows(
-    rows: Mapping[Any, list[dict[str, Any]]], extraction: Extraction, ids: EntityMap
-) -> None:
+def _quote_rows(rows: Mapping[Any, list[dict[str, Any]]], extraction: Extraction) -> None:
     doc_id = extraction.document.id
     for q in extraction.quotes:
         rows[t.quotes].append(
@@ -258,8 +331,8 @@ def _quote_rows(
                 "local_id": q.id,
                 "text": q.text,
                 "kind": q.kind,
-                "speaker": _opt(ids, q.speaker),
-                "addressee": _opt(ids, q.addressee),
+                "speaker": q.speaker,
+                "addressee": q.addressee,
                 "verb": q.verb,
                 "stance": q.stance,
                 "date": q.date,
@@ -269,17 +342,15 @@ def _quote_rows(
         )
 
 
-def _relation_rows(
-    rows: Mapping[Any, list[dict[str, Any]]], extraction: Extraction, ids: EntityMap
-) -> None:
+def _relation_rows(rows: Mapping[Any, list[dict[str, Any]]], extraction: Extraction) -> None:
     doc_id = extraction.document.id
     for r in extraction.relations:
         rows[t.relations].append(
             {
                 "document_id": doc_id,
-                "subject": ids.resolve(r.subject),
+                "subject": r.subject,
                 "relation": r.relation,
-                "object": ids.resolve(r.object),
+                "object": r.object,
                 "valid_from": r.valid_from,
                 "valid_until": r.valid_until,
                 "negated": r.negated,
@@ -290,17 +361,15 @@ def _relation_rows(
         )
 
 
-def _arms_rows(
-    rows: Mapping[Any, list[dict[str, Any]]], extraction: Extraction, ids: EntityMap
-) -> None:
+def _arms_rows(rows: Mapping[Any, list[dict[str, Any]]], extraction: Extraction) -> None:
     doc_id = extraction.document.id
     for a in extraction.arms_transfers:
         rows[t.arms_transfers].append(
             {
                 "document_id": doc_id,
-                "supplier": [ids.resolve(s) for s in a.supplier],
-                "recipient": [ids.resolve(r) for r in a.recipient],
-                "systems": [ids.resolve(s) for s in a.systems],
+                "supplier": list(a.supplier),
+                "recipient": list(a.recipient),
+                "systems": list(a.systems),
                 "quantity": a.quantity.value if a.quantity else None,
                 "value": a.value.value if a.value else None,
                 "value_currency": a.value.unit if a.value else None,
@@ -315,11 +384,11 @@ def _arms_rows(
         rows[t.deployments].append(
             {
                 "document_id": doc_id,
-                "actor": [ids.resolve(x) for x in d.actor],
-                "location": _opt(ids, d.location),
+                "actor": list(d.actor),
+                "location": d.location,
                 "size": d.size.value if d.size else None,
                 "size_bound": d.size.bound if d.size else None,
-                "commander": _opt(ids, d.commander),
+                "commander": d.commander,
                 "date": d.date,
                 "citation": d.citation,
                 **_span(d.evidence),
@@ -343,8 +412,15 @@ def cluster_key(event: Event, document_id: str, ids: EntityMap) -> str:
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:20]
 
 
-def _insert_events(connection: Connection, extraction: Extraction, ids: EntityMap) -> int:
-    """All events of a document in three statements, then their clusters' report counts."""
+@dataclass(slots=True)
+class _EventRows:
+    events: list[dict[str, Any]]
+    actors: list[dict[str, Any]]
+    clusters: dict[str, dict[str, Any]]
+
+
+def _event_rows(extraction: Extraction, ids: EntityMap) -> _EventRows:
+    """A document's events, their sides and the clusters (one real event) they belong to."""
     doc_id = extraction.document.id
     event_rows: list[dict[str, Any]] = []
     actor_rows: list[dict[str, Any]] = []
@@ -365,7 +441,7 @@ def _insert_events(connection: Connection, extraction: Extraction, ids: EntityMa
                 "trigger": e.trigger,
                 "date": e.date,
                 "date_basis": e.date_basis,
-                "location": _opt(ids, e.location),
+                "location": e.location,
                 "modality": e.modality.value,
                 "negated": e.negated,
                 "mutual": e.mutual,
@@ -373,7 +449,7 @@ def _insert_events(connection: Connection, extraction: Extraction, ids: EntityMa
                 "source_agent_code": e.source_agent.code if e.source_agent else None,
                 "target_agent": e.target_agent.text if e.target_agent else None,
                 "target_agent_code": e.target_agent.code if e.target_agent else None,
-                "attributed_to": _opt(ids, e.attributed_to),
+                "attributed_to": e.attributed_to,
                 "quote": e.quote,
                 "citation": e.citation,
                 "confidence": e.confidence,
@@ -384,17 +460,7 @@ def _insert_events(connection: Connection, extraction: Extraction, ids: EntityMa
             ("target", ids.resolve(x)) for x in e.target
         }
         actor_rows += [{"event_id": event_id, "role": role, "entity_id": a} for role, a in actors]
-    if not event_rows:
-        return 0
-    known = set(connection.scalars(_KNOWN_CLUSTERS, {"ids": list(clusters)}))
-    fresh = [row for key, row in clusters.items() if key not in known]
-    if fresh:
-        connection.execute(_INSERTS[t.event_clusters], fresh)
-    connection.execute(_INSERTS[t.events], event_rows)
-    if actor_rows:
-        connection.execute(_INSERTS[t.event_actors], actor_rows)
-    _recount(connection, list(clusters))
-    return len(event_rows) + len(actor_rows)
+    return _EventRows(event_rows, actor_rows, clusters)
 
 
 def _recount(connection: Connection, cluster_ids: list[str]) -> None:
@@ -423,105 +489,5 @@ def remove_document(engine: Engine, document_id: str) -> bool:
         if clusters:
             _recount(connection, list(clusters))
         connection.execute(delete(t.event_clusters).where(t.event_clusters.c.reports == 0))
-        _delete_orphan_entities(connection)
+        delete_orphan_entities(connection)
     return True
-
-
-def _delete_orphan_entities(connection: Connection) -> None:
-    """Entities no remaining fact names (analyst decisions keep theirs in entity_merges)."""
-    used = union(
-        select(t.mentions.c.entity_id),
-        select(t.event_actors.c.entity_id),
-        select(t.relations.c.subject),
-        select(t.relations.c.object),
-        select(t.quotes.c.speaker).where(t.quotes.c.speaker.is_not(None)),
-        select(t.quotes.c.addressee).where(t.quotes.c.addressee.is_not(None)),
-        select(t.roles.c.entity_id),
-    )
-    connection.execute(delete(t.entities).where(t.entities.c.id.not_in(used)))
-
-
-def record_decision(
-    engine: Engine,
-    action: str,
-    source: str,
-    target: str,
-    *,
-    surface: str | None = None,
-    note: str | None = None,
-) -> None:
-    """Record an analyst's merge or split and apply it to the facts already stored."""
-    with engine.begin() as connection:
-        connection.execute(
-            insert(t.entity_merges).values(
-                source_id=source,
-                target_id=target,
-                action=action,
-                surface=surface,
-                note=note,
-                created_at=datetime.now(UTC),
-            )
-        )
-        if action == "merge":
-            _ensure_entity_like(connection, target, source)
-            _repoint(connection, source, target, None)
-        else:
-            _ensure_entity_like(connection, target, source, name=surface)
-            _repoint(connection, source, target, surface)
-
-
-def _ensure_entity_like(
-    connection: Connection, entity_id: str, model_id: str, name: str | None = None
-) -> None:
-    if (
-        connection.execute(select(t.entities.c.id).where(t.entities.c.id == entity_id)).first()
-        is not None
-    ):
-        return
-    model = connection.execute(select(t.entities).where(t.entities.c.id == model_id)).first()
-    connection.execute(
-        insert(t.entities).values(
-            id=entity_id,
-            name=name or (model.name if model else entity_id),
-            type=model.type if model else entity_id.split(":", 1)[0],
-            country=model.country if model else None,
-            known=False,
-            attributes={},
-        )
-    )
-
-
-def _repoint(connection: Connection, source: str, target: str, surface: str | None) -> None:
-    """Move stored facts from one entity id to another (all of them, or one surface's)."""
-    if surface is not None:
-        connection.execute(
-            update(t.mentions)
-            .where(t.mentions.c.entity_id == source, t.mentions.c.text == surface)
-            .values(entity_id=target)
-        )
-        return
-    columns = [
-        (t.mentions, "entity_id"),
-        (t.roles, "entity_id"),
-        (t.relations, "subject"),
-        (t.relations, "object"),
-        (t.quotes, "speaker"),
-        (t.quotes, "addressee"),
-        (t.events, "attributed_to"),
-    ]
-    for table, column in columns:
-        connection.execute(update(table).where(table.c[column] == source).values({column: target}))
-    existing = set(
-        connection.scalars(
-            select(t.event_actors.c.event_id).where(t.event_actors.c.entity_id == target)
-        )
-    )
-    connection.execute(
-        delete(t.event_actors).where(
-            t.event_actors.c.entity_id == source, t.event_actors.c.event_id.in_(existing)
-        )
-    )
-    connection.execute(
-        update(t.event_actors).where(t.event_actors.c.entity_id == source).values(entity_id=target)
-    )
-    connection.execute(delete(t.entities).where(t.entities.c.id == source))
