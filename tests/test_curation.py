@@ -202,3 +202,18 @@ def test_cli_refuses_with_one_line(consistent: Engine, tmp_path: Path) -> None:
     assert "Traceback" not in result.output
     checked = CliRunner().invoke(app, ["check", "--db", db])
     assert checked.exit_code == 0 and "ok" in checked.output
+
+
+@pytest.mark.parametrize("name", ["Guaido", "guaidó", "GUAIDO", "Juan Guaido"])
+def test_actor_lookup_ignores_case_and_diacritics(
+    kb: Engine, extractor: Extractor, tmp_path: Path, name: str
+) -> None:
+    (tmp_path / "b.txt").write_text(
+        "Report\n\nSince January 2019, Juan Guaidó has been recognized as interim president "
+        "by the United States.\n",
+        encoding="utf-8",
+    )
+    ingest(extractor, kb, [tmp_path / "b.txt"])
+    found = queries.find_entity(kb, name)
+    assert found is not None and found["name"] == "Juan Guaidó"
+    assert [r["name"] for r in queries.actors(kb, name)] == ["Juan Guaidó"]

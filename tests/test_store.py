@@ -11,8 +11,8 @@ from sqlalchemy import Engine, inspect, text
 from newsgraph import Extractor
 from newsgraph.kb import ingest
 from newsgraph.store import queries
-from newsgraph.store.db import open_database, upgrade
 from newsgraph.store.curation import record_decision
+from newsgraph.store.db import open_database, upgrade
 from newsgraph.store.writer import remove_document
 
 A = (

@@ -49,6 +49,16 @@ LexiconOption = Annotated[
     list[str] | None, typer.Option(help="Extra gazetteer or pattern file or folder (repeatable).")
 ]
 ConfigOption = Annotated[Path | None, typer.Option(help="Settings TOML file.")]
+MaxBytesOption = Annotated[int | None, typer.Option(help="Refuse documents larger than this.")]
+EncodingOption = Annotated[str | None, typer.Option(help="Text encoding of the input files.")]
+BatchSizeOption = Annotated[int | None, typer.Option(help="Documents per spaCy batch.")]
+LanguageOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--language",
+        help="Accept documents detected in this language (ISO 639-1, repeatable; default en).",
+    ),
+]
 
 
 class OutputFormat(StrEnum):
@@ -73,11 +83,10 @@ def extract(
     model: ModelOption = None,
     lexicon: LexiconOption = None,
     config: ConfigOption = None,
-    max_bytes: Annotated[
-        int | None, typer.Option(help="Refuse documents larger than this.")
-    ] = None,
-    encoding: Annotated[str | None, typer.Option(help="Text encoding of the input files.")] = None,
-    batch_size: Annotated[int | None, typer.Option(help="Documents per spaCy batch.")] = None,
+    max_bytes: MaxBytesOption = None,
+    encoding: EncodingOption = None,
+    batch_size: BatchSizeOption = None,
+    language: LanguageOption = None,
     no_text: Annotated[
         bool, typer.Option("--no-text", help="Leave the document text out of JSON.")
     ] = False,
@@ -91,6 +100,7 @@ def extract(
             max_bytes=max_bytes,
             encoding=encoding,
             batch_size=batch_size,
+            languages=language,
         )
         when = _parse_date(published)
         extractor = Extractor(settings)
@@ -172,6 +182,10 @@ def ingest_command(
     model: ModelOption = None,
     lexicon: LexiconOption = None,
     config: ConfigOption = None,
+    max_bytes: MaxBytesOption = None,
+    encoding: EncodingOption = None,
+    batch_size: BatchSizeOption = None,
+    language: LanguageOption = None,
     workers: Annotated[int, typer.Option(help="Extraction processes on this machine.")] = 1,
     dask: Annotated[
         str | None, typer.Option(help="Dask scheduler address, e.g. tcp://host:8786.")
@@ -179,7 +193,15 @@ def ingest_command(
 ) -> None:
     """Extract documents into the knowledge base: idempotent, resumable, one transaction each."""
     try:
-        settings = load_settings(config, model=model, lexicon_paths=lexicon)
+        settings = load_settings(
+            config,
+            model=model,
+            lexicon_paths=lexicon,
+            max_bytes=max_bytes,
+            encoding=encoding,
+            batch_size=batch_size,
+            languages=language,
+        )
         engine = open_database(db)
         extractor = shared_extractor(settings)
         with Progress(

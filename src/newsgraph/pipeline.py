@@ -28,6 +28,7 @@ from newsgraph.annotate.relations import find_relations
 from newsgraph.errors import InputError
 from newsgraph.ingest import load_documents
 from newsgraph.ingest.formats import document_from_text
+from newsgraph.ingest.language import detect_language
 from newsgraph.ingest.reading import clean_text
 from newsgraph.lexicon.gazetteer import load_gazetteer
 from newsgraph.lexicon.patterns import load_event_lexicon
@@ -90,11 +91,12 @@ class Extractor:
         if published is not None:
             document = replace(document, published=Published(published.isoformat(), False, "given"))
         (result,) = self.extract([document])
-        if not isinstance(result, Extraction):  # pragma: no cover - a Document is never skipped
+        if not isinstance(result, Extraction):  # a document in a language the pipeline skips
             raise InputError(source, result.reason)
         return result
 
     def _run(self, batch: Sequence[Document | Skipped]) -> Iterator[Result]:
+        batch = [self._in_language(d) if isinstance(d, Document) else d for d in batch]
         documents = [_dated(d) for d in batch if isinstance(d, Document)]
         parsed = iter(
             self.nlp.pipe((d.text for d in documents), batch_size=self.settings.batch_size)
@@ -106,6 +108,18 @@ class Extractor:
                 continue
             document, doc = next(by_position)
             yield self._annotate(document, doc)
+
+    def _in_language(self, document: Document) -> Document | Skipped:
+        """The document with its detected language, or a skip when the pipeline cannot read it."""
+        language = detect_language(document.text)
+        if language.code in self.settings.languages:
+            return replace(document, language=language.code)
+        reason = (
+            f"written in {language.name} ({language.code}, p={language.confidence:.2f}); "
+            f"the pipeline reads {', '.join(self.settings.languages)} "
+            f"(add --language {language.code} to process it anyway)"
+        )
+        return Skipped(document.source, reason, "LanguageError")
 
     def _annotate(self, document: Document, doc: Doc) -> Extraction:
         text = document.text

@@ -7,6 +7,7 @@ A settings file looks like::
     batch_size = 8
     max_bytes = 2_000_000
     lexicon_paths = ["~/my-gazetteers"]
+    languages = ["en"]                  # others are skipped with a reason
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ class Settings:
     max_bytes: int = 2_000_000
     encoding: str = "utf-8"
     lexicon_paths: tuple[str, ...] = ()
+    # languages the pipeline accepts; a document detected in another one is skipped with the
+    # reason (add its code to process it with the configured model anyway)
+    languages: tuple[str, ...] = ("en",)
 
     def with_overrides(self, **overrides: Any) -> Settings:
         """Return a copy with the given fields replaced; None values leave a field alone."""
@@ -38,8 +42,9 @@ class Settings:
         if unknown:
             raise ConfigError(f"Unknown setting(s) {sorted(unknown)}; known: {sorted(known)}.")
         given = {k: v for k, v in overrides.items() if v is not None}
-        if "lexicon_paths" in given:
-            given["lexicon_paths"] = tuple(str(p) for p in given["lexicon_paths"])
+        for name in ("lexicon_paths", "languages"):
+            if name in given:
+                given[name] = tuple(str(p) for p in given[name])
         updated = replace(self, **given)
         updated.validate()
         return updated

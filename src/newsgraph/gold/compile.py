@@ -45,7 +45,9 @@ class GoldError(ValueError):
 
     def __init__(self, article_id: str, problems: list[str]) -> None:
         self.problems = problems
-        shown = "; ".join(problems[:5]) + (f" (+{len(problems) - 5} more)" if len(problems) > 5 else "")
+        shown = "; ".join(problems[:5]) + (
+            f" (+{len(problems) - 5} more)" if len(problems) > 5 else ""
+        )
         super().__init__(f"{article_id}: {shown}")
 
 
@@ -134,7 +136,9 @@ def _whole_word_spans(text: str, form: str) -> list[list[int]]:
     return [[m.start(), m.end()] for m in pattern.finditer(text)]
 
 
-def _find(ctx: _Context, sentence: int, words: str, occurrence: int, where: str) -> list[int] | None:
+def _find(
+    ctx: _Context, sentence: int, words: str, occurrence: int, where: str
+) -> list[int] | None:
     start, end = ctx.sentences[sentence]
     body = ctx.article["text"][start:end]
     position = -1
@@ -205,7 +209,9 @@ def _event(ctx: _Context, sentence: int, item: dict[str, Any], key: str) -> dict
     modality = item.get("modality", "asserted")
     if modality not in onto["modalities"]:
         ctx.problem(where, f"modality {modality!r} is not one of {onto['modalities']}")
-    trigger = _find(ctx, sentence, str(item.get("trigger", "")), int(item.get("trigger_occurrence", 1)), where)
+    trigger = _find(
+        ctx, sentence, str(item.get("trigger", "")), int(item.get("trigger_occurrence", 1)), where
+    )
     date_text = item.get("date_text")
     date_span = _find(ctx, sentence, date_text, 1, where) if date_text else None
     place = item.get("place")

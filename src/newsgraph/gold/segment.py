@@ -12,8 +12,32 @@ import re
 
 # Abbreviations after which a full stop does not end a sentence ("Mr. Putin", "U.S. forces").
 _NO_BREAK_AFTER = (
-    "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Col", "Lt", "Sgt", "Gov", "Sen", "Rep", "No", "vs",
-    "Jr", "Inc", "Co", "Prof", "Capt", "Maj", "Adm", "Brig", "Cmdr", "Rev", "Mt", "Ft",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "St",
+    "Gen",
+    "Col",
+    "Lt",
+    "Sgt",
+    "Gov",
+    "Sen",
+    "Rep",
+    "No",
+    "vs",
+    "Jr",
+    "Inc",
+    "Co",
+    "Prof",
+    "Capt",
+    "Maj",
+    "Adm",
+    "Brig",
+    "Cmdr",
+    "Rev",
+    "Mt",
+    "Ft",
 )
 _GUARDS = "".join(rf"(?<!\b{word})" for word in _NO_BREAK_AFTER)
 # A full stop after a single capital ("U.S.", "J. Smith") or inside an initialism is not a break.

@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, and_, delete, insert, select, update
 
 from newsgraph.errors import CurationError
+from newsgraph.folding import search_key
 from newsgraph.store import schema as t
 
 ACTIONS = ("merge", "split")
@@ -136,6 +137,7 @@ def _insert_like(connection: Connection, entity_id: str, model: Any, *, name: st
         insert(t.entities).values(
             id=entity_id,
             name=name or model.name,
+            search_key=search_key(name or model.name),
             type=model.type,
             country=model.country,
             known=False,

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Engine, Row, Select, and_, func, or_, select, text
 
+from newsgraph.folding import search_key
 from newsgraph.store import schema as t
 
 Rows = list[dict[str, Any]]
@@ -46,10 +47,20 @@ class EvidenceTexts:
 
 
 def find_entity(engine: Engine, name: str) -> dict[str, Any] | None:
-    """An entity by id, exact name, or the best name match (most mentioned)."""
+    """An entity by id, exact name, or the best name match (most mentioned); names match
+    without regard to case or diacritics ("guaido" finds "Juan Guaidó")."""
+    key = search_key(name)
     with engine.connect() as c:
         row = c.execute(
-            select(t.entities).where(or_(t.entities.c.id == name, t.entities.c.name == name))
+            select(t.entities)
+            .where(
+                or_(
+                    t.entities.c.id == name,
+                    t.entities.c.name == name,
+                    t.entities.c.search_key == key,
+                )
+            )
+            .order_by((t.entities.c.id == name).desc(), (t.entities.c.name == name).desc())
         ).first()
         if row is None:
             n = (
@@ -61,7 +72,13 @@ def find_entity(engine: Engine, name: str) -> dict[str, Any] | None:
             best = (
                 select(t.entities)
                 .join(n, n.c.entity_id == t.entities.c.id, isouter=True)
-                .where(or_(t.entities.c.name.ilike(f"%{name}%"), t.entities.c.id.in_(named)))
+                .where(
+                    or_(
+                        t.entities.c.name.ilike(f"%{name}%"),
+                        t.entities.c.search_key.contains(key, autoescape=True),
+                        t.entities.c.id.in_(named),
+                    )
+                )
                 .order_by(func.coalesce(n.c.n, 0).desc(), t.entities.c.id)
             )
             row = c.execute(best).first()
@@ -94,7 +111,12 @@ def actors(engine: Engine, search: str = "", *, type: str | None = None, limit: 
         .limit(limit)
     )
     if search:
-        query = query.where(t.entities.c.name.ilike(f"%{search}%"))
+        query = query.where(
+            or_(
+                t.entities.c.name.ilike(f"%{search}%"),
+                t.entities.c.search_key.contains(search_key(search), autoescape=True),
+            )
+        )
     if type:
         query = query.where(t.entities.c.type == type)
     with engine.connect() as c:

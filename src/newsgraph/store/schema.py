@@ -87,6 +87,7 @@ entities = Table(
     Column("name", Text, nullable=False),
     Column("type", String(20), nullable=False, index=True),
     Column("country", String(3), index=True),
+    Column("search_key", Text, index=True),  # folding.search_key(name): "guaido" finds "Guaidó"
     Column("known", Boolean, nullable=False, default=False),
     Column("attributes", JSON, nullable=False),
 )

@@ -26,6 +26,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from newsgraph.contract import to_dict
+from newsgraph.folding import search_key
 from newsgraph.models import Entity, EntityType, Event, Evidence, Extraction
 from newsgraph.store import schema as t
 from newsgraph.store.curation import delete_orphan_entities
@@ -218,7 +219,11 @@ def _upsert_entities(
     for entity_id in _referenced(table_rows) - set(wanted):
         wanted[entity_id] = _stub_row(entity_id, extraction)
     existing = set(connection.scalars(_KNOWN_ENTITIES, {"ids": list(wanted)}))
-    rows = [{**row, "id": key} for key, row in wanted.items() if key not in existing]
+    rows = [
+        {**row, "id": key, "search_key": search_key(row["name"])}
+        for key, row in wanted.items()
+        if key not in existing
+    ]
     _insert_ignoring_conflicts(connection, t.entities, rows)
 
 
