@@ -12,13 +12,21 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 from sqlalchemy import Engine
 
 from newsgraph.contract import to_json
 from newsgraph.errors import NewsgraphError
 from newsgraph.export import export
+from newsgraph.ingest import count_inputs
 from newsgraph.kb import ingest
 from newsgraph.lexicon.gazetteer import load_gazetteer
 from newsgraph.models import Extraction, Skipped
@@ -33,6 +41,13 @@ app = typer.Typer(
     help="Sourced, time-aware knowledge graphs from news articles.", no_args_is_help=True
 )
 err = Console(stderr=True, soft_wrap=True)
+# Piped output is read by programs and people with wide windows: never cut it at 80 columns.
+_PIPE_WIDTH = 10_000
+
+
+def _out() -> Console:
+    """A console for results on stdout: terminal width on a terminal, unbounded when piped."""
+    return Console(soft_wrap=True, width=None if sys.stdout.isatty() else _PIPE_WIDTH)
 
 
 InputsArgument = Annotated[
@@ -118,7 +133,7 @@ def extract(
 
 
 def _print_results(results: object, output: OutputFormat, *, include_text: bool) -> list[Skipped]:
-    console = Console(soft_wrap=True)
+    console = _out()
     skipped: list[Skipped] = []
     for result in results:  # type: ignore[attr-defined]
         if isinstance(result, Skipped):
@@ -209,10 +224,11 @@ def ingest_command(
             BarColumn(),
             MofNCompleteColumn(),
             TimeElapsedColumn(),
+            TimeRemainingColumn(),
             console=err,
             transient=False,
         ) as progress:
-            task = progress.add_task("ingesting", total=None)
+            task = progress.add_task("ingesting", total=count_inputs(inputs))
 
             def advance(item: object, new: bool) -> None:
                 progress.advance(task)
@@ -287,6 +303,53 @@ def _curate(db: str | None, action: str, source: str, target: str, **options: ob
     except NewsgraphError as e:
         err.print(f"[red]error:[/red] {e}", highlight=False)
         raise typer.Exit(2) from e
+
+
+@app.command("evaluate")
+def evaluate_command(
+    gold: Annotated[Path, typer.Argument(help="Gold corpus: a folder (data/gold) or its JSONL.")],
+    split: Annotated[
+        str | None, typer.Option(help="train, dev or test (default: the whole corpus).")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    errors: Annotated[
+        bool, typer.Option("--errors", help="List every error (not allowed on the test split).")
+    ] = False,
+    predictions: Annotated[
+        Path | None,
+        typer.Option(help="Score this JSONL of contract objects instead of running newsgraph."),
+    ] = None,
+    model: ModelOption = None,
+    lexicon: LexiconOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Score newsgraph (or another extractor's JSON output) against an annotated gold corpus."""
+    from newsgraph.gold.report import render_report
+    from newsgraph.gold.runner import evaluate_extractor, evaluate_file
+
+    if errors and split == "test":
+        err.print(
+            "error: --errors is for train and dev; test errors must not steer development",
+            highlight=False,
+        )
+        raise typer.Exit(2)
+    try:
+        if predictions is not None:
+            report = evaluate_file(gold, predictions, split=split, keep_errors=errors)
+        else:
+            settings = load_settings(config, model=model, lexicon_paths=lexicon)
+            extractor = Extractor(settings)
+            report = evaluate_extractor(gold, extractor, split=split, keep_errors=errors)
+    except NewsgraphError as e:
+        err.print(f"[red]error:[/red] {e}", highlight=False)
+        raise typer.Exit(2) from e
+    if as_json:
+        typer.echo(json.dumps(report.as_dict(), indent=2))
+    else:
+        _out().print(render_report(report, title=f"{gold} ({split or 'all splits'})"))
+    if errors:
+        for item in report.errors:
+            typer.echo(json.dumps(item, ensure_ascii=False))
 
 
 @app.command("check")
@@ -372,7 +435,7 @@ def actor_command(
         typer.echo(json.dumps(found, ensure_ascii=False, indent=2, default=str))
         return
     entity = found["entity"]
-    console = Console(soft_wrap=True)
+    console = _out()
     console.print(
         f"[bold]{entity['name']}[/bold] ({entity['type']}, {entity['country'] or '-'}) "
         f"{entity['id']} — in {found['documents']} documents"
@@ -488,7 +551,7 @@ def _print_rows(
         for row in rows:
             writer.writerow([_cell(row.get(c)) for c in columns])
     else:
-        Console(soft_wrap=True).print(_table(rows, columns))
+        _out().print(_table(rows, columns))
 
 
 @app.command("serve")

@@ -115,7 +115,7 @@ class Extractor:
         if language.code in self.settings.languages:
             return replace(document, language=language.code)
         reason = (
-            f"written in {language.name} ({language.code}, p={language.confidence:.2f}); "
+            f"written in {language.name} ({language.code}, {language.confidence:.0%} of the text); "
             f"the pipeline reads {', '.join(self.settings.languages)} "
             f"(add --language {language.code} to process it anyway)"
         )

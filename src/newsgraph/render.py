@@ -9,17 +9,77 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from newsgraph.models import Entity, EntityType, Extraction
+from newsgraph.models import Agent, Entity, EntityType, Extraction
 
 _TYPE_ORDER = [EntityType.PERSON, EntityType.STATE, EntityType.ORGANIZATION, EntityType.ARMED_FORCE,
                EntityType.MEDIA, EntityType.WEAPON, EntityType.GROUP, EntityType.PLACE]  # fmt: skip
 
 
 def summary(extraction: Extraction) -> RenderableType:
-    """A document header, entities by type, citations and dates."""
+    """A document header, entities by type, events, quotes, alignments, citations and dates."""
     return Group(
-        _header(extraction), _entities(extraction), _citations(extraction), _dates(extraction)
+        _header(extraction),
+        _entities(extraction),
+        _events(extraction),
+        _quotes(extraction),
+        _alignments(extraction),
+        _citations(extraction),
+        _dates(extraction),
     )
+
+
+def _names(extraction: Extraction) -> dict[str, str]:
+    return {entity.id: entity.name for entity in extraction.entities}
+
+
+def _side(names: dict[str, str], ids: tuple[str, ...], agent: Agent | None) -> str:
+    named = ", ".join(names.get(i, i) for i in ids)
+    if agent is not None:
+        named = f"{named} ({agent.text}: {agent.code})" if named else f"{agent.text} ({agent.code})"
+    return named or "—"
+
+
+def _events(extraction: Extraction) -> Table:
+    names = _names(extraction)
+    table = Table(title=f"{len(extraction.events)} events")
+    for column in ("sentence", "type", "source", "target", "trigger", "modality", "date"):
+        table.add_column(column)
+    for e in extraction.events:
+        modality = e.modality.value + (", negated" if e.negated else "")
+        kind = e.type + (f" ({e.mode})" if e.mode else "")
+        table.add_row(str(e.evidence.sentence), kind, _side(names, e.source, e.source_agent),
+                      _side(names, e.target, e.target_agent), e.trigger, modality,
+                      e.date or "")  # fmt: skip
+    return table
+
+
+def _quotes(extraction: Extraction) -> Table:
+    names = _names(extraction)
+    table = Table(title=f"{len(extraction.quotes)} quotes")
+    for column in ("speaker", "stance", "kind", "text"):
+        table.add_column(column)
+    for q in extraction.quotes:
+        speaker = names.get(q.speaker, q.speaker) if q.speaker else "—"
+        table.add_row(speaker, q.stance, q.kind, Text(q.text, overflow="fold"))
+    return table
+
+
+def _alignments(extraction: Extraction) -> Table:
+    names = _names(extraction)
+    table = Table(title=f"{len(extraction.relations)} alignments")
+    for column in ("subject", "relation", "object", "valid"):
+        table.add_column(column)
+    for r in extraction.relations:
+        valid = (
+            f"{r.valid_from or '…'} – {r.valid_until or '…'}"
+            if (r.valid_from or r.valid_until)
+            else ""
+        )
+        relation = ("not " if r.negated else "") + r.relation
+        table.add_row(
+            names.get(r.subject, r.subject), relation, names.get(r.object, r.object), valid
+        )
+    return table
 
 
 def _header(extraction: Extraction) -> Panel:

@@ -15,8 +15,10 @@ from typing import Any
 SAMPLE_CHARS = 3000
 # Below this many letters a verdict is not trusted (a headline, a list of names).
 MIN_LETTERS = 60
-# A document is taken to be in another language only when the detector is this sure.
+# A paragraph votes only when the detector is this sure of it.
 MIN_CONFIDENCE = 0.95
+# Another language than the pipeline's wins only with this share of the judged text.
+MIN_SHARE = 0.6
 
 _NAMES = {
     "en": "English", "es": "Spanish", "fr": "French", "de": "German", "pt": "Portuguese",
@@ -30,7 +32,8 @@ _NAMES = {
 
 @dataclass(frozen=True, slots=True)
 class Language:
-    """A detected language: ISO 639-1 code, the detector's probability, and whether it was sure."""
+    """A detected language: ISO 639-1 code, its share of the judged text, and whether the
+    verdict is sure."""
 
     code: str
     confidence: float
@@ -43,22 +46,37 @@ class Language:
 
 @cache
 def _identifier() -> Any:
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier  # type: ignore[import-untyped]
 
     return LanguageIdentifier.from_pickled_model(MODEL_FILE, norm_probs=True)
 
 
 def detect_language(text: str, *, default: str = "en") -> Language:
-    """The language of `text`; `default` when the text is too short or the verdict unsure.
+    """The language most of `text` is written in; `default` when the text is too short or the
+    verdict unsure.
+
+    Paragraphs are judged one by one and vote by length: an English article quoting a
+    paragraph of Persian or Hindi stays English (judged whole, such mixed texts confuse the
+    detector into Latin or Swahili).
 
     >>> detect_language("Venimos de Noruega y el presidente dijo que el diálogo continuará.").code
     'es'
     """
-    sample = text[:SAMPLE_CHARS]
-    if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
+    votes: dict[str, float] = {}
+    for chunk in _chunks(text[: SAMPLE_CHARS * 2]):
+        code, probability = _identifier().classify(chunk)
+        if float(probability) >= MIN_CONFIDENCE:
+            votes[str(code)] = votes.get(str(code), 0.0) + len(chunk)
+    judged = sum(votes.values())
+    if not judged:
         return Language(default, 0.0, False)
-    code, probability = _identifier().classify(sample)
-    confidence = float(probability)
-    if code != default and confidence < MIN_CONFIDENCE:
-        return Language(default, confidence, False)
-    return Language(str(code), confidence, True)
+    code = max(votes, key=lambda key: votes[key])
+    share = votes[code] / judged
+    if code != default and share < MIN_SHARE:
+        return Language(default, share, False)
+    return Language(code, share, True)
+
+
+def _chunks(text: str) -> list[str]:
+    """Paragraphs with enough letters to judge."""
+    return [p for p in text.split("\n") if sum(ch.isalpha() for ch in p) >= MIN_LETTERS]

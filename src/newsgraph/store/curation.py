@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, delete, insert, select, update
+from sqlalchemy import Connection, Engine, Text, and_, delete, insert, select, update
 
 from newsgraph.errors import CurationError
 from newsgraph.folding import search_key
@@ -187,7 +187,7 @@ def _list_rows(
     query = select(table.c.id, column)
     if entity_id is not None:
         # a cheap pre-filter on the JSON text; the exact test is done on the decoded list
-        query = query.where(column.cast(t.Text).contains(json.dumps(entity_id)))
+        query = query.where(column.cast(Text).contains(json.dumps(entity_id)))
     for row in connection.execute(query):
         values = row[1] if isinstance(row[1], list) else json.loads(row[1] or "[]")
         yield row[0], [str(v) for v in values]

@@ -1,0 +1,388 @@
+"""Score an extraction against newsgraph-gold: events, sides, modality, dates, alignments,
+quotes and entities, each as the product outputs them (the JSON contract, `to_dict`).
+
+The harness never re-codes anything: it reads the contract's ids, spans and labels and
+compares them with the gold's. Any extractor that writes the contract can be scored.
+
+Matching, in brief (docs/evaluation.md has the details):
+
+* an output event is placed at its trigger (the trigger's words inside its evidence span);
+  it matches a gold event in the same gold sentence whose trigger overlaps it, or, failing
+  that, one of the same type in that sentence; each event matches at most once;
+* a side matches when the output names an entity one of whose mentions overlaps the gold
+  side's words or any mention of the gold entity, or when an unnamed gold side and the output
+  side share the agent code;
+* dates compare at the gold's granularity ("2019-05" accepts any day of May 2019).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+SYMMETRIC = {"allied_with"}
+
+
+@dataclass
+class Tally:
+    """True positives, predicted and gold counts; P/R/F1 from them."""
+
+    tp: int = 0
+    predicted: int = 0
+    gold: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, other: Tally) -> None:
+        self.tp += other.tp
+        self.predicted += other.predicted
+        self.gold += other.gold
+
+    def as_dict(self) -> dict[str, float | int]:
+        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4),
+                "f1": round(self.f1, 4), "tp": self.tp, "predicted": self.predicted,
+                "gold": self.gold}  # fmt: skip
+
+
+@dataclass
+class Accuracy:
+    correct: int = 0
+    total: int = 0
+
+    @property
+    def value(self) -> float:
+        return self.correct / self.total if self.total else 0.0
+
+    def count(self, ok: bool) -> None:
+        self.correct += int(ok)
+        self.total += 1
+
+    def as_dict(self) -> dict[str, float | int]:
+        return {"accuracy": round(self.value, 4), "correct": self.correct, "total": self.total}
+
+
+@dataclass
+class Report:
+    """Every score of one evaluation, and (optionally) the errors behind them."""
+
+    articles: int = 0
+    detection: Tally = field(default_factory=Tally)
+    typed: Tally = field(default_factory=Tally)
+    per_type: dict[str, Tally] = field(default_factory=dict)
+    source: Tally = field(default_factory=Tally)
+    target: Tally = field(default_factory=Tally)
+    pair: Accuracy = field(default_factory=Accuracy)
+    modality: Accuracy = field(default_factory=Accuracy)
+    negation: Accuracy = field(default_factory=Accuracy)
+    date: Accuracy = field(default_factory=Accuracy)
+    alignments: Tally = field(default_factory=Tally)
+    quotes: Tally = field(default_factory=Tally)
+    speaker: Accuracy = field(default_factory=Accuracy)
+    entity_type: Accuracy = field(default_factory=Accuracy)
+    entity_country: Accuracy = field(default_factory=Accuracy)
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "articles": self.articles,
+            "event_detection": self.detection.as_dict(),
+            "event_type": self.typed.as_dict(),
+            "per_type": {k: v.as_dict() for k, v in sorted(self.per_type.items())},
+            "source": self.source.as_dict(),
+            "target": self.target.as_dict(),
+            "source_target_pair": self.pair.as_dict(),
+            "modality": self.modality.as_dict(),
+            "negation": self.negation.as_dict(),
+            "event_date": self.date.as_dict(),
+            "alignments": self.alignments.as_dict(),
+            "quotes": self.quotes.as_dict(),
+            "quote_speaker": self.speaker.as_dict(),
+            "entity_type": self.entity_type.as_dict(),
+            "entity_country": self.entity_country.as_dict(),
+        }
+
+
+# The contract's entity types that gold may name differently (a city used as a side is a place
+# in both; an armed force and a state's military are one kind for scoring).
+_TYPE_EQUIVALENT = {"armed_force": "armed_force", "group": "group"}
+
+
+def evaluate(
+    gold: Iterable[dict[str, Any]],
+    predictions: Iterable[dict[str, Any]],
+    *,
+    keep_errors: bool = False,
+) -> Report:
+    """Score contract objects (`predictions`, in the same order as `gold`) against the gold."""
+    report = Report()
+    for record, output in zip(gold, predictions, strict=True):
+        report.articles += 1
+        _Article(record, output, report, keep_errors).score()
+    return report
+
+
+def _overlaps(a: Sequence[int] | None, b: Sequence[int] | None) -> bool:
+    return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
+
+
+class _Article:
+    def __init__(
+        self, gold: dict[str, Any], output: dict[str, Any], report: Report, keep: bool
+    ) -> None:
+        self.gold, self.output, self.report, self.keep = gold, output, report, keep
+        self.text: str = gold["text"]
+        self.sentences: list[list[int]] = gold["sentences"]
+        self.gold_mentions = {e["id"]: [tuple(m) for m in e["mentions"]] for e in gold["entities"]}
+        self.mentions: dict[str, list[tuple[int, int]]] = {
+            e["id"]: [(m["start"], m["end"]) for m in e.get("mentions", [])]
+            for e in output.get("entities", [])
+        }
+
+    def error(self, layer: str, **details: Any) -> None:
+        if self.keep:
+            self.report.errors.append({"article": self.gold["id"], "layer": layer, **details})
+
+    def score(self) -> None:
+        self._events()
+        self._alignments()
+        self._quotes()
+        self._entities()
+
+    # --- placing output facts on gold sentences -------------------------------------------
+
+    def sentence_at(self, offset: int) -> int:
+        for index, (start, end) in enumerate(self.sentences):
+            if start <= offset < end:
+                return index
+        return -1
+
+    def trigger_span(self, event: dict[str, Any]) -> tuple[int, int]:
+        evidence = event["evidence"]
+        start, end = evidence["start"], evidence["end"]
+        trigger = event.get("trigger") or ""
+        found = self.text.find(trigger, start, max(end, start + len(trigger))) if trigger else -1
+        if found < 0:
+            return (start, start + 1)
+        return (found, found + len(trigger))
+
+    # --- sides ----------------------------------------------------------------------------
+
+    def side_matches(self, gold_side: dict[str, Any], entity_ids: Sequence[str],
+                     agent: dict[str, Any] | None) -> bool:  # fmt: skip
+        spans: list[tuple[int, int]] = []
+        if gold_side.get("start") is not None:
+            spans.append((gold_side["start"], gold_side["end"]))
+        if gold_side.get("entity"):
+            spans += self.gold_mentions.get(gold_side["entity"], [])
+        for entity_id in entity_ids:
+            if any(_overlaps(m, s) for m in self.mentions.get(entity_id, []) for s in spans):
+                return True
+        code = gold_side.get("agent")
+        return bool(code and agent and agent.get("code") == code and not gold_side.get("entity"))
+
+    def side_tally(self, gold_sides: list[dict[str, Any]], entity_ids: Sequence[str],
+                   agent: dict[str, Any] | None) -> tuple[Tally, bool]:  # fmt: skip
+        """Side-level counts, and whether the two sides agree exactly."""
+        predicted = len(entity_ids) + (1 if agent and not entity_ids else 0)
+        hit = sum(1 for side in gold_sides if self.side_matches(side, entity_ids, agent))
+        tally = Tally(tp=min(hit, predicted), predicted=predicted, gold=len(gold_sides))
+        exact = hit == len(gold_sides) and predicted == len(gold_sides)
+        return tally, exact
+
+    # --- events ---------------------------------------------------------------------------
+
+    def _events(self) -> None:
+        gold_events = self.gold["events"]
+        output_events = self.output.get("events", [])
+        placed = [(e, self.trigger_span(e)) for e in output_events]
+        pairs = self._match_events(gold_events, placed)
+        report = self.report
+        report.detection.add(Tally(len(pairs), len(output_events), len(gold_events)))
+        for g in gold_events:
+            report.per_type.setdefault(g["type"], Tally()).gold += 1
+        for o in output_events:
+            report.per_type.setdefault(o["type"], Tally()).predicted += 1
+        typed = [(g, o) for g, o in pairs if g["type"] == o["type"]]
+        report.typed.add(Tally(len(typed), len(output_events), len(gold_events)))
+        for g, o in typed:
+            report.per_type[g["type"]].tp += 1
+            self._event_details(g, o)
+        matched_gold = {id(g) for g, _ in typed}
+        matched_output = {id(o) for _, o in typed}
+        for g in gold_events:
+            if id(g) not in matched_gold:
+                self.error("event missed", sentence=g["sentence"], type=g["type"],
+                           trigger=(g["trigger"] or {}).get("text"))  # fmt: skip
+        for o, span in placed:
+            if id(o) not in matched_output:
+                self.error("event spurious", sentence=self.sentence_at(span[0]), type=o["type"],
+                           trigger=o.get("trigger"))  # fmt: skip
+
+    def _match_events(
+        self,
+        gold_events: list[dict[str, Any]],
+        placed: list[tuple[dict[str, Any], tuple[int, int]]],
+    ) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+        candidates = []
+        for gi, g in enumerate(gold_events):
+            trigger = g["trigger"]
+            g_span = (trigger["start"], trigger["end"]) if trigger else None
+            for oi, (o, span) in enumerate(placed):
+                if self.sentence_at(span[0]) != g["sentence"]:
+                    continue
+                overlap = _overlaps(g_span, span)
+                same = g["type"] == o["type"]
+                if overlap or same:
+                    candidates.append((-(2 * overlap + same), gi, oi))
+        pairs, used_g, used_o = [], set(), set()
+        for _, gi, oi in sorted(candidates):
+            if gi in used_g or oi in used_o:
+                continue
+            used_g.add(gi)
+            used_o.add(oi)
+            pairs.append((gold_events[gi], placed[oi][0]))
+        return pairs
+
+    def _event_details(self, g: dict[str, Any], o: dict[str, Any]) -> None:
+        report = self.report
+        source, source_exact = self.side_tally(
+            g["source"], o.get("source", []), o.get("source_agent")
+        )
+        target, target_exact = self.side_tally(
+            g["target"], o.get("target", []), o.get("target_agent")
+        )
+        report.source.add(source)
+        report.target.add(target)
+        report.pair.count(source_exact and target_exact)
+        if not (source_exact and target_exact):
+            self.error("event sides", sentence=g["sentence"], type=g["type"],
+                       gold_source=[s.get("text") or s.get("entity") for s in g["source"]],
+                       gold_target=[s.get("text") or s.get("entity") for s in g["target"]],
+                       source=o.get("source"), target=o.get("target"),
+                       agents=[o.get("source_agent"), o.get("target_agent")])  # fmt: skip
+        report.modality.count(o.get("modality") == g["modality"])
+        if o.get("modality") != g["modality"]:
+            self.error("event modality", sentence=g["sentence"], type=g["type"],
+                       gold=g["modality"], output=o.get("modality"))  # fmt: skip
+        report.negation.count(bool(o.get("negated")) == bool(g["negated"]))
+        if g.get("date"):
+            ok = date_matches(g["date"], o.get("date"))
+            report.date.count(ok)
+            if not ok:
+                self.error("event date", sentence=g["sentence"], type=g["type"],
+                           gold=g["date"], output=o.get("date"))  # fmt: skip
+
+    # --- alignments -----------------------------------------------------------------------
+
+    def _alignments(self) -> None:
+        gold = self.gold["alignments"]
+        output = self.output.get("relations", [])
+        used: set[int] = set()
+        tp = 0
+        for o in output:
+            sentence = self.sentence_at(o["evidence"]["start"])
+            for gi, g in enumerate(gold):
+                if gi in used or g["relation"] != o["relation"] or g["sentence"] != sentence:
+                    continue
+                if self._alignment_sides(g, o):
+                    used.add(gi)
+                    tp += 1
+                    break
+            else:
+                self.error("alignment spurious", sentence=sentence, relation=o["relation"],
+                           subject=o["subject"], object=o["object"])  # fmt: skip
+        for gi, g in enumerate(gold):
+            if gi not in used:
+                self.error("alignment missed", sentence=g["sentence"], relation=g["relation"],
+                           subject=(g["subject"] or {}).get("text"),
+                           object=(g["object"] or {}).get("text"))  # fmt: skip
+        self.report.alignments.add(Tally(tp, len(output), len(gold)))
+
+    def _alignment_sides(self, g: dict[str, Any], o: dict[str, Any]) -> bool:
+        def same(gold_side: dict[str, Any] | None, entity_id: str) -> bool:
+            return gold_side is not None and self.side_matches(gold_side, [entity_id], None)
+
+        forward = same(g["subject"], o["subject"]) and same(g["object"], o["object"])
+        backward = same(g["subject"], o["object"]) and same(g["object"], o["subject"])
+        return forward or (g["relation"] in SYMMETRIC and backward)
+
+    # --- quotes ---------------------------------------------------------------------------
+
+    def _quotes(self) -> None:
+        gold = self.gold["quotes"]
+        output = self.output.get("quotes", [])
+        used: set[int] = set()
+        for o in output:
+            span = self._quote_span(o)
+            for gi, g in enumerate(gold):
+                g_span = (g["text"]["start"], g["text"]["end"]) if g["text"] else None
+                if gi in used or not _overlaps(g_span, span):
+                    continue
+                used.add(gi)
+                self._speaker(g, o)
+                break
+        self.report.quotes.add(Tally(len(used), len(output), len(gold)))
+
+    def _quote_span(self, quote: dict[str, Any]) -> tuple[int, int]:
+        evidence = quote["evidence"]
+        found = self.text.find(quote.get("text") or "", evidence["start"])
+        if found < 0 or not quote.get("text"):
+            return (evidence["start"], evidence["end"])
+        return (found, found + len(quote["text"]))
+
+    def _speaker(self, g: dict[str, Any], o: dict[str, Any]) -> None:
+        gold_speaker, speaker = g["speaker"], o.get("speaker")
+        if gold_speaker is None:
+            ok = speaker is None
+        else:
+            ok = speaker is not None and self.side_matches(gold_speaker, [speaker], None)
+        self.report.speaker.count(ok)
+        if not ok:
+            self.error("quote speaker", sentence=g["sentence"], quote=g["text"]["text"][:60],
+                       gold=(gold_speaker or {}).get("text"), output=speaker)  # fmt: skip
+
+    # --- entities -------------------------------------------------------------------------
+
+    def _entities(self) -> None:
+        output = {e["id"]: e for e in self.output.get("entities", [])}
+        for entity in self.gold["entities"]:
+            if entity["type"] in {"place", "weapon"} or not entity["mentions"]:
+                continue
+            best = Counter(
+                entity_id
+                for entity_id, spans in self.mentions.items()
+                for m in spans
+                for g in entity["mentions"]
+                if _overlaps(m, g)
+            ).most_common(1)
+            if not best:
+                continue  # not found at all: recall of entities is not scored here
+            found = output[best[0][0]]
+            ok = _TYPE_EQUIVALENT.get(found["type"], found["type"]) == entity["type"]
+            self.report.entity_type.count(ok)
+            if entity.get("country"):
+                right = found.get("country") == entity["country"]
+                self.report.entity_country.count(right)
+                if not right:
+                    self.error("entity country", entity=entity["name"], gold=entity["country"],
+                               output=found.get("country"))  # fmt: skip
+
+
+def date_matches(gold: str, output: str | None) -> bool:
+    """Whether an output date agrees with the gold at the gold's granularity."""
+    if not output:
+        return False
+    return output[: len(gold)] == gold and len(output) >= len(gold)
