@@ -98,10 +98,27 @@ def compile_corpus(args: argparse.Namespace) -> int:
     with (GOLD / CORPUS_FILE).open("w", encoding="utf-8") as out:
         for record in records:
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    _write_sources(records)
     stats = _stats(records)
     (GOLD / "stats.json").write_text(json.dumps(stats, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(stats, indent=2))
     return 1 if problems else 0
+
+
+def _write_sources(records: list[dict]) -> None:
+    """Attribution for CC BY 2.5: every article's title, URL and licence."""
+    lines = [
+        "# Sources of newsgraph-gold",
+        "",
+        "Every article text in `newsgraph-gold.jsonl` is from English Wikinews, published under",
+        "the Creative Commons Attribution 2.5 licence (https://creativecommons.org/licenses/by/2.5/).",
+        "The annotations are newsgraph's, under the same licence. Articles, by id:",
+        "",
+    ]
+    for record in records:
+        lines.append(f"- `{record['id']}` ({record['split']}): [{record['title']}]({record['url']}),"
+                     f" Wikinews, {record['published']}, {record['license']}")
+    (GOLD / "SOURCES.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def _stats(records: list[dict]) -> dict:

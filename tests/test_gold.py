@@ -1,0 +1,196 @@
+"""newsgraph-gold: the compiler that turns annotations into offsets, the shipped corpus's
+validity, and the harness's arithmetic on a small hand-written gold with known scores."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from newsgraph.cli import app
+from newsgraph.gold.agreement import agreement
+from newsgraph.gold.compile import GoldError, compile_annotation, ontology
+from newsgraph.gold.corpus import gold_schema, load_gold, split_of
+from newsgraph.gold.harness import date_matches, evaluate
+from newsgraph.gold.segment import split_sentences
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "data" / "gold" / "newsgraph-gold.jsonl"
+
+ARTICLE = {
+    "id": "test:1",
+    "title": "Talks",
+    "date": "2019-05-03",
+    "url": "https://example.org/talks",
+    "text": (
+        "Sergei Lavrov met Mike Pompeo in Helsinki on Monday. Rebels shelled Aleppo.\n"
+        "Russia accused the United States of meddling. The weather was fine."
+    ),
+}
+ANNOTATION: dict[str, Any] = {
+    "id": "test:1",
+    "annotator": "T",
+    "entities": {
+        "E1": {"name": "Sergei Lavrov", "type": "person", "country": "RUS", "sector": "GOV",
+               "mentions": ["Sergei Lavrov"]},
+        "E2": {"name": "Mike Pompeo", "type": "person", "country": "USA", "sector": "GOV",
+               "mentions": ["Mike Pompeo"]},
+        "E3": {"name": "Aleppo", "type": "place", "country": "SYR", "mentions": ["Aleppo"]},
+        "E4": {"name": "Russia", "type": "state", "country": "RUS", "mentions": ["Russia"]},
+        "E5": {"name": "United States", "type": "state", "country": "USA",
+               "mentions": ["United States"]},
+    },
+    "sentences": [
+        {"s": 0, "events": [{"trigger": "met", "type": "CONSULT", "mode": None,
+                             "source": [{"entity": "E1", "text": "Sergei Lavrov"}],
+                             "target": [{"entity": "E2", "text": "Mike Pompeo"}],
+                             "modality": "asserted", "date": "2019-04-29",
+                             "date_text": "on Monday", "place": None}]},
+        {"s": 1, "events": [{"trigger": "shelled", "type": "ASSAULT", "mode": "heavy-weapons",
+                             "source": [{"text": "Rebels", "agent": "REB"}],
+                             "target": [{"entity": "E3", "text": "Aleppo"}],
+                             "modality": "asserted"}]},
+        {"s": 2, "events": [{"trigger": "accused", "type": "ACCUSE", "mode": "allege",
+                             "source": [{"entity": "E4", "text": "Russia"}],
+                             "target": [{"entity": "E5", "text": "United States"}],
+                             "modality": "asserted"}],
+         "quotes": [], "alignments": []},
+        {"s": 3},
+    ],
+}  # fmt: skip
+
+
+def _mention(text: str, start: int) -> dict[str, Any]:
+    return {"start": start, "end": start + len(text), "text": text}
+
+
+def _output() -> dict[str, Any]:
+    """What an extractor might say: the meeting right (wrong date), the shelling as COERCE, a
+    spurious SUPPORT, the accusation missed."""
+    text = ARTICLE["text"]
+    at = text.index
+
+    def event(kind: str, trigger: str, sentence_start: int, **rest: Any) -> dict[str, Any]:
+        evidence = {"sentence": 0, "start": sentence_start, "end": sentence_start + 40}
+        return {"type": kind, "trigger": trigger, "evidence": evidence, "modality": "asserted",
+                "negated": False, "source": [], "target": [], **rest}  # fmt: skip
+
+    return {
+        "entities": [
+            {"id": "person:lavrov", "type": "person", "country": "RUS",
+             "mentions": [_mention("Sergei Lavrov", at("Sergei Lavrov"))]},
+            {"id": "person:pompeo", "type": "person", "country": "RUS",
+             "mentions": [_mention("Mike Pompeo", at("Mike Pompeo"))]},
+            {"id": "state:RUS", "type": "state", "country": "RUS",
+             "mentions": [_mention("Russia", at("Russia"))]},
+        ],
+        "events": [
+            event("CONSULT", "met", 0, source=["person:lavrov"], target=["person:pompeo"],
+                  date="2019-05-03"),
+            event("COERCE", "shelled", at("Rebels"), source_agent={"text": "Rebels", "code": "REB"}),
+            event("SUPPORT", "weather", at("The weather"), source=["state:RUS"]),
+        ],
+        "relations": [],
+        "quotes": [],
+    }  # fmt: skip
+
+
+def test_compile_finds_offsets_and_checks_labels() -> None:
+    record = compile_annotation(ARTICLE, ANNOTATION)
+    text = ARTICLE["text"]
+    meeting = record["events"][0]
+    assert text[meeting["trigger"]["start"] : meeting["trigger"]["end"]] == "met"
+    assert meeting["source"][0]["entity"] == "E1"
+    assert record["sentences"] == [list(s) for s in split_sentences(text)]
+    assert len(record["sentences"]) == 4
+    broken = json.loads(json.dumps(ANNOTATION))
+    broken["sentences"][1]["events"][0]["type"] = "SHELL"
+    broken["sentences"][0]["events"][0]["trigger"] = "greeted"
+    del broken["sentences"][3]
+    with pytest.raises(GoldError) as caught:
+        compile_annotation(ARTICLE, broken)
+    problems = " | ".join(caught.value.problems)
+    assert "'SHELL' is not a PLOVER event type" in problems
+    assert "'greeted' (occurrence 1) is not in sentence 0" in problems
+    assert "not annotated: 3" in problems
+
+
+def test_harness_scores_a_known_case() -> None:
+    gold = compile_annotation(ARTICLE, ANNOTATION)
+    report = evaluate([gold], [_output()], keep_errors=True)
+    # detection: meeting + shelling found (2 of 3 gold, 2 of 3 output)
+    assert (report.detection.tp, report.detection.predicted, report.detection.gold) == (2, 3, 3)
+    # typing: only the meeting
+    assert report.typed.tp == 1 and report.typed.precision == pytest.approx(1 / 3)
+    assert report.per_type["ACCUSE"].recall == 0.0 and report.per_type["CONSULT"].f1 == 1.0
+    assert (report.pair.correct, report.pair.total) == (1, 1)
+    assert (report.date.correct, report.date.total) == (0, 1)
+    # entities: Pompeo's country is wrong; places are not scored
+    assert (report.entity_country.correct, report.entity_country.total) == (2, 3)
+    layers = {e["layer"] for e in report.errors}
+    assert {"event missed", "event spurious", "event date", "entity country"} <= layers
+
+
+def test_agreement_of_an_annotation_with_itself_is_perfect() -> None:
+    gold = compile_annotation(ARTICLE, ANNOTATION)
+    result = agreement([gold], [gold])
+    assert result.events.f1 == 1.0 and result.type_kappa == 1.0
+    assert result.source.value == 1.0 and result.modality.value == 1.0
+
+
+@pytest.mark.parametrize(
+    ("gold", "output", "ok"),
+    [("2019-05", "2019-05-01", True), ("2019-05-01", "2019-05", False), ("2019", None, False)],
+)
+def test_dates_compare_at_the_gold_granularity(gold: str, output: str | None, ok: bool) -> None:
+    assert date_matches(gold, output) is ok
+
+
+def test_splits_are_fixed_by_id() -> None:
+    assert split_of("wikinews:2019-0000") == split_of("wikinews:2019-0000")
+    shares = [split_of(f"x:{i}") for i in range(3000)]
+    assert 0.65 < shares.count("train") / 3000 < 0.75
+
+
+def test_errors_are_refused_on_the_test_split() -> None:
+    result = CliRunner().invoke(
+        app, ["evaluate", str(CORPUS.parent), "--split", "test", "--errors"]
+    )
+    assert result.exit_code == 2 and "must not steer" in result.output
+
+
+# --- the shipped corpus ------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def corpus() -> list[dict[str, Any]]:
+    assert CORPUS.exists(), "newsgraph-gold ships in the repository"
+    return load_gold(CORPUS)
+
+
+def test_shipped_corpus_is_valid(corpus: list[dict[str, Any]]) -> None:
+    validator = jsonschema.Draft202012Validator(gold_schema())
+    labels = ontology()
+    for record in corpus:
+        assert not list(validator.iter_errors(record)), record["id"]
+        assert record["split"] == split_of(record["id"])
+        text = record["text"]
+        assert record["sentences"] == [list(s) for s in split_sentences(text)]
+        for event in record["events"]:
+            trigger = event["trigger"]
+            assert text[trigger["start"] : trigger["end"]] == trigger["text"]
+            assert event["type"] in labels["event_types"], record["id"]
+            assert event["mode"] is None or event["mode"] in labels["event_types"][event["type"]]
+            for side in event["source"] + event["target"]:
+                if side["start"] is not None:
+                    assert text[side["start"] : side["end"]] == side["text"]
+        for quote in record["quotes"]:
+            assert text[quote["text"]["start"] : quote["text"]["end"]] == quote["text"]["text"]
+
+
+def test_shipped_corpus_never_holds_the_seed(corpus: list[dict[str, Any]]) -> None:
+    assert not any("Steps Deeper Into the Venezuelan" in (r["title"] or "") for r in corpus)
