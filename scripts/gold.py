@@ -116,8 +116,10 @@ def _write_sources(records: list[dict]) -> None:
         "",
     ]
     for record in records:
-        lines.append(f"- `{record['id']}` ({record['split']}): [{record['title']}]({record['url']}),"
-                     f" Wikinews, {record['published']}, {record['license']}")
+        lines.append(
+            f"- `{record['id']}` ({record['split']}): [{record['title']}]({record['url']}),"
+            f" Wikinews, {record['published']}, {record['license']}"
+        )
     (GOLD / "SOURCES.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 

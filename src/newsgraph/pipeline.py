@@ -30,6 +30,7 @@ from newsgraph.ingest import load_documents
 from newsgraph.ingest.formats import document_from_text
 from newsgraph.ingest.language import detect_language
 from newsgraph.ingest.reading import clean_text
+from newsgraph.learn.events import load_scorer
 from newsgraph.lexicon.gazetteer import load_gazetteer
 from newsgraph.lexicon.patterns import load_event_lexicon
 from newsgraph.models import (
@@ -59,6 +60,7 @@ class Extractor:
         self.gazetteer = load_gazetteer(tuple(self.settings.lexicon_paths))
         self.recognizer = EntityRecognizer(self.nlp, self.gazetteer)
         self.events = load_event_lexicon(tuple(self.settings.lexicon_paths))
+        self.scorer = load_scorer(self.settings.event_model)
 
     def extract_paths(
         self,
@@ -167,7 +169,10 @@ class Extractor:
             agents=self.events.agents,
         )
         quotes = find_quotes(view)
-        events = _link_quotes(find_events(view, self.events), quotes)
+        events = find_events(view, self.events)
+        if self.scorer is not None:
+            events = self.scorer.score(doc, events, entities)
+        events = _link_quotes(events, quotes)
         transfers = find_arms_transfers(view)
         return Extraction(
             document,

@@ -34,6 +34,9 @@ class Settings:
     # languages the pipeline accepts; a document detected in another one is skipped with the
     # reason (add its code to process it with the configured model anyway)
     languages: tuple[str, ...] = ("en",)
+    # event scorer: "builtin" (trained on newsgraph-gold, shipped), "rules" (rule coder only)
+    # or a folder with event_type.json / modality.json from scripts/train_coder.py
+    event_model: str = "builtin"
 
     def with_overrides(self, **overrides: Any) -> Settings:
         """Return a copy with the given fields replaced; None values leave a field alone."""

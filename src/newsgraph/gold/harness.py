@@ -81,6 +81,8 @@ class Report:
     articles: int = 0
     detection: Tally = field(default_factory=Tally)
     typed: Tally = field(default_factory=Tally)
+    shown: Tally = field(default_factory=Tally)  # typed, over events at or above the threshold
+    threshold: float = 0.0
     per_type: dict[str, Tally] = field(default_factory=dict)
     source: Tally = field(default_factory=Tally)
     target: Tally = field(default_factory=Tally)
@@ -100,6 +102,7 @@ class Report:
             "articles": self.articles,
             "event_detection": self.detection.as_dict(),
             "event_type": self.typed.as_dict(),
+            "event_type_shown_by_default": {**self.shown.as_dict(), "threshold": self.threshold},
             "per_type": {k: v.as_dict() for k, v in sorted(self.per_type.items())},
             "source": self.source.as_dict(),
             "target": self.target.as_dict(),
@@ -125,13 +128,28 @@ def evaluate(
     predictions: Iterable[dict[str, Any]],
     *,
     keep_errors: bool = False,
+    threshold: float = 0.0,
 ) -> Report:
-    """Score contract objects (`predictions`, in the same order as `gold`) against the gold."""
-    report = Report()
+    """Score contract objects (`predictions`, in the same order as `gold`) against the gold.
+
+    `threshold` is the confidence below which the product's default views hide an event; the
+    `shown` tally scores what remains (everything is scored in the other layers)."""
+    report = Report(threshold=threshold)
     for record, output in zip(gold, predictions, strict=True):
         report.articles += 1
         _Article(record, output, report, keep_errors).score()
     return report
+
+
+def pair_events(
+    gold: dict[str, Any], output: dict[str, Any]
+) -> list[tuple[dict[str, Any] | None, dict[str, Any]]]:
+    """For every output event, in order, the gold event the harness pairs it with (or None).
+    Training uses this, so models learn exactly what the harness scores."""
+    article = _Article(gold, output, Report(), keep=False)
+    placed = [(e, article.trigger_span(e)) for e in output.get("events", [])]
+    paired = {id(o): g for g, o in article._match_events(gold["events"], placed)}
+    return [(paired.get(id(o)), o) for o, _ in placed]
 
 
 def _overlaps(a: Sequence[int] | None, b: Sequence[int] | None) -> bool:
@@ -217,6 +235,9 @@ class _Article:
             report.per_type.setdefault(o["type"], Tally()).predicted += 1
         typed = [(g, o) for g, o in pairs if g["type"] == o["type"]]
         report.typed.add(Tally(len(typed), len(output_events), len(gold_events)))
+        visible = [o for o in output_events if o.get("confidence", 1.0) >= report.threshold]
+        shown = [(g, o) for g, o in typed if o.get("confidence", 1.0) >= report.threshold]
+        report.shown.add(Tally(len(shown), len(visible), len(gold_events)))
         for g, o in typed:
             report.per_type[g["type"]].tp += 1
             self._event_details(g, o)

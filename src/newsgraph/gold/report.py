@@ -16,6 +16,7 @@ def render_report(report: Report, *, title: str) -> RenderableType:
     rows: list[tuple[str, Tally | Accuracy]] = [
         ("event detection", report.detection),
         ("event type", report.typed),
+        (f"event type, shown by default (conf >= {report.threshold:.2f})", report.shown),
         ("source (sides of typed matches)", report.source),
         ("target (sides of typed matches)", report.target),
         ("source+target pair", report.pair),

@@ -58,7 +58,10 @@ def evaluate_extractor(
 ) -> Report:
     """Extract every article of a gold split and score the output."""
     records = load_gold(path, split=split)
-    return evaluate(records, predictions(records, extractor), keep_errors=keep_errors)
+    scorer = getattr(extractor, "scorer", None)
+    threshold = scorer.threshold if scorer is not None else 0.0
+    outputs = predictions(records, extractor)
+    return evaluate(records, outputs, keep_errors=keep_errors, threshold=threshold)
 
 
 def evaluate_file(
