@@ -8,6 +8,7 @@ a batch.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
@@ -17,7 +18,7 @@ from typing import BinaryIO
 
 from newsgraph.errors import InputError
 from newsgraph.ingest.formats import document_from_html, document_from_record, document_from_text
-from newsgraph.ingest.reading import decode_text, read_bytes
+from newsgraph.ingest.reading import decode_text, printable_path, read_bytes
 from newsgraph.models import Document, Published, Skipped
 from newsgraph.settings import Settings
 
@@ -57,9 +58,7 @@ def count_inputs(inputs: Iterable[str | Path]) -> int | None:
             return None
         path = Path(item).expanduser()
         files = (
-            [p for p in path.rglob("*") if p.is_file() and _known_suffix(p)]
-            if path.is_dir()
-            else [path]
+            [file for file, problem in walk(path) if problem is None] if path.is_dir() else [path]
         )
         for file in files:
             total += _count_lines(file) if file.suffix.lower() == ".jsonl" else 1
@@ -82,11 +81,43 @@ def _load_input(
         return
     path = Path(item).expanduser()
     if path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.is_file() and _known_suffix(p))
-        for file in files:
-            yield from _load_file(file, settings)
+        for file, problem in walk(path):
+            if problem is not None:
+                yield Skipped(printable_path(file), problem, "UnsupportedFileError")
+            else:
+                yield from _load_file(file, settings)
         return
     yield from _load_file(path, settings)
+
+
+def walk(root: Path) -> Iterator[tuple[Path, str | None]]:
+    """Files under `root` in name order, each with None or the reason it is not read.
+
+    Symbolic links are not followed out of the tree (a link to /etc/passwd is not read) nor
+    into directories (no loops); files with extensions newsgraph does not read are named, not
+    silently dropped."""
+    top = root.resolve()
+    found: list[tuple[Path, str | None]] = []
+    for folder, dirs, names in os.walk(root, followlinks=False):
+        dirs.sort()
+        for name in names:
+            file = Path(folder) / name
+            found.append((file, _unreadable(file, top)))
+    found.sort(key=lambda item: str(item[0]))
+    yield from found
+
+
+def _unreadable(file: Path, top: Path) -> str | None:
+    if file.is_symlink():
+        target = file.resolve()
+        if not target.is_relative_to(top):
+            return "a symbolic link out of the input folder; not followed"
+        if not target.is_file():
+            return "a symbolic link to something that is not a file; not followed"
+    if not _known_suffix(file):
+        known = ", ".join(sorted(TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES))
+        return f"unknown extension {file.suffix or '(none)'!r}; newsgraph reads {known}"
+    return None
 
 
 def _load_file(path: Path, settings: Settings) -> Iterator[Document | Skipped]:
@@ -94,20 +125,21 @@ def _load_file(path: Path, settings: Settings) -> Iterator[Document | Skipped]:
     if suffix in JSONL_SUFFIXES:
         yield from _load_jsonl(path, settings)
         return
+    source = printable_path(path)
 
     def load() -> list[Document]:
         raw = read_bytes(path, max_bytes=settings.max_bytes)
-        text = decode_text(raw, str(path), encoding=settings.encoding, max_bytes=settings.max_bytes)
+        text = decode_text(raw, source, encoding=settings.encoding, max_bytes=settings.max_bytes)
         if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and _looks_like_html(text)):
-            return [document_from_html(text, str(path))]
-        return [document_from_text(text, str(path))]
+            return [document_from_html(text, source)]
+        return [document_from_text(text, source)]
 
-    yield from _guard(str(path), load)
+    yield from _guard(source, load)
 
 
 def _load_jsonl(path: Path, settings: Settings) -> Iterator[Document | Skipped]:
     """One document per non-empty line; a bad line is skipped with its line number."""
-    source = str(path)
+    source = printable_path(path)
     try:
         handle = path.open("rb")
     except OSError as e:

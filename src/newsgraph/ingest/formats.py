@@ -13,7 +13,7 @@ from newsgraph.annotate.dategrammar import find_date_matches
 from newsgraph.annotate.dates import anchor
 from newsgraph.errors import EmptyDocumentError, MalformedRecordError
 from newsgraph.ingest.header import Header, read_header
-from newsgraph.ingest.reading import clean_text, content_id
+from newsgraph.ingest.reading import bounded, clean_text, content_id, storable
 from newsgraph.models import Document, Published
 
 JSONL_FIELDS = ("id", "title", "outlet", "date", "url", "text")
@@ -74,6 +74,8 @@ def document_from_record(line: str, source: str) -> Document:
         record = json.loads(line)
     except json.JSONDecodeError as e:
         raise MalformedRecordError(source, f"is not valid JSON ({e.msg}).") from e
+    except RecursionError as e:
+        raise MalformedRecordError(source, "is JSON nested too deeply to read.") from e
     if not isinstance(record, dict):
         raise MalformedRecordError(source, "is not a JSON object with a 'text' field.")
     text = record.get("text")
@@ -98,7 +100,7 @@ def _with_metadata(
     document: Document, *, published: Published | None, **fields: str | None
 ) -> Document:
     """Fill in metadata the body did not give; a real value always wins over a header guess."""
-    given = {k: v for k, v in fields.items() if v}
+    given = {k: bounded(storable(v), MAX_FIELD_CHARS) for k, v in fields.items() if v}
     if published is not None:
         given["published"] = published  # type: ignore[assignment]
     return replace(document, **given)  # type: ignore[arg-type]
@@ -135,6 +137,10 @@ def parse_date_value(value: str) -> date | None:
         ):
             return anchored.first
     return None
+
+
+# Longest metadata field kept (title, outlet, author, url); longer values are cut visibly.
+MAX_FIELD_CHARS = 1000
 
 
 def _str(value: object) -> str | None:

@@ -1,0 +1,72 @@
+"""A batch survives any single input: every good file lands, every bad one is a skipped result
+with a one-line reason, on SQLite and PostgreSQL alike, and no traceback escapes."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sqlalchemy import Engine, select
+
+from newsgraph import Extractor
+from newsgraph.ingest import load_documents
+from newsgraph.kb import ingest
+from newsgraph.models import Document, Skipped
+from newsgraph.store import schema as t
+
+GOOD = "Russia sent troops to Venezuela on Monday, officials in Caracas said on Tuesday.\n"
+
+
+def _hostile_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "utf16.txt").write_bytes(
+        ("\ufeff" + GOOD.replace("Monday", "Friday")).encode("utf-16-le")
+    )
+    os.makedirs(folder / "sub")
+    (folder / "sub" / "nested.txt").write_text(GOOD.replace("Russia", "China"), encoding="utf-8")
+    bad_name = os.fsencode(str(folder)) + b"/bad\xff.txt"
+    with open(bad_name, "wb") as handle:  # a file name that is not valid UTF-8
+        handle.write(GOOD.replace("troops", "advisers").encode("utf-8"))
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 20)
+    (folder / "report.pdf").write_bytes(b"%PDF-1.4")
+    (folder / "passwd.txt").symlink_to("/etc/passwd")
+    (folder / "loop").symlink_to(folder, target_is_directory=True)
+    lines = [
+        '{"id": "a", "text": "Lone \\ud800 surrogate: Russia attacked Ukraine on May 1, 2019."}',
+        '{"id": "b", "text": "Null \\u0000 char: China criticised the United States on Monday."}',
+        "[" * 100_000,
+        '{"id": "c", "title": "' + "T" * 500_000 + '", "text": "Iran met Iraq on Sunday."}',
+    ]
+    (folder / "corpus.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder
+
+
+def test_loading_skips_each_bad_input_with_a_reason(tmp_path: Path) -> None:
+    results = list(load_documents([_hostile_folder(tmp_path)]))
+    documents = [r for r in results if isinstance(r, Document)]
+    skipped = {Path(r.source).name: r.reason for r in results if isinstance(r, Skipped)}
+    assert len(documents) == 7  # good, utf16, nested, bad-name, three JSONL lines
+    assert {"empty.txt", "binary.txt", "report.pdf", "passwd.txt", "corpus.jsonl:3"} <= set(skipped)
+    assert "symbolic link out of the input folder" in skipped["passwd.txt"]
+    assert "unknown extension '.pdf'" in skipped["report.pdf"]
+    assert "nested too deeply" in skipped["corpus.jsonl:3"]
+    for document in documents:
+        document.source.encode("utf-8")  # every stored path is valid UTF-8
+        document.text.encode("utf-8")
+        assert "\x00" not in document.text
+        assert len(document.title or "") <= 1000
+    assert any("\\xff" in d.source for d in documents)
+    assert any("Friday" in d.text for d in documents)
+
+
+def test_ingest_of_a_hostile_batch_stores_every_good_input(
+    kb: Engine, extractor: Extractor, tmp_path: Path
+) -> None:
+    summary = ingest(extractor, kb, [_hostile_folder(tmp_path)])
+    assert summary.added == 7
+    with kb.connect() as c:
+        sources = list(c.scalars(select(t.documents.c.source)))
+    assert len(sources) == 7 and not any("passwd" in s for s in sources)
