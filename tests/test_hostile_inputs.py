@@ -24,10 +24,10 @@ def _hostile_folder(tmp_path: Path) -> Path:
     (folder / "utf16.txt").write_bytes(
         ("\ufeff" + GOOD.replace("Monday", "Friday")).encode("utf-16-le")
     )
-    os.makedirs(folder / "sub")
+    (folder / "sub").mkdir()
     (folder / "sub" / "nested.txt").write_text(GOOD.replace("Russia", "China"), encoding="utf-8")
     bad_name = os.fsencode(str(folder)) + b"/bad\xff.txt"
-    with open(bad_name, "wb") as handle:  # a file name that is not valid UTF-8
+    with open(bad_name, "wb") as handle:  # noqa: PTH123 - a bytes name: not valid UTF-8
         handle.write(GOOD.replace("troops", "advisers").encode("utf-8"))
     (folder / "empty.txt").write_text("", encoding="utf-8")
     (folder / "binary.txt").write_bytes(bytes(range(256)) * 20)
