@@ -561,6 +561,10 @@ def serve_command(
         str, typer.Option(help="Address to bind; the default is reachable from this machine only.")
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option(help="Extra Host header to answer (a name this server is reached by)."),
+    ] = None,
 ) -> None:
     """Browse the knowledge base: reader, dossiers, events, network, timeline, map; JSON API
     under /api (OpenAPI at /api/openapi.json)."""
@@ -580,8 +584,17 @@ def serve_command(
     import uvicorn
 
     from newsgraph.web import create_app
+    from newsgraph.web.app import POOL_SIZE, POOL_TIMEOUT_SECONDS
 
-    app_ = create_app(_engine(db))
+    try:
+        engine = open_database(db, pool_size=POOL_SIZE, pool_timeout=POOL_TIMEOUT_SECONDS)
+    except NewsgraphError as e:
+        err.print(f"[red]error:[/red] {e}", highlight=False)
+        raise typer.Exit(2) from e
+    hosts = [host, "localhost", "127.0.0.1", "[::1]", *(allow_host or [])]
+    if host in ("0.0.0.0", "::"):
+        hosts.append("*")  # bound everywhere on purpose: the operator chose to answer any name
+    app_ = create_app(engine, allowed_hosts=hosts)
     typer.echo(f"newsgraph on http://{host}:{port}/  (Ctrl+C stops)")
     uvicorn.run(app_, host=host, port=port, log_level="warning")
 

@@ -37,11 +37,23 @@ def database_url(target: str | None) -> str:
     return f"sqlite:///{target}"
 
 
-def open_database(target: str | None = None, *, migrate: bool = True) -> Engine:
-    """An engine for the knowledge base, with the schema brought up to date."""
+def open_database(
+    target: str | None = None,
+    *,
+    migrate: bool = True,
+    pool_size: int | None = None,
+    pool_timeout: float | None = None,
+) -> Engine:
+    """An engine for the knowledge base, with the schema brought up to date. A server passes
+    `pool_size` (connections kept) and `pool_timeout` (seconds to wait for one, then fail)."""
     url = database_url(target)
+    options = _engine_options(url)
+    if pool_size is not None:
+        options |= {"pool_size": pool_size, "max_overflow": 0}
+    if pool_timeout is not None:
+        options["pool_timeout"] = pool_timeout
     try:
-        engine = create_engine(url, future=True, **_engine_options(url))
+        engine = create_engine(url, future=True, **options)
     except (SQLAlchemyError, ModuleNotFoundError) as e:
         raise ConfigError(f"Cannot open the database {target!r}: {e}") from e
     if engine.dialect.name == "sqlite":

@@ -10,10 +10,12 @@ Content-Security-Policy lets only the app's own static scripts run.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from contextlib import asynccontextmanager
 from importlib import resources
 from typing import Any
 
+import anyio
 from fastapi import FastAPI, Request
 from fastapi.exceptions import HTTPException
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -21,7 +23,10 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as SQLAlchemyTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from newsgraph.web import api, pages
 
@@ -32,9 +37,25 @@ CONTENT_SECURITY_POLICY = (
 )
 
 
-def create_app(engine: Engine) -> FastAPI:
-    """The app over one knowledge base (an engine from `open_database`)."""
+# Requests served at once. Each holds at most two pooled connections (a page and the evidence
+# it links), so a pool of 2 x WORKERS + 2 can never run dry and deadlock; more requests queue.
+WORKERS = 8
+POOL_SIZE = 2 * WORKERS + 2
+POOL_TIMEOUT_SECONDS = 10
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    anyio.to_thread.current_default_thread_limiter().total_tokens = WORKERS
+    yield
+
+
+def create_app(engine: Engine, *, allowed_hosts: Sequence[str] | None = None) -> FastAPI:
+    """The app over one knowledge base (an engine from `open_database`, ideally opened with
+    `pool_size=POOL_SIZE`). `allowed_hosts` are the Host headers it answers (DNS rebinding
+    defence); None accepts any, for tests and reverse proxies that check it themselves."""
     app = FastAPI(
+        lifespan=_lifespan,
         title="newsgraph",
         summary="A sourced, time-aware knowledge base of geopolitical actors and events.",
         version="0.1.0",
@@ -49,8 +70,21 @@ def create_app(engine: Engine) -> FastAPI:
     app.include_router(api.router)
     app.include_router(pages.router)
     app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
+    app.add_exception_handler(SQLAlchemyTimeout, _busy)
+    app.add_exception_handler(OperationalError, _busy)
+    if allowed_hosts is not None:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
     app.middleware("http")(_security_headers)
     return app
+
+
+async def _busy(request: Request, error: Exception) -> Response:
+    """The database is saturated or locked: fail fast with 503 (and when to retry), never hang."""
+    headers = {"Retry-After": "2"}
+    message = "the knowledge base is busy; retry shortly"
+    if request.url.path.startswith("/api/"):
+        return JSONResponse({"detail": message}, status_code=503, headers=headers)
+    return HTMLResponse(f"<h1>503</h1><p>{message}</p>", status_code=503, headers=headers)
 
 
 def _templates() -> Jinja2Templates:
