@@ -13,8 +13,11 @@ from typing import Any
 
 # Enough text for a confident verdict; more costs time and changes nothing.
 SAMPLE_CHARS = 3000
-# Below this many letters a verdict is not trusted (a headline, a list of names).
+# A paragraph with fewer letters does not vote (a headline, a byline, a list of names) ...
 MIN_LETTERS = 60
+# ... and a text whose voting paragraphs hold fewer than this is too short to judge: a short
+# English sentence full of foreign names reads as Slovenian to the detector.
+MIN_JUDGED_LETTERS = 250
 # A paragraph votes only when the detector is this sure of it.
 MIN_CONFIDENCE = 0.95
 # Another language than the pipeline's wins only with this share of the judged text.
@@ -63,7 +66,10 @@ def detect_language(text: str, *, default: str = "en") -> Language:
     'es'
     """
     votes: dict[str, float] = {}
-    for chunk in _chunks(text[: SAMPLE_CHARS * 2]):
+    chunks = _chunks(text[: SAMPLE_CHARS * 2])
+    if sum(sum(ch.isalpha() for ch in chunk) for chunk in chunks) < MIN_JUDGED_LETTERS:
+        return Language(default, 0.0, False)
+    for chunk in chunks:
         code, probability = _identifier().classify(chunk)
         if float(probability) >= MIN_CONFIDENCE:
             votes[str(code)] = votes.get(str(code), 0.0) + len(chunk)
