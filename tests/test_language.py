@@ -30,7 +30,8 @@ def test_a_spanish_article_is_skipped_with_the_reason(extractor: Extractor) -> N
         (
             "Le président a dit que la France ne reculera pas devant les menaces du régime. Les "
             "ministres se sont réunis lundi à Paris pour discuter de la réponse du gouvernement "
-            "aux sanctions annoncées par Washington la semaine dernière.",
+            "aux sanctions annoncées par Washington la semaine dernière. Aucune décision n'a "
+            "été prise, mais le Premier ministre doit s'exprimer demain devant l'Assemblée.",
             "fr",
         ),
         (
