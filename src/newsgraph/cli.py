@@ -380,12 +380,21 @@ def events_command(
     agent: Annotated[
         str | None, typer.Option(help="Either side's CAMEO agent type: REB, MIL, CVL, ...")
     ] = None,
+    min_confidence: Annotated[
+        float | None,
+        typer.Option(help="Hide events below this confidence (default: what the model doubts)."),
+    ] = None,
+    show_all: Annotated[bool, typer.Option("--all", help="Show doubted events too.")] = False,
     limit: int = 200,
     as_json: JsonOption = False,
     as_csv: CsvOption = False,
 ) -> None:
-    """Events matching the filters, with evidence."""
+    """Events matching the filters, with evidence. Events the coder itself doubts are hidden
+    unless --all (the count hidden is reported on stderr)."""
+    from newsgraph.learn.defaults import default_event_confidence
+
     engine = _engine(db)
+    floor = 0.0 if show_all else min_confidence or default_event_confidence()
     rows = queries.events(
         engine,
         actor=queries.entity_id(engine, actor),
@@ -397,11 +406,24 @@ def events_command(
         modality=modality,
         document=document,
         agent=agent.upper() if agent else None,
+        min_confidence=floor or None,
         limit=limit,
     )
+    if floor:
+        err.print(f"events with confidence below {floor:.2f} hidden (--all shows them)")
     _print_rows(
         rows,
-        ["date", "type", "source", "target", "trigger", "modality", "reports", "evidence"],
+        [
+            "date",
+            "type",
+            "source",
+            "target",
+            "trigger",
+            "modality",
+            "confidence",
+            "reports",
+            "evidence",
+        ],
         as_json,
         as_csv,
     )

@@ -136,6 +136,8 @@ class EventFilter:
     modality: str | None = None
     document: str | None = None
     agent: str | None = None  # CAMEO agent type of either side: REB, MIL, CVL ...
+    # events the coder itself doubts (confidence below this) are left out; None shows all
+    min_confidence: float | None = None
 
     def where(self) -> list[ColumnElement[bool]]:
         """SQL conditions on `events` for every filter that is set."""
@@ -165,6 +167,8 @@ class EventFilter:
             conditions.append(
                 or_(e.c.source_agent_code == self.agent, e.c.target_agent_code == self.agent)
             )
+        if self.min_confidence:
+            conditions.append(e.c.confidence >= self.min_confidence)
         if self.since:
             conditions.append(e.c.date >= self.since)
         if self.until:
@@ -184,12 +188,15 @@ def events(
     modality: str | None = None,
     document: str | None = None,
     agent: str | None = None,
+    min_confidence: float | None = None,
     limit: int = 200,
     offset: int = 0,
 ) -> Rows:
     """Events matching every given filter, newest first, with actors, report count, evidence.
     A side named only by what it is ("insurgents") shows that text among its actors."""
-    selected = EventFilter(actor, target, type, since, until, country, modality, document, agent)
+    selected = EventFilter(
+        actor, target, type, since, until, country, modality, document, agent, min_confidence
+    )
     return filtered_events(engine, selected, limit=limit, offset=offset)
 
 

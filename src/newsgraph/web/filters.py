@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import Depends, Query, Request
 from sqlalchemy import Engine
 
+from newsgraph.learn.defaults import default_event_confidence
 from newsgraph.store import queries
 from newsgraph.store.queries import EventFilter
 
@@ -33,6 +34,15 @@ def event_filter(
     agent: Annotated[
         str | None, Query(description="Either side's CAMEO agent type: REB, MIL, CVL...")
     ] = None,
+    min_confidence: Annotated[
+        float | None,
+        Query(
+            ge=0.0,
+            le=1.0,
+            description="Hide events below this confidence (default: what "
+            "the event model doubts; 0 shows all).",
+        ),
+    ] = None,
 ) -> EventFilter:
     return EventFilter(
         actor=queries.entity_id(engine, actor),
@@ -44,6 +54,7 @@ def event_filter(
         modality=modality or None,
         document=document or None,
         agent=agent.upper() if agent else None,
+        min_confidence=default_event_confidence() if min_confidence is None else min_confidence,
     )
 
 
