@@ -43,7 +43,8 @@ ModelOption = Annotated[
     str | None, typer.Option(help="spaCy pipeline: installed package name or path.")
 ]
 LexiconOption = Annotated[
-    list[str] | None, typer.Option(help="Extra gazetteer or pattern file or folder (repeatable).")
+    list[str] | None,
+    typer.Option(help="Extra lexicon file or folder, of any kind (repeatable; docs/lexicon.md)."),
 ]
 ConfigOption = Annotated[Path | None, typer.Option(help="Settings TOML file.")]
 
@@ -130,9 +131,9 @@ def _print_results(results: object, output: OutputFormat, *, include_text: bool)
 
 @app.command("lexicon")
 def lexicon_check(
-    paths: Annotated[list[str], typer.Argument(help="Gazetteer YAML files or folders to check.")],
+    paths: Annotated[list[str], typer.Argument(help="Lexicon YAML files or folders to check.")],
 ) -> None:
-    """Check gazetteer files and show what they add to the shipped lexicon."""
+    """Check lexicon files of any kind and show what they add to the shipped gazetteers."""
     from newsgraph.lexicon.gazetteer import load_gazetteer
 
     try:
