@@ -94,7 +94,7 @@ def test_a_user_relations_file_changes_relation_extraction(tmp_path: Path) -> No
 def test_an_invalid_file_is_one_line_naming_it(tmp_path: Path, content: str, problem: str) -> None:
     path = tmp_path / "bad.yaml"
     path.write_text(content, encoding="utf-8")
-    with pytest.raises(LexiconError, match="bad.yaml") as caught:
+    with pytest.raises(LexiconError, match=r"bad\.yaml") as caught:
         load_lexicon((str(path),))
     assert problem in str(caught.value)
     article = tmp_path / "a.txt"
