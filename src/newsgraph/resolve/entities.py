@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from newsgraph.annotate.entities import Candidate
 from newsgraph.annotate.roles import EntityLookup, find_age, find_roles, resolve_role
-from newsgraph.lexicon.gazetteer import Entry, Gazetteer, fold, person_slug, slug
+from newsgraph.folding import fold
+from newsgraph.lexicon.compiled import Titles, load_lexicon
+from newsgraph.lexicon.gazetteer import Entry, Gazetteer, person_slug, slug
 from newsgraph.lexicon.places import find_place
 from newsgraph.models import (
     Attribute,
@@ -56,22 +58,33 @@ class DocumentContext:
 
 
 def resolve_entities(
-    candidates: Sequence[Candidate], gazetteer: Gazetteer, context: DocumentContext
+    candidates: Sequence[Candidate],
+    gazetteer: Gazetteer,
+    context: DocumentContext,
+    *,
+    titles: Titles | None = None,
+    given_names: Mapping[str, str] | None = None,
 ) -> tuple[Entity, ...]:
-    """One Entity per actor, each with all its mentions, roles and attributes."""
-    clusters = _cluster(candidates, context.text)
-    entities = [_entity(c, clusters, gazetteer) for c in clusters.values()]
-    entities = _with_roles(entities, context, gazetteer)
+    """One Entity per actor, each with all its mentions, roles and attributes. `titles` and
+    `given_names` (transliterations) are the lexicon's; the shipped ones when not given."""
+    if titles is None or given_names is None:
+        shipped = load_lexicon()
+        titles, given_names = titles or shipped.titles, given_names or shipped.given_names
+    clusters = _cluster(candidates, context.text, given_names)
+    entities = [_entity(c, clusters, gazetteer, given_names) for c in clusters.values()]
+    entities = _with_roles(entities, context, gazetteer, titles)
     return tuple(sorted(entities, key=lambda e: e.mentions[0].start))
 
 
-def _cluster(candidates: Sequence[Candidate], text: str) -> dict[str, _Cluster]:
+def _cluster(
+    candidates: Sequence[Candidate], text: str, given_names: Mapping[str, str]
+) -> dict[str, _Cluster]:
     clusters: dict[str, _Cluster] = {}
-    people = _person_index(candidates)
+    people = _person_index(candidates, given_names)
     redirect: dict[str, str] = {}
     previous: tuple[Candidate, str] | None = None
     for cand in candidates:
-        key, entry = _key(cand, people)
+        key, entry = _key(cand, people, given_names)
         key = redirect.get(key, key)
         if (
             previous is not None
@@ -127,13 +140,15 @@ def _parenthetical_alias(text: str, first: Candidate, second: Candidate) -> bool
     )
 
 
-def _person_index(candidates: Sequence[Candidate]) -> dict[str, str]:
+def _person_index(
+    candidates: Sequence[Candidate], given_names: Mapping[str, str]
+) -> dict[str, str]:
     """Folded full names and surnames of the people a document names -> their cluster key."""
     index: dict[str, str] = {}
     people = [c for c in candidates if c.type == EntityType.PERSON and c.kind == MentionKind.NAME]
     # full names first, so that a surname resolves to the person named in full
     for cand in sorted(people, key=lambda c: -len(c.text.split())):
-        key = _person_key(cand)
+        key = _person_key(cand, given_names)
         words = cand.text.split()
         if len(words) < 2:
             continue  # single names are indexed last, after surnames and first names
@@ -142,29 +157,35 @@ def _person_index(candidates: Sequence[Candidate]) -> dict[str, str]:
             index.setdefault(fold(words[-1]), key)
     # a first name alone ("Brenton") names the one person of the document who bears it
     first_names = Counter(
-        (fold(c.text.split()[0]), _person_key(c)) for c in people if len(c.text.split()) >= 2
+        (fold(c.text.split()[0]), _person_key(c, given_names))
+        for c in people
+        if len(c.text.split()) >= 2
     )
     bearers = Counter(name for name, _ in first_names)
     for (name, key), _count in first_names.items():
         if bearers[name] == 1:
             index.setdefault(name, key)
     for cand in people:
-        index.setdefault(fold(cand.text), _person_key(cand))
+        index.setdefault(fold(cand.text), _person_key(cand, given_names))
     return index
 
 
-def _person_key(cand: Candidate) -> str:
-    return f"known:{cand.entry.id}" if cand.entry else f"person:{person_slug(cand.text)}"
+def _person_key(cand: Candidate, given_names: Mapping[str, str]) -> str:
+    if cand.entry:
+        return f"known:{cand.entry.id}"
+    return f"person:{person_slug(cand.text, given_names)}"
 
 
-def _key(cand: Candidate, people: dict[str, str]) -> tuple[str, Entry | None]:
+def _key(
+    cand: Candidate, people: dict[str, str], given_names: Mapping[str, str]
+) -> tuple[str, Entry | None]:
     if cand.entry is not None:
         return f"known:{cand.entry.id}", cand.entry
     person = people.get(fold(cand.text))
     if person is not None and cand.source in {"ner", "pattern"}:
         return person, None
     if cand.type == EntityType.PERSON:
-        return f"person:{person_slug(cand.text)}", None
+        return f"person:{person_slug(cand.text, given_names)}", None
     return f"{cand.type.value}:{slug(cand.text)}", None
 
 
@@ -182,7 +203,12 @@ def _descriptor(cand: Candidate, text: str, key: str) -> tuple[Candidate, str] |
     return described, f"organization:{slug(name)}"
 
 
-def _entity(cluster: _Cluster, clusters: dict[str, _Cluster], gazetteer: Gazetteer) -> Entity:
+def _entity(
+    cluster: _Cluster,
+    clusters: dict[str, _Cluster],
+    gazetteer: Gazetteer,
+    given_names: Mapping[str, str],
+) -> Entity:
     pairs = sorted(zip(cluster.candidates, cluster.kinds, strict=True), key=lambda p: p[0].start)
     mentions = tuple(Mention(c.start, c.end, c.text, c.sentence, kind) for c, kind in pairs)
     entry = cluster.entry
@@ -196,7 +222,7 @@ def _entity(cluster: _Cluster, clusters: dict[str, _Cluster], gazetteer: Gazette
         country = _country_from_words(name, gazetteer)
         attributes = []
         entity_id = (
-            f"person:{person_slug(name)}"
+            f"person:{person_slug(name, given_names)}"
             if etype == EntityType.PERSON
             else f"{etype.value}:{slug(name)}"
         )
@@ -272,7 +298,7 @@ def _country_from_words(name: str, gazetteer: Gazetteer) -> str | None:
 
 
 def _with_roles(
-    entities: list[Entity], context: DocumentContext, gazetteer: Gazetteer
+    entities: list[Entity], context: DocumentContext, gazetteer: Gazetteer, titles: Titles
 ) -> list[Entity]:
     spans = sorted(((m.start, m.end, e) for e in entities for m in e.mentions), key=lambda s: s[0])
 
@@ -286,7 +312,7 @@ def _with_roles(
         if entity.type != EntityType.PERSON:
             out.append(entity)
             continue
-        roles, attributes = _person_facts(entity, context, entities_in)
+        roles, attributes = _person_facts(entity, context, entities_in, titles)
         roles.extend(_gazetteer_roles(entity, gazetteer, context.published, roles))
         countries = Counter(r.country for r in roles if r.country)
         country = entity.country or (countries.most_common(1)[0][0] if countries else None)
@@ -296,7 +322,7 @@ def _with_roles(
 
 
 def _person_facts(
-    entity: Entity, context: DocumentContext, entities_in: EntityLookup
+    entity: Entity, context: DocumentContext, entities_in: EntityLookup, titles: Titles
 ) -> tuple[list[Role], list[Attribute]]:
     roles: list[Role] = []
     attributes: list[Attribute] = []
@@ -306,7 +332,7 @@ def _person_facts(
             continue
         sent = context.sentences[mention.sentence]
         bounds = (sent.start, sent.end)
-        for match in find_roles(context.text, mention.start, mention.end, bounds):
+        for match in find_roles(context.text, mention.start, mention.end, bounds, titles=titles):
             key = (match.title.lower(), match.qualifier)
             if key in seen:
                 continue

@@ -1,0 +1,99 @@
+"""The whole lexicon, every kind, built once from its files and cached in compiled form.
+
+`load_lexicon()` is what the pipeline calls: it reads the shipped files and the user's
+through `lexicon.loader` (found by kind, checked against a schema), builds each kind, and
+keeps the result in the cache (`lexicon.cache`) keyed by the files' paths, sizes and times,
+so the next process unpickles it instead of parsing YAML.
+
+>>> lexicon = load_lexicon()                       # doctest: +SKIP
+>>> lexicon.relations.verbs["support"][0]          # doctest: +SKIP
+'supports'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.metadata import version
+
+from newsgraph.lexicon.cache import cached, key_of
+from newsgraph.lexicon.gazetteer import Gazetteer, build_gazetteer
+from newsgraph.lexicon.loader import SHIPPED, LexiconFile, read_lexicon_files, user_files
+from newsgraph.lexicon.patterns import EventLexicon, build_event_lexicon
+from newsgraph.lexicon.relations import RelationLexicon, build_relation_lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class Titles:
+    """Offices, ranks and qualifiers that introduce a person's role (`titles` files)."""
+
+    offices: tuple[str, ...]
+    ranks: tuple[str, ...]
+    qualifiers: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Every lexicon kind, built: what the pipeline's stages look things up in."""
+
+    gazetteer: Gazetteer
+    events: EventLexicon
+    relations: RelationLexicon
+    titles: Titles
+    given_names: dict[str, str]  # transliterated given name -> canonical ("sergey" -> "sergei")
+    words: dict[str, frozenset[str]]  # named word lists ("ordinary_words")
+
+
+def load_lexicon(extra_paths: Sequence[str] = ()) -> Lexicon:
+    """The shipped lexicon with the user's files merged over it; shared, do not change it."""
+    paths = tuple(extra_paths)
+    sources = [*SHIPPED.rglob("*.yaml"), *SHIPPED.glob("*.py"), SHIPPED.parent / "models.py"]
+    key = key_of([*sorted(sources), *user_files(paths)], version("pycountry"))
+    return _load(paths, key)
+
+
+@lru_cache(maxsize=8)
+def _load(paths: tuple[str, ...], key: str) -> Lexicon:
+    return cached("lexicon", key, lambda: build_lexicon(read_lexicon_files(paths)))
+
+
+def build_lexicon(files: Sequence[LexiconFile]) -> Lexicon:
+    """Build every kind from checked files (shipped first, then the user's)."""
+
+    def of(kind: str) -> list[LexiconFile]:
+        return [f for f in files if f.kind == kind]
+
+    return Lexicon(
+        gazetteer=build_gazetteer(of("gazetteer")),
+        events=build_event_lexicon(of("events")),
+        relations=build_relation_lexicon(of("relations")),
+        titles=_titles(of("titles")),
+        given_names=_given_names(of("transliterations")),
+        words=_words(of("words")),
+    )
+
+
+def _titles(files: Sequence[LexiconFile]) -> Titles:
+    def merged(key: str) -> tuple[str, ...]:
+        found = (str(w) for f in files for w in f.data.get(key) or ())
+        return tuple(dict.fromkeys(found))
+
+    return Titles(merged("offices"), merged("ranks"), merged("qualifiers"))
+
+
+def _given_names(files: Sequence[LexiconFile]) -> dict[str, str]:
+    return {
+        str(variant): str(canon)
+        for f in files
+        for canon, variants in f.data["canonical"].items()
+        for variant in variants
+    }
+
+
+def _words(files: Sequence[LexiconFile]) -> dict[str, frozenset[str]]:
+    lists: dict[str, set[str]] = {}
+    for f in files:
+        for name, words in f.data["lists"].items():
+            lists.setdefault(str(name), set()).update(str(w) for w in words)
+    return {name: frozenset(words) for name, words in lists.items()}

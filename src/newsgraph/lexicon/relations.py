@@ -1,0 +1,42 @@
+"""The alignment lexicon (`meta: {kind: relations}`): verbs, adjectives and nouns that state
+who supports, opposes, leads or is allied with whom, and the titles that make a person lead
+or command the organisation of the role. Used by `annotate.relations`.
+
+A user file's entry replaces the shipped one for the same lemma (or title).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from newsgraph.lexicon.loader import LexiconFile
+
+
+@dataclass(frozen=True, slots=True)
+class RelationLexicon:
+    verbs: dict[str, tuple[str, str | None, frozenset[str]]]  # lemma -> (relation, prep, objects)
+    adjectives: dict[str, tuple[str, str]]
+    nouns: dict[str, tuple[str, str]]
+    titles: dict[str, str]  # role title (lower case) -> leads | commands
+
+
+def build_relation_lexicon(files: Sequence[LexiconFile]) -> RelationLexicon:
+    """A relation lexicon from checked `relations` files, shipped first, the user's after."""
+    lexicon = RelationLexicon({}, {}, {}, {})
+    for file in files:
+        data = file.data
+        lexicon.verbs.update(
+            (str(e["lemma"]), (str(e["relation"]), e.get("prep"),
+                               frozenset(str(o) for o in e.get("object") or ())))
+            for e in data.get("verbs") or ()
+        )  # fmt: skip
+        for key, table in (("adjectives", lexicon.adjectives), ("nouns", lexicon.nouns)):
+            table.update(
+                (str(e["lemma"]), (str(e["relation"]), str(e["prep"]))) for e in data.get(key) or ()
+            )
+        for relation, titles in (data.get("leadership_titles") or {}).items():
+            lexicon.titles.update((str(t), str(relation)) for t in titles)
+    return lexicon

@@ -1,0 +1,135 @@
+"""JSON Schemas of the lexicon kinds, one per `meta.kind` (docs/lexicon.md shows each shape).
+
+The loader checks every file, shipped or the user's, against its kind's schema before any of
+it is used, so a mistake is reported with the file and the place in it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+ENTITY_TYPES = ["person", "state", "organization", "armed_force", "media", "weapon", "place",
+                "group"]  # fmt: skip
+PLOVER_TYPES = [
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+    "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+]  # fmt: skip
+
+_WORD = {"type": ["string", "number"]}  # YAML reads "1917" or "3" as a number: still a word
+_WORDS = {"type": "array", "items": _WORD}
+_TEXT = {"type": "string", "minLength": 1}
+_SLOT = {"type": "string", "pattern": "^(dobj|iobj|none|poss|compound|amod|prep:[a-z]+)$"}
+_DATE = {"type": ["string", "integer", "null"]}
+
+
+def _meta(kind: str, **extra: Any) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "properties": {"kind": {"const": kind}, "description": {"type": "string"}, **extra},
+    }
+
+
+def _document(kind: str, properties: dict[str, Any], *, meta: dict[str, Any] | None = None,
+              required: tuple[str, ...] = ()) -> dict[str, Any]:  # fmt: skip
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": f"newsgraph {kind} lexicon",
+        "type": "object",
+        "properties": {"meta": meta or _meta(kind), **properties},
+        "required": list(required),
+        "additionalProperties": False,
+    }
+
+
+_ROLE = {
+    "type": "object",
+    "properties": {"title": _TEXT, "organization": {"type": ["string", "null"]},
+                   "country": {"type": ["string", "null"]}, "start": _DATE, "end": _DATE},
+    "required": ["title"],
+}  # fmt: skip
+_ENTRY = {
+    "type": "object",
+    "properties": {
+        "name": _TEXT,
+        "id": _TEXT,
+        "type": {"enum": ENTITY_TYPES},
+        "country": {"type": ["string", "null"]},
+        "aliases": _WORDS,
+        "ambiguous": _WORDS,
+        "demonyms": _WORDS,
+        "metonyms": _WORDS,
+        "capital": {"type": ["string", "null"]},
+        "state_owned": {"type": ["boolean", "null"]},
+        "attributes": {"type": "object"},
+        "roles": {"type": "array", "items": _ROLE},
+    },
+    "required": ["name"],
+}
+_EVENT_PATTERN = {
+    "type": "object",
+    "properties": {
+        "lemma": _TEXT,
+        "event": {"enum": PLOVER_TYPES},
+        "cameo": {"type": ["string", "integer"]},
+        "target": {"type": "array", "items": _SLOT},
+        "source": {"type": "array", "items": _SLOT},
+        "object": _WORDS,
+        "particle": {"type": ["string", "boolean", "null"]},  # YAML 1.1 reads `off` as false
+        "mode": {"type": ["string", "null"]},
+        "context": {"type": ["string", "null"]},
+        "symmetric": {"type": "boolean"},
+    },
+    "required": ["lemma", "event"],
+}
+_RELATION = {
+    "type": "object",
+    "properties": {"lemma": _TEXT, "relation": _TEXT, "prep": _TEXT, "object": _WORDS},
+    "required": ["lemma", "relation"],
+}
+_WITH_PREP = {**_RELATION, "required": ["lemma", "relation", "prep"]}
+
+SCHEMAS: dict[str, dict[str, Any]] = {
+    "gazetteer": _document(
+        "gazetteer",
+        {"entries": {"type": "array", "items": _ENTRY}},
+        meta=_meta("gazetteer", type={"enum": ENTITY_TYPES}),
+        required=("entries",),
+    ),
+    "events": _document(
+        "events",
+        {
+            "verbs": {"type": "array", "items": _EVENT_PATTERN},
+            "nouns": {"type": "array", "items": _EVENT_PATTERN},
+            "agents": {
+                "type": "object",
+                "propertyNames": {"pattern": "^[A-Z]{3}$"},
+                "additionalProperties": _WORDS,
+            },
+        },
+    ),
+    "relations": _document(
+        "relations",
+        {
+            "verbs": {"type": "array", "items": _RELATION},
+            "adjectives": {"type": "array", "items": _WITH_PREP},
+            "nouns": {"type": "array", "items": _WITH_PREP},
+            "leadership_titles": {
+                "type": "object",
+                "propertyNames": {"enum": ["leads", "commands"]},
+                "additionalProperties": _WORDS,
+            },
+        },
+    ),
+    "titles": _document("titles", {"offices": _WORDS, "ranks": _WORDS, "qualifiers": _WORDS}),
+    "transliterations": _document(
+        "transliterations",
+        {"canonical": {"type": "object", "additionalProperties": _WORDS}},
+        required=("canonical",),
+    ),
+    "words": _document(
+        "words",
+        {"lists": {"type": "object", "additionalProperties": _WORDS}},
+        required=("lists",),
+    ),
+}
+KINDS = tuple(SCHEMAS)
