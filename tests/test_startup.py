@@ -63,3 +63,18 @@ def test_reading_commands_load_neither_spacy_nor_lexicon(
     loaded = modules_after(*command, *db)
     assert "newsgraph.cli" in loaded
     assert not [m for m in HEAVY if m in loaded]
+
+
+def test_head_revision_is_alembics_head() -> None:
+    from importlib import resources
+
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from newsgraph.store.db import HEAD_REVISION
+
+    config = Config()
+    config.set_main_option(
+        "script_location", str(resources.files("newsgraph.store") / "migrations")
+    )
+    assert ScriptDirectory.from_config(config).get_current_head() == HEAD_REVISION

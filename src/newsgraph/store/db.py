@@ -17,8 +17,6 @@ try:
 except ImportError:  # Windows: no file locks; migrations there are not raced
     fcntl = None  # type: ignore[assignment]
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
@@ -93,6 +91,11 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     advisory lock on PostgreSQL, a lock file beside the SQLite file (the second process waits,
     then finds the schema at head and does nothing).
     """
+    if revision == "head" and _at_head(engine):
+        return  # the usual case: no need to load Alembic (a quarter of a second) at all
+    from alembic import command
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option(
         "script_location", str(resources.files("newsgraph.store") / "migrations")
@@ -102,6 +105,19 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_LOCK_KEY})
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
+
+
+# The newest migration in store/migrations/versions (a test checks it is Alembic's head).
+HEAD_REVISION = "0003"
+
+
+def _at_head(engine: Engine) -> bool:
+    try:
+        with engine.connect() as connection:
+            current = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    except SQLAlchemyError:
+        return False  # a new database: no version table yet
+    return current == HEAD_REVISION
 
 
 # an arbitrary constant naming newsgraph's migration lock among the server's advisory locks
