@@ -11,7 +11,7 @@ from sqlalchemy import Engine, inspect, text
 from newsgraph import Extractor
 from newsgraph.kb import ingest
 from newsgraph.store import queries
-from newsgraph.store.curation import record_decision
+from newsgraph.store.curation import dangling_references, record_decision
 from newsgraph.store.db import open_database, upgrade
 from newsgraph.store.writer import remove_document
 
@@ -101,6 +101,7 @@ def test_remove_retracts_only_what_rests_on_the_document(
     assert {r["reports"] for r in queries.events(kb, type="ASSAULT", actor="state:RUS")} == {1}
     assert queries.find_entity(kb, "person:juan-guaido") is None
     assert queries.find_entity(kb, "state:RUS") is not None
+    assert dangling_references(kb) == []
     again = ingest(extractor, kb, [corpus])
     assert (again.added, again.already_known) == (1, 1)
 
@@ -115,6 +116,7 @@ def test_analyst_merge_survives_reingest(kb: Engine, extractor: Extractor, corpu
     assert queries.find_entity(kb, "state:CHN") is None
     supporters = [r["subject"] for r in queries.alignments(kb, relation="supports")]
     assert supporters.count("Russia") >= 1 and "China" not in supporters
+    assert dangling_references(kb) == []
 
 
 def test_analyst_split(kb: Engine, extractor: Extractor, corpus: Path) -> None:
@@ -122,6 +124,7 @@ def test_analyst_split(kb: Engine, extractor: Extractor, corpus: Path) -> None:
     record_decision(kb, "split", "person:sergei-lavrov", "person:lavrov-junior", surface="Lavrov")
     junior = queries.find_entity(kb, "person:lavrov-junior")
     assert junior is not None and junior["type"] == "person"
+    assert dangling_references(kb) == []
 
 
 def test_events_by_agent(kb: Engine, extractor: Extractor, tmp_path: Path) -> None:
