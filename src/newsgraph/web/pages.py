@@ -138,12 +138,15 @@ def events_page(
             "until",
             "document",
             "agent",
+            "min_confidence",
         )
     }
     kept = {k: v for k, v in form.items() if v}
     return _page(
         request,
         "events.html",
+        min_confidence=selected.min_confidence or 0.0,
+        show_all_link="?" + urlencode({**kept, "min_confidence": "0"}),
         rows=rows,
         facets=facets,
         total=total,
