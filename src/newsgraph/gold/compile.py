@@ -139,15 +139,26 @@ def _whole_word_spans(text: str, form: str) -> list[list[int]]:
 def _find(
     ctx: _Context, sentence: int, words: str, occurrence: int, where: str
 ) -> list[int] | None:
+    """The `occurrence`-th place of `words` in the sentence, counting whole-word matches only
+    (so "he" is never found inside "the"); words that occur only inside longer words (an
+    annotator's "attack" for "attacks") fall back to plain substring matches."""
     start, end = ctx.sentences[sentence]
     body = ctx.article["text"][start:end]
-    position = -1
-    for _ in range(max(occurrence, 1)):
-        position = body.find(words, position + 1)
-        if position < 0:
-            ctx.problem(where, f"{words!r} (occurrence {occurrence}) is not in sentence {sentence}")
-            return None
-    return [start + position, start + position + len(words)]
+    found = _whole_word_spans(body, words) or _substring_spans(body, words)
+    if not 1 <= occurrence <= len(found):
+        ctx.problem(where, f"{words!r} (occurrence {occurrence}) is not in sentence {sentence}")
+        return None
+    first, last = found[occurrence - 1]
+    return [start + first, start + last]
+
+
+def _substring_spans(text: str, words: str) -> list[list[int]]:
+    spans: list[list[int]] = []
+    position = text.find(words) if words else -1
+    while position >= 0:
+        spans.append([position, position + len(words)])
+        position = text.find(words, position + 1)
+    return spans
 
 
 def _side(ctx: _Context, sentence: int, value: Any, where: str) -> dict[str, Any] | None:
