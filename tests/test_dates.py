@@ -136,6 +136,25 @@ BASE = date(2019, 5, 3)  # a Friday
         ("They met last week.", "last week", "2019-W17", "2019-04-22", "2019-04-28", "week"),
         ("They met two years ago.", "two years ago", "2017", "2017-01-01", "2017-12-31", "year"),
         ("They met on Monday.", "Monday", "2019-04-29", "2019-04-29", "2019-04-29", "day"),
+        # a story's opening word, capitalised
+        (
+            "Yesterday, police arrested two men.",
+            "Yesterday",
+            "2019-05-02",
+            "2019-05-02",
+            "2019-05-02",
+            "day",
+        ),
+        # the day of publication itself (a Friday): "On Friday, ..." in Friday's story
+        (
+            "On Friday, police arrested two men.",
+            "Friday",
+            "2019-05-03",
+            "2019-05-03",
+            "2019-05-03",
+            "day",
+        ),
+        ("They met last Friday.", "last Friday", "2019-04-26", "2019-04-26", "2019-04-26", "day"),
         ("They will meet on Tuesday.", "Tuesday", "2019-05-07", "2019-05-07", "2019-05-07", "day"),
         ("The election of 2012 was close.", "2012", "2012", "2012-01-01", "2012-12-31", "year"),
     ],

@@ -106,7 +106,8 @@ PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "relative_day",
-        r"\b(?P<relday>today|yesterday|tomorrow|tonight|the day before yesterday|the day after tomorrow)\b",
+        # any case: "Yesterday, police arrested ..." opens many a news story
+        r"\b(?P<relday>(?i:today|yesterday|tomorrow|tonight|the day before yesterday|the day after tomorrow))\b",
     ),
     (
         "relative_unit",
@@ -132,7 +133,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "q_y": ("Q",),
     "decade": ("0s",),
     "ago": ("ago", "earlier", "later"),
-    "relative_day": ("today", "yesterday", "tomorrow", "tonight"),
+    "relative_day": ("oday", "esterday", "omorrow", "onight", "ODAY", "ESTERDAY", "OMORROW", "ONIGHT"),
     "weekday": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
 }
 

@@ -415,8 +415,11 @@ def _weekday(match: DateMatch, base: date | None, future: bool) -> Anchored:
         return Anchored(Granularity.DAY, None)
     if direction == "next" or (future and direction != "last"):
         when = base + timedelta(days=(target - base.weekday()) % 7 or 7)
-    else:
+    elif direction == "last":
         when = base - timedelta(days=(base.weekday() - target) % 7 or 7)
+    else:
+        # "On Monday, police arrested ..." in a story published on a Monday is that day
+        when = base - timedelta(days=(base.weekday() - target) % 7)
     return Anchored(Granularity.DAY, when.isoformat(), when, when)
 
 
