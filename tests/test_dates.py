@@ -207,6 +207,14 @@ def test_times_of_day_are_kept_as_text_and_joined_to_their_date() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "text", ["83 years later, it was rebuilt.", "He had left two days earlier."]
+)
+def test_later_and_earlier_are_not_counted_from_publication(text: str) -> None:
+    (found,) = find_dates(text, base=BASE)
+    assert found.value is None and found.range_start is None
+
+
 def test_year_less_dates_stay_unanchored_without_a_base() -> None:
     (d,) = find_dates("Talks on April 30.", base=None)
     assert d.value == "--04-30" and d.range_start is None and d.year_inferred

@@ -377,8 +377,12 @@ def _relative_unit(match: DateMatch, base: date | None, _future: bool) -> Anchor
 def _ago(match: DateMatch, base: date | None, _future: bool) -> Anchored:
     num_text = (match.get("num") or "").lower()
     number = int(num_text) if num_text.isdigit() else NUMBER_WORDS[num_text]
-    step = number if (match.get("agodir") or "") == "later" else -number
-    return _shift((match.get("unit") or "").lower(), step, base)
+    unit = (match.get("unit") or "").lower()
+    if (match.get("agodir") or "") != "ago":
+        # "83 years later", "two days earlier" count from a date in the story, not from the
+        # publication date: left unanchored rather than dated wrong ("later" in 2019 is not 2102)
+        return _shift(unit, 0, None)
+    return _shift(unit, -number, base)
 
 
 def _shift(unit: str, step: int, base: date | None) -> Anchored:
