@@ -6,12 +6,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 from sqlalchemy import Engine, select
 
-from newsgraph import Extractor
+from newsgraph import Extractor, pipeline
 from newsgraph.ingest import load_documents
 from newsgraph.kb import ingest
 from newsgraph.models import Document, Skipped
+from newsgraph.pipeline import windows
 from newsgraph.store import schema as t
 
 GOOD = "Russia sent troops to Venezuela on Monday, officials in Caracas said on Tuesday.\n"
@@ -70,3 +72,31 @@ def test_ingest_of_a_hostile_batch_stores_every_good_input(
     with kb.connect() as c:
         sources = list(c.scalars(select(t.documents.c.source)))
     assert len(sources) == 7 and not any("passwd" in s for s in sources)
+
+
+def test_long_text_is_cut_into_windows_that_join_back_exactly() -> None:
+    text = ("Police arrested two men in Paris. " * 40 + "\n\n") * 30 + "x" * 5000
+    pieces = windows(text, size=2000)
+    assert "".join(pieces) == text
+    assert all(len(p) <= 2000 for p in pieces)
+    # cuts fall after a paragraph or a sentence, not inside a word
+    assert all(p.endswith((" ", "\n")) for p in pieces[:-3])  # the last three: one 5000-char run
+
+
+def test_a_long_document_parsed_in_windows_keeps_its_offsets(
+    extractor: Extractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = " ".join(
+        f"On Monday, police in Lyon arrested {n} protesters, officials said." for n in range(60)
+    )
+    monkeypatch.setattr(pipeline, "WINDOW", 800)
+    assert len(pipeline.windows(text)) > 3
+    windowed = extractor.extract_text(text)
+    monkeypatch.setattr(pipeline, "WINDOW", 10**9)
+    whole = extractor.extract_text(text)
+    assert [(s.start, s.end) for s in windowed.sentences] == [
+        (s.start, s.end) for s in whole.sentences
+    ]
+    assert len(windowed.events) == len(whole.events) == 60
+    for event in windowed.events:
+        assert event.trigger in text[event.evidence.start : event.evidence.end]

@@ -14,6 +14,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.annotate.arms import find_arms_transfers, find_deployments
@@ -31,6 +32,7 @@ from newsgraph.ingest import load_documents
 from newsgraph.ingest.formats import document_from_text
 from newsgraph.ingest.language import detect_language
 from newsgraph.ingest.reading import clean_text
+from newsgraph.learn.detector import load_detector
 from newsgraph.learn.events import load_scorer
 from newsgraph.lexicon.compiled import load_lexicon
 from newsgraph.models import (
@@ -64,6 +66,7 @@ class Extractor:
         )
         self.events = self.lexicon.events
         self.scorer = load_scorer(self.settings.event_model)
+        self.detector = load_detector(self.settings.event_model)
 
     def extract_paths(
         self,
@@ -103,11 +106,7 @@ class Extractor:
     def _run(self, batch: Sequence[Document | Skipped]) -> Iterator[Result]:
         batch = [self._in_language(d) if isinstance(d, Document) else d for d in batch]
         documents = [_dated(d) for d in batch if isinstance(d, Document)]
-        parsed = iter(
-            self.nlp.pipe(
-                (tokenizable(d.text) for d in documents), batch_size=self.settings.batch_size
-            )
-        )
+        parsed = parse(self.nlp, [tokenizable(d.text) for d in documents], self.settings.batch_size)
         by_position = iter(zip(documents, parsed, strict=True))
         for item in batch:
             if isinstance(item, Skipped):
@@ -183,6 +182,8 @@ class Extractor:
         events = find_events(view, self.events)
         if self.scorer is not None:
             events = self.scorer.score(doc, events, entities)
+        if self.detector is not None:
+            events = self.detector.propose(view, events, self.events)
         events = _link_quotes(events, quotes)
         transfers = find_arms_transfers(view)
         return Extraction(
@@ -262,3 +263,49 @@ def _dated(document: Document) -> Document:
         return document
     inferred = infer_published(document.text, skip=document.in_header)
     return replace(document, published=inferred) if inferred else document
+
+
+# Characters parsed as one spaCy document. The parser's and the recogniser's memory grow with
+# the document, so a long text is parsed in windows cut after a paragraph or sentence end and
+# joined back into one Doc with the same text and offsets: a 150,000-word file costs what its
+# windows cost, not gigabytes.
+WINDOW = 20_000
+_CUTS = (re.compile(r"\n\s*\n\s*"), re.compile(r"\n\s*"), re.compile(r"[.!?][\"'”’)\]]*\s+"),
+         re.compile(r"\s+"))  # fmt: skip
+
+
+def windows(text: str, size: int | None = None) -> list[str]:
+    """Consecutive pieces of `text` (joined, they are `text`), each at most `size` (WINDOW)
+    characters where a break allows, each cut after the strongest break in its second half."""
+    size = size or WINDOW
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        end = _cut(text, start + size // 2, start + size) or start + size
+        pieces.append(text[start:end])
+        start = end
+    pieces.append(text[start:])
+    return pieces
+
+
+def _cut(text: str, low: int, high: int) -> int | None:
+    for pattern in _CUTS:
+        last = None
+        for match in pattern.finditer(text, low, high):
+            last = match.end()
+        if last is not None and last < high:
+            return last
+    return None
+
+
+def parse(nlp: Language, texts: Sequence[str], batch_size: int) -> Iterator[Doc]:
+    """One Doc per text, long texts parsed window by window (see WINDOW)."""
+    pieces = [windows(text) for text in texts]
+    parsed = iter(nlp.pipe((p for parts in pieces for p in parts), batch_size=batch_size))
+    for text, parts in zip(texts, pieces, strict=True):
+        docs = [next(parsed) for _ in parts]
+        if len(docs) == 1:
+            yield docs[0]
+            continue
+        joined = Doc.from_docs(docs, ensure_whitespace=False)
+        yield joined if joined.text == text else nlp(text)
