@@ -133,7 +133,8 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "q_y": ("Q",),
     "decade": ("0s",),
     "ago": ("ago", "earlier", "later"),
-    "relative_day": ("oday", "esterday", "omorrow", "onight", "ODAY", "ESTERDAY", "OMORROW", "ONIGHT"),
+    # stems, so "Yesterday" opening a sentence passes (the pattern itself ignores case)
+    "relative_day": ("oday", "esterday", "omorrow", "onight"),
     "weekday": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
 }
 

@@ -947,3 +947,19 @@ def modality_of(view: DocView, token: Token) -> tuple[Modality, bool, str | None
                 break
         node, steps = governor, steps + 1
     return modality, negated, speaker
+
+
+def event_at(
+    view: DocView,
+    token: Token,
+    pattern: Pattern,
+    index: int,
+    earlier: Sequence[Event],
+    lexicon: EventLexicon,
+) -> Event | None:
+    """The event `pattern` codes at `token`, with the rules' sides, modality, date and place:
+    how the learned detector (`learn.detector`) turns a word it judged an event into one."""
+    view = view.with_unnamed()
+    if _is_verb(token) and not _nominal_gerund(token, lexicon):
+        return _verb_event(view, token, pattern, index)
+    return _noun_event(view, token, pattern, index, earlier, lexicon)

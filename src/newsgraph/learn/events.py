@@ -39,11 +39,15 @@ DEFAULT_CAMEO = {
 class EventScorer:
     """Applies the type and modality models to rule-coded events."""
 
-    def __init__(self, type_model: LinearModel, modality_model: LinearModel | None) -> None:
+    def __init__(
+        self, type_model: LinearModel, modality_model: LinearModel | None, relabel: bool = True
+    ) -> None:
         self.type_model = type_model
         self.modality_model = modality_model
         meta = type_model.meta or {}
         self.threshold = float(meta.get("threshold", 0.5))
+        # relabelling is shipped only where it won on dev (scripts/train_coder.py records it)
+        self.relabel = relabel and bool(meta.get("relabel", True))
 
     @classmethod
     def load(cls, folder: str | Path) -> EventScorer:
@@ -62,7 +66,8 @@ class EventScorer:
         types = self.type_model.probabilities(features)
         kind = event.type
         best = max(types, key=lambda k: types[k])
-        if best not in {kind, NONE} and types[best] - types.get(kind, 0.0) >= RELABEL_MARGIN:
+        margin = types[best] - types.get(kind, 0.0)
+        if self.relabel and best not in {kind, NONE} and margin >= RELABEL_MARGIN:
             kind = best
         confidence = round(types.get(kind, 0.0), 3)
         modality = event.modality
