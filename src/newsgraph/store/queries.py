@@ -7,6 +7,7 @@ is the sentence-level span of the document the fact was read from.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -404,7 +405,12 @@ def timeline(
 
 
 def search(engine: Engine, query: str, *, limit: int = 20) -> Rows:
-    """Full-text search over documents (SQLite FTS5 or PostgreSQL full text)."""
+    """Full-text search over documents (SQLite FTS5 or PostgreSQL full text); a query without
+    a single word (quotes, spaces, punctuation) finds nothing."""
+    words = search_words(query)
+    if not words:
+        return []
+    query = " ".join(words)
     with engine.connect() as c:
         if engine.dialect.name == "sqlite":
             sql = text(
@@ -425,9 +431,20 @@ def search(engine: Engine, query: str, *, limit: int = 20) -> Rows:
         return [dict(r._mapping) for r in rows]
 
 
+# a search uses at most this many words: enough for any real query, and a pasted novel costs
+# no more than a sentence
+MAX_SEARCH_WORDS = 32
+_WORD = re.compile(r"\w+")
+
+
+def search_words(query: str) -> list[str]:
+    """The words of a user's query (letters and digits only, at most MAX_SEARCH_WORDS)."""
+    return _WORD.findall(query.replace("\x00", " "))[:MAX_SEARCH_WORDS]
+
+
 def _fts5_query(query: str) -> str:
     """Plain words, each quoted: user input never reaches FTS5 syntax."""
-    return " ".join('"' + w.replace('"', "") + '"' for w in query.split() if w.strip('"'))
+    return " ".join(f'"{w}"' for w in search_words(query))
 
 
 def dossier(engine: Engine, name: str) -> dict[str, Any] | None:

@@ -20,7 +20,8 @@ from newsgraph.web.filters import EngineDep, EventFilterDep
 router = APIRouter(prefix="/api", tags=["knowledge base"])
 
 Limit = Annotated[int, Query(ge=1, le=10_000)]
-Offset = Annotated[int, Query(ge=0)]
+# bounded so that no offset overflows the database's integers (an answer, not a 500)
+Offset = Annotated[int, Query(ge=0, le=1_000_000_000)]
 
 
 def evidence_url(evidence: dict[str, Any]) -> str:

@@ -63,7 +63,7 @@ def documents_page(
     outlet: str = "",
     since: str = "",
     until: str = "",
-    page: Annotated[int, Query(ge=1)] = 1,
+    page: Annotated[int, Query(ge=1, le=10_000_000)] = 1,
 ) -> HTMLResponse:
     selected = browse.DocumentFilter(q or None, outlet or None, since or None, until or None)
     rows, total = browse.documents(engine, selected, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
@@ -121,7 +121,7 @@ def events_page(
     request: Request,
     engine: EngineDep,
     selected: EventFilterDep,
-    page: Annotated[int, Query(ge=1)] = 1,
+    page: Annotated[int, Query(ge=1, le=10_000_000)] = 1,
 ) -> HTMLResponse:
     rows = queries.filtered_events(engine, selected, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
     facets = queries.event_facets(engine, selected)
