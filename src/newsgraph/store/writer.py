@@ -174,8 +174,11 @@ def _insert_ignoring_conflicts(
         return False
     dialect = connection.dialect.name
     statement = (pg_insert if dialect == "postgresql" else sqlite_insert)(table)
-    result = connection.execute(statement.on_conflict_do_nothing(), rows)
-    return bool(result.rowcount)
+    # RETURNING says which rows landed: rowcount is -1 ("unknown") under psycopg, and the
+    # caller's next step (storing the document's facts) depends on the answer
+    keys = list(table.primary_key.columns)
+    result = connection.execute(statement.on_conflict_do_nothing().returning(*keys), rows)
+    return bool(result.all())
 
 
 def _document_row(extraction: Extraction, now: datetime | None) -> dict[str, Any]:
