@@ -3,6 +3,7 @@ with a one-line reason, on SQLite and PostgreSQL alike, and no traceback escapes
 
 from __future__ import annotations
 
+import io
 import os
 from pathlib import Path
 
@@ -100,3 +101,18 @@ def test_a_long_document_parsed_in_windows_keeps_its_offsets(
     assert len(windowed.events) == len(whole.events) == 60
     for event in windowed.events:
         assert event.trigger in text[event.evidence.start : event.evidence.end]
+
+
+def test_summary_draws_at_most_max_rows_per_table(extractor: Extractor) -> None:
+    from rich.console import Console
+
+    from newsgraph import render
+
+    text = " ".join(f'Officials said "we will act {n}".' for n in range(render.MAX_ROWS + 40))
+    extraction = extractor.extract_text(text)
+    assert len(extraction.quotes) > render.MAX_ROWS
+    console = Console(width=120, record=True, file=io.StringIO())
+    console.print(render.summary(extraction))
+    shown = console.export_text()
+    assert f"and {len(extraction.quotes) - render.MAX_ROWS} more" in shown
+    assert f"we will act {render.MAX_ROWS + 39}" not in shown
