@@ -144,6 +144,7 @@ class DocView:
         self.citations = list(citations)
         # a citation's own date ("(TASS, April 28)") dates the source, not the sentence's events
         self.dates = [d for d in dates if not any(c.start <= d.start < c.end for c in citations)]
+        self._dated: dict[int, list[TimeExpression]] | None = None
 
     # --- sentences, dates, citations ----------------------------------------------------------
 
@@ -159,19 +160,29 @@ class DocView:
         return Evidence(self.document_id, index, start, end)
 
     def clause(self, token: Token) -> list[Token]:
-        """The tokens of the clause a trigger heads (its subtree within the sentence)."""
+        """The tokens of the clause a trigger heads (its subtree within the sentence, at most
+        CLAUSE_REACH tokens either side: a "sentence" of thousands of tokens is a run-on list,
+        and reading all of it for each of its events made one 100 KB text take minutes)."""
         sent = self.sents[self.sentence_index(token)]
-        return [t for t in token.subtree if sent.start <= t.i < sent.end]
+        # the parser is projective, so a subtree is the contiguous span between its edges
+        start = max(token.left_edge.i, sent.start, token.i - CLAUSE_REACH)
+        end = min(token.right_edge.i + 1, sent.end, token.i + CLAUSE_REACH + 1)
+        return list(self.doc[start:end])
+
+    def _dates_by_sentence(self) -> dict[int, list[TimeExpression]]:
+        """Dated expressions (not times of day) by sentence, built once per document."""
+        if self._dated is None:
+            self._dated = {}
+            for d in self.dates:
+                if d.value and d.granularity != Granularity.TIME_OF_DAY:
+                    self._dated.setdefault(d.sentence, []).append(d)
+        return self._dated
 
     def date_for(
         self, sentence: int, tokens: Sequence[Token] = ()
     ) -> tuple[str | None, str | None]:
         """(date, basis): a dated expression in the clause or sentence, else the citation's."""
-        inside = [
-            d
-            for d in self.dates
-            if d.sentence == sentence and d.value and d.granularity != Granularity.TIME_OF_DAY
-        ]
+        inside = self._dates_by_sentence().get(sentence, [])
         if tokens and inside:
             lo, hi = min(t.idx for t in tokens), max(t.idx for t in tokens)
             near = [d for d in inside if lo <= d.start <= hi + 1]
@@ -454,15 +465,9 @@ class DocView:
         in Lebanon" did not happen in Lebanon)."""
         found = []
         for token in tokens:
-            if trigger is not None and not _in_own_clause(token, trigger):
+            if token.dep_ != "pobj" or token.head.lower_ not in _LOCATIVE:
                 continue
-            if token.dep_ == "pobj" and token.head.lower_ in {
-                "in",
-                "at",
-                "near",
-                "inside",
-                "outside",
-            }:
+            if trigger is None or _in_own_clause(token, trigger):
                 entity = self.entity_of(token)
                 if entity and self.entities[entity].type in {EntityType.PLACE, EntityType.STATE}:
                     found.append(entity)
@@ -560,6 +565,9 @@ def _unique(actors: list[Actor]) -> list[Actor]:
     return out
 
 
+_LOCATIVE = frozenset({"in", "at", "near", "inside", "outside"})
+# how far (in tokens) a trigger's clause reaches either side; real clauses are far shorter
+CLAUSE_REACH = 150
 _CLAUSES = {"ccomp", "relcl", "advcl", "acl", "xcomp", "parataxis", "conj"}
 
 
