@@ -21,9 +21,11 @@ def test_explicit_full_date_wins_over_older_year_less_dates() -> None:
     assert found is not None and found.date == "2020-03-03"
 
 
-def test_only_a_year() -> None:
-    found = infer_published("The elections of 2016 were disputed.")
-    assert found is not None and found.date == "2016-01-01"
+def test_years_alone_date_nothing() -> None:
+    """A story that names only years (or days with no year beside them) is not dated by them:
+    "the elections of 2016" was not written in 2016."""
+    assert infer_published("The elections of 2016 were disputed.") is None
+    assert infer_published("Founded in 1973, the party won on October 22.") is None
 
 
 def test_future_dates_are_not_publication_dates() -> None:
