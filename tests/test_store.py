@@ -71,12 +71,19 @@ def test_dossier_alignments_quotes_and_search(
     assert dossier is not None and dossier["documents"] == 2
     assert any(r["relation"] == "supports" for r in dossier["alignments"])
     assert dossier["events_as_source"] and dossier["sources_cited"]
-    as_of = {
-        (r["subject"], r["relation"], r["object"])
-        for r in queries.alignments(kb, as_of="2019-05-01")
+    # A (published 2019-05-02) states Russia's support without saying since when: in force
+    # from its first report; B states the recognition "since January 2019"
+    rows = {
+        (r["subject"], r["relation"], r["object"]): r
+        for r in queries.alignments(kb, as_of="2019-05-02")
     }
-    assert ("Russia", "supports", "Nicolás Maduro") in as_of
-    assert ("United States", "recognizes", "Juan Guaidó") in as_of
+    support = rows[("Russia", "supports", "Nicolás Maduro")]
+    assert (support["since"], support["since_basis"]) == ("2019-05-02", "first reported")
+    recognition = rows[("United States", "recognizes", "Juan Guaidó")]
+    assert (recognition["since"], recognition["since_basis"]) == ("2019-01", "stated")
+    earlier = {(r["subject"], r["relation"]) for r in queries.alignments(kb, as_of="2019-05-01")}
+    assert earlier == {("United States", "recognizes")}
+    assert not queries.alignments(kb, as_of="1900-01-01")
     assert not any(
         r[1] == "recognizes"
         for r in {

@@ -234,7 +234,7 @@ def test_browse_queries_on_both_databases(kb: Engine, extractor: Extractor, tmp_
     found = browse.document(kb, rows[0]["id"])
     assert found is not None and found["sentences"] and found["mentions"] and found["events"]
     assert any(c["problems"] for c in found["citations"])
-    graph = browse.network(kb, browse.NetworkFilter(as_of="2019-05-02"))
+    graph = browse.network(kb, browse.NetworkFilter(as_of="2019-05-03"))  # the day it was reported
     assert {e["kind"] for e in graph["edges"]} == {"alignment", "event"}
     assert browse.date_range(kb) == ("2019-03-01", "2019-05-03")
     assert any(p["name"] == "Caracas" for p in browse.places(kb))

@@ -521,13 +521,14 @@ def alignments_command(
     as_json: JsonOption = False,
     as_csv: CsvOption = False,
 ) -> None:
-    """Alignments in force on a date (supports, recognizes, opposes, leads, ...)."""
+    """Alignments in force on a date (supports, recognizes, opposes, leads, ...): begun by then
+    (the stated start, else the first report of it: `since_basis` says which), not ended."""
     from newsgraph.store import queries
 
     rows = queries.alignments(_engine(db), as_of=as_of, stated_by=stated_by, relation=relation)
     _print_rows(
         rows,
-        ["subject", "relation", "object", "valid_from", "valid_until", "evidence"],
+        ["subject", "relation", "object", "since", "since_basis", "valid_until", "evidence"],
         as_json,
         as_csv,
     )

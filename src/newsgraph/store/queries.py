@@ -346,19 +346,41 @@ def alignments(
     entity: str | None = None,
     relation: str | None = None,
 ) -> Rows:
-    """Alignments in force on `as_of` (world time: not begun after it, not ended before it);
-    `stated_by` keeps only those published by that date (record time)."""
+    """Alignments in force on `as_of` (world time: begun by then, not ended before it);
+    `stated_by` keeps only those published by that date (record time).
+
+    When an alignment began is its stated valid time where the text gives one, else the first
+    date the knowledge base saw it (the earliest publication of a document stating the same
+    subject, relation and object); each row says which (`since`, `since_basis`: "stated",
+    "first reported" or "unknown"). Without this, an as-of question about 1900 returned nearly
+    every alignment, since few texts state when a relation began."""
     r = t.relations
+    seen = (
+        select(r.c.subject, r.c.relation, r.c.object,
+               func.min(t.documents.c.published).label("first_seen"))
+        .join(t.documents, t.documents.c.id == r.c.document_id)
+        .group_by(r.c.subject, r.c.relation, r.c.object)
+        .subquery("seen")
+    )  # fmt: skip
     query = (
         relation_select()
-        .add_columns(t.documents.c.published)
+        .add_columns(t.documents.c.published, seen.c.first_seen)
         .join(t.documents, t.documents.c.id == r.c.document_id)
+        .join(
+            seen,
+            and_(
+                seen.c.subject == r.c.subject,
+                seen.c.relation == r.c.relation,
+                seen.c.object == r.c.object,
+            ),
+        )
         .where(r.c.negated.is_(False))
         .order_by(r.c.relation, "subject_name")
     )
     if as_of:
+        began = func.coalesce(r.c.valid_from, seen.c.first_seen)
         query = query.where(
-            or_(r.c.valid_from.is_(None), r.c.valid_from <= as_of),
+            or_(began.is_(None), began <= as_of),
             or_(r.c.valid_until.is_(None), r.c.valid_until >= as_of[:7]),
         )
     if stated_by:
@@ -380,11 +402,19 @@ def alignments(
                 "object_id": row.object,
                 "valid_from": row.valid_from,
                 "valid_until": row.valid_until,
+                "since": row.valid_from or row.first_seen,
+                "since_basis": _since_basis(row.valid_from, row.first_seen),
                 "stated": row.published,
                 "evidence": texts.evidence(row.document_id, row.sentence, row.start, row.end),
             }
             for row in c.execute(query)
         ]
+
+
+def _since_basis(valid_from: str | None, first_seen: str | None) -> str:
+    if valid_from:
+        return "stated"
+    return "first reported" if first_seen else "unknown"
 
 
 def timeline(
