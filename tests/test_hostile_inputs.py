@@ -116,3 +116,14 @@ def test_summary_draws_at_most_max_rows_per_table(extractor: Extractor) -> None:
     shown = console.export_text()
     assert f"and {len(extraction.quotes) - render.MAX_ROWS} more" in shown
     assert f"we will act {render.MAX_ROWS + 39}" not in shown
+
+
+def test_a_database_error_never_shows_the_password() -> None:
+    from typer.testing import CliRunner
+
+    from newsgraph.cli import app
+
+    result = CliRunner().invoke(app, ["events", "--db", "postgresql://bob:s3cret@127.0.0.1:1/x"])
+    assert result.exit_code != 0
+    assert "s3cret" not in result.output and "bob:***@" in result.output
+    assert "Traceback" not in result.output

@@ -273,3 +273,18 @@ def test_no_hostile_query_parameter_gets_a_server_error(client: TestClient) -> N
 @pytest.mark.parametrize("query", ['"', "\x00", "   ", '" OR "', "NEAR(a b"])
 def test_search_without_words_finds_nothing(web_kb: Engine, query: str) -> None:
     assert queries.search(web_kb, query) == []
+
+
+def test_an_unexpected_error_is_a_500_with_security_headers_and_no_trace(web_kb: Engine) -> None:
+    from newsgraph.web.app import create_app
+
+    app = create_app(web_kb)
+
+    @app.get("/api/boom")
+    def boom() -> None:
+        raise RuntimeError("secret internals")
+
+    response = TestClient(app, raise_server_exceptions=False).get("/api/boom")
+    assert response.status_code == 500
+    assert "Content-Security-Policy" in response.headers
+    assert "secret internals" not in response.text and "Traceback" not in response.text

@@ -17,8 +17,8 @@ try:
 except ImportError:  # Windows: no file locks; migrations there are not raced
     fcntl = None  # type: ignore[assignment]
 
-from sqlalchemy import Engine, create_engine, event, text
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy import Engine, create_engine, event, make_url, text
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
 from newsgraph.errors import ConfigError
 
@@ -33,6 +33,23 @@ def database_url(target: str | None) -> str:
     if "://" in target:
         return target
     return f"sqlite:///{target}"
+
+
+def shown_url(target: str | None) -> str:
+    """A database URL fit for messages and logs: the password masked."""
+    if target is None:
+        return database_url(target)
+    if "://" not in target:
+        return target
+    try:
+        return make_url(database_url(target)).render_as_string(hide_password=True)
+    except ArgumentError:
+        return target.split("://", 1)[0] + "://…"
+
+
+def _one_line(error: object) -> str:
+    """A driver's message on one line (psycopg adds indented hints on the next)."""
+    return " ".join(str(error).split())
 
 
 def open_database(
@@ -53,14 +70,16 @@ def open_database(
     try:
         engine = create_engine(url, future=True, **options)
     except (SQLAlchemyError, ModuleNotFoundError) as e:
-        raise ConfigError(f"Cannot open the database {target!r}: {e}") from e
+        raise ConfigError(f"Cannot open the database {shown_url(target)!r}: {_one_line(e)}") from e
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     if migrate:
         try:
             upgrade(engine)
         except OperationalError as e:
-            raise ConfigError(f"Cannot reach or migrate the database {target!r}: {e.orig}") from e
+            raise ConfigError(
+                f"Cannot reach or migrate the database {shown_url(target)!r}: {_one_line(e.orig)}"
+            ) from e
     return engine
 
 

@@ -10,6 +10,7 @@ Content-Security-Policy lets only the app's own static scripts run.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from importlib import resources
@@ -35,6 +36,8 @@ CONTENT_SECURITY_POLICY = (
     "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
     "form-action 'self'; frame-ancestors 'none'"
 )
+
+_log = logging.getLogger(__name__)
 
 
 # Requests served at once. Each holds at most two pooled connections (a page and the evidence
@@ -102,11 +105,22 @@ def _templates() -> Jinja2Templates:
 async def _security_headers(
     request: Request, call_next: Callable[[Request], Awaitable[Response]]
 ) -> Response:
-    response = await call_next(request)
+    try:
+        response = await call_next(request)
+    except Exception:  # noqa: BLE001 - a bug: answered here so the 500 carries the headers too, without a trace
+        _log.exception("unhandled error serving %s", request.url.path)
+        response = _server_error(request)
     response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Referrer-Policy"] = "same-origin"
     return response
+
+
+def _server_error(request: Request) -> Response:
+    message = "internal error; the server log has the details"
+    if request.url.path.startswith("/api/"):
+        return JSONResponse({"detail": message}, status_code=500)
+    return HTMLResponse(f"<h1>500</h1><p>{message}</p>", status_code=500)
 
 
 async def _http_error(request: Request, error: HTTPException) -> Response:
