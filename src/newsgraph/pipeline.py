@@ -8,7 +8,10 @@
 from __future__ import annotations
 
 import re
+import signal
+import threading
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
 from functools import lru_cache
@@ -113,7 +116,17 @@ class Extractor:
                 yield item
                 continue
             document, doc = next(by_position)
-            yield self._annotate(document, doc)
+            try:
+                with time_budget(self.settings.time_budget):
+                    result: Result = self._annotate(document, doc)
+            except BudgetExceededError:
+                result = Skipped(
+                    document.source,
+                    f"extraction took over {self.settings.time_budget:g} s (the per-document "
+                    "time budget; raise time_budget in the settings file to allow more)",
+                    "TimeoutError",
+                )
+            yield result
 
     def _in_language(self, document: Document) -> Document | Skipped:
         """The document with its detected language, or a skip when the pipeline cannot read it."""
@@ -309,3 +322,32 @@ def parse(nlp: Language, texts: Sequence[str], batch_size: int) -> Iterator[Doc]
             continue
         joined = Doc.from_docs(docs, ensure_whitespace=False)
         yield joined if joined.text == text else nlp(text)
+
+
+class BudgetExceededError(Exception):
+    """A document's annotation ran past its time budget."""
+
+
+@contextmanager
+def time_budget(seconds: float) -> Iterator[None]:
+    """Raise BudgetExceededError in the block once `seconds` have passed (a real-time timer signal;
+    a no-op when off, outside the main thread, or where SIGALRM does not exist)."""
+    usable = (
+        seconds > 0
+        and hasattr(signal, "SIGALRM")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+
+    def expire(_signum: int, _frame: object) -> None:
+        raise BudgetExceededError
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

@@ -37,6 +37,9 @@ class Settings:
     # event scorer: "builtin" (trained on newsgraph-gold, shipped), "rules" (rule coder only)
     # or a folder with event_type.json / modality.json from scripts/train_coder.py
     event_model: str = "builtin"
+    # seconds of annotation (after parsing) one document may take before it is skipped with the
+    # reason; 0 turns the budget off. Enforced with a timer signal, so only in the main thread
+    time_budget: float = 120.0
 
     def with_overrides(self, **overrides: Any) -> Settings:
         """Return a copy with the given fields replaced; None values leave a field alone."""
@@ -57,6 +60,8 @@ class Settings:
             raise ConfigError(f"batch_size must be at least 1, not {self.batch_size}.")
         if self.max_bytes < 1:
             raise ConfigError(f"max_bytes must be positive, not {self.max_bytes}.")
+        if self.time_budget < 0:
+            raise ConfigError(f"time_budget must be 0 (off) or positive, not {self.time_budget}.")
 
 
 def load_settings(path: Path | None = None, **overrides: Any) -> Settings:
