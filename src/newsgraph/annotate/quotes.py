@@ -10,6 +10,7 @@ addressee, reporting verb and stance.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
@@ -99,18 +100,48 @@ _SCARE_WORDS = 4  # a quote this short inside a sentence of the narrator is a sc
 
 def find_quotes(view: DocView) -> list[Quote]:
     """Direct quotes first, then reported speech not already covered by one."""
-    direct = _direct(view)
-    reported = [
-        r
-        for r in _reported(view)
-        if not any(d.evidence.start - 2 <= r.evidence.start < d.evidence.end + 2 for d in direct)
-    ]
+    parties = _Parties(view)
+    direct = _direct(view, parties)
+    # direct quotes never overlap one another, so one sorted pass tells which reported clause
+    # one of them covers (a scan per clause was quadratic in the number of quotes)
+    spans = sorted((d.evidence.start - 2, d.evidence.end + 2) for d in direct)
+    starts = [a for a, _ in spans]
+
+    def covered(position: int) -> bool:
+        i = bisect.bisect_right(starts, position) - 1
+        return i >= 0 and position < spans[i][1]
+
+    reported = [r for r in _reported(view, parties) if not covered(r.evidence.start)]
     quotes = direct + reported
     quotes.sort(key=lambda q: q.evidence.start)
     return [replace(q, id=f"q{i + 1}") for i, q in enumerate(quotes)]
 
 
-def _direct(view: DocView) -> list[Quote]:
+class _Parties:
+    """Speech verbs per sentence, and each verb's speaker and addressee, worked out once: a
+    sentence of a thousand quotes around one "said" asks the same questions a thousand times."""
+
+    def __init__(self, view: DocView) -> None:
+        self.view = view
+        self._verbs: dict[int, list[Token]] = {}
+        self._of_verb: dict[int, tuple[str | None, str | None]] = {}
+
+    def speech_verbs(self, sentence: int) -> list[Token]:
+        if sentence not in self._verbs:
+            self._verbs[sentence] = [
+                t
+                for t in self.view.sents[sentence]
+                if t.lemma_.lower() in SPEECH and t.pos_ == "VERB"
+            ]
+        return self._verbs[sentence]
+
+    def of(self, verb: Token) -> tuple[str | None, str | None]:
+        if verb.i not in self._of_verb:
+            self._of_verb[verb.i] = (_speaker(self.view, verb), _addressee(self.view, verb))
+        return self._of_verb[verb.i]
+
+
+def _direct(view: DocView, parties: _Parties) -> list[Quote]:
     text = view.text
     found = []
     for match in _QUOTE.finditer(text):
@@ -119,14 +150,14 @@ def _direct(view: DocView) -> list[Quote]:
         span = view.doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is None or not inner.strip():
             continue
-        verb = _reporting_verb(view, span.start, span.end)
+        verb = _reporting_verb(view, parties, span.start, span.end)
         words = len(inner.split())
         kind = (
             "direct"
             if verb is not None and (words >= _SCARE_WORDS or _opens_sentence(inner))
             else ("scare" if words < _SCARE_WORDS else "direct")
         )
-        found.append(_quote(view, verb, kind, inner, start, start + len(inner), span[0]))
+        found.append(_quote(view, parties, verb, kind, inner, start, start + len(inner), span[0]))
     return found
 
 
@@ -134,30 +165,31 @@ def _opens_sentence(inner: str) -> bool:
     return inner[:1].isupper() or inner.startswith("[")
 
 
-def _reporting_verb(view: DocView, first: int, last: int) -> Token | None:
+def _reporting_verb(view: DocView, parties: _Parties, first: int, last: int) -> Token | None:
     """The speech verb outside the quote nearest to it in the same sentence (or the sentence
     before when this one is only the quote, or the quote follows a colon)."""
-    sent = view.sents[view.sentence_index(view.doc[first])]
-    candidates = [
-        t
-        for t in sent
-        if (t.i < first or t.i >= last) and t.lemma_.lower() in SPEECH and t.pos_ == "VERB"
-    ]
-    if not candidates and sent.start > 0:
-        previous = view.sents[view.sentence_index(view.doc[sent.start - 1])]
-        if previous.text.rstrip().endswith(":"):
-            candidates = [t for t in previous if t.lemma_.lower() in SPEECH and t.pos_ == "VERB"]
+    index = view.sentence_index(view.doc[first])
+    candidates = [t for t in parties.speech_verbs(index) if t.i < first or t.i >= last]
+    after_colon = index > 0 and view.sents[index - 1].text.rstrip().endswith(":")
+    if not candidates and after_colon:
+        candidates = parties.speech_verbs(index - 1)
     if not candidates:
         return None
     return min(candidates, key=lambda t: min(abs(t.i - first), abs(t.i - last)))
 
 
 def _quote(
-    view: DocView, verb: Token | None, kind: str, text: str, start: int, end: int, anchor: Token
+    view: DocView,
+    parties: _Parties,
+    verb: Token | None,
+    kind: str,
+    text: str,
+    start: int,
+    end: int,
+    anchor: Token,
 ) -> Quote:
     sentence = view.sentence_index(anchor)
-    speaker = _speaker(view, verb) if verb is not None else None
-    addressee = _addressee(view, verb) if verb is not None else None
+    speaker, addressee = parties.of(verb) if verb is not None else (None, None)
     date, _basis = view.date_for(sentence)
     citation = view.citation_for(sentence)
     lemma = verb.lemma_.lower() if verb is not None else None
@@ -194,7 +226,7 @@ def _addressee(view: DocView, verb: Token) -> str | None:
     return None
 
 
-def _reported(view: DocView) -> list[Quote]:
+def _reported(view: DocView, parties: _Parties) -> list[Quote]:
     """ "X said (that) ...": the complement clause of a speech verb, as reported speech."""
     text = view.text
     found = []
@@ -212,5 +244,5 @@ def _reported(view: DocView) -> list[Quote]:
         if first.lower_ == "that":
             first = view.doc[first.i + 1]
         start, end = first.idx, last.idx + len(last.text)
-        found.append(_quote(view, token, "reported", text[start:end], start, end, first))
+        found.append(_quote(view, parties, token, "reported", text[start:end], start, end, first))
     return found
