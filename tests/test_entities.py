@@ -192,3 +192,23 @@ def test_ordinary_words_are_not_lower_cased_countries(run: Run) -> None:
 def test_continents_are_not_towns(run: Run) -> None:
     result = run("He spoke on US relations with Asia.")
     assert by_name(result, "Asia").country is None
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("Troops from Niger and Chad arrived.", "Chad"),
+        ("Troops from Niger and Chad arrived.", "Niger"),
+        ("Chad's government closed its border.", "Chad"),
+    ],
+)
+def test_a_state_name_that_is_also_a_first_name_is_the_state_in_context(
+    run: Run, text: str, state: str
+) -> None:
+    types = {e.name: e.type.value for e in run(text).entities}
+    assert types.get(state) == "state", types
+
+
+def test_the_same_name_as_a_first_name_stays_a_person(run: Run) -> None:
+    types = {e.name: e.type.value for e in run("Chad Smith said the deal was good.").entities}
+    assert types.get("Chad Smith") == "person", types

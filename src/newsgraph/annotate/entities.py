@@ -102,8 +102,13 @@ class EntityRecognizer:
     def __init__(
         self, nlp: Language, gazetteer: Gazetteer, *, ordinary_words: frozenset[str] | None = None
     ) -> None:
+        words = load_lexicon().words
         if ordinary_words is None:
-            ordinary_words = load_lexicon().words.get("ordinary_words", frozenset())
+            ordinary_words = words.get("ordinary_words", frozenset())
+        self.state_context = _StateContext(
+            words.get("state_prepositions", frozenset()),
+            words.get("state_possessions", frozenset()),
+        )
         self.gazetteer = gazetteer
         self.posts = RoleIndex(gazetteer)
         # "tunisian rioters", "help iSrael", "GAZA CITY": country names and demonyms in the
@@ -200,8 +205,21 @@ class EntityRecognizer:
             if canonical is not None and text != canonical:
                 hits_at.append((doc[start:end], self.gazetteer.lookup(canonical)[0]))
         confirmed = {entry.id for _, (entry, _, ambiguous) in hits_at if not ambiguous}
+        # states named for sure, or placed by their own context ("from Niger"): a name
+        # coordinated with one of them is a state too ("from Niger and Chad")
+        states = {
+            i
+            for span, (entry, _, ambiguous) in hits_at
+            if entry.type == EntityType.STATE
+            and (not ambiguous or self.state_context.says(span, set()))
+            for i in range(span.start, span.end)
+        }
         for span, (entry, kind, ambiguous) in hits_at:
-            if ambiguous and not _confirmed(span, entry, ner_labels, confirmed):
+            if (
+                ambiguous
+                and not _confirmed(span, entry, ner_labels, confirmed)
+                and not (entry.type == EntityType.STATE and self.state_context.says(span, states))
+            ):
                 continue
             if kind == "capital":
                 other.append((span, self._capital(span, entry, sentence_of)))
@@ -286,6 +304,24 @@ _COMPATIBLE_LABELS = {
     EntityType.PERSON: {"PERSON"},
     EntityType.WEAPON: {"PRODUCT", "ORG", "LOC", "GPE", "PERSON", "WORK_OF_ART"},
 }
+
+
+@dataclass(frozen=True)
+class _StateContext:
+    """Where the sentence itself says an ambiguous name is the state (word lists: words.yaml)."""
+
+    prepositions: frozenset[str]
+    possessions: frozenset[str]
+
+    def says(self, span: Span, states: set[int]) -> bool:
+        root = span.root
+        if root.dep_ == "pobj" and root.head.lower_ in self.prepositions:
+            return True  # "troops from Chad"
+        partners = [*root.conjuncts]
+        if any(t.i in states for t in partners):
+            return True  # "Niger and Mali"
+        possessive = any(c.dep_ == "case" for c in root.children)
+        return possessive and root.dep_ == "poss" and root.head.lower_ in self.possessions
 
 
 def _confirmed(span: Span, entry: Entry, ner_labels: dict[int, str], confirmed: set[str]) -> bool:
