@@ -176,8 +176,7 @@ def find_events(view: DocView, lexicon: EventLexicon) -> list[Event]:
     events: list[Event] = []
     used_objects: set[int] = set()  # nouns a verb's event already covers
     for token in view.tokens:
-        verbal = _is_verb(token) and not _nominal_gerund(token, lexicon)
-        pattern = _verb_pattern(token, lexicon) if verbal else None
+        pattern = _verb_pattern(token, lexicon) if _verbal(token, lexicon) else None
         if pattern is None or token.i in used_objects or _participation(token, lexicon):
             continue
         means = _attack_means(view, token, lexicon)
@@ -292,6 +291,11 @@ def _noun_pattern(token: Token, lexicon: EventLexicon) -> Pattern | None:
     keys = [*noun_keys(token), token.lower_]
     candidates = next((lexicon.nouns[k] for k in keys if k in lexicon.nouns), ())
     return candidates[0] if candidates else None
+
+
+def _verbal(token: Token, lexicon: EventLexicon) -> bool:
+    """Whether the token is coded as a verb (a gerund used as an event noun is not)."""
+    return _is_verb(token) and not _nominal_gerund(token, lexicon)
 
 
 def _nominal_gerund(token: Token, lexicon: EventLexicon) -> bool:
@@ -960,6 +964,6 @@ def event_at(
     """The event `pattern` codes at `token`, with the rules' sides, modality, date and place:
     how the learned detector (`learn.detector`) turns a word it judged an event into one."""
     view = view.with_unnamed()
-    if _is_verb(token) and not _nominal_gerund(token, lexicon):
+    if _verbal(token, lexicon):
         return _verb_event(view, token, pattern, index)
     return _noun_event(view, token, pattern, index, earlier, lexicon)

@@ -355,10 +355,18 @@ def alignments(
     "first reported" or "unknown"). Without this, an as-of question about 1900 returned nearly
     every alignment, since few texts state when a relation began."""
     r = t.relations
+    # the same narrowing for the rows and for their first reports: a dossier's alignments
+    # need the first reports of its own triples, not of the whole knowledge base
+    narrowing = []
+    if entity:
+        narrowing.append(or_(r.c.subject == entity, r.c.object == entity))
+    if relation:
+        narrowing.append(r.c.relation == relation)
     seen = (
         select(r.c.subject, r.c.relation, r.c.object,
                func.min(t.documents.c.published).label("first_seen"))
         .join(t.documents, t.documents.c.id == r.c.document_id)
+        .where(*narrowing)
         .group_by(r.c.subject, r.c.relation, r.c.object)
         .subquery("seen")
     )  # fmt: skip
@@ -387,10 +395,7 @@ def alignments(
         query = query.where(
             or_(t.documents.c.published.is_(None), t.documents.c.published <= stated_by)
         )
-    if entity:
-        query = query.where(or_(r.c.subject == entity, r.c.object == entity))
-    if relation:
-        query = query.where(r.c.relation == relation)
+    query = query.where(*narrowing)
     texts = EvidenceTexts(engine)
     with engine.connect() as c:
         return [
@@ -440,7 +445,6 @@ def search(engine: Engine, query: str, *, limit: int = 20) -> Rows:
     words = search_words(query)
     if not words:
         return []
-    query = " ".join(words)
     with engine.connect() as c:
         if engine.dialect.name == "sqlite":
             sql = text(
@@ -449,7 +453,9 @@ def search(engine: Engine, query: str, *, limit: int = 20) -> Rows:
                 "FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid "
                 "WHERE documents_fts MATCH :q ORDER BY rank LIMIT :n"
             )
-            rows = c.execute(sql, {"q": _fts5_query(query), "n": limit})
+            # plain words, each quoted: user input never reaches FTS5 syntax
+            fts = " ".join(f'"{w}"' for w in words)
+            rows = c.execute(sql, {"q": fts, "n": limit})
         else:
             sql = text(
                 "SELECT id, title, published, "
@@ -457,7 +463,7 @@ def search(engine: Engine, query: str, *, limit: int = 20) -> Rows:
                 "FROM documents WHERE to_tsvector('english', coalesce(title, '') || ' ' || text) "
                 "@@ plainto_tsquery('english', :q) LIMIT :n"
             )
-            rows = c.execute(sql, {"q": query, "n": limit})
+            rows = c.execute(sql, {"q": " ".join(words), "n": limit})
         return [dict(r._mapping) for r in rows]
 
 
@@ -469,12 +475,7 @@ _WORD = re.compile(r"\w+")
 
 def search_words(query: str) -> list[str]:
     """The words of a user's query (letters and digits only, at most MAX_SEARCH_WORDS)."""
-    return _WORD.findall(query.replace("\x00", " "))[:MAX_SEARCH_WORDS]
-
-
-def _fts5_query(query: str) -> str:
-    """Plain words, each quoted: user input never reaches FTS5 syntax."""
-    return " ".join(f'"{w}"' for w in search_words(query))
+    return _WORD.findall(query)[:MAX_SEARCH_WORDS]
 
 
 def dossier(engine: Engine, name: str) -> dict[str, Any] | None:
