@@ -518,6 +518,7 @@ def alignments_command(
     as_of: Annotated[str | None, typer.Option("--as-of")] = None,
     stated_by: Annotated[str | None, typer.Option("--stated-by")] = None,
     relation: Annotated[str | None, typer.Option()] = None,
+    limit: Annotated[int, typer.Option(min=1, help="Rows to show at most.")] = 1000,
     as_json: JsonOption = False,
     as_csv: CsvOption = False,
 ) -> None:
@@ -525,7 +526,9 @@ def alignments_command(
     (the stated start, else the first report of it: `since_basis` says which), not ended."""
     from newsgraph.store import queries
 
-    rows = queries.alignments(_engine(db), as_of=as_of, stated_by=stated_by, relation=relation)
+    rows = queries.alignments(
+        _engine(db), as_of=as_of, stated_by=stated_by, relation=relation, limit=limit
+    )
     _print_rows(
         rows,
         ["subject", "relation", "object", "since", "since_basis", "valid_until", "evidence"],

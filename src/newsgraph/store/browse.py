@@ -143,6 +143,12 @@ def _names(connection: Any, found: dict[str, Any]) -> dict[str, str]:
     return dict(connection.execute(query).tuples().all())
 
 
+# the network draws its event edges from at most this many event reports, the latest up to
+# its date: enough for any drawing of max_nodes actors, and the cost stays bounded as the KB
+# grows (the answer says when the window was full)
+MAX_NETWORK_EVENTS = 20_000
+
+
 @dataclass(frozen=True, slots=True)
 class NetworkFilter:
     """Which edges the network shows: alignments in force `as_of` (of the given relations) and,
@@ -202,19 +208,20 @@ def _interaction_edges(engine: Engine, selected: NetworkFilter) -> Rows:
             e.c.document_id,
             e.c.sentence,
             e.c.start,
-            e.c.end,
+            e.c.id,
         )
         .join(src, (src.c.event_id == e.c.id) & (src.c.role == "source"))
         .join(tgt, (tgt.c.event_id == e.c.id) & (tgt.c.role == "target"))
         .where(src.c.entity_id != tgt.c.entity_id, e.c.negated.is_(False))
         .order_by(e.c.date.desc())
+        .limit(MAX_NETWORK_EVENTS)
     )
     if selected.as_of:
         query = query.where(or_(e.c.date.is_(None), e.c.date <= selected.as_of + "~"))
     if selected.event_types:
         query = query.where(e.c.type.in_(selected.event_types))
     grouped: dict[tuple[str, str, str], dict[str, Any]] = {}
-    texts = queries.EvidenceTexts(engine)
+    shown: list[str] = []
     with engine.connect() as c:
         for row in c.execute(query):
             key = (row.source, row.target, row.type)
@@ -227,10 +234,24 @@ def _interaction_edges(engine: Engine, selected: NetworkFilter) -> Rows:
             edge["count"] += 1
             edge["first"] = row.date or edge["first"]
             if len(edge["evidence"]) < 3:
-                edge["evidence"].append(
-                    texts.evidence(row.document_id, row.sentence, row.start, row.end)
-                )
+                edge["evidence"].append(row.id)
+                shown.append(row.id)
+        evidence = _event_evidence(c, shown)
+    for edge in grouped.values():
+        edge["evidence"] = [evidence[i] for i in edge["evidence"]]
     return list(grouped.values())
+
+
+def _event_evidence(connection: Any, event_ids: list[str]) -> dict[str, dict[str, Any]]:
+    """Evidence of the events an edge shows, fetched once they are chosen."""
+    e = t.events
+    found: dict[str, dict[str, Any]] = {}
+    for start in range(0, len(event_ids), 500):
+        query = select(
+            e.c.id, e.c.document_id, e.c.sentence, e.c.start, e.c.end, queries.evidence_text(e)
+        ).where(e.c.id.in_(event_ids[start : start + 500]))
+        found.update((row.id, queries.evidence(row)) for row in connection.execute(query))
+    return found
 
 
 def date_range(engine: Engine) -> tuple[str | None, str | None]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Text, and_, delete, insert, select, update
+from sqlalchemy import Connection, Engine, Text, and_, delete, func, insert, select, update
 
 from newsgraph.errors import CurationError
 from newsgraph.folding import search_key
@@ -78,6 +78,7 @@ def record_decision(
         if action == "merge":
             repoint(connection, source, target)
             connection.execute(delete(t.entities).where(t.entities.c.id == source))
+            recount_entities(connection, [target])
         else:
             _insert_like(connection, target, source_row, name=surface)
             connection.execute(
@@ -85,6 +86,24 @@ def record_decision(
                 .where(t.mentions.c.entity_id == source, t.mentions.c.text == surface)
                 .values(entity_id=target)
             )
+            recount_entities(connection, [source, target])
+
+
+def recount_entities(connection: Connection, entity_ids: list[str]) -> None:
+    """Recompute the maintained mention and document counts of these entities from their
+    mentions (an index range each: the cost follows the entities, not the KB)."""
+    m = t.mentions
+    for entity_id in entity_ids:
+        mentions, documents = connection.execute(
+            select(func.count(), func.count(func.distinct(m.c.document_id))).where(
+                m.c.entity_id == entity_id
+            )
+        ).one()
+        connection.execute(
+            update(t.entities)
+            .where(t.entities.c.id == entity_id)
+            .values(mention_count=mentions, document_count=documents)
+        )
 
 
 def _entity(connection: Connection, entity_id: str) -> Any:
@@ -219,15 +238,54 @@ def referenced_ids(connection: Connection) -> set[str]:
     return used
 
 
-def delete_orphan_entities(connection: Connection) -> int:
-    """Remove entities no remaining fact names; returns how many went."""
-    used = referenced_ids(connection)
-    orphans = [e for e in connection.scalars(select(t.entities.c.id)) if e not in used]
+def delete_orphan_entities(connection: Connection, candidates: set[str] | None = None) -> int:
+    """Remove entities no remaining fact names; returns how many went. With `candidates`
+    (the entities a removed document named) only those are checked, by index lookups, so
+    removing one document costs what that document held rather than a scan of the KB."""
+    if candidates is not None:
+        used = _still_referenced(connection, candidates)
+        orphans = sorted(candidates - used)
+    else:
+        used = referenced_ids(connection)
+        orphans = [e for e in connection.scalars(select(t.entities.c.id)) if e not in used]
     for start in range(0, len(orphans), 500):
         connection.execute(
             delete(t.entities).where(t.entities.c.id.in_(orphans[start : start + 500]))
         )
     return len(orphans)
+
+
+def _still_referenced(connection: Connection, candidates: set[str]) -> set[str]:
+    used: set[str] = set()
+    wanted = sorted(candidates)
+    for reference in t.ENTITY_REFERENCES:
+        if reference.kind == "list":
+            for entity_id in wanted:
+                rows = _list_rows(connection, reference, entity_id)
+                if entity_id not in used and any(entity_id in values for _, values in rows):
+                    used.add(entity_id)
+            continue
+        column = reference.table.c[reference.column]
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            used.update(connection.scalars(select(column).where(column.in_(chunk)).distinct()))
+    return used
+
+
+def stale_counts(engine: Engine) -> list[tuple[str, int, int]]:
+    """Entities whose maintained mention count disagrees with their mentions:
+    (id, stored, actual). Empty when the writer and curation kept the aggregate right."""
+    m = t.mentions
+    actual = (
+        select(m.c.entity_id, func.count().label("n")).group_by(m.c.entity_id).subquery("actual")
+    )
+    query = (
+        select(t.entities.c.id, t.entities.c.mention_count, func.coalesce(actual.c.n, 0))
+        .join(actual, actual.c.entity_id == t.entities.c.id, isouter=True)
+        .where(t.entities.c.mention_count != func.coalesce(actual.c.n, 0))
+    )
+    with engine.connect() as connection:
+        return [(row[0], row[1], row[2]) for row in connection.execute(query)]
 
 
 def dangling_references(engine: Engine) -> list[Dangling]:

@@ -13,7 +13,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, Row, Select, and_, func, or_, select, text
+from sqlalchemy import (
+    ColumnElement,
+    Engine,
+    Label,
+    Row,
+    Select,
+    and_,
+    case,
+    func,
+    or_,
+    select,
+    text,
+)
 
 from newsgraph.folding import search_key
 from newsgraph.store import schema as t
@@ -21,30 +33,31 @@ from newsgraph.store import schema as t
 Rows = list[dict[str, Any]]
 
 
-class EvidenceTexts:
-    """Document texts fetched once per query, for evidence snippets."""
+def evidence_text(table: Any) -> Label[Any]:
+    """The characters a fact was read from, cut out of its document by the database: only the
+    span travels, never the whole text (a column for any fact table's select)."""
+    d = t.documents.alias("evidence_document")
+    c = table.c
+    length = case((c.end > c.start, c.end - c.start), else_=0)
+    return (
+        select(func.substr(d.c.text, c.start + 1, length))
+        .where(d.c.id == c.document_id)
+        .correlate_except(d)
+        .scalar_subquery()
+        .label("evidence_text")
+    )
 
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
-        self.cache: dict[str, str] = {}
 
-    def evidence(
-        self, document_id: str, sentence: int | None, start: int | None, end: int | None
-    ) -> dict[str, Any]:
-        if document_id not in self.cache:
-            with self.engine.connect() as c:
-                self.cache[document_id] = (
-                    c.scalar(select(t.documents.c.text).where(t.documents.c.id == document_id))
-                    or ""
-                )
-        snippet = self.cache[document_id][start or 0 : end or 0]
-        return {
-            "document": document_id,
-            "sentence": sentence,
-            "start": start,
-            "end": end,
-            "text": snippet,
-        }
+def evidence(row: Any) -> dict[str, Any]:
+    """A fact row's evidence (`document`, `sentence`, `start`, `end`, `text`); the row was
+    selected with `evidence_text`."""
+    return {
+        "document": row.document_id,
+        "sentence": row.sentence,
+        "start": row.start,
+        "end": row.end,
+        "text": row.evidence_text or "",
+    }
 
 
 def find_entity(engine: Engine, name: str) -> dict[str, Any] | None:
@@ -63,26 +76,18 @@ def find_entity(engine: Engine, name: str) -> dict[str, Any] | None:
             )
             .order_by((t.entities.c.id == name).desc(), (t.entities.c.name == name).desc())
         ).first()
+        ranked = (t.entities.c.mention_count.desc(), t.entities.c.id)
         if row is None:
-            n = (
-                select(t.mentions.c.entity_id, func.count().label("n"))
-                .group_by(t.mentions.c.entity_id)
-                .subquery()
+            # most mentioned first, from the maintained count: no scan of mentions
+            partial = or_(
+                t.entities.c.name.ilike(f"%{name}%"),
+                t.entities.c.search_key.contains(key, autoescape=True),
             )
+            row = c.execute(select(t.entities).where(partial).order_by(*ranked)).first()
+        if row is None:
             named = select(t.mentions.c.entity_id).where(t.mentions.c.text == name)
-            best = (
-                select(t.entities)
-                .join(n, n.c.entity_id == t.entities.c.id, isouter=True)
-                .where(
-                    or_(
-                        t.entities.c.name.ilike(f"%{name}%"),
-                        t.entities.c.search_key.contains(key, autoescape=True),
-                        t.entities.c.id.in_(named),
-                    )
-                )
-                .order_by(func.coalesce(n.c.n, 0).desc(), t.entities.c.id)
-            )
-            row = c.execute(best).first()
+            query = select(t.entities).where(t.entities.c.id.in_(named)).order_by(*ranked)
+            row = c.execute(query).first()
     return dict(row._mapping) if row is not None else None
 
 
@@ -96,30 +101,30 @@ def entity_id(engine: Engine, name: str | None) -> str | None:
 
 
 def actors(engine: Engine, search: str = "", *, type: str | None = None, limit: int = 50) -> Rows:
-    """Entities whose name matches, with mention and document counts."""
+    """Entities whose name matches, with mention and document counts, most mentioned first
+    (the counts are maintained by the writer and curation, so this reads no mentions)."""
+    e = t.entities
     query = (
         select(
-            t.entities.c.id,
-            t.entities.c.name,
-            t.entities.c.type,
-            t.entities.c.country,
-            func.count(t.mentions.c.id).label("mentions"),
-            func.count(func.distinct(t.mentions.c.document_id)).label("documents"),
+            e.c.id,
+            e.c.name,
+            e.c.type,
+            e.c.country,
+            e.c.mention_count.label("mentions"),
+            e.c.document_count.label("documents"),
         )
-        .join(t.mentions, t.mentions.c.entity_id == t.entities.c.id, isouter=True)
-        .group_by(t.entities.c.id, t.entities.c.name, t.entities.c.type, t.entities.c.country)
-        .order_by(func.count(t.mentions.c.id).desc(), t.entities.c.name)
+        .order_by(e.c.mention_count.desc(), e.c.name)
         .limit(limit)
     )
     if search:
         query = query.where(
             or_(
-                t.entities.c.name.ilike(f"%{search}%"),
-                t.entities.c.search_key.contains(search_key(search), autoescape=True),
+                e.c.name.ilike(f"%{search}%"),
+                e.c.search_key.contains(search_key(search), autoescape=True),
             )
         )
     if type:
-        query = query.where(t.entities.c.type == type)
+        query = query.where(e.c.type == type)
     with engine.connect() as c:
         return [dict(r._mapping) for r in c.execute(query)]
 
@@ -207,7 +212,7 @@ def filtered_events(
     """`events` with the filters given as one object (what the web app passes around)."""
     e = t.events
     query = (
-        select(e, t.event_clusters.c.reports)
+        select(e, t.event_clusters.c.reports, evidence_text(e))
         .join(t.event_clusters, t.event_clusters.c.id == e.c.cluster_id)
         .where(*selected.where())
         .order_by(e.c.date.desc(), e.c.id)
@@ -217,8 +222,7 @@ def filtered_events(
     with engine.connect() as c:
         rows = list(c.execute(query))
         actors_of = _event_actors(c, [r.id for r in rows])
-    texts = EvidenceTexts(engine)
-    return [_event_row(r, actors_of, texts) for r in rows]
+    return [_event_row(r, actors_of) for r in rows]
 
 
 def event_facets(engine: Engine, selected: EventFilter) -> dict[str, list[tuple[str, int]]]:
@@ -267,9 +271,7 @@ def _event_actors(connection: Any, event_ids: Sequence[str]) -> dict[str, dict[s
     return found
 
 
-def _event_row(
-    row: Row[Any], actors_of: dict[str, dict[str, list[Any]]], texts: EvidenceTexts
-) -> dict[str, Any]:
+def _event_row(row: Row[Any], actors_of: dict[str, dict[str, list[Any]]]) -> dict[str, Any]:
     actors = actors_of[row.id]
     return {
         "id": row.id,
@@ -291,14 +293,14 @@ def _event_row(
         "confidence": row.confidence,
         "reports": row.reports,
         "citation": row.citation,
-        "evidence": texts.evidence(row.document_id, row.sentence, row.start, row.end),
+        "evidence": evidence(row),
     }
 
 
 def quote_select() -> Select[Any]:
     """Quotes with their speaker's name (`speaker_name`; null when the speaker is unknown)."""
     speakers = t.entities.alias("speakers")
-    return select(t.quotes, speakers.c.name.label("speaker_name")).join(
+    return select(t.quotes, speakers.c.name.label("speaker_name"), evidence_text(t.quotes)).join(
         speakers, speakers.c.id == t.quotes.c.speaker, isouter=True
     )
 
@@ -308,7 +310,12 @@ def relation_select() -> Select[Any]:
     `object_name`)."""
     r, subj, obj = t.relations, t.entities.alias("subj"), t.entities.alias("obj")
     return (
-        select(r, subj.c.name.label("subject_name"), obj.c.name.label("object_name"))
+        select(
+            r,
+            subj.c.name.label("subject_name"),
+            obj.c.name.label("object_name"),
+            evidence_text(r),
+        )
         .join(subj, subj.c.id == r.c.subject)
         .join(obj, obj.c.id == r.c.object)
     )
@@ -322,7 +329,6 @@ def quotes(
         query = query.where(t.quotes.c.speaker == speaker)
     if stance:
         query = query.where(t.quotes.c.stance == stance)
-    texts = EvidenceTexts(engine)
     with engine.connect() as c:
         return [
             {
@@ -332,7 +338,7 @@ def quotes(
                 "kind": r.kind,
                 "text": r.text,
                 "date": r.date,
-                "evidence": texts.evidence(r.document_id, r.sentence, r.start, r.end),
+                "evidence": evidence(r),
             }
             for r in c.execute(query)
         ]
@@ -345,6 +351,8 @@ def alignments(
     stated_by: str | None = None,
     entity: str | None = None,
     relation: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> Rows:
     """Alignments in force on `as_of` (world time: begun by then, not ended before it);
     `stated_by` keeps only those published by that date (record time).
@@ -396,7 +404,8 @@ def alignments(
             or_(t.documents.c.published.is_(None), t.documents.c.published <= stated_by)
         )
     query = query.where(*narrowing)
-    texts = EvidenceTexts(engine)
+    if limit is not None:
+        query = query.order_by(r.c.id).limit(limit).offset(offset)
     with engine.connect() as c:
         return [
             {
@@ -410,7 +419,7 @@ def alignments(
                 "since": row.valid_from or row.first_seen,
                 "since_basis": _since_basis(row.valid_from, row.first_seen),
                 "stated": row.published,
-                "evidence": texts.evidence(row.document_id, row.sentence, row.start, row.end),
+                "evidence": evidence(row),
             }
             for row in c.execute(query)
         ]
@@ -478,6 +487,12 @@ def search_words(query: str) -> list[str]:
     return _WORD.findall(query)[:MAX_SEARCH_WORDS]
 
 
+# an actor's dossier reads co-occurrence and cited sources from its latest documents, and
+# lists at most this many rows of each kind of fact (the newest)
+DOSSIER_DOCUMENTS = 1_000
+DOSSIER_ROWS = 200
+
+
 def dossier(engine: Engine, name: str) -> dict[str, Any] | None:
     """Everything about one actor: roles, alignments, events both ways, quotes, co-occurring
     actors and the sources cited where it appears."""
@@ -485,7 +500,6 @@ def dossier(engine: Engine, name: str) -> dict[str, Any] | None:
     if entity is None:
         return None
     entity_id = entity["id"]
-    texts = EvidenceTexts(engine)
     with engine.connect() as c:
         roles = [
             {
@@ -495,15 +509,23 @@ def dossier(engine: Engine, name: str) -> dict[str, Any] | None:
                 "organization": r.organization,
                 "valid_from": r.valid_from,
                 "valid_until": r.valid_until,
-                "evidence": texts.evidence(r.document_id, r.sentence, r.start, r.end),
+                "evidence": evidence(r),
             }
-            for r in c.execute(select(t.roles).where(t.roles.c.entity_id == entity_id))
+            for r in c.execute(
+                select(t.roles, evidence_text(t.roles)).where(t.roles.c.entity_id == entity_id)
+            )
         ]
+        # co-occurrence and cited sources are read from the actor's latest documents: all of
+        # them in a small KB, a bounded window for an actor named in 100,000 articles
+        d = t.documents
         documents = list(
             c.scalars(
-                select(func.distinct(t.mentions.c.document_id)).where(
-                    t.mentions.c.entity_id == entity_id
-                )
+                select(d.c.id)
+                .distinct()
+                .join(t.mentions, t.mentions.c.document_id == d.c.id)
+                .where(t.mentions.c.entity_id == entity_id)
+                .order_by(d.c.published.desc(), d.c.id)
+                .limit(DOSSIER_DOCUMENTS)
             )
         )
         co = Counter(
@@ -531,9 +553,10 @@ def dossier(engine: Engine, name: str) -> dict[str, Any] | None:
         )
     return {
         "entity": entity,
-        "documents": len(documents),
+        "documents": entity["document_count"],
+        "documents_read": len(documents),
         "roles": roles,
-        "alignments": alignments(engine, entity=entity_id),
+        "alignments": alignments(engine, entity=entity_id, limit=DOSSIER_ROWS),
         "events_as_source": events(engine, actor=entity_id),
         "events_as_target": events(engine, target=entity_id),
         "quotes": quotes(engine, speaker=entity_id),

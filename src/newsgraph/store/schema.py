@@ -90,6 +90,11 @@ entities = Table(
     Column("search_key", Text, index=True),  # folding.search_key(name): "guaido" finds "Guaidó"
     Column("known", Boolean, nullable=False, default=False),
     Column("attributes", JSON, nullable=False),
+    # maintained aggregates (writer, remove, merge, split keep them): how often and in how
+    # many documents the entity is mentioned, so "most mentioned" lists need no scan of mentions
+    Column("mention_count", Integer, nullable=False, default=0, server_default="0"),
+    Column("document_count", Integer, nullable=False, default=0, server_default="0"),
+    Index("ix_entities_mention_count", "mention_count"),
 )
 
 entity_merges = Table(
@@ -113,6 +118,8 @@ mentions = Table(
     Column("text", Text, nullable=False),
     Column("kind", String(20), nullable=False),
     *_span(),
+    # an entity's documents, newest rows last: the dossier reads its latest documents only
+    Index("ix_mentions_entity_document", "entity_id", "document_id"),
 )
 
 roles = Table(
@@ -198,6 +205,9 @@ events = Table(
     Column("citation", String(10)),
     Column("confidence", Float, nullable=False),
     *_span(),
+    # newest-first lists filtered by one column read these in order and stop at the page size
+    Index("ix_events_type_date", "type", "date"),
+    Index("ix_events_modality_date", "modality", "date"),
 )
 
 event_actors = Table(

@@ -7,6 +7,8 @@ A document already present (same content hash) adds nothing. Analyst decisions r
 from __future__ import annotations
 
 import hashlib
+import json
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -133,6 +135,7 @@ def save_extraction(
         for table in (*t.FACT_TABLES, t.event_actors):
             if rows[table]:
                 connection.execute(_INSERTS[table], rows[table])
+        _count_mentions(connection, rows[t.mentions], +1)
         if events.clusters:
             _recount(connection, list(events.clusters))
     return Saved(document.id, True, sum(len(r) for r in rows.values()))
@@ -471,6 +474,31 @@ def _event_rows(extraction: Extraction, ids: EntityMap) -> _EventRows:
     return _EventRows(event_rows, actor_rows, clusters)
 
 
+_ADD_MENTIONS = (
+    update(t.entities)
+    .where(t.entities.c.id == bindparam("entity"))
+    .values(
+        mention_count=t.entities.c.mention_count + bindparam("mentions"),
+        document_count=t.entities.c.document_count + bindparam("documents"),
+    )
+)
+
+
+def _count_mentions(connection: Connection, mention_rows: list[dict[str, Any]], sign: int) -> None:
+    """Keep the entities' mention and document counts (the maintained aggregate lists sort
+    by) in step with one document's mentions, added (+1) or removed (-1). Ids are sorted so
+    concurrent PostgreSQL writers lock shared entities in the same order."""
+    per_entity = Counter(row["entity_id"] for row in mention_rows)
+    if per_entity:
+        connection.execute(
+            _ADD_MENTIONS,
+            [
+                {"entity": e, "mentions": sign * n, "documents": sign}
+                for e, n in sorted(per_entity.items())
+            ],
+        )
+
+
 def _recount(connection: Connection, cluster_ids: list[str]) -> None:
     """Reports of a cluster = the number of distinct documents with an event in it."""
     connection.execute(_RECOUNT, {"ids": cluster_ids})
@@ -489,6 +517,13 @@ def remove_document(engine: Engine, document_id: str) -> bool:
                 select(t.events.c.cluster_id).where(t.events.c.document_id == document_id)
             )
         )
+        mention_rows = [
+            {"entity_id": e}
+            for e in connection.scalars(
+                select(t.mentions.c.entity_id).where(t.mentions.c.document_id == document_id)
+            )
+        ]
+        named = _named_by(connection, document_id)
         event_ids = select(t.events.c.id).where(t.events.c.document_id == document_id)
         connection.execute(delete(t.event_actors).where(t.event_actors.c.event_id.in_(event_ids)))
         for table in t.FACT_TABLES:
@@ -497,5 +532,29 @@ def remove_document(engine: Engine, document_id: str) -> bool:
         if clusters:
             _recount(connection, list(clusters))
         connection.execute(delete(t.event_clusters).where(t.event_clusters.c.reports == 0))
-        delete_orphan_entities(connection)
+        _count_mentions(connection, mention_rows, -1)
+        delete_orphan_entities(connection, named)
     return True
+
+
+def _named_by(connection: Connection, document_id: str) -> set[str]:
+    """Every entity id the document's rows reference, in every registered column."""
+    named: set[str] = set()
+    for reference in t.ENTITY_REFERENCES:
+        table = reference.table
+        column = table.c[reference.column]
+        if table is t.event_actors:
+            of_document = select(t.events.c.id).where(t.events.c.document_id == document_id)
+            query = select(column).where(t.event_actors.c.event_id.in_(of_document))
+        else:
+            key = table.c.id if table is t.documents else table.c.document_id
+            query = select(column).where(key == document_id)
+        for value in connection.scalars(query):
+            if value is None:
+                continue
+            if reference.kind == "list":
+                values = value if isinstance(value, list) else json.loads(value)
+                named.update(str(v) for v in values)
+            else:
+                named.add(value)
+    return named

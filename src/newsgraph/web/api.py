@@ -143,10 +143,18 @@ def alignments(
     stated_by: Annotated[str | None, Query(description="Published by this date.")] = None,
     entity: str | None = None,
     relation: str | None = None,
+    limit: Limit = 1000,
+    offset: Offset = 0,
 ) -> list[dict[str, Any]]:
-    """Alignments (supports, recognizes, opposes...) with their valid time."""
+    """Alignments (supports, recognizes, opposes...) with their valid time, a page at a time."""
     rows = queries.alignments(
-        engine, as_of=as_of, stated_by=stated_by, entity=entity, relation=relation
+        engine,
+        as_of=as_of,
+        stated_by=stated_by,
+        entity=entity,
+        relation=relation,
+        limit=limit,
+        offset=offset,
     )
     return _with_urls(rows)
 

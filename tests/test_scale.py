@@ -1,0 +1,119 @@
+"""Queries whose cost follows the answer (#18): maintained counts stay right through ingest,
+removal, merge and split; hot queries read indexes, never a whole table of facts."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine, event, func, select
+
+from newsgraph.models import Extraction
+from newsgraph.store import browse, queries
+from newsgraph.store import schema as t
+from newsgraph.store.curation import record_decision, stale_counts
+from newsgraph.store.db import open_database
+from newsgraph.store.writer import remove_document, save_extraction
+
+ARTICLES = (
+    "Russian Foreign Minister Sergei Lavrov met Venezuelan President Nicolás Maduro in "
+    "Caracas on May 2. Lavrov said Russia supports Maduro. The United States condemned "
+    "the visit and imposed sanctions on Venezuela.",
+    "Venezuelan opposition leader Juan Guaidó called for protests in Caracas on May 4. "
+    "Police arrested dozens of protesters. Russia denounced the United States, and Lavrov "
+    "criticized Washington.",
+)
+
+
+def _counts(engine: Engine) -> dict[str, tuple[int, int]]:
+    with engine.connect() as c:
+        rows = c.execute(select(t.entities.c.id, t.entities.c.mention_count,
+                                t.entities.c.document_count))  # fmt: skip
+        return {r[0]: (r[1], r[2]) for r in rows}
+
+
+def test_maintained_counts_follow_ingest_curation_and_removal(
+    kb: Engine, extract_text: Callable[..., Extraction]
+) -> None:
+    saved = [save_extraction(kb, extract_text(text)) for text in ARTICLES]
+    assert stale_counts(kb) == []
+    counts = _counts(kb)
+    assert counts["state:RUS"][1] == 2  # named in both documents
+    assert counts["state:RUS"][0] >= 3
+    # "most mentioned" is the same answer a count over all mentions gives
+    with kb.connect() as c:
+        recount = dict(
+            c.execute(select(t.mentions.c.entity_id, func.count()).group_by(t.mentions.c.entity_id))
+            .tuples()
+            .all()
+        )
+    for row in queries.actors(kb, limit=1000):
+        assert row["mentions"] == recount.get(row["id"], 0)
+    person = next(i for i in counts if i.startswith("person:") and "lavrov" in i)
+    record_decision(kb, "merge", person, "state:RUS", force=True)
+    assert stale_counts(kb) == []
+    with kb.connect() as c:
+        surface = c.scalar(select(t.mentions.c.text).where(t.mentions.c.entity_id == "state:RUS",
+                                                         t.mentions.c.text == "Lavrov").limit(1))  # fmt: skip
+    assert surface == "Lavrov"
+    record_decision(kb, "split", "state:RUS", "person:lavrov-again", surface="Lavrov")
+    assert stale_counts(kb) == []
+    assert remove_document(kb, saved[0].document_id)
+    assert stale_counts(kb) == []
+    assert _counts(kb)["state:RUS"][1] == 1
+
+
+def _plans(engine: Engine, calls: list[Callable[[], Any]]) -> list[tuple[str, str]]:
+    """(statement, its SQLite query plan) for every SELECT the calls run."""
+    statements: list[tuple[str, Any]] = []
+
+    def record(conn: Any, cursor: Any, statement: str, parameters: Any, *_: Any) -> None:
+        if statement.lstrip().upper().startswith("SELECT"):
+            statements.append((statement, parameters))
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        for call in calls:
+            call()
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    plans = []
+    with engine.connect() as c:
+        for statement, parameters in statements:
+            raw = c.connection.driver_connection
+            assert raw is not None
+            rows = raw.execute("EXPLAIN QUERY PLAN " + statement, parameters).fetchall()
+            plans.append((statement, "\n".join(str(r[-1]) for r in rows)))
+    return plans
+
+
+@pytest.fixture()
+def small_kb(tmp_path: Path, extract_text: Callable[..., Extraction]) -> Engine:
+    engine = open_database(str(tmp_path / "kb.db"))
+    for text_ in ARTICLES:
+        save_extraction(engine, extract_text(text_))
+    # no ANALYZE: without statistics SQLite plans as for large tables, which is what matters
+    return engine
+
+
+def test_hot_queries_read_indexes_not_whole_fact_tables(small_kb: Engine) -> None:
+    engine = small_kb
+    calls: list[Callable[[], Any]] = [
+        lambda: queries.dossier(engine, "Russia"),
+        lambda: queries.events(engine, actor="state:RUS"),
+        lambda: queries.events(engine, target="state:USA", type="ACCUSE"),
+        lambda: queries.events(engine, type="ASSAULT", since="2019-01-01"),
+        lambda: queries.actors(engine, "Lavrov"),
+        lambda: queries.actors(engine),
+        lambda: queries.search(engine, "Caracas"),
+        lambda: queries.quotes(engine, speaker="state:RUS"),
+        lambda: browse.documents(engine, browse.DocumentFilter(), limit=10),
+    ]
+    for statement, plan in _plans(engine, calls):
+        for table in ("events", "mentions", "event_actors", "quotes", "documents"):
+            scans = [line for line in plan.splitlines()
+                     if re.match(rf"SCAN {table}( |$)", line) and "USING" not in line]  # fmt: skip
+            assert not scans, f"full scan of {table}:\n{plan}\n{statement}"
