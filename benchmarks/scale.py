@@ -110,14 +110,19 @@ def _write_ms(engine: Engine | None, sample: list[Any]) -> str:
 
     with tempfile.TemporaryDirectory() as folder:
         target = engine or open_database(str(Path(folder) / "empty.db"))
-        times = []
+        times, written = [], []
         for extraction in sample:
             started = time.perf_counter()
-            save_extraction(target, extraction)
-            times.append((time.perf_counter() - started) * 1000)
-        for extraction in sample:
-            remove_document(target, extraction.document.id)
-    return f"median {statistics.median(times):.1f} ms, p95 {sorted(times)[-2]:.1f} ms per document"
+            saved = save_extraction(target, extraction)
+            if saved.new:  # a document the KB already held is neither timed nor removed
+                times.append((time.perf_counter() - started) * 1000)
+                written.append(saved.document_id)
+        for document_id in written:
+            remove_document(target, document_id)
+    if not times:
+        return "every sample document was already in the KB"
+    p95 = sorted(times)[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
+    return f"median {statistics.median(times):.1f} ms, p95 {p95:.1f} ms per document"
 
 
 def _read_base(engine: Engine) -> dict[str, list[dict[str, Any]]]:
