@@ -211,7 +211,12 @@ def _chunks(rows: list[Any]) -> Iterator[list[Any]]:
 
 
 def _analyze(engine: Engine) -> None:
+    """Replicas bypass the writer: recompute the maintained aggregates, then statistics."""
+    from newsgraph.store import tallies
+
     with engine.begin() as c:
+        if hasattr(tallies, "rebuild"):  # absent in versions before the aggregates
+            tallies.rebuild(c)
         c.execute(text("ANALYZE"))
 
 

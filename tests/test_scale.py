@@ -14,6 +14,7 @@ from sqlalchemy import Engine, event, func, select
 from newsgraph.models import Extraction
 from newsgraph.store import browse, queries
 from newsgraph.store import schema as t
+from newsgraph.store import tallies
 from newsgraph.store.curation import record_decision, stale_counts
 from newsgraph.store.db import open_database
 from newsgraph.store.writer import remove_document, save_extraction
@@ -39,7 +40,8 @@ def test_maintained_counts_follow_ingest_curation_and_removal(
     kb: Engine, extract_text: Callable[..., Extraction]
 ) -> None:
     saved = [save_extraction(kb, extract_text(text)) for text in ARTICLES]
-    assert stale_counts(kb) == []
+    assert stale_counts(kb) == [] and tallies.stale(kb) == []
+    assert queries.counts(kb)["documents"] == 2
     counts = _counts(kb)
     assert counts["state:RUS"][1] == 2  # named in both documents
     assert counts["state:RUS"][0] >= 3
@@ -54,15 +56,15 @@ def test_maintained_counts_follow_ingest_curation_and_removal(
         assert row["mentions"] == recount.get(row["id"], 0)
     person = next(i for i in counts if i.startswith("person:") and "lavrov" in i)
     record_decision(kb, "merge", person, "state:RUS", force=True)
-    assert stale_counts(kb) == []
+    assert stale_counts(kb) == [] and tallies.stale(kb) == []
     with kb.connect() as c:
         surface = c.scalar(select(t.mentions.c.text).where(t.mentions.c.entity_id == "state:RUS",
                                                          t.mentions.c.text == "Lavrov").limit(1))  # fmt: skip
     assert surface == "Lavrov"
     record_decision(kb, "split", "state:RUS", "person:lavrov-again", surface="Lavrov")
-    assert stale_counts(kb) == []
+    assert stale_counts(kb) == [] and tallies.stale(kb) == []
     assert remove_document(kb, saved[0].document_id)
-    assert stale_counts(kb) == []
+    assert stale_counts(kb) == [] and tallies.stale(kb) == []
     assert _counts(kb)["state:RUS"][1] == 1
 
 

@@ -22,6 +22,7 @@ from sqlalchemy import Connection, Engine, Text, and_, delete, func, insert, sel
 from newsgraph.errors import CurationError
 from newsgraph.folding import search_key
 from newsgraph.store import schema as t
+from newsgraph.store import tallies
 
 ACTIONS = ("merge", "split")
 # Entity types an analyst may merge without --force: an actor and its metonyms are the same
@@ -78,6 +79,7 @@ def record_decision(
         if action == "merge":
             repoint(connection, source, target)
             connection.execute(delete(t.entities).where(t.entities.c.id == source))
+            tallies.add(connection, {"entities": -1})
             recount_entities(connection, [target])
         else:
             _insert_like(connection, target, source_row, name=surface)
@@ -152,6 +154,7 @@ def _insert_like(connection: Connection, entity_id: str, model: Any, *, name: st
     exists = connection.execute(select(t.entities.c.id).where(t.entities.c.id == entity_id))
     if exists.first() is not None:
         return
+    tallies.add(connection, {"entities": 1})
     connection.execute(
         insert(t.entities).values(
             id=entity_id,
@@ -252,6 +255,7 @@ def delete_orphan_entities(connection: Connection, candidates: set[str] | None =
         connection.execute(
             delete(t.entities).where(t.entities.c.id.in_(orphans[start : start + 500]))
         )
+    tallies.add(connection, {"entities": -len(orphans)})
     return len(orphans)
 
 

@@ -29,6 +29,7 @@ from sqlalchemy import (
 
 from newsgraph.folding import search_key
 from newsgraph.store import schema as t
+from newsgraph.store import tallies
 
 Rows = list[dict[str, Any]]
 
@@ -521,9 +522,9 @@ def dossier(engine: Engine, name: str) -> dict[str, Any] | None:
         documents = list(
             c.scalars(
                 select(d.c.id)
-                .distinct()
                 .join(t.mentions, t.mentions.c.document_id == d.c.id)
                 .where(t.mentions.c.entity_id == entity_id)
+                .group_by(d.c.id, d.c.published)
                 .order_by(d.c.published.desc(), d.c.id)
                 .limit(DOSSIER_DOCUMENTS)
             )
@@ -566,9 +567,6 @@ def dossier(engine: Engine, name: str) -> dict[str, Any] | None:
 
 
 def counts(engine: Engine) -> dict[str, int]:
-    """Rows per table: the knowledge base at a glance."""
+    """Rows per table: the knowledge base at a glance (maintained tallies, not counts)."""
     with engine.connect() as c:
-        return {
-            table.name: c.scalar(select(func.count()).select_from(table)) or 0
-            for table in (t.documents, t.entities, *t.FACT_TABLES, t.event_clusters)
-        }
+        return tallies.read(c)

@@ -19,6 +19,7 @@ from typing import Literal
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Column,
     DateTime,
@@ -286,6 +287,16 @@ deployments = Table(
 )
 
 
+tallies = Table(
+    "tallies",
+    metadata,
+    # maintained row counts of the tables `newsgraph summary` and the home page report, kept in
+    # the same transaction as every write, so "how big is the KB" reads a few rows, not millions
+    Column("name", String(40), primary_key=True),
+    Column("rows", BigInteger, nullable=False),
+)
+
+
 @dataclass(frozen=True, slots=True)
 class EntityReference:
     """A column that names entities: one id (`scalar`) or a JSON list of ids (`list`).
@@ -345,3 +356,6 @@ FACT_TABLES = (
     arms_transfers,
     deployments,
 )
+
+TALLIED = (documents, entities, *FACT_TABLES, event_clusters)
+"""The tables whose row counts `tallies` keeps (what `queries.counts` reports)."""

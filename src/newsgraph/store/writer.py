@@ -31,6 +31,7 @@ from newsgraph.contract import to_dict
 from newsgraph.folding import search_key
 from newsgraph.models import Entity, EntityType, Event, Evidence, Extraction
 from newsgraph.store import schema as t
+from newsgraph.store import tallies
 from newsgraph.store.curation import delete_orphan_entities
 
 _REFERENCES_BY_TABLE: dict[str, list[t.EntityReference]] = {}
@@ -130,14 +131,21 @@ def save_extraction(
         rows[t.events], rows[t.event_actors] = events.events, events.actors
         for table, table_rows in rows.items():
             resolve_references(table, table_rows, ids)
-        _upsert_entities(connection, extraction, ids, [(t.documents, doc_row), *rows.items()])
-        _insert_ignoring_conflicts(connection, t.event_clusters, list(events.clusters.values()))
+        new_entities = _upsert_entities(
+            connection, extraction, ids, [(t.documents, doc_row), *rows.items()]
+        )
+        new_clusters = _insert_ignoring_conflicts(
+            connection, t.event_clusters, list(events.clusters.values())
+        )
         for table in (*t.FACT_TABLES, t.event_actors):
             if rows[table]:
                 connection.execute(_INSERTS[table], rows[table])
         _count_mentions(connection, rows[t.mentions], +1)
         if events.clusters:
             _recount(connection, list(events.clusters))
+        written = {table.name: len(rows[table]) for table in t.FACT_TABLES}
+        written |= {"documents": 1, "entities": new_entities, "event_clusters": new_clusters}
+        tallies.add(connection, written)  # last: the shared tally rows are locked briefly
     return Saved(document.id, True, sum(len(r) for r in rows.values()))
 
 
@@ -171,17 +179,17 @@ def _referenced(table_rows: Iterable[tuple[Any, list[dict[str, Any]]]]) -> set[s
 
 def _insert_ignoring_conflicts(
     connection: Connection, table: Any, rows: list[dict[str, Any]]
-) -> bool:
-    """Insert rows, skipping those whose key another writer stored first; True if any landed."""
+) -> int:
+    """Insert rows, skipping those whose key another writer stored first; how many landed."""
     if not rows:
-        return False
+        return 0
     dialect = connection.dialect.name
     statement = (pg_insert if dialect == "postgresql" else sqlite_insert)(table)
     # RETURNING says which rows landed: rowcount is -1 ("unknown") under psycopg, and the
     # caller's next step (storing the document's facts) depends on the answer
     keys = list(table.primary_key.columns)
     result = connection.execute(statement.on_conflict_do_nothing().returning(*keys), rows)
-    return bool(result.all())
+    return len(result.all())
 
 
 def _document_row(extraction: Extraction, now: datetime | None) -> dict[str, Any]:
@@ -213,9 +221,10 @@ def _upsert_entities(
     extraction: Extraction,
     ids: EntityMap,
     table_rows: Iterable[tuple[Any, list[dict[str, Any]]]],
-) -> None:
+) -> int:
     """Insert the document's entities the KB lacks, and a stub for any other id a fact names
-    (an outlet the text never mentions), so no stored reference points at nothing."""
+    (an outlet the text never mentions), so no stored reference points at nothing; returns
+    how many were new."""
     wanted: dict[str, dict[str, Any]] = {}
     for entity in extraction.entities:
         row = _entity_row(entity)
@@ -230,7 +239,7 @@ def _upsert_entities(
         for key, row in wanted.items()
         if key not in existing
     ]
-    _insert_ignoring_conflicts(connection, t.entities, rows)
+    return _insert_ignoring_conflicts(connection, t.entities, rows)
 
 
 def _entity_row(entity: Entity) -> dict[str, Any]:
@@ -526,14 +535,21 @@ def remove_document(engine: Engine, document_id: str) -> bool:
         named = _named_by(connection, document_id)
         event_ids = select(t.events.c.id).where(t.events.c.document_id == document_id)
         connection.execute(delete(t.event_actors).where(t.event_actors.c.event_id.in_(event_ids)))
+        removed: dict[str, int] = {}
         for table in t.FACT_TABLES:
-            connection.execute(delete(table).where(table.c.document_id == document_id))
+            gone = connection.execute(delete(table).where(table.c.document_id == document_id))
+            removed[table.name] = -gone.rowcount
         connection.execute(delete(t.documents).where(t.documents.c.id == document_id))
+        removed["documents"] = -1
         if clusters:
             _recount(connection, list(clusters))
-        connection.execute(delete(t.event_clusters).where(t.event_clusters.c.reports == 0))
+            emptied = delete(t.event_clusters).where(
+                t.event_clusters.c.id.in_(sorted(clusters)), t.event_clusters.c.reports == 0
+            )
+            removed["event_clusters"] = -connection.execute(emptied).rowcount
         _count_mentions(connection, mention_rows, -1)
         delete_orphan_entities(connection, named)
+        tallies.add(connection, removed)
     return True
 
 

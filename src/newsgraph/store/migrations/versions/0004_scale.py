@@ -12,6 +12,9 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from newsgraph.store import schema as t
+from newsgraph.store import tallies
+
 revision = "0004"
 down_revision = "0003"
 branch_labels = None
@@ -37,18 +40,16 @@ def upgrade() -> None:
             )
             batch.add_column(sa.Column("document_count", sa.Integer, nullable=False,
                                        server_default="0"))  # fmt: skip
-        op.execute(
-            "UPDATE entities SET mention_count = "
-            "(SELECT count(*) FROM mentions WHERE mentions.entity_id = entities.id),"
-            " document_count = (SELECT count(DISTINCT document_id) FROM mentions "
-            "WHERE mentions.entity_id = entities.id)"
-        )
     for name, table, columns in _INDEXES:
         if name not in {i["name"] for i in inspector.get_indexes(table)}:
             op.create_index(name, table, list(columns))
+    if not inspector.has_table("tallies"):
+        t.tallies.create(bind)
+    tallies.rebuild(bind)  # the tallies and each entity's counts, from the rows
 
 
 def downgrade() -> None:
+    op.drop_table("tallies")
     for name, table, _ in reversed(_INDEXES):
         op.drop_index(name, table_name=table)
     with op.batch_alter_table("entities") as batch:

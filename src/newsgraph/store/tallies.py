@@ -1,0 +1,73 @@
+"""Maintained row counts (`tallies`): every write adjusts them in its own transaction, so the
+size of the knowledge base is a read of a dozen rows at any scale.
+
+    >>> with engine.begin() as connection:                     # doctest: +SKIP
+    ...     add(connection, {"documents": 1, "events": 12})
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from sqlalchemy import Connection, Engine, func, select, text
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from newsgraph.store import schema as t
+
+
+def add(connection: Connection, deltas: Mapping[str, int]) -> None:
+    """Add these row-count changes (table name -> delta). Names are sorted so concurrent
+    PostgreSQL writers take the row locks in one order; zero changes are skipped."""
+    rows = [{"name": name, "rows": n} for name, n in sorted(deltas.items()) if n]
+    if not rows:
+        return
+    dialect = connection.dialect.name
+    statement = (pg_insert if dialect == "postgresql" else sqlite_insert)(t.tallies)
+    connection.execute(
+        statement.on_conflict_do_update(
+            index_elements=[t.tallies.c.name],
+            set_={"rows": t.tallies.c.rows + statement.excluded.rows},
+        ),
+        rows,
+    )
+
+
+def read(connection: Connection) -> dict[str, int]:
+    """Rows per tallied table (0 for a table nothing was written to)."""
+    stored = dict(connection.execute(select(t.tallies.c.name, t.tallies.c.rows)).tuples().all())
+    return {table.name: int(stored.get(table.name, 0)) for table in t.TALLIED}
+
+
+def actual(connection: Connection) -> dict[str, int]:
+    """Rows per tallied table, counted (a scan of each: for checks and repair only)."""
+    return {
+        table.name: connection.scalar(select(func.count()).select_from(table)) or 0
+        for table in t.TALLIED
+    }
+
+
+def recount(connection: Connection) -> None:
+    """Set every tally from a count of its table (a new or repaired knowledge base)."""
+    connection.execute(t.tallies.delete())
+    counted = actual(connection)
+    connection.execute(t.tallies.insert(), [{"name": k, "rows": n} for k, n in counted.items()])
+
+
+def rebuild(connection: Connection) -> None:
+    """Recompute every maintained aggregate from the rows: the tallies and each entity's
+    mention and document counts (after a bulk load that bypassed the writer, or a repair)."""
+    recount(connection)
+    connection.execute(text(
+        "UPDATE entities SET mention_count = "
+        "(SELECT count(*) FROM mentions WHERE mentions.entity_id = entities.id),"
+        " document_count = (SELECT count(DISTINCT document_id) FROM mentions "
+        "WHERE mentions.entity_id = entities.id)"
+    ))  # fmt: skip
+
+
+def stale(engine: Engine) -> list[tuple[str, int, int]]:
+    """Tallies that disagree with their table: (table, stored, actual)."""
+    with engine.connect() as connection:
+        stored, counted = read(connection), actual(connection)
+    return [(name, stored[name], counted[name]) for name in stored if stored[name] != counted[name]]
