@@ -283,8 +283,7 @@ def _day(value: str | None, *, first: bool) -> str | None:
 def places(engine: Engine) -> Rows:
     """Places with coordinates: how often each is mentioned and how many events happened
     there."""
-    ents, m = t.entities, t.mentions
-    mentions = select(m.c.entity_id, func.count().label("n")).group_by(m.c.entity_id).subquery()
+    ents = t.entities
     located = (
         select(t.events.c.location, func.count().label("n"))
         .where(t.events.c.location.is_not(None))
@@ -297,10 +296,9 @@ def places(engine: Engine) -> Rows:
             ents.c.name,
             ents.c.country,
             ents.c.attributes,
-            func.coalesce(mentions.c.n, 0).label("mentions"),
+            ents.c.mention_count.label("mentions"),
             func.coalesce(located.c.n, 0).label("events"),
         )
-        .join(mentions, mentions.c.entity_id == ents.c.id, isouter=True)
         .join(located, located.c.location == ents.c.id, isouter=True)
         .where(ents.c.type == "place")
     )

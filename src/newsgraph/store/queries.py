@@ -226,31 +226,46 @@ def filtered_events(
     return [_event_row(r, actors_of) for r in rows]
 
 
+# facets are counted over at most this many of the selected events (the newest): exact on
+# any KB or selection smaller than that, a bounded cost on a KB of millions (the answer says)
+FACET_WINDOW = 20_000
+
+
 def event_facets(engine: Engine, selected: EventFilter) -> dict[str, list[tuple[str, int]]]:
-    """How the events a filter selects divide by type, modality and actor country (counts)."""
+    """How the events a filter selects divide by type, modality, actor country and agent
+    (counts among the newest FACET_WINDOW of them; `window` is present when that cut in),
+    and their exact `total`."""
     e, ea = t.events, t.event_actors
     conditions = selected.where()
+    newest = select(e.c.id).where(*conditions).order_by(e.c.date.desc(), e.c.id)
     facets: dict[str, list[tuple[str, int]]] = {}
     with engine.connect() as c:
+        if conditions:
+            total = c.scalar(select(func.count()).select_from(e).where(*conditions)) or 0
+        else:
+            total = tallies.read(c)["events"]
+        in_window = e.c.id.in_(newest.limit(FACET_WINDOW).scalar_subquery())
+        scope = [in_window] if total > FACET_WINDOW else conditions
         for name, column in (("type", e.c.type), ("modality", e.c.modality)):
-            query = select(column, func.count()).where(*conditions).group_by(column)
+            query = select(column, func.count()).where(*scope).group_by(column)
             facets[name] = sorted(((k, n) for k, n in c.execute(query)), key=lambda r: -r[1])
         by_country = (
             select(t.entities.c.country, func.count(func.distinct(e.c.id)))
             .join(ea, ea.c.event_id == e.c.id)
             .join(t.entities, t.entities.c.id == ea.c.entity_id)
-            .where(t.entities.c.country.is_not(None), *conditions)
+            .where(t.entities.c.country.is_not(None), *scope)
             .group_by(t.entities.c.country)
         )
         facets["country"] = sorted(((k, n) for k, n in c.execute(by_country)), key=lambda r: -r[1])
         agents: dict[str, int] = {}
         for column in (e.c.source_agent_code, e.c.target_agent_code):
-            query = select(column, func.count()).where(column.is_not(None), *conditions)
+            query = select(column, func.count()).where(column.is_not(None), *scope)
             for code, n in c.execute(query.group_by(column)):
                 agents[code] = agents.get(code, 0) + n
         facets["agent"] = sorted(agents.items(), key=lambda r: -r[1])
-        total = select(func.count()).select_from(e).where(*conditions)
-        facets["total"] = [("events", c.scalar(total) or 0)]
+    facets["total"] = [("events", total)]
+    if total > FACET_WINDOW:
+        facets["window"] = [("newest", FACET_WINDOW)]
     return facets
 
 

@@ -209,6 +209,8 @@ events = Table(
     # newest-first lists filtered by one column read these in order and stop at the page size
     Index("ix_events_type_date", "type", "date"),
     Index("ix_events_modality_date", "modality", "date"),
+    # events per place (the map) and curation's repointing of a place read this
+    Index("ix_events_location", "location"),
 )
 
 event_actors = Table(

@@ -126,6 +126,7 @@ def events_page(
     rows = queries.filtered_events(engine, selected, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
     facets = queries.event_facets(engine, selected)
     total = facets.pop("total")[0][1]
+    window = facets.pop("window", [("", 0)])[0][1]
     form = {
         key: request.query_params.get(key, "")
         for key in (
@@ -149,6 +150,7 @@ def events_page(
         show_all_link="?" + urlencode({**kept, "min_confidence": "0"}),
         rows=rows,
         facets=facets,
+        facet_window=window,
         total=total,
         form=form,
         query=urlencode(kept),

@@ -24,6 +24,7 @@ _INDEXES = (
     ("ix_entities_mention_count", "entities", ("mention_count",)),
     ("ix_events_type_date", "events", ("type", "date")),
     ("ix_events_modality_date", "events", ("modality", "date")),
+    ("ix_events_location", "events", ("location",)),
     ("ix_mentions_entity_document", "mentions", ("entity_id", "document_id")),
 )
 
