@@ -58,6 +58,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--no-web", action="store_true")
+    parser.add_argument("--build-only", action="store_true", help="grow the KB, time nothing")
     parser.add_argument(
         "--ingest-sample",
         metavar="JSONL",
@@ -77,6 +78,8 @@ def main() -> None:
         print(f"\n## {size:,} documents (built {made:,} in {time.perf_counter() - started:.0f} s;"
               f" {_disk(engine, args.db)})")  # fmt: skip
         _analyze(engine)
+        if args.build_only:
+            continue
         print("\n| query | median ms | p95 ms | rows |\n|---|---:|---:|---:|")
         for label, call in library_calls(engine):
             _report(label, call, args.runs)

@@ -12,9 +12,8 @@ import pytest
 from sqlalchemy import Engine, event, func, select
 
 from newsgraph.models import Extraction
-from newsgraph.store import browse, queries
+from newsgraph.store import browse, firsts, queries, tallies
 from newsgraph.store import schema as t
-from newsgraph.store import tallies
 from newsgraph.store.curation import record_decision, stale_counts
 from newsgraph.store.db import open_database
 from newsgraph.store.writer import remove_document, save_extraction
@@ -36,11 +35,19 @@ def _counts(engine: Engine) -> dict[str, tuple[int, int]]:
         return {r[0]: (r[1], r[2]) for r in rows}
 
 
+def _consistent(engine: Engine) -> bool:
+    """Every maintained aggregate equals a recount from the rows."""
+    assert stale_counts(engine) == []
+    assert tallies.stale(engine) == []
+    assert firsts.stale(engine) == []
+    return True
+
+
 def test_maintained_counts_follow_ingest_curation_and_removal(
     kb: Engine, extract_text: Callable[..., Extraction]
 ) -> None:
     saved = [save_extraction(kb, extract_text(text)) for text in ARTICLES]
-    assert stale_counts(kb) == [] and tallies.stale(kb) == []
+    assert _consistent(kb)
     assert queries.counts(kb)["documents"] == 2
     counts = _counts(kb)
     assert counts["state:RUS"][1] == 2  # named in both documents
@@ -56,15 +63,15 @@ def test_maintained_counts_follow_ingest_curation_and_removal(
         assert row["mentions"] == recount.get(row["id"], 0)
     person = next(i for i in counts if i.startswith("person:") and "lavrov" in i)
     record_decision(kb, "merge", person, "state:RUS", force=True)
-    assert stale_counts(kb) == [] and tallies.stale(kb) == []
+    assert _consistent(kb)
     with kb.connect() as c:
         surface = c.scalar(select(t.mentions.c.text).where(t.mentions.c.entity_id == "state:RUS",
                                                          t.mentions.c.text == "Lavrov").limit(1))  # fmt: skip
     assert surface == "Lavrov"
     record_decision(kb, "split", "state:RUS", "person:lavrov-again", surface="Lavrov")
-    assert stale_counts(kb) == [] and tallies.stale(kb) == []
+    assert _consistent(kb)
     assert remove_document(kb, saved[0].document_id)
-    assert stale_counts(kb) == [] and tallies.stale(kb) == []
+    assert _consistent(kb)
     assert _counts(kb)["state:RUS"][1] == 1
 
 
@@ -119,3 +126,20 @@ def test_hot_queries_read_indexes_not_whole_fact_tables(small_kb: Engine) -> Non
             scans = [line for line in plan.splitlines()
                      if re.match(rf"SCAN {table}( |$)", line) and "USING" not in line]  # fmt: skip
             assert not scans, f"full scan of {table}:\n{plan}\n{statement}"
+
+
+def test_first_report_of_an_alignment_moves_when_its_document_goes(
+    kb: Engine, extract_text: Callable[..., Extraction]
+) -> None:
+    text_ = "Russia supports Nicolás Maduro, the Kremlin said."
+    early = save_extraction(kb, extract_text(text_ + " It was May 1.", published="2019-05-02"))
+    save_extraction(kb, extract_text(text_ + " It was June 1.", published="2019-06-02"))
+    rows = queries.alignments(kb, entity="state:RUS")
+    assert rows and {r["since"] for r in rows} == {"2019-05-02"}
+    assert [r for r in queries.alignments(kb, as_of="2019-05-10") if r["subject_id"] == "state:RUS"]
+    assert remove_document(kb, early.document_id)
+    assert _consistent(kb)
+    assert {r["since"] for r in queries.alignments(kb, entity="state:RUS")} == {"2019-06-02"}
+    assert not [
+        r for r in queries.alignments(kb, as_of="2019-05-10") if r["subject_id"] == "state:RUS"
+    ]

@@ -21,8 +21,8 @@ from sqlalchemy import Connection, Engine, Text, and_, delete, func, insert, sel
 
 from newsgraph.errors import CurationError
 from newsgraph.folding import search_key
+from newsgraph.store import firsts, tallies
 from newsgraph.store import schema as t
-from newsgraph.store import tallies
 
 ACTIONS = ("merge", "split")
 # Entity types an analyst may merge without --force: an actor and its metonyms are the same
@@ -81,6 +81,7 @@ def record_decision(
             connection.execute(delete(t.entities).where(t.entities.c.id == source))
             tallies.add(connection, {"entities": -1})
             recount_entities(connection, [target])
+            firsts.refresh_entities(connection, [source, target])
         else:
             _insert_like(connection, target, source_row, name=surface)
             connection.execute(

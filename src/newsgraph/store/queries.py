@@ -379,21 +379,12 @@ def alignments(
     "first reported" or "unknown"). Without this, an as-of question about 1900 returned nearly
     every alignment, since few texts state when a relation began."""
     r = t.relations
-    # the same narrowing for the rows and for their first reports: a dossier's alignments
-    # need the first reports of its own triples, not of the whole knowledge base
     narrowing = []
     if entity:
         narrowing.append(or_(r.c.subject == entity, r.c.object == entity))
     if relation:
         narrowing.append(r.c.relation == relation)
-    seen = (
-        select(r.c.subject, r.c.relation, r.c.object,
-               func.min(t.documents.c.published).label("first_seen"))
-        .join(t.documents, t.documents.c.id == r.c.document_id)
-        .where(*narrowing)
-        .group_by(r.c.subject, r.c.relation, r.c.object)
-        .subquery("seen")
-    )  # fmt: skip
+    seen = t.alignment_firsts  # first reports, maintained by the writer, removal and curation
     query = (
         relation_select()
         .add_columns(t.documents.c.published, seen.c.first_seen)
@@ -505,7 +496,7 @@ def search_words(query: str) -> list[str]:
 
 # an actor's dossier reads co-occurrence and cited sources from its latest documents, and
 # lists at most this many rows of each kind of fact (the newest)
-DOSSIER_DOCUMENTS = 1_000
+DOSSIER_DOCUMENTS = 200
 DOSSIER_ROWS = 200
 
 
@@ -544,21 +535,20 @@ def dossier(engine: Engine, name: str) -> dict[str, Any] | None:
                 .limit(DOSSIER_DOCUMENTS)
             )
         )
-        co = Counter(
-            r.name
-            for r in c.execute(
-                select(t.entities.c.name, t.mentions.c.document_id)
-                .distinct()
-                .join(t.mentions, t.mentions.c.entity_id == t.entities.c.id)
-                .where(
-                    t.mentions.c.document_id.in_(documents),
-                    t.entities.c.id != entity_id,
-                    t.entities.c.type.in_(
-                        ["person", "state", "organization", "armed_force", "group"]
-                    ),
-                )
+        m, ents = t.mentions, t.entities
+        shared = func.count(func.distinct(m.c.document_id))
+        co = c.execute(
+            select(ents.c.name, shared)
+            .join(m, m.c.entity_id == ents.c.id)
+            .where(
+                m.c.document_id.in_(documents),
+                ents.c.id != entity_id,
+                ents.c.type.in_(["person", "state", "organization", "armed_force", "group"]),
             )
-        )
+            .group_by(ents.c.name)
+            .order_by(shared.desc(), ents.c.name)
+            .limit(15)
+        ).all()
         sources = Counter(
             r.outlet
             for r in c.execute(
@@ -576,7 +566,7 @@ def dossier(engine: Engine, name: str) -> dict[str, Any] | None:
         "events_as_source": events(engine, actor=entity_id),
         "events_as_target": events(engine, target=entity_id),
         "quotes": quotes(engine, speaker=entity_id),
-        "co_occurring": [{"name": n, "documents": k} for n, k in co.most_common(15)],
+        "co_occurring": [{"name": n, "documents": k} for n, k in co],
         "sources_cited": [{"outlet": n, "citations": k} for n, k in sources.most_common(15)],
     }
 

@@ -65,7 +65,7 @@ documents = Table(
     Column("source", Text, nullable=False),
     Column("external_id", Text),
     Column("title", Text),
-    Column("outlet", Text),
+    Column("outlet", Text, index=True),  # the outlet list groups by it
     Column("outlet_id", String(200)),
     Column("author", Text),
     Column("url", Text),
@@ -247,7 +247,7 @@ relations = Table(
     Column("subject", String(200), nullable=False, index=True),
     Column("relation", String(20), nullable=False, index=True),
     Column("object", String(200), nullable=False, index=True),
-    Column("valid_from", String(10)),
+    Column("valid_from", String(10), index=True),  # the KB's date range reads its ends
     Column("valid_until", String(10)),
     Column("negated", Boolean, nullable=False),
     Column("confidence", Float, nullable=False),
@@ -288,6 +288,19 @@ deployments = Table(
     *_span(),
 )
 
+
+alignment_firsts = Table(
+    "alignment_firsts",
+    metadata,
+    # when the KB first saw each (subject, relation, object): the earliest publication of a
+    # document stating it. Maintained by the writer, removal and curation, so "in force as of"
+    # questions need no grouping of every alignment ever stored
+    Column("subject", String(200), primary_key=True),
+    Column("relation", String(20), primary_key=True),
+    Column("object", String(200), primary_key=True),
+    Column("first_seen", String(10)),
+    Index("ix_alignment_firsts_object", "object"),
+)
 
 tallies = Table(
     "tallies",

@@ -55,9 +55,13 @@ def recount(connection: Connection) -> None:
 
 
 def rebuild(connection: Connection) -> None:
-    """Recompute every maintained aggregate from the rows: the tallies and each entity's
-    mention and document counts (after a bulk load that bypassed the writer, or a repair)."""
+    """Recompute every maintained aggregate from the rows: the tallies, when each alignment
+    was first seen, each entity's mention and document counts (after a bulk load that
+    bypassed the writer, or a repair)."""
+    from newsgraph.store import firsts
+
     recount(connection)
+    firsts.rebuild(connection)
     connection.execute(text(
         "UPDATE entities SET mention_count = "
         "(SELECT count(*) FROM mentions WHERE mentions.entity_id = entities.id),"

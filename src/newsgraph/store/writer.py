@@ -30,8 +30,8 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from newsgraph.contract import to_dict
 from newsgraph.folding import search_key
 from newsgraph.models import Entity, EntityType, Event, Evidence, Extraction
+from newsgraph.store import firsts, tallies
 from newsgraph.store import schema as t
-from newsgraph.store import tallies
 from newsgraph.store.curation import delete_orphan_entities
 
 _REFERENCES_BY_TABLE: dict[str, list[t.EntityReference]] = {}
@@ -141,6 +141,7 @@ def save_extraction(
             if rows[table]:
                 connection.execute(_INSERTS[table], rows[table])
         _count_mentions(connection, rows[t.mentions], +1)
+        firsts.note(connection, _triples(rows[t.relations]), doc_row[0]["published"])
         if events.clusters:
             _recount(connection, list(events.clusters))
         written = {table.name: len(rows[table]) for table in t.FACT_TABLES}
@@ -533,6 +534,13 @@ def remove_document(engine: Engine, document_id: str) -> bool:
             )
         ]
         named = _named_by(connection, document_id)
+        stated = _triples(
+            connection.execute(
+                select(t.relations.c.subject, t.relations.c.relation, t.relations.c.object).where(
+                    t.relations.c.document_id == document_id
+                )
+            ).mappings()
+        )
         event_ids = select(t.events.c.id).where(t.events.c.document_id == document_id)
         connection.execute(delete(t.event_actors).where(t.event_actors.c.event_id.in_(event_ids)))
         removed: dict[str, int] = {}
@@ -548,9 +556,14 @@ def remove_document(engine: Engine, document_id: str) -> bool:
             )
             removed["event_clusters"] = -connection.execute(emptied).rowcount
         _count_mentions(connection, mention_rows, -1)
+        firsts.refresh_triples(connection, stated)
         delete_orphan_entities(connection, named)
         tallies.add(connection, removed)
     return True
+
+
+def _triples(rows: Iterable[Any]) -> list[firsts.Triple]:
+    return [(row["subject"], row["relation"], row["object"]) for row in rows]
 
 
 def _named_by(connection: Connection, document_id: str) -> set[str]:

@@ -25,6 +25,8 @@ _INDEXES = (
     ("ix_events_type_date", "events", ("type", "date")),
     ("ix_events_modality_date", "events", ("modality", "date")),
     ("ix_events_location", "events", ("location",)),
+    ("ix_documents_outlet", "documents", ("outlet",)),
+    ("ix_relations_valid_from", "relations", ("valid_from",)),
     ("ix_mentions_entity_document", "mentions", ("entity_id", "document_id")),
 )
 
