@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
 
@@ -260,7 +260,9 @@ def date_range(engine: Engine) -> tuple[str | None, str | None]:
     days: list[str] = []
     with engine.connect() as c:
         for column in (t.documents.c.published, t.events.c.date, t.relations.c.valid_from):
-            low, high = c.execute(select(func.min(column), func.max(column))).one()
+            # one aggregate per statement: then each end is a single index lookup
+            low = c.scalar(select(func.min(column)))
+            high = c.scalar(select(func.max(column)))
             days += [d for d in (_day(low, first=True), _day(high, first=False)) if d]
     return (min(days), max(days)) if days else (None, None)
 
@@ -321,20 +323,18 @@ def places(engine: Engine) -> Rows:
     return found
 
 
+# the map's per-country activity counts the newest this many events (all of them in a KB
+# smaller than that): the same bounded window as the event facets
+MAP_WINDOW = queries.FACET_WINDOW
+
+
 def countries(engine: Engine) -> Rows:
-    """Per ISO alpha-3 country: events its actors took part in and actors it has."""
-    ents, ea = t.entities, t.event_actors
+    """Per ISO alpha-3 country: events its actors took part in (among the newest MAP_WINDOW
+    events) and actors it has."""
+    ents, e = t.entities, t.events
     with engine.connect() as c:
-        events_by: dict[str, int] = dict(
-            c.execute(
-                select(ents.c.country, func.count(func.distinct(ea.c.event_id)))
-                .join(ea, ea.c.entity_id == ents.c.id)
-                .where(ents.c.country.is_not(None))
-                .group_by(ents.c.country)
-            )
-            .tuples()
-            .all()
-        )
+        newest = c.scalars(select(e.c.id).order_by(e.c.date.desc(), e.c.id).limit(MAP_WINDOW))
+        events_by = Counter(queries.event_countries(c, list(newest)))
         actors_by: dict[str, int] = dict(
             c.execute(
                 select(ents.c.country, func.count())

@@ -226,47 +226,70 @@ def filtered_events(
     return [_event_row(r, actors_of) for r in rows]
 
 
-# facets are counted over at most this many of the selected events (the newest): exact on
-# any KB or selection smaller than that, a bounded cost on a KB of millions (the answer says)
-FACET_WINDOW = 20_000
+# facets are counted over at most this many of the selected events (the newest), and a total
+# is counted exactly up to COUNT_CAP: exact on any KB or selection smaller than that, a bounded
+# cost on a KB of millions (the answer says when a bound cut in)
+FACET_WINDOW = 10_000
+COUNT_CAP = 100_000
 
 
 def event_facets(engine: Engine, selected: EventFilter) -> dict[str, list[tuple[str, int]]]:
-    """How the events a filter selects divide by type, modality, actor country and agent
-    (counts among the newest FACET_WINDOW of them; `window` is present when that cut in),
-    and their exact `total`."""
-    e, ea = t.events, t.event_actors
+    """How the events a filter selects divide by type, modality, actor country and agent,
+    and how many there are (`total`). Counts are among the newest FACET_WINDOW of them
+    (`window` is present when that cut in); the total is exact up to COUNT_CAP (`capped`
+    is present when there are more)."""
+    e = t.events
     conditions = selected.where()
-    newest = select(e.c.id).where(*conditions).order_by(e.c.date.desc(), e.c.id)
-    facets: dict[str, list[tuple[str, int]]] = {}
     with engine.connect() as c:
-        if conditions:
-            total = c.scalar(select(func.count()).select_from(e).where(*conditions)) or 0
-        else:
-            total = tallies.read(c)["events"]
-        in_window = e.c.id.in_(newest.limit(FACET_WINDOW).scalar_subquery())
-        scope = [in_window] if total > FACET_WINDOW else conditions
-        for name, column in (("type", e.c.type), ("modality", e.c.modality)):
-            query = select(column, func.count()).where(*scope).group_by(column)
-            facets[name] = sorted(((k, n) for k, n in c.execute(query)), key=lambda r: -r[1])
-        by_country = (
-            select(t.entities.c.country, func.count(func.distinct(e.c.id)))
-            .join(ea, ea.c.event_id == e.c.id)
-            .join(t.entities, t.entities.c.id == ea.c.entity_id)
-            .where(t.entities.c.country.is_not(None), *scope)
-            .group_by(t.entities.c.country)
-        )
-        facets["country"] = sorted(((k, n) for k, n in c.execute(by_country)), key=lambda r: -r[1])
-        agents: dict[str, int] = {}
-        for column in (e.c.source_agent_code, e.c.target_agent_code):
-            query = select(column, func.count()).where(column.is_not(None), *scope)
-            for code, n in c.execute(query.group_by(column)):
-                agents[code] = agents.get(code, 0) + n
-        facets["agent"] = sorted(agents.items(), key=lambda r: -r[1])
-    facets["total"] = [("events", total)]
+        total = _capped_count(c, conditions)
+        rows = c.execute(
+            select(e.c.id, e.c.type, e.c.modality, e.c.source_agent_code, e.c.target_agent_code)
+            .where(*conditions)
+            .order_by(e.c.date.desc(), e.c.id)
+            .limit(FACET_WINDOW)
+        ).all()
+        countries = event_countries(c, [r.id for r in rows])
+    agents = Counter(code for r in rows for code in (r[3], r[4]) if code is not None)
+    facets: dict[str, list[tuple[str, int]]] = {
+        "type": _ranked(Counter(r.type for r in rows)),
+        "modality": _ranked(Counter(r.modality for r in rows)),
+        "country": _ranked(Counter(countries)),
+        "agent": _ranked(agents),
+        "total": [("events", total)],
+    }
     if total > FACET_WINDOW:
         facets["window"] = [("newest", FACET_WINDOW)]
+    if total > COUNT_CAP:
+        facets["capped"] = [("at least", COUNT_CAP)]
     return facets
+
+
+def _ranked(counts: Counter[str]) -> list[tuple[str, int]]:
+    return sorted(counts.items(), key=lambda r: -r[1])
+
+
+def _capped_count(connection: Any, conditions: list[ColumnElement[bool]]) -> int:
+    """How many events the conditions select: the maintained tally when there are none, else
+    a count that stops after COUNT_CAP + 1 rows."""
+    if not conditions:
+        return tallies.read(connection)["events"]
+    bounded = select(t.events.c.id).where(*conditions).limit(COUNT_CAP + 1).subquery()
+    return connection.scalar(select(func.count()).select_from(bounded)) or 0
+
+
+def event_countries(connection: Any, event_ids: Sequence[str]) -> list[str]:
+    """One country per (event, country of one of its actors), for the country facet."""
+    ea, ents = t.event_actors, t.entities
+    found: list[str] = []
+    for start in range(0, len(event_ids), 500):
+        query = (
+            select(ea.c.event_id, ents.c.country)
+            .distinct()
+            .join(ents, ents.c.id == ea.c.entity_id)
+            .where(ea.c.event_id.in_(event_ids[start : start + 500]), ents.c.country.is_not(None))
+        )
+        found += [country for _, country in connection.execute(query)]
+    return found
 
 
 def _event_actors(connection: Any, event_ids: Sequence[str]) -> dict[str, dict[str, list[Any]]]:

@@ -207,7 +207,8 @@ def map_data(engine: EngineDep) -> dict[str, Any]:
         found = pycountry.countries.get(alpha_3=row["country"])
         row["numeric"] = found.numeric if found else None  # the world outline's country ids
         row["name"] = found.name if found else row["country"]
-    return {"places": browse.places(engine), "countries": rows}
+    # countries' event counts are over the newest `events_window` events
+    return {"places": browse.places(engine), "countries": rows, "events_window": browse.MAP_WINDOW}
 
 
 @router.get("/search")

@@ -127,6 +127,7 @@ def events_page(
     facets = queries.event_facets(engine, selected)
     total = facets.pop("total")[0][1]
     window = facets.pop("window", [("", 0)])[0][1]
+    capped = bool(facets.pop("capped", None))
     form = {
         key: request.query_params.get(key, "")
         for key in (
@@ -151,6 +152,7 @@ def events_page(
         rows=rows,
         facets=facets,
         facet_window=window,
+        capped=capped,
         total=total,
         form=form,
         query=urlencode(kept),
