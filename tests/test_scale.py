@@ -161,3 +161,28 @@ def test_first_report_of_an_alignment_moves_when_its_document_goes(
     assert not [
         r for r in queries.alignments(kb, as_of="2019-05-10") if r["subject_id"] == "state:RUS"
     ]
+
+
+def test_keyset_pages_follow_one_another_like_one_long_list(small_kb: Engine) -> None:
+    everything = [r["id"] for r in queries.events(small_kb, limit=10_000)]
+    assert len(everything) >= 4
+    paged: list[str] = []
+    after = None
+    while True:
+        page = queries.filtered_events(small_kb, queries.EventFilter(), limit=2, after=after)
+        paged += [r["id"] for r in page]
+        if len(page) < 2:
+            break
+        after = queries.event_cursor(page[-1])
+    assert paged == everything
+
+
+def test_api_events_link_to_their_next_page(client: Any) -> None:
+    first = client.get("/api/events", params={"limit": 1, "min_confidence": 0})
+    assert first.status_code == 200 and len(first.json()) == 1
+    assert 'rel="next"' in first.headers["link"]
+    following = client.get(first.headers["link"].split(">")[0].lstrip("<"))
+    assert following.status_code == 200
+    assert following.json() and following.json()[0]["id"] != first.json()[0]["id"]
+    bad = client.get("/api/events", params={"after": "not-a-cursor"})
+    assert bad.status_code == 422 and "cursor" in bad.text

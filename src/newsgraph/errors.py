@@ -73,3 +73,7 @@ class LexiconError(NewsgraphError):
 
 class CurationError(NewsgraphError):
     pass
+
+
+class QueryError(NewsgraphError):
+    """A query parameter that cannot be answered, e.g. a pagination cursor we did not issue."""

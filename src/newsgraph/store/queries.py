@@ -7,6 +7,9 @@ is the sentence-level span of the document the fact was read from.
 
 from __future__ import annotations
 
+import base64
+import binascii
+import json
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -27,6 +30,7 @@ from sqlalchemy import (
     text,
 )
 
+from newsgraph.errors import QueryError
 from newsgraph.folding import search_key
 from newsgraph.store import schema as t
 from newsgraph.store import tallies
@@ -208,22 +212,52 @@ def events(
 
 
 def filtered_events(
-    engine: Engine, selected: EventFilter, *, limit: int = 200, offset: int = 0
+    engine: Engine,
+    selected: EventFilter,
+    *,
+    limit: int = 200,
+    offset: int = 0,
+    after: str | None = None,
 ) -> Rows:
-    """`events` with the filters given as one object (what the web app passes around)."""
+    """`events` with the filters given as one object (what the web app passes around).
+
+    Newest first (undated last, then by id). `after` is the cursor of the last row of the
+    previous page (`event_cursor`): the next page then starts with an index seek instead of
+    counting past `offset` rows, so reading page 10,000 costs what page 1 does."""
     e = t.events
     query = (
         select(e, t.event_clusters.c.reports, evidence_text(e))
         .join(t.event_clusters, t.event_clusters.c.id == e.c.cluster_id)
         .where(*selected.where())
-        .order_by(e.c.date.desc(), e.c.id)
+        .order_by(e.c.date.desc().nulls_last(), e.c.id)
         .limit(limit)
         .offset(offset)
     )
+    if after is not None:
+        query = query.where(_after(after))
     with engine.connect() as c:
         rows = list(c.execute(query))
         actors_of = _event_actors(c, [r.id for r in rows])
     return [_event_row(r, actors_of) for r in rows]
+
+
+def event_cursor(row: dict[str, Any]) -> str:
+    """The keyset cursor of an event row: the page after it starts past its date and id."""
+    raw = json.dumps([row["date"], row["id"]], ensure_ascii=False)
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+def _after(cursor: str) -> ColumnElement[bool]:
+    e = t.events
+    try:
+        date, event_id = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        if not isinstance(event_id, str) or not isinstance(date, str | None):
+            raise ValueError(cursor)
+    except (ValueError, TypeError, binascii.Error) as error:
+        raise QueryError(f"not an event cursor: {cursor[:40]!r}") from error
+    if date is None:  # undated rows come last, by id
+        return and_(e.c.date.is_(None), e.c.id > event_id)
+    return or_(e.c.date < date, and_(e.c.date == date, e.c.id > event_id), e.c.date.is_(None))
 
 
 # facets are counted over at most this many of the selected events (the newest), and a total

@@ -11,9 +11,10 @@ import io
 from typing import Annotated, Any
 
 import pycountry
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import Response
 
+from newsgraph.errors import QueryError
 from newsgraph.store import browse, queries
 from newsgraph.web.filters import EngineDep, EventFilterDep
 
@@ -85,10 +86,30 @@ def actor(engine: EngineDep, entity_id: str) -> dict[str, Any]:
 
 @router.get("/events")
 def events(
-    engine: EngineDep, selected: EventFilterDep, limit: Limit = 200, offset: Offset = 0
+    request: Request,
+    response: Response,
+    engine: EngineDep,
+    selected: EventFilterDep,
+    limit: Limit = 200,
+    offset: Offset = 0,
+    after: Annotated[
+        str | None,
+        Query(max_length=2000, description="Cursor from the previous page's Link header."),
+    ] = None,
 ) -> list[dict[str, Any]]:
-    """Events matching every filter, newest first, with evidence."""
-    return _with_urls(queries.filtered_events(engine, selected, limit=limit, offset=offset))
+    """Events matching every filter, newest first, with evidence. A full page carries a
+    `Link: <...>; rel="next"` header (and `X-Next-Cursor`): follow it to page by keyset,
+    which stays fast however deep you go."""
+    try:
+        rows = queries.filtered_events(engine, selected, limit=limit, offset=offset, after=after)
+    except QueryError as e:
+        raise HTTPException(422, str(e)) from e
+    if len(rows) == limit:
+        cursor = queries.event_cursor(rows[-1])
+        following = request.url.remove_query_params(["after", "offset"])
+        response.headers["Link"] = f'<{following.include_query_params(after=cursor)}>; rel="next"'
+        response.headers["X-Next-Cursor"] = cursor
+    return _with_urls(rows)
 
 
 @router.get("/events.csv", response_class=Response)
