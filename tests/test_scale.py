@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, event, func, select
+from sqlalchemy import Engine, event, func, inspect, select
 
 from newsgraph.models import Extraction
 from newsgraph.store import browse, firsts, queries, tallies
@@ -186,3 +186,29 @@ def test_api_events_link_to_their_next_page(client: Any) -> None:
     assert following.json() and following.json()[0]["id"] != first.json()[0]["id"]
     bad = client.get("/api/events", params={"after": "not-a-cursor"})
     assert bad.status_code == 422 and "cursor" in bad.text
+
+
+def test_a_knowledge_base_from_before_the_aggregates_gains_them_right(
+    tmp_path: Any, extract_text: Callable[..., Extraction]
+) -> None:
+    from sqlalchemy import text
+
+    from newsgraph.store.db import open_database, upgrade
+
+    engine = open_database(str(tmp_path / "old.db"))
+    for text_ in ARTICLES:
+        save_extraction(engine, extract_text(text_))
+    with engine.begin() as c:  # the schema as revision 0003 left it, data kept
+        for index in ("entities_mention_count", "events_type_date", "events_modality_date",
+                      "mentions_entity_document", "events_location", "documents_outlet",
+                      "relations_valid_from"):  # fmt: skip
+            c.execute(text(f"DROP INDEX ix_{index}"))
+        c.execute(text("DROP TABLE tallies"))
+        c.execute(text("DROP TABLE alignment_firsts"))
+        c.execute(text("ALTER TABLE entities DROP COLUMN mention_count"))
+        c.execute(text("ALTER TABLE entities DROP COLUMN document_count"))
+        c.execute(text("UPDATE alembic_version SET version_num = '0003'"))
+    assert "tallies" not in inspect(engine).get_table_names()
+    upgrade(engine)
+    assert _consistent(engine)
+    assert queries.counts(engine)["documents"] == 2

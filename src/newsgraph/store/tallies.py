@@ -62,6 +62,11 @@ def rebuild(connection: Connection) -> None:
 
     recount(connection)
     firsts.rebuild(connection)
+    recount_entities(connection)
+
+
+def recount_entities(connection: Connection) -> None:
+    """Every entity's mention and document counts, from its mentions."""
     connection.execute(text(
         "UPDATE entities SET mention_count = "
         "(SELECT count(*) FROM mentions WHERE mentions.entity_id = entities.id),"

@@ -48,7 +48,9 @@ def upgrade() -> None:
             op.create_index(name, table, list(columns))
     if not inspector.has_table("tallies"):
         t.tallies.create(bind)
-    tallies.rebuild(bind)  # the tallies and each entity's counts, from the rows
+    # the tallies and each entity's counts, from the rows (alignment_firsts comes in 0005)
+    tallies.recount(bind)
+    tallies.recount_entities(bind)
 
 
 def downgrade() -> None:
