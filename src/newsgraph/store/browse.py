@@ -63,10 +63,12 @@ def documents(
     with engine.connect() as c:
         total = c.scalar(select(func.count()).select_from(d).where(*conditions)) or 0
         if snippets:
-            rows = [dict(r._mapping) for r in c.execute(query)]
-            order = {doc_id: rank for rank, doc_id in enumerate(snippets)}
+            # only the page's documents get their fact counts: the hits are already ranked
+            kept = set(c.scalars(select(d.c.id).where(*conditions)))
+            ranked = [i for i in snippets if i in kept][offset : offset + limit]
+            order = {doc_id: rank for rank, doc_id in enumerate(ranked)}
+            rows = [dict(r._mapping) for r in c.execute(query.where(d.c.id.in_(ranked)))]
             rows.sort(key=lambda r: order[r["id"]])
-            rows = rows[offset : offset + limit]
         else:
             ordered = query.order_by(d.c.published.desc(), d.c.title).limit(limit).offset(offset)
             rows = [dict(r._mapping) for r in c.execute(ordered)]
@@ -147,6 +149,7 @@ def _names(connection: Any, found: dict[str, Any]) -> dict[str, str]:
 # its date: enough for any drawing of max_nodes actors, and the cost stays bounded as the KB
 # grows (the answer says when the window was full)
 MAX_NETWORK_EVENTS = 20_000
+MAX_NETWORK_ALIGNMENTS = 5_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +178,9 @@ def network(engine: Engine, selected: NetworkFilter) -> dict[str, Rows]:
             "date": row["valid_from"],
             "evidence": [row["evidence"]],
         }
-        for i, row in enumerate(queries.alignments(engine, as_of=selected.as_of))
+        for i, row in enumerate(
+            queries.alignments(engine, as_of=selected.as_of, limit=MAX_NETWORK_ALIGNMENTS)
+        )
         if not selected.relations or row["relation"] in selected.relations
     ]
     if selected.events:
