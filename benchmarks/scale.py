@@ -36,6 +36,7 @@ from newsgraph.store import schema as t
 from newsgraph.store.db import open_database
 
 SHIFT_DAYS = 3
+ROUNDS = 3
 _ISO_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})(.*)$", re.S)
 _BATCH = 5_000
 # which columns hold ids that a replica renames, and which hold dates that it shifts
@@ -113,15 +114,17 @@ def _write_ms(engine: Engine | None, sample: list[Any]) -> str:
 
     with tempfile.TemporaryDirectory() as folder:
         target = engine or open_database(str(Path(folder) / "empty.db"))
-        times, written = [], []
-        for extraction in sample:
-            started = time.perf_counter()
-            saved = save_extraction(target, extraction)
-            if saved.new:  # a document the KB already held is neither timed nor removed
-                times.append((time.perf_counter() - started) * 1000)
-                written.append(saved.document_id)
-        for document_id in written:
-            remove_document(target, document_id)
+        times: list[float] = []
+        for _ in range(ROUNDS):  # write, remove, write again: enough samples to be steady
+            written = []
+            for extraction in sample:
+                started = time.perf_counter()
+                saved = save_extraction(target, extraction)
+                if saved.new:  # a document the KB already held is neither timed nor removed
+                    times.append((time.perf_counter() - started) * 1000)
+                    written.append(saved.document_id)
+            for document_id in written:
+                remove_document(target, document_id)
     if not times:
         return "every sample document was already in the KB"
     p95 = sorted(times)[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
@@ -232,7 +235,10 @@ def library_calls(engine: Engine) -> list[tuple[str, Callable[[], Any]]]:
         ("events --type ASSAULT --since 2020-01-01",
          lambda: queries.events(engine, type="ASSAULT", since="2020-01-01")),
         ("events (newest 200)", lambda: queries.events(engine)),
-        ("alignments --as-of 2019-05-01", lambda: queries.alignments(engine, as_of="2019-05-01")),
+        ("alignments --as-of 2019-05-01 (CLI: first 1,000)",
+         lambda: queries.alignments(engine, as_of="2019-05-01", limit=1000)),
+        ("alignments --as-of 2019-05-01 (all rows)",
+         lambda: queries.alignments(engine, as_of="2019-05-01")),
         ("actors Trump", lambda: queries.actors(engine, "Trump")),
         ("actors (most mentioned)", lambda: queries.actors(engine)),
         ("search election", lambda: queries.search(engine, "election")),

@@ -225,16 +225,19 @@ def filtered_events(
     previous page (`event_cursor`): the next page then starts with an index seek instead of
     counting past `offset` rows, so reading page 10,000 costs what page 1 does."""
     e = t.events
+    newest = (e.c.date.desc().nulls_last(), e.c.id)
+    # the page's ids first, then their rows: evidence is cut only for the rows shown (a
+    # sort computes every selected column of every candidate row before it limits)
+    page = select(e.c.id).where(*selected.where()).order_by(*newest).limit(limit).offset(offset)
+    if after is not None:
+        page = page.where(_after(after))
+    shown = page.subquery("page")
     query = (
         select(e, t.event_clusters.c.reports, evidence_text(e))
+        .join(shown, shown.c.id == e.c.id)
         .join(t.event_clusters, t.event_clusters.c.id == e.c.cluster_id)
-        .where(*selected.where())
-        .order_by(e.c.date.desc().nulls_last(), e.c.id)
-        .limit(limit)
-        .offset(offset)
+        .order_by(*newest)
     )
-    if after is not None:
-        query = query.where(_after(after))
     with engine.connect() as c:
         rows = list(c.execute(query))
         actors_of = _event_actors(c, [r.id for r in rows])
