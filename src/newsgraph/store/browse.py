@@ -43,7 +43,7 @@ def documents(
     conditions: list[ColumnElement[bool]] = []
     snippets: dict[str, str] = {}
     if selected.search:
-        hits = queries.search(engine, selected.search, limit=1000)
+        hits = queries.search(engine, selected.search, limit=1000, snippets=False)
         snippets = {h["id"]: h["snippet"] for h in hits}
         conditions.append(d.c.id.in_(list(snippets)))
     if selected.outlet:
@@ -66,6 +66,9 @@ def documents(
             # only the page's documents get their fact counts: the hits are already ranked
             kept = set(c.scalars(select(d.c.id).where(*conditions)))
             ranked = [i for i in snippets if i in kept][offset : offset + limit]
+            # snippets only for the page shown
+            cut = queries.search(engine, selected.search or "", limit=limit, among=ranked)
+            snippets = {h["id"]: h["snippet"] for h in cut}
             order = {doc_id: rank for rank, doc_id in enumerate(ranked)}
             rows = [dict(r._mapping) for r in c.execute(query.where(d.c.id.in_(ranked)))]
             rows.sort(key=lambda r: order[r["id"]])

@@ -23,6 +23,7 @@ from sqlalchemy import (
     Row,
     Select,
     and_,
+    bindparam,
     case,
     func,
     or_,
@@ -515,31 +516,50 @@ def timeline(
     return out
 
 
-def search(engine: Engine, query: str, *, limit: int = 20) -> Rows:
+def search(
+    engine: Engine,
+    query: str,
+    *,
+    limit: int = 20,
+    snippets: bool = True,
+    among: Sequence[str] | None = None,
+) -> Rows:
     """Full-text search over documents (SQLite FTS5 or PostgreSQL full text); a query without
-    a single word (quotes, spaces, punctuation) finds nothing."""
+    a single word (quotes, spaces, punctuation) finds nothing. Without `snippets` the hits
+    carry none (cutting them is the costly part on PostgreSQL); `among` restricts the search
+    to these document ids (to cut snippets for one page of hits)."""
     words = search_words(query)
     if not words:
         return []
+    only = "" if among is None else " AND d.id IN :among"
+    params: dict[str, Any] = {"n": limit}
+    if among is not None:
+        params["among"] = list(among)
     with engine.connect() as c:
         if engine.dialect.name == "sqlite":
+            snippet = "snippet(documents_fts, 1, '[', ']', '…', 12)" if snippets else "NULL"
             sql = text(
-                "SELECT d.id, d.title, d.published, "
-                "snippet(documents_fts, 1, '[', ']', '…', 12) AS snippet "
+                f"SELECT d.id, d.title, d.published, {snippet} AS snippet "
                 "FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid "
-                "WHERE documents_fts MATCH :q ORDER BY rank LIMIT :n"
+                f"WHERE documents_fts MATCH :q{only} ORDER BY rank LIMIT :n"
             )
             # plain words, each quoted: user input never reaches FTS5 syntax
-            fts = " ".join(f'"{w}"' for w in words)
-            rows = c.execute(sql, {"q": fts, "n": limit})
+            params["q"] = " ".join(f'"{w}"' for w in words)
         else:
-            sql = text(
-                "SELECT id, title, published, "
-                "ts_headline('english', text, plainto_tsquery('english', :q)) AS snippet "
-                "FROM documents WHERE to_tsvector('english', coalesce(title, '') || ' ' || text) "
-                "@@ plainto_tsquery('english', :q) LIMIT :n"
+            snippet = (
+                "ts_headline('english', d.text, plainto_tsquery('english', :q))"
+                if snippets
+                else "NULL"
             )
-            rows = c.execute(sql, {"q": " ".join(words), "n": limit})
+            sql = text(
+                f"SELECT d.id, d.title, d.published, {snippet} AS snippet "
+                "FROM documents d WHERE to_tsvector('english', coalesce(d.title, '') || ' ' || "
+                f"d.text) @@ plainto_tsquery('english', :q){only} LIMIT :n"
+            )
+            params["q"] = " ".join(words)
+        if among is not None:
+            sql = sql.bindparams(bindparam("among", expanding=True))
+        rows = c.execute(sql, params)
         return [dict(r._mapping) for r in rows]
 
 

@@ -213,6 +213,18 @@ events = Table(
     Index("ix_events_location", "location"),
 )
 
+# Newest-first lists put undated events last. SQLite's DESC already does (NULL sorts lowest)
+# and reads its plain indexes backwards; PostgreSQL needs indexes in DESC NULLS LAST order,
+# else it sorts every candidate row (events_newest: 628 ms at 100,000 documents).
+for _name, _columns in (
+    ("ix_events_newest", ()),
+    ("ix_events_type_newest", ("type",)),
+    ("ix_events_modality_newest", ("modality",)),
+):
+    Index(
+        _name, *(events.c[c] for c in _columns), events.c.date.desc().nulls_last(), events.c.id
+    ).ddl_if(dialect="postgresql")
+
 event_actors = Table(
     "event_actors",
     metadata,
