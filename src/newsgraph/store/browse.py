@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
@@ -179,10 +179,12 @@ def network(engine: Engine, selected: NetworkFilter) -> dict[str, Rows]:
             "target": row["object_id"],
             "count": 1,
             "date": row["valid_from"],
-            "evidence": [row["evidence"]],
+            "evidence": [row["id"]],  # cut below, for the edges kept
         }
         for i, row in enumerate(
-            queries.alignments(engine, as_of=selected.as_of, limit=MAX_NETWORK_ALIGNMENTS)
+            queries.alignments(
+                engine, as_of=selected.as_of, limit=MAX_NETWORK_ALIGNMENTS, with_evidence=False
+            )
         )
         if not selected.relations or row["relation"] in selected.relations
     ]
@@ -195,6 +197,10 @@ def network(engine: Engine, selected: NetworkFilter) -> dict[str, Rows]:
     kept = set(sorted(degree, key=lambda n: (-degree[n], n))[: selected.max_nodes])
     edges = [e for e in edges if e["source"] in kept and e["target"] in kept]
     with engine.connect() as c:
+        aligned = [e for e in edges if e["kind"] == "alignment"]
+        shown = queries.fact_evidence(c, t.relations, [e["evidence"][0] for e in aligned])
+        for edge in aligned:
+            edge["evidence"] = [shown[edge["evidence"][0]]]
         query = select(t.entities.c.id, t.entities.c.name, t.entities.c.type, t.entities.c.country)
         nodes = _rows(c, query.where(t.entities.c.id.in_(sorted(kept))))
     for node in nodes:
@@ -244,22 +250,10 @@ def _interaction_edges(engine: Engine, selected: NetworkFilter) -> Rows:
             if len(edge["evidence"]) < 3:
                 edge["evidence"].append(row.id)
                 shown.append(row.id)
-        evidence = _event_evidence(c, shown)
+        evidence = queries.fact_evidence(c, t.events, shown)
     for edge in grouped.values():
         edge["evidence"] = [evidence[i] for i in edge["evidence"]]
     return list(grouped.values())
-
-
-def _event_evidence(connection: Any, event_ids: list[str]) -> dict[str, dict[str, Any]]:
-    """Evidence of the events an edge shows, fetched once they are chosen."""
-    e = t.events
-    found: dict[str, dict[str, Any]] = {}
-    for start in range(0, len(event_ids), 500):
-        query = select(
-            e.c.id, e.c.document_id, e.c.sentence, e.c.start, e.c.end, queries.evidence_text(e)
-        ).where(e.c.id.in_(event_ids[start : start + 500]))
-        found.update((row.id, queries.evidence(row)) for row in connection.execute(query))
-    return found
 
 
 def date_range(engine: Engine) -> tuple[str | None, str | None]:
@@ -341,8 +335,8 @@ def countries(engine: Engine) -> Rows:
     events) and actors it has."""
     ents, e = t.entities, t.events
     with engine.connect() as c:
-        newest = c.scalars(select(e.c.id).order_by(e.c.date.desc(), e.c.id).limit(MAP_WINDOW))
-        events_by = Counter(queries.event_countries(c, list(newest)))
+        newest = select(e.c.id).order_by(e.c.date.desc().nulls_last(), e.c.id).limit(MAP_WINDOW)
+        events_by = queries.event_countries(c, newest)
         actors_by: dict[str, int] = dict(
             c.execute(
                 select(ents.c.country, func.count())

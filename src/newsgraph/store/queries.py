@@ -280,18 +280,20 @@ def event_facets(engine: Engine, selected: EventFilter) -> dict[str, list[tuple[
     conditions = selected.where()
     with engine.connect() as c:
         total = _capped_count(c, conditions)
+        newest = (e.c.date.desc().nulls_last(), e.c.id)
         rows = c.execute(
             select(e.c.id, e.c.type, e.c.modality, e.c.source_agent_code, e.c.target_agent_code)
             .where(*conditions)
-            .order_by(e.c.date.desc(), e.c.id)
+            .order_by(*newest)
             .limit(FACET_WINDOW)
         ).all()
-        countries = event_countries(c, [r.id for r in rows])
+        window = select(e.c.id).where(*conditions).order_by(*newest).limit(FACET_WINDOW)
+        countries = event_countries(c, window)
     agents = Counter(code for r in rows for code in (r[3], r[4]) if code is not None)
     facets: dict[str, list[tuple[str, int]]] = {
         "type": _ranked(Counter(r.type for r in rows)),
         "modality": _ranked(Counter(r.modality for r in rows)),
-        "country": _ranked(Counter(countries)),
+        "country": _ranked(countries),
         "agent": _ranked(agents),
         "total": [("events", total)],
     }
@@ -315,19 +317,21 @@ def _capped_count(connection: Any, conditions: list[ColumnElement[bool]]) -> int
     return connection.scalar(select(func.count()).select_from(bounded)) or 0
 
 
-def event_countries(connection: Any, event_ids: Sequence[str]) -> list[str]:
-    """One country per (event, country of one of its actors), for the country facet."""
+def event_countries(connection: Any, window: Select[Any]) -> Counter[str]:
+    """Per country: how many of the events `window` selects (a select of event ids) have an
+    actor of that country. One query: the database joins the window, no id lists travel."""
     ea, ents = t.event_actors, t.entities
-    found: list[str] = []
-    for start in range(0, len(event_ids), 500):
-        query = (
-            select(ea.c.event_id, ents.c.country)
-            .distinct()
-            .join(ents, ents.c.id == ea.c.entity_id)
-            .where(ea.c.event_id.in_(event_ids[start : start + 500]), ents.c.country.is_not(None))
-        )
-        found += [country for _, country in connection.execute(query)]
-    return found
+    chosen = window.subquery("chosen")
+    pairs = (
+        select(ea.c.event_id, ents.c.country)
+        .distinct()
+        .join(chosen, chosen.c.id == ea.c.event_id)
+        .join(ents, ents.c.id == ea.c.entity_id)
+        .where(ents.c.country.is_not(None))
+        .subquery("pairs")
+    )
+    query = select(pairs.c.country, func.count()).group_by(pairs.c.country)
+    return Counter(dict(connection.execute(query).tuples().all()))
 
 
 def _event_actors(connection: Any, event_ids: Sequence[str]) -> dict[str, dict[str, list[Any]]]:
@@ -382,20 +386,30 @@ def quote_select() -> Select[Any]:
     )
 
 
-def relation_select() -> Select[Any]:
+def relation_select(*, with_evidence: bool = True) -> Select[Any]:
     """Alignment rows with the names of their subject and object (`subject_name`,
-    `object_name`)."""
+    `object_name`) and, unless told otherwise, their evidence text."""
     r, subj, obj = t.relations, t.entities.alias("subj"), t.entities.alias("obj")
-    return (
-        select(
-            r,
-            subj.c.name.label("subject_name"),
-            obj.c.name.label("object_name"),
-            evidence_text(r),
-        )
+    query = (
+        select(r, subj.c.name.label("subject_name"), obj.c.name.label("object_name"))
         .join(subj, subj.c.id == r.c.subject)
         .join(obj, obj.c.id == r.c.object)
     )
+    return query.add_columns(evidence_text(r)) if with_evidence else query
+
+
+def fact_evidence(connection: Any, table: Any, ids: Sequence[Any]) -> dict[Any, dict[str, Any]]:
+    """Evidence of these rows of a fact table, by id: fetched for the rows an answer shows,
+    after it has chosen them."""
+    found: dict[Any, dict[str, Any]] = {}
+    wanted = list(dict.fromkeys(ids))
+    c = table.c
+    for start in range(0, len(wanted), 500):
+        query = select(c.id, c.document_id, c.sentence, c.start, c.end, evidence_text(table)).where(
+            c.id.in_(wanted[start : start + 500])
+        )
+        found.update((row.id, evidence(row)) for row in connection.execute(query))
+    return found
 
 
 def quotes(
@@ -430,6 +444,7 @@ def alignments(
     relation: str | None = None,
     limit: int | None = None,
     offset: int = 0,
+    with_evidence: bool = True,
 ) -> Rows:
     """Alignments in force on `as_of` (world time: begun by then, not ended before it);
     `stated_by` keeps only those published by that date (record time).
@@ -447,7 +462,7 @@ def alignments(
         narrowing.append(r.c.relation == relation)
     seen = t.alignment_firsts  # first reports, maintained by the writer, removal and curation
     query = (
-        relation_select()
+        relation_select(with_evidence=False)
         .add_columns(t.documents.c.published, seen.c.first_seen)
         .join(t.documents, t.documents.c.id == r.c.document_id)
         .join(
@@ -475,8 +490,11 @@ def alignments(
     if limit is not None:
         query = query.order_by(r.c.id).limit(limit).offset(offset)
     with engine.connect() as c:
+        rows = c.execute(query).all()
+        shown = fact_evidence(c, r, [row.id for row in rows]) if with_evidence else {}
         return [
             {
+                "id": row.id,
                 "subject": row.subject_name,
                 "relation": row.relation,
                 "object": row.object_name,
@@ -487,9 +505,9 @@ def alignments(
                 "since": row.valid_from or row.first_seen,
                 "since_basis": _since_basis(row.valid_from, row.first_seen),
                 "stated": row.published,
-                "evidence": evidence(row),
+                "evidence": shown.get(row.id),
             }
-            for row in c.execute(query)
+            for row in rows
         ]
 
 
