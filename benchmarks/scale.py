@@ -66,13 +66,19 @@ def main() -> None:
         help="also time writing these documents (extracted once, first 20) into the KB at each "
         "size against an empty KB; they are removed again afterwards",
     )
+    parser.add_argument(
+        "--empty-db",
+        help="an empty KB of the same kind for the write comparison (default: a temporary "
+        "SQLite file; give an empty PostgreSQL database when timing PostgreSQL)",
+    )
     args = parser.parse_args()
     base = _read_base(open_database(args.base))
     engine = open_database(args.db)
     print(f"base: {len(base['documents'])} documents; target {_shown(args.db)}")
     sample = _extract_sample(args.ingest_sample) if args.ingest_sample else []
     if sample:
-        print(f"writing {len(sample)} documents into an empty KB: {_write_ms(None, sample)}")
+        empty = open_database(args.empty_db) if args.empty_db else None
+        print(f"writing {len(sample)} documents into an empty KB: {_write_ms(empty, sample)}")
     for size in args.sizes:
         started = time.perf_counter()
         made = grow(engine, base, size)
