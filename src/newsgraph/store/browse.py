@@ -151,8 +151,8 @@ def _names(connection: Any, found: dict[str, Any]) -> dict[str, str]:
 # the network draws its event edges from at most this many event reports, the latest up to
 # its date: enough for any drawing of max_nodes actors, and the cost stays bounded as the KB
 # grows (the answer says when the window was full)
-MAX_NETWORK_EVENTS = 20_000
-MAX_NETWORK_ALIGNMENTS = 5_000
+MAX_NETWORK_EVENTS = 5_000
+MAX_NETWORK_ALIGNMENTS = 2_000
 
 
 @dataclass(frozen=True, slots=True)
