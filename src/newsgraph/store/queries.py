@@ -594,8 +594,8 @@ def search_words(query: str) -> list[str]:
 
 # an actor's dossier reads co-occurrence and cited sources from its latest documents, and
 # lists at most this many rows of each kind of fact (the newest)
-DOSSIER_DOCUMENTS = 200
-DOSSIER_ROWS = 200
+DOSSIER_DOCUMENTS = 100
+DOSSIER_ROWS = 100
 
 
 def dossier(engine: Engine, name: str) -> dict[str, Any] | None:
@@ -661,9 +661,9 @@ def dossier(engine: Engine, name: str) -> dict[str, Any] | None:
         "documents_read": len(documents),
         "roles": roles,
         "alignments": alignments(engine, entity=entity_id, limit=DOSSIER_ROWS),
-        "events_as_source": events(engine, actor=entity_id),
-        "events_as_target": events(engine, target=entity_id),
-        "quotes": quotes(engine, speaker=entity_id),
+        "events_as_source": events(engine, actor=entity_id, limit=DOSSIER_ROWS),
+        "events_as_target": events(engine, target=entity_id, limit=DOSSIER_ROWS),
+        "quotes": quotes(engine, speaker=entity_id, limit=DOSSIER_ROWS),
         "co_occurring": [{"name": n, "documents": k} for n, k in co],
         "sources_cited": [{"outlet": n, "citations": k} for n, k in sources.most_common(15)],
     }
