@@ -157,10 +157,15 @@ class EventFilter:
         conditions: list[ColumnElement[bool]] = []
         for entity_id, role in ((self.actor, "source"), (self.target, "target")):
             if entity_id:
-                with_actor = select(ea.c.event_id).where(
-                    and_(ea.c.entity_id == entity_id, ea.c.role == role)
+                # materialised first: an actor's events are few, and PostgreSQL otherwise walks
+                # the newest-first index probing each event (300 ms for an actor of 2019)
+                with_actor = (
+                    select(ea.c.event_id)
+                    .where(and_(ea.c.entity_id == entity_id, ea.c.role == role))
+                    .cte(f"{role}_events")
+                    .prefix_with("MATERIALIZED", dialect="postgresql")
                 )
-                conditions.append(e.c.id.in_(with_actor))
+                conditions.append(e.c.id.in_(select(with_actor.c.event_id)))
         if self.country:
             with_country = (
                 select(ea.c.event_id)
