@@ -328,6 +328,9 @@ class BudgetExceededError(Exception):
     """A document's annotation ran past its time budget."""
 
 
+_REPEAT_SECONDS = 0.1
+
+
 @contextmanager
 def time_budget(seconds: float) -> Iterator[None]:
     """Raise BudgetExceededError in the block once `seconds` have passed (a real-time timer signal;
@@ -345,7 +348,10 @@ def time_budget(seconds: float) -> Iterator[None]:
         raise BudgetExceededError
 
     previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    # the signal repeats every tenth of a second until the block ends: a raise that lands in a
+    # garbage-collector callback is swallowed by Python ("Exception ignored in"), so one
+    # alarm alone could let a runaway document through
+    signal.setitimer(signal.ITIMER_REAL, seconds, _REPEAT_SECONDS)
     try:
         yield
     finally:
