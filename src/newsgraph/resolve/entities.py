@@ -71,9 +71,7 @@ def resolve_entities(
         shipped = load_lexicon()
         titles, given_names = titles or shipped.titles, given_names or shipped.given_names
     clusters = _cluster(candidates, context.text, given_names)
-    entities = [
-        _entity(c, clusters, gazetteer, given_names, context.text) for c in clusters.values()
-    ]
+    entities = [_entity(c, clusters, gazetteer, given_names) for c in clusters.values()]
     entities = _with_roles(entities, context, gazetteer, titles)
     return tuple(sorted(entities, key=lambda e: e.mentions[0].start))
 
@@ -210,7 +208,6 @@ def _entity(
     clusters: dict[str, _Cluster],
     gazetteer: Gazetteer,
     given_names: Mapping[str, str],
-    text: str,
 ) -> Entity:
     pairs = sorted(zip(cluster.candidates, cluster.kinds, strict=True), key=lambda p: p[0].start)
     mentions = tuple(Mention(c.start, c.end, c.text, c.sentence, kind) for c, kind in pairs)
@@ -229,12 +226,6 @@ def _entity(
             if etype == EntityType.PERSON
             else f"{etype.value}:{slug(name)}"
         )
-        if country is None and etype in _ORGANS:
-            # "Nigeria's Defence Ministry": the text says whose organ it is; the id says so
-            # too, or every country's Defence Ministry would be one actor across documents
-            country = _possessor_country(cluster.candidates, text, gazetteer)
-            if country is not None:
-                entity_id = f"{etype.value}:{country.lower()}-{slug(name)}"
         if cluster.descriptor_of is not None:
             leader = clusters.get(cluster.descriptor_of)
             if leader is not None:
@@ -288,27 +279,6 @@ def _best_name(cluster: _Cluster, etype: EntityType, clusters: dict[str, _Cluste
         else names[0]
     )
     return re.sub(r"^(?:the|The)\s+", "", best)
-
-
-_ORGANS = (EntityType.ORGANIZATION, EntityType.ARMED_FORCE)
-_POSSESSOR = re.compile(r"([A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,2})['’]s\s+$")
-
-
-def _possessor_country(
-    candidates: Sequence[Candidate], text: str, gazetteer: Gazetteer
-) -> str | None:
-    """The state a possessive names right before a mention ("Nigeria's Defence Ministry",
-    "the Lagos State government" is not one); the most frequent over the mentions."""
-    found: Counter[str] = Counter()
-    for cand in candidates:
-        match = _POSSESSOR.search(text[max(0, cand.start - 40) : cand.start])
-        if match is None:
-            continue
-        for entry, kind, ambiguous in gazetteer.lookup(match.group(1)):
-            if entry.type == EntityType.STATE and not ambiguous and kind == "name":
-                found[entry.country or ""] += 1
-    found.pop("", None)
-    return found.most_common(1)[0][0] if found else None
 
 
 def _country_from_words(name: str, gazetteer: Gazetteer) -> str | None:
