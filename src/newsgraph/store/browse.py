@@ -336,7 +336,7 @@ def countries(engine: Engine) -> Rows:
     ents, e = t.entities, t.events
     with engine.connect() as c:
         newest = select(e.c.id).order_by(e.c.date.desc().nulls_last(), e.c.id).limit(MAP_WINDOW)
-        events_by = queries.event_countries(c, newest)
+        events_by = queries.event_countries(c, list(c.scalars(newest)))
         actors_by: dict[str, int] = dict(
             c.execute(
                 select(ents.c.country, func.count())

@@ -272,7 +272,7 @@ def _after(cursor: str) -> ColumnElement[bool]:
 # facets are counted over at most this many of the selected events (the newest), and a total
 # is counted exactly up to COUNT_CAP: exact on any KB or selection smaller than that, a bounded
 # cost on a KB of millions (the answer says when a bound cut in)
-FACET_WINDOW = 10_000
+FACET_WINDOW = 5_000
 COUNT_CAP = 100_000
 
 
@@ -292,8 +292,7 @@ def event_facets(engine: Engine, selected: EventFilter) -> dict[str, list[tuple[
             .order_by(*newest)
             .limit(FACET_WINDOW)
         ).all()
-        window = select(e.c.id).where(*conditions).order_by(*newest).limit(FACET_WINDOW)
-        countries = event_countries(c, window)
+        countries = event_countries(c, [r.id for r in rows])
     agents = Counter(code for r in rows for code in (r[3], r[4]) if code is not None)
     facets: dict[str, list[tuple[str, int]]] = {
         "type": _ranked(Counter(r.type for r in rows)),
@@ -322,21 +321,21 @@ def _capped_count(connection: Any, conditions: list[ColumnElement[bool]]) -> int
     return connection.scalar(select(func.count()).select_from(bounded)) or 0
 
 
-def event_countries(connection: Any, window: Select[Any]) -> Counter[str]:
-    """Per country: how many of the events `window` selects (a select of event ids) have an
-    actor of that country. One query: the database joins the window, no id lists travel."""
+def event_countries(connection: Any, event_ids: Sequence[str]) -> Counter[str]:
+    """Per country: how many of these events have an actor of that country. Looked up by the
+    events' keys in chunks: PostgreSQL otherwise hash-joined the window with every event actor
+    of the KB (280 ms at 100,000 documents)."""
     ea, ents = t.event_actors, t.entities
-    chosen = window.subquery("chosen")
-    pairs = (
-        select(ea.c.event_id, ents.c.country)
-        .distinct()
-        .join(chosen, chosen.c.id == ea.c.event_id)
-        .join(ents, ents.c.id == ea.c.entity_id)
-        .where(ents.c.country.is_not(None))
-        .subquery("pairs")
-    )
-    query = select(pairs.c.country, func.count()).group_by(pairs.c.country)
-    return Counter(dict(connection.execute(query).tuples().all()))
+    found: Counter[str] = Counter()
+    for start in range(0, len(event_ids), 500):
+        query = (
+            select(ea.c.event_id, ents.c.country)
+            .distinct()
+            .join(ents, ents.c.id == ea.c.entity_id)
+            .where(ea.c.event_id.in_(event_ids[start : start + 500]), ents.c.country.is_not(None))
+        )
+        found.update(country for _, country in connection.execute(query))
+    return found
 
 
 def _event_actors(connection: Any, event_ids: Sequence[str]) -> dict[str, dict[str, list[Any]]]:
