@@ -249,7 +249,7 @@ def library_calls(engine: Engine) -> list[tuple[str, Callable[[], Any]]]:
         ("actors (most mentioned)", lambda: queries.actors(engine)),
         ("search election", lambda: queries.search(engine, "election")),
         ("timeline --actor Russia", lambda: queries.timeline(engine, actor=russia)),
-        ("counts (`summary`)", lambda: queries.counts(engine)),
+        ("counts (home page, /api/counts)", lambda: queries.counts(engine)),
     ]  # fmt: skip
 
 

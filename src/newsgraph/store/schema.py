@@ -317,7 +317,7 @@ alignment_firsts = Table(
 tallies = Table(
     "tallies",
     metadata,
-    # maintained row counts of the tables `newsgraph summary` and the home page report, kept in
+    # maintained row counts of the tables the home page and /api/counts report, kept in
     # the same transaction as every write, so "how big is the KB" reads a few rows, not millions
     Column("name", String(40), primary_key=True),
     Column("rows", BigInteger, nullable=False),
