@@ -602,6 +602,26 @@ DOSSIER_DOCUMENTS = 100
 DOSSIER_ROWS = 100
 
 
+def _latest_documents(connection: Any, entity_id: str, named_in: int) -> list[str]:
+    """The DOSSIER_DOCUMENTS most recent documents naming the entity. An actor named in many
+    documents is found by walking documents newest first and stopping at the window (a few
+    thousand index probes); one named in few by sorting its own documents."""
+    d, m = t.documents, t.mentions
+    newest = (d.c.published.desc(), d.c.id)
+    if named_in > 20 * DOSSIER_DOCUMENTS:
+        names = select(m.c.id).where(m.c.document_id == d.c.id, m.c.entity_id == entity_id)
+        query = select(d.c.id).where(names.exists()).order_by(*newest)
+    else:
+        query = (
+            select(d.c.id)
+            .join(m, m.c.document_id == d.c.id)
+            .where(m.c.entity_id == entity_id)
+            .group_by(d.c.id, d.c.published)
+            .order_by(*newest)
+        )
+    return list(connection.scalars(query.limit(DOSSIER_DOCUMENTS)))
+
+
 def dossier(engine: Engine, name: str) -> dict[str, Any] | None:
     """Everything about one actor: roles, alignments, events both ways, quotes, co-occurring
     actors and the sources cited where it appears."""
@@ -626,17 +646,7 @@ def dossier(engine: Engine, name: str) -> dict[str, Any] | None:
         ]
         # co-occurrence and cited sources are read from the actor's latest documents: all of
         # them in a small KB, a bounded window for an actor named in 100,000 articles
-        d = t.documents
-        documents = list(
-            c.scalars(
-                select(d.c.id)
-                .join(t.mentions, t.mentions.c.document_id == d.c.id)
-                .where(t.mentions.c.entity_id == entity_id)
-                .group_by(d.c.id, d.c.published)
-                .order_by(d.c.published.desc(), d.c.id)
-                .limit(DOSSIER_DOCUMENTS)
-            )
-        )
+        documents = _latest_documents(c, entity_id, entity["document_count"])
         m, ents = t.mentions, t.entities
         shared = func.count(func.distinct(m.c.document_id))
         co = c.execute(
