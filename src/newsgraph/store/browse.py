@@ -148,9 +148,9 @@ def _names(connection: Any, found: dict[str, Any]) -> dict[str, str]:
     return dict(connection.execute(query).tuples().all())
 
 
-# the network draws its event edges from at most this many event reports, the latest up to
-# its date: enough for any drawing of max_nodes actors, and the cost stays bounded as the KB
-# grows (the answer says when the window was full)
+# the network draws its event edges from at most this many event reports (the latest up to
+# its date) and at most this many alignments: enough for any drawing of max_nodes actors, and
+# the cost stays bounded as the KB grows
 MAX_NETWORK_EVENTS = 5_000
 MAX_NETWORK_ALIGNMENTS = 2_000
 
@@ -219,9 +219,6 @@ def _interaction_edges(engine: Engine, selected: NetworkFilter) -> Rows:
             tgt.c.entity_id.label("target"),
             e.c.type,
             e.c.date,
-            e.c.document_id,
-            e.c.sentence,
-            e.c.start,
             e.c.id,
         )
         .join(src, (src.c.event_id == e.c.id) & (src.c.role == "source"))
@@ -335,7 +332,7 @@ def countries(engine: Engine) -> Rows:
     events) and actors it has."""
     ents, e = t.entities, t.events
     with engine.connect() as c:
-        newest = select(e.c.id).order_by(e.c.date.desc().nulls_last(), e.c.id).limit(MAP_WINDOW)
+        newest = select(e.c.id).order_by(*queries.newest_events()).limit(MAP_WINDOW)
         events_by = queries.event_countries(c, list(c.scalars(newest)))
         actors_by: dict[str, int] = dict(
             c.execute(

@@ -80,7 +80,7 @@ def record_decision(
             repoint(connection, source, target)
             connection.execute(delete(t.entities).where(t.entities.c.id == source))
             tallies.add(connection, {"entities": -1})
-            recount_entities(connection, [target])
+            tallies.recount_entities(connection, [target])
             firsts.refresh_entities(connection, [source, target])
         else:
             _insert_like(connection, target, source_row, name=surface)
@@ -89,24 +89,7 @@ def record_decision(
                 .where(t.mentions.c.entity_id == source, t.mentions.c.text == surface)
                 .values(entity_id=target)
             )
-            recount_entities(connection, [source, target])
-
-
-def recount_entities(connection: Connection, entity_ids: list[str]) -> None:
-    """Recompute the maintained mention and document counts of these entities from their
-    mentions (an index range each: the cost follows the entities, not the KB)."""
-    m = t.mentions
-    for entity_id in entity_ids:
-        mentions, documents = connection.execute(
-            select(func.count(), func.count(func.distinct(m.c.document_id))).where(
-                m.c.entity_id == entity_id
-            )
-        ).one()
-        connection.execute(
-            update(t.entities)
-            .where(t.entities.c.id == entity_id)
-            .values(mention_count=mentions, document_count=documents)
-        )
+            tallies.recount_entities(connection, [source, target])
 
 
 def _entity(connection: Connection, entity_id: str) -> Any:
@@ -229,16 +212,28 @@ def _repoint_list(
         )
 
 
-def referenced_ids(connection: Connection) -> set[str]:
-    """Every entity id some stored fact names."""
+def referenced_ids(connection: Connection, among: set[str] | None = None) -> set[str]:
+    """Every entity id some stored fact names; with `among`, only which of those ids are still
+    named (looked up by index, so the cost follows the candidates, not the KB)."""
     used: set[str] = set()
+    wanted = sorted(among) if among is not None else None
     for reference in t.ENTITY_REFERENCES:
         if reference.kind == "list":
-            for _, values in _list_rows(connection, reference):
-                used.update(values)
-        else:
-            column = reference.table.c[reference.column]
+            if wanted is None:
+                for _, values in _list_rows(connection, reference):
+                    used.update(values)
+            for entity_id in wanted or ():
+                rows = _list_rows(connection, reference, entity_id)
+                if any(entity_id in values for _, values in rows):
+                    used.add(entity_id)
+            continue
+        column = reference.table.c[reference.column]
+        if wanted is None:
             used.update(connection.scalars(select(column).where(column.is_not(None)).distinct()))
+            continue
+        for start in range(0, len(wanted), 500):
+            chunk = column.in_(wanted[start : start + 500])
+            used.update(connection.scalars(select(column).where(chunk).distinct()))
     return used
 
 
@@ -246,11 +241,10 @@ def delete_orphan_entities(connection: Connection, candidates: set[str] | None =
     """Remove entities no remaining fact names; returns how many went. With `candidates`
     (the entities a removed document named) only those are checked, by index lookups, so
     removing one document costs what that document held rather than a scan of the KB."""
+    used = referenced_ids(connection, candidates)
     if candidates is not None:
-        used = _still_referenced(connection, candidates)
         orphans = sorted(candidates - used)
     else:
-        used = referenced_ids(connection)
         orphans = [e for e in connection.scalars(select(t.entities.c.id)) if e not in used]
     for start in range(0, len(orphans), 500):
         connection.execute(
@@ -258,23 +252,6 @@ def delete_orphan_entities(connection: Connection, candidates: set[str] | None =
         )
     tallies.add(connection, {"entities": -len(orphans)})
     return len(orphans)
-
-
-def _still_referenced(connection: Connection, candidates: set[str]) -> set[str]:
-    used: set[str] = set()
-    wanted = sorted(candidates)
-    for reference in t.ENTITY_REFERENCES:
-        if reference.kind == "list":
-            for entity_id in wanted:
-                rows = _list_rows(connection, reference, entity_id)
-                if entity_id not in used and any(entity_id in values for _, values in rows):
-                    used.add(entity_id)
-            continue
-        column = reference.table.c[reference.column]
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
-            used.update(connection.scalars(select(column).where(column.in_(chunk)).distinct()))
-    return used
 
 
 def stale_counts(engine: Engine) -> list[tuple[str, int, int]]:

@@ -25,6 +25,18 @@ from newsgraph.errors import ConfigError
 DEFAULT_DATABASE = "newsgraph.db"
 
 
+def dialect_insert(connection: Any, table: Any) -> Any:
+    """An INSERT for the connection's database that takes ON CONFLICT clauses (SQLite's or
+    PostgreSQL's). The dialect modules are imported here, on first write, not at start-up."""
+    if connection.dialect.name == "postgresql":
+        from sqlalchemy.dialects import postgresql
+
+        return postgresql.insert(table)
+    from sqlalchemy.dialects import sqlite
+
+    return sqlite.insert(table)
+
+
 def database_url(target: str | None) -> str:
     """A SQLAlchemy URL from a file path or a URL ("postgresql://" gets the psycopg 3 driver)."""
     target = target or DEFAULT_DATABASE

@@ -11,10 +11,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Select, case, delete, func, insert, or_, select, tuple_
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from newsgraph.store import schema as t
+from newsgraph.store.db import dialect_insert
 
 Triple = tuple[str, str, str]
 
@@ -29,7 +28,7 @@ def note(connection: Connection, triples: Iterable[Triple], published: str | Non
     if not rows:
         return
     f = t.alignment_firsts
-    statement = (pg_insert if connection.dialect.name == "postgresql" else sqlite_insert)(f)
+    statement = dialect_insert(connection, f)
     new = statement.excluded.first_seen
     earliest = case(
         (f.c.first_seen.is_(None), new),

@@ -217,6 +217,12 @@ def events(
     return filtered_events(engine, selected, limit=limit, offset=offset)
 
 
+def newest_events() -> tuple[ColumnElement[Any], ...]:
+    """The order of every newest-first event list: by date, undated last, then by id (the
+    order the PostgreSQL newest-first indexes and the keyset cursor follow)."""
+    return (t.events.c.date.desc().nulls_last(), t.events.c.id)
+
+
 def filtered_events(
     engine: Engine,
     selected: EventFilter,
@@ -231,7 +237,7 @@ def filtered_events(
     previous page (`event_cursor`): the next page then starts with an index seek instead of
     counting past `offset` rows, so reading page 10,000 costs what page 1 does."""
     e = t.events
-    newest = (e.c.date.desc().nulls_last(), e.c.id)
+    newest = newest_events()
     # the page's ids first, then their rows: evidence is cut only for the rows shown (a
     # sort computes every selected column of every candidate row before it limits)
     page = select(e.c.id).where(*selected.where()).order_by(*newest).limit(limit).offset(offset)
@@ -285,7 +291,7 @@ def event_facets(engine: Engine, selected: EventFilter) -> dict[str, list[tuple[
     conditions = selected.where()
     with engine.connect() as c:
         total = _capped_count(c, conditions)
-        newest = (e.c.date.desc().nulls_last(), e.c.id)
+        newest = newest_events()
         rows = c.execute(
             select(e.c.id, e.c.type, e.c.modality, e.c.source_agent_code, e.c.target_agent_code)
             .where(*conditions)

@@ -7,13 +7,12 @@ size of the knowledge base is a read of a dozen rows at any scale.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
-from sqlalchemy import Connection, Engine, func, select, text
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import Connection, Engine, func, select, update
 
 from newsgraph.store import schema as t
+from newsgraph.store.db import dialect_insert
 
 
 def add(connection: Connection, deltas: Mapping[str, int]) -> None:
@@ -22,8 +21,7 @@ def add(connection: Connection, deltas: Mapping[str, int]) -> None:
     rows = [{"name": name, "rows": n} for name, n in sorted(deltas.items()) if n]
     if not rows:
         return
-    dialect = connection.dialect.name
-    statement = (pg_insert if dialect == "postgresql" else sqlite_insert)(t.tallies)
+    statement = dialect_insert(connection, t.tallies)
     connection.execute(
         statement.on_conflict_do_update(
             index_elements=[t.tallies.c.name],
@@ -65,14 +63,20 @@ def rebuild(connection: Connection) -> None:
     recount_entities(connection)
 
 
-def recount_entities(connection: Connection) -> None:
-    """Every entity's mention and document counts, from its mentions."""
-    connection.execute(text(
-        "UPDATE entities SET mention_count = "
-        "(SELECT count(*) FROM mentions WHERE mentions.entity_id = entities.id),"
-        " document_count = (SELECT count(DISTINCT document_id) FROM mentions "
-        "WHERE mentions.entity_id = entities.id)"
-    ))  # fmt: skip
+def recount_entities(connection: Connection, entity_ids: Sequence[str] | None = None) -> None:
+    """The mention and document counts of these entities (all, without ids), from their
+    mentions: an index range per entity."""
+    e, m = t.entities, t.mentions
+    of_entity = m.c.entity_id == e.c.id
+    query = update(e).values(
+        mention_count=select(func.count()).where(of_entity).scalar_subquery(),
+        document_count=select(func.count(func.distinct(m.c.document_id)))
+        .where(of_entity)
+        .scalar_subquery(),
+    )
+    if entity_ids is not None:
+        query = query.where(e.c.id.in_(list(entity_ids)))
+    connection.execute(query)
 
 
 def stale(engine: Engine) -> list[tuple[str, int, int]]:

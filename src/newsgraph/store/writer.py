@@ -24,8 +24,6 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from newsgraph.contract import to_dict
 from newsgraph.folding import search_key
@@ -33,6 +31,7 @@ from newsgraph.models import Entity, EntityType, Event, Evidence, Extraction
 from newsgraph.store import firsts, tallies
 from newsgraph.store import schema as t
 from newsgraph.store.curation import delete_orphan_entities
+from newsgraph.store.db import dialect_insert
 
 _REFERENCES_BY_TABLE: dict[str, list[t.EntityReference]] = {}
 for _reference in t.ENTITY_REFERENCES:
@@ -184,8 +183,7 @@ def _insert_ignoring_conflicts(
     """Insert rows, skipping those whose key another writer stored first; how many landed."""
     if not rows:
         return 0
-    dialect = connection.dialect.name
-    statement = (pg_insert if dialect == "postgresql" else sqlite_insert)(table)
+    statement = dialect_insert(connection, table)
     # RETURNING says which rows landed: rowcount is -1 ("unknown") under psycopg, and the
     # caller's next step (storing the document's facts) depends on the answer
     keys = list(table.primary_key.columns)
