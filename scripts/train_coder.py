@@ -151,8 +151,14 @@ def train_detector(
             best = (f1, cut, model)
     assert best is not None
     f1, cut, model = best
-    meta = {**(model.meta or {}), "threshold": cut, "estimated_dev_typed_f1": round(f1, 4),
-            "seed": SEED, "trained_on": "newsgraph-gold train split", "chosen_on": "dev"}  # fmt: skip
+    meta = {
+        **(model.meta or {}),
+        "threshold": cut,
+        "estimated_dev_typed_f1": round(f1, 4),
+        "seed": SEED,
+        "trained_on": "newsgraph-gold train split",
+        "chosen_on": "dev",
+    }
     return LinearModel(model.classes, model.intercepts, model.weights, 1.0, meta), types
 
 
@@ -291,8 +297,10 @@ def select_on_dev(
         ("rules", None),
         ("scorer: confidence only", EventScorer(scorer.type_model, None, relabel=False)),
         ("scorer: confidence and relabelling", EventScorer(scorer.type_model, None)),
-        ("scorer: with the modality model", EventScorer(scorer.type_model, scorer.modality_model,
-                                                         relabel=False)),  # fmt: skip
+        (
+            "scorer: with the modality model",
+            EventScorer(scorer.type_model, scorer.modality_model, relabel=False),
+        ),
         ("scorer: relabelling and modality model", scorer),
     ]
     kept: tuple[float, EventScorer | None] | None = None
@@ -358,8 +366,11 @@ def main() -> int:
     modality_model, _ = fit(train, dev, "modality")
     detector_train, *_ = detector_rows(load_gold(args.gold, split="train"), extractor)
     detector_dev, *rules = detector_rows(dev_records, extractor)
-    print(f"detector candidates: train {len(detector_train)}, dev {len(detector_dev)}; "
-          f"positives {sum(r['type'] != NONE for r in detector_train)}", file=sys.stderr)
+    print(
+        f"detector candidates: train {len(detector_train)}, dev {len(detector_dev)}; "
+        f"positives {sum(r['type'] != NONE for r in detector_train)}",
+        file=sys.stderr,
+    )
     detector, detector_types = train_detector(detector_train, detector_dev, tuple(rules))
     scorer, detector_choice, selection = select_on_dev(
         extractor, args.gold, EventScorer(type_model, modality_model), detector, detector_types
@@ -382,7 +393,8 @@ def main() -> int:
     }
     for name, model in chosen.items():
         if model is not None:
-            (out / f"{name}.json").write_text(json.dumps(model.to_json(), separators=(",", ":")) + "\n")
+            text = json.dumps(model.to_json(), separators=(",", ":"))
+            (out / f"{name}.json").write_text(text + "\n")
     threshold = scorer.threshold if scorer else 0.0
     # the reading commands' default filter lives in its own tiny file: they load no model
     (out / "defaults.json").write_text(json.dumps({"event_threshold": threshold}) + "\n")

@@ -37,6 +37,7 @@ from newsgraph.ingest.language import detect_language
 from newsgraph.ingest.reading import clean_text
 from newsgraph.learn.detector import load_detector
 from newsgraph.learn.events import load_scorer
+from newsgraph.lexicon.actor_kb import open_actor_kb
 from newsgraph.lexicon.compiled import load_lexicon
 from newsgraph.models import (
     Document,
@@ -68,6 +69,7 @@ class Extractor:
             self.nlp, self.gazetteer, ordinary_words=self.lexicon.words["ordinary_words"]
         )
         self.events = self.lexicon.events
+        self.actors = open_actor_kb(self.settings.actor_kb)
         self.scorer = load_scorer(self.settings.event_model)
         self.detector = load_detector(self.settings.event_model)
 
@@ -171,6 +173,7 @@ class Extractor:
             context,
             titles=self.lexicon.titles,
             given_names=self.lexicon.given_names,
+            actors=self.actors,
         )
         document = replace(document, outlet_id=self._outlet_id(document.outlet))
         citations = build_citations(

@@ -8,6 +8,7 @@ A settings file looks like::
     max_bytes = 2_000_000
     lexicon_paths = ["~/my-gazetteers"]
     languages = ["en"]                  # others are skipped with a reason
+    actor_kb = ["builtin", "~/our-actors.jsonl"]   # [] turns the actor knowledge base off
 """
 
 from __future__ import annotations
@@ -40,6 +41,10 @@ class Settings:
     # seconds of annotation (after parsing) one document may take before it is skipped with the
     # reason; 0 turns the budget off. Enforced with a timer signal, so only in the main thread
     time_budget: float = 120.0
+    # actor knowledge bases, in order (a later file's record replaces an earlier one's id):
+    # "builtin" is the shipped one (lexicon/actors/README.md), other entries are JSON-lines files
+    # of the same schema; empty turns the lookup off
+    actor_kb: tuple[str, ...] = ("builtin",)
 
     def with_overrides(self, **overrides: Any) -> Settings:
         """Return a copy with the given fields replaced; None values leave a field alone."""
@@ -48,7 +53,7 @@ class Settings:
         if unknown:
             raise ConfigError(f"Unknown setting(s) {sorted(unknown)}; known: {sorted(known)}.")
         given = {k: v for k, v in overrides.items() if v is not None}
-        for name in ("lexicon_paths", "languages"):
+        for name in ("lexicon_paths", "languages", "actor_kb"):
             if name in given:
                 given[name] = tuple(str(p) for p in given[name])
         updated = replace(self, **given)

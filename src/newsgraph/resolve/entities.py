@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from newsgraph.annotate.entities import Candidate
 from newsgraph.annotate.roles import EntityLookup, find_age, find_roles, resolve_role
 from newsgraph.folding import fold
+from newsgraph.lexicon.actor_kb import ActorKB
 from newsgraph.lexicon.compiled import Titles, load_lexicon
 from newsgraph.lexicon.gazetteer import Entry, Gazetteer, person_slug, slug
 from newsgraph.lexicon.places import find_place
@@ -32,6 +33,7 @@ from newsgraph.models import (
     Sentence,
     TimeExpression,
 )
+from newsgraph.resolve.actors import with_actor_knowledge
 
 _DESCRIPTOR = re.compile(r"^[\s-]+(?P<word>regime|government|administration|junta|camp)\b")
 _DESCRIBABLE = {EntityType.PERSON, EntityType.GROUP, EntityType.ORGANIZATION}
@@ -64,15 +66,19 @@ def resolve_entities(
     *,
     titles: Titles | None = None,
     given_names: Mapping[str, str] | None = None,
+    actors: ActorKB | None = None,
 ) -> tuple[Entity, ...]:
     """One Entity per actor, each with all its mentions, roles and attributes. `titles` and
-    `given_names` (transliterations) are the lexicon's; the shipped ones when not given."""
+    `given_names` (transliterations) are the lexicon's; the shipped ones when not given.
+    `actors` completes actors the gazetteer does not know (resolve/actors.py)."""
     if titles is None or given_names is None:
         shipped = load_lexicon()
         titles, given_names = titles or shipped.titles, given_names or shipped.given_names
     clusters = _cluster(candidates, context.text, given_names)
     entities = [_entity(c, clusters, gazetteer, given_names) for c in clusters.values()]
     entities = _with_roles(entities, context, gazetteer, titles)
+    if actors is not None:
+        entities = with_actor_knowledge(entities, actors, context.published)
     return tuple(sorted(entities, key=lambda e: e.mentions[0].start))
 
 

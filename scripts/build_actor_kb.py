@@ -1,0 +1,647 @@
+"""Build the shipped actor knowledge base from open data snapshots.
+
+Writes `src/newsgraph/lexicon/actors/actors.jsonl.gz`: one JSON record per person or
+organisation (schema: `src/newsgraph/lexicon/actors/actor.schema.json`), sorted by id, with the
+gzip timestamp fixed, so a re-run on the same snapshots gives the same bytes.
+
+Sources (each record names its dataset, source record id, snapshot commit and licence):
+
+- `unitedstates/congress-legislators` (CC0 1.0): every member of the US Congress since 1789
+  (`legislators-historical.csv` and `legislators-current.yaml`, the latter with every term's
+  dates), and the presidents and vice presidents (`executive.yaml`).
+- `hdigital/partyfactsdata` (MIT; the Party Facts data import repository): the Party Facts core
+  parties (about 5,500 parties of 216 countries with English and native names, abbreviations
+  and years active, and Wikidata ids where linked); the members of nine parliaments who speak in
+  the ParlSpeech corpus with their party and first/last dates; and the heads of state, heads of
+  government and ministers that the WhoGov, CHISOLS and leadership imports name as the first
+  office-holder of each party.
+
+Run (snapshots come from the `fetch` tool, which prints where it put each bare git directory):
+
+    fetch github:unitedstates/congress-legislators
+    fetch github:hdigital/partyfactsdata
+    python scripts/build_actor_kb.py \
+        --congress /work/.mirror/unitedstates+congress-legislators/repo \
+        --partyfacts /work/.mirror/hdigital+partyfactsdata/repo
+
+Nothing here runs at extraction time; the package reads only the file this writes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import io
+import json
+import re
+import subprocess
+import sys
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+OUT = Path(__file__).resolve().parents[1] / "src/newsgraph/lexicon/actors/actors.jsonl.gz"
+CC0 = "CC0-1.0"
+MIT = "MIT"
+
+# ParlSpeech's country column says AUS for the Austrian Nationalrat (its parties are the ÖVP,
+# SPÖ, FPÖ...): the ISO code of Austria is AUT.
+PARLSPEECH_COUNTRY = {"AUS": "AUT"}
+PARLIAMENTS = {
+    "AUT": "National Council of Austria",
+    "CZE": "Chamber of Deputies of the Czech Republic",
+    "DEU": "Bundestag",
+    "DNK": "Folketing",
+    "ESP": "Congress of Deputies",
+    "GBR": "House of Commons",
+    "NLD": "House of Representatives of the Netherlands",
+    "NZL": "New Zealand House of Representatives",
+    "SWE": "Riksdag",
+}
+US_CHAMBERS = {
+    "sen": ("Senator", "United States Senate"),
+    "rep": ("Representative", "United States House of Representatives"),
+    "prez": ("President", "Government of the United States"),
+    "viceprez": ("Vice President", "Government of the United States"),
+}
+# "1975 Mohammad Daud Khan (President)": the first office-holder of a party, as the leadership
+# imports write it
+_FIRST_HOLDER = re.compile(r"^(?P<year>\d{4})\s+(?P<name>[^()]+?)\s*\((?P<title>[^()]+)\)\s*$")
+_HONORIFIC = re.compile(r"^(?:Dr\.?|Prof\.?|Sir|Dame|Lord|Baroness|Mr\.?|Mrs\.?|Ms\.?)\s+", re.I)
+# titles that make a leader military rather than civilian government
+_MILITARY_TITLE = re.compile(r"\b(?:General|Colonel|Marshal|Military|Junta|Armed Forces)\b", re.I)
+
+
+@dataclass
+class Record:
+    id: str
+    type: str
+    name: str
+    country: str | None
+    aliases: set[str] = field(default_factory=set)
+    sectors: set[str] = field(default_factory=set)
+    positions: list[dict[str, Any]] = field(default_factory=list)
+    sources: list[dict[str, str]] = field(default_factory=list)
+    qid: str | None = None
+    born: str | None = None
+    active: dict[str, str] = field(default_factory=dict)
+    abbreviations: set[str] = field(default_factory=set)
+
+    def as_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"id": self.id, "type": self.type, "name": self.name,
+                               "country": self.country}  # fmt: skip
+        if self.qid:
+            out["wikidata"] = self.qid
+        out["aliases"] = sorted(self.aliases - {self.name})
+        if self.abbreviations:
+            out["abbreviations"] = sorted(self.abbreviations)
+        out["sectors"] = sorted(self.sectors)
+        if self.born:
+            out["born"] = self.born
+        if self.active:
+            out["active"] = self.active
+        out["positions"] = sorted(self.positions, key=_position_order)
+        out["sources"] = sorted(self.sources, key=lambda s: (s["dataset"], s["record"]))
+        return out
+
+
+def _position_order(p: dict[str, Any]) -> tuple[str, str, str]:
+    return (p.get("start") or "", p.get("title") or "", p.get("organization") or "")
+
+
+class Snapshot:
+    """A bare git directory brought by `fetch`, read at one commit."""
+
+    def __init__(self, git_dir: Path, rev: str = "HEAD") -> None:
+        self.git_dir = git_dir
+        self.commit = self._git("rev-parse", rev).strip()
+
+    def read(self, path: str, rev: str | None = None) -> str:
+        return self._git("show", f"{rev or self.commit}:{path}")
+
+    def commit_of(self, rev: str) -> str:
+        return self._git("rev-parse", rev).strip()
+
+    def _git(self, *args: str) -> str:
+        done = subprocess.run(["git", f"--git-dir={self.git_dir}", *args], check=True,
+                              capture_output=True, text=True)  # fmt: skip
+        return done.stdout
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", _ascii(text).lower()).strip("-") or "x"
+
+
+def _ascii(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _clean(name: str) -> str:
+    return " ".join(_HONORIFIC.sub("", name.strip()).split())
+
+
+def person_aliases(name: str, *, first_two: bool = False) -> set[str]:
+    """Forms news uses for a full name: first + last ("Adelheid Irina Fürntrath-Moretti" ->
+    "Adelheid Fürntrath-Moretti"), and each without diacritics. `first_two` adds the first two
+    names, the short form of names that end in a father's or family name ("Abiy Ahmed Ali" ->
+    "Abiy Ahmed"), for sources that cover such countries."""
+    words = name.split()
+    forms = {name}
+    if len(words) > 2:
+        forms.add(f"{words[0]} {words[-1]}")
+        if first_two and words[1][:1].isupper():
+            forms.add(f"{words[0]} {words[1]}")
+    return forms | {_ascii(f) for f in forms}
+
+
+def _source(dataset: str, record: str, commit: str, licence: str) -> dict[str, str]:
+    return {"dataset": dataset, "record": record, "commit": commit, "licence": licence}
+
+
+# ------------------------------------------------------------------- US Congress and executive
+
+
+def us_people(snap: Snapshot) -> Iterator[Record]:
+    pages = snap.commit_of("gh-pages")
+    people: dict[str, Record] = {}
+    for row in csv.DictReader(io.StringIO(snap.read("legislators-historical.csv", pages))):
+        rec = _us_historical(row, pages)
+        people[rec.id] = rec
+    current = yaml.safe_load(snap.read("legislators-current.yaml"))
+    for item in current:
+        rec = _us_yaml(item, "congress-legislators/legislators-current.yaml", snap.commit)
+        people[rec.id] = rec  # the current file has every term with dates
+    for item in yaml.safe_load(snap.read("executive.yaml")):
+        rec = _us_yaml(item, "congress-legislators/executive.yaml", snap.commit)
+        known = people.get(rec.id)
+        if known is None:
+            people[rec.id] = rec
+            continue
+        known.positions.extend(rec.positions)
+        known.sectors |= rec.sectors
+        known.sources.extend(rec.sources)
+        known.aliases |= rec.aliases
+        known.qid = known.qid or rec.qid
+    yield from people.values()
+
+
+def _us_historical(row: dict[str, str], commit: str) -> Record:
+    first = row["nickname"] or row["first_name"]
+    name = row["full_name"] or f"{first} {row['last_name']}"
+    aliases = {f"{row['first_name']} {row['last_name']}", f"{first} {row['last_name']}"}
+    if row["middle_name"]:
+        aliases.add(f"{row['first_name']} {row['middle_name']} {row['last_name']}")
+    title, body = US_CHAMBERS[row["type"]]
+    # the CSV carries the last term only, without its dates
+    position = {"title": title, "organization": body, "country": "USA", "sector": "LEG",
+                "start": None, "end": None, "party": row["party"] or None}  # fmt: skip
+    ident = row["bioguide_id"]
+    return Record(id=f"kb:uscongress:{ident}", type="person", name=name, country="USA",
+                  aliases=_with_ascii(aliases), sectors={"LEG"}, positions=[position],
+                  born=row["birthday"] or None,
+                  sources=[_source("congress-legislators/legislators-historical.csv", ident,
+                                   commit, CC0)])  # fmt: skip
+
+
+def _us_yaml(item: dict[str, Any], dataset: str, commit: str) -> Record:
+    ids, names = item["id"], item["name"]
+    first = names.get("nickname") or names["first"]
+    name = names.get("official_full") or f"{first} {names['last']}"
+    aliases = {f"{names['first']} {names['last']}", f"{first} {names['last']}"}
+    if names.get("middle"):
+        aliases.add(f"{names['first']} {names['middle']} {names['last']}")
+    positions = _merged_terms(item.get("terms") or [])
+    ident = ids.get("bioguide") or slug(name)
+    prefix = "kb:uscongress" if ids.get("bioguide") else "kb:usexec"
+    born = (item.get("bio") or {}).get("birthday")
+    return Record(id=f"{prefix}:{ident}", type="person", name=name, country="USA",
+                  aliases=_with_ascii(aliases), sectors={p["sector"] for p in positions},
+                  positions=positions, qid=ids.get("wikidata"), born=str(born) if born else None,
+                  sources=[_source(dataset, ident, commit, CC0)])  # fmt: skip
+
+
+def _merged_terms(terms: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Consecutive terms in one office become one position (a senator re-elected twice holds
+    one seat from the first start to the last end)."""
+    out: list[dict[str, Any]] = []
+    for term in sorted(terms, key=lambda t: str(t["start"])):
+        title, body = US_CHAMBERS[term["type"]]
+        sector = "GOV" if term["type"] in ("prez", "viceprez") else "LEG"
+        start, end = str(term["start"]), str(term["end"])
+        last = out[-1] if out else None
+        if last and last["title"] == title and last["end"] and last["end"] >= _day_before(start):
+            last["end"] = max(last["end"], end)
+            continue
+        out.append({"title": title, "organization": body, "country": "USA", "sector": sector,
+                    "start": start, "end": end, "party": term.get("party")})  # fmt: skip
+    return out
+
+
+def _day_before(day: str) -> str:
+    from datetime import date, timedelta
+
+    return (
+        date.fromisoformat(day) - timedelta(days=10)
+    ).isoformat()  # terms meet at noon, or days apart
+
+
+def _with_ascii(names: set[str]) -> set[str]:
+    return names | {_ascii(n) for n in names}
+
+
+# --------------------------------------------------------------------------------- Party Facts
+
+
+def parties(snap: Snapshot) -> Iterator[Record]:
+    qids = {
+        row["partyfacts_id"]: row["wikidata_id"]
+        for row in csv.DictReader(io.StringIO(snap.read("import/wikipedia/wikidata.csv")))
+        if row["wikidata_id"]
+    }
+    core = snap.read("import/elecglob/partyfacts-core-parties.csv")
+    for row in csv.DictReader(io.StringIO(core)):
+        if row["technical"]:
+            continue  # "other parties", "independents" and similar bookkeeping rows
+        english = _variants(row["name_english"])
+        native = _variants(row["name"])
+        name = english[0] if english else native[0]
+        aliases = set(english) | set(native) | set(_variants(row["name_other"], strip_lang=True))
+        short = row["name_short"].strip()
+        active = {k: row[f"year_{k}"] for k in ("first", "last") if row[f"year_{k}"]}
+        ident = row["partyfacts_id"]
+        country = PARTYFACTS_COUNTRY.get(row["country"], row["country"])
+        yield Record(id=f"kb:partyfacts:{ident}", type="organization", name=name,
+                     country=country, aliases=_with_ascii(aliases), sectors={"PTY"},
+                     qid=qids.get(ident),
+                     active={("start" if k == "first" else "end"): v for k, v in active.items()},
+                     abbreviations={short} if len(short) >= 2 else set(),
+                     sources=[_source("partyfactsdata/elecglob/partyfacts-core-parties.csv",
+                                      ident, snap.commit, MIT)])  # fmt: skip
+
+
+def _variants(value: str, *, strip_lang: bool = False) -> list[str]:
+    """ "Fatherland Party / Afghan Millat" -> both; "Pashto: ..." drops the language label."""
+    out = []
+    for part in value.split(" / "):
+        part = part.strip()
+        if strip_lang:
+            part = re.sub(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)?:\s*", "", part)
+        part = part.replace("\u200e", "").strip()
+        if len(part) >= 3:
+            out.append(part)
+    return out
+
+
+def parliamentarians(snap: Snapshot, party_names: dict[str, str]) -> Iterator[Record]:
+    """ParlSpeech speakers: one person per country and name, a seat from their first to their
+    last recorded speech in each party."""
+    people: dict[tuple[str, str], Record] = {}
+    text = snap.read("import/parlspeech/parlspeech-mps.csv")
+    for row in csv.DictReader(io.StringIO(text)):
+        country = PARLSPEECH_COUNTRY.get(row["iso3country"], row["iso3country"])
+        name = _clean(row["speaker"])
+        if len(name.split()) < 2:
+            continue  # a surname alone names nobody in particular
+        key = (country, slug(name))
+        rec = people.get(key)
+        if rec is None:
+            ident = f"{country}:{key[1]}"
+            rec = people[key] = Record(
+                id=f"kb:parlspeech:{ident}", type="person", name=name, country=country,
+                aliases=person_aliases(name), sectors={"LEG"},
+                sources=[_source("partyfactsdata/parlspeech/parlspeech-mps.csv", ident,
+                                 snap.commit, MIT)])  # fmt: skip
+        party = party_names.get(row["party.facts.id"]) or row["party"] or None
+        rec.positions.append({"title": "Member of Parliament", "organization": PARLIAMENTS[country],
+                              "country": country, "sector": "LEG", "start": row["date_first"],
+                              "end": row["date_last"], "party": party})  # fmt: skip
+    yield from people.values()
+
+
+def leaders(snap: Snapshot) -> Iterator[Record]:
+    """The first head of state, head of government or minister from each party, as the WhoGov,
+    leadership and CHISOLS imports name them ("1975 Mohammad Daud Khan (President)")."""
+    people: dict[tuple[str, str], Record] = {}
+    chisols_country = {
+        row["statename"]: row["country"]
+        for row in csv.DictReader(io.StringIO(snap.read("import/chisols/chisols-names.csv")))
+    }
+    for dataset, country, holder in _holders(snap, chisols_country):
+        match = _FIRST_HOLDER.match(holder)
+        if not match or not country:
+            continue
+        name = _clean(match["name"])
+        if len(name.split()) < 2:
+            continue
+        title = match["title"].strip()
+        sector = "MIL" if _MILITARY_TITLE.search(title) else "GOV"
+        key = (country, slug(name))
+        rec = people.get(key)
+        if rec is None:
+            ident = f"{country}:{key[1]}"
+            rec = people[key] = Record(id=f"kb:leader:{ident}", type="person", name=name,
+                                       country=country, aliases=person_aliases(name))  # fmt: skip
+        position = {"title": title, "organization": f"Government of {country}",
+                    "country": country, "sector": sector, "start": match["year"], "end": None,
+                    "party": None}  # fmt: skip
+        if position not in rec.positions:
+            rec.positions.append(position)
+        rec.sectors.add(sector)
+        source = _source(dataset, f"{country}:{key[1]}", snap.commit, MIT)
+        if source not in rec.sources:
+            rec.sources.append(source)
+    yield from people.values()
+
+
+def _holders(snap: Snapshot, chisols_country: dict[str, str]) -> Iterator[tuple[str, str, str]]:
+    for row in csv.DictReader(io.StringIO(snap.read("import/whogov/whogov.csv"))):
+        yield "partyfactsdata/whogov/whogov.csv", row["country_short"], row["minister_first"]
+    for row in csv.DictReader(io.StringIO(snap.read("import/leadglob/leadglob.csv"))):
+        for column in ("hos_first", "hog_first"):
+            yield "partyfactsdata/leadglob/leadglob.csv", row["country_short"], row[column]
+    text = snap.read("import/chisols/chisols-leader-first.csv")
+    for row in csv.DictReader(io.StringIO(text)):
+        country = chisols_country.get(row["statename"], "")
+        yield "partyfactsdata/chisols/chisols-leader-first.csv", country, row["chisols_first"]
+
+
+# ------------------------------------------------------------------------- CIA World Leaders
+
+CIA_DATE = "2019-06-04"  # the directory as the snapshot scraped it (its files' dates)
+PUBLIC_DOMAIN = "public-domain (US Government work)"
+_RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+# the directory's names for countries that ISO 3166 names otherwise
+COUNTRY_NAMES = {
+    "Bahamas, The": "BHS", "Gambia, The": "GMB", "Burma": "MMR", "Korea, North": "PRK",
+    "Korea, South": "KOR", "Congo, Democratic Republic of the": "COD",
+    "Congo, Republic of the": "COG", "Holy See (Vatican City)": "VAT", "Kosovo": "XKX",
+    "Macedonia": "MKD", "North Macedonia": "MKD", "Swaziland": "SWZ", "Eswatini": "SWZ",
+    "Cote d'Ivoire": "CIV", "Ivory Coast": "CIV", "Micronesia, Federated States of": "FSM",
+    "Laos": "LAO", "Russia": "RUS", "Syria": "SYR", "Iran": "IRN", "Taiwan": "TWN",
+    "Vietnam": "VNM", "Venezuela": "VEN", "Bolivia": "BOL", "Tanzania": "TZA",
+    "Moldova": "MDA", "Brunei": "BRN", "Cabo Verde": "CPV", "Cape Verde": "CPV",
+    "Czechia": "CZE", "Czech Republic": "CZE", "Timor-Leste": "TLS", "East Timor": "TLS",
+    "Turkey": "TUR", "Republic of Ireland": "IRL", "People's Republic of China": "CHN",
+    "State of Palestine": "PSE", "Palestine": "PSE", "West Bank": "PSE", "Gaza Strip": "PSE",
+    "Kingdom of the Netherlands": "NLD", "The Gambia": "GMB", "The Bahamas": "BHS",
+    "Democratic Republic of the Congo": "COD", "Republic of the Congo": "COG",
+    "North Korea": "PRK", "South Korea": "KOR", "Federated States of Micronesia": "FSM",
+    "Sao Tome and Principe": "STP", "São Tomé and Príncipe": "STP", "Vatican City": "VAT",
+    "European Union": None,
+}  # fmt: skip
+# Party Facts' own codes for places without an ISO 3166 code, mapped to today's state
+PARTYFACTS_COUNTRY = {"NIR": "GBR", "PSG": "PSE", "SML": "SOM", "VNR": "VNM", "YMD": "YEM",
+                      "ZZB": "TZA", "PMR": "MDA", "NFL": "CAN", "DDR": "DEU", "AUH": None,
+                      "EUN": None}  # fmt: skip
+
+
+def iso3(name: str) -> str | None:
+    if name in COUNTRY_NAMES:
+        return COUNTRY_NAMES[name]
+    import pycountry
+
+    try:
+        return str(pycountry.countries.lookup(name).alpha_3)
+    except LookupError:
+        return None
+
+
+def cia_title_sector(title: str) -> str:
+    """The sector a directory title belongs to (CAMEO agent types)."""
+    lowered = title.lower()
+    for words, sector in _TITLE_SECTORS:
+        if any(w in lowered for w in words):
+            return sector
+    return "GOV"
+
+
+_TITLE_SECTORS = (
+    (("intelligence", "security service", "state security"), "SPY"),
+    (("chief of staff of the armed", "armed forces", "chief of defen", "army", "navy",
+      "air force", "military", "commander"), "MIL"),
+    (("police", "gendarmerie"), "COP"),
+    (("supreme court", "chief justice", "judge", "constitutional court"), "JUD"),
+    (("speaker", "national assembly", "parliament", "senate"), "LEG"),
+    (("central bank", "national bank", "reserve bank", "monetary"), "GOV"),
+)  # fmt: skip
+
+
+def cia_leaders(snap: Snapshot) -> Iterator[Record]:
+    """Everyone the CIA directory of world leaders and cabinet members listed in mid-2019."""
+    import zipfile
+
+    raw = subprocess.run(["git", f"--git-dir={snap.git_dir}", "show",
+                          f"{snap.commit}:dist/json/json.zip"], check=True,
+                         capture_output=True).stdout  # fmt: skip
+    with zipfile.ZipFile(io.BytesIO(raw)) as z:
+        offices = json.loads(z.read("dist/json/government-offices.json"))
+    people: dict[tuple[str, str], Record] = {}
+    unknown: Counter[str] = Counter()
+    for office in offices.values():
+        title = office["datatypeProperties"].get(
+            "http://williamrobertfunk.com/ontologies/world-leaders#title"
+        )
+        country_name, holders = None, []
+        for link in office["objectProperties"]:
+            for relation, target in link.items():
+                if relation.endswith("hasCountry"):
+                    country_name = target[_RDFS_LABEL]
+                elif relation.endswith("hasGovernmentOfficial"):
+                    holders.append(target[_RDFS_LABEL])
+        country = iso3(country_name) if country_name else None
+        if not title or not country:
+            unknown[str(country_name)] += 1
+            continue
+        for holder in holders:
+            name = cia_name(holder)
+            if len(name.split()) < 2:
+                continue
+            key = (country, slug(name))
+            rec = people.get(key)
+            if rec is None:
+                ident = f"{country}:{key[1]}"
+                rec = people[key] = Record(
+                    id=f"kb:cia:{ident}", type="person", name=name, country=country,
+                    aliases=person_aliases(name, first_two=True),
+                    sources=[_source("cia-world-leaders/government-offices.json", ident,
+                                     snap.commit, PUBLIC_DOMAIN)])  # fmt: skip
+            sector = cia_title_sector(title)
+            rec.sectors.add(sector)
+            rec.positions.append({"title": title, "organization": None, "country": country,
+                                  "sector": sector, "start": None, "end": None,
+                                  "observed": CIA_DATE, "party": None})  # fmt: skip
+    if unknown:
+        print(f"cia: skipped offices of unknown countries: {dict(unknown)}", file=sys.stderr)
+    yield from people.values()
+
+
+def cia_name(text: str) -> str:
+    """ "Paul KAGAME" -> "Paul Kagame", "ABIY Ahmed" -> "Abiy Ahmed": the directory writes the
+    family name in capitals."""
+    words = []
+    for word in text.split():
+        if word.isupper() and len(word) > 1:
+            word = "-".join(p.capitalize() for p in word.split("-"))
+            word = re.sub(r"^(Al|El|Ad|Ash|As|Ar|At)-", lambda m: m[1].lower() + "-", word)
+        words.append(word)
+    return _clean(" ".join(words))
+
+
+# ------------------------------------------------------------------- Wikidata: heads of state
+
+
+def wikidata_leaders(snap: Snapshot) -> Iterator[Record]:
+    """Heads of state and government from Wikidata (every version of the scraper's table, so
+    leaders who left office while it ran are kept)."""
+    rows: dict[tuple[str, str, str], dict[str, str]] = {}
+    commits = snap._git("rev-list", snap.commit, "--", "data/wikidata.csv").split()
+    for commit in reversed(commits):
+        for row in csv.DictReader(io.StringIO(snap.read("data/wikidata.csv", commit))):
+            rows[(row["officeholder"], row["position"], row["start_year"])] = row
+    people: dict[str, Record] = {}
+    for (qid, _, _), row in sorted(rows.items()):
+        country = iso3(row["country"])
+        if country is None or not qid.startswith("Q"):
+            continue
+        name = row["officeholderLabel"]
+        rec = people.get(qid)
+        if rec is None:
+            rec = people[qid] = Record(
+                id=f"kb:wikidata:{qid}",
+                type="person",
+                name=name,
+                country=country,
+                aliases=person_aliases(name, first_two=True),
+                qid=qid,
+                sectors={"GOV"},
+                sources=[_source("world-leaders-2021/wikidata.csv", qid, snap.commit, CC0)],
+            )
+        title = re.sub(r"\s+of\s+(the\s+)?" + re.escape(row["country"]) + "$", "",
+                       row["positionLabel"]).strip()  # fmt: skip
+        position = {"title": title, "organization": f"Government of {row['country']}",
+                    "country": country, "sector": "GOV", "start": row["start_year"] or None,
+                    "end": row["end_year"] or None, "party": None}  # fmt: skip
+        if position not in rec.positions:
+            rec.positions.append(position)
+    yield from people.values()
+
+
+# ------------------------------------------------------------------------------------ assemble
+
+
+def build(congress: Path, partyfacts: Path, cia: Path, wikidata: Path) -> list[dict[str, Any]]:
+    us, pf = Snapshot(congress), Snapshot(partyfacts)
+    party_records = list(parties(pf))
+    party_names = {r.id.rsplit(":", 1)[1]: r.name for r in party_records}
+    records = [*wikidata_leaders(Snapshot(wikidata)), *us_people(us),
+               *parliamentarians(pf, party_names), *cia_leaders(Snapshot(cia)), *leaders(pf),
+               *party_records]  # fmt: skip
+    merged = _merge_by_name(_merge_by_qid(records))
+    return sorted((r.as_json() for r in merged), key=lambda r: r["id"])
+
+
+def _merge_by_qid(records: list[Record]) -> list[Record]:
+    """Records of one Wikidata item are one actor, whichever source named them first."""
+    by_qid: dict[str, Record] = {}
+    out = []
+    for rec in records:
+        if rec.qid and rec.qid in by_qid:
+            kept = by_qid[rec.qid]
+            kept.aliases |= rec.aliases | {rec.name}
+            kept.positions.extend(p for p in rec.positions if p not in kept.positions)
+            kept.sectors |= rec.sectors
+            kept.sources.extend(rec.sources)
+            continue
+        if rec.qid:
+            by_qid[rec.qid] = rec
+        out.append(rec)
+    return out
+
+
+def _merge_by_name(records: list[Record]) -> list[Record]:
+    """People of one country whose names or aliases coincide are one person (the same minister
+    in the CIA directory and in Wikidata); the earlier source's record is kept. Organisations
+    are left apart: parties of one country can share a name across decades."""
+    kept: dict[tuple[str | None, str], Record] = {}
+    out = []
+    for rec in records:
+        keys = [(rec.country, k) for k in {_key(n) for n in {rec.name} | rec.aliases}]
+        known = next((kept[k] for k in keys if k in kept), None) if rec.type == "person" else None
+        if known is not None and _datasets(known) & _datasets(rec):
+            known = None  # two namesakes in one source are two people
+        if known is None:
+            out.append(rec)
+            for key in keys:
+                kept.setdefault(key, rec)
+            continue
+        known.aliases |= rec.aliases | {rec.name}
+        known.positions.extend(p for p in rec.positions if p not in known.positions)
+        known.sectors |= rec.sectors
+        known.sources.extend(rec.sources)
+        known.qid = known.qid or rec.qid
+        known.born = known.born or rec.born
+    return out
+
+
+def _datasets(rec: Record) -> set[str]:
+    return {s["dataset"] for s in rec.sources}
+
+
+def _key(name: str) -> str:
+    return " ".join(_ascii(name).casefold().split())
+
+
+def write(records: list[dict[str, Any]], out: Path) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    raw = "".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in records)
+    with out.open("wb") as f, gzip.GzipFile(fileobj=f, mode="wb", mtime=0, filename="") as gz:
+        gz.write(raw.encode())
+
+
+def summary(records: list[dict[str, Any]]) -> str:
+    kinds = Counter(r["type"] for r in records)
+    sectors = Counter((r["type"], s) for r in records for s in r["sectors"])
+    datasets: Counter[str] = Counter()
+    for r in records:
+        for d in {s["dataset"] for s in r["sources"]}:
+            datasets[d] += 1
+    countries = len({r["country"] for r in records if r["country"]})
+    lines = [f"{len(records)} records: " + ", ".join(f"{n} {k}s" for k, n in sorted(kinds.items())),
+             f"{countries} countries"]  # fmt: skip
+    lines += [f"  {k} {s}: {n}" for (k, s), n in sorted(sectors.items())]
+    lines += [f"  {d}: {n}" for d, n in sorted(datasets.items())]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--congress", type=Path, required=True,
+                        help="bare git dir of unitedstates/congress-legislators")  # fmt: skip
+    parser.add_argument("--partyfacts", type=Path, required=True,
+                        help="bare git dir of hdigital/partyfactsdata")  # fmt: skip
+    parser.add_argument("--cia", type=Path, required=True,
+                        help="bare git dir of WilliamRADFunk/cia-world-leaders")  # fmt: skip
+    parser.add_argument(
+        "--wikidata",
+        type=Path,
+        required=True,
+        help="bare git dir of every-politician-scrapers/world-leaders-2021",
+    )
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args(argv)
+    records = build(args.congress, args.partyfacts, args.cia, args.wikidata)
+    write(records, args.out)
+    print(summary(records))
+    print(f"wrote {args.out} ({args.out.stat().st_size:,} bytes)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,295 @@
+"""The actor knowledge base: tens of thousands of people and organisations with their country,
+sector (agent codes) and dated positions, from open data (lexicon/actors/README.md).
+
+The shipped file is gzipped JSON lines, built by `scripts/build_actor_kb.py`. Parsing it takes
+about a second, so the first use indexes it once into an SQLite file in the cache folder
+(lexicon/cache.py), named after a digest of the source files; every later process only opens
+that file, and each lookup is one indexed query. Nothing is read until the first lookup, so
+commands that do not extract never pay for it.
+
+>>> kb = ActorKB.open()                                             # doctest: +SKIP
+>>> [r.country for r in kb.lookup("Bernie Sanders", on="2019-05-01")]  # doctest: +SKIP
+['USA']
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import sqlite3
+import tempfile
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from newsgraph.errors import LexiconError
+from newsgraph.folding import search_key
+from newsgraph.lexicon.cache import cache_dir, key_of
+
+SHIPPED = Path(__file__).parent / "actors" / "actors.jsonl.gz"
+_SCHEMA_VERSION = "1"
+# how a name reaches a record, best first
+_NAME, _ALIAS, _ABBREVIATION = 0, 1, 2
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """A post held: "Senator" in the United States Senate, 2007-01-04 to 2013-01-03."""
+
+    title: str
+    organization: str | None
+    country: str | None
+    sector: str | None
+    start: str | None  # ISO date of any precision
+    end: str | None
+    party: str | None = None
+    observed: str | None = None  # a date a directory listed the post as held, dates unknown
+
+    def held_on(self, on: str) -> bool:
+        """Whether the post was held on `on` (ISO date): between its dates, or within a year of
+        the day a directory listed it; a post with neither is never known to be held."""
+        if self.start is None:
+            return self.observed is not None and _years_apart(self.observed, on) <= 1.0
+        began = self.start <= on
+        ongoing = self.end is None or self.end >= on[: len(self.end)]
+        return began and ongoing
+
+
+def _years_apart(a: str, b: str) -> float:
+    def months(day: str) -> int:
+        month = int(day[5:7]) if len(day) >= 7 else 6
+        return int(day[:4]) * 12 + month
+
+    return abs(months(a) - months(b)) / 12
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRecord:
+    """One person or organisation of the knowledge base."""
+
+    id: str
+    type: str  # "person" | "organization"
+    name: str
+    country: str | None
+    sectors: tuple[str, ...]
+    positions: tuple[Position, ...]
+    aliases: tuple[str, ...] = ()
+    wikidata: str | None = None
+    born: str | None = None
+    active_start: str | None = None
+    active_end: str | None = None
+    datasets: tuple[str, ...] = ()
+
+    def position_on(self, on: str | None) -> Position | None:
+        """The post held on `on`: the latest-starting one that covers the date."""
+        if on is None:
+            return None
+        held = [p for p in self.positions if p.held_on(on)]
+        return max(held, key=lambda p: p.start or "") if held else None
+
+    def plausible_on(self, on: str | None) -> bool:
+        """Whether this actor can be news on `on`: a person born 18 to 100 years before (or,
+        birth unknown, with a post begun within 45 years), an organisation not dissolved more
+        than five years before (dates of any precision)."""
+        if on is None:
+            return True
+        year = int(on[:4])
+        if self.born:
+            born = int(self.born[:4])
+            return year - 100 <= born <= year - 18
+        begun = [int(p.start[:4]) for p in self.positions if p.start]
+        if self.type == "person" and begun and max(begun) < year - 45:
+            return False
+        if self.active_end and int(self.active_end[:4]) < year - 5:
+            return False
+        return not (self.active_start and int(self.active_start[:4]) > year)
+
+    def sector_on(self, on: str | None) -> str | None:
+        """The sector as of `on`: the held post's, else the record's first."""
+        held = self.position_on(on)
+        if held is not None and held.sector:
+            return held.sector
+        return self.sectors[0] if self.sectors else None
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    record: ActorRecord
+    via: str  # "name" | "alias" | "abbreviation"
+
+
+class ActorKB:
+    """Indexed lookup over the shipped records (and any extra JSONL files of the same schema)."""
+
+    def __init__(self, index: Path) -> None:
+        self.index = index
+        self._local = threading.local()  # sqlite3 connections are per thread
+
+    @classmethod
+    def open(cls, sources: Sequence[Path] = (SHIPPED,)) -> ActorKB:
+        """The knowledge base of these files, indexing them on first use."""
+        for source in sources:
+            if not source.is_file():
+                raise LexiconError(f"actor knowledge base {source} does not exist.")
+        key = key_of(sources, _SCHEMA_VERSION)
+        index = cache_dir() / f"actors-{key}.sqlite"
+        if not index.is_file():
+            index = _build_index(sources, index)
+        return cls(index)
+
+    def lookup(self, name: str, on: str | None = None) -> list[Match]:
+        """Records named `name` (case, diacritics and spacing ignored), best first: by name
+        before alias before abbreviation, then those plausible on `on`, then those holding a
+        post on `on`, then the better documented."""
+        key = search_key(name)
+        if not key:
+            return []
+        rows = (
+            self._connection()
+            .execute(
+                "SELECT r.body, n.kind FROM names n JOIN records r ON r.rowid = n.record"
+                " WHERE n.key = ? ORDER BY n.kind, r.rowid",
+                (key,),
+            )
+            .fetchall()
+        )
+        best: dict[str, Match] = {}
+        for body, kind in rows:
+            record = _record(json.loads(body))
+            if record.id not in best:
+                best[record.id] = Match(record, ("name", "alias", "abbreviation")[kind])
+        matches = list(best.values())
+        order = {"name": 0, "alias": 1, "abbreviation": 2}
+        matches.sort(
+            key=lambda m: (
+                order[m.via],
+                not m.record.plausible_on(on),
+                m.record.position_on(on) is None,
+                -len(m.record.positions),
+            )
+        )
+        return matches
+
+    def count(self) -> int:
+        row = self._connection().execute("SELECT count(*) FROM records").fetchone()
+        return int(row[0])
+
+    def _connection(self) -> sqlite3.Connection:
+        connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
+        if connection is None:
+            uri = f"file:{self.index}?mode=ro"
+            connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            self._local.connection = connection
+        return connection
+
+
+@lru_cache(maxsize=4)
+def open_actor_kb(entries: tuple[str, ...]) -> ActorKB | None:
+    """The knowledge base of the `actor_kb` setting ("builtin" is the shipped file), opened
+    once per process; None when the setting is empty."""
+    if not entries:
+        return None
+    paths = [SHIPPED if e == "builtin" else Path(e).expanduser() for e in entries]
+    return ActorKB.open(paths)
+
+
+def _record(raw: dict[str, Any]) -> ActorRecord:
+    positions = tuple(
+        Position(
+            title=p["title"],
+            organization=p.get("organization"),
+            country=p.get("country"),
+            sector=p.get("sector"),
+            start=p.get("start"),
+            end=p.get("end"),
+            party=p.get("party"),
+            observed=p.get("observed"),
+        )
+        for p in raw.get("positions") or ()
+    )
+    active = raw.get("active") or {}
+    return ActorRecord(
+        id=raw["id"],
+        type=raw["type"],
+        name=raw["name"],
+        country=raw.get("country"),
+        sectors=tuple(raw.get("sectors") or ()),
+        positions=positions,
+        aliases=tuple(raw.get("aliases") or ()),
+        wikidata=raw.get("wikidata"),
+        born=raw.get("born"),
+        active_start=active.get("start"),
+        active_end=active.get("end"),
+        datasets=tuple(sorted({s["dataset"] for s in raw.get("sources") or ()})),
+    )
+
+
+def _build_index(sources: Sequence[Path], index: Path) -> Path:
+    """Index the records into a new SQLite file, renamed into place when complete (readers see
+    no half-built file); an unwritable cache folder gets a private temporary index instead."""
+    try:
+        index.parent.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(dir=index.parent, prefix=".actors-", suffix=".tmp")
+    except OSError:
+        fd, temporary = tempfile.mkstemp(prefix="newsgraph-actors-", suffix=".sqlite")
+        index = Path(temporary)
+    os.close(fd)
+    connection = sqlite3.connect(temporary)
+    try:
+        _fill(connection, _records(sources))
+        connection.commit()
+    finally:
+        connection.close()
+    if Path(temporary) != index:
+        Path(temporary).replace(index)
+        _forget_older(index)
+    return index
+
+
+def _fill(connection: sqlite3.Connection, records: Iterable[dict[str, Any]]) -> None:
+    connection.executescript(
+        "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
+        "CREATE TABLE records (rowid INTEGER PRIMARY KEY, id TEXT UNIQUE, body TEXT NOT NULL);"
+        "CREATE TABLE names (key TEXT NOT NULL, record INTEGER NOT NULL, kind INTEGER NOT NULL,"
+        " PRIMARY KEY (key, record, kind)) WITHOUT ROWID;"
+    )
+    for raw in records:
+        cursor = connection.execute(
+            "INSERT OR REPLACE INTO records (id, body) VALUES (?, ?)",
+            (raw["id"], json.dumps(raw, ensure_ascii=False)),
+        )
+        rowid = cursor.lastrowid
+        names = [(raw["name"], _NAME)]
+        names += [(a, _ALIAS) for a in raw.get("aliases") or ()]
+        names += [(a, _ABBREVIATION) for a in raw.get("abbreviations") or ()]
+        connection.executemany(
+            "INSERT OR IGNORE INTO names (key, record, kind) VALUES (?, ?, ?)",
+            [(search_key(text), rowid, kind) for text, kind in names if search_key(text)],
+        )
+
+
+def _records(sources: Sequence[Path]) -> Iterable[dict[str, Any]]:
+    """Every record of every file, a later file's record replacing an earlier one's id."""
+    for source in sources:
+        opener = gzip.open if source.suffix == ".gz" else open
+        with opener(source, "rt", encoding="utf-8") as f:
+            for number, line in enumerate(f, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    raw = json.loads(line)
+                except json.JSONDecodeError as e:
+                    raise LexiconError(f"{source} line {number}: not JSON ({e.msg}).") from e
+                if not isinstance(raw, dict) or not {"id", "type", "name"} <= raw.keys():
+                    raise LexiconError(f"{source} line {number}: needs id, type and name.")
+                yield raw
+
+
+def _forget_older(index: Path) -> None:
+    for other in index.parent.glob("actors-*.sqlite"):
+        if other != index:
+            other.unlink(missing_ok=True)

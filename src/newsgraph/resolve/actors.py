@@ -1,0 +1,127 @@
+"""Who an unknown actor is, from the actor knowledge base (lexicon/actor_kb.py).
+
+Runs after the text and the gazetteer had their say, and only fills what they left open:
+- a person or organisation with no gazetteer entry is looked up by its full name;
+- the text wins: a country the text gave (a title, a demonym, "Nigeria's") is kept, and a record
+  of another country is not used;
+- a name that several records of different countries share ("Labour Party") is resolved only
+  when exactly one of those countries is named in the same document, else left alone;
+- the record's post held on the publication date becomes a role (without evidence, like the
+  gazetteer's), its sector the entity's `sector` attribute, its id the `actor_kb` attribute.
+
+Precision first: a person needs a name of two words or more, and abbreviations count only
+where the document names the abbreviation's country.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from newsgraph.lexicon.actor_kb import ActorKB, Match
+from newsgraph.models import Attribute, Entity, EntityType, Role
+
+_KB_TYPES = {
+    EntityType.PERSON: "person",
+    EntityType.ORGANIZATION: "organization",
+    EntityType.GROUP: "organization",
+}
+
+
+def with_actor_knowledge(
+    entities: Sequence[Entity], kb: ActorKB, published: str | None
+) -> list[Entity]:
+    """The entities, the unknown ones completed from the knowledge base where it is sure."""
+    named = _document_countries(entities)
+    return [_completed(e, kb, published, named) for e in entities]
+
+
+def _document_countries(entities: Iterable[Entity]) -> set[str]:
+    """The countries a document is about: those of its states and known actors whose mentions
+    number at least half of the most mentioned country's (a passing "Ireland" in an article on
+    Austria does not make its "Greens" Irish)."""
+    weight: Counter[str] = Counter()
+    for e in entities:
+        if e.country and (e.type == EntityType.STATE or e.known):
+            weight[e.country] += len(e.mentions)
+    if not weight:
+        return set()
+    top = max(weight.values())
+    return {country for country, n in weight.items() if 2 * n >= top}
+
+
+def _completed(entity: Entity, kb: ActorKB, published: str | None, named: set[str]) -> Entity:
+    if entity.known or entity.type not in _KB_TYPES:
+        return entity
+    found = _best(entity, kb, published, named)
+    if not found:
+        return entity
+    record = found[0].record
+    if len({m.record.id for m in found}) > 1:
+        # namesakes of one country: the country is sure, who it is is not
+        return replace(entity, country=entity.country or record.country)
+    etype = EntityType.ORGANIZATION if record.type == "organization" else EntityType.PERSON
+    if etype == EntityType.ORGANIZATION and entity.type == EntityType.GROUP:
+        etype = EntityType.GROUP  # a party NER calls a group stays one
+    attributes = [Attribute("actor_kb", record.id)]
+    sector = record.sector_on(published)
+    if sector:
+        attributes.append(Attribute("sector", sector))
+    if record.wikidata:
+        attributes.append(Attribute("wikidata", record.wikidata))
+    roles = list(entity.roles)
+    held = record.position_on(published)
+    stated = {r.title.lower() for r in roles}
+    if held is not None and etype == EntityType.PERSON and held.title.lower() not in stated:
+        roles.append(Role(title=held.title, organization=held.organization,
+                          country=held.country, start=held.start, end=held.end))  # fmt: skip
+    return replace(entity, type=etype, country=entity.country or record.country,
+                   roles=tuple(roles),
+                   attributes=entity.attributes + tuple(attributes))  # fmt: skip
+
+
+def _best(entity: Entity, kb: ActorKB, published: str | None, named: set[str]) -> list[Match]:
+    """The matches of the first of the entity's names that resolves to one country, the one
+    that holds a post on the publication date alone when there is one."""
+    for name in _names(entity):
+        matches = [m for m in kb.lookup(name, on=published) if m.record.plausible_on(published)]
+        matches = _of_type(entity, matches, name)
+        if entity.country:
+            matches = [m for m in matches if m.record.country == entity.country]
+        chosen = _unambiguous(matches, named)
+        if chosen:
+            holding = [m for m in chosen if m.record.position_on(published) is not None]
+            return holding if len(holding) == 1 else chosen
+    return []
+
+
+def _names(entity: Entity) -> list[str]:
+    """The entity's name, then its other written forms, longest first."""
+    forms = sorted({entity.name, *entity.aliases}, key=lambda n: (-len(n.split()), -len(n)))
+    if entity.type == EntityType.PERSON:
+        forms = [f for f in forms if len(f.split()) >= 2]
+    return [f.removeprefix("the ").removeprefix("The ") for f in forms]
+
+
+def _of_type(entity: Entity, matches: list[Match], name: str) -> list[Match]:
+    """Records of the entity's kind; a "person" that is only ever an organisation's name
+    ("Sinn Féin") takes the organisation."""
+    wanted = _KB_TYPES[entity.type]
+    same = [m for m in matches if m.record.type == wanted]
+    if same or entity.type != EntityType.PERSON:
+        return same
+    return [m for m in matches if m.via == "name" and len(name.split()) >= 2]
+
+
+def _unambiguous(matches: list[Match], named: set[str]) -> list[Match]:
+    """The matches when all agree on the country, or those of the one country the document
+    names among theirs; abbreviations only in the latter case."""
+    spelled = [m for m in matches if m.via != "abbreviation"]
+    countries = {m.record.country for m in spelled}
+    if len(countries) == 1 and None not in countries:
+        return spelled
+    local = [m for m in matches if m.record.country in named]
+    if len({m.record.country for m in local}) == 1:
+        return local
+    return []

@@ -1,0 +1,195 @@
+"""The actor knowledge base: indexing, lookup, dates, and its use in entity resolution."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from newsgraph import Extraction, Extractor, Settings
+from newsgraph.errors import LexiconError
+from newsgraph.lexicon.actor_kb import SHIPPED, ActorKB
+
+SCHEMA = SHIPPED.parent / "actor.schema.json"
+
+
+def _write(path: Path, records: list[dict[str, object]]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def _person(ident: str, name: str, country: str, **extra: object) -> dict[str, object]:
+    record: dict[str, object] = {"id": ident, "type": "person", "name": name, "country": country,
+                                 "aliases": [], "sectors": ["GOV"], "positions": [],
+                                 "sources": [{"dataset": "test", "record": ident, "licence": "CC0-1.0"}]}  # fmt: skip
+    record.update(extra)
+    return record
+
+
+@pytest.fixture
+def fixture_kb(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("NEWSGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    return _write(
+        tmp_path / "actors.jsonl",
+        [
+            _person(
+                "kb:t:1",
+                "Recep Tayyip Erdoğan",
+                "TUR",
+                aliases=["Recep Erdoğan"],
+                positions=[
+                    {
+                        "title": "Prime Minister",
+                        "start": "2003-03-14",
+                        "end": "2014-08-28",
+                        "sector": "GOV",
+                    },
+                    {"title": "President", "start": "2014-08-28", "end": None, "sector": "GOV"},
+                ],
+            ),
+            _person("kb:t:2", "Jan Novak", "CZE", born="1950"),
+            _person("kb:t:3", "Jan Novak", "SVK", born="1990"),
+            {
+                "id": "kb:t:4",
+                "type": "organization",
+                "name": "Labour Party",
+                "country": "NZL",
+                "aliases": [],
+                "abbreviations": ["LP"],
+                "sectors": ["PTY"],
+                "positions": [],
+                "sources": [{"dataset": "test", "record": "4", "licence": "CC0-1.0"}],
+            },
+        ],
+    )
+
+
+def test_lookup_ignores_case_diacritics_and_spacing(fixture_kb: Path) -> None:
+    kb = ActorKB.open([fixture_kb])
+    assert kb.count() == 4
+    for name in ("Recep Tayyip Erdogan", "recep  tayyip ERDOĞAN", "Recep Erdogan"):
+        assert [m.record.id for m in kb.lookup(name)] == ["kb:t:1"]
+    assert kb.lookup("Recep Erdogan")[0].via == "alias"
+    assert kb.lookup("LP")[0].via == "abbreviation"
+    assert kb.lookup("Nobody Known") == []
+    assert kb.lookup("   ") == []
+
+
+def test_the_post_held_follows_the_date(fixture_kb: Path) -> None:
+    record = ActorKB.open([fixture_kb]).lookup("Recep Tayyip Erdogan")[0].record
+    held = record.position_on("2010-05-01")
+    assert held is not None and held.title == "Prime Minister"
+    held = record.position_on("2019-05-01")
+    assert held is not None and held.title == "President"
+    assert record.position_on("1999") is None
+    assert record.position_on(None) is None
+
+
+def test_plausibility_by_birth_date(fixture_kb: Path) -> None:
+    kb = ActorKB.open([fixture_kb])
+    plausible = [m.record.country for m in kb.lookup("Jan Novak", on="1990-01-01")
+                 if m.record.plausible_on("1990-01-01")]  # fmt: skip
+    assert plausible == ["CZE"]  # the other Jan Novak was born that year
+    plausible = [m.record.country for m in kb.lookup("Jan Novak", on="2060-01-01")
+                 if m.record.plausible_on("2060-01-01")]  # fmt: skip
+    assert plausible == ["SVK"]
+
+
+def test_index_is_rebuilt_when_the_file_changes(fixture_kb: Path, tmp_path: Path) -> None:
+    first = ActorKB.open([fixture_kb])
+    assert ActorKB.open([fixture_kb]).index == first.index  # built once
+    _write(fixture_kb, [_person("kb:t:9", "Ada Lovelace", "GBR")])
+    second = ActorKB.open([fixture_kb])
+    assert second.index != first.index
+    assert [m.record.id for m in second.lookup("Ada Lovelace")] == ["kb:t:9"]
+    assert second.lookup("Jan Novak") == []
+    assert len(list((tmp_path / "cache").glob("actors-*.sqlite"))) == 1
+
+
+def test_a_later_file_overrides_a_record(fixture_kb: Path, tmp_path: Path) -> None:
+    override = _write(tmp_path / "ours.jsonl", [_person("kb:t:2", "Jan Novak", "AUT")])
+    countries = {m.record.country for m in ActorKB.open([fixture_kb, override]).lookup("Jan Novak")}
+    assert countries == {"AUT", "SVK"}
+
+
+def test_bad_files_get_one_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    with pytest.raises(LexiconError, match="does not exist"):
+        ActorKB.open([tmp_path / "missing.jsonl"])
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"id": "x"}\n', encoding="utf-8")
+    with pytest.raises(LexiconError, match="line 1: needs id, type and name"):
+        ActorKB.open([broken])
+    broken.write_text("not json\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="line 1: not JSON"):
+        ActorKB.open([broken])
+
+
+def test_shipped_file_follows_its_schema_and_sizes() -> None:
+    validator = jsonschema.Draft202012Validator(json.loads(SCHEMA.read_text(encoding="utf-8")))
+    kinds = {"person": 0, "organization": 0}
+    with gzip.open(SHIPPED, "rt", encoding="utf-8") as f:
+        for number, line in enumerate(f):
+            record = json.loads(line)
+            kinds[record["type"]] += 1
+            if number % 25 == 0:  # a spread sample: the whole file takes seconds
+                validator.validate(record)
+            assert record["sources"] and all(s["licence"] for s in record["sources"])
+    assert kinds["person"] >= 20_000
+    assert kinds["organization"] >= 5_000
+
+
+def test_shipped_knowledge_of_well_known_people() -> None:
+    kb = ActorKB.open()
+    pelosi = kb.lookup("Nancy Pelosi", on="2019-05-01")[0].record
+    assert (pelosi.country, pelosi.sector_on("2019-05-01")) == ("USA", "LEG")
+    kagame = kb.lookup("Paul Kagame", on="2019-05-01")[0].record
+    assert (kagame.country, kagame.sector_on("2019-05-01")) == ("RWA", "GOV")
+    assert kb.lookup("Ilham Aliyev", on="2019-05-01")[0].record.country == "AZE"
+
+
+@pytest.fixture(scope="module")
+def without_kb() -> Extractor:
+    return Extractor(Settings(actor_kb=()))
+
+
+def _countries(extraction: Extraction) -> dict[str, str | None]:
+    return {e.name: e.country for e in extraction.entities}
+
+
+def test_resolution_gives_unknown_leaders_their_country(
+    extract_text: Callable[..., Extraction], without_kb: Extractor
+) -> None:
+    text = "Abiy Ahmed met Paul Kagame and Ilham Aliyev on Tuesday."
+    found = extract_text(text, published="2019-05-01")
+    assert {_countries(found).get(n) for n in ("Paul Kagame", "Ilham Aliyev")} == {"RWA", "AZE"}
+    kagame = next(e for e in found.entities if e.name == "Paul Kagame")
+    attributes = {a.key: a.value for a in kagame.attributes}
+    assert attributes["sector"] == "GOV" and str(attributes["actor_kb"]).startswith("kb:")
+    assert any(r.title == "President" and r.evidence is None for r in kagame.roles)
+    off = without_kb.extract_text(text, published=date(2019, 5, 1))
+    assert _countries(off).get("Paul Kagame") is None
+
+
+def test_shared_names_resolve_only_with_the_document_country(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    alone = extract_text("The Labour Party criticised the plan.", published="2019-05-01")
+    assert all(e.country is None for e in alone.entities if "Labour" in e.name)
+    story = ("New Zealand's government announced the budget in Wellington. In New Zealand the "
+             "Labour Party welcomed it, and New Zealand papers agreed.")  # fmt: skip
+    local = extract_text(story, published="2019-05-01")
+    assert [e.country for e in local.entities if "Labour" in e.name] == ["NZL"]
+
+
+def test_the_text_wins_over_the_knowledge_base(extract_text: Callable[..., Extraction]) -> None:
+    # the knowledge base has Nancy Pelosi as American; a text that says otherwise is kept
+    found = extract_text("Canadian Foreign Minister Nancy Pelosi spoke.", published="2019-05-01")
+    pelosi = next(e for e in found.entities if e.name == "Nancy Pelosi")
+    assert pelosi.country == "CAN"
+    assert not any(a.key == "actor_kb" for a in pelosi.attributes)
