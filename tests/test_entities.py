@@ -70,7 +70,12 @@ def test_unknown_people_cluster_by_surname(run: Run) -> None:
     )
     person = by_name(result, "Ivan Petrenkov")
     assert mentions(person) == ["Ivan Petrenkov", "Petrenkov"]
-    assert {(a.key, a.value) for a in person.attributes} == {("age", 61)}
+    # the age from the text; the CAMEO coding from the rank ("General": military)
+    assert {(a.key, a.value) for a in person.attributes} == {
+        ("age", 61),
+        ("agent", "MIL"),
+        ("cameo", "MIL"),
+    }
     assert by_name(result, "Olga Petrenkova").id != person.id
 
 

@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
+from newsgraph.coding import code_entity, coded_events, with_codes
 from newsgraph.errors import ConfigError
 from newsgraph.evaluation import (
     PloverRecord,
     PloverResult,
     PloverScore,
     SentenceResult,
-    actor_code,
     evaluate_petrarch,
     evaluate_plover,
     event_triples,
@@ -124,8 +124,10 @@ def event(
 
 
 def extraction(entities: tuple[Entity, ...] = (), events: tuple[Event, ...] = ()) -> Extraction:
+    """An extraction of these entities and events, coded as the pipeline codes them."""
     document = Document("d", "text", "test")
-    return Extraction(document, (), entities, (), (), events=events)
+    coded = tuple(with_codes(entities))
+    return Extraction(document, (), coded, (), (), events=tuple(coded_events(events, coded)))
 
 
 STATES = (entity("state:USA", "USA"), entity("state:CHN", "CHN"), entity("state:RUS", "RUS"))
@@ -196,8 +198,9 @@ def test_missing_file_raises_config_error(tmp_path: Path) -> None:
         (None, None),
     ],
 )
-def test_actor_code(actor: Entity | None, expected: str | None) -> None:
-    assert actor_code(actor) == expected
+def test_actor_prefix(actor: Entity | None, expected: str | None) -> None:
+    """The evaluation reads the product's coding (coding.py): an actor's CAMEO prefix."""
+    assert (code_entity(actor).prefix if actor else None) == expected
 
 
 def test_event_triples_pairs_every_coded_source_with_every_target() -> None:

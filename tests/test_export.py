@@ -66,7 +66,7 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
 
 
 def test_every_format_is_listed() -> None:
-    assert set(FORMATS) == {"jsonl", "csv", "gexf", "graphml", "neo4j", "plover", "stix"}
+    assert set(FORMATS) == {"jsonl", "csv", "gexf", "graphml", "neo4j", "plover", "cameo", "stix"}
 
 
 def test_an_unknown_format_is_a_config_error(engine: Engine, tmp_path: Path) -> None:
@@ -256,6 +256,61 @@ def test_plover_lines_are_events(engine: Engine, tmp_path: Path) -> None:
         {"actorText": "Security forces", "code": None, "agent": "COP", "entity": None}
     ]
     assert arrest["target"][0]["agent"] == "OPP"
+
+
+def read_tsv(path: Path) -> tuple[list[str], list[dict[str, str]]]:
+    with path.open(encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f, delimiter="\t")
+        return list(reader.fieldnames or []), list(reader)
+
+
+def test_cameo_table_codes_actors_and_events_as_gdelt_does(engine: Engine, tmp_path: Path) -> None:
+    from newsgraph.export.cameo import COLUMNS
+
+    [path] = export(engine, "cameo", tmp_path / "events.tsv")
+    header, rows = read_tsv(path)
+    assert tuple(header) == COLUMNS
+    assert {r["EventId"] for r in rows} == {
+        r["id"] for r in read_jsonl(export(engine, "plover", tmp_path / "p.jsonl")[0])
+    }
+    assault = next(r for r in rows if r["EventRootCode"] == "19" and r["Day"] == "20190501")
+    assert (assault["Actor1Code"], assault["Actor1Name"], assault["Actor1CountryCode"]) == (
+        "RUS",
+        "Russia",
+        "RUS",
+    )
+    assert (assault["Actor2Code"], assault["Actor2Name"]) == ("UKR", "Ukraine")
+    assert (assault["EventCode"], assault["EventBaseCode"], assault["QuadClass"]) == (
+        "190",
+        "190",
+        "4",
+    )
+    assert float(assault["GoldsteinScale"]) == -10.0  # the public CAMEO weight of 190
+    assert (assault["MonthYear"], assault["Year"], assault["IsRootEvent"]) == (
+        "201905",
+        "2019",
+        "1",
+    )
+    assert assault["Evidence"] == "Russia attacked Ukraine on May 1, 2019 (TASS, May 2)."
+    assert assault["Modality"] == "asserted" and assault["Negated"] == "0"
+    # "Security forces arrested dozens of protesters in Caracas": agents only, no country
+    arrest = next(r for r in rows if r["PloverType"] == "COERCE")
+    assert (arrest["Actor1Code"], arrest["Actor1Type1Code"], arrest["Actor1Entity"]) == (
+        "COP",
+        "COP",
+        "",
+    )
+    assert arrest["Actor2Code"] == "OPP"
+    assert all("\t" not in v and "\n" not in v for r in rows for v in r.values() if v)
+
+
+def test_contract_events_carry_their_coded_sides(extract_text: Any) -> None:
+    found = extract_text("Syrian rebels attacked government forces in Aleppo on May 1, 2019.")
+    doc = json.loads(to_json(found))
+    jsonschema.validate(doc, json_schema())
+    attack = next(e for e in doc["events"] if e["type"] == "ASSAULT")
+    source = next(c for c in attack["coded"] if c["role"] == "source")
+    assert (source["prefix"], source["agent"], source["code"]) == ("SYR", "REB", "SYRREB")
 
 
 def test_stix_bundle_parses_and_every_reference_resolves(engine: Engine, tmp_path: Path) -> None:

@@ -34,6 +34,9 @@ USER_FILES = {
                          lambda lx: lx.given_names.get("wladimir") == "vladimir"),
     "words": ("meta: {kind: words}\nlists:\n  ordinary_words: [nigeria]\n",
               lambda lx: "nigeria" in lx.words["ordinary_words"]),
+    "actor_codes": ("meta: {kind: actor_codes}\nkinds:\n  central bank: GOV\ntitles:\n  grand vizier: GOV\n",
+                    lambda lx: lx.actor_codes.kinds.get("central bank") == "GOV"
+                    and ("grand vizier", "GOV") in lx.actor_codes.titles),
 }  # fmt: skip
 
 

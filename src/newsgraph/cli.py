@@ -663,7 +663,10 @@ def serve_command(
 def export_command(
     destination: Annotated[Path, typer.Argument(help="File or folder to write.")],
     output: Annotated[
-        str, typer.Option("--format", "-f", help="jsonl, csv, gexf, graphml, neo4j, plover, stix.")
+        str,
+        typer.Option(
+            "--format", "-f", help="jsonl, csv, gexf, graphml, neo4j, plover, cameo, stix."
+        ),
     ] = "jsonl",
     db: DbOption = None,
 ) -> None:

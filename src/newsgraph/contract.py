@@ -203,6 +203,16 @@ def _event(event: Event) -> JSON:
         "citation": event.citation,
         "source_agent": _agent(event.source_agent),
         "target_agent": _agent(event.target_agent),
+        "coded": [
+            {
+                "role": c.role,
+                "entity": c.entity,
+                "prefix": c.prefix,
+                "agent": c.agent,
+                "code": c.code,
+            }
+            for c in event.coded
+        ],
     }
 
 

@@ -16,13 +16,14 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
+from newsgraph.coding import cameo_pairs
 from newsgraph.errors import ConfigError
-from newsgraph.models import Entity, Event, Extraction, Modality
+from newsgraph.models import CodedSide, Entity, Event, Extraction, Modality
 
 REJECT_ROOT = "12"
 UNCODED = "---"  # PETRARCH's and GDELT's code for a missing actor or one with no country
@@ -41,17 +42,6 @@ PLOVER_RENAMES: dict[str, tuple[str, str | None]] = {
 # Gold records use a few pre-ISO CAMEO country codes; ours are ISO 3166-1 alpha-3
 LEGACY_COUNTRY_CODES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
 
-IGO = "IGO"
-IMG = "IMG"  # CAMEO's international militarised group: a country-less armed movement
-_MILITANT_KINDS = frozenset({"terrorist organisation", "armed group", "jihadist group"})
-_IGO_KINDS = frozenset(
-    {"international court", "military alliance", "trade bloc", "security pact", "security forum",
-     "financial institution"}
-)  # fmt: skip
-_IGO_ID = re.compile(
-    r"[:-](?:un|united-nations|nato|eu|european-union|african-union|arab-league|asean|opec|osce"
-    r"|oas|ecowas|gcc|imf|world-bank|interpol)(?:-|$)"
-)
 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _PARSE = re.compile(r"<Parse>.*?</Parse>", re.DOTALL)
@@ -280,20 +270,19 @@ def _attributes(text: str) -> dict[str, str]:
     return {name: html.unescape(value) for name, value in _ATTRIBUTE.findall(text)}
 
 
-# events whose place stands in for a missing target under CAMEO's convention ("met in Zurich",
-# "protested in Beijing", "exercises in Alaska"); for others the place is only where it happened
-_LOCATED_ROOTS = {"04", "14", "15"}  # CAMEO consult, protest, exhibit force posture
-
-
 def event_triples(extraction: Extraction) -> frozenset[Triple]:
     """(source code, target code, CAMEO root) for every event between coded actors that
     happened or is announced: not hypothetical ones ("asked Obama to help"), and negated ones
     only as refusals to cooperate (CAMEO 12, which the extractor codes them as).
 
+    The codes are the product's own: each side's CAMEO prefix as the extraction codes it
+    (`Event.coded`, the contract's `coded` and the `cameo` export), an actor without a country
+    and a side named only by what it is ("insurgents", PETRARCH's ---REB) being UNCODED.
     CAMEO's convention for an event without a target ("will meet in Zurich", "protested in
-    Beijing") is to code the place where it happens as the target; we follow it here.
+    Beijing") is to code the place where it happens as the target; we follow it here, with the
+    place's own `cameo` code.
     """
-    entities = {e.id: e for e in extraction.entities}
+    places = {e.id: _entity_prefix(e) for e in extraction.entities}
     accusations = {
         (e.evidence.sentence, e.source, e.target, e.target_agent)
         for e in extraction.events
@@ -310,60 +299,33 @@ def event_triples(extraction: Extraction) -> frozenset[Triple]:
             continue  # "the US said Iraq attacked": coded as the accusation, not the attack
         if event.negated and not event.cameo.startswith(REJECT_ROOT):
             continue  # a negated event did not happen; a refusal to cooperate is a 12 Reject
-        for source, target in _pairs(_with_unnamed(event)):
-            codes = _code(entities.get(source), source), _code(entities.get(target), target)
-            if codes[0] and codes[1] and {codes[0], codes[1]} != {UNCODED}:
-                triples.add((codes[0], codes[1], event.cameo[:2]))
+        for source, target in _pairs(event, places):
+            if {source, target} != {UNCODED}:
+                triples.add((source, target, event.cameo[:2]))
     return frozenset(triples)
 
 
-_UNNAMED = ""  # stands for a side that is only an agent ("insurgents", "government forces")
+def _pairs(event: Event, places: dict[str, str | None]) -> list[tuple[str, str]]:
+    """(source, target) prefix pairs of the event, paired as the `cameo` export pairs them."""
+    place = None
+    if event.location:
+        place = CodedSide("target", event.location, places.get(event.location), None)
+    pairs = cameo_pairs(event.coded, root=event.cameo[:2], mutual=event.mutual, place=place)
+    return [
+        (source.prefix or UNCODED, target.prefix or UNCODED)
+        for source, target in pairs
+        if source is not None and target is not None
+    ]
 
 
-def _with_unnamed(event: Event) -> Event:
-    """The event with an unnamed side standing in for a side that has only an agent."""
-    return replace(
-        event,
-        source=event.source or ((_UNNAMED,) if event.source_agent else ()),
-        target=event.target or ((_UNNAMED,) if event.target_agent else ()),
-    )
-
-
-def _code(entity: Entity | None, entity_id: str) -> str | None:
-    """An actor's code; UNCODED for an actor without a country ("Congress") and for an
-    unnamed side ("insurgents", PETRARCH's ---REB)."""
-    if entity is None:
-        return UNCODED if entity_id == _UNNAMED else None
-    return actor_code(entity) or UNCODED
-
-
-def _pairs(event: Event) -> list[tuple[str, str]]:
-    """(source, target) entity pairs, as CAMEO coders pair them: the subject is the source,
-    also of a mutual act ("A met with B" is A's meeting with B, as PETRARCH codes it). A
-    mutual event with only sources ("A, B and C met") pairs each source with the others,
-    unless it names where it happened (then that is the target)."""
-    located = event.location if event.cameo[:2] in _LOCATED_ROOTS else None
-    targets = event.target or ((located,) if located else ())
-    pairs = [(s, t) for s in event.source for t in targets]
-    if event.mutual and not targets:
-        pairs = [(s, t) for s in event.source for t in event.source if s != t]
-    return pairs
-
-
-def actor_code(entity: Entity | None) -> str | None:
-    """The entity's country (ISO alpha-3), "IGO" for an international body, else None."""
-    if entity is None:
+def _entity_prefix(entity: Entity) -> str | None:
+    """The CAMEO prefix the extraction gave an entity (its `cameo` code's first three letters
+    when they are not an agent type alone)."""
+    code = next((str(a.value) for a in entity.attributes if a.key == "cameo"), None)
+    agent = next((str(a.value) for a in entity.attributes if a.key == "agent"), None)
+    if not code or code == agent:
         return None
-    if entity.country:
-        return entity.country
-    kinds = [str(a.value).lower() for a in entity.attributes if a.key == "kind"]
-    if entity.type == "group" and any(k in _MILITANT_KINDS for k in kinds):
-        return IMG
-    if entity.type != "organization":
-        return None
-    if any(k.startswith(("intergovernmental", "supranational")) or k in _IGO_KINDS for k in kinds):
-        return IGO
-    return IGO if _IGO_ID.search(entity.id) else None
+    return code[:3]
 
 
 def score_sentences(
@@ -463,20 +425,19 @@ def _gold_codes(actors: object, ident: str) -> frozenset[str]:
 
 def plover_result(record: PloverRecord, extraction: Extraction) -> PloverResult:
     """The top event (highest confidence) of an extraction, compared with the gold record."""
-    entities = {e.id: e for e in extraction.entities}
     if not extraction.events:
         return PloverResult(record, None, frozenset(), frozenset(), frozenset())
     top = max(extraction.events, key=lambda event: event.confidence)
 
-    def codes(ids: Iterable[str]) -> frozenset[str]:
-        return frozenset(c for c in (actor_code(entities.get(i)) for i in ids) if c)
+    def codes(role: str) -> frozenset[str]:
+        return frozenset(c.prefix for c in top.coded if c.role == role and c.entity and c.prefix)
 
     return PloverResult(
         record=record,
         predicted=top.type,
         types=frozenset(e.type for e in extraction.events),
-        source=codes(top.source),
-        target=codes(top.target),
+        source=codes("source"),
+        target=codes("target"),
     )
 
 

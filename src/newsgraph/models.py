@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Literal
 
-SCHEMA_VERSION = "newsgraph.extraction/1.2"
+SCHEMA_VERSION = "newsgraph.extraction/1.3"
 
 Scalar = str | int | float | bool
 
@@ -239,6 +239,23 @@ class Agent:
 
 
 @dataclass(frozen=True, slots=True)
+class CodedSide:
+    """One actor of an event side as CAMEO codes it (coding.py): `prefix` is its country (ISO
+    alpha-3), IGO or IMG; `agent` its agent type, the side's own ("Syrian rebels": REB) or the
+    entity's ("the Defence Minister": GOV). `entity` is None for a side named only by what it
+    is ("insurgents")."""
+
+    role: str  # "source" | "target"
+    entity: str | None
+    prefix: str | None
+    agent: str | None
+
+    @property
+    def code(self) -> str | None:
+        return (self.prefix or "") + (self.agent or "") or None
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """Who did what to whom, coded in PLOVER 2.0 with the CAMEO code for GDELT users.
 
@@ -269,6 +286,7 @@ class Event:
     confidence: float = 0.5
     source_agent: Agent | None = None
     target_agent: Agent | None = None
+    coded: tuple[CodedSide, ...] = ()  # every side's actor as CAMEO codes it
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,6 +30,7 @@ from newsgraph.annotate.nlp import load_nlp
 from newsgraph.annotate.pubdate import infer_published
 from newsgraph.annotate.quotes import find_quotes
 from newsgraph.annotate.relations import find_relations
+from newsgraph.coding import coded_events, with_codes
 from newsgraph.errors import InputError
 from newsgraph.ingest import load_documents
 from newsgraph.ingest.formats import document_from_text
@@ -175,6 +176,7 @@ class Extractor:
             given_names=self.lexicon.given_names,
             actors=self.actors,
         )
+        entities = tuple(with_codes(entities, self.lexicon.actor_codes))
         document = replace(document, outlet_id=self._outlet_id(document.outlet))
         citations = build_citations(
             matches,
@@ -200,7 +202,7 @@ class Extractor:
             events = self.scorer.score(doc, events, entities)
         if self.detector is not None:
             events = self.detector.propose(view, events, self.events)
-        events = _link_quotes(events, quotes)
+        events = coded_events(_link_quotes(events, quotes), entities, self.lexicon.actor_codes)
         transfers = find_arms_transfers(view)
         return Extraction(
             document,

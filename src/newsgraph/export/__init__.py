@@ -7,6 +7,8 @@
     graphml   one file       the same actor graph (yEd, Cytoscape, igraph)
     neo4j     a folder       node and relationship CSVs for `neo4j-admin database import`
     plover    one file       events as PLOVER/POLECAT-style JSON lines
+    cameo     one file       events as a GDELT-style CAMEO table (tab-separated, actor codes,
+                             Goldstein scale, quad class)
     stix      one file       a STIX 2.1 bundle (OpenCTI, MISP and other CTI platforms)
 
 >>> export(engine, "gexf", Path("kb.gexf"))            # doctest: +SKIP
@@ -24,6 +26,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from newsgraph.errors import ConfigError
+from newsgraph.export.cameo import write_cameo
 from newsgraph.export.csv_tables import write_csv_tables
 from newsgraph.export.gexf import write_gexf
 from newsgraph.export.graphml import write_graphml
@@ -67,6 +70,12 @@ FORMATS: dict[str, Format] = {
             "events as PLOVER JSON lines",
             write_plover,
             file_name="newsgraph.plover.jsonl",
+        ),
+        Format(
+            "cameo",
+            "events as a GDELT-style CAMEO table",
+            write_cameo,
+            file_name="newsgraph.cameo.tsv",
         ),
         Format("stix", "STIX 2.1 bundle", write_stix, file_name="newsgraph.stix.json"),
     )

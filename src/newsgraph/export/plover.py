@@ -21,11 +21,14 @@ event was read from; `reports` how many documents report the same real event (it
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine
 
+from newsgraph.coding import Coded, side_codes
+from newsgraph.export.cameo import coded_entities
 from newsgraph.store import export_rows as rows
 
 VERSION = "PLOVER 2.0 / newsgraph 1.2"
@@ -34,17 +37,21 @@ VERSION = "PLOVER 2.0 / newsgraph 1.2"
 def write_plover(engine: Engine, path: Path) -> list[Path]:
     """Write one PLOVER record per event to `path`."""
     entities = rows.entities(engine)
+    coded = coded_entities(engine, entities)
     actors = rows.event_actors(engine)
     with path.open("w", encoding="utf-8", newline="\n") as out:
         for event in rows.events(engine):
             found = actors.get(event["id"], {"source": [], "target": []})
-            record = plover_record(event, found, entities)
+            record = plover_record(event, found, entities, coded)
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
     return [path]
 
 
 def plover_record(
-    event: rows.Row, actors: dict[str, list[str]], entities: dict[str, rows.Row]
+    event: rows.Row,
+    actors: dict[str, list[str]],
+    entities: dict[str, rows.Row],
+    coded: Mapping[str, Coded],
 ) -> dict[str, Any]:
     """One event row (from `rows.events`) as a PLOVER record."""
     return {
@@ -54,8 +61,8 @@ def plover_record(
         "mode": event["mode"],
         "context": event["context"],
         "cameo": event["cameo"],
-        "source": _side(event, "source", actors, entities),
-        "target": _side(event, "target", actors, entities),
+        "source": _side(event, "source", actors, entities, coded),
+        "target": _side(event, "target", actors, entities, coded),
         "text": event["evidence_text"],
         "modality": event["modality"],
         "negated": event["negated"],
@@ -69,20 +76,21 @@ def plover_record(
 
 
 def _side(
-    event: rows.Row, role: str, actors: dict[str, list[str]], entities: dict[str, rows.Row]
+    event: rows.Row,
+    role: str,
+    actors: dict[str, list[str]],
+    entities: dict[str, rows.Row],
+    coded: Mapping[str, Coded],
 ) -> list[dict[str, Any]]:
-    agent = event.get(f"{role}_agent_code")
-    named = [_actor(i, entities, agent) for i in actors[role]]
-    if named or agent is None:
-        return named
-    return [{"actorText": event[f"{role}_agent"], "code": None, "agent": agent, "entity": None}]
-
-
-def _actor(entity_id: str, entities: dict[str, rows.Row], agent: str | None) -> dict[str, Any]:
-    entity = entities.get(entity_id, {})
-    return {
-        "actorText": entity.get("name", entity_id),
-        "code": entity.get("country"),
-        "agent": agent,
-        "entity": entity_id,
-    }
+    """The side's actors as coding.py codes them: `code` the CAMEO prefix (country, IGO or
+    IMG), `agent` the agent type; a side named only by what it is has no entity."""
+    return [
+        {
+            "actorText": (entities.get(side.entity, {}).get("name", side.entity)
+                          if side.entity else event[f"{role}_agent"]),
+            "code": side.prefix,
+            "agent": side.agent,
+            "entity": side.entity,
+        }
+        for side in side_codes(role, actors[role], event.get(f"{role}_agent_code"), coded)
+    ]  # fmt: skip

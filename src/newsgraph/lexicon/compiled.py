@@ -34,6 +34,19 @@ class Titles:
 
 
 @dataclass(frozen=True, slots=True)
+class ActorCodes:
+    """How actors are coded as CAMEO prefix + agent (`actor_codes` files; coding.py)."""
+
+    kinds: dict[str, str]  # gazetteer `kind` attribute -> agent
+    types: dict[str, str]  # entity type -> agent
+    titles: tuple[tuple[str, str], ...]  # role-title words -> agent, longest first
+    igo_kind_prefixes: tuple[str, ...]
+    igo_kinds: frozenset[str]
+    igo_ids: tuple[str, ...]
+    militant_kinds: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
 class Lexicon:
     """Every lexicon kind, built: what the pipeline's stages look things up in."""
 
@@ -43,6 +56,7 @@ class Lexicon:
     titles: Titles
     given_names: dict[str, str]  # transliterated given name -> canonical ("sergey" -> "sergei")
     words: dict[str, frozenset[str]]  # named word lists ("ordinary_words")
+    actor_codes: ActorCodes
 
 
 def load_lexicon(extra_paths: Sequence[str] = ()) -> Lexicon:
@@ -71,6 +85,7 @@ def build_lexicon(files: Sequence[LexiconFile]) -> Lexicon:
         titles=_titles(of("titles")),
         given_names=_given_names(of("transliterations")),
         words=_words(of("words")),
+        actor_codes=_actor_codes(of("actor_codes")),
     )
 
 
@@ -89,6 +104,20 @@ def _given_names(files: Sequence[LexiconFile]) -> dict[str, str]:
         for canon, variants in f.data["canonical"].items()
         for variant in variants
     }
+
+
+def _actor_codes(files: Sequence[LexiconFile]) -> ActorCodes:
+    def mapping(key: str) -> dict[str, str]:
+        return {str(k).lower(): str(v) for f in files for k, v in (f.data.get(key) or {}).items()}
+
+    def words(key: str) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(str(w).lower() for f in files for w in f.data.get(key) or ()))
+
+    titles = sorted(mapping("titles").items(), key=lambda kv: (-len(kv[0]), kv[0]))
+    return ActorCodes(kinds=mapping("kinds"), types=mapping("types"), titles=tuple(titles),
+                      igo_kind_prefixes=words("igo_kind_prefixes"),
+                      igo_kinds=frozenset(words("igo_kinds")), igo_ids=words("igo_ids"),
+                      militant_kinds=frozenset(words("militant_kinds")))  # fmt: skip
 
 
 def _words(files: Sequence[LexiconFile]) -> dict[str, frozenset[str]]:

@@ -20,6 +20,7 @@ _WORDS = {"type": "array", "items": _WORD}
 _TEXT = {"type": "string", "minLength": 1}
 _SLOT = {"type": "string", "pattern": "^(dobj|iobj|none|poss|compound|amod|prep:[a-z]+)$"}
 _DATE = {"type": ["string", "integer", "null"]}
+_AGENT = {"type": "string", "pattern": "^[A-Z]{3}$"}  # a CAMEO agent type: GOV, MIL, REB...
 
 
 def _meta(kind: str, **extra: Any) -> dict[str, Any]:
@@ -121,6 +122,22 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         },
     ),
     "titles": _document("titles", {"offices": _WORDS, "ranks": _WORDS, "qualifiers": _WORDS}),
+    "actor_codes": _document(
+        "actor_codes",
+        {
+            "kinds": {"type": "object", "additionalProperties": _AGENT},
+            "types": {
+                "type": "object",
+                "propertyNames": {"enum": ENTITY_TYPES},
+                "additionalProperties": _AGENT,
+            },
+            "titles": {"type": "object", "additionalProperties": _AGENT},
+            "igo_kind_prefixes": _WORDS,
+            "igo_kinds": _WORDS,
+            "igo_ids": _WORDS,
+            "militant_kinds": _WORDS,
+        },
+    ),
     "transliterations": _document(
         "transliterations",
         {"canonical": {"type": "object", "additionalProperties": _WORDS}},

@@ -105,11 +105,12 @@ def _names(entity: Entity) -> list[str]:
 
 
 def _of_type(entity: Entity, matches: list[Match], name: str) -> list[Match]:
-    """Records of the entity's kind; a "person" that is only ever an organisation's name
-    ("Sinn Féin") takes the organisation."""
+    """Records of the entity's kind. A name the parser typed wrong takes the other kind when
+    it is exactly that record's full name of two words or more: a "person" Sinn Féin is the
+    party, an "organisation" Leo Varadkar the person."""
     wanted = _KB_TYPES[entity.type]
     same = [m for m in matches if m.record.type == wanted]
-    if same or entity.type != EntityType.PERSON:
+    if same:
         return same
     return [m for m in matches if m.via == "name" and len(name.split()) >= 2]
 

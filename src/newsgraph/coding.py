@@ -1,0 +1,199 @@
+"""CAMEO actor codes, as GDELT and PETRARCH write them: a prefix (the actor's country, ISO 3166
+alpha-3; IGO for an international body; IMG for a country-less armed movement) followed by an
+agent type (GOV, MIL, REB, ...): "RUSGOV", "USAMIL", "IGO", "SYRREB", "REB".
+
+The rules are data (`lexicon/actor_codes.yaml`); this module is their one reader, used by the
+pipeline (entities' `agent` and `cameo` attributes, events' coded sides), the `cameo` export
+and the evaluations.
+
+>>> code_actor("state:RUS", "state", "RUS", {}, ()).code              # doctest: +SKIP
+'RUS'
+>>> code_actor("person:x", "person", "RUS", {}, ("Defence Minister",)).code  # doctest: +SKIP
+'RUSGOV'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from newsgraph.lexicon.compiled import ActorCodes, load_lexicon
+from newsgraph.models import Attribute, CodedSide, Entity, Event, Scalar
+
+IGO = "IGO"
+IMG = "IMG"
+# events whose place stands in for a missing target under CAMEO's convention ("met in Zurich",
+# "protested in Beijing", "exercises in Alaska"); for others the place is only where it happened
+LOCATED_ROOTS = frozenset({"04", "14", "15"})  # consult, protest, exhibit force posture
+
+
+@dataclass(frozen=True, slots=True)
+class Coded:
+    """An actor's CAMEO prefix and agent type; `code` writes them together."""
+
+    prefix: str | None
+    agent: str | None
+
+    @property
+    def code(self) -> str | None:
+        return (self.prefix or "") + (self.agent or "") or None
+
+
+def code_actor(
+    entity_id: str,
+    etype: str,
+    country: str | None,
+    attributes: Mapping[str, Scalar],
+    titles: Sequence[str],
+    codes: ActorCodes | None = None,
+) -> Coded:
+    """Code one actor from what the knowledge base stores of it."""
+    codes = codes or _shipped()
+    kinds = [str(attributes["kind"]).lower()] if attributes.get("kind") else []
+    return Coded(_prefix(entity_id, etype, country, kinds, codes),
+                 _agent(etype, attributes, kinds, titles, codes))  # fmt: skip
+
+
+def code_entity(entity: Entity, codes: ActorCodes | None = None) -> Coded:
+    attributes = {a.key: a.value for a in entity.attributes}
+    titles = [r.title for r in entity.roles]
+    return code_actor(entity.id, entity.type.value, entity.country, attributes, titles, codes)
+
+
+def code_side(actor: Coded | None, side_agent: str | None) -> Coded:
+    """A side of an event: the entity's code, with the agent the text gives the side instead
+    of the entity's own ("Syrian rebels": SYR + REB; "insurgents": REB alone)."""
+    if actor is None:
+        return Coded(None, side_agent)
+    return replace(actor, agent=side_agent) if side_agent else actor
+
+
+def coded_events(
+    events: Sequence[Event], entities: Sequence[Entity], codes: ActorCodes | None = None
+) -> list[Event]:
+    """The events with their sides coded (`Event.coded`)."""
+    coded = {e.id: code_entity(e, codes) for e in entities}
+    return [replace(event, coded=_sides(event, coded)) for event in events]
+
+
+def _sides(event: Event, coded: Mapping[str, Coded]) -> tuple[CodedSide, ...]:
+    return (
+        *side_codes(
+            "source", event.source, event.source_agent.code if event.source_agent else None, coded
+        ),
+        *side_codes(
+            "target", event.target, event.target_agent.code if event.target_agent else None, coded
+        ),
+    )
+
+
+def side_codes(
+    role: str, ids: Sequence[str], agent: str | None, coded: Mapping[str, Coded]
+) -> list[CodedSide]:
+    """The coded actors of one side. The side's agent qualifies its one entity ("Syrian
+    rebels": SYR + REB); a side of several entities and an agent ("Bolivia, Cuba and the
+    Chavistas") is those entities as they are, since which of them the agent describes is not
+    known; a side of an agent alone is that agent ("insurgents": REB)."""
+    if not ids:
+        return [CodedSide(role, None, None, agent)] if agent else []
+    if len(ids) == 1:
+        side = code_side(coded.get(ids[0]), agent)
+        return [CodedSide(role, ids[0], side.prefix, side.agent)]
+    out = []
+    for entity_id in ids:
+        side = code_side(coded.get(entity_id), None)
+        out.append(CodedSide(role, entity_id, side.prefix, side.agent))
+    return out
+
+
+def cameo_pairs(
+    sides: Sequence[CodedSide], *, root: str, mutual: bool, place: CodedSide | None
+) -> list[tuple[CodedSide | None, CodedSide | None]]:
+    """(Actor1, Actor2) of an event as CAMEO coders pair them: every source with every target.
+    The subject is the source, also of a mutual act ("A met with B" is A's meeting with B, as
+    PETRARCH codes it); a mutual event with only sources ("A, B and C met") pairs each source
+    with the others. An event without a target whose root is located (`LOCATED_ROOTS`) takes
+    its place as the target ("protested in Beijing"). A side missing on one end stays None."""
+    sources = [c for c in sides if c.role == "source"]
+    targets = [c for c in sides if c.role == "target"]
+    if not targets and place is not None and root in LOCATED_ROOTS:
+        targets = [place]
+    if sources and targets:
+        return [(s, t) for s in sources for t in targets]
+    if mutual and len(sources) > 1:
+        return [(s, t) for s in sources for t in sources if s.entity != t.entity]
+    if sources:
+        return [(s, None) for s in sources]
+    return [(None, t) for t in targets] or [(None, None)]
+
+
+def with_codes(entities: Sequence[Entity], codes: ActorCodes | None = None) -> list[Entity]:
+    """The entities with `agent` and `cameo` attributes where they have a code."""
+    out = []
+    for entity in entities:
+        coded = code_entity(entity, codes)
+        added = []
+        if coded.agent:
+            added.append(Attribute("agent", coded.agent))
+        if coded.code:
+            added.append(Attribute("cameo", coded.code))
+        kept = tuple(a for a in entity.attributes if a.key not in ("agent", "cameo"))
+        out.append(replace(entity, attributes=kept + tuple(added)) if added else entity)
+    return out
+
+
+def _prefix(
+    entity_id: str, etype: str, country: str | None, kinds: Sequence[str], codes: ActorCodes
+) -> str | None:
+    if country:
+        return country
+    if etype == "group" and any(k in codes.militant_kinds for k in kinds):
+        return IMG
+    if etype != "organization":
+        return None
+    if any(k.startswith(codes.igo_kind_prefixes) or k in codes.igo_kinds for k in kinds):
+        return IGO
+    return IGO if _igo_id(codes.igo_ids).search(entity_id) else None
+
+
+def _agent(
+    etype: str,
+    attributes: Mapping[str, Scalar],
+    kinds: Sequence[str],
+    titles: Sequence[str],
+    codes: ActorCodes,
+) -> str | None:
+    sector = attributes.get("sector")
+    if isinstance(sector, str) and sector:
+        return sector
+    for kind in kinds:
+        if kind in codes.kinds:
+            return codes.kinds[kind]
+    if etype in codes.types:
+        return codes.types[etype]
+    if etype == "person":
+        for title in titles:
+            agent = _title_agent(title, codes)
+            if agent:
+                return agent
+    return None
+
+
+def _title_agent(title: str, codes: ActorCodes) -> str | None:
+    lowered = f" {re.sub(r'[^a-z]+', ' ', title.lower())} "
+    for words, agent in codes.titles:
+        if f" {words} " in lowered:
+            return agent
+    return None
+
+
+@lru_cache(maxsize=8)
+def _igo_id(igo_ids: tuple[str, ...]) -> re.Pattern[str]:
+    ids = "|".join(re.escape(i) for i in igo_ids)
+    return re.compile(rf"[:-](?:{ids})(?:-|$)")
+
+
+def _shipped() -> ActorCodes:
+    return load_lexicon().actor_codes
