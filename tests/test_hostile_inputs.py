@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -146,3 +147,35 @@ def test_a_document_past_its_time_budget_is_skipped_and_the_batch_goes_on(
     skipped, extracted = extractor.extract(documents)
     assert isinstance(skipped, Skipped) and "time budget" in skipped.reason
     assert not isinstance(extracted, Skipped) and extracted.events
+
+
+def _generator():  # type: ignore[no-untyped-def]
+    """benchmarks/hostile_batch.py's generator (the benchmark runs 5,600 inputs; this, 120)."""
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "hostile_batch.py"
+    spec = importlib.util.spec_from_file_location("hostile_batch", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("hostile_batch", module)  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_generated_hostile_batch_lands_every_good_input_and_skips_every_bad_one(
+    kb: Engine, extractor: Extractor, tmp_path: Path
+) -> None:
+    hostile = _generator()
+    hostile.SLOW_CHARS = 5_000  # the benchmark's 50,000 take 10 s each: the kind, not the size
+    folder = tmp_path / "generated"
+    folder.mkdir()
+    inputs = hostile.generate(folder, 120, seed=7)
+    assert len({i.kind for i in inputs}) >= 20  # every kind is in the batch
+    summary = ingest(extractor, kb, [folder])
+    with kb.connect() as c:
+        stored = list(c.scalars(select(t.documents.c.text)))
+    _, failures = hostile._compare(inputs, stored)
+    assert failures == []
+    assert summary.added == sum(i.stored for i in inputs)
+    for skipped in summary.skipped:  # one line each, no traceback
+        assert skipped.reason and "\n" not in skipped.reason and "Traceback" not in skipped.reason
