@@ -360,3 +360,38 @@ def test_stix_bundle_passes_the_validator(engine: Engine, tmp_path: Path) -> Non
     [path] = export(engine, "stix", tmp_path / "kb.stix.json")
     results = validator.validate_file(str(path))
     assert results.is_valid, validator.print_results(results)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2019-05-01", {"Year": 2019, "MonthYear": 201905, "Day": 20190501}),
+        ("2019-05", {"Year": 2019, "MonthYear": 201905}),
+        ("2019", {"Year": 2019}),
+        ("2019-W18", {"Year": 2019}),
+        ("2010s", {}),
+        (None, {}),
+    ],
+)
+def test_cameo_dates_are_as_precise_as_the_event_date(
+    value: str | None, expected: dict[str, int]
+) -> None:
+    from newsgraph.export.cameo import _dates
+
+    assert _dates(value) == expected
+
+
+def test_cameo_quad_class_and_goldstein() -> None:
+    from newsgraph.export.cameo import goldstein, quad_class
+
+    assert [quad_class(c) for c in ("036", "0874", "112", "190", "", "99")] == [
+        1,
+        2,
+        3,
+        4,
+        None,
+        None,
+    ]
+    assert goldstein("036") == 4.0 and goldstein("190") == -10.0
+    assert goldstein("0361") == 4.0  # not listed: its base code's weight
+    assert goldstein("") is None

@@ -25,6 +25,7 @@ each event, with GDELT's column names first and newsgraph's provenance after the
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from importlib import resources
@@ -52,6 +53,7 @@ NEWSGRAPH_COLUMNS = (
 )  # fmt: skip
 COLUMNS = GDELT_COLUMNS + NEWSGRAPH_COLUMNS
 _KNOWN_GROUPS = {"IGO", "IMG"}
+_WEEK_OR_QUARTER = re.compile(r"^\d{4}-[WQ]\d")
 
 
 def write_cameo(engine: Engine, path: Path) -> list[Path]:
@@ -201,14 +203,20 @@ def _actor(
 
 
 def _dates(value: str | None) -> dict[str, Any]:
-    if not value or not value[:4].isdigit():
-        return {}
-    digits = value.replace("-", "")
-    out: dict[str, Any] = {"Year": int(value[:4])}
-    if len(digits) >= 6:
-        out["MonthYear"] = int(digits[:6])
-    if len(digits) >= 8 and rows.is_day(value):
-        out["Day"] = int(digits[:8])
+    """GDELT's Day, MonthYear and Year, each filled when the date is that precise: a day
+    fills all three, a week within one month fills MonthYear and Year, a decade none."""
+    bounds = rows.date_bounds(value)
+    if bounds is None:
+        # a week or quarter ("2019-W18", "2019-Q2") lies within its year
+        return {"Year": int(value[:4])} if value and _WEEK_OR_QUARTER.match(value) else {}
+    first, last = bounds
+    out: dict[str, Any] = {}
+    if first.year == last.year:
+        out["Year"] = first.year
+        if first.month == last.month:
+            out["MonthYear"] = first.year * 100 + first.month
+            if first == last:
+                out["Day"] = int(first.strftime("%Y%m%d"))
     return out
 
 
