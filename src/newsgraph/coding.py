@@ -195,5 +195,8 @@ def _igo_id(igo_ids: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"[:-](?:{ids})(?:-|$)")
 
 
+@lru_cache(maxsize=1)
 def _shipped() -> ActorCodes:
+    """The shipped rules, read once: finding the lexicon's files on every call costs a stat of
+    each (7 s of a 2,000-entity export)."""
     return load_lexicon().actor_codes

@@ -35,6 +35,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from newsgraph.coding import Coded, cameo_pairs, code_actor, side_codes
+from newsgraph.lexicon.compiled import load_lexicon
 from newsgraph.models import CodedSide
 from newsgraph.store import export_rows as rows
 from newsgraph.store import schema as t
@@ -150,6 +151,7 @@ def coded_entities(engine: Engine, entities: Mapping[str, rows.Row]) -> dict[str
     titles: dict[str, list[str]] = {}
     for role in rows.table_rows(engine, t.roles):
         titles.setdefault(role["entity_id"], []).append(role["title"])
+    codes = load_lexicon().actor_codes
     return {
         entity_id: code_actor(
             entity_id,
@@ -157,6 +159,7 @@ def coded_entities(engine: Engine, entities: Mapping[str, rows.Row]) -> dict[str
             row["country"],
             row["attributes"] or {},
             titles.get(entity_id, ()),
+            codes,
         )
         for entity_id, row in entities.items()
     }
