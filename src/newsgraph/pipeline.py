@@ -228,17 +228,18 @@ class Extractor:
 
 def _link_quotes(events: list[Event], quotes: list[Quote]) -> list[Event]:
     """An event whose clause contains a direct quote ("Lavrov warned Pompeo, '...'") carries it."""
+    by_sentence: dict[int, list[Quote]] = {}
+    for q in quotes:
+        if q.kind == "direct":
+            by_sentence.setdefault(q.evidence.sentence, []).append(q)
     linked = []
     for event in events:
         ev = event.evidence
         quote = next(
             (
                 q
-                for q in quotes
-                if q.kind == "direct"
-                and q.evidence.sentence == ev.sentence
-                and ev.start <= q.evidence.start
-                and q.evidence.end <= ev.end + 2
+                for q in by_sentence.get(ev.sentence, ())
+                if ev.start <= q.evidence.start and q.evidence.end <= ev.end + 2
             ),
             None,
         )

@@ -11,6 +11,7 @@ end; "last week" needs a publication date and stays unanchored (value None) with
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from collections.abc import Callable, Sequence
@@ -71,10 +72,11 @@ def find_dates(
 ) -> tuple[TimeExpression, ...]:
     """Find and normalise every time expression in `text` (offsets index `text`)."""
     expressions: list[TimeExpression] = []
+    starts = [s.start for s in sentences]
     for match in find_date_matches(text):
         if skip(match.start, match.end):
             continue
-        sentence = _sentence_of(sentences, match.start)
+        sentence = _sentence_of(sentences, starts, match.start)
         future = _is_future(text, sentences, sentence, match.start)
         anchored = anchor(match, base, future=future)
         if anchored is None:
@@ -201,10 +203,11 @@ def _adjacent(text: str, a: TimeExpression, b: TimeExpression) -> bool:
     return bool(re.fullmatch(r"\s*(?:,\s*)?(?:of|on|at|in)?\s*(?:the\s+)?", gap)) and len(gap) < 12
 
 
-def _sentence_of(sentences: Sequence[Sentence], offset: int) -> int:
-    for sent in sentences:
-        if sent.start <= offset < sent.end:
-            return sent.index
+def _sentence_of(sentences: Sequence[Sentence], starts: Sequence[int], offset: int) -> int:
+    """The sentence holding `offset`: a binary search of the sentences' `starts`."""
+    i = bisect.bisect_right(starts, offset) - 1
+    if 0 <= i < len(sentences) and sentences[i].start <= offset < sentences[i].end:
+        return sentences[i].index
     return sentences[-1].index if sentences else 0
 
 

@@ -16,8 +16,9 @@ Which *entity* a candidate belongs to is decided later, in `resolve.entities`.
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -147,11 +148,12 @@ class EntityRecognizer:
         gaz_names, gaz_other = self._gazetteer(doc, ner, sentence_of)
         # a state's name inside an organisation's ("Malaysia Airlines", "Bank of Russia") is
         # part of that name; the organisation takes the state's country when resolved
-        claim(sc for sc in gaz_names if not _inside_organization(sc[0], sc[1], ner))
+        covering = _covering(ner)
+        claim(sc for sc in gaz_names if not _inside_organization(sc[0], sc[1], covering))
         claim(self._designations(doc, text, sentence_of))
         # "Moscow", "Kremlin", "Russian" beat NER's labels, but not a longer name that contains
         # them ("Latin American", "Moscow City Court")
-        claim(sc for sc in gaz_other if not _inside_longer(sc[0], ner))
+        claim(sc for sc in gaz_other if not _inside_longer(sc[0], covering))
         claim(self._ner(ner, sentence_of, high=True))
         claim(self._ner(ner, sentence_of, high=False))
         return sorted(found, key=lambda c: c.start)
@@ -335,7 +337,19 @@ def _confirmed(span: Span, entry: Entry, ner_labels: dict[int, str], confirmed: 
     return entry.type in {EntityType.STATE, EntityType.PLACE} or entry.id in confirmed
 
 
-def _inside_organization(span: Span, candidate: Candidate, ner: Sequence[Span]) -> bool:
+def _covering(ner: Sequence[Span]) -> dict[int, list[Span]]:
+    """Token index -> the NER spans over it: the tests below look only at the spans over a
+    candidate's first token, not at every span of a 300,000-word document."""
+    found: dict[int, list[Span]] = {}
+    for e in ner:
+        for i in range(e.start, e.end):
+            found.setdefault(i, []).append(e)
+    return found
+
+
+def _inside_organization(
+    span: Span, candidate: Candidate, covering: Mapping[int, Sequence[Span]]
+) -> bool:
     """Whether a state's name is part of a longer organisation name NER found. Not a list
     the model took for one name ("Russia and China"), nor a fragment of a longer noun phrase
     ("US State" of "the US State department")."""
@@ -348,11 +362,11 @@ def _inside_organization(span: Span, candidate: Candidate, ner: Sequence[Span]) 
         and len(e) > len(span)
         and not any(t.lower_ in {"and", ",", "&", "-", "–"} or t.is_space for t in e)
         and not (e[-1].dep_ == "compound" and e[-1].head.i >= e.end)
-        for e in ner
+        for e in covering.get(span.start, ())
     )
 
 
-def _inside_longer(span: Span, ner: Sequence[Span]) -> bool:
+def _inside_longer(span: Span, covering: Mapping[int, Sequence[Span]]) -> bool:
     """Whether a longer name of a kind we keep contains the span ("Moscow City Court"); an
     event's or a law's name does not hide the place in it ("the Beijing Olympics")."""
     return any(
@@ -361,20 +375,32 @@ def _inside_longer(span: Span, ner: Sequence[Span]) -> bool:
         and len(e) > len(span)
         and e.label_ in NER_TYPES
         and "\n" not in e.text
-        for e in ner
+        for e in covering.get(span.start, ())
     )
 
 
 class _Taken:
-    """Character ranges already claimed by an earlier tier (or excluded up front)."""
+    """Character ranges already claimed by an earlier tier (or excluded up front), kept as
+    sorted disjoint intervals so a claim costs a binary search, not a scan of every claim."""
 
     def __init__(self, skip: Iterable[tuple[int, int]]) -> None:
-        self.ranges: list[tuple[int, int]] = list(skip)
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for start, end in sorted(skip):
+            if self.ends and start < self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], end)  # overlapping skips: one interval
+            elif end > start:
+                self.starts.append(start)
+                self.ends.append(end)
 
     def claim(self, start: int, end: int) -> bool:
-        if any(start < r_end and end > r_start for r_start, r_end in self.ranges):
-            return False
-        self.ranges.append((start, end))
+        i = bisect.bisect_right(self.starts, start)
+        if i > 0 and self.ends[i - 1] > start:
+            return False  # an earlier interval reaches into this range
+        if i < len(self.starts) and self.starts[i] < end:
+            return False  # a later interval begins inside it
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
         return True
 
 

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -307,10 +308,13 @@ def _with_roles(
     entities: list[Entity], context: DocumentContext, gazetteer: Gazetteer, titles: Titles
 ) -> list[Entity]:
     spans = sorted(((m.start, m.end, e) for e in entities for m in e.mentions), key=lambda s: s[0])
+    starts = [s for s, _, _ in spans]
 
     def entities_in(start: int, end: int) -> list[tuple[str, str, str | None, str]]:
+        # mentions starting inside the range (a binary search), then those ending inside it
+        first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
         return [
-            (e.id, e.type.value, e.country, e.name) for s, t, e in spans if s >= start and t <= end
+            (e.id, e.type.value, e.country, e.name) for _, t, e in spans[first:last] if t <= end
         ]
 
     out = []
