@@ -212,3 +212,23 @@ def test_a_knowledge_base_from_before_the_aggregates_gains_them_right(
     upgrade(engine)
     assert _consistent(engine)
     assert queries.counts(engine)["documents"] == 2
+
+
+def test_frequent_actors_are_probed_with_the_same_answer(
+    small_kb: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An actor on one side of many events is read by probing the newest events one by one
+    (PostgreSQL); the rows are the same as by gathering the actor's events first."""
+    gathered = {
+        (side, entity): queries.events(small_kb, **{side: entity})
+        for side in ("actor", "target")
+        for entity in ("state:RUS", "state:USA", "state:VEN")
+    }
+    assert sum(len(rows) for rows in gathered.values()) >= 3
+    monkeypatch.setattr(queries, "FREQUENT_ACTOR", 1)
+    for (side, entity), rows in gathered.items():
+        assert queries.events(small_kb, **{side: entity}) == rows
+    if small_kb.dialect.name == "postgresql":
+        with small_kb.connect() as c:
+            picked = queries.frequent_sides(c, queries.EventFilter(actor="state:RUS"))
+        assert picked == {"source"}

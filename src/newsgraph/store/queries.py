@@ -151,12 +151,20 @@ class EventFilter:
     # events the coder itself doubts (confidence below this) are left out; None shows all
     min_confidence: float | None = None
 
-    def where(self) -> list[ColumnElement[bool]]:
-        """SQL conditions on `events` for every filter that is set."""
+    def where(self, probe: frozenset[str] = frozenset()) -> list[ColumnElement[bool]]:
+        """SQL conditions on `events` for every filter that is set. The sides in `probe`
+        ("source", "target") are tested event by event instead (see `frequent_sides`)."""
         e, ea = t.events, t.event_actors
         conditions: list[ColumnElement[bool]] = []
         for entity_id, role in ((self.actor, "source"), (self.target, "target")):
-            if entity_id:
+            if entity_id and role in probe:
+                # an actor in many events: walking the newest events and probing each finds
+                # a page sooner than gathering all of them (Trump as source: 350 ms -> ms)
+                on_side = select(ea.c.event_id).where(
+                    ea.c.event_id == e.c.id, ea.c.entity_id == entity_id, ea.c.role == role
+                )
+                conditions.append(on_side.exists())
+            elif entity_id:
                 # materialised first: an actor's events are few, and PostgreSQL otherwise walks
                 # the newest-first index probing each event (300 ms for an actor of 2019)
                 with_actor = (
@@ -238,22 +246,45 @@ def filtered_events(
     counting past `offset` rows, so reading page 10,000 costs what page 1 does."""
     e = t.events
     newest = newest_events()
-    # the page's ids first, then their rows: evidence is cut only for the rows shown (a
-    # sort computes every selected column of every candidate row before it limits)
-    page = select(e.c.id).where(*selected.where()).order_by(*newest).limit(limit).offset(offset)
-    if after is not None:
-        page = page.where(_after(after))
-    shown = page.subquery("page")
-    query = (
-        select(e, t.event_clusters.c.reports, evidence_text(e))
-        .join(shown, shown.c.id == e.c.id)
-        .join(t.event_clusters, t.event_clusters.c.id == e.c.cluster_id)
-        .order_by(*newest)
-    )
     with engine.connect() as c:
+        probe = frequent_sides(c, selected)
+        # the page's ids first, then their rows: evidence is cut only for the rows shown (a
+        # sort computes every selected column of every candidate row before it limits)
+        page = select(e.c.id).where(*selected.where(probe)).order_by(*newest)
+        page = page.limit(limit).offset(offset)
+        if after is not None:
+            page = page.where(_after(after))
+        shown = page.subquery("page")
+        query = (
+            select(e, t.event_clusters.c.reports, evidence_text(e))
+            .join(shown, shown.c.id == e.c.id)
+            .join(t.event_clusters, t.event_clusters.c.id == e.c.cluster_id)
+            .order_by(*newest)
+        )
         rows = list(c.execute(query))
         actors_of = _event_actors(c, [r.id for r in rows])
     return [_event_row(r, actors_of) for r in rows]
+
+
+# an actor on one side of at least this many events is probed event by event (EventFilter)
+FREQUENT_ACTOR = 5_000
+
+
+def frequent_sides(connection: Any, selected: EventFilter) -> frozenset[str]:
+    """The sides whose actor is on that side of FREQUENT_ACTOR events or more (a capped count
+    over the entity's index entries), only on PostgreSQL, whose planner cannot tell."""
+    if connection.dialect.name != "postgresql":
+        return frozenset()
+    ea = t.event_actors
+    found = set()
+    for entity_id, role in ((selected.actor, "source"), (selected.target, "target")):
+        if not entity_id:
+            continue
+        rows = select(ea.c.event_id).where(ea.c.entity_id == entity_id, ea.c.role == role)
+        capped = select(func.count()).select_from(rows.limit(FREQUENT_ACTOR).subquery())
+        if connection.scalar(capped) >= FREQUENT_ACTOR:
+            found.add(role)
+    return frozenset(found)
 
 
 def event_cursor(row: dict[str, Any]) -> str:
@@ -628,6 +659,15 @@ def _latest_documents(connection: Any, entity_id: str, named_in: int) -> list[st
     return list(connection.scalars(query.limit(DOSSIER_DOCUMENTS)))
 
 
+def _latest_roles(entity_id: str) -> Select[Any]:
+    """The ids of the actor's DOSSIER_ROWS latest role statements: a president named with his
+    title in 15,000 articles has 15,000 of them, and cutting each one's evidence took 0.6 s."""
+    r = t.roles
+    return (
+        select(r.c.id).where(r.c.entity_id == entity_id).order_by(r.c.id.desc()).limit(DOSSIER_ROWS)
+    )
+
+
 def dossier(engine: Engine, name: str) -> dict[str, Any] | None:
     """Everything about one actor: roles, alignments, events both ways, quotes, co-occurring
     actors and the sources cited where it appears."""
@@ -647,7 +687,9 @@ def dossier(engine: Engine, name: str) -> dict[str, Any] | None:
                 "evidence": evidence(r),
             }
             for r in c.execute(
-                select(t.roles, evidence_text(t.roles)).where(t.roles.c.entity_id == entity_id)
+                select(t.roles, evidence_text(t.roles))
+                .where(t.roles.c.id.in_(_latest_roles(entity_id)))
+                .order_by(t.roles.c.id)
             )
         ]
         # co-occurrence and cited sources are read from the actor's latest documents: all of
