@@ -193,3 +193,10 @@ def test_the_text_wins_over_the_knowledge_base(extract_text: Callable[..., Extra
     pelosi = next(e for e in found.entities if e.name == "Nancy Pelosi")
     assert pelosi.country == "CAN"
     assert not any(a.key == "actor_kb" for a in pelosi.attributes)
+
+
+def test_an_organisation_opening_with_a_large_town_is_that_towns(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    found = extract_text("The Lagos State government imposed a curfew.", published="2019-05-01")
+    assert [e.country for e in found.entities if "Lagos" in e.name] == ["NGA"]

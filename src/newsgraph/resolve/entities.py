@@ -227,6 +227,8 @@ def _entity(
         etype = Counter(c.type for c in cluster.candidates).most_common(1)[0][0]
         name = _best_name(cluster, etype, clusters)
         country = _country_from_words(name, gazetteer)
+        if country is None and etype == EntityType.ORGANIZATION:
+            country = _country_of_place_in(name)
         attributes = []
         entity_id = (
             f"person:{person_slug(name, given_names)}"
@@ -301,6 +303,24 @@ def _country_from_words(name: str, gazetteer: Gazetteer) -> str | None:
                 if kind == MentionKind.DEMONYM.value and i > 0:
                     continue
                 return entry.country
+    return None
+
+
+# an organisation named after a town of this size or more is that town's ("Lagos State
+# government", "Thames Valley Police" is not: no town); smaller towns share names too often
+_TOWN_FOR_ORGANISATION = 100_000
+
+
+def _country_of_place_in(name: str) -> str | None:
+    """ "the Lagos State government" -> NGA: the country of a large town that opens an
+    organisation's name (a town named inside it, "Bank of Boston", is not always its home)."""
+    words = name.removeprefix("the ").removeprefix("The ").split()
+    for size in (2, 1):
+        if len(words) <= size:
+            continue
+        place = find_place(" ".join(words[:size]))
+        if place is not None and place.population >= _TOWN_FOR_ORGANISATION:
+            return place.country
     return None
 
 
