@@ -200,3 +200,20 @@ def test_an_organisation_opening_with_a_large_town_is_that_towns(
 ) -> None:
     found = extract_text("The Lagos State government imposed a curfew.", published="2019-05-01")
     assert [e.country for e in found.entities if "Lagos" in e.name] == ["NGA"]
+
+
+def test_the_dossier_links_the_wikidata_item(extractor: Extractor, tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from newsgraph.kb import ingest
+    from newsgraph.store.db import open_database
+    from newsgraph.web import create_app
+
+    (tmp_path / "a.txt").write_text("Abiy Ahmed met Paul Kagame in Kigali on Monday.\n")
+    engine = open_database(str(tmp_path / "kb.db"))
+    ingest(extractor, engine, [tmp_path / "a.txt"], published=date(2019, 5, 3))
+    page = TestClient(create_app(engine)).get("/actors/person:paul-kagame")
+    assert page.status_code == 200
+    assert 'href="https://www.wikidata.org/wiki/Q1231345"' in page.text
+    assert "RWAGOV" in page.text
+    engine.dispose()
