@@ -107,8 +107,22 @@ def kb(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
     engine = open_database(POSTGRES.rsplit("/", 1)[0] + "/" + name)
     yield engine
     engine.dispose()
-    with psycopg.connect(POSTGRES, autocommit=True) as admin:
-        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    _drop_database(name)
+
+
+def _drop_database(name: str) -> None:
+    """Drop a test database. An autovacuum worker on it belongs to the superuser, whom FORCE
+    may not terminate: wait for it to finish, and leave the database to the throwaway server
+    if it does not (the test itself has passed or failed by then)."""
+    import psycopg
+
+    for attempt in range(10):
+        try:
+            with psycopg.connect(POSTGRES, autocommit=True) as admin:
+                admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+            return
+        except psycopg.errors.InsufficientPrivilege:
+            time.sleep(0.2 * (attempt + 1))
 
 
 # The web app's knowledge base: hand-written articles (always available), one of them hostile.
