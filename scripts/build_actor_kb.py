@@ -161,6 +161,32 @@ def person_aliases(name: str, *, first_two: bool = False) -> set[str]:
     return forms | {_ascii(f) for f in forms}
 
 
+def _person_of(
+    people: dict[tuple[str, str], Record],
+    prefix: str,
+    country: str,
+    name: str,
+    *,
+    first_two: bool = False,
+) -> Record:
+    """The record of the person of `country` called `name` in one source, made on first sight;
+    its id is `kb:<prefix>:<country>:<slug>`."""
+    key = (country, slug(name))
+    rec = people.get(key)
+    if rec is None:
+        rec = people[key] = Record(id=f"kb:{prefix}:{country}:{key[1]}", type="person",
+                                   name=name, country=country,
+                                   aliases=person_aliases(name, first_two=first_two))  # fmt: skip
+    return rec
+
+
+def _cite(rec: Record, dataset: str, commit: str, licence: str) -> None:
+    """Add a source to a record made by `_person_of` (its record id is the id's last part)."""
+    source = _source(dataset, rec.id.split(":", 2)[2], commit, licence)
+    if source not in rec.sources:
+        rec.sources.append(source)
+
+
 def _source(dataset: str, record: str, commit: str, licence: str) -> dict[str, str]:
     return {"dataset": dataset, "record": record, "commit": commit, "licence": licence}
 
@@ -309,15 +335,9 @@ def parliamentarians(snap: Snapshot, party_names: dict[str, str]) -> Iterator[Re
         name = _clean(row["speaker"])
         if len(name.split()) < 2:
             continue  # a surname alone names nobody in particular
-        key = (country, slug(name))
-        rec = people.get(key)
-        if rec is None:
-            ident = f"{country}:{key[1]}"
-            rec = people[key] = Record(
-                id=f"kb:parlspeech:{ident}", type="person", name=name, country=country,
-                aliases=person_aliases(name), sectors={"LEG"},
-                sources=[_source("partyfactsdata/parlspeech/parlspeech-mps.csv", ident,
-                                 snap.commit, MIT)])  # fmt: skip
+        rec = _person_of(people, "parlspeech", country, name)
+        rec.sectors.add("LEG")
+        _cite(rec, "partyfactsdata/parlspeech/parlspeech-mps.csv", snap.commit, MIT)
         party = party_names.get(row["party.facts.id"]) or row["party"] or None
         rec.positions.append({"title": "Member of Parliament", "organization": PARLIAMENTS[country],
                               "country": country, "sector": "LEG", "start": row["date_first"],
@@ -342,21 +362,14 @@ def leaders(snap: Snapshot) -> Iterator[Record]:
             continue
         title = match["title"].strip()
         sector = "MIL" if _MILITARY_TITLE.search(title) else "GOV"
-        key = (country, slug(name))
-        rec = people.get(key)
-        if rec is None:
-            ident = f"{country}:{key[1]}"
-            rec = people[key] = Record(id=f"kb:leader:{ident}", type="person", name=name,
-                                       country=country, aliases=person_aliases(name))  # fmt: skip
+        rec = _person_of(people, "leader", country, name)
         position = {"title": title, "organization": f"Government of {country}",
                     "country": country, "sector": sector, "start": match["year"], "end": None,
                     "party": None}  # fmt: skip
         if position not in rec.positions:
             rec.positions.append(position)
         rec.sectors.add(sector)
-        source = _source(dataset, f"{country}:{key[1]}", snap.commit, MIT)
-        if source not in rec.sources:
-            rec.sources.append(source)
+        _cite(rec, dataset, snap.commit, MIT)
     yield from people.values()
 
 
@@ -463,15 +476,8 @@ def cia_leaders(snap: Snapshot) -> Iterator[Record]:
             name = cia_name(holder)
             if len(name.split()) < 2:
                 continue
-            key = (country, slug(name))
-            rec = people.get(key)
-            if rec is None:
-                ident = f"{country}:{key[1]}"
-                rec = people[key] = Record(
-                    id=f"kb:cia:{ident}", type="person", name=name, country=country,
-                    aliases=person_aliases(name, first_two=True),
-                    sources=[_source("cia-world-leaders/government-offices.json", ident,
-                                     snap.commit, PUBLIC_DOMAIN)])  # fmt: skip
+            rec = _person_of(people, "cia", country, name, first_two=True)
+            _cite(rec, "cia-world-leaders/government-offices.json", snap.commit, PUBLIC_DOMAIN)
             sector = cia_title_sector(title)
             rec.sectors.add(sector)
             rec.positions.append({"title": title, "organization": None, "country": country,
