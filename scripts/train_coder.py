@@ -21,10 +21,6 @@ import time
 from pathlib import Path
 from typing import Any
 
-from sklearn.feature_extraction import DictVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.metrics import log_loss
-
 from newsgraph import Extractor, Settings
 from newsgraph.contract import to_dict
 from newsgraph.gold.corpus import load_gold
@@ -38,13 +34,12 @@ from newsgraph.learn.detector import (
 )
 from newsgraph.learn.event_features import event_features
 from newsgraph.learn.events import NONE, EventScorer
+from newsgraph.learn.fitting import C_GRID, SEED, fit
 from newsgraph.learn.linear import LinearModel
 from newsgraph.models import Extraction
 
 ROOT = Path(__file__).resolve().parents[1]
-C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
 TEMPERATURES = tuple(0.5 + 0.1 * i for i in range(26))
-SEED = 13
 # a learned part replaces the rules only if it wins on dev by at least this much (two events in
 # the dev split's ~200 are worth about 0.01 of F1)
 MIN_GAIN = 0.01
@@ -160,60 +155,6 @@ def train_detector(
         "chosen_on": "dev",
     }
     return LinearModel(model.classes, model.intercepts, model.weights, 1.0, meta), types
-
-
-def fit(
-    rows: list[dict[str, Any]],
-    dev: list[dict[str, Any]],
-    label: str,
-    min_count: int = 1,
-    grid: tuple[float, ...] = C_GRID,
-) -> tuple[LinearModel, dict[str, Any]]:
-    train = [r for r in rows if r[label] is not None]
-    if min_count > 1:  # features seen once only add noise and weight-file size
-        counts: dict[str, int] = {}
-        for r in train:
-            for name in r["features"]:
-                counts[name] = counts.get(name, 0) + 1
-        kept = {name for name, n in counts.items() if n >= min_count}
-        train = [{**r, "features": {k: v for k, v in r["features"].items() if k in kept}}
-                 for r in train]  # fmt: skip
-    held = [r for r in dev if r[label] is not None]
-    vectorizer = DictVectorizer()
-    x = vectorizer.fit_transform([r["features"] for r in train])
-    y = [r[label] for r in train]
-    xd = vectorizer.transform([r["features"] for r in held])
-    yd = [r[label] for r in held]
-    best: tuple[float, float, Any] | None = None
-    for c in grid:
-        model = LogisticRegression(C=c, max_iter=3000, random_state=SEED)
-        model.fit(x, y)
-        loss = log_loss(yd, model.predict_proba(xd), labels=model.classes_) if held else 0.0
-        print(f"  {label}: C={c:<5} dev log-loss {loss:.4f}", file=sys.stderr)
-        if best is None or loss < best[0]:
-            best = (loss, c, model)
-    assert best is not None
-    model = best[2]
-    names = vectorizer.get_feature_names_out()
-    classes = tuple(str(c) for c in model.classes_)
-    coef = model.coef_
-    if len(classes) == 2:  # scikit-learn keeps one row for two classes
-        weights = {n: (float(coef[0][i]),) for i, n in enumerate(names) if abs(coef[0][i]) > 1e-4}
-        intercepts: tuple[float, ...] = (float(model.intercept_[0]),)
-    else:
-        weights = {
-            n: tuple(round(float(coef[k][i]), 4) for k in range(len(classes)))
-            for i, n in enumerate(names)
-            if max(abs(coef[k][i]) for k in range(len(classes))) > 1e-3
-        }
-        intercepts = tuple(float(v) for v in model.intercept_)
-    linear = LinearModel(
-        classes,
-        intercepts,
-        weights,
-        meta={"C": best[1], "dev_log_loss": round(best[0], 4), "train_candidates": len(train)},
-    )
-    return linear, {"C": best[1], "loss": best[0]}
 
 
 def calibrate(model: LinearModel, dev: list[dict[str, Any]]) -> LinearModel:

@@ -38,6 +38,7 @@ from newsgraph.ingest.language import detect_language
 from newsgraph.ingest.reading import clean_text
 from newsgraph.learn.detector import load_detector
 from newsgraph.learn.events import load_scorer
+from newsgraph.learn.sides import load_ranker
 from newsgraph.lexicon.actor_kb import open_actor_kb
 from newsgraph.lexicon.compiled import load_lexicon
 from newsgraph.models import (
@@ -73,6 +74,7 @@ class Extractor:
         self.actors = open_actor_kb(self.settings.actor_kb)
         self.scorer = load_scorer(self.settings.event_model)
         self.detector = load_detector(self.settings.event_model)
+        self.sides = load_ranker(self.settings.event_model)
 
     def extract_paths(
         self,
@@ -202,6 +204,8 @@ class Extractor:
             events = self.scorer.score(doc, events, entities)
         if self.detector is not None:
             events = self.detector.propose(view, events, self.events)
+        if self.sides is not None:
+            events = self.sides.assign(view, events)
         events = coded_events(_link_quotes(events, quotes), entities, self.lexicon.actor_codes)
         transfers = find_arms_transfers(view)
         return Extraction(

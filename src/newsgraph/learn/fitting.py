@@ -1,0 +1,72 @@
+"""Fitting the linear models the learned coder ships (training scripts only: it needs
+scikit-learn, from the `train` extra; inference reads the JSON with `learn.linear`)."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+from sklearn.feature_extraction import DictVectorizer  # type: ignore[import-untyped]
+from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
+from sklearn.metrics import log_loss  # type: ignore[import-untyped]
+
+from newsgraph.learn.linear import LinearModel
+
+C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
+SEED = 13
+
+
+def fit(
+    rows: list[dict[str, Any]],
+    dev: list[dict[str, Any]],
+    label: str,
+    min_count: int = 1,
+    grid: tuple[float, ...] = C_GRID,
+) -> tuple[LinearModel, dict[str, Any]]:
+    train = [r for r in rows if r[label] is not None]
+    if min_count > 1:  # features seen once only add noise and weight-file size
+        counts: dict[str, int] = {}
+        for r in train:
+            for name in r["features"]:
+                counts[name] = counts.get(name, 0) + 1
+        kept = {name for name, n in counts.items() if n >= min_count}
+        train = [{**r, "features": {k: v for k, v in r["features"].items() if k in kept}}
+                 for r in train]  # fmt: skip
+    held = [r for r in dev if r[label] is not None]
+    vectorizer = DictVectorizer()
+    x = vectorizer.fit_transform([r["features"] for r in train])
+    y = [r[label] for r in train]
+    xd = vectorizer.transform([r["features"] for r in held])
+    yd = [r[label] for r in held]
+    best: tuple[float, float, Any] | None = None
+    for c in grid:
+        model = LogisticRegression(C=c, max_iter=3000, random_state=SEED)
+        model.fit(x, y)
+        loss = log_loss(yd, model.predict_proba(xd), labels=model.classes_) if held else 0.0
+        # training progress for the person running the script (never called at run time)
+        sys.stderr.write(f"  {label}: C={c:<5} dev log-loss {loss:.4f}\n")
+        if best is None or loss < best[0]:
+            best = (loss, c, model)
+    assert best is not None
+    model = best[2]
+    names = vectorizer.get_feature_names_out()
+    classes = tuple(str(c) for c in model.classes_)
+    coef = model.coef_
+    weights: dict[str, tuple[float, ...]]
+    if len(classes) == 2:  # scikit-learn keeps one row for two classes
+        weights = {n: (float(coef[0][i]),) for i, n in enumerate(names) if abs(coef[0][i]) > 1e-4}
+        intercepts: tuple[float, ...] = (float(model.intercept_[0]),)
+    else:
+        weights = {
+            n: tuple(round(float(coef[k][i]), 4) for k in range(len(classes)))
+            for i, n in enumerate(names)
+            if max(abs(coef[k][i]) for k in range(len(classes))) > 1e-3
+        }
+        intercepts = tuple(float(v) for v in model.intercept_)
+    linear = LinearModel(
+        classes,
+        intercepts,
+        weights,
+        meta={"C": best[1], "dev_log_loss": round(best[0], 4), "train_candidates": len(train)},
+    )
+    return linear, {"C": best[1], "loss": best[0]}

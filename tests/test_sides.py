@@ -1,0 +1,107 @@
+"""The learned side ranker (newsgraph.learn.sides): candidates, features and decoding, with
+a tiny hand-written fixture model (training never runs in tests) and with the shipped one."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+import pytest
+
+from newsgraph import Extractor, Settings
+from newsgraph.annotate.frames import DocView
+from newsgraph.learn.event_features import trigger_token
+from newsgraph.learn.linear import LinearModel
+from newsgraph.learn.sides import SideRanker, builtin_ranker, load_ranker, side_candidates
+from newsgraph.models import Event
+
+
+class _Recorder:
+    def __init__(self) -> None:
+        self.seen: tuple[DocView, list[Event]] | None = None
+
+    def assign(self, view: DocView, events: list[Event]) -> list[Event]:
+        self.seen = (view, list(events))
+        return list(events)
+
+
+@pytest.fixture
+def rules_view(extractor: Extractor) -> Iterator[object]:
+    """Extract a text with the rules' sides and hand back the view and events the ranker
+    would receive."""
+    kept = extractor.sides
+    recorder = _Recorder()
+    extractor.sides = recorder  # type: ignore[assignment]
+
+    def run(text: str) -> tuple[DocView, list[Event]]:
+        extractor.extract_text(text)
+        assert recorder.seen is not None
+        return recorder.seen
+
+    yield run
+    extractor.sides = kept
+
+
+def _ranker(weights: dict[str, tuple[float, float, float]], **meta: object) -> SideRanker:
+    """A fixture model over (none, source, target)."""
+    settings = {"mode": "fill", "source_threshold": 0.5, "target_threshold": 0.5, **meta}
+    return SideRanker(LinearModel(("none", "source", "target"), (0.0, 0.0, 0.0), weights,
+                                  meta=settings))  # fmt: skip
+
+
+def test_an_entity_modifying_a_noun_stands_at_the_noun_with_its_agent(rules_view) -> None:
+    view, events = rules_view(
+        "Georgian demonstrators launched missiles at the Georgian government."
+    )
+    (event,) = [e for e in events if e.type == "ASSAULT"]
+    found = side_candidates(view, event, trigger_token(view.doc, event))
+    placed = {(c.entity, c.agent.code if c.agent else None, c.root.text if c.root else None)
+              for c in found}  # fmt: skip
+    # one entity at two nouns: two candidates, so it can be both source and target
+    assert ("state:GEO", "OPP", "demonstrators") in placed
+    assert ("state:GEO", "GOV", "government") in placed
+
+
+def test_fill_mode_fills_an_empty_role_and_keeps_the_rules_choice(rules_view) -> None:
+    view, events = rules_view("Russia condemned Ukraine on Monday.")
+    (event,) = [e for e in events if e.type == "ACCUSE"]
+    assert event.source == ("state:RUS",)
+    emptied = replace(event, target=(), target_agent=None)
+    ranker = _ranker({"path=dobj|": (0.0, 0.0, 8.0), "rule=source": (0.0, 8.0, 0.0)})
+    (filled,) = ranker.assign(view, [emptied])
+    assert filled.source == ("state:RUS",)
+    assert filled.target == ("state:UKR",)
+
+
+def test_fill_mode_drops_a_side_the_model_rejects(rules_view) -> None:
+    view, events = rules_view("Russia condemned Ukraine on Monday.")
+    (event,) = [e for e in events if e.type == "ACCUSE"]
+    ranker = _ranker({"rule=source": (9.0, -9.0, 0.0), "path=dobj|": (0.0, 0.0, 8.0)},
+                     reject=0.1)  # fmt: skip
+    (changed,) = ranker.assign(view, [event])
+    assert changed.source == ()  # nothing else in the sentence is a likely source
+    assert changed.target == ("state:UKR",)
+
+
+def test_mutual_and_sideless_events_are_left_alone(rules_view) -> None:
+    view, events = rules_view(
+        "Barack Obama and Vladimir Putin will meet in Zurich to discuss trade."
+    )
+    meeting = next(e for e in events if e.type == "CONSULT")
+    assert meeting.mutual and not meeting.target
+    everyone_a_target = {"bias": (0.0, 0.0, 9.0)}
+    (kept,) = _ranker(everyone_a_target, reject=0.0).assign(view, [meeting])
+    assert kept.target == ()
+    sideless = replace(meeting, source=(), mutual=False)
+    (still,) = _ranker(everyone_a_target).assign(view, [sideless])
+    assert still.source == () and still.target == ()
+
+
+def test_the_shipped_ranker_loads_and_the_rules_setting_turns_it_off() -> None:
+    ranker = builtin_ranker()
+    assert ranker is not None
+    meta = ranker.model.meta or {}
+    assert meta["trained_on"] == "newsgraph-gold train split" and meta["chosen_on"] == "dev"
+    assert ranker.mode == "fill" and min(ranker.thresholds.values()) >= 0.5
+    assert load_ranker("rules") is None
+    assert Extractor(Settings(event_model="rules")).sides is None
