@@ -183,7 +183,7 @@ def _options(mode: str) -> list[dict[str, Any]]:
         return [{"mode": "replace", "fallback": f, "keep_mutual": m}
                 for f, m in (("rules", False), ("empty", False), ("rules", True))]  # fmt: skip
     return [{"mode": "fill", "fill_sideless": f, "reject": r}
-            for f in (False, True) for r in (0.05, 0.1, 0.2)]  # fmt: skip
+            for f in (False, True) for r in (0.0, 0.05, 0.1, 0.2)]  # fmt: skip
 
 
 def main() -> int:

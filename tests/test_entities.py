@@ -6,7 +6,9 @@ from collections.abc import Callable
 
 import pytest
 
-from newsgraph import Entity, Extraction
+from newsgraph import Entity, Extraction, Extractor
+from newsgraph.annotate.entities import Candidate, _surname_echoes
+from newsgraph.models import EntityType
 
 Run = Callable[..., Extraction]
 
@@ -77,6 +79,25 @@ def test_unknown_people_cluster_by_surname(run: Run) -> None:
         ("cameo", "MIL"),
     }
     assert by_name(result, "Olga Petrenkova").id != person.id
+
+
+def test_a_surname_the_model_leaves_untagged_still_names_the_person(run: Run) -> None:
+    result = run('Actor Ben Affleck praised him. Affleck tweeted, "Tony Mendez was a true hero." '
+                 "Gerald Ford was president. Ford Motor Company cut jobs.")  # fmt: skip
+    assert mentions(by_name(result, "Ben Affleck")) == ["Ben Affleck", "Affleck"]
+    # a surname inside a longer name is not the person
+    assert mentions(by_name(result, "Gerald Ford")) == ["Gerald Ford"]
+    (quote,) = result.quotes
+    assert quote.speaker == by_name(result, "Ben Affleck").id
+
+
+def test_a_surname_two_people_share_names_neither(extractor: Extractor) -> None:
+    doc = extractor.nlp("Ann Smith and John Smith met. Smith left early. Jones stayed.")
+    people = [Candidate(0, 9, "Ann Smith", 0, "ner", EntityType.PERSON),
+              Candidate(14, 24, "John Smith", 0, "ner", EntityType.PERSON)]  # fmt: skip
+    assert _surname_echoes(doc, people, [0] * len(doc)) == []
+    (echo,) = _surname_echoes(doc, people[:1], [0] * len(doc))
+    assert (echo[1].text, echo[1].start) == ("Smith", 30)
 
 
 def test_a_first_name_alone_joins_its_only_bearer(run: Run) -> None:

@@ -50,6 +50,15 @@ def test_quotes_with_speaker_and_stance(
     assert result.document.text[quote.evidence.start : quote.evidence.end] == quote.text
 
 
+def test_a_quote_without_a_reporting_verb_continues_the_previous_speaker(run: Run) -> None:
+    result = run('Josh Bash said, "It was designed to intimidate people." "The key factor here '
+                 'is intent." "Nobody knew what was happening," a witness said. "It was chaos '
+                 'for hours."')  # fmt: skip
+    speakers = [name_of(result, q.speaker) for q in result.quotes if q.kind == "direct"]
+    # the witness, and the quote that continues the witness's, are not Bash
+    assert speakers == ["Josh Bash", "Josh Bash", None, None]
+
+
 def test_quote_addressee(run: Run) -> None:
     result = run(
         "Lavrov warned Pompeo, “The continuation of aggressive actions may result in grave consequences.”"

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.annotate.descriptors import RoleIndex
 from newsgraph.annotate.phrases import Phrases, tokenized
+from newsgraph.folding import fold
 from newsgraph.lexicon.compiled import load_lexicon
 from newsgraph.lexicon.gazetteer import Entry, Gazetteer, slug
 from newsgraph.models import EntityType, MentionKind
@@ -156,6 +157,7 @@ class EntityRecognizer:
         claim(sc for sc in gaz_other if not _inside_longer(sc[0], covering))
         claim(self._ner(ner, sentence_of, high=True))
         claim(self._ner(ner, sentence_of, high=False))
+        claim(_surname_echoes(doc, found, sentence_of))
         return sorted(found, key=lambda c: c.start)
 
     def _outlets(
@@ -402,6 +404,48 @@ class _Taken:
         self.starts.insert(i, start)
         self.ends.insert(i, end)
         return True
+
+
+def _surname_echoes(
+    doc: Doc, found: Sequence[Candidate], sentence_of: Sequence[int]
+) -> list[tuple[Span, Candidate]]:
+    """A person named in full is named later by surname alone ("Affleck tweeted, ..."),
+    which the small model often leaves untagged, losing the speaker of a quote or the side
+    of an event. A later capitalised word equal to the surname of exactly one person the
+    document names in full is a mention of that person, unless it is part of a longer name
+    ("Ford Motor Company" of a "Gerald Ford")."""
+    first: dict[str, int] = {}  # surname -> end of the first full-name mention
+    people: dict[str, set[str]] = {}
+    for cand in found:
+        words = cand.text.split()
+        if cand.type != EntityType.PERSON or cand.kind != MentionKind.NAME or len(words) < 2:
+            continue
+        surname = words[-1]
+        if len(surname) < 3 or not surname[:1].isupper() or not surname.isalpha():
+            continue
+        people.setdefault(surname, set()).add(fold(cand.text))
+        first[surname] = min(first.get(surname, cand.end), cand.end)
+    if not first:
+        return []
+    out = []
+    for token in doc:
+        surname = token.text
+        if surname not in first or token.idx < first[surname] or len(people[surname]) > 1:
+            continue
+        if _in_longer_name(token, sentence_of):
+            continue
+        span = doc[token.i : token.i + 1]
+        out.append((span, _candidate(span, sentence_of, "ner", EntityType.PERSON)))
+    return out
+
+
+def _in_longer_name(token: Token, sentence_of: Sequence[int]) -> bool:
+    doc = token.doc
+    neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
+    return any(
+        t.text[:1].isupper() and t.pos_ == "PROPN" and sentence_of[t.i] == sentence_of[token.i]
+        for t in neighbours
+    )
 
 
 def _candidate(

@@ -95,6 +95,8 @@ SPEECH = set(_STANCE) | {
     "emphasize",
     "emphasise",
 }
+# a quote without a reporting verb continues the previous speaker's up to this many sentences on
+CONTINUATION = 2
 _SCARE_WORDS = 4  # a quote this short inside a sentence of the narrator is a scare quote
 
 
@@ -112,9 +114,28 @@ def find_quotes(view: DocView) -> list[Quote]:
         return i >= 0 and position < spans[i][1]
 
     reported = [r for r in _reported(view, parties) if not covered(r.evidence.start)]
-    quotes = direct + reported
-    quotes.sort(key=lambda q: q.evidence.start)
+    quotes = _continued(sorted(direct + reported, key=lambda q: q.evidence.start))
     return [replace(q, id=f"q{i + 1}") for i, q in enumerate(quotes)]
+
+
+def _continued(quotes: list[Quote]) -> list[Quote]:
+    """A direct quote with no reporting verb right after another speaker's quote continues
+    it (a paragraph of quotation after "Bash said, ..."): it takes that speaker."""
+    out = []
+    last: Quote | None = None
+    for quote in quotes:
+        if (
+            quote.kind == "direct"
+            and quote.verb is None
+            and quote.speaker is None
+            and last is not None
+            and 0 <= quote.evidence.sentence - last.evidence.sentence <= CONTINUATION
+        ):
+            quote = replace(quote, speaker=last.speaker)
+        if quote.speaker is not None or quote.verb is not None:
+            last = quote  # an unnamed speaker ("a witness said") ends the previous one's turn
+        out.append(quote)
+    return out
 
 
 class _Parties:

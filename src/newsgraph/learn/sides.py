@@ -224,9 +224,17 @@ def candidate_features(
 
 
 def _is_rule_choice(candidate: Candidate, ids: tuple[str, ...], agent: Agent | None) -> bool:
+    """Whether the rules chose this candidate; a noun the rules took without the entity that
+    modifies it ("Pro-Russian separatists": separatists, not Russia) counts as chosen."""
+    same_noun = (
+        not ids
+        and agent is not None
+        and candidate.agent is not None
+        and candidate.agent.code == agent.code
+    )
     if candidate.entity is not None:
-        return candidate.entity in ids
-    return _same_agent(candidate, agent) and not ids
+        return candidate.entity in ids or same_noun
+    return same_noun
 
 
 def _same_agent(candidate: Candidate, agent: Agent | None) -> bool:
