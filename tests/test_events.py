@@ -572,3 +572,37 @@ def test_strikes_and_blockades(run: Run, text: str, kind: str, cameo: str, mode:
     event = first_of(result, kind)
     assert (event.cameo, event.mode) == (cameo, mode)
     assert event.source  # the strikers' or blockers' country
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Typhoon Hagibis struck Japan on Saturday, killing 40 people.",
+        "The earthquake killed 40 people in Albania.",
+        "Hurricane Dorian hit the Bahamas.",
+    ],
+)
+def test_natural_disasters_are_not_events(run: Run, text: str) -> None:
+    # the lexicon's not_actors: what a typhoon or an earthquake "does" is not an event
+    assert run(text).events == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the latest poll, Joe Biden leads Donald Trump by six points.",
+        "A large portion of the Venezuelan populace recognises Juan Guaidó as interim president.",
+        "Venezuelan students support Juan Guaidó.",
+    ],
+)
+def test_alignments_a_sentence_does_not_state(run: Run, text: str) -> None:
+    # one leads a party or a country, not a person; a state's people are not the state
+    assert run(text).relations == ()
+
+
+def test_a_state_institution_still_aligns_the_state(run: Run) -> None:
+    result = run("The Venezuelan government recognises Juan Guaidó as interim president.")
+    names = {e.id: e.name for e in result.entities}
+    assert [(names[r.subject], r.relation, names[r.object]) for r in result.relations] == [
+        ("Venezuela", "recognizes", "Juan Guaidó")
+    ]

@@ -179,6 +179,8 @@ def find_events(view: DocView, lexicon: EventLexicon) -> list[Event]:
         pattern = _verb_pattern(token, lexicon) if _verbal(token, lexicon) else None
         if pattern is None or token.i in used_objects or _participation(token, lexicon):
             continue
+        if _done_by_a_non_actor(token, lexicon):
+            continue  # "the typhoon struck Japan", "the disease killed him"
         means = _attack_means(view, token, lexicon)
         event = _verb_event(view, token, pattern, len(events), means)
         if event is not None and not (event.target == () and _wish_only(token, lexicon)):
@@ -196,8 +198,31 @@ def find_events(view: DocView, lexicon: EventLexicon) -> list[Event]:
                 if event is not None:
                     events.append(event)
                     events += _accusation(view, token, event, len(events))
+    events = [e for e in events if not _named_non_actor(view, e, lexicon)]
     events.sort(key=lambda e: e.evidence.start)
     return [replace(e, id=f"e{i + 1}") for i, e in enumerate(events)]
+
+
+def _done_by_a_non_actor(token: Token, lexicon: EventLexicon) -> bool:
+    """The verb's subject (or passive agent) is a noun the lexicon says is no actor."""
+    for child in token.children:
+        if child.dep_ == "nsubj" and child.lemma_.lower() in lexicon.not_actors:
+            return True
+        if child.dep_ == "agent" and any(
+            g.lemma_.lower() in lexicon.not_actors for g in child.children
+        ):
+            return True
+    return False
+
+
+def _named_non_actor(view: DocView, event: Event, lexicon: EventLexicon) -> bool:
+    """A source named after a non-actor ("Typhoon Hagibis", "Hurricane Dorian")."""
+    for entity_id in event.source:
+        entity = view.entities.get(entity_id)
+        words = entity.name.lower().split() if entity else []
+        if words and (words[0] in lexicon.not_actors or words[-1] in lexicon.not_actors):
+            return True
+    return False
 
 
 def _wish_only(token: Token, lexicon: EventLexicon) -> bool:

@@ -30,9 +30,9 @@ def find_relations(
     for token in view.tokens:
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB" and lemma in lexicon.verbs:
-            found += _verb_relations(view, token, lexicon.verbs[lemma])
+            found += _verb_relations(view, token, lexicon.verbs[lemma], lexicon)
         elif token.pos_ == "ADJ" and lemma in lexicon.adjectives:
-            found += _adjective_relations(view, token, lexicon.adjectives[lemma])
+            found += _adjective_relations(view, token, lexicon.adjectives[lemma], lexicon)
     found += _role_relations(view, entities, lexicon)
     found += _arms_relations(transfers)
     found = _deduplicated(found)
@@ -40,7 +40,10 @@ def find_relations(
 
 
 def _verb_relations(
-    view: DocView, token: Token, entry: tuple[str, str | None, frozenset[str]]
+    view: DocView,
+    token: Token,
+    entry: tuple[str, str | None, frozenset[str]],
+    lexicon: RelationLexicon,
 ) -> list[Relation]:
     relation, prep, objects = entry
     if objects and not any(c.lemma_.lower() in objects for c in token.children if c.dep_ == "dobj"):
@@ -57,17 +60,46 @@ def _verb_relations(
             if prep
             else view.children_actors(token, {"dobj"})
         )
-    return _pairs(view, token, relation, subjects, targets)
+    return _pairs(view, token, relation, *_plausible(view, lexicon, relation, subjects, targets))
 
 
-def _adjective_relations(view: DocView, token: Token, entry: tuple[str, str]) -> list[Relation]:
+def _adjective_relations(
+    view: DocView, token: Token, entry: tuple[str, str], lexicon: RelationLexicon
+) -> list[Relation]:
     relation, prep = entry
     head = token.head if token.dep_ in {"acomp", "amod", "xcomp", "oprd"} else token
     subjects = view.children_actors(head, {"nsubj", "nsubjpass"}) if head.i != token.i else []
     if token.dep_ == "amod":
         subjects = view.actors(token.head)
     targets = view.prep_actors(token, {prep} if prep else set())
-    return _pairs(view, token, relation, subjects, targets)
+    return _pairs(view, token, relation, *_plausible(view, lexicon, relation, subjects, targets))
+
+
+def _plausible(
+    view: DocView,
+    lexicon: RelationLexicon,
+    relation: str,
+    subjects: Sequence[Actor],
+    objects: Sequence[Actor],
+) -> tuple[list[Actor], list[Actor]]:
+    """The sides an alignment can hold between: no object of a type the relation excludes
+    ("Biden leads Trump" is a poll), and no state standing for a group of its people ("the
+    Venezuelan populace recognises Guaidó" is not Venezuela's act)."""
+    excluded = lexicon.object_excludes.get(relation, frozenset())
+    objects = [o for o in objects if view.entities[o.entity].type.value not in excluded]
+    return (
+        [a for a in subjects if _stands_for_itself(view, a, lexicon)],
+        [a for a in objects if _stands_for_itself(view, a, lexicon)],
+    )
+
+
+def _stands_for_itself(view: DocView, actor: Actor, lexicon: RelationLexicon) -> bool:
+    """A state named through a noun ("the Venezuelan populace") is that state only when the
+    noun is one of its institutions; a group named so ("Chavista activists") is the group."""
+    allowed = lexicon.state_agents
+    if allowed is None or actor.agent is None or actor.agent.code in allowed:
+        return True
+    return view.entities[actor.entity].type != EntityType.STATE
 
 
 def _pairs(

@@ -53,6 +53,8 @@ class EventLexicon:
     nouns: dict[str, tuple[Pattern, ...]]
     # agent nouns -> CAMEO agent type: "rebel" -> REB, "government force" -> MIL
     agents: dict[str, str] = field(default_factory=dict)
+    # nouns whose "acts" are not events: a typhoon that strikes, a disease that kills
+    not_actors: frozenset[str] = frozenset()
 
 
 def load_event_lexicon(extra_paths: tuple[str, ...] = ()) -> EventLexicon:
@@ -68,8 +70,10 @@ def build_event_lexicon(files: Sequence[LexiconFile]) -> EventLexicon:
     verbs: dict[str, list[Pattern]] = defaultdict(list)
     nouns: dict[str, list[Pattern]] = defaultdict(list)
     agents: dict[str, str] = {}
+    not_actors: set[str] = set()
     for file in files:
         agents.update(_agents(file.data.get("agents"), file.source))
+        not_actors.update(str(w).lower() for w in file.data.get("not_actors") or ())
         for key, table in (("verbs", verbs), ("nouns", nouns)):
             for number, raw_entry in enumerate(file.data.get(key) or [], start=1):
                 pattern = _pattern(raw_entry, key, f"{file.source} {key} entry {number}")
@@ -78,7 +82,10 @@ def build_event_lexicon(files: Sequence[LexiconFile]) -> EventLexicon:
                 else:
                     table[pattern.lemma].append(pattern)
     return EventLexicon(
-        {k: tuple(v) for k, v in verbs.items()}, {k: tuple(v) for k, v in nouns.items()}, agents
+        {k: tuple(v) for k, v in verbs.items()},
+        {k: tuple(v) for k, v in nouns.items()},
+        agents,
+        frozenset(not_actors),
     )
 
 

@@ -8,7 +8,7 @@ A user file's entry replaces the shipped one for the same lemma (or title).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -21,11 +21,16 @@ class RelationLexicon:
     adjectives: dict[str, tuple[str, str]]
     nouns: dict[str, tuple[str, str]]
     titles: dict[str, str]  # role title (lower case) -> leads | commands
+    # relation -> entity types its object cannot have ("Biden leads Trump" is a poll)
+    object_excludes: dict[str, frozenset[str]]
+    # agent codes of a noun through which a nationality stands for its state ("the Venezuelan
+    # government" is Venezuela; "the Venezuelan populace" is not): None keeps every modifier
+    state_agents: frozenset[str] | None
 
 
 def build_relation_lexicon(files: Sequence[LexiconFile]) -> RelationLexicon:
     """A relation lexicon from checked `relations` files, shipped first, the user's after."""
-    lexicon = RelationLexicon({}, {}, {}, {})
+    lexicon = RelationLexicon({}, {}, {}, {}, {}, None)
     for file in files:
         data = file.data
         lexicon.verbs.update(
@@ -39,4 +44,9 @@ def build_relation_lexicon(files: Sequence[LexiconFile]) -> RelationLexicon:
             )
         for relation, titles in (data.get("leadership_titles") or {}).items():
             lexicon.titles.update((str(t), str(relation)) for t in titles)
+        for relation, types in (data.get("object_excludes") or {}).items():
+            lexicon.object_excludes[str(relation)] = frozenset(str(t) for t in types)
+        if data.get("state_agents") is not None:
+            agents = frozenset(str(code) for code in data["state_agents"])
+            lexicon = replace(lexicon, state_agents=agents)
     return lexicon

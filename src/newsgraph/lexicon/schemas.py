@@ -106,6 +106,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                 "propertyNames": {"pattern": "^[A-Z]{3}$"},
                 "additionalProperties": _WORDS,
             },
+            "not_actors": _WORDS,
         },
     ),
     "relations": _document(
@@ -119,6 +120,14 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                 "propertyNames": {"enum": ["leads", "commands"]},
                 "additionalProperties": _WORDS,
             },
+            "object_excludes": {
+                "type": "object",
+                "additionalProperties": {
+                    "type": "array",
+                    "items": {"enum": ENTITY_TYPES},
+                },
+            },
+            "state_agents": _WORDS,
         },
     ),
     "titles": _document("titles", {"offices": _WORDS, "ranks": _WORDS, "qualifiers": _WORDS}),
