@@ -606,3 +606,10 @@ def test_a_state_institution_still_aligns_the_state(run: Run) -> None:
     assert [(names[r.subject], r.relation, names[r.object]) for r in result.relations] == [
         ("Venezuela", "recognizes", "Juan Guaidó")
     ]
+
+
+def test_an_act_inside_a_condition_is_hypothetical(run: Run) -> None:
+    result = run("The defences could inflict serious damage on US forces if they dare to invade "
+                 "Venezuela.")  # fmt: skip
+    (invasion,) = events_of(result, "ASSAULT")
+    assert invasion.modality == Modality.HYPOTHETICAL

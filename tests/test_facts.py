@@ -168,3 +168,20 @@ def test_deployment_with_size_date_and_commander(run: Run) -> None:
 )
 def test_denied_negated_or_hypothetical_deployments_are_not_facts(run: Run, text: str) -> None:
     assert run(text).deployments == ()
+
+
+def test_a_name_apposed_to_a_title_phrase_is_the_speaker(run: Run) -> None:
+    # the small parser hangs the name on the last title's object ("... of Venezuela, Juan
+    # Guaidó"): the speaker is still the person, not the state his title names
+    result = run("On Monday, opposition leader, speaker of the National Assembly and interim "
+                 "president of Venezuela, Juan Guaidó, declared that the army had abandoned "
+                 "Maduro.")  # fmt: skip
+    (quote,) = [q for q in result.quotes if q.kind == "reported"]
+    assert name_of(result, quote.speaker) == "Juan Guaidó"
+
+
+def test_a_nationality_on_analysts_does_not_make_the_state_speak(run: Run) -> None:
+    result = run("Russian military analysts believe that the system could inflict serious damage.")
+    assert [q.speaker for q in result.quotes] == [None]
+    result = run("Russian officials said that the system could inflict serious damage.")
+    assert [name_of(result, q.speaker) for q in result.quotes] == ["Russia"]

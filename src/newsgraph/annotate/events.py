@@ -948,6 +948,11 @@ def modality_of(view: DocView, token: Token) -> tuple[Modality, bool, str | None
             modality = Modality.HYPOTHETICAL
         if relation in {"xcomp", "advcl"} and any(c.dep_ == "neg" for c in governor.children):
             negated = True  # "would not give permission to help": the help does not happen
+        if relation == "xcomp" and any(
+            c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in governor.children
+        ):
+            modality = Modality.HYPOTHETICAL  # "if they dare to invade": the invasion is not
+            break
         if relation in {"xcomp", "ccomp", "pcomp", "pobj"} or (relation == "conj" and steps == 0):
             if lemma in _THREATENING:
                 modality = Modality.THREATENED

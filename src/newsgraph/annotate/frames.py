@@ -277,7 +277,11 @@ class DocView:
             a for c in head.children if c.dep_ == "appos" for a in self.actors(c, depth=depth + 1)
         ]
         if apposed:  # "opposition leader, ..., Juan Guaidó"
-            return apposed
+            # a name among the appositions is who the phrase is: "opposition leader, speaker
+            # of the National Assembly and interim president of Venezuela, Juan Guaidó" is
+            # Guaidó, not the Assembly or Venezuela his titles mention
+            named = [a for a in apposed if a.via == "mention"] or self._apposed_person(head)
+            return named or apposed
         if head.lemma_.lower() in MISHAPS:
             return []
         if head.lemma_.lower() in MUNITIONS:
@@ -439,6 +443,15 @@ class DocView:
     def _is_actor(self, entity_id: str) -> bool:
         entity = self.entities.get(entity_id)
         return entity is not None and entity.type in ACTOR_TYPES
+
+    def _apposed_person(self, head: Token) -> list[Actor]:
+        """A person's name apposed anywhere in a title phrase: the small parser often hangs
+        the name on the last title's object ("interim president of Venezuela, Juan Guaidó")."""
+        for token in head.subtree:
+            entity = self.entity_of(token) if token.dep_ == "appos" else None
+            if entity is not None and self.entities[entity].type == EntityType.PERSON:
+                return [Actor(entity, "mention")]
+        return []
 
     def resolve_pronoun(self, token: Token) -> str | None:
         """The fitting entity a pronoun refers to ("he" -> a person), within 3 sentences."""

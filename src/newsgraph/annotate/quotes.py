@@ -17,8 +17,8 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from newsgraph.annotate.events import subject_of
-from newsgraph.annotate.frames import DocView
-from newsgraph.models import Evidence, Quote
+from newsgraph.annotate.frames import Actor, DocView
+from newsgraph.models import EntityType, Evidence, Quote
 
 _QUOTE = re.compile(
     r"“(?P<a>[^”]{1,1500})”|\"(?P<b>[^\"\n]{1,1500})\"|‘(?P<c>[^’\n]{2,200})’(?!\w)"
@@ -229,8 +229,19 @@ def _quote(
 
 
 def _speaker(view: DocView, verb: Token) -> str | None:
-    subjects = subject_of(view, verb)
+    subjects = [a for a in subject_of(view, verb) if not _nationality_only(view, a)]
     return subjects[0].entity if subjects else None
+
+
+def _nationality_only(view: DocView, actor: Actor) -> bool:
+    """ "Russian military analysts believe": a nationality on a noun that names no institution
+    (analysts, experts, sources) does not make the state or its army the speaker; an
+    organisation's spokesman or professor still speaks for it."""
+    return (
+        actor.via == "modifier"
+        and actor.agent is None
+        and view.entities[actor.entity].type in {EntityType.STATE, EntityType.ARMED_FORCE}
+    )
 
 
 def _addressee(view: DocView, verb: Token) -> str | None:
