@@ -613,3 +613,12 @@ def test_an_act_inside_a_condition_is_hypothetical(run: Run) -> None:
                  "Venezuela.")  # fmt: skip
     (invasion,) = events_of(result, "ASSAULT")
     assert invasion.modality == Modality.HYPOTHETICAL
+
+
+def test_according_to_makes_an_event_reported_with_its_source(run: Run) -> None:
+    result = run("According to Mexican President Andrés Manuel López Obrador, six Mexican "
+                 "nationals were killed in the attack.")  # fmt: skip
+    (attack,) = events_of(result, "ASSAULT")
+    assert attack.modality == Modality.REPORTED
+    names = {e.id: e.name for e in result.entities}
+    assert names.get(attack.attributed_to or "") == "Andrés Manuel López Obrador"

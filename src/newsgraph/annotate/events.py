@@ -980,7 +980,26 @@ def modality_of(view: DocView, token: Token) -> tuple[Modality, bool, str | None
                 speaker = _named(subject_of(view, governor))
                 break
         node, steps = governor, steps + 1
+    if modality == Modality.ASSERTED and speaker is None:
+        attributed, source = _according_to(view, token)
+        if attributed:  # "according to health officials, 66 people were injured"
+            modality = Modality.REPORTED
+            speaker = _named(view.actors(source)) if source is not None else None
     return modality, negated, speaker
+
+
+def _according_to(view: DocView, token: Token) -> tuple[bool, Token | None]:
+    """Whether the trigger's sentence attributes its facts with "according to" (anywhere in
+    it, before or after the clause), and that phrase's object."""
+    sent = view.sents[view.sentence_index(token)]
+    if "according to" not in view.text[sent.start_char : sent.end_char].lower():
+        return False, None
+    for word in sent:
+        follower = view.doc[word.i + 1] if word.i + 1 < sent.end else None
+        if word.lower_ == "according" and follower is not None and follower.lower_ == "to":
+            objects = [c for c in follower.children if c.dep_ == "pobj"]
+            return True, objects[0] if objects else None
+    return False, None
 
 
 def event_at(
