@@ -622,3 +622,9 @@ def test_according_to_makes_an_event_reported_with_its_source(run: Run) -> None:
     assert attack.modality == Modality.REPORTED
     names = {e.id: e.name for e in result.entities}
     assert names.get(attack.attributed_to or "") == "Andrés Manuel López Obrador"
+
+
+def test_an_ordered_act_has_not_happened(run: Run) -> None:
+    result = run("The president instructed security agencies to investigate the opposition.")
+    investigations = [e for e in result.events if e.trigger == "investigate"]
+    assert investigations and all(e.modality == Modality.HYPOTHETICAL for e in investigations)

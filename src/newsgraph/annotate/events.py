@@ -100,7 +100,8 @@ _PLANNING = {
 # "asked Obama to help Iran", "urged Russia to withdraw": the help and the withdrawal are
 # wished for, not done
 _REQUESTING = {"ask", "urge", "call", "press", "pressure", "encourage", "invite", "persuade",
-               "appeal", "want", "demand", "request", "beg", "implore", "exhort"}  # fmt: skip
+               "appeal", "want", "demand", "request", "beg", "implore", "exhort", "instruct",
+               "order", "direct"}  # fmt: skip
 _THREATENING = {"threaten", "warn"}
 _REQUEST_NOUNS = {"pressure", "call", "demand", "request", "appeal", "plea", "order", "invitation",
                   "ultimatum", "push"}  # fmt: skip
