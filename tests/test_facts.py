@@ -185,3 +185,28 @@ def test_a_nationality_on_analysts_does_not_make_the_state_speak(run: Run) -> No
     assert [q.speaker for q in result.quotes] == [None]
     result = run("Russian officials said that the system could inflict serious damage.")
     assert [name_of(result, q.speaker) for q in result.quotes] == ["Russia"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ecologist Ryan Norris of the University of Guelph said the count rose.",
+         ("Ryan Norris", "member_of", "University of Guelph")),
+        ("Republican Representative Francis Rooney proposed a bill.",
+         ("Francis Rooney", "member_of", "Republican")),
+        ("US President Donald Trump spoke on Friday.",
+         ("Donald Trump", "leads", "United States")),
+    ],
+)  # fmt: skip
+def test_affiliations_and_state_leaders_from_names_and_titles(
+    run: Run, text: str, expected: tuple[str, str, str]
+) -> None:
+    result = run(text)
+    found = {(name_of(result, r.subject), r.relation, name_of(result, r.object))
+             for r in result.relations}  # fmt: skip
+    assert expected in found
+
+
+def test_no_affiliation_with_a_place_or_for_a_former_leader(run: Run) -> None:
+    assert run("Senator Marco Rubio of Florida spoke.").relations == ()
+    assert run("Former US President Barack Obama spoke.").relations == ()

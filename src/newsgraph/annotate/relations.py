@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from newsgraph.annotate.events import subject_of
 from newsgraph.annotate.frames import Actor, DocView
 from newsgraph.lexicon.relations import RelationLexicon
-from newsgraph.models import ArmsTransfer, Entity, EntityType, Relation
+from newsgraph.models import ArmsTransfer, Entity, EntityType, Relation, Role
 
 
 def find_relations(
@@ -34,6 +34,7 @@ def find_relations(
         elif token.pos_ == "ADJ" and lemma in lexicon.adjectives:
             found += _adjective_relations(view, token, lexicon.adjectives[lemma], lexicon)
     found += _role_relations(view, entities, lexicon)
+    found += _affiliations(view, entities, lexicon)
     found += _arms_relations(transfers)
     found = _deduplicated(found)
     return [replace(r, id=f"r{i + 1}") for i, r in enumerate(found)]
@@ -133,6 +134,86 @@ def _pairs(
     ]
 
 
+def _state_leadership(
+    view: DocView, entity: Entity, role: Role, states: dict[str, str], lexicon: RelationLexicon
+) -> list[Relation]:
+    """ "US President Donald Trump": the holder of a state-leading title of a country the
+    document names leads that state (not "former" or "acting" holders)."""
+    title = role.title.lower().replace("interim ", "").strip()
+    state = states.get(role.country or "")
+    if title not in lexicon.state_leaders or state is None or role.qualifier == "former":
+        return []
+    assert role.evidence is not None
+    return [
+        Relation(
+            id="",
+            subject=entity.id,
+            relation="leads",
+            object=state,
+            evidence=role.evidence,
+            valid_from=role.start,
+            valid_until=role.end,
+            citation=_citation_id(view, role.evidence.sentence),
+            confidence=0.7,
+        )
+    ]
+
+
+def _membership(view: DocView, lexicon: RelationLexicon, organization: str) -> str | None:
+    """The affiliation relation when the organisation is of a type one belongs to."""
+    entity = view.entities.get(organization)
+    if lexicon.affiliation is None or entity is None:
+        return None
+    relation, _, types = lexicon.affiliation
+    return relation if entity.type.value in types else None
+
+
+def _affiliations(
+    view: DocView, entities: Sequence[Entity], lexicon: RelationLexicon
+) -> list[Relation]:
+    """A person named with an organisation: "X of the University of Y" (a preposition on the
+    name), "Center for Food Safety scientist X" (the organisation inside the name's phrase)."""
+    if lexicon.affiliation is None:
+        return []
+    relation, preps, _ = lexicon.affiliation
+    found = []
+    for entity in entities:
+        if entity.type != EntityType.PERSON:
+            continue
+        for mention in entity.mentions:
+            span = view.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            for organization in _named_with(view, span, preps):
+                if _membership(view, lexicon, organization) is None:
+                    continue
+                evidence = view.evidence(list(view.doc[span.root.left_edge.i : span.end + 1]))
+                found.append(
+                    Relation(
+                        id="",
+                        subject=entity.id,
+                        relation=relation,
+                        object=organization,
+                        evidence=evidence,
+                        citation=_citation_id(view, evidence.sentence),
+                        confidence=0.6,
+                    )
+                )
+    return found
+
+
+def _named_with(view: DocView, span: Span, preps: frozenset[str]) -> list[str]:
+    """Entities in the name's own noun phrase before it, or behind one of `preps` on it."""
+    root = span.root
+    found = [
+        view.entity_of(t) for t in view.doc[root.left_edge.i : span.start]
+    ]  # "Republican Representative Francis Rooney"
+    for prep in root.children:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
+            found += [view.entity_of(p) for p in prep.children if p.dep_ == "pobj"]
+    return list(dict.fromkeys(e for e in found if e is not None))
+
+
 def _validity(view: DocView, sentence: int) -> tuple[str | None, str | None]:
     start = end = None
     for expr in view.dates:
@@ -149,14 +230,21 @@ def _role_relations(
     view: DocView, entities: Sequence[Entity], lexicon: RelationLexicon
 ) -> list[Relation]:
     found = []
+    states = {e.country: e.id for e in entities if e.type == EntityType.STATE and e.country}
     for entity in entities:
         for role in entity.roles:
-            if role.evidence is None or role.organization_id is None:
+            if role.evidence is None:
+                continue
+            if role.organization_id is None:
+                found += _state_leadership(view, entity, role, states, lexicon)
                 continue
             head = role.title.lower().split(" of ")[0].replace("deputy ", "").strip()
             relation = lexicon.titles.get(head)
             if relation is None or role.title.lower().startswith("deputy"):
-                continue
+                # any other post in an organisation makes its holder a member of it
+                relation = _membership(view, lexicon, role.organization_id)
+                if relation is None:
+                    continue
             found.append(
                 Relation(
                     id="",

@@ -26,6 +26,10 @@ class RelationLexicon:
     # agent codes of a noun through which a nationality stands for its state ("the Venezuelan
     # government" is Venezuela; "the Venezuelan populace" is not): None keeps every modifier
     state_agents: frozenset[str] | None
+    # (relation, prepositions, entity types) of a person named with an organisation
+    affiliation: tuple[str, frozenset[str], frozenset[str]] | None = None
+    # titles whose holder leads the state when the role names only its country
+    state_leaders: frozenset[str] = frozenset()
 
 
 def build_relation_lexicon(files: Sequence[LexiconFile]) -> RelationLexicon:
@@ -46,6 +50,14 @@ def build_relation_lexicon(files: Sequence[LexiconFile]) -> RelationLexicon:
             lexicon.titles.update((str(t), str(relation)) for t in titles)
         for relation, types in (data.get("object_excludes") or {}).items():
             lexicon.object_excludes[str(relation)] = frozenset(str(t) for t in types)
+        if data.get("affiliation") is not None:
+            entry = data["affiliation"]
+            affiliation = (str(entry["relation"]), frozenset(str(p) for p in entry["preps"]),
+                           frozenset(str(t) for t in entry["types"]))  # fmt: skip
+            lexicon = replace(lexicon, affiliation=affiliation)
+        if data.get("state_leaders") is not None:
+            leaders = lexicon.state_leaders | {str(t).lower() for t in data["state_leaders"]}
+            lexicon = replace(lexicon, state_leaders=frozenset(leaders))
         if data.get("state_agents") is not None:
             agents = frozenset(str(code) for code in data["state_agents"])
             lexicon = replace(lexicon, state_agents=agents)

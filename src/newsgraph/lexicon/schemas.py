@@ -128,6 +128,17 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                 },
             },
             "state_agents": _WORDS,
+            "state_leaders": _WORDS,
+            "affiliation": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["relation", "preps", "types"],
+                "properties": {
+                    "relation": {"type": "string"},
+                    "preps": _WORDS,
+                    "types": {"type": "array", "items": {"enum": ENTITY_TYPES}},
+                },
+            },
         },
     ),
     "titles": _document("titles", {"offices": _WORDS, "ranks": _WORDS, "qualifiers": _WORDS}),
