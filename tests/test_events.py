@@ -628,3 +628,15 @@ def test_an_ordered_act_has_not_happened(run: Run) -> None:
     result = run("The president instructed security agencies to investigate the opposition.")
     investigations = [e for e in result.events if e.trigger == "investigate"]
     assert investigations and all(e.modality == Modality.HYPOTHETICAL for e in investigations)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["A federal jury convicted Michael Avenatti of fraud.",
+     "A judge sentenced Paul Manafort to 47 months in prison."],
+)  # fmt: skip
+def test_convictions_and_sentences_are_sanctions(run: Run, text: str) -> None:
+    # the guideline's convention (a court convicting or sentencing someone is SANCTION
+    # convict); the CAMEO code stays 116 / 173 for GDELT users
+    (event,) = run(text).events
+    assert (event.type, event.mode) == ("SANCTION", "convict")
