@@ -640,3 +640,10 @@ def test_convictions_and_sentences_are_sanctions(run: Run, text: str) -> None:
     # convict); the CAMEO code stays 116 / 173 for GDELT users
     (event,) = run(text).events
     assert (event.type, event.mode) == ("SANCTION", "convict")
+
+
+def test_a_bare_later_mention_of_an_event_is_not_a_new_event(run: Run) -> None:
+    result = run("A gunman killed 20 people in a shooting at a Walmart in El Paso on Saturday. "
+                 "Police are investigating the shooting.")  # fmt: skip
+    shootings = [e for e in result.events if e.trigger == "shooting"]
+    assert len(shootings) <= 1

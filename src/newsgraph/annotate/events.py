@@ -201,7 +201,30 @@ def find_events(view: DocView, lexicon: EventLexicon) -> list[Event]:
                     events += _accusation(view, token, event, len(events))
     events = [e for e in events if not _named_non_actor(view, e, lexicon)]
     events.sort(key=lambda e: e.evidence.start)
+    events = _without_repeats(view, events)
     return [replace(e, id=f"e{i + 1}") for i, e in enumerate(events)]
+
+
+def _without_repeats(view: DocView, events: list[Event]) -> list[Event]:
+    """A later nominal mention of an event already told, with the same word and type ("the
+    shooting", "the deal"), refers back to it: the guideline counts an event again only when
+    a new sentence re-reports it with new information, which a bare noun rarely is."""
+    told: set[tuple[str, str]] = set()
+    kept = []
+    for event in events:
+        key = (event.type, event.trigger.lower())
+        if key in told and _nominal(view, event):
+            continue
+        told.add(key)
+        kept.append(event)
+    return kept
+
+
+def _nominal(view: DocView, event: Event) -> bool:
+    span = view.doc.char_span(event.evidence.start, event.evidence.end, alignment_mode="expand")
+    return span is not None and any(
+        t.text == event.trigger and t.pos_ in {"NOUN", "PROPN"} for t in span
+    )
 
 
 def _done_by_a_non_actor(token: Token, lexicon: EventLexicon) -> bool:
