@@ -662,3 +662,18 @@ def test_a_bare_later_mention_of_an_event_is_not_a_new_event(extractor: Extracto
         verb,
         replace(verb, id="e10"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Speaking to NBC News, she said the talks had failed.",
+     "Senator Lindsey Graham spoke on Fox News on Sunday."],
+)  # fmt: skip
+def test_an_interview_is_not_a_meeting(run: Run, text: str) -> None:
+    # speak/talk: needs_target and not_with [media] in the event lexicon
+    assert [e for e in run(text).events if e.type == "CONSULT"] == []
+
+
+def test_speaking_with_a_leader_is_still_a_meeting(run: Run) -> None:
+    (call,) = run("Trump spoke with Erdogan on Sunday.").events
+    assert call.type == "CONSULT"

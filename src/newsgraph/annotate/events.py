@@ -408,12 +408,26 @@ def _verb_event(
     target = _distinct(source, target)
     if not source and (not target or _mishap(token)):
         return None  # "victims killed by the crash": an accident, not an assault
+    if _unfit_target(view, pattern, target):
+        return None  # "spoke to NBC News": an interview, not a meeting
     event = _event(view, token, pattern, source, target, index)
     if means is not None and event.location is None:
         # "killed in Israeli shelling in Gaza": the place of the shelling
         places = view.places(view.clause(means.token), means.token)
         event = replace(event, location=places[0] if places else None)
     return event
+
+
+def _unfit_target(view: DocView, pattern: Pattern, target: Sequence[Actor]) -> bool:
+    """The pattern needs a target and has none, or its target is of a type it excludes."""
+    if pattern.needs_target and not target:
+        return True
+    return any(
+        a.entity is not None
+        and a.entity in view.entities
+        and view.entities[a.entity].type.value in pattern.not_with
+        for a in target
+    )
 
 
 def _mishap(verb: Token) -> bool:

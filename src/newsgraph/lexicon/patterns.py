@@ -45,6 +45,10 @@ class Pattern:
     context: str | None = None
     symmetric: bool = False
     verb_source: tuple[str, ...] = ()  # a verb whose giver is not its subject ("receive from")
+    # no event without a target, or with one of these entity types ("spoke to NBC News" is an
+    # interview, "spoke on Monday" no meeting)
+    needs_target: bool = False
+    not_with: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,4 +154,6 @@ def _pattern(raw: Any, key: str, where: str) -> Pattern:
         context=raw.get("context"),
         symmetric=bool(raw.get("symmetric")),
         verb_source=slots.get("source", ()) if key == "verbs" else (),
+        needs_target=bool(raw.get("needs_target")),
+        not_with=frozenset(str(t) for t in raw.get("not_with") or ()),
     )

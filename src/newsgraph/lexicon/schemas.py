@@ -79,6 +79,8 @@ _EVENT_PATTERN = {
         "mode": {"type": ["string", "null"]},
         "context": {"type": ["string", "null"]},
         "symmetric": {"type": "boolean"},
+        "needs_target": {"type": "boolean"},
+        "not_with": {"type": "array", "items": {"enum": ENTITY_TYPES}},
     },
     "required": ["lemma", "event"],
 }
