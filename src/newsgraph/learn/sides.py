@@ -308,11 +308,13 @@ class SideRanker:
         if sideless and not self.fill_sideless:
             return event  # an event the rules found no actor for stays unsided (precision)
         changes: dict[str, object] = {}
-        chosen: list[Candidate] = []
-        for role, ids, agent in (
+        roles = (
             (SOURCE, event.source, event.source_agent),
             (TARGET, event.target, event.target_agent),
-        ):
+        )
+        # what the rules put on either side is never moved to fill the other one
+        chosen = [c for c, _ in rows if any(_is_rule_choice(c, ids, a) for _, ids, a in roles)]
+        for role, ids, agent in roles:
             ruled = [(c, p) for c, p in rows if _is_rule_choice(c, ids, agent)]
             if ruled and max(p[role] for _, p in ruled) >= self.reject:
                 chosen += [c for c, _ in ruled]
