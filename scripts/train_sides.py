@@ -224,6 +224,7 @@ def main() -> int:
     score, chosen = best
     print(f"  dev ranker best: pair accuracy {score:.4f} with {chosen}", file=sys.stderr)
     out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
     (out / "sides_selection.json").write_text(json.dumps(log, indent=1) + "\n", encoding="utf-8")
     target = out / "sides.json"
     if chosen is None or score < rules + MIN_GAIN:

@@ -3,14 +3,18 @@ a tiny hand-written fixture model (training never runs in tests) and with the sh
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
 from newsgraph import Extractor, Settings
 from newsgraph.annotate.frames import DocView
+from newsgraph.errors import ModelError
 from newsgraph.learn.event_features import trigger_token
+from newsgraph.learn.events import load_scorer
 from newsgraph.learn.linear import LinearModel
 from newsgraph.learn.sides import SideRanker, builtin_ranker, load_ranker, side_candidates
 from newsgraph.models import Event
@@ -105,3 +109,14 @@ def test_the_shipped_ranker_loads_and_the_rules_setting_turns_it_off() -> None:
     assert ranker.mode == "fill" and min(ranker.thresholds.values()) >= 0.5
     assert load_ranker("rules") is None
     assert Extractor(Settings(event_model="rules")).sides is None
+
+
+def test_a_folder_with_only_a_side_ranker_is_a_usable_event_model(tmp_path: Path) -> None:
+    # what `scripts/train_sides.py --out FOLDER` writes; the other learned parts stay absent
+    (tmp_path / "sides.json").write_text(
+        json.dumps(_ranker({"bias": (0.0, 0.0, 0.0)}).model.to_json()), encoding="utf-8"
+    )
+    assert load_ranker(str(tmp_path)) is not None
+    assert load_scorer(str(tmp_path)) is None
+    with pytest.raises(ModelError):
+        load_scorer(str(tmp_path / "missing"))

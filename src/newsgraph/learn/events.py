@@ -19,6 +19,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from newsgraph.errors import ModelError
 from newsgraph.learn.event_features import event_features
 from newsgraph.learn.linear import LinearModel
 from newsgraph.models import Entity, Event, Modality
@@ -97,4 +98,8 @@ def load_scorer(setting: str) -> EventScorer | None:
         return None
     if setting == BUILTIN:
         return builtin_scorer()
-    return EventScorer.load(setting)
+    folder = Path(setting)
+    if not folder.is_dir():
+        raise ModelError(f"the event model folder {setting} does not exist")
+    # a folder may hold only some learned parts (a side ranker from scripts/train_sides.py)
+    return EventScorer.load(folder) if (folder / "event_type.json").exists() else None
