@@ -591,6 +591,11 @@ def test_natural_disasters_are_not_events(run: Run, text: str) -> None:
     assert run(text).events == ()
 
 
+def test_a_weapons_fire_is_not_a_natural_hazard(run: Run) -> None:
+    (attack,) = events_of(run("Israeli fire killed two Palestinians in Gaza on Friday."), "ASSAULT")
+    assert attack.source
+
+
 @pytest.mark.parametrize(
     "text",
     [

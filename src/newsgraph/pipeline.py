@@ -197,6 +197,7 @@ class Extractor:
             sents=sents,
             text=text,
             agents=self.events.agents,
+            not_actors=self.events.not_actors,
         )
         quotes = find_quotes(view)
         events = find_events(view, self.events)

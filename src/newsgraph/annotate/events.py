@@ -17,7 +17,6 @@ from spacy.tokens import Token
 
 from newsgraph.annotate.frames import (
     ACTOR_TYPES,
-    MISHAPS,
     MUNITIONS,
     Actor,
     DocView,
@@ -180,7 +179,7 @@ def find_events(view: DocView, lexicon: EventLexicon) -> list[Event]:
         pattern = _verb_pattern(token, lexicon) if _verbal(token, lexicon) else None
         if pattern is None or token.i in used_objects or _participation(token, lexicon):
             continue
-        if _done_by_a_non_actor(token, lexicon):
+        if _done_by_a_non_actor(view, token):
             continue  # "the typhoon struck Japan", "the disease killed him"
         means = _attack_means(view, token, lexicon)
         event = _verb_event(view, token, pattern, len(events), means)
@@ -199,7 +198,7 @@ def find_events(view: DocView, lexicon: EventLexicon) -> list[Event]:
                 if event is not None:
                     events.append(event)
                     events += _accusation(view, token, event, len(events))
-    events = [e for e in events if not _named_non_actor(view, e, lexicon)]
+    events = [e for e in events if not _named_non_actor(view, e)]
     events.sort(key=lambda e: e.evidence.start)
     events = _without_repeats(view, events)
     return [replace(e, id=f"e{i + 1}") for i, e in enumerate(events)]
@@ -227,24 +226,24 @@ def _nominal(view: DocView, event: Event) -> bool:
     )
 
 
-def _done_by_a_non_actor(token: Token, lexicon: EventLexicon) -> bool:
+def _done_by_a_non_actor(view: DocView, token: Token) -> bool:
     """The verb's subject (or passive agent) is a noun the lexicon says is no actor."""
     for child in token.children:
-        if child.dep_ == "nsubj" and child.lemma_.lower() in lexicon.not_actors:
+        if child.dep_ == "nsubj" and child.lemma_.lower() in view.not_actors:
             return True
         if child.dep_ == "agent" and any(
-            g.lemma_.lower() in lexicon.not_actors for g in child.children
+            g.lemma_.lower() in view.not_actors for g in child.children
         ):
             return True
     return False
 
 
-def _named_non_actor(view: DocView, event: Event, lexicon: EventLexicon) -> bool:
+def _named_non_actor(view: DocView, event: Event) -> bool:
     """A source named after a non-actor ("Typhoon Hagibis", "Hurricane Dorian")."""
     for entity_id in event.source:
         entity = view.entities.get(entity_id)
         words = entity.name.lower().split() if entity else []
-        if words and (words[0] in lexicon.not_actors or words[-1] in lexicon.not_actors):
+        if words and (words[0] in view.not_actors or words[-1] in view.not_actors):
             return True
     return False
 
@@ -406,7 +405,7 @@ def _verb_event(
             context=means.pattern.context,
         )  # fmt: skip
     target = _distinct(source, target)
-    if not source and (not target or _mishap(token)):
+    if not source and (not target or _mishap(view, token)):
         return None  # "victims killed by the crash": an accident, not an assault
     if _unfit_target(view, pattern, target):
         return None  # "spoke to NBC News": an interview, not a meeting
@@ -430,10 +429,10 @@ def _unfit_target(view: DocView, pattern: Pattern, target: Sequence[Actor]) -> b
     )
 
 
-def _mishap(verb: Token) -> bool:
+def _mishap(view: DocView, verb: Token) -> bool:
     """The verb's "by" names an accident or a disaster: "killed by the crash"."""
     return any(
-        pobj.dep_ == "pobj" and pobj.lemma_.lower() in MISHAPS
+        pobj.dep_ == "pobj" and pobj.lemma_.lower() in view.not_actors
         for by in verb.children
         if by.lower_ == "by"
         for pobj in by.children

@@ -48,15 +48,6 @@ _GENERIC_HEADS = {
 }  # fmt: skip
 
 
-# what happens without a doer: "killed by the Malaysia Airlines crash" names no attacker
-MISHAPS = {
-    "crash", "accident", "collision", "derailment", "disaster", "earthquake", "quake", "flood",
-    "flooding", "storm", "hurricane", "typhoon", "cyclone", "tornado", "landslide", "mudslide",
-    "avalanche", "tsunami", "wildfire", "blaze", "drought", "outbreak", "epidemic",
-    "pandemic", "heatwave", "eruption", "stampede", "sinking", "capsizing",
-}  # fmt: skip
-
-
 # installations that stand for the state they are in: "inspect the refineries in Iran",
 # "struck a base in Syria" (the place itself, a city, stays the location)
 _FACILITIES = {
@@ -114,9 +105,12 @@ class DocView:
         sents: Sequence[Span] | None = None,
         text: str | None = None,
         agents: Mapping[str, str] | None = None,
+        not_actors: frozenset[str] = frozenset(),
     ) -> None:
         self.doc = doc
         self.agent_nouns = agents or {}
+        # the lexicon's nouns that name nobody: "killed by the crash" names no attacker
+        self.not_actors = not_actors
         self.unnamed = False
         # both rebuilt by spaCy on every access (the text is a join over all tokens, iteration
         # makes new Token objects), and every extractor scans them: built once here
@@ -282,7 +276,7 @@ class DocView:
             # Guaidó, not the Assembly or Venezuela his titles mention
             named = [a for a in apposed if a.via == "mention"] or self._apposed_person(head)
             return named or apposed
-        if head.lemma_.lower() in MISHAPS:
+        if head.lemma_.lower() in self.not_actors:
             return []
         if head.lemma_.lower() in MUNITIONS:
             firers = self._firers(head)

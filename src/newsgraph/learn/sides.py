@@ -6,9 +6,12 @@ forces"), and whatever the rules chose (a pronoun's antecedent may sit in anothe
 A linear model trained on newsgraph-gold (scripts/train_sides.py) reads each candidate's
 place in the parse relative to the trigger (the dependency path, the preposition, the voice,
 before or after, how far), its kind, the event type, and the rules' own choice, and gives
-P(source), P(target) and P(neither). Each role takes its most probable candidate when that
-probability clears the role's threshold (chosen on dev), plus the candidates coordinated with
-it ("Russia and China"); a role no candidate clears keeps what the rules chose.
+P(source), P(target) and P(neither).
+
+The shipped decoding ("fill"): the rules' sides stay (unless the model gives them less than
+`reject`), and a role the rules left empty takes its most probable candidate when that clears
+the role's threshold (chosen on dev), plus the candidates coordinated with it ("Russia and
+China"). "replace" (the model chooses every side) is kept for retraining experiments.
 """
 
 from __future__ import annotations

@@ -57,7 +57,7 @@ class EventLexicon:
     nouns: dict[str, tuple[Pattern, ...]]
     # agent nouns -> CAMEO agent type: "rebel" -> REB, "government force" -> MIL
     agents: dict[str, str] = field(default_factory=dict)
-    # nouns whose "acts" are not events: a typhoon that strikes, a disease that kills
+    # nouns that name nobody: a typhoon that strikes, "killed by the crash" (DocView reads it)
     not_actors: frozenset[str] = frozenset()
 
 
