@@ -8,6 +8,7 @@ import re
 from datetime import date
 from html import unescape
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
@@ -243,31 +244,74 @@ def test_browse_queries_on_both_databases(kb: Engine, extractor: Extractor, tmp_
     assert dict(facets["type"]) == {"THREATEN": facets["total"][0][1]}
 
 
+MARKER = "<script>alert('ng')</script>"
 HOSTILE_VALUES = ['"', "\x00", "   ", "*", "NEAR(", "' OR 1=1 --", "1e20", "-1",
-                  "99999999999999999999999", "x" * 20_000, "2019-13-45", "<script>"]  # fmt: skip
-HOSTILE_PARAMS = ("q", "page", "offset", "actor", "target", "as_of", "min_confidence")
+                  "99999999999999999999999", "x" * 20_000, "2019-13-45", MARKER,
+                  "state:RUS", "../../etc/passwd", "%00", b"\xed\xa0\x80\xff"]  # fmt: skip
+# (the last is a lone surrogate and a stray byte: not UTF-8, so sent as raw bytes)
 
 
-def _static_routes() -> list[str]:
+def _routes_with_parameters() -> list[tuple[str, list[str]]]:
+    """Every page and API route (path parameters filled with a real id), with every query
+    parameter it reads, its shared filters included, read from the app itself so a new
+    parameter is fuzzed without editing this test."""
+    from fastapi.dependencies.models import Dependant
+    from fastapi.routing import APIRoute
+
     from newsgraph.web import api, pages
 
-    paths = {getattr(r, "path", "") for r in (*api.router.routes, *pages.router.routes)}
-    paths = {p.replace("{entity_id:path}", "state:RUS").replace("{entity_id}", "state:RUS")
-             for p in paths}  # fmt: skip
-    return sorted(p for p in paths if p and "{" not in p)
+    routes = []
+    for route in (*api.router.routes, *pages.router.routes):
+        if not isinstance(route, APIRoute) or "GET" not in route.methods:
+            continue
+        path = re.sub(r"\{entity_id(:path)?\}", "state:RUS", route.path)
+        routes.append((path, sorted(_query_names(route.dependant))))
+    return routes
 
 
-def test_no_hostile_query_parameter_gets_a_server_error(client: TestClient) -> None:
-    """Every page and endpoint, every filter, each with values that once gave 500s (FTS5
-    syntax, integer overflow, giant LIKE patterns): an answer or a 4xx, never a 5xx."""
-    failures = [
-        (route, name, value[:12], response.status_code)
-        for route in _static_routes()
-        for name in HOSTILE_PARAMS
-        for value in HOSTILE_VALUES
-        if (response := client.get(route, params={name: value})).status_code >= 500
-    ]
-    assert not failures, failures[:10]
+def _query_names(dependant: "Dependant") -> set[str]:
+    names = {p.name for p in dependant.query_params}
+    for inner in dependant.dependencies:
+        names |= _query_names(inner)
+    return names
+
+
+def _fuzz_failures(client: TestClient, path: str, name: str, value: str | bytes) -> list[str]:
+    response = client.get(f"{path}?{name}={quote(value, safe='')}")
+    where = f"{path}?{name}={value[:12]!r} -> {response.status_code}"
+    failures = []
+    if response.status_code >= 500:
+        failures.append(where)
+    if "Content-Security-Policy" not in response.headers:
+        failures.append(where + " without security headers")
+    if "html" in response.headers.get("content-type", "") and MARKER in response.text:
+        failures.append(where + " echoes the input unescaped into HTML")
+    return failures
+
+
+def test_request_fuzz_never_gets_a_server_error_changes_nothing_and_escapes_input(
+    client: TestClient, web_kb: Engine
+) -> None:
+    """Every GET route, every query parameter it reads, each with values that once gave 500s
+    (FTS5 syntax, integer overflow, giant LIKE patterns, NUL) or try injection and traversal:
+    an answer or a 4xx, security headers on each, input never echoed unescaped, and the
+    knowledge base unchanged."""
+    before = queries.counts(web_kb)
+    routes = _routes_with_parameters()
+    assert len(routes) >= 20 and sum(len(names) for _, names in routes) >= 60
+    tried, failures = 0, []
+    for path, names in routes:
+        for name in names or ["q"]:  # a route without parameters still meets a stray one
+            for value in HOSTILE_VALUES:
+                tried += 1
+                failures += _fuzz_failures(client, path, name, value)
+    for value in HOSTILE_VALUES:  # hostile path segments too
+        segment = quote(value, safe="")
+        for path in (f"/documents/{segment}", f"/actors/{segment}", f"/api/actors/{segment}"):
+            tried += 1
+            failures += _fuzz_failures(client, path, "span", "1")
+    assert not failures, (tried, failures[:10])
+    assert queries.counts(web_kb) == before
 
 
 @pytest.mark.parametrize("query", ['"', "\x00", "   ", '" OR "', "NEAR(a b"])

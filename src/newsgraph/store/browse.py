@@ -197,10 +197,12 @@ def network(engine: Engine, selected: NetworkFilter) -> dict[str, Rows]:
     kept = set(sorted(degree, key=lambda n: (-degree[n], n))[: selected.max_nodes])
     edges = [e for e in edges if e["source"] in kept and e["target"] in kept]
     with engine.connect() as c:
-        aligned = [e for e in edges if e["kind"] == "alignment"]
-        shown = queries.fact_evidence(c, t.relations, [e["evidence"][0] for e in aligned])
-        for edge in aligned:
-            edge["evidence"] = [shown[edge["evidence"][0]]]
+        # evidence is cut only for the edges kept, of both kinds
+        for kind, table in (("alignment", t.relations), ("event", t.events)):
+            of_kind = [e for e in edges if e["kind"] == kind]
+            shown = queries.fact_evidence(c, table, [i for e in of_kind for i in e["evidence"]])
+            for edge in of_kind:
+                edge["evidence"] = [shown[i] for i in edge["evidence"]]
         query = select(t.entities.c.id, t.entities.c.name, t.entities.c.type, t.entities.c.country)
         nodes = _rows(c, query.where(t.entities.c.id.in_(sorted(kept))))
     for node in nodes:
@@ -209,8 +211,8 @@ def network(engine: Engine, selected: NetworkFilter) -> dict[str, Rows]:
 
 
 def _interaction_edges(engine: Engine, selected: NetworkFilter) -> Rows:
-    """One edge per (source, target, event type): how often, first/last date, and up to three
-    evidence spans (the most recent)."""
+    """One edge per (source, target, event type): how often, first/last date, and the ids of
+    up to three events to cite (the most recent; `network` cuts their evidence)."""
     e, ea = t.events, t.event_actors
     src, tgt = ea.alias("src"), ea.alias("tgt")
     query = (
@@ -232,7 +234,6 @@ def _interaction_edges(engine: Engine, selected: NetworkFilter) -> Rows:
     if selected.event_types:
         query = query.where(e.c.type.in_(selected.event_types))
     grouped: dict[tuple[str, str, str], dict[str, Any]] = {}
-    shown: list[str] = []
     with engine.connect() as c:
         for row in c.execute(query):
             key = (row.source, row.target, row.type)
@@ -246,10 +247,6 @@ def _interaction_edges(engine: Engine, selected: NetworkFilter) -> Rows:
             edge["first"] = row.date or edge["first"]
             if len(edge["evidence"]) < 3:
                 edge["evidence"].append(row.id)
-                shown.append(row.id)
-        evidence = queries.fact_evidence(c, t.events, shown)
-    for edge in grouped.values():
-        edge["evidence"] = [evidence[i] for i in edge["evidence"]]
     return list(grouped.values())
 
 

@@ -57,12 +57,13 @@ def evidence_text(table: Any) -> Label[Any]:
 def evidence(row: Any) -> dict[str, Any]:
     """A fact row's evidence (`document`, `sentence`, `start`, `end`, `text`); the row was
     selected with `evidence_text`."""
+    m = row._mapping  # read by key: a Row's attributes cost five times as much per access
     return {
-        "document": row.document_id,
-        "sentence": row.sentence,
-        "start": row.start,
-        "end": row.end,
-        "text": row.evidence_text or "",
+        "document": m["document_id"],
+        "sentence": m["sentence"],
+        "start": m["start"],
+        "end": m["end"],
+        "text": m["evidence_text"] or "",
     }
 
 
@@ -150,6 +151,7 @@ class EventFilter:
     agent: str | None = None  # CAMEO agent type of either side: REB, MIL, CVL ...
     # events the coder itself doubts (confidence below this) are left out; None shows all
     min_confidence: float | None = None
+    dated: bool = False  # only events with a date (a timeline has no place for the others)
 
     def where(self, probe: frozenset[str] = frozenset()) -> list[ColumnElement[bool]]:
         """SQL conditions on `events` for every filter that is set. The sides in `probe`
@@ -194,6 +196,8 @@ class EventFilter:
             )
         if self.min_confidence:
             conditions.append(e.c.confidence >= self.min_confidence)
+        if self.dated:
+            conditions.append(e.c.date.is_not(None))
         if self.since:
             conditions.append(e.c.date >= self.since)
         if self.until:
@@ -364,14 +368,15 @@ def event_countries(connection: Any, event_ids: Sequence[str]) -> Counter[str]:
     of the KB (280 ms at 100,000 documents)."""
     ea, ents = t.event_actors, t.entities
     found: Counter[str] = Counter()
+    events = func.count(func.distinct(ea.c.event_id))  # counted by the database, not here
     for start in range(0, len(event_ids), 500):
         query = (
-            select(ea.c.event_id, ents.c.country)
-            .distinct()
+            select(ents.c.country, events)
             .join(ents, ents.c.id == ea.c.entity_id)
             .where(ea.c.event_id.in_(event_ids[start : start + 500]), ents.c.country.is_not(None))
+            .group_by(ents.c.country)
         )
-        found.update(country for _, country in connection.execute(query))
+        found.update(dict(connection.execute(query).tuples().all()))
     return found
 
 
@@ -387,34 +392,35 @@ def _event_actors(connection: Any, event_ids: Sequence[str]) -> dict[str, dict[s
         .where(t.event_actors.c.event_id.in_(event_ids))
         .order_by(t.entities.c.name)
     )
-    for row in connection.execute(query):
-        found[row.event_id][row.role].append(row.name)
-        found[row.event_id][row.role + "_ids"].append(row.id)
+    for event_id, role, entity_id, name in connection.execute(query):
+        found[event_id][role].append(name)
+        found[event_id][role + "_ids"].append(entity_id)
     return found
 
 
 def _event_row(row: Row[Any], actors_of: dict[str, dict[str, list[Any]]]) -> dict[str, Any]:
     actors = actors_of[row.id]
+    m = row._mapping  # by key: five times cheaper than a Row's attributes (see `evidence`)
     return {
-        "id": row.id,
-        "date": row.date,
-        "type": row.type,
-        "mode": row.mode,
-        "cameo": row.cameo,
-        "source": actors["source"] or ([row.source_agent] if row.source_agent else []),
-        "target": actors["target"] or ([row.target_agent] if row.target_agent else []),
+        "id": m["id"],
+        "date": m["date"],
+        "type": m["type"],
+        "mode": m["mode"],
+        "cameo": m["cameo"],
+        "source": actors["source"] or ([m["source_agent"]] if m["source_agent"] else []),
+        "target": actors["target"] or ([m["target_agent"]] if m["target_agent"] else []),
         "source_ids": actors["source_ids"],
         "target_ids": actors["target_ids"],
-        "source_agent": row.source_agent_code,
-        "target_agent": row.target_agent_code,
-        "trigger": row.trigger,
-        "modality": row.modality,
-        "negated": row.negated,
-        "location": row.location,
-        "attributed_to": row.attributed_to,
-        "confidence": row.confidence,
-        "reports": row.reports,
-        "citation": row.citation,
+        "source_agent": m["source_agent_code"],
+        "target_agent": m["target_agent_code"],
+        "trigger": m["trigger"],
+        "modality": m["modality"],
+        "negated": m["negated"],
+        "location": m["location"],
+        "attributed_to": m["attributed_to"],
+        "confidence": m["confidence"],
+        "reports": m["reports"],
+        "citation": m["citation"],
         "evidence": evidence(row),
     }
 
@@ -562,9 +568,10 @@ def timeline(
     engine: Engine, *, actor: str | None = None, type: str | None = None, limit: int = 500
 ) -> Rows:
     """Dated events in date order (one row per real event: clusters, not reports)."""
-    rows = events(engine, actor=actor, type=type, limit=limit)
+    rows = filtered_events(engine, EventFilter(actor=actor, type=type, dated=True), limit=limit)
     if actor:
-        rows += events(engine, target=actor, type=type, limit=limit)
+        selected = EventFilter(target=actor, type=type, dated=True)
+        rows += filtered_events(engine, selected, limit=limit)
     seen: set[str] = set()
     out = []
     for row in sorted((r for r in rows if r["date"]), key=lambda r: r["date"]):
@@ -696,12 +703,21 @@ def dossier(engine: Engine, name: str) -> dict[str, Any] | None:
         # them in a small KB, a bounded window for an actor named in 100,000 articles
         documents = _latest_documents(c, entity_id, entity["document_count"])
         m, ents = t.mentions, t.entities
-        shared = func.count(func.distinct(m.c.document_id))
+        # who is named in those documents, gathered first by the document index: joined
+        # directly, SQLite probes every entity of a type against every document (7x slower);
+        # it materialises a DISTINCT CTE by itself, PostgreSQL is told to
+        pairs = (
+            select(m.c.entity_id, m.c.document_id)
+            .where(m.c.document_id.in_(documents))
+            .distinct()
+            .cte("pairs")
+            .prefix_with("MATERIALIZED", dialect="postgresql")
+        )
+        shared = func.count(func.distinct(pairs.c.document_id))
         co = c.execute(
             select(ents.c.name, shared)
-            .join(m, m.c.entity_id == ents.c.id)
+            .join(pairs, pairs.c.entity_id == ents.c.id)
             .where(
-                m.c.document_id.in_(documents),
                 ents.c.id != entity_id,
                 ents.c.type.in_(["person", "state", "organization", "armed_force", "group"]),
             )
