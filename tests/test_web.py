@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from fastapi.dependencies.models import Dependant
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 from typer.testing import CliRunner
@@ -255,7 +256,6 @@ def _routes_with_parameters() -> list[tuple[str, list[str]]]:
     """Every page and API route (path parameters filled with a real id), with every query
     parameter it reads, its shared filters included, read from the app itself so a new
     parameter is fuzzed without editing this test."""
-    from fastapi.dependencies.models import Dependant
     from fastapi.routing import APIRoute
 
     from newsgraph.web import api, pages
@@ -269,7 +269,7 @@ def _routes_with_parameters() -> list[tuple[str, list[str]]]:
     return routes
 
 
-def _query_names(dependant: "Dependant") -> set[str]:
+def _query_names(dependant: Dependant) -> set[str]:
     names = {p.name for p in dependant.query_params}
     for inner in dependant.dependencies:
         names |= _query_names(inner)
