@@ -18,8 +18,10 @@ from typing import Any
 
 import anyio
 from fastapi import FastAPI, Request
+from fastapi.dependencies.models import Dependant
 from fastapi.exceptions import HTTPException
 from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -81,6 +83,23 @@ def create_app(engine: Engine, *, allowed_hosts: Sequence[str] | None = None) ->
     return app
 
 
+def get_routes() -> list[tuple[str, list[str]]]:
+    """Every GET page and API route (its path as declared) with the query parameters it reads,
+    shared filters included: read from the routers, for request fuzzing and load tests."""
+    found = []
+    for route in (*api.router.routes, *pages.router.routes):
+        if isinstance(route, APIRoute) and "GET" in (route.methods or ()):
+            found.append((route.path, sorted(_query_names(route.dependant))))
+    return found
+
+
+def _query_names(dependant: Dependant) -> set[str]:
+    names = {p.name for p in dependant.query_params}
+    for inner in dependant.dependencies:
+        names |= _query_names(inner)
+    return names
+
+
 async def _busy(request: Request, error: Exception) -> Response:
     """The database is saturated or locked: fail fast with 503 (and when to retry), never hang."""
     headers = {"Retry-After": "2"}
@@ -106,7 +125,11 @@ async def _security_headers(
     request: Request, call_next: Callable[[Request], Awaitable[Response]]
 ) -> Response:
     try:
-        response = await call_next(request)
+        problem = _overlong(request)
+        if problem is not None:
+            response = await _http_error(request, HTTPException(*problem))
+        else:
+            response = await call_next(request)
     except Exception:  # noqa: BLE001 - a bug: answered here so the 500 carries the headers too, without a trace
         _log.exception("unhandled error serving %s", request.url.path)
         response = _server_error(request)
@@ -114,6 +137,24 @@ async def _security_headers(
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Referrer-Policy"] = "same-origin"
     return response
+
+
+# no query parameter needs more (a 32-word search is a few hundred characters): longer ones
+# are refused before any query, which they could make costly or break (SQLite refuses LIKE
+# patterns over 50,000 characters)
+MAX_PARAMETER_CHARS = 1_000
+MAX_PATH_CHARS = 2_000
+
+
+def _overlong(request: Request) -> tuple[int, str] | None:
+    """The status and reason to refuse a request whose path or a parameter is too long."""
+    if len(request.url.path) > MAX_PATH_CHARS:
+        return 414, f"the path is longer than {MAX_PATH_CHARS:,} characters"
+    for name, value in request.query_params.multi_items():
+        if len(value) > MAX_PARAMETER_CHARS or len(name) > MAX_PARAMETER_CHARS:
+            shown = name if len(name) <= 40 else name[:40] + "…"
+            return 422, f"parameter {shown!r} is longer than {MAX_PARAMETER_CHARS:,} characters"
+    return None
 
 
 def _server_error(request: Request) -> Response:
