@@ -125,7 +125,7 @@ async def _security_headers(
     request: Request, call_next: Callable[[Request], Awaitable[Response]]
 ) -> Response:
     try:
-        problem = _overlong(request)
+        problem = _refused(request)
         if problem is not None:
             response = await _http_error(request, HTTPException(*problem))
         else:
@@ -146,14 +146,21 @@ MAX_PARAMETER_CHARS = 1_000
 MAX_PATH_CHARS = 2_000
 
 
-def _overlong(request: Request) -> tuple[int, str] | None:
-    """The status and reason to refuse a request whose path or a parameter is too long."""
-    if len(request.url.path) > MAX_PATH_CHARS:
+def _refused(request: Request) -> tuple[int, str] | None:
+    """The status and reason to refuse a request before it reaches the knowledge base: a path
+    or parameter too long, or a NUL character (no text holds one, and PostgreSQL refuses it
+    in a query)."""
+    path = request.url.path
+    if len(path) > MAX_PATH_CHARS:
         return 414, f"the path is longer than {MAX_PATH_CHARS:,} characters"
+    if "\x00" in path:
+        return 422, "the path contains a NUL character"
     for name, value in request.query_params.multi_items():
+        shown = name if len(name) <= 40 else name[:40] + "…"
         if len(value) > MAX_PARAMETER_CHARS or len(name) > MAX_PARAMETER_CHARS:
-            shown = name if len(name) <= 40 else name[:40] + "…"
             return 422, f"parameter {shown!r} is longer than {MAX_PARAMETER_CHARS:,} characters"
+        if "\x00" in value or "\x00" in name:
+            return 422, f"parameter {shown!r} contains a NUL character"
     return None
 
 
