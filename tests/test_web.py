@@ -337,3 +337,40 @@ def test_overlong_parameters_and_paths_are_refused_with_a_reason(client: TestCli
     assert page.status_code == 422 and "longer than 1,000" in page.text
     assert client.get("/actors/" + "x" * 3_000).status_code == 414
     assert client.get("/api/events", params={"actor": "x" * 1_000}).status_code == 200
+
+
+def test_no_request_holds_two_database_connections_at_once(web_kb: Engine) -> None:
+    """One connection per request at any moment: a page that checked out a second one while
+    holding the first could starve the pool under load and deadlock (issue #19)."""
+    import threading
+    from collections import Counter
+
+    from sqlalchemy import event
+
+    from newsgraph.store.db import open_database
+    from newsgraph.web.app import create_app
+
+    engine = open_database(str(web_kb.url.database))
+    held: Counter[int] = Counter()
+    nested: list[str] = []
+    current = [""]
+
+    @event.listens_for(engine, "checkout")
+    def _out(*_: object) -> None:
+        held[threading.get_ident()] += 1
+        if held[threading.get_ident()] > 1:
+            nested.append(current[0])
+
+    @event.listens_for(engine, "checkin")
+    def _in(*_: object) -> None:
+        held[threading.get_ident()] -= 1
+
+    client = TestClient(create_app(engine))
+    routes = _routes_with_parameters(_document_id(client, "Lavrov"))
+    for path, names in routes:
+        filled = "&".join(f"{n}=Russia" for n in names if n in ("q", "actor", "target", "entity"))
+        for query in ("", "?" + filled):
+            current[0] = path + query
+            client.get(path + query)
+    engine.dispose()
+    assert len(routes) >= 20 and not nested, nested

@@ -66,15 +66,16 @@ def documents(
             # only the page's documents get their fact counts: the hits are already ranked
             kept = set(c.scalars(select(d.c.id).where(*conditions)))
             ranked = [i for i in snippets if i in kept][offset : offset + limit]
-            # snippets only for the page shown
-            cut = queries.search(engine, selected.search or "", limit=limit, among=ranked)
-            snippets = {h["id"]: h["snippet"] for h in cut}
             order = {doc_id: rank for rank, doc_id in enumerate(ranked)}
             rows = [dict(r._mapping) for r in c.execute(query.where(d.c.id.in_(ranked)))]
             rows.sort(key=lambda r: order[r["id"]])
         else:
             ordered = query.order_by(d.c.published.desc(), d.c.title).limit(limit).offset(offset)
             rows = [dict(r._mapping) for r in c.execute(ordered)]
+    if snippets:  # cut only for the page shown, once the connection above is returned
+        among = [row["id"] for row in rows]
+        cut = queries.search(engine, selected.search or "", limit=limit, among=among)
+        snippets = {h["id"]: h["snippet"] for h in cut}
     for row in rows:
         row["snippet"] = snippets.get(row["id"])
     return rows, total

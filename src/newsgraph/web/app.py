@@ -42,8 +42,9 @@ CONTENT_SECURITY_POLICY = (
 _log = logging.getLogger(__name__)
 
 
-# Requests served at once. Each holds at most two pooled connections (a page and the evidence
-# it links), so a pool of 2 x WORKERS + 2 can never run dry and deadlock; more requests queue.
+# Requests served at once. Each holds one pooled connection at a time (a test checks every
+# route), so a pool of 2 x WORKERS + 2 never runs dry, and a connection that is slow to return
+# leaves room; more requests queue.
 WORKERS = 8
 POOL_SIZE = 2 * WORKERS + 2
 POOL_TIMEOUT_SECONDS = 10
