@@ -61,13 +61,11 @@ def write_cameo(engine: Engine, path: Path) -> list[Path]:
     """Write the CAMEO table of every event to `path`."""
     entities = rows.entities(engine)
     coded = coded_entities(engine, entities)
-    actors = rows.event_actors(engine)
     with path.open("w", encoding="utf-8", newline="") as out:
         writer = csv.writer(out, delimiter="\t", lineterminator="\n")
         writer.writerow(COLUMNS)
         for event in rows.events(engine):
-            sides = actors.get(event["id"], {"source": [], "target": []})
-            for row in cameo_rows(event, sides, entities, coded):
+            for row in cameo_rows(event, event["actors"], entities, coded):
                 writer.writerow([_cell(row.get(c)) for c in COLUMNS])
     return [path]
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -46,23 +46,22 @@ def write_csv_tables(engine: Engine, folder: Path) -> list[Path]:
     """Write one CSV file per table of `TABLES` into `folder` (created if needed)."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    actors = rows.event_actors(engine)
     for table in TABLES:
         exclude = _LEFT_OUT.get(table.name, ())
         header = [c.name for c in table.c if c.name not in exclude]
         table_rows = rows.table_rows(engine, table, exclude=exclude)
         if table is t.events:
             header += ["source", "target"]
-            table_rows = (_with_actors(row, actors) for row in table_rows)
+            table_rows = _with_sides(rows.with_actors(engine, table_rows))
         path = folder / f"{table.name}.csv"
         write_csv(path, header, ([row[name] for name in header] for row in table_rows))
         written.append(path)
     return written
 
 
-def _with_actors(row: rows.Row, actors: dict[str, dict[str, list[str]]]) -> rows.Row:
-    found = actors.get(row["id"], {"source": [], "target": []})
-    return {**row, "source": found["source"], "target": found["target"]}
+def _with_sides(events: Iterable[rows.Row]) -> Iterator[rows.Row]:
+    for row in events:
+        yield {**row, "source": row["actors"]["source"], "target": row["actors"]["target"]}
 
 
 def write_csv(path: Path, header: Sequence[str], records: Iterable[Sequence[Any]]) -> None:

@@ -39,10 +39,9 @@ def build_graph(engine: Engine) -> nx.MultiDiGraph:
     for entity in entities.values():
         if entity["type"] in ACTOR_TYPES:
             graph.add_node(entity["id"], **_node_attributes(entity))
-    actors = rows.event_actors(engine)
     for event in rows.events(engine):
-        found = actors.get(event["id"])
-        if event["negated"] or found is None:
+        found = event["actors"]
+        if event["negated"]:
             continue
         for source in found["source"]:
             for target in found["target"]:

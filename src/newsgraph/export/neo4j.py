@@ -75,9 +75,8 @@ def _documents(engine: Engine) -> Iterator[tuple[object, ...]]:
 
 
 def _events(engine: Engine) -> Iterator[tuple[object, ...]]:
-    actors = rows.event_actors(engine)
     for e in rows.events(engine):
-        found = actors.get(e["id"], {"source": [], "target": []})
+        found = e["actors"]
         if e["negated"]:
             continue
         for source in found["source"]:

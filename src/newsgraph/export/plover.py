@@ -38,11 +38,9 @@ def write_plover(engine: Engine, path: Path) -> list[Path]:
     """Write one PLOVER record per event to `path`."""
     entities = rows.entities(engine)
     coded = coded_entities(engine, entities)
-    actors = rows.event_actors(engine)
     with path.open("w", encoding="utf-8", newline="\n") as out:
         for event in rows.events(engine):
-            found = actors.get(event["id"], {"source": [], "target": []})
-            record = plover_record(event, found, entities, coded)
+            record = plover_record(event, event["actors"], entities, coded)
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
     return [path]
 

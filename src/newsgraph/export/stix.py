@@ -37,16 +37,20 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections import defaultdict
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, time, timedelta
+from itertools import groupby
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import pycountry
 import stix2
-from sqlalchemy import Engine
+from sqlalchemy import Engine, func, select
 
 from newsgraph.store import export_rows as rows
+from newsgraph.store import schema as t
+
+T = TypeVar("T")
 
 NAMESPACE = uuid.UUID("68ebb3f6-a7e0-48e8-a9c1-6354f535ee65")
 """Namespace of our uuid5 STIX ids: never change it, or every id changes."""
@@ -68,6 +72,8 @@ def write_stix(engine: Engine, path: Path) -> list[Path]:
     stix2's own pretty-printer reorders keys in time that grows faster than the bundle (minutes
     for a few hundred articles); each object is serialised on its own instead (the library's
     key order kept) and the bundle's frame is written around them, in time linear in the KB.
+    Objects are made as they are written, a document at a time: memory follows the entities
+    (each one's STIX id is kept), not the facts.
     """
     bundle_id, objects = bundle_objects(engine)
     with path.open("w", encoding="utf-8") as out:
@@ -82,36 +88,60 @@ def write_stix(engine: Engine, path: Path) -> list[Path]:
 
 
 def build_bundle(engine: Engine) -> stix2.Bundle:
-    """The STIX 2.1 bundle of the whole knowledge base (see the module docstring)."""
+    """The STIX 2.1 bundle of the whole knowledge base (see the module docstring), in memory."""
     bundle_id, objects = bundle_objects(engine)
-    return stix2.Bundle(objects=objects, id=bundle_id)
+    return stix2.Bundle(objects=list(objects), id=bundle_id)
 
 
-def bundle_objects(engine: Engine) -> tuple[str, list[Any]]:
-    """The bundle's id and its objects, in a stable order."""
-    documents = rows.documents(engine)
-    ingested = {d["id"]: _utc(d["ingested_at"]) for d in documents}
-    epoch = min(ingested.values(), default=datetime(1970, 1, 1, tzinfo=UTC))
-    objects: list[Any] = []
+def bundle_objects(engine: Engine) -> tuple[str, Iterator[Any]]:
+    """The bundle's id and its objects, in a stable order: every entity's, then each
+    document's facts and report, in ingest order."""
+    key = ",".join(rows.document_ids(engine))
+    return stix_id("bundle", key), _objects(engine)
+
+
+def _objects(engine: Engine) -> Iterator[Any]:
+    with engine.connect() as connection:
+        first = connection.scalar(select(func.min(t.documents.c.ingested_at)))
+    epoch = _utc(first) if first else datetime(1970, 1, 1, tzinfo=UTC)
     refs: dict[str, str] = {}  # our entity id -> the STIX object that stands for it
-    for entity in rows.entities(engine).values():
+    for entity in rows.table_rows(engine, t.entities):
         made = entity_objects(entity, epoch)
         if made:
             refs[entity["id"]] = made[0].id
-            objects += made
-    facts = _facts(engine, refs, ingested)
-    mentioned: dict[str, set[str]] = defaultdict(set)
-    for document_id, entity_id in rows.mentioned(engine):
-        if entity_id in refs:
-            mentioned[document_id].add(refs[entity_id])
-    for document in documents:
-        found = facts.get(document["id"], [])
-        objects += found
-        object_refs = sorted(mentioned[document["id"]]) + [f.id for f in found]
+            yield from made
+    events = _ByDocument(rows.events(engine), lambda e: e["document_id"])
+    relations = _ByDocument(rows.relations(engine), lambda r: r["document_id"])
+    mentions = _ByDocument(rows.mentioned(engine), lambda pair: pair[0])
+    for document in rows.documents(engine):
+        created = _utc(document["ingested_at"])
+        found = [o for e in events.take(document["id"]) for o in _event_objects(e, refs, created)]
+        for relation in relations.take(document["id"]):
+            found += _relation_objects(relation, refs, created)
+        yield from found
+        named = {
+            refs[entity_id] for _, entity_id in mentions.take(document["id"]) if entity_id in refs
+        }
+        object_refs = sorted(named) + [f.id for f in found]
         if object_refs:  # STIX requires a report to refer to something
-            objects.append(_report(document, object_refs, ingested[document["id"]]))
-    key = ",".join(d["id"] for d in documents)
-    return stix_id("bundle", key), objects
+            yield _report(document, object_refs, created)
+
+
+class _ByDocument(Generic[T]):
+    """A stream of rows in document (ingest) order, taken a document at a time while the
+    documents are walked in the same order."""
+
+    def __init__(self, stream: Iterator[T], document_of: Callable[[T], str]) -> None:
+        self._groups = groupby(stream, document_of)
+        self._next = next(self._groups, None)
+
+    def take(self, document_id: str) -> list[T]:
+        """The rows of this document ([] when it has none)."""
+        if self._next is None or self._next[0] != document_id:
+            return []
+        found = list(self._next[1])
+        self._next = next(self._groups, None)
+        return found
 
 
 def stix_id(stix_type: str, key: str) -> str:
@@ -169,27 +199,9 @@ def entity_objects(entity: rows.Row, created: datetime) -> list[Any]:
     return []
 
 
-def _facts(
-    engine: Engine, refs: dict[str, str], ingested: dict[str, datetime]
-) -> dict[str, list[Any]]:
-    """Relationships and notes for events and alignments, by document id."""
-    found: dict[str, list[Any]] = defaultdict(list)
-    actors = rows.event_actors(engine)
-    for event in rows.events(engine):
-        pair = actors.get(event["id"], {"source": [], "target": []})
-        created = ingested[event["document_id"]]
-        found[event["document_id"]] += _event_objects(event, pair, refs, created)
-    for relation in rows.relations(engine):
-        created = ingested[relation["document_id"]]
-        found[relation["document_id"]] += _relation_objects(relation, refs, created)
-    return found
-
-
-def _event_objects(
-    event: rows.Row, actors: dict[str, list[str]], refs: dict[str, str], created: datetime
-) -> list[Any]:
-    sources = [i for i in actors["source"] if i in refs]
-    targets = [i for i in actors["target"] if i in refs]
+def _event_objects(event: rows.Row, refs: dict[str, str], created: datetime) -> list[Any]:
+    sources = [i for i in event["actors"]["source"] if i in refs]
+    targets = [i for i in event["actors"]["target"] if i in refs]
     common = _fact_properties(event["id"], event["confidence"], created)
     labels = [f"modality:{event['modality']}", f"cameo:{event['cameo']}"]
     text = event["evidence_text"] or event["trigger"] or event["type"]

@@ -1,10 +1,13 @@
 """Whole-knowledge-base reads for the exporters: the only SQL in this package.
 
 Rows are plain dicts in a stable order (primary key, or document then position in the text),
-so exporting the same knowledge base twice gives the same files.
+so exporting the same knowledge base twice gives the same files. Every read streams: rows come
+from a cursor BATCH at a time (a server-side cursor on PostgreSQL, which otherwise hands over
+the whole result at once), and what completes a row (an event's actors) is looked up a batch at
+a time, so an export's memory follows the batch, not the knowledge base. Only `entities` and
+`document_ids` are whole: exporters look entities up by id.
 
->>> with_actors = event_actors(engine)                      # doctest: +SKIP
->>> with_actors["doc_8ffc5b2240c622b75edc:e2"]              # doctest: +SKIP
+>>> next(events(engine))["actors"]                        # doctest: +SKIP
 {'source': ['state:RUS'], 'target': ['state:UKR']}
 """
 
@@ -12,15 +15,19 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from datetime import date
+from itertools import islice
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, Table, func, select
+from sqlalchemy import ColumnElement, Engine, Select, Table, func, select
 
 from newsgraph.store import schema as t
 
 Row = dict[str, Any]
+
+# rows fetched, and completed, at a time
+BATCH = 1_000
 
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 
@@ -35,25 +42,37 @@ def table_rows(
     """Every row of `table` without the `exclude` columns, by primary key unless `order_by`."""
     columns = [c for c in table.c if c.name not in exclude]
     query = select(*columns).order_by(*(order_by or table.primary_key.columns))
+    yield from _streamed(engine, query)
+
+
+def _streamed(engine: Engine, query: Select[Any]) -> Iterator[Row]:
+    """The query's rows as dicts, fetched BATCH at a time."""
     with engine.connect() as connection:
-        for row in connection.execute(query):
+        for row in connection.execution_options(yield_per=BATCH).execute(query):
             yield dict(row._mapping)
 
 
-def documents(engine: Engine, *, exclude: Collection[str] = ("text", "extraction")) -> list[Row]:
+_INGEST_ORDER = (t.documents.c.ingested_at, t.documents.c.id)
+
+
+def document_ids(engine: Engine) -> list[str]:
+    """Every document id, in ingest order."""
+    with engine.connect() as connection:
+        return list(connection.scalars(select(t.documents.c.id).order_by(*_INGEST_ORDER)))
+
+
+def documents(
+    engine: Engine, *, exclude: Collection[str] = ("text", "extraction")
+) -> Iterator[Row]:
     """Document metadata in ingest order (the big `text` and `extraction` left out by default)."""
-    order = (t.documents.c.ingested_at, t.documents.c.id)
-    return list(table_rows(engine, t.documents, exclude=exclude, order_by=order))
+    return table_rows(engine, t.documents, exclude=exclude, order_by=_INGEST_ORDER)
 
 
 def extractions(engine: Engine) -> Iterator[tuple[dict[str, Any], str]]:
     """Each stored contract object (without its text) and the document text, in ingest order."""
-    query = select(t.documents.c.extraction, t.documents.c.text).order_by(
-        t.documents.c.ingested_at, t.documents.c.id
-    )
-    with engine.connect() as connection:
-        for row in connection.execute(query):
-            yield row.extraction, row.text
+    query = select(t.documents.c.extraction, t.documents.c.text).order_by(*_INGEST_ORDER)
+    for row in _streamed(engine, query):
+        yield row["extraction"], row["text"]
 
 
 def entities(engine: Engine) -> dict[str, Row]:
@@ -61,19 +80,31 @@ def entities(engine: Engine) -> dict[str, Row]:
     return {row["id"]: row for row in table_rows(engine, t.entities)}
 
 
-def event_actors(engine: Engine) -> dict[str, dict[str, list[str]]]:
-    """Source and target entity ids of every event that has any, each list sorted."""
-    found: dict[str, dict[str, list[str]]] = {}
-    for row in table_rows(engine, t.event_actors):
-        found.setdefault(row["event_id"], {"source": [], "target": []})[row["role"]].append(
-            row["entity_id"]
+def with_actors(engine: Engine, events: Iterable[Row]) -> Iterator[Row]:
+    """Each event row with `actors`: its source and target entity ids, each list sorted
+    (empty when it has none), looked up BATCH events at a time."""
+    ea = t.event_actors
+    rows = iter(events)
+    while batch := list(islice(rows, BATCH)):
+        found: dict[str, dict[str, list[str]]] = {
+            row["id"]: {"source": [], "target": []} for row in batch
+        }
+        query = (
+            select(ea.c.event_id, ea.c.role, ea.c.entity_id)
+            .where(ea.c.event_id.in_(list(found)))
+            .order_by(ea.c.event_id, ea.c.role, ea.c.entity_id)
         )
-    return found
+        with engine.connect() as connection:
+            for event_id, role, entity_id in connection.execute(query):
+                found[event_id][role].append(entity_id)
+        for row in batch:
+            yield {**row, "actors": found[row["id"]]}
 
 
 def events(engine: Engine) -> Iterator[Row]:
-    """Events with their cluster's report count, the publishing document's url and outlet and
-    `evidence_text`, the span of the document the event was read from (whitespace trimmed)."""
+    """Events in document order (ingest order, then position in the text) with their `actors`
+    (see `with_actors`), the cluster's report count, the publishing document's url and outlet,
+    and `evidence_text`, the span the event was read from (whitespace trimmed)."""
     e, d = t.events, t.documents
     evidence = func.substr(d.c.text, e.c.start + 1, e.c.end - e.c.start)  # SQL counts from 1
     query = (
@@ -86,11 +117,9 @@ def events(engine: Engine) -> Iterator[Row]:
         )
         .join(t.event_clusters, t.event_clusters.c.id == e.c.cluster_id)
         .join(d, d.c.id == e.c.document_id)
-        .order_by(d.c.ingested_at, e.c.document_id, e.c.sentence, e.c.start, e.c.id)
+        .order_by(*_INGEST_ORDER, e.c.sentence, e.c.start, e.c.id)
     )
-    with engine.connect() as connection:
-        for row in connection.execute(query):
-            yield _trimmed(dict(row._mapping))
+    return with_actors(engine, (_trimmed(row) for row in _streamed(engine, query)))
 
 
 def relations(engine: Engine) -> Iterator[Row]:
@@ -100,11 +129,9 @@ def relations(engine: Engine) -> Iterator[Row]:
     query = (
         select(r, evidence.label("evidence_text"))
         .join(d, d.c.id == r.c.document_id)
-        .order_by(d.c.ingested_at, r.c.document_id, r.c.id)
+        .order_by(*_INGEST_ORDER, r.c.id)
     )
-    with engine.connect() as connection:
-        for row in connection.execute(query):
-            yield _trimmed(dict(row._mapping))
+    return (_trimmed(row) for row in _streamed(engine, query))
 
 
 def _trimmed(row: Row) -> Row:
@@ -112,14 +139,18 @@ def _trimmed(row: Row) -> Row:
     return {**row, "evidence_text": (row["evidence_text"] or "").strip() or None}
 
 
-def mentioned(engine: Engine) -> list[tuple[str, str]]:
-    """Distinct (document id, entity id) pairs: which document names which entity."""
-    m = t.mentions
+def mentioned(engine: Engine) -> Iterator[tuple[str, str]]:
+    """Distinct (document id, entity id) pairs, which document names which entity: documents
+    in ingest order, entities by id within each."""
+    m, d = t.mentions, t.documents
     query = (
-        select(m.c.document_id, m.c.entity_id).distinct().order_by(m.c.document_id, m.c.entity_id)
+        select(m.c.document_id, m.c.entity_id, *_INGEST_ORDER)
+        .distinct()
+        .join(d, d.c.id == m.c.document_id)
+        .order_by(*_INGEST_ORDER, m.c.entity_id)
     )
-    with engine.connect() as connection:
-        return [(row.document_id, row.entity_id) for row in connection.execute(query)]
+    for row in _streamed(engine, query):
+        yield row["document_id"], row["entity_id"]
 
 
 def date_bounds(value: str | None) -> tuple[date, date] | None:
