@@ -232,3 +232,17 @@ def test_frequent_actors_are_probed_with_the_same_answer(
         with small_kb.connect() as c:
             picked = queries.frequent_sides(c, queries.EventFilter(actor="state:RUS"))
         assert picked == {"source"}
+
+
+def test_newest_alignments_page_is_the_newest_rows_listed_as_usual(small_kb: Engine) -> None:
+    """The network's alignment window walks the primary key newest first (no sort of every
+    alignment); listed, it reads like the full list, and a short page keeps the newest rows."""
+    listed = queries.alignments(small_kb, limit=10_000, with_evidence=False)
+    assert len(listed) >= 2
+    newest = queries.alignments(small_kb, limit=10_000, with_evidence=False, newest=True)
+    assert newest == listed
+    short = queries.alignments(small_kb, limit=1, with_evidence=False, newest=True)
+    assert [r["id"] for r in short] == [max(r["id"] for r in listed)]
+    in_force = queries.alignments(small_kb, as_of="2100-01-01", limit=10_000)
+    newest_in_force = queries.alignments(small_kb, as_of="2100-01-01", limit=10_000, newest=True)
+    assert newest_in_force == in_force

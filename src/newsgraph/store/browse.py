@@ -184,7 +184,11 @@ def network(engine: Engine, selected: NetworkFilter) -> dict[str, Rows]:
         }
         for i, row in enumerate(
             queries.alignments(
-                engine, as_of=selected.as_of, limit=MAX_NETWORK_ALIGNMENTS, with_evidence=False
+                engine,
+                as_of=selected.as_of,
+                limit=MAX_NETWORK_ALIGNMENTS,
+                with_evidence=False,
+                newest=True,
             )
         )
         if not selected.relations or row["relation"] in selected.relations
