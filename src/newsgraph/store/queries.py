@@ -695,7 +695,9 @@ def _latest_documents(connection: Any, entity_id: str, named_in: int) -> list[st
     documents is found by walking documents newest first and stopping at the window (a few
     thousand index probes); one named in few by sorting its own documents."""
     d, m = t.documents, t.mentions
-    newest = (d.c.published.desc(), d.c.id)
+    # undated documents last, as SQLite sorts them: PostgreSQL puts NULL first in a descending
+    # order, and walked its 13,000 undated documents before the newest (45 ms at 100k)
+    newest = (d.c.published.desc().nulls_last(), d.c.id)
     if named_in > 20 * DOSSIER_DOCUMENTS:
         names = select(m.c.id).where(m.c.document_id == d.c.id, m.c.entity_id == entity_id)
         query = select(d.c.id).where(names.exists()).order_by(*newest)

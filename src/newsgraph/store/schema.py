@@ -249,6 +249,7 @@ quotes = Table(
     Column("date", String(40)),
     Column("citation", String(10)),
     *_span(),
+    Index("ix_quotes_speaker_date", "speaker", "date"),
 )
 
 relations = Table(

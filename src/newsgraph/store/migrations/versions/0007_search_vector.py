@@ -1,5 +1,7 @@
 """PostgreSQL: full-text search reads a stored `search_vector` column (title and text as an
-English tsvector, kept by the database) through its GIN index, and can rank hits.
+English tsvector, kept by the database) through its GIN index, and can rank hits; documents
+have a newest-first index (published DESC NULLS LAST, id) for an actor's latest documents.
+Both databases: quotes by (speaker, date), so a speaker's newest quotes are read in order.
 
 Before, search matched an expression index on `to_tsvector(title || text)`. Whenever the
 planner chose a sequential scan instead (a freshly copied or not yet analysed table), every
@@ -29,6 +31,9 @@ VECTOR = "to_tsvector('english', coalesce(title, '') || ' ' || text)"
 
 def upgrade() -> None:
     bind = op.get_bind()
+    # 0001 creates tables from the current schema.py, so a new database has this index already
+    if "ix_quotes_speaker_date" not in {i["name"] for i in sa.inspect(bind).get_indexes("quotes")}:
+        op.create_index("ix_quotes_speaker_date", "quotes", ["speaker", "date"])
     if bind.dialect.name != "postgresql":
         return
     if "search_vector" not in {c["name"] for c in sa.inspect(bind).get_columns("documents")}:
@@ -40,10 +45,16 @@ def upgrade() -> None:
         "CREATE INDEX IF NOT EXISTS ix_documents_search ON documents USING GIN (search_vector)"
     )
     op.execute("DROP INDEX IF EXISTS ix_documents_fts")
+    op.execute(
+        "CREATE INDEX IF NOT EXISTS ix_documents_newest ON documents "
+        "(published DESC NULLS LAST, id)"
+    )
 
 
 def downgrade() -> None:
+    op.drop_index("ix_quotes_speaker_date", table_name="quotes")
     if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP INDEX IF EXISTS ix_documents_newest")
         op.execute(f"CREATE INDEX IF NOT EXISTS ix_documents_fts ON documents USING GIN ({VECTOR})")
         op.execute("DROP INDEX IF EXISTS ix_documents_search")
         op.execute("ALTER TABLE documents DROP COLUMN IF EXISTS search_vector")
