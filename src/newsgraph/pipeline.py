@@ -198,6 +198,7 @@ class Extractor:
             text=text,
             agents=self.events.agents,
             not_actors=self.events.not_actors,
+            modality=self.events.modality,
         )
         quotes = find_quotes(view)
         events = find_events(view, self.events)

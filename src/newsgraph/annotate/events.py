@@ -24,7 +24,7 @@ from newsgraph.annotate.frames import (
     ids,
     noun_keys,
 )
-from newsgraph.lexicon.patterns import EventLexicon, Pattern
+from newsgraph.lexicon.patterns import EventLexicon, ModalityCues, Pattern
 from newsgraph.models import Agent, EntityType, Event, Modality
 
 REPORTING = {
@@ -76,34 +76,8 @@ _SUBJECT_FROM_OBJECT = {
     "expect",
     "need",
 }
-_PLANNING = {
-    "plan",
-    "intend",
-    "prepare",
-    "schedule",
-    "expect",
-    "aim",
-    "seek",
-    "hope",
-    "want",
-    "propose",
-    "decide",
-    "agree",
-    "vow",
-    "pledge",
-    "promise",
-    "set",
-    "try",
-    "attempt",
-}
-# "asked Obama to help Iran", "urged Russia to withdraw": the help and the withdrawal are
-# wished for, not done
-_REQUESTING = {"ask", "urge", "call", "press", "pressure", "encourage", "invite", "persuade",
-               "appeal", "want", "demand", "request", "beg", "implore", "exhort", "instruct",
-               "order", "direct"}  # fmt: skip
-_THREATENING = {"threaten", "warn"}
-_REQUEST_NOUNS = {"pressure", "call", "demand", "request", "appeal", "plea", "order", "invitation",
-                  "ultimatum", "push"}  # fmt: skip
+# the words that set modality and intention are data: lexicon/events/modality.yaml (the
+# view's `modality` cues)
 _ACCUSABLE = {"ASSAULT", "COERCE"}
 # deaths and injuries that happen "in" an attack ("killed in an air strike")
 _CASUALTY = {"kill", "wound", "injure", "die", "perish", "hurt", "maim"}
@@ -124,19 +98,12 @@ _COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "R
 _REFUSAL = "120"
 # Both codebooks code a stated intention, not the act intended: "seeks to deepen a partnership",
 # "announced it would free prisoners" are CAMEO 03 (express intent to cooperate) and PLOVER
-# AGREE; "wants to attack", "threatened to impose sanctions" are CAMEO 13 and PLOVER THREATEN.
-# The trigger and the CAMEO sub-code still name the act intended.
-_INTENDING = {"want", "seek", "hope", "wish", "pledge", "promise", "vow", "offer", "intend", "plan",
-              "aim", "propose", "commit", "volunteer"}  # fmt: skip
-_PROMISING = {"pledge", "promise", "offer", "commit", "volunteer"}  # to a third party, not a threat
+# AGREE; "wants to attack", "threatened to impose sanctions" are CAMEO 13 and PLOVER THREATEN
+# (the intending verbs: the `intending` cues). The trigger and the CAMEO sub-code still name
+# the act intended.
 _INTENT_TO_COOPERATE = {"AGREE": "030", "SUPPORT": "032", "CONSULT": "036", "COOPERATE": "031",
                         "AID": "033", "CONCEDE": "035", "RETREAT": "035"}  # fmt: skip
 _THREAT = {"ASSAULT": "138", "MOBILIZE": "138", "COERCE": "137", "SANCTION": "1312"}
-_DENYING = {"deny", "reject", "refute", "dismiss"}
-_ALLEGING = {"allege", "accuse", "claim", "suspect", "blame", "charge"}
-_HYPOTHETICAL_AUX = {"may", "might", "could", "would", "should", "can"}
-_FUTURE_AUX = {"will", "shall", "'ll"}
-_ALLEGED_ADVERBS = {"allegedly", "reportedly", "purportedly", "apparently", "supposedly"}
 # a general verb pattern does not apply to its phrasal verbs: "call off" is not "call"
 _BLOCKING_PARTICLES = {"off", "down", "out", "up", "back", "away"}
 _LIGHT_VERBS = {
@@ -254,7 +221,7 @@ def _wish_only(token: Token, lexicon: EventLexicon) -> bool:
     is a request only of someone ("wants Putin to attack"), not "if I want"."""
     lemma = token.lemma_.lower()
     return lemma == "want" or (
-        lemma in _INTENDING | {"try", "attempt"}
+        lemma in lexicon.modality.intending | {"try", "attempt"}
         and any(
             c.dep_ == "xcomp" and _is_verb(c) and _verb_pattern(c, lexicon) is not None
             for c in token.children
@@ -555,7 +522,7 @@ def _accusation(view: DocView, token: Token, event: Event, index: int) -> list[E
         or _same_side(view, speaker.id, event.source)
     ):
         return []
-    verb = _reporting_verb(token)
+    verb = _reporting_verb(view, token)
     if verb is None or any(
         c.dep_ == "nsubj" and c.lemma_.lower() in _OUTLET_NOUNS for c in verb.children
     ):
@@ -595,11 +562,11 @@ def _same_side(view: DocView, speaker: str, sources: Sequence[str]) -> bool:
     )
 
 
-def _reporting_verb(token: Token) -> Token | None:
+def _reporting_verb(view: DocView, token: Token) -> Token | None:
     """The verb of saying or claiming whose content is `token`'s clause (or a clause joined
     to it: "claimed that ISIL had attacked Iraq and taken Mosul")."""
     node = token.head if token.dep_ == "conj" else token
-    if node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORTING | _ALLEGING:
+    if node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORTING | view.modality.alleging:
         return node.head
     return None
 
@@ -629,7 +596,8 @@ def _event(
     date, basis = view.date_for(sentence, clause)
     modality, negated, speaker = modality_of(view, token)
     pattern = _military_means(token, _rioting(pattern, agent(source)))
-    kind, cameo = _coding(token, pattern, modality, _speaks_for(view, speaker, source))
+    own = _speaks_for(view, speaker, source)
+    kind, cameo = _coding(view.modality, token, pattern, modality, own)
     citation = view.citation_for(sentence)
     places = view.places(clause, token)
     if not places and token.dep_ in {"advcl", "xcomp", "conj"}:
@@ -692,16 +660,16 @@ def _rioting(pattern: Pattern, doer: Agent | None) -> Pattern:
 
 
 def _coding(
-    token: Token, pattern: Pattern, modality: Modality, own: bool = False
+    cues: ModalityCues, token: Token, pattern: Pattern, modality: Modality, own: bool = False
 ) -> tuple[str, str]:
     """(PLOVER type, CAMEO code): the pattern's, or the codebooks' for refusing, intending or
     threatening it. PLOVER codes a stated willingness to cooperate as AGREE ("offer, promise,
     or otherwise indicate willingness") and an intention to use force as THREATEN."""
     if _refuses(token, pattern):
         return pattern.event, _REFUSAL
-    intent = _intention(token, own)
+    intent = _intention(cues, token, own)
     if pattern.event in _THREAT:
-        if modality == Modality.THREATENED or intent not in _PROMISING | {None}:
+        if modality == Modality.THREATENED or intent not in cues.promising | {None}:
             return "THREATEN", _THREAT[pattern.event]
         return pattern.event, pattern.cameo
     if intent is not None and pattern.event in _INTENT_TO_COOPERATE:
@@ -709,15 +677,15 @@ def _coding(
     return pattern.event, pattern.cameo
 
 
-def _intention(token: Token, own: bool = False) -> str | None:
+def _intention(cues: ModalityCues, token: Token, own: bool = False) -> str | None:
     """The verb stating an intention to do what `token` names: "seeks to deepen", "pledged
     to free", and reporting verbs with a future ("announced it would free"). `own`: the
     speaker speaks for the doer ("Portugal will support ..., Portugal's president said")."""
-    if token.dep_ == "xcomp" and token.head.lemma_.lower() in _INTENDING:
+    if token.dep_ == "xcomp" and token.head.lemma_.lower() in cues.intending:
         return str(token.head.lemma_.lower())
     purpose = _purpose(token)
     if purpose is not None:
-        return _intention(purpose, own)  # "said it will send a team to help": intended
+        return _intention(cues, purpose, own)  # "said it will send a team to help": intended
     future = any(c.dep_ == "aux" and c.lower_ in {"will", "would", "'ll"} for c in token.children)
     if (
         future
@@ -785,7 +753,7 @@ def subject_of(view: DocView, token: Token, depth: int = 0) -> list[Actor]:
     if (
         token.dep_ == "pcomp"
         and head.lower_ == "of"
-        and head.head.lemma_.lower() in _ALLEGING | _DENYING
+        and head.head.lemma_.lower() in view.modality.alleging | view.modality.denying
     ):
         # "accused Russia of persuading Maduro": the accused is the doer
         objects = view.children_actors(head.head, {"dobj"})
@@ -947,13 +915,14 @@ def modality_of(view: DocView, token: Token) -> tuple[Modality, bool, str | None
     negated = any(c.dep_ == "neg" for c in token.children)
     aux = {c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass"}}
     modality = Modality.ASSERTED
-    if any(c.lower_ in _ALLEGED_ADVERBS for c in token.children):
+    cues = view.modality
+    if any(c.lower_ in cues.alleged_adverbs for c in token.children):
         modality = Modality.ALLEGED
-    if aux & _HYPOTHETICAL_AUX:
+    if aux & cues.hypothetical_aux:
         modality = Modality.HYPOTHETICAL
-    if aux & _FUTURE_AUX or any(c.lower_ == "going" for c in token.children):
+    if aux & cues.future_aux or any(c.lower_ == "going" for c in token.children):
         modality = Modality.PLANNED
-    if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in token.children):
+    if any(c.dep_ == "mark" and c.lower_ in cues.conditional_marks for c in token.children):
         modality = Modality.HYPOTHETICAL
     purpose = _purpose(token)
     if purpose is not None and modality == Modality.ASSERTED:
@@ -968,17 +937,17 @@ def modality_of(view: DocView, token: Token) -> tuple[Modality, bool, str | None
         lemma = governor.lemma_.lower()
         if relation == "prep":
             # "accusing the US of supporting": the accusation governs through "of"
-            if lemma in _ALLEGING and modality == Modality.ASSERTED:
+            if lemma in cues.alleging and modality == Modality.ASSERTED:
                 modality = Modality.ALLEGED
-            elif lemma in _DENYING:
+            elif lemma in cues.denying:
                 modality = Modality.DENIED
             node, steps = governor, steps + 1
             continue
         if modality == Modality.ASSERTED and (
-            (relation == "acl" and lemma in _REQUEST_NOUNS)  # "pressure from Congress to help"
+            (relation == "acl" and lemma in cues.request_nouns)  # "pressure from Congress to help"
             or (
                 relation == "advcl"  # "Obama is being pressured by Congress to help Iran"
-                and lemma in _REQUESTING
+                and lemma in cues.requesting
                 and any(c.dep_ == "nsubjpass" for c in governor.children)
             )
         ):
@@ -986,28 +955,28 @@ def modality_of(view: DocView, token: Token) -> tuple[Modality, bool, str | None
         if relation in {"xcomp", "advcl"} and any(c.dep_ == "neg" for c in governor.children):
             negated = True  # "would not give permission to help": the help does not happen
         if relation == "xcomp" and any(
-            c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in governor.children
+            c.dep_ == "mark" and c.lower_ in cues.conditional_marks for c in governor.children
         ):
             modality = Modality.HYPOTHETICAL  # "if they dare to invade": the invasion is not
             break
         if relation in {"xcomp", "ccomp", "pcomp", "pobj"} or (relation == "conj" and steps == 0):
-            if lemma in _THREATENING:
+            if lemma in cues.threatening:
                 modality = Modality.THREATENED
-            elif lemma in _DENYING and relation != "conj":
+            elif lemma in cues.denying and relation != "conj":
                 modality = Modality.DENIED
-            elif lemma in _ALLEGING and relation != "conj":
+            elif lemma in cues.alleging and relation != "conj":
                 modality = Modality.ALLEGED
                 if relation == "ccomp":  # "the US claimed that ISIL had attacked Iraq"
                     speaker = _named(subject_of(view, governor))
                     break
             elif (
-                lemma in _REQUESTING
+                lemma in cues.requesting
                 and relation in {"xcomp", "ccomp"}
                 and (relation == "ccomp" or any(c.dep_ == "dobj" for c in governor.children))
                 and modality in {Modality.ASSERTED, Modality.PLANNED}
             ):
                 modality = Modality.HYPOTHETICAL
-            elif lemma in _PLANNING and relation == "xcomp" and modality == Modality.ASSERTED:
+            elif lemma in cues.planning and relation == "xcomp" and modality == Modality.ASSERTED:
                 modality = Modality.PLANNED
             elif lemma in REPORTING and relation == "ccomp":
                 if modality == Modality.ASSERTED:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.lexicon.patterns import ModalityCues, load_event_lexicon
 from newsgraph.models import (
     Agent,
     Citation,
@@ -106,11 +107,15 @@ class DocView:
         text: str | None = None,
         agents: Mapping[str, str] | None = None,
         not_actors: frozenset[str] = frozenset(),
+        modality: ModalityCues | None = None,
     ) -> None:
         self.doc = doc
         self.agent_nouns = agents or {}
         # the lexicon's nouns that name nobody: "killed by the crash" names no attacker
         self.not_actors = not_actors
+        # the words that make an event reported, hypothetical, planned... (the shipped ones
+        # unless the pipeline passes its lexicon's)
+        self.modality = modality if modality is not None else load_event_lexicon().modality
         self.unnamed = False
         # both rebuilt by spaCy on every access (the text is a join over all tokens, iteration
         # makes new Token objects), and every extractor scans them: built once here

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from newsgraph.errors import LexiconError
+from newsgraph.lexicon.schemas import MODALITY_LISTS
 from newsgraph.lexicon.schemas import PLOVER_TYPES as _PLOVER_TYPES
 
 if TYPE_CHECKING:
@@ -52,6 +53,26 @@ class Pattern:
 
 
 @dataclass(frozen=True, slots=True)
+class ModalityCues:
+    """Words that decide an event's modality and whether it is only intended (the `modality`
+    lists of `events` files; `annotate.events.modality_of` reads them): each list is the
+    union of every file's list of that name."""
+
+    alleged_adverbs: frozenset[str] = frozenset()  # "reportedly attacked": alleged
+    hypothetical_aux: frozenset[str] = frozenset()  # "could attack": hypothetical
+    future_aux: frozenset[str] = frozenset()  # "will attack": planned
+    conditional_marks: frozenset[str] = frozenset()  # "if they invade": hypothetical
+    alleging: frozenset[str] = frozenset()  # "claimed that X attacked": alleged
+    denying: frozenset[str] = frozenset()  # "denied attacking": denied
+    requesting: frozenset[str] = frozenset()  # "urged Russia to withdraw": not done
+    request_nouns: frozenset[str] = frozenset()  # "pressure from Congress to help"
+    threatening: frozenset[str] = frozenset()  # "threatened to impose": threatened
+    planning: frozenset[str] = frozenset()  # "plans to visit": planned
+    intending: frozenset[str] = frozenset()  # "seeks to deepen": an intention (CAMEO 03/13)
+    promising: frozenset[str] = frozenset()  # an intention to a third party, not a threat
+
+
+@dataclass(frozen=True, slots=True)
 class EventLexicon:
     verbs: dict[str, tuple[Pattern, ...]]
     nouns: dict[str, tuple[Pattern, ...]]
@@ -59,6 +80,7 @@ class EventLexicon:
     agents: dict[str, str] = field(default_factory=dict)
     # nouns that name nobody: a typhoon that strikes, "killed by the crash" (DocView reads it)
     not_actors: frozenset[str] = frozenset()
+    modality: ModalityCues = field(default_factory=ModalityCues)
 
 
 def load_event_lexicon(extra_paths: tuple[str, ...] = ()) -> EventLexicon:
@@ -75,9 +97,12 @@ def build_event_lexicon(files: Sequence[LexiconFile]) -> EventLexicon:
     nouns: dict[str, list[Pattern]] = defaultdict(list)
     agents: dict[str, str] = {}
     not_actors: set[str] = set()
+    cues: dict[str, set[str]] = {name: set() for name in MODALITY_LISTS}
     for file in files:
         agents.update(_agents(file.data.get("agents"), file.source))
         not_actors.update(str(w).lower() for w in file.data.get("not_actors") or ())
+        for name, words in (file.data.get("modality") or {}).items():
+            cues[name].update(str(w).lower() for w in words)
         for key, table in (("verbs", verbs), ("nouns", nouns)):
             for number, raw_entry in enumerate(file.data.get(key) or [], start=1):
                 pattern = _pattern(raw_entry, key, f"{file.source} {key} entry {number}")
@@ -90,6 +115,7 @@ def build_event_lexicon(files: Sequence[LexiconFile]) -> EventLexicon:
         {k: tuple(v) for k, v in nouns.items()},
         agents,
         frozenset(not_actors),
+        ModalityCues(**{name: frozenset(words) for name, words in cues.items()}),
     )
 
 

@@ -17,6 +17,10 @@ PLOVER_TYPES = [
 
 _WORD = {"type": ["string", "number"]}  # YAML reads "1917" or "3" as a number: still a word
 _WORDS = {"type": "array", "items": _WORD}
+# the named word lists of an events file's `modality` section (lexicon.patterns.ModalityCues)
+MODALITY_LISTS = ("alleged_adverbs", "hypothetical_aux", "future_aux", "conditional_marks",
+                  "alleging", "denying", "requesting", "request_nouns", "threatening", "planning",
+                  "intending", "promising")  # fmt: skip
 _TEXT = {"type": "string", "minLength": 1}
 _SLOT = {"type": "string", "pattern": "^(dobj|iobj|none|poss|compound|amod|prep:[a-z]+)$"}
 _DATE = {"type": ["string", "integer", "null"]}
@@ -109,6 +113,11 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                 "additionalProperties": _WORDS,
             },
             "not_actors": _WORDS,
+            "modality": {
+                "type": "object",
+                "properties": dict.fromkeys(MODALITY_LISTS, _WORDS),
+                "additionalProperties": False,
+            },
         },
     ),
     "relations": _document(
