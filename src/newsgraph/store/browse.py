@@ -231,7 +231,8 @@ def _interaction_edges(engine: Engine, selected: NetworkFilter) -> Rows:
         .join(src, (src.c.event_id == e.c.id) & (src.c.role == "source"))
         .join(tgt, (tgt.c.event_id == e.c.id) & (tgt.c.role == "target"))
         .where(src.c.entity_id != tgt.c.entity_id, e.c.negated.is_(False))
-        .order_by(e.c.date.desc())
+        # newest first, undated last on both databases (PostgreSQL put undated events first)
+        .order_by(*queries.newest_events())
         .limit(MAX_NETWORK_EVENTS)
     )
     if selected.as_of:
