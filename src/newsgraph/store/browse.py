@@ -231,8 +231,10 @@ def _interaction_edges(engine: Engine, selected: NetworkFilter) -> Rows:
         .join(src, (src.c.event_id == e.c.id) & (src.c.role == "source"))
         .join(tgt, (tgt.c.event_id == e.c.id) & (tgt.c.role == "target"))
         .where(src.c.entity_id != tgt.c.entity_id, e.c.negated.is_(False))
-        # newest first, undated last on both databases (PostgreSQL put undated events first)
-        .order_by(*queries.newest_events())
+        # newest first, undated last on both databases (PostgreSQL put undated events first);
+        # no tie-break by id, which would make SQLite sort every event actor instead of
+        # walking its date index
+        .order_by(t.events.c.date.desc().nulls_last())
         .limit(MAX_NETWORK_EVENTS)
     )
     if selected.as_of:
