@@ -682,3 +682,14 @@ def test_an_interview_is_not_a_meeting(run: Run, text: str) -> None:
 def test_speaking_with_a_leader_is_still_a_meeting(run: Run) -> None:
     (call,) = run("Trump spoke with Erdogan on Sunday.").events
     assert call.type == "CONSULT"
+
+
+def test_a_clause_with_its_own_unnamed_subject_does_not_inherit_the_governing_doer(
+    extractor: Extractor,
+) -> None:
+    """ "Ukraine will respond if the mob dares to attack": the mob attacks, not Ukraine; a mob
+    is no actor, so the attack has no known source (neither the rules nor the side ranker
+    may fill in Ukraine)."""
+    result = extractor.extract_text("Ukraine will respond if the mob dares to attack the embassy.")
+    attacks = [e for e in result.events if e.type == "ASSAULT"]
+    assert all("state:UKR" not in e.source for e in attacks)

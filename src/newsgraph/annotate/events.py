@@ -733,23 +733,38 @@ def _confidence(source: Sequence[Actor], target: Sequence[Actor]) -> float:
 
 def subject_of(view: DocView, token: Token, depth: int = 0) -> list[Actor]:
     """The doer: nsubj, or inherited from the verb this one depends on."""
+    return _doer(view, token, depth)[0]
+
+
+def doer_unnamed(view: DocView, token: Token) -> bool:
+    """Whether the doer of `token`'s act is named by words that are no actor ("if they dare
+    to invade"): then nobody is to be filled in as its source."""
+    return _doer(view, token, 0)[1]
+
+
+def _doer(view: DocView, token: Token, depth: int) -> tuple[list[Actor], bool]:
+    """(the doer, whether the search stopped at a clause whose own subject names no actor)."""
     found = view.children_actors(token, {"nsubj", "csubj"})
     if found or depth > 3:
-        return found
+        return found, False
+    if _own_subject(token):
+        # "Moscow would respond if they dare to invade": the clause names its own doer, who is
+        # not known; the governing clause's subject is someone else
+        return [], True
     if _helping(token):
-        return subject_of(view, token.head, depth + 1)
+        return _doer(view, token.head, depth + 1)
     head = token.head
     if head.i == token.i:
-        return []
+        return [], False
     if token.dep_ == "xcomp" and head.lemma_.lower() in _SUBJECT_FROM_OBJECT:
         objects = view.children_actors(head, {"dobj"})
         if objects:
-            return objects
+            return objects, False
     if token.dep_ == "xcomp":
         # "Obama is scheduled to attend", "Russia was forced to withdraw"
         raised = view.children_actors(head, {"nsubjpass"})
         if raised:
-            return raised
+            return raised, False
     if (
         token.dep_ == "pcomp"
         and head.lower_ == "of"
@@ -758,26 +773,35 @@ def subject_of(view: DocView, token: Token, depth: int = 0) -> list[Actor]:
         # "accused Russia of persuading Maduro": the accused is the doer
         objects = view.children_actors(head.head, {"dobj"})
         if objects:
-            return objects
+            return objects, False
     if token.dep_ == "pcomp" and head.lower_ == "for" and head.head.pos_ == "VERB":
         # "jailed a student for helping militants", "praised Germany for supporting": the
         # one jailed or praised did it
         objects = view.children_actors(head.head, {"dobj"})
         if objects:
-            return objects
+            return objects, False
     if token.dep_ in {"xcomp", "conj", "advcl", "pcomp"}:
         if head.dep_ == "pcomp" or head.pos_ in {"ADP"}:
             head = head.head
         if any(c.dep_ in {"nsubjpass", "auxpass"} for c in head.children) and token.dep_ == "conj":
-            return view.agents(head)
-        return subject_of(view, head, depth + 1)
+            return view.agents(head), False
+        return _doer(view, head, depth + 1)
     if token.dep_ in {"relcl", "acl"}:
         if token.tag_ == "VBN" and not any(c.dep_ == "agent" for c in token.children):
-            return []  # "soldiers killed in Ukraine": the noun is the victim, not the doer
-        return view.actors(head)
+            return [], False  # "soldiers killed in Ukraine": the noun is the victim, not the doer
+        return view.actors(head), False
     if token.dep_ == "pcomp" and head.head.i != head.i:
-        return subject_of(view, head.head, depth + 1)
-    return []
+        return _doer(view, head.head, depth + 1)
+    return [], False
+
+
+_RELATIVE = {"who", "which", "that", "whom", "whose"}
+
+
+def _own_subject(token: Token) -> bool:
+    """The clause has a subject of its own that names no actor (a pronoun or noun), not a
+    relative pronoun standing for the noun the clause describes."""
+    return any(c.dep_ in {"nsubj", "csubj"} and c.lower_ not in _RELATIVE for c in token.children)
 
 
 def _target(view: DocView, token: Token, pattern: Pattern) -> list[Actor]:

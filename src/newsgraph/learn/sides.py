@@ -25,6 +25,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
+from newsgraph.annotate.events import doer_unnamed
 from newsgraph.annotate.frames import DocView
 from newsgraph.learn.event_features import trigger_token
 from newsgraph.learn.linear import LinearModel
@@ -292,7 +293,9 @@ class SideRanker:
             return event  # joint acts ("Brazil and the US seek a partnership") keep the rules'
         rows = [(c, p) for c, _, p in self.scored(view, event)]
         if self.mode == "fill":
-            return self._fill(event, rows)
+            trigger = trigger_token(view.doc, event)
+            unnamed = trigger is not None and doer_unnamed(view, trigger)
+            return self._fill(event, rows, unnamed_source=unnamed)
         source = self._choose(rows, SOURCE, exclude=None)
         target = self._choose(rows, TARGET, exclude=source)
         if source is not None and target is not None and _overlap(source, target):
@@ -306,7 +309,13 @@ class SideRanker:
             changes |= {"target": (), "target_agent": None}
         return replace(event, **changes) if changes else event  # type: ignore[arg-type]
 
-    def _fill(self, event: Event, rows: list[tuple[Candidate, dict[str, float]]]) -> Event:
+    def _fill(
+        self,
+        event: Event,
+        rows: list[tuple[Candidate, dict[str, float]]],
+        *,
+        unnamed_source: bool = False,
+    ) -> Event:
         sideless = not (event.source or event.source_agent or event.target or event.target_agent)
         if sideless and not self.fill_sideless:
             return event  # an event the rules found no actor for stays unsided (precision)
@@ -324,6 +333,8 @@ class SideRanker:
                 continue
             if role == TARGET and event.mutual:
                 continue  # mutual sources act with one another: no target to fill
+            if role == SOURCE and unnamed_source:
+                continue  # "if they dare to invade": its doer is someone the text leaves unnamed
             found = self._choose(rows, role, exclude=chosen)
             if found is not None:
                 chosen += found
