@@ -26,6 +26,7 @@ from sqlalchemy import (
     bindparam,
     case,
     func,
+    literal,
     or_,
     select,
     text,
@@ -242,12 +243,15 @@ def filtered_events(
     limit: int = 200,
     offset: int = 0,
     after: str | None = None,
+    with_evidence: bool = True,
 ) -> Rows:
     """`events` with the filters given as one object (what the web app passes around).
 
     Newest first (undated last, then by id). `after` is the cursor of the last row of the
     previous page (`event_cursor`): the next page then starts with an index seek instead of
-    counting past `offset` rows, so reading page 10,000 costs what page 1 does."""
+    counting past `offset` rows, so reading page 10,000 costs what page 1 does. Without
+    `with_evidence` the rows' evidence has no text (a caller that keeps few of them cuts it
+    for those with `fact_evidence`)."""
     e = t.events
     newest = newest_events()
     with engine.connect() as c:
@@ -259,8 +263,9 @@ def filtered_events(
         if after is not None:
             page = page.where(_after(after))
         shown = page.subquery("page")
+        text_of = evidence_text(e) if with_evidence else literal(None).label("evidence_text")
         query = (
-            select(e, t.event_clusters.c.reports, evidence_text(e))
+            select(e, t.event_clusters.c.reports, text_of)
             .join(shown, shown.c.id == e.c.id)
             .join(t.event_clusters, t.event_clusters.c.id == e.c.cluster_id)
             .order_by(*newest)
@@ -601,10 +606,15 @@ def timeline(
     engine: Engine, *, actor: str | None = None, type: str | None = None, limit: int = 500
 ) -> Rows:
     """Dated events in date order (one row per real event: clusters, not reports)."""
-    rows = filtered_events(engine, EventFilter(actor=actor, type=type, dated=True), limit=limit)
+    selections = [EventFilter(actor=actor, type=type, dated=True)]
     if actor:
-        selected = EventFilter(target=actor, type=type, dated=True)
-        rows += filtered_events(engine, selected, limit=limit)
+        selections.append(EventFilter(target=actor, type=type, dated=True))
+    # evidence is cut only for the rows kept: many reports of one event collapse to one row
+    rows = [
+        row
+        for selected in selections
+        for row in filtered_events(engine, selected, limit=limit, with_evidence=False)
+    ]
     seen: set[str] = set()
     out = []
     for row in sorted((r for r in rows if r["date"]), key=lambda r: r["date"]):
@@ -612,7 +622,9 @@ def timeline(
         if key not in seen:
             seen.add(key)
             out.append(row)
-    return out
+    with engine.connect() as c:
+        shown = fact_evidence(c, t.events, [row["id"] for row in out])
+    return [{**row, "evidence": shown[row["id"]]} for row in out]
 
 
 def search(
