@@ -18,6 +18,7 @@ from spacy.tokens import Token
 from newsgraph.annotate.frames import (
     ACTOR_TYPES,
     MUNITIONS,
+    RELATIVE_PRONOUNS,
     Actor,
     DocView,
     agent,
@@ -795,13 +796,12 @@ def _doer(view: DocView, token: Token, depth: int) -> tuple[list[Actor], bool]:
     return [], False
 
 
-_RELATIVE = {"who", "which", "that", "whom", "whose"}
-
-
 def _own_subject(token: Token) -> bool:
     """The clause has a subject of its own that names no actor (a pronoun or noun), not a
     relative pronoun standing for the noun the clause describes."""
-    return any(c.dep_ in {"nsubj", "csubj"} and c.lower_ not in _RELATIVE for c in token.children)
+    return any(
+        c.dep_ in {"nsubj", "csubj"} and c.lower_ not in RELATIVE_PRONOUNS for c in token.children
+    )
 
 
 def _target(view: DocView, token: Token, pattern: Pattern) -> list[Actor]:

@@ -33,7 +33,7 @@ ACTOR_TYPES = {
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 _GROUP_PRONOUNS = {"it", "they", "them", "its", "their", "we", "us"}
 _PLURAL_PRONOUNS = {"they", "them", "their"}
-_RELATIVE = {"which", "who", "that", "whom", "whose"}
+RELATIVE_PRONOUNS = {"which", "who", "that", "whom", "whose"}
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "npadvmod"}
 # heads whose "of" phrase names the actor: "officials of Russia", "the army of Syria"
 _GENERIC_HEADS = {
@@ -258,7 +258,11 @@ class DocView:
 
     def _actors_of_head(self, head: Token, depth: int) -> list[Actor]:
         lower = head.lower_
-        if lower in _RELATIVE and head.dep_ in {"nsubj", "nsubjpass"} and head.head.dep_ == "relcl":
+        if (
+            lower in RELATIVE_PRONOUNS
+            and head.dep_ in {"nsubj", "nsubjpass"}
+            and head.head.dep_ == "relcl"
+        ):
             return [
                 Actor(a.entity, "relative") for a in self.actors(head.head.head, depth=depth + 1)
             ]

@@ -280,7 +280,11 @@ class SideRanker:
         self, view: DocView, event: Event
     ) -> list[tuple[Candidate, dict[str, float], dict[str, float]]]:
         """Every candidate of an event with its features and its role probabilities."""
-        trigger = trigger_token(view.doc, event)
+        return self._scored(view, event, trigger_token(view.doc, event))
+
+    def _scored(
+        self, view: DocView, event: Event, trigger: Token | None
+    ) -> list[tuple[Candidate, dict[str, float], dict[str, float]]]:
         found = side_candidates(view, event, trigger)
         rows = []
         for candidate in found:
@@ -291,9 +295,9 @@ class SideRanker:
     def _assign(self, view: DocView, event: Event) -> Event:
         if event.mutual and self.keep_mutual:
             return event  # joint acts ("Brazil and the US seek a partnership") keep the rules'
-        rows = [(c, p) for c, _, p in self.scored(view, event)]
+        trigger = trigger_token(view.doc, event)
+        rows = [(c, p) for c, _, p in self._scored(view, event, trigger)]
         if self.mode == "fill":
-            trigger = trigger_token(view.doc, event)
             unnamed = trigger is not None and doer_unnamed(view, trigger)
             return self._fill(event, rows, unnamed_source=unnamed)
         source = self._choose(rows, SOURCE, exclude=None)

@@ -234,7 +234,7 @@ def _interaction_edges(engine: Engine, selected: NetworkFilter) -> Rows:
         # newest first, undated last on both databases (PostgreSQL put undated events first);
         # no tie-break by id, which would make SQLite sort every event actor instead of
         # walking its date index
-        .order_by(t.events.c.date.desc().nulls_last())
+        .order_by(e.c.date.desc().nulls_last())
         .limit(MAX_NETWORK_EVENTS)
     )
     if selected.as_of:

@@ -516,18 +516,16 @@ def alignments(
     if relation:
         narrowing.append(r.c.relation == relation)
     seen = t.alignment_firsts  # first reports, maintained by the writer, removal and curation
+    its_first = and_(
+        seen.c.subject == r.c.subject,
+        seen.c.relation == r.c.relation,
+        seen.c.object == r.c.object,
+    )
     query = (
         relation_select(with_evidence=False)
         .add_columns(t.documents.c.published, seen.c.first_seen)
         .join(t.documents, t.documents.c.id == r.c.document_id)
-        .join(
-            seen,
-            and_(
-                seen.c.subject == r.c.subject,
-                seen.c.relation == r.c.relation,
-                seen.c.object == r.c.object,
-            ),
-        )
+        .join(seen, its_first)
         .where(r.c.negated.is_(False))
         .order_by(r.c.relation, "subject_name")
     )
@@ -541,15 +539,7 @@ def alignments(
     if limit is not None and newest:
         # the page's ids first, walking the primary key newest first: joined to the first
         # reports, PostgreSQL misjudged the rows and sorted every alignment (200 ms at 100k)
-        first_seen = (
-            select(seen.c.first_seen)
-            .where(
-                seen.c.subject == r.c.subject,
-                seen.c.relation == r.c.relation,
-                seen.c.object == r.c.object,
-            )
-            .scalar_subquery()
-        )
+        first_seen = select(seen.c.first_seen).where(its_first).scalar_subquery()
         page = select(r.c.id).where(r.c.negated.is_(False), *narrowing)
         if as_of:
             page = page.where(*_in_force(as_of, first_seen))
@@ -558,13 +548,11 @@ def alignments(
             stated = published.scalar_subquery()
             page = page.where(or_(stated.is_(None), stated <= stated_by))
         page = page.order_by(r.c.id.desc()).limit(limit).offset(offset)
-        query = query.where(r.c.id.in_(page))
+        query = query.where(r.c.id.in_(page)).order_by(r.c.id)
     elif limit is not None:
         query = query.order_by(r.c.id).limit(limit).offset(offset)
     with engine.connect() as c:
-        rows = list(c.execute(query))
-        if newest:  # ties in the listed order broken as the sorted page breaks them
-            rows.sort(key=lambda row: (row.relation, row.subject_name, row.id))
+        rows = c.execute(query).all()
         shown = fact_evidence(c, r, [row.id for row in rows]) if with_evidence else {}
         return [
             {
@@ -642,7 +630,7 @@ def search(
     words = search_words(query)
     if not words:
         return []
-    only = "" if among is None else " AND d.id IN :among"
+    only = "" if among is None else " AND {}.id IN :among"  # for the documents' alias
     params: dict[str, Any] = {"n": limit}
     if among is not None:
         params["among"] = list(among)
@@ -652,7 +640,7 @@ def search(
             sql = text(
                 f"SELECT d.id, d.title, d.published, {snippet} AS snippet "
                 "FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid "
-                f"WHERE documents_fts MATCH :q{only} ORDER BY rank LIMIT :n"
+                f"WHERE documents_fts MATCH :q{only.format('d')} ORDER BY rank LIMIT :n"
             )
             # plain words, each quoted: user input never reaches FTS5 syntax
             params["q"] = " ".join(f'"{w}"' for w in words)
@@ -670,7 +658,7 @@ def search(
                 f"SELECT d.id, d.title, d.published, {snippet} AS snippet FROM documents d "
                 "JOIN (SELECT h.id, ts_rank(h.search_vector, plainto_tsquery('english', :q)) "
                 "AS score FROM documents h WHERE h.search_vector @@ "
-                f"plainto_tsquery('english', :q){only.replace('d.', 'h.')} LIMIT :window) r "
+                f"plainto_tsquery('english', :q){only.format('h')} LIMIT :window) r "
                 "ON r.id = d.id ORDER BY r.score DESC, d.id LIMIT :n"
             )
             params["q"] = " ".join(words)
