@@ -42,7 +42,7 @@ def prepare(args: argparse.Namespace) -> int:
     out.mkdir(parents=True, exist_ok=True)
     for article in _articles(Path(args.corpus)).values():
         spans = split_sentences(article["text"])
-        if len(spans) > MAX_SENTENCES:
+        if len(spans) > args.max_sentences:
             continue
         lines = [
             f"# {article['id']}",
@@ -168,6 +168,8 @@ def main() -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("prepare")
     p.add_argument("--out", default="/tmp/gold-texts")
+    p.add_argument("--max-sentences", type=int, default=MAX_SENTENCES,
+                   help="leave out longer articles (default %(default)s)")  # fmt: skip
     p.set_defaults(run=prepare)
     c = sub.add_parser("check")
     c.add_argument("files", nargs="+")
