@@ -217,3 +217,61 @@ def test_the_dossier_links_the_wikidata_item(extractor: Extractor, tmp_path: Pat
     assert 'href="https://www.wikidata.org/wiki/Q1231345"' in page.text
     assert "RWAGOV" in page.text
     engine.dispose()
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("German climate activist Carlotta Weibl spoke in Rome.", "Carlotta Weibl", "DEU"),
+        ("Nigeria's Defence Ministry denied the report.", "Defence Ministry", "NGA"),
+        # a verb between the state and the name says nothing of the name's country
+        ("Germany criticised Carlotta Weibl in Rome.", "Carlotta Weibl", None),
+    ],
+)
+def test_a_demonym_or_possessive_right_before_a_name_gives_its_country(
+    extract_text: Callable[..., Extraction], text: str, name: str, country: str | None
+) -> None:
+    found = extract_text(text, published="2019-05-01")
+    assert [e.country for e in found.entities if e.name == name] == [country]
+
+
+def test_actors_of_a_one_country_story_take_its_country_and_say_so(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    found = extract_text(
+        "The United States Senate voted on Tuesday. Senators in Washington said the "
+        "Zorblat Institute had warned Congress. Mary Hollis, a researcher, agreed.",
+        published="2019-05-01",
+    )
+    homed = {e.name: e for e in found.entities if e.name in {"Zorblat Institute", "Mary Hollis"}}
+    assert {n: e.country for n, e in homed.items()} == {
+        "Zorblat Institute": "USA",
+        "Mary Hollis": "USA",
+    }
+    for entity in homed.values():
+        assert ("country_basis", "document") in [(a.key, a.value) for a in entity.attributes]
+    institute = homed["Zorblat Institute"]
+    assert {a.key: a.value for a in institute.attributes}.get("agent") == "EDU"
+
+
+def test_no_home_country_when_a_story_is_about_several(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    found = extract_text(
+        "Russia and China met in Moscow. Russia, China and the Zorblat Institute agreed.",
+        published="2019-05-01",
+    )
+    institute = next(e for e in found.entities if e.name == "Zorblat Institute")
+    assert institute.country is None
+
+
+def test_an_organisation_name_says_what_it_is() -> None:
+    from newsgraph.coding import _shipped, name_agent
+
+    codes = _shipped()
+    assert name_agent("University of Kansas", codes) == "EDU"
+    assert name_agent("Kansas University Hospital", codes) == "HLH"
+    assert name_agent("Centers for Disease Control and Prevention", codes) == "GOV"
+    assert name_agent("Committee to Protect Journalists", codes) == "NGO"
+    assert name_agent("Supreme Court of the United States", codes) == "JUD"
+    assert name_agent("Boeing", codes) is None

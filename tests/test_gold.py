@@ -82,6 +82,7 @@ def _output() -> dict[str, Any]:
     return {
         "entities": [
             {"id": "person:lavrov", "type": "person", "country": "RUS",
+             "attributes": {"agent": "GOV", "cameo": "RUSGOV"},
              "mentions": [_mention("Sergei Lavrov", at("Sergei Lavrov"))]},
             {"id": "person:pompeo", "type": "person", "country": "RUS",
              "mentions": [_mention("Mike Pompeo", at("Mike Pompeo"))]},
@@ -131,8 +132,19 @@ def test_harness_scores_a_known_case() -> None:
     assert (report.date.correct, report.date.total) == (0, 1)
     # entities: Pompeo's country is wrong; places are not scored
     assert (report.entity_country.correct, report.entity_country.total) == (2, 3)
+    # sectors are the product's CAMEO agent: Lavrov's is given, Pompeo's is missing
+    assert (report.entity_sector.correct, report.entity_sector.total) == (1, 2)
     layers = {e["layer"] for e in report.errors}
     assert {"event missed", "event spurious", "event date", "entity country"} <= layers
+
+
+def test_an_international_body_is_igo_by_its_cameo_code() -> None:
+    from newsgraph.gold.harness import _country_of
+
+    assert _country_of({"country": None, "attributes": {"cameo": "IGO"}}) == "IGO"
+    assert _country_of({"country": None, "attributes": {"cameo": "IGOGOV"}}) == "IGO"
+    assert _country_of({"country": "USA", "attributes": {"cameo": "USAGOV"}}) == "USA"
+    assert _country_of({"country": None, "attributes": {}}) is None
 
 
 def test_agreement_of_an_annotation_with_itself_is_perfect() -> None:

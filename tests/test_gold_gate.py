@@ -28,6 +28,7 @@ METRICS = {
     "alignment_f1": lambda r: r.alignments.f1,
     "quote_speaker_accuracy": lambda r: r.speaker.value,
     "entity_country_accuracy": lambda r: r.entity_country.value,
+    "entity_sector_accuracy": lambda r: r.entity_sector.value,
 }
 
 

@@ -27,6 +27,8 @@ IMG = "IMG"
 # events whose place stands in for a missing target under CAMEO's convention ("met in Zurich",
 # "protested in Beijing", "exercises in Alaska"); for others the place is only where it happened
 LOCATED_ROOTS = frozenset({"04", "14", "15"})  # consult, protest, exhibit force posture
+_NAMED_BODIES = frozenset({"organization", "group"})  # kinds whose name says what they are
+_COMPLEMENT = re.compile(r" (?:of|for|to|on) ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,18 +50,22 @@ def code_actor(
     attributes: Mapping[str, Scalar],
     titles: Sequence[str],
     codes: ActorCodes | None = None,
+    *,
+    name: str = "",
 ) -> Coded:
     """Code one actor from what the knowledge base stores of it."""
     codes = codes or _shipped()
     kinds = [str(attributes["kind"]).lower()] if attributes.get("kind") else []
     return Coded(_prefix(entity_id, etype, country, kinds, codes),
-                 _agent(etype, attributes, kinds, titles, codes))  # fmt: skip
+                 _agent(etype, attributes, kinds, titles, codes, name))  # fmt: skip
 
 
 def code_entity(entity: Entity, codes: ActorCodes | None = None) -> Coded:
     attributes = {a.key: a.value for a in entity.attributes}
     titles = [r.title for r in entity.roles]
-    return code_actor(entity.id, entity.type.value, entity.country, attributes, titles, codes)
+    return code_actor(
+        entity.id, entity.type.value, entity.country, attributes, titles, codes, name=entity.name
+    )
 
 
 def code_side(actor: Coded | None, side_agent: str | None) -> Coded:
@@ -164,6 +170,7 @@ def _agent(
     kinds: Sequence[str],
     titles: Sequence[str],
     codes: ActorCodes,
+    name: str,
 ) -> str | None:
     sector = attributes.get("sector")
     if isinstance(sector, str) and sector:
@@ -171,6 +178,10 @@ def _agent(
     for kind in kinds:
         if kind in codes.kinds:
             return codes.kinds[kind]
+    if etype in _NAMED_BODIES and name:
+        agent = name_agent(name, codes)
+        if agent:
+            return agent
     if etype in codes.types:
         return codes.types[etype]
     if etype == "person":
@@ -179,6 +190,26 @@ def _agent(
             if agent:
                 return agent
     return None
+
+
+def name_agent(name: str, codes: ActorCodes) -> str | None:
+    """The agent an organisation's name gives (`names` of actor_codes.yaml): of the phrases
+    found, the last one starting in the name's head (before its first "of", "for", "to" or
+    "on"), else the first found after it; the longer phrase where two end together."""
+    lowered = " " + re.sub(r"[^a-z']+", " ", name.lower()).strip() + " "
+    found = sorted(
+        (m.start(), m.end(), agent)
+        for phrase, agent in codes.names.items()
+        for m in re.finditer(re.escape(f" {phrase} "), lowered)
+    )
+    if not found:
+        return None
+    head = _COMPLEMENT.search(lowered)
+    head_end = head.start() if head else len(lowered)
+    in_head = [f for f in found if f[0] < head_end]
+    if in_head:
+        return max(in_head, key=lambda f: (f[1], f[1] - f[0]))[2]
+    return found[0][2]
 
 
 def _title_agent(title: str, codes: ActorCodes) -> str | None:

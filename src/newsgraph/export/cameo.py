@@ -158,6 +158,7 @@ def coded_entities(engine: Engine, entities: Mapping[str, rows.Row]) -> dict[str
             row["attributes"] or {},
             titles.get(entity_id, ()),
             codes,
+            name=row["name"],
         )
         for entity_id, row in entities.items()
     }

@@ -18,7 +18,7 @@ Matching, in brief (docs/evaluation.md has the details):
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -95,6 +95,7 @@ class Report:
     speaker: Accuracy = field(default_factory=Accuracy)
     entity_type: Accuracy = field(default_factory=Accuracy)
     entity_country: Accuracy = field(default_factory=Accuracy)
+    entity_sector: Accuracy = field(default_factory=Accuracy)
     errors: list[dict[str, Any]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
@@ -115,6 +116,7 @@ class Report:
             "quote_speaker": self.speaker.as_dict(),
             "entity_type": self.entity_type.as_dict(),
             "entity_country": self.entity_country.as_dict(),
+            "entity_sector": self.entity_sector.as_dict(),
         }
 
 
@@ -395,11 +397,27 @@ class _Article:
             ok = _TYPE_EQUIVALENT.get(found["type"], found["type"]) == entity["type"]
             self.report.entity_type.count(ok)
             if entity.get("country"):
-                right = found.get("country") == entity["country"]
-                self.report.entity_country.count(right)
-                if not right:
+                country = _country_of(found)
+                self.report.entity_country.count(country == entity["country"])
+                if country != entity["country"]:
                     self.error("entity country", entity=entity["name"], gold=entity["country"],
-                               output=found.get("country"))  # fmt: skip
+                               output=country)  # fmt: skip
+            if entity.get("sector"):
+                sector = (found.get("attributes") or {}).get("agent")
+                self.report.entity_sector.count(sector == entity["sector"])
+                if sector != entity["sector"]:
+                    self.error("entity sector", entity=entity["name"], gold=entity["sector"],
+                               output=sector)  # fmt: skip
+
+
+def _country_of(entity: Mapping[str, Any]) -> str | None:
+    """The output entity's country as the gold writes it: an international body (CAMEO code
+    IGO...) is "IGO", as is whoever the product codes as acting for one."""
+    cameo = str((entity.get("attributes") or {}).get("cameo") or "")
+    if cameo.startswith("IGO"):
+        return "IGO"
+    country = entity.get("country")
+    return str(country) if country else None
 
 
 def date_matches(gold: str, output: str | None) -> bool:

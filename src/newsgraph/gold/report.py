@@ -28,6 +28,7 @@ def render_report(report: Report, *, title: str) -> RenderableType:
         ("quote speaker", report.speaker),
         ("entity type", report.entity_type),
         ("entity country", report.entity_country),
+        ("entity sector (CAMEO agent)", report.entity_sector),
     ]
     for name, score in rows:
         main.add_row(name, *_cells(score))

@@ -40,6 +40,7 @@ class ActorCodes:
     kinds: dict[str, str]  # gazetteer `kind` attribute -> agent
     types: dict[str, str]  # entity type -> agent
     titles: tuple[tuple[str, str], ...]  # role-title words -> agent, longest first
+    names: dict[str, str]  # words of an organisation's name -> agent
     igo_kind_prefixes: tuple[str, ...]
     igo_kinds: frozenset[str]
     igo_ids: tuple[str, ...]
@@ -115,6 +116,7 @@ def _actor_codes(files: Sequence[LexiconFile]) -> ActorCodes:
 
     titles = sorted(mapping("titles").items(), key=lambda kv: (-len(kv[0]), kv[0]))
     return ActorCodes(kinds=mapping("kinds"), types=mapping("types"), titles=tuple(titles),
+                      names=mapping("names"),
                       igo_kind_prefixes=words("igo_kind_prefixes"),
                       igo_kinds=frozenset(words("igo_kinds")), igo_ids=words("igo_ids"),
                       militant_kinds=frozenset(words("militant_kinds")))  # fmt: skip

@@ -163,6 +163,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                 "additionalProperties": _AGENT,
             },
             "titles": {"type": "object", "additionalProperties": _AGENT},
+            "names": {"type": "object", "additionalProperties": _AGENT},
             "igo_kind_prefixes": _WORDS,
             "igo_kinds": _WORDS,
             "igo_ids": _WORDS,

@@ -15,12 +15,12 @@ where the document names the abbreviation's country.
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 
 from newsgraph.lexicon.actor_kb import ActorKB, Match
 from newsgraph.models import Attribute, Entity, EntityType, Role
+from newsgraph.resolve.countries import document_countries
 
 _KB_TYPES = {
     EntityType.PERSON: "person",
@@ -33,22 +33,8 @@ def with_actor_knowledge(
     entities: Sequence[Entity], kb: ActorKB, published: str | None
 ) -> list[Entity]:
     """The entities, the unknown ones completed from the knowledge base where it is sure."""
-    named = _document_countries(entities)
+    named = document_countries(entities)
     return [_completed(e, kb, published, named) for e in entities]
-
-
-def _document_countries(entities: Iterable[Entity]) -> set[str]:
-    """The countries a document is about: those of its states and known actors whose mentions
-    number at least half of the most mentioned country's (a passing "Ireland" in an article on
-    Austria does not make its "Greens" Irish)."""
-    weight: Counter[str] = Counter()
-    for e in entities:
-        if e.country and (e.type == EntityType.STATE or e.known):
-            weight[e.country] += len(e.mentions)
-    if not weight:
-        return set()
-    top = max(weight.values())
-    return {country for country, n in weight.items() if 2 * n >= top}
 
 
 def _completed(entity: Entity, kb: ActorKB, published: str | None, named: set[str]) -> Entity:

@@ -35,6 +35,7 @@ from newsgraph.models import (
     TimeExpression,
 )
 from newsgraph.resolve.actors import with_actor_knowledge
+from newsgraph.resolve.countries import with_home_country, with_stated_countries
 
 _DESCRIPTOR = re.compile(r"^[\s-]+(?P<word>regime|government|administration|junta|camp)\b")
 _DESCRIBABLE = {EntityType.PERSON, EntityType.GROUP, EntityType.ORGANIZATION}
@@ -78,8 +79,10 @@ def resolve_entities(
     clusters = _cluster(candidates, context.text, given_names)
     entities = [_entity(c, clusters, gazetteer, given_names) for c in clusters.values()]
     entities = _with_roles(entities, context, gazetteer, titles)
+    entities = with_stated_countries(entities, context.text)
     if actors is not None:
         entities = with_actor_knowledge(entities, actors, context.published)
+    entities = with_home_country(entities)
     return tuple(sorted(entities, key=lambda e: e.mentions[0].start))
 
 

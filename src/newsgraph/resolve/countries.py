@@ -1,0 +1,134 @@
+"""Countries of actors the text does not name with one, in two steps, the text first.
+
+1. Stated right before the name: a demonym ("German activist Carlotta Weibl") or a possessive
+   ("Nigeria's Defence Ministry"), with at most two lowercase words between
+   (`with_stated_countries`, before the actor knowledge base is consulted).
+2. The country the document is about (`with_home_country`, last of all). A local news story
+   names people and bodies without saying where they are from: "the B.C. Coroners Service",
+   "Senate", "Republican", a county sheriff. A reader takes them to be of the country the
+   story is about; so does this step, only where the document is about one country and
+   neither the text, the gazetteer nor the actor knowledge base gave another. Each such
+   entity says so: its `country_basis` attribute is "document", so a user who wants only
+   stated or looked-up countries can drop them (docs/evaluation.md has how often they are
+   right on newsgraph-gold).
+
+>>> home_country([state_usa, state_usa_again, person_no_country])  # doctest: +SKIP
+'USA'
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from newsgraph.models import Attribute, Entity, EntityType, Mention, MentionKind
+
+COUNTRY_BASIS = "country_basis"
+DOCUMENT_BASIS = "document"
+# the kinds of actor that belong to a country; places and weapons have their own resolution
+_TAKES_HOME = frozenset({
+    EntityType.PERSON, EntityType.ORGANIZATION, EntityType.GROUP, EntityType.MEDIA,
+    EntityType.ARMED_FORCE,
+})  # fmt: skip
+# codes that say an actor has no country on purpose (an international body, a movement)
+_COUNTRYLESS_CODES = frozenset({"IGO", "IMG"})
+# between a demonym or a possessive and the name: up to two lowercase words that are not
+# function words or past-tense verbs ("German climate activist X", not "Germany criticised X")
+_GAP_WORDS = re.compile(r"\s+((?:[a-z][a-z-]*\s+){0,2})")
+_POSSESSIVE = re.compile(r"['’]s")
+_NOT_DESCRIPTIVE = frozenset({
+    "a", "an", "the", "and", "or", "but", "of", "to", "for", "from", "with", "by", "in", "on",
+    "at", "as", "than", "that", "who", "which", "said", "says", "say", "told", "tells", "is",
+    "was", "are", "were", "has", "had", "have", "will", "would", "also", "not",
+})  # fmt: skip
+
+
+def with_stated_countries(entities: Sequence[Entity], text: str) -> list[Entity]:
+    """The entities, those without a country given the one a demonym or a possessive states
+    right before one of their names."""
+    states = sorted(
+        (m.end, m, e.country)
+        for e in entities
+        if e.type == EntityType.STATE and e.country
+        for m in e.mentions
+    )
+    ends = [end for end, _, _ in states]
+    out = []
+    for entity in entities:
+        if entity.country or entity.known or entity.type not in _TAKES_HOME:
+            out.append(entity)
+            continue
+        country = next(
+            (c for m in entity.mentions if (c := _stated(m, states, ends, text)) is not None), None
+        )
+        out.append(replace(entity, country=country) if country else entity)
+    return out
+
+
+def _stated(
+    mention: Mention, states: Sequence[tuple[int, Mention, str | None]], ends: list[int], text: str
+) -> str | None:
+    if mention.kind != MentionKind.NAME:
+        return None
+    i = bisect.bisect_right(ends, mention.start) - 1
+    if i < 0:
+        return None
+    _, state, country = states[i]
+    if state.sentence != mention.sentence:
+        return None
+    gap = text[state.end : mention.start]
+    if state.kind != MentionKind.DEMONYM:
+        possessive = _POSSESSIVE.match(gap)
+        if possessive is None:
+            return None
+        gap = gap[possessive.end() :]
+    words = _GAP_WORDS.fullmatch(gap)
+    if words is None or any(
+        w in _NOT_DESCRIPTIVE or w.endswith("ed") for w in words.group(1).split()
+    ):
+        return None
+    return country
+
+
+def document_countries(entities: Iterable[Entity]) -> set[str]:
+    """The countries a document is about: those of its states and known actors whose mentions
+    number at least half of the most mentioned country's (a passing "Ireland" in an article on
+    Austria does not make its "Greens" Irish)."""
+    weight: Counter[str] = Counter()
+    for e in entities:
+        if e.country and (e.type == EntityType.STATE or e.known):
+            weight[e.country] += len(e.mentions)
+    if not weight:
+        return set()
+    top = max(weight.values())
+    return {country for country, n in weight.items() if 2 * n >= top}
+
+
+def home_country(entities: Iterable[Entity]) -> str | None:
+    """The one country the document is about, or None when it is about none or several."""
+    named = document_countries(entities)
+    return next(iter(named)) if len(named) == 1 else None
+
+
+def with_home_country(entities: Sequence[Entity]) -> list[Entity]:
+    """The entities, those of a kind that belongs to a country and without one given the
+    document's home country (marked `country_basis` "document")."""
+    home = home_country(entities)
+    if home is None:
+        return list(entities)
+    return [_homed(e, home) if _takes_home(e) else e for e in entities]
+
+
+def _takes_home(entity: Entity) -> bool:
+    if entity.country or entity.known or entity.type not in _TAKES_HOME:
+        return False
+    codes = {str(a.value) for a in entity.attributes if a.key in {"cameo", "agent", "sector"}}
+    return not codes & _COUNTRYLESS_CODES
+
+
+def _homed(entity: Entity, home: str) -> Entity:
+    basis = Attribute(COUNTRY_BASIS, DOCUMENT_BASIS)
+    return replace(entity, country=home, attributes=(*entity.attributes, basis))
