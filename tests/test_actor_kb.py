@@ -224,6 +224,11 @@ def test_the_dossier_links_the_wikidata_item(extractor: Extractor, tmp_path: Pat
     [
         ("German climate activist Carlotta Weibl spoke in Rome.", "Carlotta Weibl", "DEU"),
         ("Nigeria's Defence Ministry denied the report.", "Defence Ministry", "NGA"),
+        (
+            "The National Farmers Union of Ghana met in Accra.",
+            "National Farmers Union of Ghana",
+            "GHA",
+        ),
         # a verb between the state and the name says nothing of the name's country
         ("Germany criticised Carlotta Weibl in Rome.", "Carlotta Weibl", None),
     ],

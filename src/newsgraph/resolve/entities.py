@@ -79,7 +79,7 @@ def resolve_entities(
     clusters = _cluster(candidates, context.text, given_names)
     entities = [_entity(c, clusters, gazetteer, given_names) for c in clusters.values()]
     entities = _with_roles(entities, context, gazetteer, titles)
-    entities = with_stated_countries(entities, context.text)
+    entities = with_stated_countries(entities, context.text, gazetteer)
     if actors is not None:
         entities = with_actor_knowledge(entities, actors, context.published)
     entities = with_home_country(entities)
