@@ -65,6 +65,12 @@ def test_reading_commands_load_neither_spacy_nor_lexicon(
     assert not [m for m in HEAVY if m in loaded]
 
 
+def test_actor_info_loads_no_spacy_and_no_model() -> None:
+    loaded = modules_after("actor-info", "Paul Kagame")
+    assert "newsgraph.actor_info" in loaded
+    assert not [m for m in ("spacy", "newsgraph.pipeline") if m in loaded]
+
+
 def test_head_revision_is_alembics_head() -> None:
     from importlib import resources
 

@@ -12,7 +12,7 @@ import sys
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -307,6 +307,96 @@ def split_command(
     """Record that mentions with this text name another actor; applies now and on re-ingest."""
     _curate(db, "split", entity, new_id, surface=surface)
     typer.echo(f"split {surface!r} off {entity} as {new_id}")
+
+
+@app.command("correct")
+def correct_command(
+    entity: Annotated[str, typer.Argument(help="Entity id, e.g. person:tima-kurdi.")],
+    country: Annotated[
+        str | None, typer.Option(help="ISO 3166 alpha-3 code of the actor's country.")
+    ] = None,
+    sector: Annotated[
+        str | None, typer.Option(help="CAMEO agent type: GOV, MIL, REB, OPP, CVL, BUS, ...")
+    ] = None,
+    note: Annotated[str | None, typer.Option(help="Why (kept with the correction).")] = None,
+    db: DbOption = None,
+) -> None:
+    """Correct an actor's country or sector; applies now and on every re-ingest."""
+    from newsgraph.store.corrections import record_correction
+
+    try:
+        record_correction(_engine(db), entity, country=country, sector=sector, note=note)
+    except NewsgraphError as e:
+        err.print(f"[red]error:[/red] {e}", highlight=False)
+        raise typer.Exit(2) from e
+    said = ", ".join(f"{k} {v.upper()}" for k, v in (("country", country), ("sector", sector)) if v)
+    typer.echo(f"corrected {entity}: {said}")
+
+
+@app.command("actor-info")
+def actor_info_command(
+    name: Annotated[str, typer.Argument(help="A name, alias or entity id.")],
+    on: Annotated[
+        str | None, typer.Option(help="Date (YYYY-MM-DD) for posts held and the code then.")
+    ] = None,
+    db: Annotated[
+        str | None,
+        typer.Option(help="Also show this knowledge base's entities of that name (URL or path)."),
+    ] = None,
+    config: ConfigOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """What newsgraph knows of an actor and from where: gazetteer, actor knowledge base
+    (sources, licences, posts on a date), and a knowledge base's stored entities."""
+    from newsgraph.actor_info import actor_info
+
+    day = _parse_date(on)
+    found = actor_info(
+        name, on=day.isoformat() if day else None, settings=load_settings(config),
+        engine=_engine(db) if db else None,
+    )  # fmt: skip
+    if as_json:
+        typer.echo(json.dumps(found, ensure_ascii=False, indent=2, default=str))
+        return
+    _print_actor_info(found)
+
+
+def _print_actor_info(found: dict[str, Any]) -> None:
+    console = _out()
+    if not (found["gazetteer"] or found["actor_kb"] or found["knowledge_base"]):
+        console.print(f"nothing known of {found['name']!r}", highlight=False)
+        return
+    used = {"gazetteer": "the gazetteer", "actor_kb": "the actor knowledge base"}
+    console.print(
+        f"[bold]{found['name']}[/bold]"
+        + (f" on {found['on']}" if found["on"] else "")
+        + (f": the pipeline uses {used[found['used']]}" if found["used"] else ""),
+        highlight=False,
+    )
+    gazetteer = [
+        {**e, "roles": [r["title"] for r in e["roles"]], "source": "hand-written"}
+        for e in found["gazetteer"]
+    ]
+    if gazetteer:
+        console.print(_table(gazetteer, ["id", "name", "type", "country", "named_by", "roles",
+                                         "source"], title="gazetteer"))  # fmt: skip
+    records = [
+        {
+            **r,
+            "held": (r["held_on_date"] or {}).get("title"),
+            "sources": [f"{s['dataset']} #{s['record']} ({s['licence']})" for s in r["sources"]],
+        }
+        for r in found["actor_kb"]
+    ]
+    if records:
+        console.print(_table(records, ["id", "name", "type", "country", "sectors", "named_by",
+                                       "held", "cameo_on_date", "sources"],
+                             title="actor knowledge base"))  # fmt: skip
+    if found["knowledge_base"]:
+        console.print(_table(found["knowledge_base"], ["id", "name", "type", "country",
+                                                       "country_basis", "cameo", "documents",
+                                                       "correction"],
+                             title="knowledge base"))  # fmt: skip
 
 
 def _curate(db: str | None, action: str, source: str, target: str, **options: object) -> None:

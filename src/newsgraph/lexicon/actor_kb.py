@@ -145,23 +145,11 @@ class ActorKB:
         """Records named `name` (case, diacritics and spacing ignored), best first: by name
         before alias before abbreviation, then those plausible on `on`, then those holding a
         post on `on`, then the better documented."""
-        key = search_key(name)
-        if not key:
-            return []
-        rows = (
-            self._connection()
-            .execute(
-                "SELECT r.body, n.kind FROM names n JOIN records r ON r.rowid = n.record"
-                " WHERE n.key = ? ORDER BY n.kind, r.rowid",
-                (key,),
-            )
-            .fetchall()
-        )
         best: dict[str, Match] = {}
-        for body, kind in rows:
-            record = _record(json.loads(body))
+        for body, via in self.raw(name):
+            record = _record(body)
             if record.id not in best:
-                best[record.id] = Match(record, ("name", "alias", "abbreviation")[kind])
+                best[record.id] = Match(record, via)
         matches = list(best.values())
         order = {"name": 0, "alias": 1, "abbreviation": 2}
         matches.sort(
@@ -173,6 +161,19 @@ class ActorKB:
             )
         )
         return matches
+
+    def raw(self, name: str) -> list[tuple[dict[str, Any], str]]:
+        """The stored JSON records named `name` (with their sources) and how each is named
+        ("name", "alias", "abbreviation"), by name first."""
+        key = search_key(name)
+        if not key:
+            return []
+        rows = self._connection().execute(
+            "SELECT r.body, n.kind FROM names n JOIN records r ON r.rowid = n.record"
+            " WHERE n.key = ? ORDER BY n.kind, r.rowid",
+            (key,),
+        )
+        return [(json.loads(body), ("name", "alias", "abbreviation")[kind]) for body, kind in rows]
 
     def count(self) -> int:
         row = self._connection().execute("SELECT count(*) FROM records").fetchone()

@@ -10,6 +10,7 @@ fact's own date columns (`date`, `valid_from`, `valid_until`).
                ├─ quotes, relations, arms_transfers (+ arms_systems), deployments
                └─ (events.cluster → event_clusters: one real event reported by many documents)
     entity_merges: analyst decisions (merge A into B, split) that survive re-ingest
+    entity_corrections: an analyst's country or sector for an actor, applied on every ingest
 """
 
 from __future__ import annotations
@@ -106,6 +107,18 @@ entity_merges = Table(
     Column("target_id", String(200), nullable=False),
     Column("action", String(10), nullable=False),  # merge | split
     Column("surface", Text),  # for a split: the mention text that names the split-off entity
+    Column("note", Text),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+entity_corrections = Table(
+    "entity_corrections",
+    metadata,
+    # not an enforced reference: a correction outlives the documents that name its actor, so
+    # it applies again when they are ingested anew
+    Column("entity_id", String(200), primary_key=True),
+    Column("country", String(3)),  # ISO 3166 alpha-3, or NULL for "none"
+    Column("sector", String(3)),  # CAMEO agent type
     Column("note", Text),
     Column("created_at", DateTime(timezone=True), nullable=False),
 )

@@ -28,7 +28,7 @@ from sqlalchemy import (
 from newsgraph.contract import to_dict
 from newsgraph.folding import search_key
 from newsgraph.models import Entity, EntityType, Event, Evidence, Extraction
-from newsgraph.store import firsts, tallies
+from newsgraph.store import corrections, firsts, tallies
 from newsgraph.store import schema as t
 from newsgraph.store.curation import delete_orphan_entities
 from newsgraph.store.db import dialect_insert
@@ -238,7 +238,10 @@ def _upsert_entities(
         for key, row in wanted.items()
         if key not in existing
     ]
-    return _insert_ignoring_conflicts(connection, t.entities, rows)
+    inserted = _insert_ignoring_conflicts(connection, t.entities, rows)
+    corrections.improve_countries(connection, {k: wanted[k] for k in existing})
+    corrections.apply_corrections(connection, [row["id"] for row in rows])
+    return inserted
 
 
 def _entity_row(entity: Entity) -> dict[str, Any]:
