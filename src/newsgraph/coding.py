@@ -135,6 +135,17 @@ def cameo_pairs(
     return [(None, t) for t in targets] or [(None, None)]
 
 
+def quad_class(cameo: str) -> int | None:
+    """GDELT's quad class of a CAMEO code: 1 verbal cooperation (01-05), 2 material
+    cooperation (06-08), 3 verbal conflict (09-13), 4 material conflict (14-20)."""
+    if not cameo[:2].isdigit():
+        return None
+    root = int(cameo[:2])
+    if not 1 <= root <= 20:
+        return None
+    return 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
+
+
 def with_codes(entities: Sequence[Entity], codes: ActorCodes | None = None) -> list[Entity]:
     """The entities with `agent` and `cameo` attributes where they have a code."""
     out = []

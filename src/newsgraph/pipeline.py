@@ -30,6 +30,7 @@ from newsgraph.annotate.nlp import load_nlp
 from newsgraph.annotate.pubdate import infer_published
 from newsgraph.annotate.quotes import find_quotes
 from newsgraph.annotate.relations import find_relations
+from newsgraph.annotate.transcript import reported_in_turns, speaker_turns
 from newsgraph.coding import coded_events, with_codes
 from newsgraph.errors import InputError
 from newsgraph.ingest import load_documents
@@ -200,7 +201,8 @@ class Extractor:
             not_actors=self.events.not_actors,
             modality=self.events.modality,
         )
-        quotes = find_quotes(view)
+        turns = speaker_turns(text, entities)
+        quotes = find_quotes(view, turns)
         events = find_events(view, self.events)
         if self.scorer is not None:
             events = self.scorer.score(doc, events, entities)
@@ -208,6 +210,7 @@ class Extractor:
             events = self.detector.propose(view, events, self.events)
         if self.sides is not None:
             events = self.sides.assign(view, events)
+        events = reported_in_turns(events, turns)
         events = coded_events(_link_quotes(events, quotes), entities, self.lexicon.actor_codes)
         transfers = find_arms_transfers(view)
         return Extraction(

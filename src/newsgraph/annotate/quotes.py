@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from spacy.tokens import Token
 
 from newsgraph.annotate.events import subject_of
 from newsgraph.annotate.frames import Actor, DocView
+from newsgraph.annotate.transcript import Turn, turn_quotes
 from newsgraph.models import EntityType, Evidence, Quote
 
 _QUOTE = re.compile(
@@ -100,10 +102,14 @@ CONTINUATION = 2
 _SCARE_WORDS = 4  # a quote this short inside a sentence of the narrator is a scare quote
 
 
-def find_quotes(view: DocView) -> list[Quote]:
-    """Direct quotes first, then reported speech not already covered by one."""
+def find_quotes(view: DocView, turns: Sequence[Turn] = ()) -> list[Quote]:
+    """Direct quotes first, then reported speech not already covered by one; in a transcript
+    (`turns`, annotate/transcript.py) each sentence of an answer is its speaker's quote too."""
     parties = _Parties(view)
     direct = _direct(view, parties)
+    sentences = [(s.start_char, s.end_char) for s in view.sents]
+    answers = turn_quotes(turns, sentences, view.text, view.document_id)
+    answered = {q.evidence.sentence for q in answers}
     # direct quotes never overlap one another, so one sorted pass tells which reported clause
     # one of them covers (a scan per clause was quadratic in the number of quotes)
     spans = sorted((d.evidence.start - 2, d.evidence.end + 2) for d in direct)
@@ -113,8 +119,12 @@ def find_quotes(view: DocView) -> list[Quote]:
         i = bisect.bisect_right(starts, position) - 1
         return i >= 0 and position < spans[i][1]
 
-    reported = [r for r in _reported(view, parties) if not covered(r.evidence.start)]
-    quotes = _continued(sorted(direct + reported, key=lambda q: q.evidence.start))
+    reported = [
+        r
+        for r in _reported(view, parties)
+        if not covered(r.evidence.start) and r.evidence.sentence not in answered
+    ]
+    quotes = _continued(sorted(direct + reported + answers, key=lambda q: q.evidence.start))
     return [replace(q, id=f"q{i + 1}") for i, q in enumerate(quotes)]
 
 

@@ -34,7 +34,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from newsgraph.coding import Coded, cameo_pairs, code_actor, side_codes
+from newsgraph.coding import Coded, cameo_pairs, code_actor, quad_class, side_codes
 from newsgraph.lexicon.compiled import load_lexicon
 from newsgraph.models import CodedSide
 from newsgraph.store import export_rows as rows
@@ -110,17 +110,6 @@ def cameo_rows(
             "Evidence": event["evidence_text"],
         }
         yield row
-
-
-def quad_class(cameo: str) -> int | None:
-    """GDELT's quad class of a CAMEO code: 1 verbal cooperation (01-05), 2 material
-    cooperation (06-08), 3 verbal conflict (09-13), 4 material conflict (14-20)."""
-    if not cameo[:2].isdigit():
-        return None
-    root = int(cameo[:2])
-    if not 1 <= root <= 20:
-        return None
-    return 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
 
 
 def goldstein(cameo: str) -> float | None:

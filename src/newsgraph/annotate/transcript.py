@@ -1,0 +1,154 @@
+"""Interviews and transcripts: lines that open with a speaker's label are that speaker's turn.
+
+    ((WN))  What interested you in chess?                    the interviewer: not a quote
+    ((Dorsa Derakhshani))  I got interested because of my dad.   a direct quote, Derakhshani's
+    He used to play in high school.                          still hers, until the next label
+
+Wikinews writes labels as "((Name))"; transcripts elsewhere as "Name:" or "Q:"/"A:" at the
+start of a line. A document is read as a transcript only when at least `MIN_TURNS` lines open
+with a label and two labels differ. Each sentence of an answer becomes a direct quote of its
+speaker (the interviewer's questions are the article's own voice), and an event told in an
+answer is `reported`, attributed to the speaker, as annotators code it (docs/annotation.md
+§7.1).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from newsgraph.coding import quad_class
+from newsgraph.folding import fold
+from newsgraph.models import Entity, Event, Evidence, Modality, Quote
+
+MIN_TURNS = 3
+_LABEL = re.compile(
+    r"^[ \t]*(?:\(\((?P<a>[^()\n]{1,60})\)\)|(?P<b>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):)"
+    r"[ \t]*(?=\S)",
+    re.MULTILINE,
+)
+# labels of whoever asks the questions, when the questions do not give them away
+_VERBAL = frozenset({1, 3})  # verbal cooperation and verbal conflict
+# words that open a line like a speaker's label but are captions or notes
+_NOT_SPEAKERS = re.compile(r"(?:Image|File|Photo|Caption|Source|Sources|Note|Update|Correction)$")
+_INTERVIEWERS = frozenset({"wn", "wikinews", "q", "question", "interviewer", "host"})
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """One speaker's turn: the label, and the text it covers up to the next label."""
+
+    label: str
+    start: int  # where the turn's words begin (after the label)
+    end: int
+    speaker: str | None  # entity id
+    interviewer: bool
+
+
+def speaker_turns(text: str, entities: Sequence[Entity]) -> list[Turn]:
+    """The turns of a transcript, or [] when the text is not one."""
+    labels = [m for m in _LABEL.finditer(text) if not _NOT_SPEAKERS.search(_name(m))]
+    names = [_name(m) for m in labels]
+    if len(labels) < MIN_TURNS or len(set(names)) < 2:
+        return []
+    asks = _askers(text, labels, names)
+    turns = []
+    for i, (match, name) in enumerate(zip(labels, names, strict=True)):
+        end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
+        turns.append(
+            Turn(
+                name,
+                match.end(),
+                end,
+                _speaker(name, match.start(), match.end(), entities),
+                fold(name).lower() in _INTERVIEWERS or name in asks,
+            )
+        )
+    return turns
+
+
+def _name(match: re.Match[str]) -> str:
+    return (match.group("a") or match.group("b") or "").strip()
+
+
+def _askers(text: str, labels: Sequence[re.Match[str]], names: Sequence[str]) -> set[str]:
+    """Labels most of whose turns are questions (end with "?")."""
+    asked: Counter[str] = Counter()
+    spoke: Counter[str] = Counter()
+    for i, (match, name) in enumerate(zip(labels, names, strict=True)):
+        end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
+        spoke[name] += 1
+        asked[name] += text[match.end() : end].rstrip().endswith("?")
+    return {name for name, n in spoke.items() if 2 * asked[name] > n}
+
+
+def _speaker(name: str, start: int, end: int, entities: Sequence[Entity]) -> str | None:
+    """The entity the label names: one mentioned inside the label, else one whose name or
+    alias is the label, else the one whose surname it is."""
+    for entity in entities:
+        if any(start <= m.start < end for m in entity.mentions):
+            return entity.id
+    key = fold(name).lower()
+    for entity in entities:
+        if key in {fold(n).lower() for n in (entity.name, *entity.aliases)}:
+            return entity.id
+    last = key.split()[-1] if key else ""
+    named = [e.id for e in entities if last and fold(e.name).lower().split()[-1:] == [last]]
+    return named[0] if len(named) == 1 else None
+
+
+def turn_quotes(
+    turns: Sequence[Turn], sentences: Sequence[tuple[int, int]], text: str, document_id: str
+) -> list[Quote]:
+    """A direct quote of its speaker for each sentence of an answer (from the turn's start)."""
+    quotes = []
+    for turn in turns:
+        if turn.interviewer:
+            continue
+        for index, (start, end) in enumerate(sentences):
+            start, end = max(start, turn.start), min(end, turn.end)
+            words = text[start:end].strip()
+            if end <= start or not words:
+                continue
+            start += len(text[start:end]) - len(text[start:end].lstrip())
+            end = start + len(words)
+            quotes.append(
+                Quote(
+                    id="",
+                    text=words,
+                    kind="direct",
+                    speaker=turn.speaker,
+                    verb=None,
+                    stance="state",
+                    evidence=Evidence(document_id, index, start, end),
+                )
+            )
+    return quotes
+
+
+def reported_in_turns(events: Sequence[Event], turns: Sequence[Turn]) -> list[Event]:
+    """Events told in an answer become `reported`, attributed to the speaker, unless they are
+    the speaker's own: with the speaker as source, or a verbal act (CAMEO's verbal quad
+    classes) with no source named ("I condemn them"). Criticising or urging someone in an
+    answer is done by speaking, and asserted like "X condemned Y" in a news story."""
+    answers = sorted((t.start, t.end, t.speaker) for t in turns if not t.interviewer)
+    if not answers:
+        return list(events)
+    starts = [a for a, _, _ in answers]
+    out = []
+    for event in events:
+        i = bisect.bisect_right(starts, event.evidence.start) - 1
+        inside = i >= 0 and event.evidence.start < answers[i][1]
+        speaker = answers[i][2] if inside else None
+        own = inside and (
+            (speaker is not None and speaker in event.source)
+            or (not event.source and quad_class(event.cameo) in _VERBAL)
+        )
+        if inside and not own and event.modality == Modality.ASSERTED:
+            event = replace(event, modality=Modality.REPORTED,
+                            attributed_to=event.attributed_to or answers[i][2])  # fmt: skip
+        out.append(event)
+    return out
