@@ -72,11 +72,13 @@ def test_unknown_people_cluster_by_surname(run: Run) -> None:
     )
     person = by_name(result, "Ivan Petrenkov")
     assert mentions(person) == ["Ivan Petrenkov", "Petrenkov"]
-    # the age from the text; the CAMEO coding from the rank ("General": military)
+    # the age from the text; the CAMEO coding from the rank ("General": military); the
+    # country from what the document is about (Belarus, its only country), and it says so
     assert {(a.key, a.value) for a in person.attributes} == {
         ("age", 61),
         ("agent", "MIL"),
-        ("cameo", "MIL"),
+        ("cameo", "BLRMIL"),
+        ("country_basis", "document"),
     }
     assert by_name(result, "Olga Petrenkova").id != person.id
 

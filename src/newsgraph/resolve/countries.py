@@ -133,7 +133,8 @@ def document_countries(entities: Iterable[Entity]) -> set[str]:
     Austria does not make its "Greens" Irish)."""
     weight: Counter[str] = Counter()
     for e in entities:
-        if e.country and (e.type == EntityType.STATE or e.known):
+        # a weapon's country is its maker's, not what the document is about
+        if e.country and (e.type == EntityType.STATE or e.known) and e.type != EntityType.WEAPON:
             weight[e.country] += len(e.mentions)
     if not weight:
         return set()
