@@ -409,3 +409,21 @@ def test_a_reported_attack_that_became_an_accusation_is_coded_once() -> None:
     assert event_triples(extraction(STATES, (attack, accusation))) == {("USA", "RUS", "11")}
     # reported by someone who accused no one (an outlet), the attack itself is coded
     assert event_triples(extraction(STATES, (attack,))) == {("RUS", "CHN", "19")}
+
+
+def test_newsgraph_evaluate_scores_petrarch_and_plover_files(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from newsgraph.cli import app
+
+    xml = tmp_path / "petr.xml"
+    xml.write_text(PETRARCH_XML, encoding="utf-8")
+    records = tmp_path / "plover.json"
+    records.write_text(json.dumps(PLOVER_RECORDS), encoding="utf-8")
+    runner = CliRunner()
+    petrarch = json.loads(runner.invoke(app, ["evaluate", str(xml), "--json"]).output)
+    assert set(petrarch) >= {"precision", "recall", "f1", "gold"}
+    assert petrarch["sentences"] >= 1
+    plover = json.loads(runner.invoke(app, ["evaluate", str(records), "--json"]).output)
+    assert plover["records"] == len(PLOVER_RECORDS) - 1  # the codebook entry is no record
+    assert 0.0 <= plover["type_accuracy"] <= 1.0

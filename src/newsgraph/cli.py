@@ -18,7 +18,7 @@ import typer
 from rich.console import Console
 
 from newsgraph.errors import NewsgraphError
-from newsgraph.settings import load_settings
+from newsgraph.settings import Settings, load_settings
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -411,7 +411,13 @@ def _curate(db: str | None, action: str, source: str, target: str, **options: ob
 
 @app.command("evaluate")
 def evaluate_command(
-    gold: Annotated[Path, typer.Argument(help="Gold corpus: a folder (data/gold) or its JSONL.")],
+    gold: Annotated[
+        Path,
+        typer.Argument(
+            help="Gold corpus: a folder (data/gold) or its JSONL; or PETRARCH2's validation "
+            "XML (PETR2_GSR_validation.xml) or PLOVER's gold records (.json)."
+        ),
+    ],
     split: Annotated[
         str | None, typer.Option(help="train, dev or test (default: the whole corpus).")
     ] = None,
@@ -438,6 +444,9 @@ def evaluate_command(
             highlight=False,
         )
         raise typer.Exit(2)
+    if gold.suffix.lower() in {".xml", ".json"}:
+        _evaluate_shared(gold, load_settings(config, model=model, lexicon_paths=lexicon), as_json)
+        return
     try:
         if predictions is not None:
             report = evaluate_file(gold, predictions, split=split, keep_errors=errors)
@@ -455,6 +464,39 @@ def evaluate_command(
     if errors:
         for item in report.errors:
             typer.echo(json.dumps(item, ensure_ascii=False))
+
+
+def _evaluate_shared(path: Path, settings: Settings, as_json: bool) -> None:
+    """PETRARCH2's validation sentences (.xml) or PLOVER's gold records (.json), scored on
+    the product's own coded events (newsgraph.evaluation)."""
+    from newsgraph.evaluation import evaluate_petrarch, evaluate_plover
+    from newsgraph.pipeline import Extractor
+
+    extractor = Extractor(settings)
+    try:
+        if path.suffix.lower() == ".xml":
+            p = evaluate_petrarch(path, extractor)
+            rows = {"sentences": len(p.sentences), "precision": p.precision,
+                    "recall": p.recall, "f1": p.f1, "tp": p.true_positives,
+                    "predicted": p.predicted, "gold": p.gold}  # fmt: skip
+            title = "PETRARCH2 validation: (source, target, CAMEO root) triples"
+        else:
+            v = evaluate_plover(path, extractor)
+            rows = {"records": len(v.results), "type_accuracy": v.type_accuracy,
+                    "gold_type_among_any": v.any_accuracy, "coverage": v.coverage,
+                    "source_country_if_typed": v.source_accuracy,
+                    "target_country_if_typed": v.target_accuracy}  # fmt: skip
+            title = "PLOVER gold records: type of the top event, sides' countries"
+    except NewsgraphError as e:
+        err.print(f"[red]error:[/red] {e}", highlight=False)
+        raise typer.Exit(2) from e
+    if as_json:
+        typer.echo(json.dumps(rows, indent=2))
+        return
+    shown: list[dict[str, object]] = [
+        {"score": k, "value": f"{v:.3f}" if isinstance(v, float) else v} for k, v in rows.items()
+    ]
+    _out().print(_table(shown, ["score", "value"], title=title))
 
 
 @app.command("check")
