@@ -46,6 +46,8 @@ def test_captions_and_a_single_label_are_no_transcript() -> None:
     assert speaker_turns(captions, []) == []
     one = "Note: prices rose.\nThe mayor spoke.\nThe council met.\n"
     assert speaker_turns(one, []) == []
+    release = "Date: 3 May.\nLocation: Lagos.\nContact: the press office.\nPrices rose.\n"
+    assert speaker_turns(release, []) == []
 
 
 def test_colon_labels_make_a_transcript_and_questions_mark_the_interviewer() -> None:

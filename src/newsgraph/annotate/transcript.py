@@ -6,10 +6,10 @@
 
 Wikinews writes labels as "((Name))"; transcripts elsewhere as "Name:" or "Q:"/"A:" at the
 start of a line. A document is read as a transcript only when at least `MIN_TURNS` lines open
-with a label and two labels differ. Each sentence of an answer becomes a direct quote of its
-speaker (the interviewer's questions are the article's own voice), and an event told in an
-answer is `reported`, attributed to the speaker, as annotators code it (docs/annotation.md
-§7.1).
+with a label, two labels differ, and someone asks the questions or two labels name people of
+the document. Each sentence of an answer becomes a direct quote of its speaker (the
+interviewer's questions are the article's own voice), and an event told in an answer is
+`reported`, attributed to the speaker, as annotators code it (docs/annotation.md §7.1).
 """
 
 from __future__ import annotations
@@ -67,7 +67,17 @@ def speaker_turns(text: str, entities: Sequence[Entity]) -> list[Turn]:
                 fold(name).lower() in _INTERVIEWERS or name in asks,
             )
         )
+    if not _is_conversation(turns):
+        return []
     return turns
+
+
+def _is_conversation(turns: Sequence[Turn]) -> bool:
+    """Someone asks (an interviewer's label, or a label whose turns are questions) or two
+    labels name people of the document ("BIDEN:", "TRUMP:"): a run of "Date:", "Location:",
+    "Contact:" lines is neither."""
+    speakers = {t.speaker for t in turns if not t.interviewer and t.speaker is not None}
+    return any(t.interviewer for t in turns) or len(speakers) >= 2
 
 
 def _name(match: re.Match[str]) -> str:
