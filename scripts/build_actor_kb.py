@@ -16,13 +16,22 @@ Sources (each record names its dataset, source record id, snapshot commit and li
   government and ministers that the WhoGov, CHISOLS and leadership imports name as the first
   office-holder of each party.
 
+- `Hipo/university-domains-list` (MIT): about 10,000 universities and colleges of 200
+  countries (`world_universities_and_domains.json`), as EDU organisations.
+
 Run (snapshots come from the `fetch` tool, which prints where it put each bare git directory):
 
     fetch github:unitedstates/congress-legislators
     fetch github:hdigital/partyfactsdata
+    fetch github:WilliamRADFunk/cia-world-leaders
+    fetch github:every-politician-scrapers/world-leaders-2021
+    fetch github:Hipo/university-domains-list
     python scripts/build_actor_kb.py \
         --congress /work/.mirror/unitedstates+congress-legislators/repo \
-        --partyfacts /work/.mirror/hdigital+partyfactsdata/repo
+        --partyfacts /work/.mirror/hdigital+partyfactsdata/repo \
+        --cia /work/.mirror/WilliamRADFunk+cia-world-leaders/repo \
+        --wikidata /work/.mirror/every-politician-scrapers+world-leaders-2021/repo \
+        --universities /work/.mirror/Hipo+university-domains-list/repo
 
 Nothing here runs at extraction time; the package reads only the file this writes.
 """
@@ -542,13 +551,38 @@ def wikidata_leaders(snap: Snapshot) -> Iterator[Record]:
 # ------------------------------------------------------------------------------------ assemble
 
 
-def build(congress: Path, partyfacts: Path, cia: Path, wikidata: Path) -> list[dict[str, Any]]:
+UNIVERSITIES = "university-domains-list/world_universities_and_domains.json"
+
+
+def universities(snap: Snapshot) -> Iterator[Record]:
+    """Universities and colleges (EDU), one record per name and country."""
+    import pycountry
+
+    alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries} | {"XK": "XKX"}
+    seen: set[str] = set()
+    for item in json.loads(snap.read("world_universities_and_domains.json")):
+        name = " ".join(str(item.get("name") or "").split())
+        country = alpha3.get(str(item.get("alpha_two_code") or "").upper())
+        if len(name.split()) < 2 or country is None:
+            continue  # a one-word name ("Harvard") is too often something else
+        ident = f"{slug(name)}-{country.lower()}"
+        if ident in seen:
+            continue  # the same name and country listed twice (spelling or punctuation apart)
+        seen.add(ident)
+        yield Record(id=f"kb:university:{ident}", type="organization", name=name,
+                     country=country, aliases=_with_ascii({name}), sectors={"EDU"},
+                     sources=[_source(UNIVERSITIES, name, snap.commit, MIT)])  # fmt: skip
+
+
+def build(
+    congress: Path, partyfacts: Path, cia: Path, wikidata: Path, universities_git: Path
+) -> list[dict[str, Any]]:
     us, pf = Snapshot(congress), Snapshot(partyfacts)
     party_records = list(parties(pf))
     party_names = {r.id.rsplit(":", 1)[1]: r.name for r in party_records}
     records = [*wikidata_leaders(Snapshot(wikidata)), *us_people(us),
                *parliamentarians(pf, party_names), *cia_leaders(Snapshot(cia)), *leaders(pf),
-               *party_records]  # fmt: skip
+               *party_records, *universities(Snapshot(universities_git))]  # fmt: skip
     merged = _merge_by_name(_merge_by_qid(records))
     return sorted((r.as_json() for r in merged), key=lambda r: r["id"])
 
@@ -578,7 +612,8 @@ def _merge_by_name(records: list[Record]) -> list[Record]:
     kept: dict[tuple[str | None, str], Record] = {}
     out = []
     for rec in records:
-        keys = [(rec.country, k) for k in {_key(n) for n in {rec.name} | rec.aliases}]
+        # sorted: which earlier record a name finds first must not depend on hash order
+        keys = [(rec.country, k) for k in sorted({_key(n) for n in {rec.name} | rec.aliases})]
         known = next((kept[k] for k in keys if k in kept), None) if rec.type == "person" else None
         if known is not None and _datasets(known) & _datasets(rec):
             known = None  # two namesakes in one source are two people
@@ -640,9 +675,11 @@ def main(argv: list[str] | None = None) -> int:
         required=True,
         help="bare git dir of every-politician-scrapers/world-leaders-2021",
     )
+    parser.add_argument("--universities", type=Path, required=True,
+                        help="bare git dir of Hipo/university-domains-list")  # fmt: skip
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
-    records = build(args.congress, args.partyfacts, args.cia, args.wikidata)
+    records = build(args.congress, args.partyfacts, args.cia, args.wikidata, args.universities)
     write(records, args.out)
     print(summary(records))
     print(f"wrote {args.out} ({args.out.stat().st_size:,} bytes)")
