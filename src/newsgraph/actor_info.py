@@ -25,8 +25,7 @@ from sqlalchemy import Engine, select
 
 from newsgraph.coding import Coded
 from newsgraph.folding import fold
-from newsgraph.lexicon.actor_kb import _record as actor_record
-from newsgraph.lexicon.actor_kb import open_actor_kb
+from newsgraph.lexicon.actor_kb import open_actor_kb, parse_record
 from newsgraph.lexicon.gazetteer import Entry, load_gazetteer
 from newsgraph.settings import Settings
 from newsgraph.store import queries
@@ -94,7 +93,7 @@ def _kb_records(name: str, on: str | None, settings: Settings) -> list[dict[str,
         return []
     out = []
     for body, via in kb.raw(name):
-        record = actor_record(body)
+        record = parse_record(body)
         held = record.position_on(on)
         sector = record.sector_on(on)
         out.append(

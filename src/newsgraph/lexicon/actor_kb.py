@@ -147,7 +147,7 @@ class ActorKB:
         post on `on`, then the better documented."""
         best: dict[str, Match] = {}
         for body, via in self.raw(name):
-            record = _record(body)
+            record = parse_record(body)
             if record.id not in best:
                 best[record.id] = Match(record, via)
         matches = list(best.values())
@@ -198,7 +198,8 @@ def open_actor_kb(entries: tuple[str, ...]) -> ActorKB | None:
     return ActorKB.open(paths)
 
 
-def _record(raw: dict[str, Any]) -> ActorRecord:
+def parse_record(raw: dict[str, Any]) -> ActorRecord:
+    """One stored JSON record (actor.schema.json) as an ActorRecord."""
     positions = tuple(
         Position(
             title=p["title"],
