@@ -161,3 +161,20 @@ def test_actor_info_names_the_gazetteer_when_it_decides() -> None:
     found = json.loads(CliRunner().invoke(app, ["actor-info", "Sergei Lavrov", "--json"]).output)
     assert found["used"] == "gazetteer"
     assert found["gazetteer"][0]["country"] == "RUS"
+
+
+def test_the_dossier_says_where_a_country_came_from(extractor: Extractor, tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from newsgraph.store.db import open_database
+    from newsgraph.web import create_app
+
+    engine = open_database(str(tmp_path / "kb.db"))
+    _ingest(extractor, engine, tmp_path / "a.txt", STORY)
+    institute = _institute(engine).id
+    client = TestClient(create_app(engine))
+    assert "(inferred from the documents)" in client.get(f"/actors/{institute}").text
+    record_correction(engine, institute, country="DEU")
+    page = client.get(f"/actors/{institute}").text
+    assert "country DEU" in page and "(set by an analyst)" in page
+    engine.dispose()

@@ -610,9 +610,12 @@ def actor_command(
         return
     entity = found["entity"]
     console = _out()
+    basis = (entity.get("attributes") or {}).get("country_basis")
+    country = (entity["country"] or "-") + (f", {_BASIS[basis]}" if basis in _BASIS else "")
     console.print(
-        f"[bold]{entity['name']}[/bold] ({entity['type']}, {entity['country'] or '-'}) "
-        f"{entity['id']} — in {found['documents']} documents"
+        f"[bold]{entity['name']}[/bold] ({entity['type']}, {country}) "
+        f"{entity['id']} — in {found['documents']} documents",
+        highlight=False,
     )
     sections = [
         ("roles", ["title", "qualifier", "organization", "valid_from", "valid_until", "evidence"]),
@@ -626,6 +629,10 @@ def actor_command(
     for key, columns in sections:
         if found[key]:
             console.print(_table(found[key], columns, title=key.replace("_", " ")))
+
+
+# where an entity's country came from, when not from the text, the gazetteer or the actor KB
+_BASIS = {"document": "inferred from the documents", "analyst": "set by an analyst"}
 
 
 @app.command("quotes")
