@@ -280,3 +280,19 @@ def test_an_organisation_name_says_what_it_is() -> None:
     assert name_agent("Committee to Protect Journalists", codes) == "NGO"
     assert name_agent("Supreme Court of the United States", codes) == "JUD"
     assert name_agent("Boeing", codes) is None
+
+
+def test_companies_that_make_political_news_are_known_and_a_model_is_not_its_maker(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    found = extract_text(
+        "Twitter suspended the account. A Boeing 777 of Malaysia Airlines crashed, and Boeing "
+        "said it would help investigators.",
+        published="2019-05-01",
+    )
+    twitter = next(e for e in found.entities if e.name == "Twitter")
+    assert (twitter.type.value, twitter.country) == ("organization", "USA")
+    assert {a.key: a.value for a in twitter.attributes}["cameo"] == "USABUS"
+    boeing = next(e for e in found.entities if e.name == "Boeing")
+    assert [m.text for m in boeing.mentions] == ["Boeing"]  # the company, not the 777's maker
+    assert boeing.mentions[0].start > found.document.text.index("777")

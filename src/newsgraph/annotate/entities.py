@@ -46,6 +46,8 @@ _WEAPON_PREFIX = (
     r"S|T|F|J|Z|M|K|Buk|BuK|BUK|Tor|Igla|Pechora|Pantsir|Iskander|Tochka|Smerch|Uragan|Grad|"
     r"Shahed|Hwasong|Fateh|Zolfaghar|Kornet|Orlan|Tornado"
 )
+_MODEL = re.compile(r"^[A-Z]{0,2}\d{3,4}(?:-\w+)?$")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
 _WEAPON_DESIGNATION = re.compile(
     rf"\b(?:{_WEAPON_PREFIX})-\s?\d{{1,4}}[A-Za-z0-9]*(?:-\d?[A-Za-z0-9]+)*(?:\s[A-Z][a-z]+-\d[A-Za-z0-9]*)?"
     rf"|\b(?:Buk|BuK|BUK|Tor|Igla|Pechora|Pantsir|Iskander)-[A-Z0-9][A-Za-z0-9]*"
@@ -219,6 +221,8 @@ class EntityRecognizer:
             for i in range(span.start, span.end)
         }
         for span, (entry, kind, ambiguous) in hits_at:
+            if entry.type == EntityType.ORGANIZATION and _names_a_model(span):
+                continue  # "a Boeing 777", "the Airbus A320": the aircraft, not the company
             if (
                 ambiguous
                 and not _confirmed(span, entry, ner_labels, confirmed)
@@ -276,7 +280,7 @@ class EntityRecognizer:
             if (span.label_ in _HIGH_NER) != high or span.label_ not in NER_TYPES:
                 continue
             etype = _ner_type(span)
-            if etype is None:
+            if etype is None or (etype == EntityType.ORGANIZATION and _names_a_model(span)):
                 continue
             out.append((span, _candidate(span, sentence_of, "ner", etype, label=span.label_)))
         return out
@@ -437,6 +441,14 @@ def _surname_echoes(
         span = doc[token.i : token.i + 1]
         out.append((span, _candidate(span, sentence_of, "ner", EntityType.PERSON)))
     return out
+
+
+def _names_a_model(span: Span) -> bool:
+    """A maker's name followed by a model designation ("Boeing 777", "Airbus A320", "737-800";
+    not a year, nor "Huawei 5G")."""
+    doc = span.doc
+    following = doc[span.end].text if span.end < len(doc) else ""
+    return bool(_MODEL.match(following)) and not _YEAR.match(following)
 
 
 def _in_longer_name(token: Token, sentence_of: Sequence[int]) -> bool:
