@@ -55,6 +55,7 @@ def speaker_turns(text: str, entities: Sequence[Entity]) -> list[Turn]:
     if len(labels) < MIN_TURNS or len(set(names)) < 2:
         return []
     asks = _askers(text, labels, names)
+    speakers = _Speakers(entities)
     turns = []
     for i, (match, name) in enumerate(zip(labels, names, strict=True)):
         end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
@@ -63,7 +64,7 @@ def speaker_turns(text: str, entities: Sequence[Entity]) -> list[Turn]:
                 name,
                 match.end(),
                 end,
-                _speaker(name, match.start(), match.end(), entities),
+                speakers.of(name, match.start(), match.end()),
                 fold(name).lower() in _INTERVIEWERS or name in asks,
             )
         )
@@ -95,19 +96,35 @@ def _askers(text: str, labels: Sequence[re.Match[str]], names: Sequence[str]) ->
     return {name for name, n in spoke.items() if 2 * asked[name] > n}
 
 
-def _speaker(name: str, start: int, end: int, entities: Sequence[Entity]) -> str | None:
-    """The entity the label names: one mentioned inside the label, else one whose name or
-    alias is the label, else the one whose surname it is."""
-    for entity in entities:
-        if any(start <= m.start < end for m in entity.mentions):
-            return entity.id
-    key = fold(name).lower()
-    for entity in entities:
-        if key in {fold(n).lower() for n in (entity.name, *entity.aliases)}:
-            return entity.id
-    last = key.split()[-1] if key else ""
-    named = [e.id for e in entities if last and fold(e.name).lower().split()[-1:] == [last]]
-    return named[0] if len(named) == 1 else None
+class _Speakers:
+    """The entity a label names: one mentioned inside the label, else one whose name or alias
+    is the label, else the one whose surname it is. Mentions are found by bisection and names
+    looked up once each, so a transcript of thousands of turns costs turns + entities."""
+
+    def __init__(self, entities: Sequence[Entity]) -> None:
+        self.entities = entities
+        self.mentions = sorted((m.start, e.id) for e in entities for m in e.mentions)
+        self.starts = [start for start, _ in self.mentions]
+        self.by_name: dict[str, str | None] = {}
+
+    def of(self, name: str, start: int, end: int) -> str | None:
+        i = bisect.bisect_left(self.starts, start)
+        if i < len(self.starts) and self.starts[i] < end:
+            return self.mentions[i][1]
+        if name not in self.by_name:
+            self.by_name[name] = self._named(name)
+        return self.by_name[name]
+
+    def _named(self, name: str) -> str | None:
+        key = fold(name).lower()
+        for entity in self.entities:
+            if key in {fold(n).lower() for n in (entity.name, *entity.aliases)}:
+                return entity.id
+        last = key.split()[-1] if key else ""
+        named = [
+            e.id for e in self.entities if last and fold(e.name).lower().split()[-1:] == [last]
+        ]
+        return named[0] if len(named) == 1 else None
 
 
 def turn_quotes(
@@ -115,10 +132,17 @@ def turn_quotes(
 ) -> list[Quote]:
     """A direct quote of its speaker for each sentence of an answer (from the turn's start)."""
     quotes = []
+    ends = [end for _, end in sentences]
     for turn in turns:
         if turn.interviewer:
             continue
-        for index, (start, end) in enumerate(sentences):
+        # only the sentences the turn overlaps, found by bisection: a transcript of many short
+        # turns would otherwise cost turns x sentences
+        first = bisect.bisect_right(ends, turn.start)
+        for index in range(first, len(sentences)):
+            start, end = sentences[index]
+            if start >= turn.end:
+                break
             start, end = max(start, turn.start), min(end, turn.end)
             words = text[start:end].strip()
             if end <= start or not words:
