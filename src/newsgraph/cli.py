@@ -9,6 +9,8 @@ from __future__ import annotations
 import csv
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -73,6 +75,17 @@ class OutputFormat(StrEnum):
 
 
 @app.callback()
+@contextmanager
+def _one_line_errors() -> Iterator[None]:
+    """An error newsgraph explains (bad input, config, refused curation) becomes its one line
+    on stderr and exit code 2, never a traceback."""
+    try:
+        yield
+    except NewsgraphError as e:
+        err.print(f"[red]error:[/red] {e}", highlight=False)
+        raise typer.Exit(2) from e
+
+
 def main() -> None:
     """newsgraph: entities, citations and dates (and, later, events) from news articles."""
 
@@ -99,7 +112,7 @@ def extract(
     """Extract entities, citations and dates; print one JSON object per document."""
     from newsgraph.pipeline import Extractor
 
-    try:
+    with _one_line_errors():
         settings = load_settings(
             config,
             model=model,
@@ -116,9 +129,6 @@ def extract(
             output,
             include_text=not no_text,
         )
-    except NewsgraphError as e:
-        err.print(f"[red]error:[/red] {e}", highlight=False)
-        raise typer.Exit(2) from e
     if skipped:
         err.print(f"{len(skipped)} input(s) skipped", highlight=False)
         raise typer.Exit(1)
@@ -153,12 +163,9 @@ def lexicon_check(
     """Check lexicon files of any kind and show what they add to the shipped gazetteers."""
     from newsgraph.lexicon.gazetteer import load_gazetteer
 
-    try:
+    with _one_line_errors():
         base = load_gazetteer()
         extended = load_gazetteer(tuple(paths))
-    except NewsgraphError as e:
-        err.print(f"[red]error:[/red] {e}", highlight=False)
-        raise typer.Exit(2) from e
     added = len(extended.entries) - len(base.entries)
     replaced = sum(
         1 for k, v in extended.entries.items() if k in base.entries and base.entries[k] != v
@@ -219,7 +226,7 @@ def ingest_command(
     from newsgraph.pipeline import shared_extractor
     from newsgraph.store.db import open_database
 
-    try:
+    with _one_line_errors():
         settings = load_settings(
             config,
             model=model,
@@ -255,9 +262,6 @@ def ingest_command(
                 workers=workers,
                 dask=dask,
             )
-    except NewsgraphError as e:
-        err.print(f"[red]error:[/red] {e}", highlight=False)
-        raise typer.Exit(2) from e
     for item in summary.skipped:
         err.print(f"skipped {item.source}: {item.reason} ({item.error})", highlight=False)
     typer.echo(
@@ -324,11 +328,8 @@ def correct_command(
     """Correct an actor's country or sector; applies now and on every re-ingest."""
     from newsgraph.store.corrections import record_correction
 
-    try:
+    with _one_line_errors():
         record_correction(_engine(db), entity, country=country, sector=sector, note=note)
-    except NewsgraphError as e:
-        err.print(f"[red]error:[/red] {e}", highlight=False)
-        raise typer.Exit(2) from e
     said = ", ".join(f"{k} {v.upper()}" for k, v in (("country", country), ("sector", sector)) if v)
     typer.echo(f"corrected {entity}: {said}")
 
@@ -402,11 +403,8 @@ def _print_actor_info(found: dict[str, Any]) -> None:
 def _curate(db: str | None, action: str, source: str, target: str, **options: object) -> None:
     from newsgraph.store.curation import record_decision
 
-    try:
+    with _one_line_errors():
         record_decision(_engine(db), action, source, target, **options)  # type: ignore[arg-type]
-    except NewsgraphError as e:
-        err.print(f"[red]error:[/red] {e}", highlight=False)
-        raise typer.Exit(2) from e
 
 
 @app.command("evaluate")
@@ -447,16 +445,13 @@ def evaluate_command(
     if gold.suffix.lower() in {".xml", ".json"}:
         _evaluate_shared(gold, load_settings(config, model=model, lexicon_paths=lexicon), as_json)
         return
-    try:
+    with _one_line_errors():
         if predictions is not None:
             report = evaluate_file(gold, predictions, split=split, keep_errors=errors)
         else:
             settings = load_settings(config, model=model, lexicon_paths=lexicon)
             extractor = Extractor(settings)
             report = evaluate_extractor(gold, extractor, split=split, keep_errors=errors)
-    except NewsgraphError as e:
-        err.print(f"[red]error:[/red] {e}", highlight=False)
-        raise typer.Exit(2) from e
     if as_json:
         typer.echo(json.dumps(report.as_dict(), indent=2))
     else:
@@ -473,7 +468,7 @@ def _evaluate_shared(path: Path, settings: Settings, as_json: bool) -> None:
     from newsgraph.pipeline import Extractor
 
     extractor = Extractor(settings)
-    try:
+    with _one_line_errors():
         if path.suffix.lower() == ".xml":
             p = evaluate_petrarch(path, extractor)
             rows = {"sentences": len(p.sentences), "precision": p.precision,
@@ -487,9 +482,6 @@ def _evaluate_shared(path: Path, settings: Settings, as_json: bool) -> None:
                     "source_country_if_typed": v.source_accuracy,
                     "target_country_if_typed": v.target_accuracy}  # fmt: skip
             title = "PLOVER gold records: type of the top event, sides' countries"
-    except NewsgraphError as e:
-        err.print(f"[red]error:[/red] {e}", highlight=False)
-        raise typer.Exit(2) from e
     if as_json:
         typer.echo(json.dumps(rows, indent=2))
         return
@@ -711,11 +703,8 @@ def search_command(
 def _engine(db: str | None) -> Engine:
     from newsgraph.store.db import open_database
 
-    try:
+    with _one_line_errors():
         return open_database(db)
-    except NewsgraphError as e:
-        err.print(f"[red]error:[/red] {e}", highlight=False)
-        raise typer.Exit(2) from e
 
 
 def _cell(value: object) -> str:
@@ -785,11 +774,8 @@ def serve_command(
     from newsgraph.web import create_app
     from newsgraph.web.app import POOL_SIZE, POOL_TIMEOUT_SECONDS
 
-    try:
+    with _one_line_errors():
         engine = open_database(db, pool_size=POOL_SIZE, pool_timeout=POOL_TIMEOUT_SECONDS)
-    except NewsgraphError as e:
-        err.print(f"[red]error:[/red] {e}", highlight=False)
-        raise typer.Exit(2) from e
     hosts = [host, "localhost", "127.0.0.1", "[::1]", *(allow_host or [])]
     if host in ("0.0.0.0", "::"):
         hosts.append("*")  # bound everywhere on purpose: the operator chose to answer any name
@@ -812,10 +798,7 @@ def export_command(
     """Export the knowledge base: Gephi, Neo4j, threat-intel platforms, R/pandas, GDELT users."""
     from newsgraph.export import export
 
-    try:
+    with _one_line_errors():
         written = export(_engine(db), output, destination)
-    except NewsgraphError as e:
-        err.print(f"[red]error:[/red] {e}", highlight=False)
-        raise typer.Exit(2) from e
     for path in written:
         typer.echo(str(path))
