@@ -27,6 +27,7 @@ from newsgraph.coding import Coded
 from newsgraph.folding import fold
 from newsgraph.lexicon.actor_kb import open_actor_kb, parse_record
 from newsgraph.lexicon.gazetteer import Entry, load_gazetteer
+from newsgraph.models import COUNTRY_BASIS
 from newsgraph.settings import Settings
 from newsgraph.store import queries
 from newsgraph.store import schema as t
@@ -125,7 +126,7 @@ def _stored(engine: Engine, name: str) -> list[dict[str, Any]]:
         out.append(
             {
                 "id": row.id, "name": row.name, "type": row.type, "country": row.country,
-                "country_basis": attributes.get("country_basis")
+                "country_basis": attributes.get(COUNTRY_BASIS)
                 or ("gazetteer" if row.known else ("actor_kb" if "actor_kb" in attributes
                                                    else "text")),
                 "sector": attributes.get("sector"), "agent": attributes.get("agent"),

@@ -20,6 +20,7 @@ import typer
 from rich.console import Console
 
 from newsgraph.errors import NewsgraphError
+from newsgraph.models import COUNTRY_BASIS, CountryBasis
 from newsgraph.settings import Settings, load_settings
 
 if TYPE_CHECKING:
@@ -602,7 +603,7 @@ def actor_command(
         return
     entity = found["entity"]
     console = _out()
-    basis = (entity.get("attributes") or {}).get("country_basis")
+    basis = (entity.get("attributes") or {}).get(COUNTRY_BASIS)
     country = (entity["country"] or "-") + (f", {_BASIS[basis]}" if basis in _BASIS else "")
     console.print(
         f"[bold]{entity['name']}[/bold] ({entity['type']}, {country}) "
@@ -624,7 +625,10 @@ def actor_command(
 
 
 # where an entity's country came from, when not from the text, the gazetteer or the actor KB
-_BASIS = {"document": "inferred from the documents", "analyst": "set by an analyst"}
+_BASIS = {
+    CountryBasis.DOCUMENT: "inferred from the documents",
+    CountryBasis.ANALYST: "set by an analyst",
+}
 
 
 @app.command("quotes")

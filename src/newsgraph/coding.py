@@ -15,7 +15,7 @@ and the evaluations.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -209,9 +209,9 @@ def name_agent(name: str, codes: ActorCodes) -> str | None:
     "on"), else the first found after it; the longer phrase where two end together."""
     lowered = " " + re.sub(r"[^a-z']+", " ", name.lower()).strip() + " "
     found = sorted(
-        (m.start(), m.end(), agent)
+        (start, start + len(phrase) + 2, agent)
         for phrase, agent in codes.names.items()
-        for m in re.finditer(re.escape(f" {phrase} "), lowered)
+        for start in _occurrences(lowered, f" {phrase} ")
     )
     if not found:
         return None
@@ -221,6 +221,14 @@ def name_agent(name: str, codes: ActorCodes) -> str | None:
     if in_head:
         return max(in_head, key=lambda f: (f[1], f[1] - f[0]))[2]
     return found[0][2]
+
+
+def _occurrences(text: str, needle: str) -> Iterator[int]:
+    """Where `needle` starts in `text`, each search resuming after the previous match."""
+    start = text.find(needle)
+    while start >= 0:
+        yield start
+        start = text.find(needle, start + len(needle))
 
 
 def _title_agent(title: str, codes: ActorCodes) -> str | None:

@@ -188,6 +188,18 @@ class TimeExpression:
     year_inferred: bool = False
 
 
+# an entity attribute saying where its country came from when neither the text, a gazetteer
+# nor the actor knowledge base gave it (resolve/countries.py, store/corrections.py)
+COUNTRY_BASIS = "country_basis"
+
+
+class CountryBasis(StrEnum):
+    """Where an entity's country came from, when that needs saying."""
+
+    DOCUMENT = "document"  # the one country the reporting document is about
+    ANALYST = "analyst"  # set by `newsgraph correct`
+
+
 class Modality(StrEnum):
     """How the text presents an event."""
 

@@ -54,20 +54,17 @@ def speaker_turns(text: str, entities: Sequence[Entity]) -> list[Turn]:
     names = [_name(m) for m in labels]
     if len(labels) < MIN_TURNS or len(set(names)) < 2:
         return []
-    asks = _askers(text, labels, names)
+    ends = [m.start() for m in labels[1:]] + [len(text)]
+    spans = [
+        (name, m.start(), m.end(), end) for m, name, end in zip(labels, names, ends, strict=True)
+    ]
+    asks = _askers(text, spans)
     speakers = _Speakers(entities)
-    turns = []
-    for i, (match, name) in enumerate(zip(labels, names, strict=True)):
-        end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
-        turns.append(
-            Turn(
-                name,
-                match.end(),
-                end,
-                speakers.of(name, match.start(), match.end()),
-                fold(name).lower() in _INTERVIEWERS or name in asks,
-            )
-        )
+    turns = [
+        Turn(name, words, end, speakers.of(name, start, words),
+             fold(name).lower() in _INTERVIEWERS or name in asks)
+        for name, start, words, end in spans
+    ]  # fmt: skip
     if not _is_conversation(turns):
         return []
     return turns
@@ -85,14 +82,13 @@ def _name(match: re.Match[str]) -> str:
     return (match.group("a") or match.group("b") or "").strip()
 
 
-def _askers(text: str, labels: Sequence[re.Match[str]], names: Sequence[str]) -> set[str]:
-    """Labels most of whose turns are questions (end with "?")."""
+def _askers(text: str, spans: Sequence[tuple[str, int, int, int]]) -> set[str]:
+    """Labels most of whose turns (label, label start, words start, end) are questions."""
     asked: Counter[str] = Counter()
     spoke: Counter[str] = Counter()
-    for i, (match, name) in enumerate(zip(labels, names, strict=True)):
-        end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
+    for name, _, words, end in spans:
         spoke[name] += 1
-        asked[name] += text[match.end() : end].rstrip().endswith("?")
+        asked[name] += text[words:end].rstrip().endswith("?")
     return {name for name, n in spoke.items() if 2 * asked[name] > n}
 
 

@@ -25,10 +25,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from newsgraph.lexicon.gazetteer import Gazetteer
-from newsgraph.models import Attribute, Entity, EntityType, Mention, MentionKind
+from newsgraph.models import (
+    COUNTRY_BASIS,
+    Attribute,
+    CountryBasis,
+    Entity,
+    EntityType,
+    Mention,
+    MentionKind,
+)
 
-COUNTRY_BASIS = "country_basis"
-DOCUMENT_BASIS = "document"
 # the kinds of actor that belong to a country; places and weapons have their own resolution
 _TAKES_HOME = frozenset({
     EntityType.PERSON, EntityType.ORGANIZATION, EntityType.GROUP, EntityType.MEDIA,
@@ -66,7 +72,7 @@ def with_stated_countries(
     ends = [end for end, _, _ in states]
     out = []
     for entity in entities:
-        if entity.country or entity.known or entity.type not in _TAKES_HOME:
+        if not _unplaced(entity):
             out.append(entity)
             continue
         country = _state_in_name(entity, gazetteer) if gazetteer is not None else None
@@ -158,13 +164,19 @@ def with_home_country(entities: Sequence[Entity]) -> list[Entity]:
     return [_homed(e, home) if _takes_home(e) else e for e in entities]
 
 
+def _unplaced(entity: Entity) -> bool:
+    """An actor of a kind that belongs to a country, that neither a gazetteer entry nor
+    anything before gave one."""
+    return not entity.country and not entity.known and entity.type in _TAKES_HOME
+
+
 def _takes_home(entity: Entity) -> bool:
-    if entity.country or entity.known or entity.type not in _TAKES_HOME:
+    if not _unplaced(entity):
         return False
     codes = {str(a.value) for a in entity.attributes if a.key in {"cameo", "agent", "sector"}}
     return not codes & _COUNTRYLESS_CODES
 
 
 def _homed(entity: Entity, home: str) -> Entity:
-    basis = Attribute(COUNTRY_BASIS, DOCUMENT_BASIS)
+    basis = Attribute(COUNTRY_BASIS, CountryBasis.DOCUMENT.value)
     return replace(entity, country=home, attributes=(*entity.attributes, basis))

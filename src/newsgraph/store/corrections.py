@@ -25,10 +25,9 @@ from typing import Any
 from sqlalchemy import Connection, Engine, bindparam, select, update
 
 from newsgraph.errors import CurationError
+from newsgraph.models import COUNTRY_BASIS, CountryBasis
 from newsgraph.store import schema as t
 
-ANALYST_BASIS = "analyst"
-DOCUMENT_BASIS = "document"
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 _CORRECTIONS = select(t.entity_corrections).where(
     t.entity_corrections.c.entity_id.in_(bindparam("ids", expanding=True))
@@ -92,7 +91,7 @@ def apply_corrections(connection: Connection, ids: Iterable[str]) -> None:
         attributes = dict(row.attributes or {})
         country = fix["country"] or row.country
         if fix["country"]:
-            attributes["country_basis"] = ANALYST_BASIS
+            attributes[COUNTRY_BASIS] = CountryBasis.ANALYST.value
         if fix["sector"]:
             attributes["sector"] = fix["sector"]
         titles = list(
@@ -111,20 +110,23 @@ def improve_countries(connection: Connection, rows: Mapping[str, Mapping[str, An
     """Stored entities among `rows` (id -> the row this document would write) whose country
     is missing or was inferred from a document take the country this document states, with
     its codes; an analyst's country is never replaced."""
+    # a gazetteer entity's stored country is the gazetteer's already: only the others are read
     stating = {
         key: row
         for key, row in rows.items()
-        if row["country"] and (row["attributes"] or {}).get("country_basis") != DOCUMENT_BASIS
+        if row["country"]
+        and not row["known"]
+        and (row["attributes"] or {}).get(COUNTRY_BASIS) != CountryBasis.DOCUMENT
     }
     if not stating:
         return
     for stored in connection.execute(_STORED, {"ids": list(stating)}):
         attributes = dict(stored.attributes or {})
-        basis = attributes.get("country_basis")
-        if stored.country and basis != DOCUMENT_BASIS:
+        basis = attributes.get(COUNTRY_BASIS)
+        if stored.country and basis != CountryBasis.DOCUMENT:
             continue  # stated, looked up or corrected already
         new = stating[stored.id]
-        attributes.pop("country_basis", None)
+        attributes.pop(COUNTRY_BASIS, None)
         attributes.update(
             {k: v for k, v in (new["attributes"] or {}).items() if k in {"agent", "cameo"}}
         )
