@@ -111,8 +111,9 @@ def _kb_records(name: str, on: str | None, settings: Settings) -> list[dict[str,
 
 def _stored(engine: Engine, name: str) -> list[dict[str, Any]]:
     e = t.entities
+    # the name search takes its own connection: asked first, never while holding another
+    ids = [row["id"] for row in queries.actors(engine, name, limit=10)]
     with engine.connect() as connection:
-        ids = [row["id"] for row in queries.actors(engine, name, limit=10)]
         exact = connection.scalars(select(e.c.id).where(e.c.id == name)).first()
         if exact and exact not in ids:
             ids.insert(0, exact)
