@@ -59,6 +59,9 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--no-web", action="store_true")
+    parser.add_argument(
+        "--only", metavar="TEXT", help="time only the queries and pages whose label holds TEXT"
+    )
     parser.add_argument("--build-only", action="store_true", help="grow the KB, time nothing")
     parser.add_argument(
         "--ingest-sample",
@@ -88,10 +91,9 @@ def main() -> None:
         if args.build_only:
             continue
         print("\n| query | median ms | p95 ms | rows |\n|---|---:|---:|---:|")
-        for label, call in library_calls(engine):
-            _report(label, call, args.runs)
-        if not args.no_web:
-            for label, call in web_calls(engine):
+        calls = library_calls(engine) + ([] if args.no_web else web_calls(engine))
+        for label, call in calls:
+            if args.only is None or args.only in label:
                 _report(label, call, args.runs)
         if sample:
             print(f"\nwriting {len(sample)} documents into this KB: {_write_ms(engine, sample)}")
@@ -278,7 +280,19 @@ def web_calls(engine: Engine) -> list[tuple[str, Callable[[], Any]]]:
         "/api/timeline?actor=Russia", "/api/search?q=election", "/api/actors?q=Trump",
         "/api/map",
     ]  # fmt: skip
-    return [(f"GET {url}", get(url)) for url in urls]
+
+    def first_bytes(url: str) -> Callable[[], Any]:
+        def call() -> Any:  # a streamed download: how long until its first rows arrive
+            with client.stream("GET", url) as response:
+                response.raise_for_status()
+                return next(response.iter_bytes())
+
+        return call
+
+    streamed = "/api/events.csv?type=ASSAULT"
+    return [(f"GET {url}", get(url)) for url in urls] + [
+        (f"GET {streamed} (first bytes)", first_bytes(streamed))
+    ]
 
 
 def _report(label: str, call: Callable[[], Any], runs: int) -> None:

@@ -20,6 +20,7 @@ from newsgraph import Extractor
 from newsgraph.cli import app as cli
 from newsgraph.kb import ingest
 from newsgraph.store import browse, queries
+from newsgraph.web import api
 from newsgraph.web.reader import CITATION, LEAF, QUOTE, SENTENCE, Mark, render_text
 
 LAVROV = "person:sergei-lavrov"
@@ -134,6 +135,17 @@ def test_events_table_facets_and_downloads(client: TestClient) -> None:
     assert all(r["url"].startswith("/documents/") and r["evidence"] for r in rows)
     by_actor = client.get("/api/events", params={"actor": "Lavrov"}).json()
     assert by_actor and all("Sergei Lavrov" in e["source"] for e in by_actor)
+
+
+def test_events_csv_streams_in_keyset_chunks_with_the_same_rows(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    whole = [e["id"] for e in client.get("/api/events", params={"limit": 7}).json()]
+    monkeypatch.setattr(api, "CSV_CHUNK", 2)  # 7 rows: chunks of 2, 2, 2 and 1
+    streamed = list(csv.DictReader(io.StringIO(client.get("/api/events.csv?limit=7").text)))
+    assert [r["id"] for r in streamed] == whole and len(whole) == 7
+    everything = csv.DictReader(io.StringIO(client.get("/api/events.csv").text))
+    assert len(list(everything)) == len(client.get("/api/events").json())
 
 
 def test_unnamed_sides_show_their_words_and_filter_by_agent(client: TestClient) -> None:
