@@ -243,7 +243,7 @@ def library_calls(engine: Engine) -> list[tuple[str, Callable[[], Any]]]:
         ("events --type ASSAULT --since 2020-01-01",
          lambda: queries.events(engine, type="ASSAULT", since="2020-01-01")),
         ("events (newest 200)", lambda: queries.events(engine)),
-        ("alignments --as-of 2019-05-01 (CLI: first 1,000)",
+        ("alignments --as-of 2019-05-01 (CLI: newest 1,000)",
          lambda: queries.alignments(engine, as_of="2019-05-01", limit=1000)),
         ("alignments --as-of 2019-05-01 (all rows)",
          lambda: queries.alignments(engine, as_of="2019-05-01")),

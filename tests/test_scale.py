@@ -234,15 +234,17 @@ def test_frequent_actors_are_probed_with_the_same_answer(
         assert picked == {"source"}
 
 
-def test_newest_alignments_page_is_the_newest_rows_listed_as_usual(small_kb: Engine) -> None:
-    """The network's alignment window walks the primary key newest first (no sort of every
-    alignment); listed, it reads like the full list, and a short page keeps the newest rows."""
-    listed = queries.alignments(small_kb, limit=10_000, with_evidence=False)
+def test_an_alignments_page_is_the_newest_rows_listed_as_usual(small_kb: Engine) -> None:
+    """A page of alignments walks the primary key newest first (no sort of every alignment);
+    listed, a page holding them all reads like the full list, a short page keeps the newest
+    rows and the offset moves on to older ones."""
+    listed = queries.alignments(small_kb, with_evidence=False)
     assert len(listed) >= 2
-    newest = queries.alignments(small_kb, limit=10_000, with_evidence=False, newest=True)
-    assert newest == listed
-    short = queries.alignments(small_kb, limit=1, with_evidence=False, newest=True)
-    assert [r["id"] for r in short] == [max(r["id"] for r in listed)]
-    in_force = queries.alignments(small_kb, as_of="2100-01-01", limit=10_000)
-    newest_in_force = queries.alignments(small_kb, as_of="2100-01-01", limit=10_000, newest=True)
-    assert newest_in_force == in_force
+    assert queries.alignments(small_kb, limit=10_000, with_evidence=False) == listed
+    newest_first = sorted((r["id"] for r in listed), reverse=True)
+    short = queries.alignments(small_kb, limit=1, with_evidence=False)
+    assert [r["id"] for r in short] == newest_first[:1]
+    following = queries.alignments(small_kb, limit=1, offset=1, with_evidence=False)
+    assert [r["id"] for r in following] == newest_first[1:2]
+    in_force = queries.alignments(small_kb, as_of="2100-01-01")
+    assert queries.alignments(small_kb, as_of="2100-01-01", limit=10_000) == in_force

@@ -653,17 +653,22 @@ def alignments_command(
     as_of: Annotated[str | None, typer.Option("--as-of")] = None,
     stated_by: Annotated[str | None, typer.Option("--stated-by")] = None,
     relation: Annotated[str | None, typer.Option()] = None,
-    limit: Annotated[int, typer.Option(min=1, help="Rows to show at most.")] = 1000,
+    limit: Annotated[
+        int, typer.Option(min=1, help="Rows to show at most: the most recently written.")
+    ] = 1000,
     as_json: JsonOption = False,
     as_csv: CsvOption = False,
 ) -> None:
     """Alignments in force on a date (supports, recognizes, opposes, leads, ...): begun by then
-    (the stated start, else the first report of it: `since_basis` says which), not ended."""
+    (the stated start, else the first report of it: `since_basis` says which), not ended.
+    Listed by relation and subject; past `--limit`, the most recently written are shown."""
     from newsgraph.store import queries
 
     rows = queries.alignments(
         _engine(db), as_of=as_of, stated_by=stated_by, relation=relation, limit=limit
     )
+    if len(rows) == limit:  # there may be more: say which ones these are
+        err.print(f"the {limit:,} most recently written alignments shown (--limit shows more)")
     _print_rows(
         rows,
         ["subject", "relation", "object", "since", "since_basis", "valid_until", "evidence"],

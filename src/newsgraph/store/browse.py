@@ -188,7 +188,6 @@ def network(engine: Engine, selected: NetworkFilter) -> dict[str, Rows]:
                 as_of=selected.as_of,
                 limit=MAX_NETWORK_ALIGNMENTS,
                 with_evidence=False,
-                newest=True,
             )
         )
         if not selected.relations or row["relation"] in selected.relations

@@ -497,12 +497,12 @@ def alignments(
     limit: int | None = None,
     offset: int = 0,
     with_evidence: bool = True,
-    newest: bool = False,
 ) -> Rows:
     """Alignments in force on `as_of` (world time: begun by then, not ended before it);
     `stated_by` keeps only those published by that date (record time). Listed by relation and
-    subject; with `newest` and a `limit`, the page is the most recently written alignments
-    (found by the primary key, not by sorting them all), listed the same way.
+    subject. With a `limit`, the page is the most recently written alignments that match
+    (`offset` skips that many of the newest), found by walking the primary key rather than by
+    sorting every match, then listed the same way: its cost follows the page, not the KB.
 
     When an alignment began is its stated valid time where the text gives one, else the first
     date the knowledge base saw it (the earliest publication of a document stating the same
@@ -536,9 +536,10 @@ def alignments(
             or_(t.documents.c.published.is_(None), t.documents.c.published <= stated_by)
         )
     query = query.where(*narrowing)
-    if limit is not None and newest:
-        # the page's ids first, walking the primary key newest first: joined to the first
-        # reports, PostgreSQL misjudged the rows and sorted every alignment (200 ms at 100k)
+    if limit is not None:
+        # the page's ids first, walking the primary key newest first: sorted by relation and
+        # name, the first page had to sort every alignment in force (150 ms on PostgreSQL
+        # at 100k documents), and joined to the first reports PostgreSQL sorted them all too
         first_seen = select(seen.c.first_seen).where(its_first).scalar_subquery()
         page = select(r.c.id).where(r.c.negated.is_(False), *narrowing)
         if as_of:
@@ -549,8 +550,6 @@ def alignments(
             page = page.where(or_(stated.is_(None), stated <= stated_by))
         page = page.order_by(r.c.id.desc()).limit(limit).offset(offset)
         query = query.where(r.c.id.in_(page)).order_by(r.c.id)
-    elif limit is not None:
-        query = query.order_by(r.c.id).limit(limit).offset(offset)
     with engine.connect() as c:
         rows = c.execute(query).all()
         shown = fact_evidence(c, r, [row.id for row in rows]) if with_evidence else {}

@@ -196,7 +196,9 @@ def alignments(
     limit: Limit = 1000,
     offset: Offset = 0,
 ) -> list[dict[str, Any]]:
-    """Alignments (supports, recognizes, opposes...) with their valid time, a page at a time."""
+    """Alignments (supports, recognizes, opposes...) with their valid time, a page at a time:
+    the `limit` most recently written that match (`offset` moves to older ones), listed by
+    relation and subject."""
     rows = queries.alignments(
         engine,
         as_of=as_of,
