@@ -38,7 +38,19 @@ def _consistent(engine: Engine) -> bool:
     assert stale_counts(engine) == []
     assert tallies.stale(engine) == []
     assert firsts.stale(engine) == []
+    assert _two_sided_stale(engine) == []
     return True
+
+
+def _two_sided_stale(engine: Engine) -> list[str]:
+    """Events whose `two_sided` flag disagrees with their stored sides."""
+    with engine.connect() as c:
+        roles: dict[str, set[str]] = {}
+        for event_id, role in c.execute(select(t.event_actors.c.event_id, t.event_actors.c.role)):
+            roles.setdefault(event_id, set()).add(role)
+        flags = c.execute(select(t.events.c.id, t.events.c.two_sided)).all()
+    assert any(flag for _, flag in flags), "no two-sided event: the check would prove nothing"
+    return [i for i, flag in flags if flag != (roles.get(i, set()) == {"source", "target"})]
 
 
 def test_maintained_counts_follow_ingest_curation_and_removal(
@@ -146,6 +158,27 @@ def test_hot_queries_read_indexes_not_whole_fact_tables(small_kb: Engine) -> Non
             assert not _full_scans(plan, table), f"full scan of {table}:\n{plan}\n{statement}"
 
 
+def test_the_network_reads_its_interactions_from_the_two_sided_index(small_kb: Engine) -> None:
+    """The network's event window walks the partial index of two-sided events newest first
+    (SQLite plans as for large tables without statistics; PostgreSQL picks by table size, so
+    on a few rows it is only held to reading no table whole), and draws the same edges as
+    the events' stored sides give."""
+    plans = _plans(small_kb, [lambda: browse.network(small_kb, browse.NetworkFilter())])
+    (plan,) = [p for statement, p in plans if "JOIN event_actors AS src" in statement]
+    if small_kb.dialect.name == "sqlite":
+        assert "ix_events_two_sided" in plan, plan
+    assert not [table for table in _FACT_TABLES if _full_scans(plan, table)], plan
+    drawn = browse.network(small_kb, browse.NetworkFilter())["edges"]
+    interactions = {(e["source"], e["target"], e["label"]) for e in drawn if e["kind"] == "event"}
+    expected = set()
+    for row in queries.events(small_kb, limit=10_000, min_confidence=None):
+        if not row["negated"]:
+            expected |= {
+                (s, o, row["type"]) for s in row["source_ids"] for o in row["target_ids"] if s != o
+            }
+    assert interactions and interactions <= expected
+
+
 def test_first_report_of_an_alignment_moves_when_its_document_goes(
     kb: Engine, extract_text: Callable[..., Extraction]
 ) -> None:
@@ -207,6 +240,8 @@ def test_a_knowledge_base_from_before_the_aggregates_gains_them_right(
         c.execute(text("DROP TABLE alignment_firsts"))
         c.execute(text("ALTER TABLE entities DROP COLUMN mention_count"))
         c.execute(text("ALTER TABLE entities DROP COLUMN document_count"))
+        c.execute(text("DROP INDEX ix_events_two_sided"))  # and the flag of 0009
+        c.execute(text("ALTER TABLE events DROP COLUMN two_sided"))
         c.execute(text("UPDATE alembic_version SET version_num = '0003'"))
     assert "tallies" not in inspect(engine).get_table_names()
     upgrade(engine)

@@ -229,7 +229,7 @@ def _interaction_edges(engine: Engine, selected: NetworkFilter) -> Rows:
         )
         .join(src, (src.c.event_id == e.c.id) & (src.c.role == "source"))
         .join(tgt, (tgt.c.event_id == e.c.id) & (tgt.c.role == "target"))
-        .where(src.c.entity_id != tgt.c.entity_id, e.c.negated.is_(False))
+        .where(t.TWO_SIDED, src.c.entity_id != tgt.c.entity_id, e.c.negated.is_(False))
         # newest first, undated last on both databases (PostgreSQL put undated events first);
         # no tie-break by id, which would make SQLite sort every event actor instead of
         # walking its date index

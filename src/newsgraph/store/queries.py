@@ -549,8 +549,11 @@ def alignments(
             stated = published.scalar_subquery()
             page = page.where(or_(stated.is_(None), stated <= stated_by))
         page = page.order_by(r.c.id.desc()).limit(limit).offset(offset)
-        query = query.where(r.c.id.in_(page)).order_by(r.c.id)
     with engine.connect() as c:
+        if limit is not None:
+            # then their rows by key: given the page as a subquery, PostgreSQL scanned every
+            # alignment to hash-join it (100 of 105 ms for the network's 2,000)
+            query = query.where(r.c.id.in_(list(c.scalars(page)))).order_by(r.c.id)
         rows = c.execute(query).all()
         shown = fact_evidence(c, r, [row.id for row in rows]) if with_evidence else {}
         return [

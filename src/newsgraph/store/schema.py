@@ -33,6 +33,8 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    false,
+    true,
 )
 
 metadata = MetaData(
@@ -218,6 +220,9 @@ events = Table(
     Column("quote", String(10)),
     Column("citation", String(10)),
     Column("confidence", Float, nullable=False),
+    # a named actor on each side (event_actors holds both roles): what the network draws.
+    # Curation repoints sides but never removes one, so the flag set on write stays true
+    Column("two_sided", Boolean, nullable=False, default=False, server_default=false()),
     *_span(),
     # newest-first lists filtered by one column read these in order and stop at the page size
     Index("ix_events_type_date", "type", "date"),
@@ -237,6 +242,17 @@ for _name, _columns in (
     Index(
         _name, *(events.c[c] for c in _columns), events.c.date.desc().nulls_last(), events.c.id
     ).ddl_if(dialect="postgresql")
+
+# the network's newest two-sided events, read in order without probing the one-sided ones
+# (six in seven events lack a named side: 35,000 probes for 5,000 interactions at 100k)
+TWO_SIDED = events.c.two_sided == true()
+Index("ix_events_two_sided", events.c.date, sqlite_where=TWO_SIDED).ddl_if(dialect="sqlite")
+Index(
+    "ix_events_two_sided_newest",
+    events.c.date.desc().nulls_last(),
+    events.c.id,
+    postgresql_where=TWO_SIDED,
+).ddl_if(dialect="postgresql")
 
 event_actors = Table(
     "event_actors",

@@ -475,6 +475,7 @@ def _event_rows(extraction: Extraction, ids: EntityMap) -> _EventRows:
                 "quote": e.quote,
                 "citation": e.citation,
                 "confidence": e.confidence,
+                "two_sided": bool(e.source) and bool(e.target),
                 **_span(e.evidence),
             }
         )
