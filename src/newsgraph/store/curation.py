@@ -241,6 +241,11 @@ def delete_orphan_entities(connection: Connection, candidates: set[str] | None =
     """Remove entities no remaining fact names; returns how many went. With `candidates`
     (the entities a removed document named) only those are checked, by index lookups, so
     removing one document costs what that document held rather than a scan of the KB."""
+    if candidates is not None:
+        # an entity still mentioned is no orphan: its maintained mention count says so at
+        # once, where looking it up in every column read all of, say, Russia's 100,000
+        # mentions (22 of 85 ms to remove a document from a 100,000-document PostgreSQL KB)
+        candidates = candidates - set(_still_mentioned(connection, candidates))
     used = referenced_ids(connection, candidates)
     if candidates is not None:
         orphans = sorted(candidates - used)
@@ -252,6 +257,16 @@ def delete_orphan_entities(connection: Connection, candidates: set[str] | None =
         )
     tallies.add(connection, {"entities": -len(orphans)})
     return len(orphans)
+
+
+def _still_mentioned(connection: Connection, candidates: set[str]) -> Iterator[str]:
+    ordered = sorted(candidates)
+    entities = t.entities
+    for start in range(0, len(ordered), 500):
+        chunk = ordered[start : start + 500]
+        yield from connection.scalars(
+            select(entities.c.id).where(entities.c.id.in_(chunk), entities.c.mention_count > 0)
+        )
 
 
 def stale_counts(engine: Engine) -> list[tuple[str, int, int]]:

@@ -61,6 +61,36 @@ def refresh_triples(connection: Connection, triples: Iterable[Triple]) -> None:
         )
 
 
+def forget(connection: Connection, triples: Iterable[Triple], published: str | None) -> None:
+    """A document published on `published` was removed with its statements of these triples:
+    recompute only the triples whose first date it may have set. Where another report is
+    dated earlier (or the document had no date and the triple has one), that report stays
+    and the date stands: a triple stated in thousands of documents is not regrouped each
+    time one of them goes."""
+    wanted = sorted(set(triples))
+    f = t.alignment_firsts
+    stale: list[Triple] = []
+    for start in range(0, len(wanted), 200):
+        chunk = wanted[start : start + 200]
+        stored = {
+            (s, r, o): first
+            for s, r, o, first in connection.execute(
+                select(f).where(tuple_(f.c.subject, f.c.relation, f.c.object).in_(chunk))
+            ).tuples()
+        }
+        stale += [triple for triple in chunk if _may_have_set(stored, triple, published)]
+    refresh_triples(connection, stale)
+
+
+def _may_have_set(stored: dict[Triple, str | None], triple: Triple, published: str | None) -> bool:
+    if triple not in stored:
+        return True
+    first = stored[triple]
+    if first is None:
+        return True  # every report was undated: the removed one may have been the last
+    return published is not None and published <= first
+
+
 def refresh_entities(connection: Connection, entity_ids: Iterable[str]) -> None:
     """Recompute every triple naming these entities (after a merge or split repointed them)."""
     ids = sorted(set(entity_ids))

@@ -402,6 +402,24 @@ for _reference in ENTITY_REFERENCES:
             ForeignKeyConstraint([_reference.column], ["entities.id"])
         )
 
+
+def leads_an_index(table: Table, column: str) -> bool:
+    """Whether an index (or the primary key) of `table` starts with `column`."""
+    keys = [[c.name for c in index.columns] for index in table.indexes]
+    keys.append([c.name for c in table.primary_key.columns])
+    return any(key and key[0] == column for key in keys)
+
+
+# Every one-id reference is indexed: removing a document deletes the entities it alone named,
+# and each deletion looks the id up in every referencing column (the foreign-key check, and
+# the orphan test for the unenforced ones). Unindexed, those were scans of whole fact tables:
+# 2.2 s to remove one document from a 100,000-document SQLite KB.
+REFERENCE_INDEXES = tuple(
+    Index(f"ix_{r.table.name}_{r.column}_ref", r.table.c[r.column])
+    for r in ENTITY_REFERENCES
+    if r.kind == "scalar" and not leads_an_index(r.table, r.column)
+)
+
 FACT_TABLES = (
     mentions,
     roles,

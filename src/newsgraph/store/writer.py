@@ -520,7 +520,7 @@ def remove_document(engine: Engine, document_id: str) -> bool:
     """Retract a document and every fact that rests only on it; True if it was there."""
     with engine.begin() as connection:
         found = connection.execute(
-            select(t.documents.c.id).where(t.documents.c.id == document_id)
+            select(t.documents.c.id, t.documents.c.published).where(t.documents.c.id == document_id)
         ).first()
         if found is None:
             return False
@@ -558,7 +558,7 @@ def remove_document(engine: Engine, document_id: str) -> bool:
             )
             removed["event_clusters"] = -connection.execute(emptied).rowcount
         _count_mentions(connection, mention_rows, -1)
-        firsts.refresh_triples(connection, stated)
+        firsts.forget(connection, stated, found.published)
         delete_orphan_entities(connection, named)
         tallies.add(connection, removed)
     return True
