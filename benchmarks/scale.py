@@ -36,7 +36,7 @@ from newsgraph.store import schema as t
 from newsgraph.store.db import open_database
 
 SHIFT_DAYS = 3
-ROUNDS = 3
+ROUNDS = 6
 _ISO_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})(.*)$", re.S)
 _BATCH = 5_000
 # which columns hold ids that a replica renames, and which hold dates that it shifts
@@ -79,9 +79,6 @@ def main() -> None:
     engine = open_database(args.db)
     print(f"base: {len(base['documents'])} documents; target {_shown(args.db)}")
     sample = _extract_sample(args.ingest_sample) if args.ingest_sample else []
-    if sample:
-        empty = open_database(args.empty_db) if args.empty_db else None
-        print(f"writing {len(sample)} documents into an empty KB: {_write_ms(empty, sample)}")
     for size in args.sizes:
         started = time.perf_counter()
         made = grow(engine, base, size)
@@ -96,7 +93,9 @@ def main() -> None:
             if args.only is None or args.only in label:
                 _report(label, call, args.runs)
         if sample:
-            print(f"\nwriting {len(sample)} documents into this KB: {_write_ms(engine, sample)}")
+            empty = open_database(args.empty_db) if args.empty_db else None
+            timed = _write_ms(empty, engine, sample)
+            print(f"\nwriting and removing {len(sample)} documents: {timed}")
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"\npeak memory of this process (queries + in-process web app): {rss:.0f} MB")
 
@@ -113,30 +112,40 @@ def _extract_sample(path: str) -> list[Any]:
     return [r for r in extractor.extract(documents) if not isinstance(r, Skipped)]
 
 
-def _write_ms(engine: Engine | None, sample: list[Any]) -> str:
-    """Median ms per document to write `sample` (each removed again after), into `engine` or,
-    with None, into a fresh SQLite KB in a temporary folder."""
+def _write_ms(empty: Engine | None, grown: Engine, sample: list[Any]) -> str:
+    """Median ms per document to write `sample`, and to remove it again, into an empty KB
+    (`empty`, or with None a fresh SQLite KB in a temporary folder) and into the grown one.
+    Rounds alternate between the two, so drift of the machine hits both alike."""
     import tempfile
 
     from newsgraph.store.writer import remove_document, save_extraction
 
     with tempfile.TemporaryDirectory() as folder:
-        target = engine or open_database(str(Path(folder) / "empty.db"))
-        times: list[float] = []
-        for _ in range(ROUNDS):  # write, remove, write again: enough samples to be steady
-            written = []
-            for extraction in sample:
-                started = time.perf_counter()
-                saved = save_extraction(target, extraction)
-                if saved.new:  # a document the KB already held is neither timed nor removed
-                    times.append((time.perf_counter() - started) * 1000)
-                    written.append(saved.document_id)
-            for document_id in written:
-                remove_document(target, document_id)
-    if not times:
-        return "every sample document was already in the KB"
-    p95 = sorted(times)[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
-    return f"median {statistics.median(times):.1f} ms, p95 {p95:.1f} ms per document"
+        targets = {"empty": empty or open_database(str(Path(folder) / "empty.db")), "this": grown}
+        writes: dict[str, list[float]] = {name: [] for name in targets}
+        removals: dict[str, list[float]] = {name: [] for name in targets}
+        for _ in range(ROUNDS):
+            for name, target in targets.items():
+                written = []
+                for extraction in sample:
+                    started = time.perf_counter()
+                    saved = save_extraction(target, extraction)
+                    if saved.new:  # a document the KB already held is neither timed nor removed
+                        writes[name].append((time.perf_counter() - started) * 1000)
+                        written.append(saved.document_id)
+                for document_id in written:
+                    started = time.perf_counter()
+                    remove_document(target, document_id)
+                    removals[name].append((time.perf_counter() - started) * 1000)
+    if not writes["this"] or not writes["empty"]:
+        return "the sample documents were already in a KB"
+    write = [statistics.median(writes[n]) for n in ("empty", "this")]
+    remove = [statistics.median(removals[n]) for n in ("empty", "this")]
+    return (
+        f"write median {write[0]:.1f} ms empty, {write[1]:.1f} ms here "
+        f"({write[1] / write[0]:.2f}x); remove {remove[0]:.1f} ms empty, {remove[1]:.1f} ms here "
+        f"({remove[1] / remove[0]:.2f}x), {ROUNDS} alternating rounds"
+    )
 
 
 def _read_base(engine: Engine) -> dict[str, list[dict[str, Any]]]:

@@ -18,6 +18,8 @@ Sources (each record names its dataset, source record id, snapshot commit and li
 
 - `Hipo/university-domains-list` (MIT): about 10,000 universities and colleges of 200
   countries (`world_universities_and_domains.json`), as EDU organisations.
+- `openeventdata/petrarch2` (MIT): the Phoenix CAMEO actor dictionaries' non-state armed
+  groups, companies and NGOs whose CAMEO code names a country.
 
 Run (snapshots come from the `fetch` tool, which prints where it put each bare git directory):
 
@@ -26,12 +28,14 @@ Run (snapshots come from the `fetch` tool, which prints where it put each bare g
     fetch github:WilliamRADFunk/cia-world-leaders
     fetch github:every-politician-scrapers/world-leaders-2021
     fetch github:Hipo/university-domains-list
+    fetch github:openeventdata/petrarch2
     python scripts/build_actor_kb.py \
         --congress /work/.mirror/unitedstates+congress-legislators/repo \
         --partyfacts /work/.mirror/hdigital+partyfactsdata/repo \
         --cia /work/.mirror/WilliamRADFunk+cia-world-leaders/repo \
         --wikidata /work/.mirror/every-politician-scrapers+world-leaders-2021/repo \
-        --universities /work/.mirror/Hipo+university-domains-list/repo
+        --universities /work/.mirror/Hipo+university-domains-list/repo \
+        --phoenix /work/.mirror/openeventdata+petrarch2/repo/.git
 
 Nothing here runs at extraction time; the package reads only the file this writes.
 """
@@ -574,15 +578,96 @@ def universities(snap: Snapshot) -> Iterator[Record]:
                      sources=[_source(UNIVERSITIES, name, snap.commit, MIT)])  # fmt: skip
 
 
+PHOENIX = "petrarch2/data/dictionaries"
+PHOENIX_FILES = ("Phoenix.MilNonState.actors.txt", "Phoenix.International.actors.txt")
+# "ABU_SAYYAF_GROUP_(ASG)_ [PHLREB] # kkl 21 Mar 13": a name, its CAMEO code on the same line
+_PHOENIX_ENTRY = re.compile(r"^(?P<name>[^\s+#\[][^\[#]*?)\s*\[(?P<code>[A-Z]+)\]")
+_PHOENIX_AGENTS = {"MNC": "BUS"}
+SECTORS = set(
+    json.loads((OUT.parent / "actor.schema.json").read_text())["$defs"]["sector"]["enum"]
+)  # a multinational company is business
+_MINOR_WORDS = {"of", "the", "and", "for", "in", "on", "de", "del", "la", "al", "el", "to"}
+
+
+def phoenix_organisations(snap: Snapshot) -> Iterator[Record]:
+    """Armed groups, companies and NGOs of the Phoenix CAMEO actor dictionaries whose code
+    names a country ("FRAREB", "MNCUSA", "NGORUSEDU"), with their "+" aliases. Entries coded
+    by date ranges on later lines (people, mostly) and codes naming no country are left out:
+    a record without a country resolves nothing. Names of one word are left out (the
+    hand-written gazetteer knows "Hamas" and "Taliban"; "Tigers" would find a team)."""
+    import pycountry
+
+    countries = {c.alpha_3 for c in pycountry.countries} | {"XKX"}
+    seen: set[str] = set()
+    for filename in PHOENIX_FILES:
+        for name, code, aliases in _phoenix_entries(snap.read(f"{PHOENIX}/{filename}")):
+            chunks = [code[i : i + 3] for i in range(0, len(code), 3)]
+            country = next((c for c in chunks if c in countries), None)
+            sectors = {_PHOENIX_AGENTS.get(c, c) for c in chunks} & SECTORS
+            words, abbreviations = _phoenix_name(name)
+            if country is None or not sectors or not words:
+                continue
+            if not _phoenix_plausible(words):
+                continue
+            ident = f"{slug(words)}-{country.lower()}"
+            if ident in seen:
+                continue
+            seen.add(ident)
+            alias_names = {n for n, _ in map(_phoenix_name, aliases) if len(n.split()) >= 2}
+            cited = _source(f"{PHOENIX}/{filename}", name, snap.commit, MIT)
+            yield Record(id=f"kb:phoenix:{ident}", type="organization", name=words,
+                         country=country, aliases=_with_ascii(alias_names), sectors=sectors,
+                         abbreviations=abbreviations, sources=[cited])  # fmt: skip
+
+
+def _phoenix_plausible(name: str) -> bool:
+    """A name of two words with letters: "21 June" is a date, "313" a number, and one word
+    ("Tigers", "Amal") too often names something else."""
+    return len([w for w in name.split() if sum(ch.isalpha() for ch in w) >= 2]) >= 2
+
+
+def _phoenix_entries(text: str) -> Iterator[tuple[str, str, list[str]]]:
+    """(raw name, code, raw aliases) of each entry with its code on its own line."""
+    entry: tuple[str, str, list[str]] | None = None
+    for line in text.splitlines():
+        if line.startswith("+") and entry is not None:
+            entry[2].append(line[1:].split("#")[0].strip())
+            continue
+        if entry is not None:
+            yield entry
+            entry = None
+        found = _PHOENIX_ENTRY.match(line)
+        if found:
+            entry = (found["name"].strip(), found["code"], [])
+    if entry is not None:
+        yield entry
+
+
+def _phoenix_name(raw: str) -> tuple[str, set[str]]:
+    """ "ADEN_ABYAN_ISLAMIC_ARMY_(AAIA)_" -> ("Aden Abyan Islamic Army", {"AAIA"})."""
+    abbreviations = set(re.findall(r"\(([A-Z0-9.-]{2,})\)", raw))
+    plain = re.sub(r"\([^)]*\)", " ", raw).replace("_", " ")
+    words = plain.split()
+    titled = [w.lower() if w.lower() in _MINOR_WORDS and i else w.capitalize()
+              for i, w in enumerate(words)]  # fmt: skip
+    return " ".join(titled), abbreviations
+
+
 def build(
-    congress: Path, partyfacts: Path, cia: Path, wikidata: Path, universities_git: Path
+    congress: Path,
+    partyfacts: Path,
+    cia: Path,
+    wikidata: Path,
+    universities_git: Path,
+    phoenix: Path,
 ) -> list[dict[str, Any]]:
     us, pf = Snapshot(congress), Snapshot(partyfacts)
     party_records = list(parties(pf))
     party_names = {r.id.rsplit(":", 1)[1]: r.name for r in party_records}
     records = [*wikidata_leaders(Snapshot(wikidata)), *us_people(us),
                *parliamentarians(pf, party_names), *cia_leaders(Snapshot(cia)), *leaders(pf),
-               *party_records, *universities(Snapshot(universities_git))]  # fmt: skip
+               *party_records, *universities(Snapshot(universities_git)),
+               *phoenix_organisations(Snapshot(phoenix))]  # fmt: skip
     merged = _merge_by_name(_merge_by_qid(records))
     return sorted((r.as_json() for r in merged), key=lambda r: r["id"])
 
@@ -677,9 +762,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--universities", type=Path, required=True,
                         help="bare git dir of Hipo/university-domains-list")  # fmt: skip
+    parser.add_argument("--phoenix", type=Path, required=True,
+                        help="bare git dir of openeventdata/petrarch2")  # fmt: skip
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
-    records = build(args.congress, args.partyfacts, args.cia, args.wikidata, args.universities)
+    records = build(args.congress, args.partyfacts, args.cia, args.wikidata, args.universities,
+                    args.phoenix)  # fmt: skip
     write(records, args.out)
     print(summary(records))
     print(f"wrote {args.out} ({args.out.stat().st_size:,} bytes)")

@@ -176,6 +176,16 @@ def test_resolution_gives_unknown_leaders_their_country(
     assert _countries(off).get("Paul Kagame") is None
 
 
+def test_armed_groups_from_the_phoenix_dictionaries_get_country_and_sector(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    found = extract_text("The Abu Sayyaf Group said on Monday that it would go on.")
+    (group,) = [e for e in found.entities if e.name == "Abu Sayyaf Group"]
+    attributes = {a.key: a.value for a in group.attributes}
+    assert group.country == "PHL" and attributes["sector"] == "REB"
+    assert str(attributes["actor_kb"]).startswith("kb:phoenix:")
+
+
 def test_shared_names_resolve_only_with_the_document_country(
     extract_text: Callable[..., Extraction],
 ) -> None:
