@@ -260,6 +260,7 @@ def library_calls(engine: Engine) -> list[tuple[str, Callable[[], Any]]]:
         ("actors (most mentioned)", lambda: queries.actors(engine)),
         ("search election", lambda: queries.search(engine, "election")),
         ("timeline --actor Russia", lambda: queries.timeline(engine, actor=russia)),
+        ("quotes (newest 200)", lambda: queries.quotes(engine)),
         ("counts (home page, /api/counts)", lambda: queries.counts(engine)),
     ]  # fmt: skip
 
@@ -287,7 +288,7 @@ def web_calls(engine: Engine) -> list[tuple[str, Callable[[], Any]]]:
         f"/api/events?actor={russia}", "/api/events.csv?type=ASSAULT",
         "/api/events/facets", "/api/alignments?as_of=2019-05-01", "/api/network",
         "/api/timeline?actor=Russia", "/api/search?q=election", "/api/actors?q=Trump",
-        "/api/map",
+        "/api/map", "/api/quotes", "/api/timeline",
     ]  # fmt: skip
 
     def first_bytes(url: str) -> Callable[[], Any]:

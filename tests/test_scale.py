@@ -147,6 +147,7 @@ def test_hot_queries_read_indexes_not_whole_fact_tables(small_kb: Engine) -> Non
         lambda: queries.actors(engine),
         lambda: queries.search(engine, "Caracas"),
         lambda: queries.quotes(engine, speaker="state:RUS"),
+        lambda: queries.quotes(engine),
         lambda: queries.counts(engine),
         lambda: queries.alignments(engine, entity="state:RUS"),
         lambda: browse.documents(engine, browse.DocumentFilter(), limit=10),

@@ -467,12 +467,18 @@ def fact_evidence(connection: Any, table: Any, ids: Sequence[Any]) -> dict[Any, 
 def quotes(
     engine: Engine, *, speaker: str | None = None, stance: str | None = None, limit: int = 200
 ) -> Rows:
-    query = quote_select().order_by(t.quotes.c.date.desc()).limit(limit)
+    """Quotes and claims, newest first (undated last), optionally of one speaker or stance.
+    The page's ids are chosen first by walking the date index, then their rows and evidence:
+    sorting every quote with its evidence cost 600 ms at 100,000 documents."""
+    q = t.quotes
+    newest = (q.c.date.desc().nulls_last(), q.c.id.desc())
+    page = select(q.c.id).order_by(*newest).limit(limit)
     if speaker:
-        query = query.where(t.quotes.c.speaker == speaker)
+        page = page.where(q.c.speaker == speaker)
     if stance:
-        query = query.where(t.quotes.c.stance == stance)
+        page = page.where(q.c.stance == stance)
     with engine.connect() as c:
+        query = quote_select().where(q.c.id.in_(list(c.scalars(page)))).order_by(*newest)
         return [
             {
                 "speaker": r.speaker_name,

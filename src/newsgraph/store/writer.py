@@ -108,6 +108,13 @@ def existing_documents(engine: Engine, document_ids: list[str]) -> set[str]:
         )
 
 
+# SQLite's page cache for a connection that writes (the default is 2 MB): the upper pages of
+# a large KB's indexes stay in memory from one document to the next. Writing into a
+# 100,000-document KB against an empty one: 1.49x -> 1.41x (median of 6 alternating rounds,
+# twice). Only writers set it, so `serve`'s connections keep the default.
+_WRITER_CACHE = "PRAGMA cache_size=-32768"
+
+
 def save_extraction(
     engine: Engine, extraction: Extraction, *, now: datetime | None = None
 ) -> Saved:
@@ -119,6 +126,8 @@ def save_extraction(
     """
     document = extraction.document
     with engine.begin() as connection:
+        if connection.dialect.name == "sqlite":
+            connection.exec_driver_sql(_WRITER_CACHE)
         if connection.execute(_KNOWN_DOCUMENT, {"id": document.id}).first() is not None:
             return Saved(document.id, False, 0)
         ids = EntityMap(connection)
