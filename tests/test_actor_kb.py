@@ -186,6 +186,14 @@ def test_armed_groups_from_the_phoenix_dictionaries_get_country_and_sector(
     assert str(attributes["actor_kb"]).startswith("kb:phoenix:")
 
 
+def test_a_title_or_place_run_into_a_name_does_not_hide_the_person(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    found = extract_text("Taoiseach Leo Varadkar spoke on Monday.", published="2019-05-01")
+    (person,) = [e for e in found.entities if e.name.endswith("Leo Varadkar")]
+    assert person.country == "IRL"
+
+
 def test_shared_names_resolve_only_with_the_document_country(
     extract_text: Callable[..., Extraction],
 ) -> None:

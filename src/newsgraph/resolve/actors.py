@@ -83,10 +83,14 @@ def _best(entity: Entity, kb: ActorKB, published: str | None, named: set[str]) -
 
 
 def _names(entity: Entity) -> list[str]:
-    """The entity's name, then its other written forms, longest first."""
+    """The entity's name, then its other written forms, longest first; for a person, then
+    the last two or three words of a longer name, which the parser often runs together with
+    a title or place before it ("Taoiseach Leo Varadkar", "Vermont Bernie Sanders")."""
     forms = sorted({entity.name, *entity.aliases}, key=lambda n: (-len(n.split()), -len(n)))
     if entity.type == EntityType.PERSON:
         forms = [f for f in forms if len(f.split()) >= 2]
+        tails = [" ".join(f.split()[-n:]) for f in forms for n in (3, 2) if len(f.split()) > n]
+        forms += [t for t in dict.fromkeys(tails) if t not in forms]
     return [f.removeprefix("the ").removeprefix("The ") for f in forms]
 
 
