@@ -194,6 +194,15 @@ def test_a_title_or_place_run_into_a_name_does_not_hide_the_person(
     assert person.country == "IRL"
 
 
+def test_a_company_is_found_without_its_legal_form(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    found = extract_text("Lockheed Martin Corp said on Monday that it would go on.")
+    (company,) = [e for e in found.entities if e.name.startswith("Lockheed Martin")]
+    assert company.country == "USA"
+    assert {a.key: a.value for a in company.attributes}["sector"] == "BUS"
+
+
 def test_shared_names_resolve_only_with_the_document_country(
     extract_text: Callable[..., Extraction],
 ) -> None:

@@ -17,8 +17,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import cache
 
 from newsgraph.lexicon.actor_kb import ActorKB, Match
+from newsgraph.lexicon.compiled import load_lexicon
 from newsgraph.models import Attribute, Entity, EntityType, Role
 from newsgraph.resolve.countries import document_countries
 
@@ -91,7 +93,24 @@ def _names(entity: Entity) -> list[str]:
         forms = [f for f in forms if len(f.split()) >= 2]
         tails = [" ".join(f.split()[-n:]) for f in forms for n in (3, 2) if len(f.split()) > n]
         forms += [t for t in dict.fromkeys(tails) if t not in forms]
+    else:
+        bare = [without_company_suffix(f) for f in forms]
+        forms += [b for b in dict.fromkeys(bare) if b and b not in forms]
     return [f.removeprefix("the ").removeprefix("The ") for f in forms]
+
+
+def without_company_suffix(name: str) -> str | None:
+    """The name without a trailing legal form ("Lockheed Martin Corp" -> "Lockheed Martin"),
+    when two words or more remain; else None."""
+    words = name.replace(",", " ").split()
+    if len(words) < 3 or words[-1].lower() not in _company_suffixes():
+        return None
+    return " ".join(words[:-1])
+
+
+@cache
+def _company_suffixes() -> frozenset[str]:
+    return load_lexicon().words["company_suffixes"]
 
 
 def _of_type(entity: Entity, matches: list[Match], name: str) -> list[Match]:
