@@ -59,6 +59,8 @@ from typing import Any
 
 import yaml
 
+from newsgraph.resolve.actors import without_company_suffix
+
 OUT = Path(__file__).resolve().parents[1] / "src/newsgraph/lexicon/actors/actors.jsonl.gz"
 CC0 = "CC0-1.0"
 MIT = "MIT"
@@ -583,12 +585,6 @@ PHOENIX_FILES = ("Phoenix.MilNonState.actors.txt", "Phoenix.International.actors
 # "ABU_SAYYAF_GROUP_(ASG)_ [PHLREB] # kkl 21 Mar 13": a name, its CAMEO code on the same line
 _PHOENIX_ENTRY = re.compile(r"^(?P<name>[^\s+#\[][^\[#]*?)\s*\[(?P<code>[A-Z]+)\]")
 _PHOENIX_AGENTS = {"MNC": "BUS"}
-COMPANY_SUFFIXES = {
-    str(w).lower()
-    for w in yaml.safe_load((OUT.parents[1] / "words.yaml").read_text())["lists"][
-        "company_suffixes"
-    ]
-}
 SECTORS = set(
     json.loads((OUT.parent / "actor.schema.json").read_text())["$defs"]["sector"]["enum"]
 )  # a multinational company is business
@@ -620,21 +616,11 @@ def phoenix_organisations(snap: Snapshot) -> Iterator[Record]:
                 continue
             seen.add(ident)
             alias_names = {n for n, _ in map(_phoenix_name, aliases) if len(n.split()) >= 2}
-            alias_names |= {b for n in {words, *alias_names} if (b := _without_suffix(n))}
+            alias_names |= {b for n in {words, *alias_names} if (b := without_company_suffix(n))}
             cited = _source(f"{PHOENIX}/{filename}", name, snap.commit, MIT)
             yield Record(id=f"kb:phoenix:{ident}", type="organization", name=words,
                          country=country, aliases=_with_ascii(alias_names), sectors=sectors,
                          abbreviations=abbreviations, sources=[cited])  # fmt: skip
-
-
-def _without_suffix(name: str) -> str | None:
-    """ "Massey Energy Company Inc" -> "Massey Energy Company": the name without a trailing
-    legal form, when two words or more remain (the list is the package's own lexicon's, the
-    one lookups strip too)."""
-    words = name.replace(",", " ").split()
-    if len(words) < 3 or words[-1].lower() not in COMPANY_SUFFIXES:
-        return None
-    return " ".join(words[:-1])
 
 
 def _phoenix_plausible(name: str) -> bool:

@@ -75,7 +75,6 @@ class OutputFormat(StrEnum):
     summary = "summary"
 
 
-@app.callback()
 @contextmanager
 def _one_line_errors() -> Iterator[None]:
     """An error newsgraph explains (bad input, config, refused curation) becomes its one line
@@ -87,6 +86,7 @@ def _one_line_errors() -> Iterator[None]:
         raise typer.Exit(2) from e
 
 
+@app.callback()
 def main() -> None:
     """newsgraph: entities, citations and dates (and, later, events) from news articles."""
 
