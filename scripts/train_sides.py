@@ -27,9 +27,7 @@ from newsgraph.contract import to_dict
 from newsgraph.gold.corpus import load_gold
 from newsgraph.gold.harness import evaluate, pair_events
 from newsgraph.gold.runner import evaluate_extractor, gold_document
-from newsgraph.learn.detector import _pattern
 from newsgraph.learn.event_features import trigger_token
-from newsgraph.learn.events import DEFAULT_CAMEO
 from newsgraph.learn.fitting import SEED, fit
 from newsgraph.learn.linear import LinearModel
 from newsgraph.learn.sides import (
@@ -41,6 +39,7 @@ from newsgraph.learn.sides import (
     candidate_features,
     side_candidates,
 )
+from newsgraph.learn.tagger import DEFAULT_CAMEO, builtin_tagger, pattern_for
 from newsgraph.lexicon.patterns import EventLexicon
 from newsgraph.models import Event, Extraction
 
@@ -110,7 +109,7 @@ def rows(
     """Feature rows of every candidate of every paired event, and how many gold sides some
     candidate covers (the ceiling of any ranker over these candidates). With a lexicon, also
     the gold events the rules missed, each coded by the rules' machinery at its gold trigger
-    (as the learned detector would propose it), so the ranker sees twice the events."""
+    (as the learned tagger would add it), so the ranker sees twice the events."""
     out, sides, covered = [], 0, 0
     for rec, output, view, events in recorded:
         mentions = {e["id"]: e["mentions"] for e in rec["entities"]}
@@ -151,7 +150,7 @@ def _missed(
         if span is None or not len(span):
             continue
         token = span.root
-        event = event_at(view, token, _pattern(token, gold["type"], lexicon), 0, events, lexicon)
+        event = event_at(view, token, pattern_for(token, gold["type"], lexicon), 0, events, lexicon)
         if event is not None:
             found.append((event, gold))
     return found
@@ -198,6 +197,8 @@ def main() -> int:
     parser.add_argument("--out", default=str(ROOT / "src" / "newsgraph" / "learn" / "weights"))
     args = parser.parse_args()
     extractor = Extractor(Settings(event_model="rules"))
+    # the events the ranker sees at run time: the shipped tagger's (train_coder.py runs first)
+    extractor.tagger = builtin_tagger()
     train = record(load_gold(args.gold, split="train"), extractor)
     dev = record(load_gold(args.gold, split="dev"), extractor)
     train_rows, train_cover = rows(train, extractor.events if args.augment else None)

@@ -14,9 +14,9 @@ from newsgraph import Extractor, Settings
 from newsgraph.annotate.frames import DocView
 from newsgraph.errors import ModelError
 from newsgraph.learn.event_features import trigger_token
-from newsgraph.learn.events import load_scorer
 from newsgraph.learn.linear import LinearModel
 from newsgraph.learn.sides import SideRanker, builtin_ranker, load_ranker, side_candidates
+from newsgraph.learn.tagger import load_tagger
 from newsgraph.models import Event
 
 
@@ -117,6 +117,6 @@ def test_a_folder_with_only_a_side_ranker_is_a_usable_event_model(tmp_path: Path
         json.dumps(_ranker({"bias": (0.0, 0.0, 0.0)}).model.to_json()), encoding="utf-8"
     )
     assert load_ranker(str(tmp_path)) is not None
-    assert load_scorer(str(tmp_path)) is None
+    assert load_tagger(str(tmp_path)) is None
     with pytest.raises(ModelError):
-        load_scorer(str(tmp_path / "missing"))
+        load_tagger(str(tmp_path / "missing"))

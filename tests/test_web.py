@@ -20,7 +20,7 @@ from newsgraph import Extractor
 from newsgraph.cli import app as cli
 from newsgraph.kb import ingest
 from newsgraph.store import browse, queries
-from newsgraph.web import api
+from newsgraph.web import api, filters
 from newsgraph.web.reader import CITATION, LEAF, QUOTE, SENTENCE, Mark, render_text
 
 LAVROV = "person:sergei-lavrov"
@@ -121,7 +121,24 @@ def test_dossier_json_has_evidence_urls(client: TestClient) -> None:
     assert any(q["stance"] == "warn" for q in dossier["quotes"])
 
 
-def test_events_table_facets_and_downloads(client: TestClient) -> None:
+@pytest.fixture
+def every_event(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Default views show every event (the shipped model's threshold hides those it doubts;
+    these tests are about the table, facets and downloads, not that filter)."""
+    monkeypatch.setattr(filters, "default_event_confidence", lambda: 0.0)
+
+
+def test_default_views_hide_the_events_the_model_doubts_and_say_so(client: TestClient) -> None:
+    everything = client.get("/api/events", params={"min_confidence": 0}).json()
+    shown = client.get("/api/events").json()
+    floor = filters.default_event_confidence()
+    assert floor > 0 and len(shown) < len(everything)
+    assert all(e["confidence"] >= floor for e in shown)
+    html = client.get("/events").text
+    assert "Events the coder itself doubts" in html and "min_confidence=0" in html
+
+
+def test_events_table_facets_and_downloads(client: TestClient, every_event: None) -> None:
     html = client.get("/events", params={"type": "THREATEN"}).text
     assert "THREATEN" in html and "SUPPORT</span>" not in html
     assert re.search(r'<li class="active"><a href="\?type=THREATEN">THREATEN</a>', html)
@@ -138,7 +155,7 @@ def test_events_table_facets_and_downloads(client: TestClient) -> None:
 
 
 def test_events_csv_streams_in_keyset_chunks_with_the_same_rows(
-    client: TestClient, monkeypatch: pytest.MonkeyPatch
+    client: TestClient, monkeypatch: pytest.MonkeyPatch, every_event: None
 ) -> None:
     whole = [e["id"] for e in client.get("/api/events", params={"limit": 7}).json()]
     monkeypatch.setattr(api, "CSV_CHUNK", 2)  # 7 rows: chunks of 2, 2, 2 and 1

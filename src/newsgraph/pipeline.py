@@ -37,9 +37,8 @@ from newsgraph.ingest import load_documents
 from newsgraph.ingest.formats import document_from_text
 from newsgraph.ingest.language import detect_language
 from newsgraph.ingest.reading import clean_text
-from newsgraph.learn.detector import load_detector
-from newsgraph.learn.events import load_scorer
 from newsgraph.learn.sides import load_ranker
+from newsgraph.learn.tagger import load_tagger
 from newsgraph.lexicon.actor_kb import open_actor_kb
 from newsgraph.lexicon.compiled import load_lexicon
 from newsgraph.models import (
@@ -73,8 +72,7 @@ class Extractor:
         )
         self.events = self.lexicon.events
         self.actors = open_actor_kb(self.settings.actor_kb)
-        self.scorer = load_scorer(self.settings.event_model)
-        self.detector = load_detector(self.settings.event_model)
+        self.tagger = load_tagger(self.settings.event_model)
         self.sides = load_ranker(self.settings.event_model)
 
     def extract_paths(
@@ -204,10 +202,8 @@ class Extractor:
         turns = speaker_turns(text, entities)
         quotes = find_quotes(view, turns)
         events = find_events(view, self.events)
-        if self.scorer is not None:
-            events = self.scorer.score(doc, events, entities)
-        if self.detector is not None:
-            events = self.detector.propose(view, events, self.events)
+        if self.tagger is not None:
+            events = self.tagger.tag(view, events, self.events, entities)
         if self.sides is not None:
             events = self.sides.assign(view, events)
         events = reported_in_turns(events, turns)

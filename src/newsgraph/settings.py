@@ -35,8 +35,8 @@ class Settings:
     # languages the pipeline accepts; a document detected in another one is skipped with the
     # reason (add its code to process it with the configured model anyway)
     languages: tuple[str, ...] = ("en",)
-    # event scorer: "builtin" (trained on newsgraph-gold, shipped), "rules" (rule coder only)
-    # or a folder with event_type.json / modality.json from scripts/train_coder.py
+    # learned event coder: "builtin" (trained on newsgraph-gold, shipped), "rules" (rule coder
+    # only) or a folder with tagger.json (scripts/train_coder.py) and/or sides.json
     event_model: str = "builtin"
     # seconds of annotation (after parsing) one document may take before it is skipped with the
     # reason; 0 turns the budget off. Enforced with a timer signal, so only in the main thread

@@ -1039,10 +1039,14 @@ def event_at(
     index: int,
     earlier: Sequence[Event],
     lexicon: EventLexicon,
-) -> Event | None:
+) -> Event:
     """The event `pattern` codes at `token`, with the rules' sides, modality, date and place:
-    how the learned detector (`learn.detector`) turns a word it judged an event into one."""
+    how the learned tagger (`learn.tagger`) turns a word it judged an event into one. Where the
+    rules find no side, the event has none: the model, not the side finder, judged that the
+    word names an event ("the arson", "efforts to find the crew")."""
     view = view.with_unnamed()
     if _verbal(token, lexicon):
-        return _verb_event(view, token, pattern, index)
-    return _noun_event(view, token, pattern, index, earlier, lexicon)
+        event = _verb_event(view, token, pattern, index)
+    else:
+        event = _noun_event(view, token, pattern, index, earlier, lexicon)
+    return event if event is not None else _event(view, token, pattern, [], [], index)

@@ -58,8 +58,8 @@ def evaluate_extractor(
 ) -> Report:
     """Extract every article of a gold split and score the output."""
     records = load_gold(path, split=split)
-    scorer = getattr(extractor, "scorer", None)
-    threshold = scorer.threshold if scorer is not None else 0.0
+    tagger = getattr(extractor, "tagger", None)
+    threshold = tagger.threshold if tagger is not None else 0.0
     outputs = predictions(records, extractor)
     return evaluate(records, outputs, keep_errors=keep_errors, threshold=threshold)
 

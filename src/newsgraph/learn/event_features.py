@@ -1,7 +1,7 @@
 """Features of one rule-coded event candidate, read off the parse and the rules' own output.
 
-The learned scorer (`learn.events`) decides from these whether the candidate is a real event
-of its type and in which modality the text presents it. Features are sparse indicators named
+The learned tagger (`learn.tagger`) reads these, prefixed `r:`, for every word a rule-coded
+event starts from, beside the word's own features. Features are sparse indicators named
 `kind=value`; the rules' guesses (type, mode, modality, sides) are features like any other.
 """
 
