@@ -163,3 +163,15 @@ def test_a_model_folder_may_lack_a_tagger_but_must_exist(tmp_path: Path) -> None
     assert load_tagger(str(tmp_path)) is None
     with pytest.raises(ModelError):
         load_tagger(str(tmp_path / "missing"))
+
+
+def test_no_event_where_no_one_acted_whatever_the_model_says(tag_with) -> None:
+    sure = _tagger({"lemma=strike": (0.0, 8.0, 0.0, 0.0), "lemma=kill": (0.0, 8.0, 0.0, 0.0),
+                    "lemma=earthquake": (0.0, 8.0, 0.0, 0.0)})  # fmt: skip
+    for text in (
+        "Typhoon Hagibis struck Japan on Saturday.",
+        "Twelve passengers were killed by the crash near Lagos.",
+        "The earthquake killed 40 people in Albania.",
+    ):
+        _, tagged = tag_with(text, sure)
+        assert [e for e in tagged if e.type == "ASSAULT"] == [], text

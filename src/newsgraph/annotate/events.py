@@ -1039,14 +1039,23 @@ def event_at(
     index: int,
     earlier: Sequence[Event],
     lexicon: EventLexicon,
-) -> Event:
+) -> Event | None:
     """The event `pattern` codes at `token`, with the rules' sides, modality, date and place:
     how the learned tagger (`learn.tagger`) turns a word it judged an event into one. Where the
     rules find no side, the event has none: the model, not the side finder, judged that the
-    word names an event ("the arson", "efforts to find the crew")."""
+    word names an event ("the arson", "efforts to find the crew"). None where no one acted: a
+    typhoon, a crash, an illness (the lexicon's `not_actors`), whatever the model judged."""
     view = view.with_unnamed()
+    if (
+        token.lemma_.lower() in view.not_actors
+        or _done_by_a_non_actor(view, token)
+        or _mishap(view, token)
+    ):
+        return None
     if _verbal(token, lexicon):
         event = _verb_event(view, token, pattern, index)
     else:
         event = _noun_event(view, token, pattern, index, earlier, lexicon)
-    return event if event is not None else _event(view, token, pattern, [], [], index)
+    if event is None:
+        event = _event(view, token, pattern, [], [], index)
+    return None if _named_non_actor(view, event) else event

@@ -12,6 +12,7 @@ import json
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import chain, repeat
 from pathlib import Path
 from typing import Any
 
@@ -80,32 +81,41 @@ class CompiledModel:
         self.model = model
         self.index = {name: i for i, name in enumerate(model.weights)}
         rows = list(model.weights.values()) or [tuple(0.0 for _ in model.intercepts)]
-        self.matrix = np.asarray(rows, dtype=np.float64)
+        # one contiguous row of weights per class: gathering a class's weights for a batch's
+        # features reads one array (scipy, which would do this as a sparse product, is not a
+        # dependency)
+        self.by_class = np.ascontiguousarray(np.asarray(rows, dtype=np.float64).T)
         self.intercepts = np.asarray(model.intercepts, dtype=np.float64)
 
     def probabilities(self, batch: Sequence[Features]) -> list[dict[str, float]]:
         """P(class | features) for every class, for each feature mapping of the batch."""
         if not batch:
             return []
-        columns, values, owners = [], [], []
-        for row, features in enumerate(batch):
-            for name, value in features.items():
-                column = self.index.get(name)
-                if column is not None:
-                    columns.append(column)
-                    values.append(value)
-                    owners.append(row)
-        scores = np.tile(self.intercepts, (len(batch), 1))
-        if columns:
-            weighted = self.matrix[columns] * np.asarray(values)[:, None]
-            rows = np.asarray(owners)
-            for k in range(scores.shape[1]):  # a per-row sum, class by class (no scipy here)
-                scores[:, k] += np.bincount(rows, weights=weighted[:, k], minlength=len(batch))
         classes = self.model.classes
-        if len(classes) == 2 and scores.shape[1] == 1:
-            p = 1.0 / (1.0 + np.exp(-scores[:, 0] / self.model.temperature))
-            return [{classes[0]: 1.0 - float(q), classes[1]: float(q)} for q in p]
-        scores = (scores - scores.max(axis=1, keepdims=True)) / self.model.temperature
-        exps = np.exp(scores)
+        return [dict(zip(classes, row, strict=True)) for row in self.matrix_of(batch).tolist()]
+
+    def matrix_of(self, batch: Sequence[Features]) -> np.ndarray:
+        """The batch's probabilities, one row per feature mapping, one column per class."""
+        # every step below iterates in C (map, fromiter, bincount): a Python loop over the
+        # features of every candidate word cost as much as the model saved
+        names = list(chain.from_iterable(batch))
+        columns = np.fromiter(map(self.index.get, names, repeat(-1)), dtype=np.int64,
+                              count=len(names))  # fmt: skip
+        values = np.fromiter(chain.from_iterable(f.values() for f in batch), dtype=np.float64,
+                             count=len(names))  # fmt: skip
+        owners = np.repeat(np.arange(len(batch)), [len(f) for f in batch])
+        known = columns >= 0
+        columns, values, rows = columns[known], values[known], owners[known]
+        indicators = bool(np.all(values == 1.0))
+        scores = np.tile(self.intercepts, (len(batch), 1))
+        for k, weights in enumerate(self.by_class):  # a per-row sum, class by class
+            gathered = weights[columns] if indicators else weights[columns] * values
+            scores[:, k] += np.bincount(rows, weights=gathered, minlength=len(batch))
+        temperature = self.model.temperature
+        if len(self.model.classes) == 2 and scores.shape[1] == 1:
+            p = 1.0 / (1.0 + np.exp(-scores[:, 0] / temperature))
+            return np.stack([1.0 - p, p], axis=1)
+        scores = (scores - scores.max(axis=1, keepdims=True)) / temperature
+        exps: np.ndarray = np.exp(scores)
         exps /= exps.sum(axis=1, keepdims=True)
-        return [dict(zip(classes, map(float, row), strict=True)) for row in exps]
+        return exps
