@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from datetime import date
 from html import unescape
@@ -100,7 +101,7 @@ def test_reader_unknown_document_is_a_404_page(client: TestClient) -> None:
 
 
 def test_dossier_links_each_fact_to_its_evidence(client: TestClient) -> None:
-    html = client.get(f"/actors/{LAVROV}").text
+    html = client.get(f"/actors/{LAVROV}", params={"min_confidence": 0}).text
     assert "<h1" in html and "Sergei Lavrov" in html
     row = re.search(r'<tr class="event"[^>]*>.*?THREATEN.*?</tr>', html, re.S)
     assert row, "Lavrov's threat is listed among his events"
@@ -115,7 +116,7 @@ def test_dossier_links_each_fact_to_its_evidence(client: TestClient) -> None:
 
 
 def test_dossier_json_has_evidence_urls(client: TestClient) -> None:
-    dossier = client.get(f"/api/actors/{LAVROV}").json()
+    dossier = client.get(f"/api/actors/{LAVROV}", params={"min_confidence": 0}).json()
     threats = [e for e in dossier["events_as_source"] if e["type"] == "THREATEN"]
     assert threats and all(e["evidence_url"].startswith("/documents/doc_") for e in threats)
     assert any(q["stance"] == "warn" for q in dossier["quotes"])
@@ -136,6 +137,15 @@ def test_default_views_hide_the_events_the_model_doubts_and_say_so(client: TestC
     assert all(e["confidence"] >= floor for e in shown)
     html = client.get("/events").text
     assert "Events the coder itself doubts" in html and "min_confidence=0" in html
+    # the dossier too: page and JSON
+    dossier = client.get(f"/api/actors/{LAVROV}").json()
+    every = client.get(f"/api/actors/{LAVROV}", params={"min_confidence": 0}).json()
+    assert dossier["min_confidence"] == floor and every["min_confidence"] == 0.0
+    assert all(e["confidence"] >= floor for e in dossier["events_as_source"])
+    assert len(dossier["events_as_source"]) < len(every["events_as_source"])
+    page = client.get(f"/actors/{LAVROV}").text
+    assert 'id="show-doubted" href="?min_confidence=0"' in page
+    assert "show-doubted" not in client.get(f"/actors/{LAVROV}?min_confidence=0").text
 
 
 def test_events_table_facets_and_downloads(client: TestClient, every_event: None) -> None:
@@ -403,3 +413,13 @@ def test_no_request_holds_two_database_connections_at_once(web_kb: Engine) -> No
             client.get(path + query)
     engine.dispose()
     assert len(routes) >= 20 and not nested, nested
+
+
+def test_the_actor_command_hides_doubted_events_unless_all(web_kb: Engine) -> None:
+    db = str(web_kb.url.database)
+    shown = CliRunner().invoke(cli, ["actor", LAVROV, "--db", db, "--json"])
+    every = CliRunner().invoke(cli, ["actor", LAVROV, "--db", db, "--json", "--all"])
+    assert shown.exit_code == 0 and every.exit_code == 0
+    assert "hidden (--all shows them)" in shown.stderr and "hidden" not in every.stderr
+    counted = [len(json.loads(r.stdout)["events_as_source"]) for r in (shown, every)]
+    assert counted[0] < counted[1]

@@ -589,15 +589,21 @@ def actors_command(
 def actor_command(
     name: Annotated[str, typer.Argument(help="Name or id.")],
     db: DbOption = None,
+    show_all: Annotated[bool, typer.Option("--all", help="Show doubted events too.")] = False,
     as_json: JsonOption = False,
 ) -> None:
-    """An actor's dossier: roles, alignments, events, quotes, co-occurring actors, sources."""
+    """An actor's dossier: roles, alignments, events, quotes, co-occurring actors, sources.
+    Events the coder itself doubts are hidden unless --all (said on stderr)."""
+    from newsgraph.learn.defaults import default_event_confidence
     from newsgraph.store import queries
 
-    found = queries.dossier(_engine(db), name)
+    floor = 0.0 if show_all else default_event_confidence()
+    found = queries.dossier(_engine(db), name, min_confidence=floor or None)
     if found is None:
         err.print(f"no actor matches {name!r}", highlight=False)
         raise typer.Exit(1)
+    if floor:
+        err.print(f"events with confidence below {floor:.2f} hidden (--all shows them)")
     if as_json:
         typer.echo(json.dumps(found, ensure_ascii=False, indent=2, default=str))
         return

@@ -729,9 +729,12 @@ def _latest_roles(entity_id: str) -> Select[Any]:
     )
 
 
-def dossier(engine: Engine, name: str) -> dict[str, Any] | None:
-    """Everything about one actor: roles, alignments, events both ways, quotes, co-occurring
-    actors and the sources cited where it appears."""
+def dossier(
+    engine: Engine, name: str, min_confidence: float | None = None
+) -> dict[str, Any] | None:
+    """Everything about one actor: roles, alignments, events both ways (those at or above
+    `min_confidence`, when given), quotes, co-occurring actors and the sources cited where it
+    appears."""
     entity = find_entity(engine, name)
     if entity is None:
         return None
@@ -793,8 +796,13 @@ def dossier(engine: Engine, name: str) -> dict[str, Any] | None:
         "documents_read": len(documents),
         "roles": roles,
         "alignments": alignments(engine, entity=entity_id, limit=DOSSIER_ROWS),
-        "events_as_source": events(engine, actor=entity_id, limit=DOSSIER_ROWS),
-        "events_as_target": events(engine, target=entity_id, limit=DOSSIER_ROWS),
+        "events_as_source": events(
+            engine, actor=entity_id, min_confidence=min_confidence, limit=DOSSIER_ROWS
+        ),
+        "events_as_target": events(
+            engine, target=entity_id, min_confidence=min_confidence, limit=DOSSIER_ROWS
+        ),
+        "min_confidence": min_confidence or 0.0,
         "quotes": quotes(engine, speaker=entity_id, limit=DOSSIER_ROWS),
         "co_occurring": [{"name": n, "documents": k} for n, k in co],
         "sources_cited": [{"outlet": n, "citations": k} for n, k in sources.most_common(15)],

@@ -18,7 +18,7 @@ from sqlalchemy import Engine
 
 from newsgraph.errors import QueryError
 from newsgraph.store import browse, queries
-from newsgraph.web.filters import EngineDep, EventFilterDep
+from newsgraph.web.filters import EngineDep, EventFilterDep, MinConfidence, confidence_floor
 
 router = APIRouter(prefix="/api", tags=["knowledge base"])
 
@@ -76,9 +76,12 @@ def actors(
 
 
 @router.get("/actors/{entity_id:path}")
-def actor(engine: EngineDep, entity_id: str) -> dict[str, Any]:
-    """An actor's dossier (by id or name)."""
-    found = queries.dossier(engine, entity_id)
+def actor(
+    engine: EngineDep, entity_id: str, min_confidence: MinConfidence = None
+) -> dict[str, Any]:
+    """An actor's dossier (by id or name); its events hide what the event model doubts
+    unless `min_confidence` says otherwise (0 shows all)."""
+    found = queries.dossier(engine, entity_id, min_confidence=confidence_floor(min_confidence))
     if found is None:
         raise HTTPException(404, f"No actor {entity_id!r} in the knowledge base.")
     for key in ("roles", "alignments", "events_as_source", "events_as_target", "quotes"):

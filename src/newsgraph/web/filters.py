@@ -21,6 +21,22 @@ def get_engine(request: Request) -> Engine:
 EngineDep = Annotated[Engine, Depends(get_engine)]
 
 
+MinConfidence = Annotated[
+    float | None,
+    Query(
+        ge=0.0,
+        le=1.0,
+        description="Hide events below this confidence (default: what the event model doubts; "
+        "0 shows all).",
+    ),
+]
+
+
+def confidence_floor(min_confidence: float | None) -> float:
+    """The confidence under which events are hidden: the request's, else the shipped one."""
+    return default_event_confidence() if min_confidence is None else min_confidence
+
+
 def event_filter(
     engine: EngineDep,
     actor: Annotated[str | None, Query(description="Source actor: id or name.")] = None,
@@ -34,15 +50,7 @@ def event_filter(
     agent: Annotated[
         str | None, Query(description="Either side's CAMEO agent type: REB, MIL, CVL...")
     ] = None,
-    min_confidence: Annotated[
-        float | None,
-        Query(
-            ge=0.0,
-            le=1.0,
-            description="Hide events below this confidence (default: what "
-            "the event model doubts; 0 shows all).",
-        ),
-    ] = None,
+    min_confidence: MinConfidence = None,
 ) -> EventFilter:
     return EventFilter(
         actor=queries.entity_id(engine, actor),
@@ -54,7 +62,7 @@ def event_filter(
         modality=modality or None,
         document=document or None,
         agent=agent.upper() if agent else None,
-        min_confidence=default_event_confidence() if min_confidence is None else min_confidence,
+        min_confidence=confidence_floor(min_confidence),
     )
 
 

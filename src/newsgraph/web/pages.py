@@ -13,7 +13,7 @@ from fastapi.templating import Jinja2Templates
 
 from newsgraph.lexicon.patterns import PLOVER_TYPES
 from newsgraph.store import browse, queries
-from newsgraph.web.filters import EngineDep, EventFilterDep
+from newsgraph.web.filters import EngineDep, EventFilterDep, MinConfidence, confidence_floor
 from newsgraph.web.reader import document_marks, render_text
 
 router = APIRouter(include_in_schema=False)
@@ -108,8 +108,10 @@ def actors_page(request: Request, engine: EngineDep, q: str = "", type: str = ""
 
 
 @router.get("/actors/{entity_id:path}", response_class=HTMLResponse)
-def dossier_page(request: Request, engine: EngineDep, entity_id: str) -> HTMLResponse:
-    found = queries.dossier(engine, entity_id)
+def dossier_page(
+    request: Request, engine: EngineDep, entity_id: str, min_confidence: MinConfidence = None
+) -> HTMLResponse:
+    found = queries.dossier(engine, entity_id, min_confidence=confidence_floor(min_confidence))
     if found is None:
         raise HTTPException(404, f"No actor {entity_id!r} in the knowledge base.")
     found["alignments"].sort(key=lambda r: (r["valid_from"] or r["stated"] or "", r["relation"]))
