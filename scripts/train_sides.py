@@ -39,7 +39,7 @@ from newsgraph.learn.sides import (
     candidate_features,
     side_candidates,
 )
-from newsgraph.learn.tagger import DEFAULT_CAMEO, builtin_tagger, pattern_for
+from newsgraph.learn.tagger import DEFAULT_CAMEO, builtin_tagger, load_tagger, pattern_for
 from newsgraph.lexicon.patterns import EventLexicon
 from newsgraph.models import Event, Extraction
 
@@ -197,8 +197,10 @@ def main() -> int:
     parser.add_argument("--out", default=str(ROOT / "src" / "newsgraph" / "learn" / "weights"))
     args = parser.parse_args()
     extractor = Extractor(Settings(event_model="rules"))
-    # the events the ranker sees at run time: the shipped tagger's (train_coder.py runs first)
-    extractor.tagger = builtin_tagger()
+    # the events the ranker sees at run time: the tagger train_coder.py wrote to the same
+    # folder (it runs first), else the shipped one
+    out = Path(args.out)
+    extractor.tagger = (load_tagger(str(out)) if out.is_dir() else None) or builtin_tagger()
     train = record(load_gold(args.gold, split="train"), extractor)
     dev = record(load_gold(args.gold, split="dev"), extractor)
     train_rows, train_cover = rows(train, extractor.events if args.augment else None)
@@ -224,7 +226,6 @@ def main() -> int:
                     best = (score, meta)
     score, chosen = best
     print(f"  dev ranker best: pair accuracy {score:.4f} with {chosen}", file=sys.stderr)
-    out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     (out / "sides_selection.json").write_text(json.dumps(log, indent=1) + "\n", encoding="utf-8")
     target = out / "sides.json"
