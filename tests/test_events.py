@@ -9,7 +9,7 @@ from dataclasses import replace
 import pytest
 
 from newsgraph import Event, Extraction, Extractor, Modality
-from newsgraph.annotate.events import _without_repeats
+from newsgraph.annotate.events.coder import _without_repeats
 from newsgraph.annotate.frames import DocView
 from newsgraph.models import Evidence
 

@@ -1,0 +1,378 @@
+"""The rule coder: events at verbs and nouns the lexicon knows, with sides, modality, date
+and place (`find_events`), and the same machinery for a word the learned tagger judged an event
+(`event_at`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Token
+
+from newsgraph.annotate.events.coding import coding_of, confidence_of, military_means, rioting
+from newsgraph.annotate.events.grammar import (
+    CASUALTY,
+    LIGHT_VERBS,
+    OUTLET_NOUNS,
+    gerund_attack,
+    nominal_gerund,
+    noun_pattern,
+    participation_of,
+    publishes,
+    reduced_relative,
+    verb_pattern,
+    verbal,
+    wish_only,
+)
+from newsgraph.annotate.events.modality import modality_of, reporting_verb, same_side, speaks_for
+from newsgraph.annotate.events.sides import (
+    between,
+    casualties_of,
+    distinct,
+    done_by_a_non_actor,
+    mishap,
+    named_non_actor,
+    noun_source,
+    opposed_of,
+    origin_of,
+    slot_actors,
+    subject_of,
+    target_of,
+    unfit_target,
+)
+from newsgraph.annotate.frames import (
+    ACTOR_TYPES,
+    Actor,
+    DocView,
+    agent,
+    ids,
+)
+from newsgraph.lexicon.patterns import EventLexicon, Pattern
+from newsgraph.models import EntityType, Event, Modality
+
+# the words that set modality and intention are data: lexicon/events/modality.yaml (the
+# view's `modality` cues)
+_ACCUSABLE = {"ASSAULT", "COERCE"}
+
+
+def find_events(view: DocView, lexicon: EventLexicon) -> list[Event]:
+    """Every event the lexicon's triggers yield in the document, in text order."""
+    view = view.with_unnamed()  # "insurgents bombarded ...": a side need not be an entity
+    events: list[Event] = []
+    used_objects: set[int] = set()  # nouns a verb's event already covers
+    for token in view.tokens:
+        pattern = verb_pattern(token, lexicon) if verbal(token, lexicon) else None
+        if pattern is None or token.i in used_objects or participation_of(token, lexicon):
+            continue
+        if done_by_a_non_actor(view, token):
+            continue  # "the typhoon struck Japan", "the disease killed him"
+        means = _attack_means(view, token, lexicon)
+        event = _verb_event(view, token, pattern, len(events), means)
+        if event is not None and not (event.target == () and wish_only(token, lexicon)):
+            events.append(event)
+            events += _accusation(view, token, event, len(events))
+            used_objects.update(c.i for c in token.children if c.dep_ == "dobj")
+            if means is not None:
+                used_objects.add(means.token.i)  # one killing "in an air strike", not two
+    for token in view.tokens:
+        nominal = token.pos_ in {"NOUN", "PROPN"} or nominal_gerund(token, lexicon)
+        if nominal and token.i not in used_objects:
+            noun = noun_pattern(token, lexicon)
+            if noun is not None:
+                event = _noun_event(view, token, noun, len(events), events, lexicon)
+                if event is not None:
+                    events.append(event)
+                    events += _accusation(view, token, event, len(events))
+    events = [e for e in events if not named_non_actor(view, e)]
+    events.sort(key=lambda e: e.evidence.start)
+    events = _without_repeats(view, events)
+    return [replace(e, id=f"e{i + 1}") for i, e in enumerate(events)]
+
+
+def _without_repeats(view: DocView, events: list[Event]) -> list[Event]:
+    """A later nominal mention of an event already told, with the same word and type ("the
+    shooting", "the deal"), refers back to it: the guideline counts an event again only when
+    a new sentence re-reports it with new information, which a bare noun rarely is."""
+    told: set[tuple[str, str]] = set()
+    kept = []
+    for event in events:
+        key = (event.type, event.trigger.lower())
+        if key in told and _nominal(view, event):
+            continue
+        told.add(key)
+        kept.append(event)
+    return kept
+
+
+def _nominal(view: DocView, event: Event) -> bool:
+    span = view.doc.char_span(event.evidence.start, event.evidence.end, alignment_mode="expand")
+    return span is not None and any(
+        t.text == event.trigger and t.pos_ in {"NOUN", "PROPN"} for t in span
+    )
+
+
+def _verb_event(
+    view: DocView, token: Token, pattern: Pattern, index: int, means: _Means | None = None
+) -> Event | None:
+    if publishes(token):
+        return None
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children)
+    attack = gerund_attack(token)
+    if attack is not None:
+        # "died in Russian artillery shelling": who shelled is in the misparsed phrase, and
+        # those who died are its victims
+        source = view.actors(attack)
+        target = casualties_of(view, token.head)
+    elif reduced_relative(token):
+        source = view.agents(token)  # "the civilians imprisoned ... were released"
+        target = view.children_actors(token, {"nsubj"})
+    elif passive:
+        source = view.agents(token)
+        target = view.children_actors(token, {"nsubjpass"})
+        if not target and token.dep_ == "conj":
+            # "the civilians imprisoned ... were released by Putin": a shared subject
+            target = view.children_actors(token.head, {"nsubj", "nsubjpass"})
+        if pattern.object and not target:
+            target = target_of(view, token, pattern)  # "evidence against Russia was presented"
+        if not source and pattern.event == "ASSAULT":
+            source = origin_of(view, token)  # "a mortar bomb was fired at it from Gaza"
+    elif token.dep_ == "acl" and token.tag_ == "VBN":
+        source = view.agents(token)  # "ten soldiers killed by a mine": a reduced passive
+        target = view.actors(token.head)
+    elif pattern.verb_source:
+        # "received weapons from the government": the giver is in a prepositional phrase
+        target = subject_of(view, token)
+        source = [a for slot in pattern.verb_source for a in slot_actors(view, token, slot)]
+    else:
+        source = subject_of(view, token)
+        target = target_of(view, token, pattern)
+    if pattern.event == "PROTEST" and not target:
+        target = opposed_of(view, token)
+    if means is not None and (passive or token.dep_ == "acl"):
+        # "were killed in an Israeli air strike": the strike says who killed, and how
+        source = source or means.doers
+        pattern = replace(
+            pattern, cameo=means.pattern.cameo, mode=means.pattern.mode,
+            context=means.pattern.context,
+        )  # fmt: skip
+    target = distinct(source, target)
+    if not source and (not target or mishap(view, token)):
+        return None  # "victims killed by the crash": an accident, not an assault
+    if unfit_target(view, pattern, target):
+        return None  # "spoke to NBC News": an interview, not a meeting
+    event = _event(view, token, pattern, source, target, index)
+    if means is not None and event.location is None:
+        # "killed in Israeli shelling in Gaza": the place of the shelling
+        places = view.places(view.clause(means.token), means.token)
+        event = replace(event, location=places[0] if places else None)
+    return event
+
+
+@dataclass(frozen=True, slots=True)
+class _Means:
+    """The attack a death or injury happened in ("killed in an Israeli air strike"): its
+    token, its lexicon entry and who carried it out."""
+
+    token: Token
+    pattern: Pattern
+    doers: list[Actor]
+
+
+def _attack_means(view: DocView, token: Token, lexicon: EventLexicon) -> _Means | None:
+    """The attack noun of "killed in an air strike by the coalition", or the verb the parser
+    made of "killed in Israeli tank shelling", with its doers."""
+    if token.lemma_.lower() not in CASUALTY:
+        return None
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in {"in", "during"}:
+            for noun in child.children:
+                pattern = noun_pattern(noun, lexicon) if noun.dep_ == "pobj" else None
+                if pattern is not None and pattern.event == "ASSAULT":
+                    return _Means(noun, pattern, noun_source(view, noun, pattern))
+        attack = gerund_attack(child)
+        pattern = verb_pattern(child, lexicon) if attack is not None else None
+        if attack is not None and pattern is not None and pattern.event == "ASSAULT":
+            return _Means(child, pattern, view.actors(attack))
+    return None
+
+
+def _accusation(view: DocView, token: Token, event: Event, index: int) -> list[Event]:
+    """ "The US said Iraq had attacked", "Israel said a bomb was fired at it from Gaza": a
+    party that reports another's violence accuses it (CAMEO 112, as PETRARCH and GDELT code
+    it). A news outlet's report is not an accusation, nor is a party's report of its own acts."""
+    speaker = view.entities.get(event.attributed_to or "")
+    if (
+        event.type not in _ACCUSABLE
+        or event.modality not in {Modality.REPORTED, Modality.ALLEGED}
+        or speaker is None
+        or speaker.type not in ACTOR_TYPES - {EntityType.MEDIA}
+        or not (event.source or event.source_agent)
+        or same_side(view, speaker.id, event.source)
+    ):
+        return []
+    verb = reporting_verb(view, token)
+    if verb is None or any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in OUTLET_NOUNS for c in verb.children
+    ):
+        return []  # "Syrian state media reported ...": an outlet, named by its country
+    return [
+        replace(
+            event,
+            id=f"e{index + 1}",
+            type="ACCUSE",
+            cameo="112",
+            mode="allege",
+            context=None,
+            source=(speaker.id,),
+            target=event.source,
+            source_agent=None,
+            target_agent=event.source_agent,  # "killed in an air strike by government forces"
+            trigger=verb.text,
+            evidence=view.evidence(view.clause(verb)),
+            modality=Modality.ASSERTED,
+            mutual=False,
+            attributed_to=None,
+            confidence=round(event.confidence - 0.1, 2),
+        )
+    ]
+
+
+def _event(
+    view: DocView,
+    token: Token,
+    pattern: Pattern,
+    source: Sequence[Actor],
+    target: Sequence[Actor],
+    index: int,
+) -> Event:
+    clause = view.clause(token)
+    sentence = view.sentence_index(token)
+    date, basis = view.date_for(sentence, clause)
+    modality, negated, speaker = modality_of(view, token)
+    pattern = military_means(token, rioting(pattern, agent(source)))
+    own = speaks_for(view, speaker, source)
+    kind, cameo = coding_of(view.modality, token, pattern, modality, own)
+    citation = view.citation_for(sentence)
+    places = view.places(clause, token)
+    if not places and token.dep_ in {"advcl", "xcomp", "conj"}:
+        # "will meet in Zurich to discuss ...": the purpose happens where the meeting does
+        places = view.places(view.clause(token.head), token.head)
+    if not places:
+        places = view.named_venue(token)  # "attend the Beijing Olympics", "the Minsk talks"
+    places = [p for p in places if p not in ids(source) + ids(target)]
+    return Event(
+        id=f"e{index + 1}",
+        type=kind,
+        cameo=cameo,
+        source=ids(source),
+        target=ids(target),
+        trigger=token.text,
+        evidence=view.evidence(clause or [token]),
+        mode=pattern.mode,
+        context=pattern.context,
+        date=date,
+        date_basis=basis,
+        location=places[0] if places else None,
+        modality=modality,
+        negated=negated,
+        # "A met B", or "A, B and C met": each acts with the others
+        mutual=pattern.symmetric and bool(source) and (bool(target) or len(source) > 1),
+        attributed_to=speaker,
+        citation=citation.id if citation else None,
+        confidence=confidence_of(source, target),
+        source_agent=agent(source),
+        target_agent=agent(target),
+    )
+
+
+def _noun_event(
+    view: DocView,
+    token: Token,
+    pattern: Pattern,
+    index: int,
+    earlier: Sequence[Event],
+    lexicon: EventLexicon,
+) -> Event | None:
+    source = noun_source(view, token, pattern)
+    target: list[Actor] = []
+    light = token.dep_ == "dobj" and token.head.lemma_.lower() in LIGHT_VERBS
+    for slot in pattern.target:
+        target += slot_actors(view, token, slot)
+        if light and not target and slot.startswith("prep:"):
+            # "issued arrest warrants for two men": the parser often hangs the phrase on the verb
+            target += slot_actors(view, token.head, slot)
+    if between(token):
+        pair = target or source
+        source, target = pair[:1], pair[1:]
+    if (
+        not source
+        and token.dep_ in {"dobj", "nsubj", "nsubjpass"}
+        and token.head.lemma_.lower() in LIGHT_VERBS
+    ):
+        source = subject_of(view, token.head) if token.dep_ == "dobj" else []
+    verb = token.head.head
+    noun = participation_of(verb, lexicon) if token.dep_ == "pobj" else None
+    participation = noun is not None and noun.i == token.i
+    if pattern.event == "ASSAULT" and not target and token.dep_ == "pobj":
+        target = casualties_of(view, token.head.head)  # "two soldiers died in a Russian strike"
+    if participation and not source:
+        source = subject_of(view, verb)  # "rebels engaged peacekeepers in a firefight"
+        target = target or view.children_actors(verb, {"dobj"})
+    target = distinct(source, target)
+    if not source and not target:
+        return _anaphoric(view, token, pattern, index, earlier)
+    trigger = verb if participation else token.head if light else token
+    event = _event(view, trigger, pattern, source, target, index)
+    # "A engaged B in a firefight": A started it, even if a firefight is mutual
+    return replace(event, mutual=False) if participation and target else event
+
+
+def _anaphoric(
+    view: DocView, token: Token, pattern: Pattern, index: int, earlier: Sequence[Event]
+) -> Event | None:
+    """ "the conversation did happen": a definite nominal event with no actors of its own
+    repeats the latest event of the same type within three sentences, now as a fact."""
+    if not any(c.lower_ in {"the", "this", "that"} for c in token.children):
+        return None
+    sentence = view.sentence_index(token)
+    for previous in reversed(earlier):
+        if previous.type == pattern.event and 0 < sentence - previous.evidence.sentence <= 3:
+            event = _event(view, token, pattern, [], [], index)
+            return replace(
+                event,
+                source=previous.source,
+                target=previous.target,
+                source_agent=previous.source_agent,
+                target_agent=previous.target_agent,
+                confidence=round(previous.confidence - 0.1, 2),
+            )
+    return None
+
+
+def event_at(
+    view: DocView,
+    token: Token,
+    pattern: Pattern,
+    index: int,
+    earlier: Sequence[Event],
+    lexicon: EventLexicon,
+) -> Event | None:
+    """The event `pattern` codes at `token`, with the rules' sides, modality, date and place:
+    how the learned tagger (`learn.tagger`) turns a word it judged an event into one. Where the
+    rules find no side, the event has none: the model, not the side finder, judged that the
+    word names an event ("the arson", "efforts to find the crew"). None where no one acted: a
+    typhoon, a crash, an illness (the lexicon's `not_actors`), whatever the model judged."""
+    view = view.with_unnamed()
+    if (
+        token.lemma_.lower() in view.not_actors
+        or done_by_a_non_actor(view, token)
+        or mishap(view, token)
+    ):
+        return None
+    if verbal(token, lexicon):
+        event = _verb_event(view, token, pattern, index)
+    else:
+        event = _noun_event(view, token, pattern, index, earlier, lexicon)
+    if event is None:
+        event = _event(view, token, pattern, [], [], index)
+    return None if named_non_actor(view, event) else event

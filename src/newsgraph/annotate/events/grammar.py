@@ -1,0 +1,273 @@
+"""The clause grammar events are read with: which words are triggers (the lexicon's verb and
+noun patterns, phrasal verbs, light verbs, gerunds), helpers and purposes, reduced relatives, and
+what a publication verb is."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsgraph.annotate.frames import (
+    noun_keys,
+)
+from newsgraph.lexicon.patterns import EventLexicon, Pattern
+
+REPORTING = {
+    "say",
+    "tell",
+    "announce",
+    "state",
+    "report",
+    "claim",
+    "insist",
+    "add",
+    "note",
+    "declare",
+    "confirm",
+    "write",
+    "stress",
+    "argue",
+    "explain",
+    "assert",
+    "believe",
+    "think",
+    "suggest",
+    "imply",
+    "indicate",
+    "acknowledge",
+    "admit",
+    "estimate",
+    "reveal",
+    "allege",
+    "contend",
+}
+
+
+SUBJECT_FROM_OBJECT = {
+    "ask",
+    "urge",
+    "want",
+    "tell",
+    "persuade",
+    "call",
+    "order",
+    "force",
+    "press",
+    "pressure",
+    "encourage",
+    "invite",
+    "allow",
+    "permit",
+    "convince",
+    "help",
+    "expect",
+    "need",
+}
+
+
+# deaths and injuries that happen "in" an attack ("killed in an air strike")
+CASUALTY = {"kill", "wound", "injure", "die", "perish", "hurt", "maim"}
+
+
+OUTLET_NOUNS = {"media", "medium", "television", "tv", "radio", "newspaper", "agency", "outlet",
+                 "press", "channel", "broadcaster", "daily", "news", "website"}  # fmt: skip
+
+
+_PUBLISHED = {
+    "report", "statement", "study", "document", "dossier", "communique", "video", "footage",
+    "data", "figure", "book", "film", "detail", "list", "photo", "image", "recording",
+    "transcript", "result", "finding", "album", "song", "version", "update", "guideline", "plan",
+    "budget", "poll", "survey", "text", "letter", "memo",
+}  # fmt: skip
+
+
+_PARTICIPATING = {"engage", "involve", "participate", "take", "join", "embroil", "lock"}
+
+
+# a general verb pattern does not apply to its phrasal verbs: "call off" is not "call"
+_BLOCKING_PARTICLES = {"off", "down", "out", "up", "back", "away"}
+
+
+LIGHT_VERBS = {
+    "order",
+    "open",
+    "announce",
+    "call",
+    "demand",
+    "stag",
+    "hold",
+    "launch",
+    "carry",
+    "conduct",
+    "stage",
+    "make",
+    "issue",
+    "give",
+    "take",
+    "begin",
+    "start",
+    "continue",
+    "resume",
+    "have",
+    "mount",
+    "lead",
+    "organize",
+    "organise",
+    "happen",
+    "occur",
+    "follow",
+}
+
+
+def wish_only(token: Token, lexicon: EventLexicon) -> bool:
+    """ "seeking to deepen a partnership", "pledged to free": the verb states an intention to
+    do what its complement names; the complement is the event (CAMEO 03 or 13). And "wants"
+    is a request only of someone ("wants Putin to attack"), not "if I want"."""
+    lemma = token.lemma_.lower()
+    return lemma == "want" or (
+        lemma in lexicon.modality.intending | {"try", "attempt"}
+        and any(
+            c.dep_ == "xcomp" and _is_verb(c) and verb_pattern(c, lexicon) is not None
+            for c in token.children
+        )
+    )
+
+
+def participation_of(token: Token, lexicon: EventLexicon) -> Token | None:
+    """The event noun in "engaged peacekeepers in a firefight", "took part in the protests":
+    the noun, not the verb, says what happened."""
+    if token.lemma_.lower() not in _PARTICIPATING:
+        return None
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            for noun in prep.children:
+                if noun.dep_ == "pobj" and noun_pattern(noun, lexicon) is not None:
+                    return noun
+    return None
+
+
+def _is_verb(token: Token) -> bool:
+    return (
+        token.pos_ == "VERB"
+        or (token.tag_.startswith("VB") and token.pos_ != "AUX")
+        or helping(token)
+    )
+
+
+def helping(token: Token) -> bool:
+    """ "to help identify victims": the small model sometimes reads "help" before a bare
+    infinitive as an auxiliary; it is the verb of helping."""
+    return token.dep_ == "aux" and token.lemma_.lower() == "help" and token.head.pos_ == "VERB"
+
+
+def purpose_of(token: Token) -> Token | None:
+    """The verb whose purpose `token` states ("will send a team to help identify victims":
+    help -> identify -> send), or None."""
+    if helping(token):
+        token = token.head
+    if token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return token.head
+    return None
+
+
+def verb_pattern(token: Token, lexicon: EventLexicon) -> Pattern | None:
+    candidates = lexicon.verbs.get(token.lemma_.lower(), ())
+    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+    objects = {
+        key
+        for c in (*token.children, *prepositional_objects(token))
+        if c.dep_ in {"dobj", "nsubjpass", "pobj"}
+        for key in noun_keys(c)
+    }
+    # specific patterns (an object or particle required) win over general ones, whichever
+    # file they come from: "struck a deal" is AGREE before "struck" is ASSAULT
+    specific = [p for p in candidates if p.object or p.particle]
+    general = [p for p in candidates if not (p.object or p.particle)]
+    for pattern in specific:
+        if pattern.particle and pattern.particle != particle:
+            continue
+        if pattern.object and not pattern.object & objects:
+            continue
+        return pattern
+    return general[0] if general and particle not in _BLOCKING_PARTICLES else None
+
+
+def prepositional_objects(token: Token) -> list[Token]:
+    """The object of a prepositional verb: "advised against travel", "called for talks"."""
+    return [
+        pobj
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ in {"against", "for"}
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+
+
+def noun_pattern(token: Token, lexicon: EventLexicon) -> Pattern | None:
+    """The noun's entry; a two-word entry ("hunger strike", "air strike": modifier and noun)
+    before the noun's own ("strike"). A gerund's lemma is the verb's ("shelling": "shell"),
+    so its own form is tried too."""
+    keys = [*noun_keys(token), token.lower_]
+    candidates = next((lexicon.nouns[k] for k in keys if k in lexicon.nouns), ())
+    return candidates[0] if candidates else None
+
+
+def verbal(token: Token, lexicon: EventLexicon) -> bool:
+    """Whether the token is coded as a verb (a gerund used as an event noun is not)."""
+    return _is_verb(token) and not nominal_gerund(token, lexicon)
+
+
+def nominal_gerund(token: Token, lexicon: EventLexicon) -> bool:
+    """ "died in Russian artillery shelling": a gerund the parser tags as a verb but uses as
+    the object of a preposition, without an object of its own, is the event noun."""
+    return (
+        token.tag_ == "VBG"
+        and token.dep_ == "pobj"
+        and not any(c.dep_ in {"dobj", "nsubj"} for c in token.children)
+        and token.lower_ in lexicon.nouns
+    )
+
+
+def gerund_attack(token: Token) -> Token | None:
+    """ "killed in Israeli tank shelling": the small model reads "shelling" as a verb of its
+    own and "Israeli tank" as the object of "in". Returns that object, which names who
+    shelled, when `token` is such a gerund."""
+    if token.tag_ != "VBG" or token.dep_ not in {"advcl", "acl"} or token.i == 0:
+        return None
+    if any(c.dep_ in {"nsubj", "nsubjpass", "aux", "dobj", "mark"} for c in token.children):
+        return None
+    previous = token.doc[token.i - 1]
+    if (
+        previous.dep_ == "pobj"
+        and previous.head.lower_ in {"in", "during"}
+        and previous.head.head.i == token.head.i
+        and token.head.lemma_.lower() in CASUALTY
+    ):
+        return previous
+    return None
+
+
+def reduced_relative(token: Token) -> bool:
+    """ "The civilians imprisoned for ... were released": the parser reads "imprisoned" as
+    the main verb with "civilians" its subject, and "were released" as its conjunct. A verb
+    without object or auxiliary whose conjunct is a passive without a subject of its own
+    describes its "subject", who underwent it."""
+    if token.tag_ != "VBD" or not any(c.dep_ == "nsubj" for c in token.children):
+        return False
+    if any(c.dep_ in {"dobj", "aux", "auxpass", "ccomp", "xcomp"} for c in token.children):
+        return False
+    return any(
+        c.dep_ == "conj"
+        and any(g.dep_ == "auxpass" for g in c.children)
+        and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
+        for c in token.children
+    )
+
+
+def publishes(token: Token) -> bool:
+    """ "released a report", "a statement released on Tuesday": publishing, not freeing."""
+    if token.lemma_.lower() not in {"release", "free"}:
+        return False
+    patients = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if token.dep_ == "acl":
+        patients.append(token.head)
+    return any(p.lemma_.lower() in _PUBLISHED for p in patients)

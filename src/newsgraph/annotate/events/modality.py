@@ -1,0 +1,153 @@
+"""How the text presents an event: negation, modals, governing verbs ("denied",
+"threatened", "plans to"), conditionals, reporting verbs and "according to" (the `modality` cues
+of the events lexicon)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from newsgraph.annotate.events.grammar import REPORTING, purpose_of
+from newsgraph.annotate.events.sides import first_named, subject_of
+from newsgraph.annotate.frames import (
+    Actor,
+    DocView,
+    ids,
+)
+from newsgraph.models import EntityType, Modality
+
+
+def same_side(view: DocView, speaker: str, sources: Sequence[str]) -> bool:
+    """The speaker is among the doers, or of their one country ("the US launched an air
+    strike, the US Central Command said"). Unnamed doers ("government forces") are no side."""
+    if speaker in sources:
+        return True
+    country = view.entities[speaker].country
+    return (
+        country is not None
+        and bool(sources)
+        and all(view.entities[s].country == country for s in sources)
+    )
+
+
+def reporting_verb(view: DocView, token: Token) -> Token | None:
+    """The verb of saying or claiming whose content is `token`'s clause (or a clause joined
+    to it: "claimed that ISIL had attacked Iraq and taken Mosul")."""
+    node = token.head if token.dep_ == "conj" else token
+    if node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORTING | view.modality.alleging:
+        return node.head
+    return None
+
+
+def speaks_for(view: DocView, speaker: str | None, doers: Sequence[Actor]) -> bool:
+    """The speaker is the doer, or speaks for the doer state: its leader, ministry or
+    spokesman (an official announcing another person's schedule does not)."""
+    named = ids(doers)
+    if speaker is None or not named:
+        return False
+    if speaker in named:
+        return True
+    country = view.entities[speaker].country
+    return country is not None and all(
+        view.entities[d].type == EntityType.STATE and view.entities[d].country == country
+        for d in named
+    )
+
+
+def modality_of(view: DocView, token: Token) -> tuple[Modality, bool, str | None]:
+    """(modality, negated, attributed-to entity) of the clause a trigger heads."""
+    negated = any(c.dep_ == "neg" for c in token.children)
+    aux = {c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass"}}
+    modality = Modality.ASSERTED
+    cues = view.modality
+    if any(c.lower_ in cues.alleged_adverbs for c in token.children):
+        modality = Modality.ALLEGED
+    if aux & cues.hypothetical_aux:
+        modality = Modality.HYPOTHETICAL
+    if aux & cues.future_aux or any(c.lower_ == "going" for c in token.children):
+        modality = Modality.PLANNED
+    if any(c.dep_ == "mark" and c.lower_ in cues.conditional_marks for c in token.children):
+        modality = Modality.HYPOTHETICAL
+    purpose = purpose_of(token)
+    if purpose is not None and modality == Modality.ASSERTED:
+        # "will send a team to help": a purpose is as certain as the act it is the purpose of
+        governing = modality_of(view, purpose)[0]
+        if governing in {Modality.PLANNED, Modality.HYPOTHETICAL}:
+            modality = governing
+    speaker = None
+    node, steps = token, 0
+    while node.head.i != node.i and steps < 4:
+        governor, relation = node.head, node.dep_
+        lemma = governor.lemma_.lower()
+        if relation == "prep":
+            # "accusing the US of supporting": the accusation governs through "of"
+            if lemma in cues.alleging and modality == Modality.ASSERTED:
+                modality = Modality.ALLEGED
+            elif lemma in cues.denying:
+                modality = Modality.DENIED
+            node, steps = governor, steps + 1
+            continue
+        if modality == Modality.ASSERTED and (
+            (relation == "acl" and lemma in cues.request_nouns)  # "pressure from Congress to help"
+            or (
+                relation == "advcl"  # "Obama is being pressured by Congress to help Iran"
+                and lemma in cues.requesting
+                and any(c.dep_ == "nsubjpass" for c in governor.children)
+            )
+        ):
+            modality = Modality.HYPOTHETICAL
+        if relation in {"xcomp", "advcl"} and any(c.dep_ == "neg" for c in governor.children):
+            negated = True  # "would not give permission to help": the help does not happen
+        if relation == "xcomp" and any(
+            c.dep_ == "mark" and c.lower_ in cues.conditional_marks for c in governor.children
+        ):
+            modality = Modality.HYPOTHETICAL  # "if they dare to invade": the invasion is not
+            break
+        if relation in {"xcomp", "ccomp", "pcomp", "pobj"} or (relation == "conj" and steps == 0):
+            if lemma in cues.threatening:
+                modality = Modality.THREATENED
+            elif lemma in cues.denying and relation != "conj":
+                modality = Modality.DENIED
+            elif lemma in cues.alleging and relation != "conj":
+                modality = Modality.ALLEGED
+                if relation == "ccomp":  # "the US claimed that ISIL had attacked Iraq"
+                    speaker = first_named(subject_of(view, governor))
+                    break
+            elif (
+                lemma in cues.requesting
+                and relation in {"xcomp", "ccomp"}
+                and (relation == "ccomp" or any(c.dep_ == "dobj" for c in governor.children))
+                and modality in {Modality.ASSERTED, Modality.PLANNED}
+            ):
+                modality = Modality.HYPOTHETICAL
+            elif lemma in cues.planning and relation == "xcomp" and modality == Modality.ASSERTED:
+                modality = Modality.PLANNED
+            elif lemma in REPORTING and relation == "ccomp":
+                if modality == Modality.ASSERTED:
+                    modality = Modality.REPORTED
+                elif modality == Modality.HYPOTHETICAL and "would" in aux:
+                    modality = Modality.PLANNED  # "announced that Pompeo would speak"
+                speaker = first_named(subject_of(view, governor))
+                break
+        node, steps = governor, steps + 1
+    if modality == Modality.ASSERTED and speaker is None:
+        attributed, source = _according_to(view, token)
+        if attributed:  # "according to health officials, 66 people were injured"
+            modality = Modality.REPORTED
+            speaker = first_named(view.actors(source)) if source is not None else None
+    return modality, negated, speaker
+
+
+def _according_to(view: DocView, token: Token) -> tuple[bool, Token | None]:
+    """Whether the trigger's sentence attributes its facts with "according to" (anywhere in
+    it, before or after the clause), and that phrase's object."""
+    sent = view.sents[view.sentence_index(token)]
+    if "according to" not in view.text[sent.start_char : sent.end_char].lower():
+        return False, None
+    for word in sent:
+        follower = view.doc[word.i + 1] if word.i + 1 < sent.end else None
+        if word.lower_ == "according" and follower is not None and follower.lower_ == "to":
+            objects = [c for c in follower.children if c.dep_ == "pobj"]
+            return True, objects[0] if objects else None
+    return False, None
