@@ -251,6 +251,10 @@ def main() -> int:
     print(f"candidates: train {len(train)} ({positives} events), dev {len(dev)}", file=sys.stderr)
     model, _ = fit(train, dev, "type", min_count=2)
     model = calibrate(model, dev)
+    # the words the tagger judges where the rules found nothing: those that named an event here
+    lemmas = sorted({r["candidate"].token.lemma_.lower() for r in train
+                     if r["type"] not in (None, NONE)})  # fmt: skip
+    model = with_meta(model, event_lemmas=lemmas)
     log: list[dict[str, Any]] = []
     chosen = choose_decoding(extractor, args.gold, model, log, args.relabel)
     out = Path(args.out)

@@ -61,7 +61,7 @@ def tag_with(extractor: Extractor) -> Iterator[object]:
     extractor.tagger = kept
 
 
-def _tagger(weights: dict[str, tuple[float, ...]], **meta: float) -> EventTagger:
+def _tagger(weights: dict[str, tuple[float, ...]], **meta: object) -> EventTagger:
     """A fixture model over (NONE, ASSAULT, PROTEST, CONSULT) that leans to NONE."""
     settings = {"drop": 0.9, "add": 0.5, "relabel": 1.01, **meta}
     return EventTagger(LinearModel(CLASSES, (2.0, 0.0, 0.0, 0.0), weights, meta=settings))
@@ -175,3 +175,14 @@ def test_no_event_where_no_one_acted_whatever_the_model_says(tag_with) -> None:
     ):
         _, tagged = tag_with(text, sure)
         assert [e for e in tagged if e.type == "ASSAULT"] == [], text
+
+
+def test_where_the_rules_found_nothing_only_known_event_words_are_judged(tag_with) -> None:
+    text = "Thousands of Chilean students paraded through Santiago against the government."
+    weights = {"lemma=parade": (0.0, 0.0, 6.0, 0.0)}
+    _, unlisted = tag_with(text, _tagger(weights, event_lemmas=["march"]))
+    assert not [e for e in unlisted if e.trigger == "paraded"]
+    _, listed = tag_with(text, _tagger(weights, event_lemmas=["parade"]))
+    assert [e.type for e in listed if e.trigger == "paraded"] == ["PROTEST"]
+    shipped = builtin_tagger()
+    assert shipped is not None and len(shipped.event_lemmas) > 100

@@ -72,10 +72,15 @@ def is_candidate(token: Token) -> bool:
 
 
 def candidates(
-    view: DocView, events: Sequence[Event], lexicon: EventLexicon, entities: Sequence[Entity]
+    view: DocView,
+    events: Sequence[Event],
+    lexicon: EventLexicon,
+    entities: Sequence[Entity],
+    words: frozenset[str] | None = None,
 ) -> tuple[list[Candidate], list[Event]]:
     """Every word the tagger judges, in text order, and the rule events it cannot place (no
-    trigger word found in their evidence: kept as they are)."""
+    trigger word found in their evidence: kept as they are). `words`, when given, limits the
+    words no rule event starts from to those lemmas."""
     doc = view.doc
     by_id = {entity.id: entity for entity in entities}
     rule_at: dict[int, Event] = {}
@@ -89,7 +94,9 @@ def candidates(
     found = []
     for token in view.tokens:
         rule_event = rule_at.get(token.i)
-        if rule_event is None and not is_candidate(token):
+        if rule_event is None and not (
+            is_candidate(token) and (words is None or token.lemma_.lower() in words)
+        ):
             continue
         found.append(Candidate(token, rule_event, features(token, lexicon, rule_event, by_id)))
     return found, unplaced
@@ -176,10 +183,24 @@ class EventTagger:
         self.add = float(meta.get("add", 0.0))
         self.relabel = float(meta.get("relabel", 1.0))
         self.threshold = float(meta.get("threshold", 0.0))
+        # the lemmas of the train split's gold events: only these, and the lexicon's, are
+        # judged where the rules found nothing (the others were never an event in training,
+        # and judging every noun and verb cost a twentieth of ingest time)
+        self.event_lemmas = frozenset(meta.get("event_lemmas") or ())
+        self._words: tuple[int, frozenset[str] | None] | None = None
 
     @classmethod
     def load(cls, folder: str | Path) -> EventTagger:
         return cls(LinearModel.load(Path(folder) / WEIGHTS))
+
+    def words(self, lexicon: EventLexicon) -> frozenset[str] | None:
+        """The lemmas judged where no rule event starts: the train events' and the lexicon's
+        (None, every word, for a model trained without the list)."""
+        if self._words is None or self._words[0] != id(lexicon):
+            known = (self.event_lemmas | set(lexicon.verbs) | set(lexicon.nouns)
+                     if self.event_lemmas else None)  # fmt: skip
+            self._words = (id(lexicon), frozenset(known) if known is not None else None)
+        return self._words[1]
 
     def judge(self, candidate: Candidate) -> tuple[str, float] | None:
         """The event type the word names and its probability; None if it names no event."""
@@ -210,7 +231,7 @@ class EventTagger:
     ) -> list[Event]:
         """The rule events the model keeps (typed and scored by it) and the ones it adds, in
         text order, renumbered."""
-        judged, found = candidates(view, events, lexicon, entities)
+        judged, found = candidates(view, events, lexicon, entities, self.words(lexicon))
         scored = self.compiled.probabilities([c.features for c in judged])
         decided = [
             (candidate, judgement)
