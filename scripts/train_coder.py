@@ -59,7 +59,6 @@ class Collector:
 
     def __init__(self) -> None:
         self.seen: dict[str, tuple[Doc, list[Candidate]]] = {}
-        self.threshold = 0.0
 
     def tag(
         self,

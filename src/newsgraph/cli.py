@@ -531,11 +531,10 @@ def events_command(
 ) -> None:
     """Events matching the filters, with evidence. Events the coder itself doubts are hidden
     unless --all (the count hidden is reported on stderr)."""
-    from newsgraph.learn.defaults import default_event_confidence
     from newsgraph.store import queries
 
     engine = _engine(db)
-    floor = 0.0 if show_all else min_confidence or default_event_confidence()
+    floor = _event_floor(show_all, min_confidence)
     rows = queries.events(
         engine,
         actor=queries.entity_id(engine, actor),
@@ -550,8 +549,6 @@ def events_command(
         min_confidence=floor or None,
         limit=limit,
     )
-    if floor:
-        err.print(f"events with confidence below {floor:.2f} hidden (--all shows them)")
     _print_rows(
         rows,
         [
@@ -585,6 +582,17 @@ def actors_command(
     _print_rows(rows, ["id", "name", "type", "country", "mentions", "documents"], as_json, as_csv)
 
 
+def _event_floor(show_all: bool, min_confidence: float | None = None) -> float:
+    """The confidence under which events are hidden (said on stderr): none with --all, else
+    the one asked for, else what the shipped event model doubts."""
+    from newsgraph.learn.defaults import default_event_confidence
+
+    floor = 0.0 if show_all else min_confidence or default_event_confidence()
+    if floor:
+        err.print(f"events with confidence below {floor:.2f} hidden (--all shows them)")
+    return floor
+
+
 @app.command("actor")
 def actor_command(
     name: Annotated[str, typer.Argument(help="Name or id.")],
@@ -594,16 +602,12 @@ def actor_command(
 ) -> None:
     """An actor's dossier: roles, alignments, events, quotes, co-occurring actors, sources.
     Events the coder itself doubts are hidden unless --all (said on stderr)."""
-    from newsgraph.learn.defaults import default_event_confidence
     from newsgraph.store import queries
 
-    floor = 0.0 if show_all else default_event_confidence()
-    found = queries.dossier(_engine(db), name, min_confidence=floor or None)
+    found = queries.dossier(_engine(db), name, min_confidence=_event_floor(show_all) or None)
     if found is None:
         err.print(f"no actor matches {name!r}", highlight=False)
         raise typer.Exit(1)
-    if floor:
-        err.print(f"events with confidence below {floor:.2f} hidden (--all shows them)")
     if as_json:
         typer.echo(json.dumps(found, ensure_ascii=False, indent=2, default=str))
         return

@@ -42,8 +42,6 @@ BUILTIN = "builtin"
 WEIGHTS = "tagger.json"
 # adjectives and names were candidates once: a third of all words, 35 of the 1,515 train events
 CANDIDATE_POS = frozenset({"VERB", "NOUN"})
-# a new event this close in the parse to one of its type restates it (see _told_by_neighbour)
-NEIGHBOUR_STEPS = 2
 # where a new event's target is looked for, in order (the lexicon's own slots when it has an
 # entry of the type for the word)
 VERB_TARGETS = ("dobj", "iobj", "prep:against", "prep:with", "prep:on", "prep:to", "prep:for")
@@ -289,20 +287,14 @@ def _told_by_neighbour(
 ) -> int | None:
     """The event of this type already told at a word two steps or fewer from this one in the
     parse ("killed in an airstrike", "the airstrike killed"): the word restates it."""
-    near = [ancestor for _, ancestor in zip(range(NEIGHBOUR_STEPS), token.ancestors, strict=False)]
-    near += [t for t in token.subtree if t.i != token.i and _steps(t, token) <= NEIGHBOUR_STEPS]
+    near = [token.head, token.head.head] if token.head.i != token.i else []
+    below = [t for child in token.children for t in (child, *child.children)]
+    near += sorted(below, key=lambda t: t.i)  # in text order, as the words are read
     for word in near:
         position = at.get(word.i)
         if position is not None and found[position].type == kind:
             return position
     return None
-
-
-def _steps(token: Token, ancestor: Token) -> int:
-    steps = 0
-    while token.i != ancestor.i and steps <= NEIGHBOUR_STEPS:
-        token, steps = token.head, steps + 1
-    return steps
 
 
 def pattern_for(token: Token, kind: str, lexicon: EventLexicon) -> Pattern:
