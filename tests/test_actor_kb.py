@@ -323,3 +323,50 @@ def test_companies_that_make_political_news_are_known_and_a_model_is_not_its_mak
     boeing = next(e for e in found.entities if e.name == "Boeing")
     assert [m.text for m in boeing.mentions] == ["Boeing"]  # the company, not the 777's maker
     assert boeing.mentions[0].start > found.document.text.index("777")
+
+
+def test_a_state_inside_a_longer_place_name_is_not_that_state(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    found = extract_text(
+        "New Mexico governor Michelle Lujan Grisham drove from New Jersey to Florida.",
+        published="2020-06-01",
+    )
+    places = {e.name: e.country for e in found.entities}
+    assert places["New Mexico"] == "USA" and places["New Jersey"] == "USA"
+    assert places["Florida"] == "USA"  # the US state, not the Cuban town
+    assert "Jersey" not in places and "Mexico" not in places
+
+
+def test_an_outlet_does_not_make_what_a_story_is_about(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    found = extract_text(
+        "Indonesia's navy searched the Java Sea. Wikinews asked the Coast Guard in Jakarta, "
+        "Wikinews said. Wikinews spoke to Arba Agung of the Zorblat Agency.",
+        published="2019-05-01",
+    )
+    assert _countries(found)["Arba Agung"] == "IDN"
+
+
+def test_a_one_word_name_is_looked_up_with_the_title_before_it(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    found = extract_text("Pope Francis met the delegation in Rome.", published="2019-05-01")
+    (pope,) = [e for e in found.entities if e.name.endswith("Francis")]
+    assert pope.country == "VAT"
+
+
+def test_a_post_at_an_international_body_codes_the_person_igo(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    found = extract_text(
+        "WHO Director-General Tedros Adhanom Ghebreyesus warned on Monday. Former NATO chief "
+        "Anders Fogh Rasmussen disagreed.",
+        published="2020-03-01",
+    )
+    coded = {e.name: {a.key: a.value for a in e.attributes} for e in found.entities}
+    tedros = coded["Tedros Adhanom Ghebreyesus"]
+    assert tedros["igo_post"] == "World Health Organization"
+    assert tedros["cameo"] == "IGOGOV"  # a director-general is no general
+    assert "igo_post" not in coded["Anders Fogh Rasmussen"]  # a former post codes nothing

@@ -23,6 +23,8 @@ from newsgraph.lexicon.compiled import ActorCodes, load_lexicon
 from newsgraph.models import Attribute, CodedSide, Entity, Event, Scalar
 
 IGO = "IGO"
+IGO_POST = "igo_post"  # attribute: the international body a person holds a post at
+_PAST_QUALIFIERS = frozenset({"former", "ex", "late"})
 IMG = "IMG"
 # events whose place stands in for a missing target under CAMEO's convention ("met in Zurich",
 # "protested in Beijing", "exercises in Alaska"); for others the place is only where it happened
@@ -56,7 +58,9 @@ def code_actor(
     """Code one actor from what the knowledge base stores of it."""
     codes = codes or _shipped()
     kinds = [str(attributes["kind"]).lower()] if attributes.get("kind") else []
-    return Coded(_prefix(entity_id, etype, country, kinds, codes),
+    if attributes.get(IGO_POST):
+        country = None  # acting for an international body: coded as it, whatever the passport
+    return Coded(_prefix(entity_id, etype, country, kinds, codes, person_igo=bool(attributes.get(IGO_POST))),
                  _agent(etype, attributes, kinds, titles, codes, name))  # fmt: skip
 
 
@@ -147,9 +151,13 @@ def quad_class(cameo: str) -> int | None:
 
 
 def with_codes(entities: Sequence[Entity], codes: ActorCodes | None = None) -> list[Entity]:
-    """The entities with `agent` and `cameo` attributes where they have a code."""
+    """The entities with `agent` and `cameo` attributes where they have a code; a person the
+    text gives a current post at an international body ("NATO's secretary general Jens
+    Stoltenberg") also carries `igo_post`, that body's name, and is coded IGO."""
+    bodies = {e.id: e.name for e in entities if code_entity(e, codes).prefix == IGO}
     out = []
     for entity in entities:
+        entity = _with_igo_post(entity, bodies)
         coded = code_entity(entity, codes)
         added = []
         if coded.agent:
@@ -161,9 +169,27 @@ def with_codes(entities: Sequence[Entity], codes: ActorCodes | None = None) -> l
     return out
 
 
+def _with_igo_post(entity: Entity, bodies: Mapping[str, str]) -> Entity:
+    if entity.type.value != "person" or any(a.key == IGO_POST for a in entity.attributes):
+        return entity
+    for role in entity.roles:
+        body = bodies.get(role.organization_id or "")
+        if body and role.evidence is not None and role.qualifier not in _PAST_QUALIFIERS:
+            return replace(entity, attributes=(*entity.attributes, Attribute(IGO_POST, body)))
+    return entity
+
+
 def _prefix(
-    entity_id: str, etype: str, country: str | None, kinds: Sequence[str], codes: ActorCodes
+    entity_id: str,
+    etype: str,
+    country: str | None,
+    kinds: Sequence[str],
+    codes: ActorCodes,
+    *,
+    person_igo: bool = False,
 ) -> str | None:
+    if person_igo:
+        return IGO
     if country:
         return country
     if etype == "group" and any(k in codes.militant_kinds for k in kinds):

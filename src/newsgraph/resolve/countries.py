@@ -40,6 +40,8 @@ _TAKES_HOME = frozenset({
     EntityType.PERSON, EntityType.ORGANIZATION, EntityType.GROUP, EntityType.MEDIA,
     EntityType.ARMED_FORCE,
 })  # fmt: skip
+# kinds of known actor whose country says nothing about where the story happens
+_NOT_ABOUT = frozenset({EntityType.WEAPON, EntityType.MEDIA})
 # places with a code but no people or institutions of their own to lend
 _NO_HOME = frozenset({"ATA"})
 # codes that say an actor has no country on purpose (an international body, a movement)
@@ -139,8 +141,9 @@ def document_countries(entities: Iterable[Entity]) -> set[str]:
     Austria does not make its "Greens" Irish)."""
     weight: Counter[str] = Counter()
     for e in entities:
-        # a weapon's country is its maker's, not what the document is about
-        if e.country and (e.type == EntityType.STATE or e.known) and e.type != EntityType.WEAPON:
+        # a weapon's country is its maker's and an outlet's where it publishes, not what the
+        # document is about ("Wikinews" or "The Jakarta Post" report on any country)
+        if e.country and (e.type == EntityType.STATE or e.known) and e.type not in _NOT_ABOUT:
             weight[e.country] += len(e.mentions)
     if not weight:
         return set()

@@ -81,7 +81,7 @@ def resolve_entities(
     entities = _with_roles(entities, context, gazetteer, titles)
     entities = with_stated_countries(entities, context.text, gazetteer)
     if actors is not None:
-        entities = with_actor_knowledge(entities, actors, context.published)
+        entities = with_actor_knowledge(entities, actors, context.published, context.text)
     entities = with_home_country(entities)
     return tuple(sorted(entities, key=lambda e: e.mentions[0].start))
 
@@ -229,7 +229,9 @@ def _entity(
     else:
         etype = Counter(c.type for c in cluster.candidates).most_common(1)[0][0]
         name = _best_name(cluster, etype, clusters)
-        country = _country_from_words(name, gazetteer)
+        # a place the index knows by its whole name is that place ("New Mexico" is no Mexico)
+        whole_place = etype == EntityType.PLACE and find_place(name) is not None
+        country = None if whole_place else _country_from_words(name, gazetteer)
         if country is None and etype == EntityType.ORGANIZATION:
             country = _country_of_place_in(name)
         attributes = []
