@@ -58,9 +58,9 @@ def code_actor(
     """Code one actor from what the knowledge base stores of it."""
     codes = codes or _shipped()
     kinds = [str(attributes["kind"]).lower()] if attributes.get("kind") else []
-    if attributes.get(IGO_POST):
-        country = None  # acting for an international body: coded as it, whatever the passport
-    return Coded(_prefix(entity_id, etype, country, kinds, codes, person_igo=bool(attributes.get(IGO_POST))),
+    # acting for an international body: coded as it, whatever the passport
+    igo_post = bool(attributes.get(IGO_POST))
+    return Coded(_prefix(entity_id, etype, country, kinds, codes, person_igo=igo_post),
                  _agent(etype, attributes, kinds, titles, codes, name))  # fmt: skip
 
 
