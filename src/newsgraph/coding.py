@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from newsgraph.lexicon.compiled import ActorCodes, load_lexicon
-from newsgraph.models import Attribute, CodedSide, Entity, Event, Scalar
+from newsgraph.models import Attribute, CodedSide, Entity, Event, Role, Scalar
 
 IGO = "IGO"
 IGO_POST = "igo_post"  # attribute: the international body a person holds a post at
@@ -174,9 +174,25 @@ def _with_igo_post(entity: Entity, bodies: Mapping[str, str]) -> Entity:
         return entity
     for role in entity.roles:
         body = bodies.get(role.organization_id or "")
-        if body and role.evidence is not None and role.qualifier not in _PAST_QUALIFIERS:
+        if body and is_current_statement(role):
             return replace(entity, attributes=(*entity.attributes, Attribute(IGO_POST, body)))
     return entity
+
+
+def is_current_statement(role: Role) -> bool:
+    """Whether the text states the role as held now (not "former", not from a list)."""
+    return role.evidence is not None and role.qualifier not in _PAST_QUALIFIERS
+
+
+def stated_agent(entity: Entity, codes: ActorCodes | None = None) -> str | None:
+    """The agent a title the text gives a person as held now says ("General X": MIL)."""
+    codes = codes or _shipped()
+    for role in entity.roles:
+        if is_current_statement(role):
+            agent = title_agent(role.title, codes)
+            if agent:
+                return agent
+    return None
 
 
 def _prefix(
@@ -223,7 +239,7 @@ def _agent(
         return codes.types[etype]
     if etype == "person":
         for title in titles:
-            agent = _title_agent(title, codes)
+            agent = title_agent(title, codes)
             if agent:
                 return agent
     return None
@@ -257,7 +273,7 @@ def _occurrences(text: str, needle: str) -> Iterator[int]:
         start = text.find(needle, start + len(needle))
 
 
-def _title_agent(title: str, codes: ActorCodes) -> str | None:
+def title_agent(title: str, codes: ActorCodes) -> str | None:
     lowered = f" {re.sub(r'[^a-z]+', ' ', title.lower())} "
     for words, agent in codes.titles:
         if f" {words} " in lowered:

@@ -37,6 +37,7 @@ from newsgraph.ingest import load_documents
 from newsgraph.ingest.formats import document_from_text
 from newsgraph.ingest.language import detect_language
 from newsgraph.ingest.reading import clean_text
+from newsgraph.learn.sectors import load_sector_model
 from newsgraph.learn.sides import load_ranker
 from newsgraph.learn.tagger import load_tagger
 from newsgraph.lexicon.actor_kb import open_actor_kb
@@ -74,6 +75,7 @@ class Extractor:
         self.actors = open_actor_kb(self.settings.actor_kb)
         self.tagger = load_tagger(self.settings.event_model)
         self.sides = load_ranker(self.settings.event_model)
+        self.sectors = load_sector_model(self.settings.event_model)
 
     def extract_paths(
         self,
@@ -177,6 +179,8 @@ class Extractor:
             given_names=self.lexicon.given_names,
             actors=self.actors,
         )
+        if self.sectors is not None:
+            entities = tuple(self.sectors.assign(entities, doc, self.lexicon.actor_codes))
         entities = tuple(with_codes(entities, self.lexicon.actor_codes))
         document = replace(document, outlet_id=self._outlet_id(document.outlet))
         citations = build_citations(

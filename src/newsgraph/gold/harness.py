@@ -384,16 +384,10 @@ class _Article:
         for entity in self.gold["entities"]:
             if entity["type"] in {"place", "weapon"} or not entity["mentions"]:
                 continue
-            best = Counter(
-                entity_id
-                for entity_id, spans in self.mentions.items()
-                for m in spans
-                for g in entity["mentions"]
-                if _overlaps(m, g)
-            ).most_common(1)
-            if not best:
+            best = matching_entity(entity, self.mentions)
+            if best is None:
                 continue  # not found at all: recall of entities is not scored here
-            found = output[best[0][0]]
+            found = output[best]
             ok = _TYPE_EQUIVALENT.get(found["type"], found["type"]) == entity["type"]
             self.report.entity_type.count(ok)
             if entity.get("country"):
@@ -403,7 +397,7 @@ class _Article:
                     self.error("entity country", entity=entity["name"], gold=entity["country"],
                                output=country)  # fmt: skip
             if entity.get("sector"):
-                sector = _sector_of(found)
+                sector = sector_of(found)
                 self.report.entity_sector.count(sector == entity["sector"])
                 if sector != entity["sector"]:
                     self.error("entity sector", entity=entity["name"], gold=entity["sector"],
@@ -420,7 +414,22 @@ def _country_of(entity: Mapping[str, Any]) -> str | None:
     return str(country) if country else None
 
 
-def _sector_of(entity: Mapping[str, Any]) -> str | None:
+def matching_entity(
+    gold_entity: Mapping[str, Any], mentions: Mapping[str, Sequence[tuple[int, int]]]
+) -> str | None:
+    """The output entity (id -> its mention spans) that a gold entity is scored against: the
+    one with the most mentions overlapping the gold's."""
+    best = Counter(
+        entity_id
+        for entity_id, spans in mentions.items()
+        for m in spans
+        for g in gold_entity["mentions"]
+        if _overlaps(m, g)
+    ).most_common(1)
+    return best[0][0] if best else None
+
+
+def sector_of(entity: Mapping[str, Any]) -> str | None:
     """The output entity's sector as the gold writes it: its agent type, or "IGO" for an
     international body and whoever the product codes as acting for one (CAMEO's IGO prefix)."""
     attributes = entity.get("attributes") or {}

@@ -1,0 +1,179 @@
+"""Learned sectors: what kind of actor each person or body is (the CAMEO agent type: GOV, MIL,
+BUS, MED, EDU, CVL, ELI, ...), read from the text around its mentions and from what the rules,
+the gazetteer and the actor knowledge base already say.
+
+Most actors of a news story are in no list: the researcher quoted, the company, the resident,
+the former minister. The rules code an actor only from a title, a known name or a telling
+word of its name, so most carry no sector. One multinomial logistic regression over each
+actor's features (its kind, the words of its name, its titles and their qualifiers, the words
+the parser ties to its mentions: "X, a professor", "resident X", "the company said", and the
+rules' own agent) gives P(sector). The rules' agent is kept unless the model prefers another
+sector by a margin (never when a title the text gives as held now says it: "General X"); an actor the rules leave uncoded takes the model's sector when it is sure
+enough. Both cuts are chosen on newsgraph-gold dev (`scripts/train_sectors.py`); the weights
+ship as package data (`weights/sectors.json`).
+
+The learned sector is the entity's `sector` attribute, which `coding.code_actor` reads first,
+with `sector_source` "model" and `sector_confidence`, so a user can tell it from a looked-up one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from importlib import resources
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.coding import code_entity, stated_agent
+from newsgraph.learn.linear import LinearModel
+from newsgraph.lexicon.compiled import ActorCodes
+from newsgraph.models import Attribute, Entity, EntityType
+
+# kinds of entity that have a sector (states and places do not)
+SECTOR_TYPES = frozenset({
+    EntityType.PERSON, EntityType.ORGANIZATION, EntityType.GROUP, EntityType.MEDIA,
+    EntityType.ARMED_FORCE,
+})  # fmt: skip
+MODEL_FILE = "sectors.json"
+_MENTIONS_READ = 6  # the first mentions say who an actor is; later ones repeat the name
+_SENTENCES_READ = 3  # sentences whose words describe the actor ("the study", "shares fell")
+_CONTEXT_DEPS = frozenset({"appos", "compound", "amod", "nmod", "poss", "acl", "relcl", "prep"})
+
+
+def entity_features(
+    entity: Entity, doc: Doc | None, codes: ActorCodes | None = None
+) -> dict[str, float]:
+    """What is known of an actor, as sparse indicator features."""
+    attributes = {a.key: a.value for a in entity.attributes}
+    rule = code_entity(entity, codes)
+    features: dict[str, float] = {
+        f"type:{entity.type.value}": 1.0,
+        f"rule:{rule.agent}": 1.0,
+        f"prefix:{'IGO' if rule.prefix == 'IGO' else 'country' if rule.prefix else 'none'}": 1.0,
+        f"known:{entity.known}": 1.0,
+        f"kb:{'actor_kb' in attributes}": 1.0,
+        f"basis:{attributes.get('country_basis', 'named')}": 1.0,
+        f"mentions:{min(len(entity.mentions), 5)}": 1.0,
+    }
+    if attributes.get("kind"):
+        features[f"kind:{str(attributes['kind']).lower()}"] = 1.0
+    words = entity.name.lower().replace("-", " ").split()
+    if entity.type == EntityType.PERSON:
+        features[f"name_words:{min(len(words), 4)}"] = 1.0
+    else:
+        for word in words:
+            features[f"name:{word}"] = 1.0
+        if words:
+            features[f"name_last:{words[-1]}"] = 1.0
+    for role in entity.roles:
+        source = "text" if role.evidence is not None else "list"
+        for word in role.title.lower().replace("-", " ").split():
+            features[f"title:{word}"] = 1.0
+        features[f"role:{source}:{role.qualifier or 'current'}"] = 1.0
+        if role.organization:
+            features["role_org"] = 1.0
+    if doc is not None:
+        _context_features(entity, doc, features)
+    return features
+
+
+def _context_features(entity: Entity, doc: Doc, features: dict[str, float]) -> None:
+    """The words the parser ties to the entity's first mentions."""
+    for mention in entity.mentions[:_MENTIONS_READ]:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        root = span.root
+        features[f"dep:{root.dep_}"] = 1.0
+        if root.dep_ in {"nsubj", "nsubjpass"}:
+            features[f"subject_of:{root.head.lemma_.lower()}"] = 1.0
+        elif root.dep_ == "pobj":
+            features[f"object_of:{root.head.lower_}:{root.head.head.lemma_.lower()}"] = 1.0
+        elif root.dep_ in _CONTEXT_DEPS and root.head.i != root.i:
+            features[f"modifies:{_word(root.head)}"] = 1.0
+        for child in root.children:
+            if child.dep_ in _CONTEXT_DEPS and not (span.start <= child.i < span.end):
+                features[f"{child.dep_}:{_word(child)}"] = 1.0
+        if span.start > 0:
+            before = doc[span.start - 1]
+            if before.is_alpha:
+                features[f"before:{_word(before)}"] = 1.0
+    for mention in entity.mentions[:_SENTENCES_READ]:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        for token in span.sent:
+            if token.pos_ in {"NOUN", "VERB"} and not token.is_stop:
+                features[f"sentence:{token.lemma_.lower()}"] = 0.5
+
+
+def _word(token: Token) -> str:
+    return token.lemma_.lower() if token.pos_ != "PROPN" else "<name>"
+
+
+@dataclass(frozen=True, slots=True)
+class SectorModel:
+    """The model and the two cuts chosen on dev: `fill`, the probability from which an actor
+    the rules leave uncoded takes the model's sector; `override`, how much more likely than the
+    rules' agent another sector must be to replace it (above 1: never)."""
+
+    model: LinearModel
+    fill: float
+    override: float
+
+    def assign(
+        self, entities: Sequence[Entity], doc: Doc | None, codes: ActorCodes | None = None
+    ) -> list[Entity]:
+        return [self._assigned(e, doc, codes) for e in entities]
+
+    def _assigned(self, entity: Entity, doc: Doc | None, codes: ActorCodes | None) -> Entity:
+        if entity.type not in SECTOR_TYPES:
+            return entity
+        rule = code_entity(entity, codes).agent
+        probabilities = self.model.probabilities(entity_features(entity, doc, codes))
+        best = max(probabilities, key=lambda c: probabilities[c])
+        p = probabilities[best]
+        if best == rule:
+            return entity
+        if rule is None and p < self.fill:
+            return entity
+        if rule is not None and p - probabilities.get(rule, 0.0) < self.override:
+            return entity
+        if rule is not None and stated_agent(entity, codes) == rule:
+            return entity  # the text's own title ("General X") is not overruled
+        kept = tuple(a for a in entity.attributes if a.key not in _SECTOR_KEYS)
+        learned = (Attribute("sector", best), Attribute("sector_source", "model"),
+                   Attribute("sector_confidence", round(p, 3)))  # fmt: skip
+        return replace(entity, attributes=kept + learned)
+
+    def to_json(self) -> dict[str, object]:
+        data = self.model.to_json()
+        data["meta"] = {**(self.model.meta or {}), "fill": self.fill, "override": self.override}
+        return data
+
+    @classmethod
+    def load(cls, path: Path) -> SectorModel:
+        model = LinearModel.load(path)
+        meta = model.meta or {}
+        return cls(model, float(meta.get("fill", 1.01)), float(meta.get("override", 1.01)))
+
+
+_SECTOR_KEYS = frozenset({"sector", "sector_source", "sector_confidence"})
+
+
+def builtin_sector_model() -> SectorModel | None:
+    """The model trained on newsgraph-gold that ships with the package (None if absent)."""
+    path = Path(str(resources.files("newsgraph.learn").joinpath("weights"))) / MODEL_FILE
+    return SectorModel.load(path) if path.exists() else None
+
+
+def load_sector_model(setting: str) -> SectorModel | None:
+    """The model an `event_model` setting names: "builtin", "rules" (none) or a folder that
+    holds sectors.json (a folder without one: none)."""
+    if setting == "rules":
+        return None
+    if setting == "builtin":
+        return builtin_sector_model()
+    path = Path(setting) / MODEL_FILE
+    return SectorModel.load(path) if path.exists() else None

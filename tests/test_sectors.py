@@ -1,0 +1,108 @@
+"""The learned sector model (newsgraph.learn.sectors): features, the two cuts, coding through
+the product, and the shipped weights. Fixture models are hand-written; training never runs
+in tests."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from newsgraph import Extractor, Settings
+from newsgraph.learn.linear import LinearModel
+from newsgraph.learn.sectors import (
+    MODEL_FILE,
+    SectorModel,
+    builtin_sector_model,
+    entity_features,
+    load_sector_model,
+)
+from newsgraph.models import Entity, Extraction
+
+
+def _entity(extraction: Extraction, name: str) -> Entity:
+    return next(e for e in extraction.entities if e.name == name)
+
+
+def _attributes(entity: Entity) -> dict[str, object]:
+    return {a.key: a.value for a in entity.attributes}
+
+
+def test_features_read_titles_name_words_and_context(
+    extract_text: Callable[..., Extraction], extractor: Extractor
+) -> None:
+    text = "Zorblat Nanotech said its shares fell. Mary Hollis, a professor at the school, agreed."
+    found = extract_text(text, published="2019-05-01")
+    doc = extractor.nlp(text)
+    company = entity_features(_entity(found, "Zorblat Nanotech"), doc)
+    assert "name:nanotech" in company and "sentence:share" in company
+    hollis = entity_features(_entity(found, "Mary Hollis"), doc)
+    assert hollis["type:person"] == 1.0 and "appos:professor" in hollis
+
+
+def _model(fill: float, override: float) -> SectorModel:
+    """Says BUS for anything whose name has "nanotech", else weakly CVL."""
+    linear = LinearModel(
+        classes=("BUS", "CVL", "GOV"),
+        intercepts=(0.0, 0.5, 0.0),
+        weights={"name:nanotech": (5.0, 0.0, 0.0), "rule:GOV": (0.0, 0.0, 1.0)},
+    )
+    return SectorModel(linear, fill, override)
+
+
+def test_the_cuts_decide_when_the_model_fills_or_overrides(
+    extract_text: Callable[..., Extraction], extractor: Extractor
+) -> None:
+    text = "Zorblat Nanotech said on Monday that President Joe Biden and Mary Hollis agreed."
+    found = extract_text(text, published="2021-05-01")
+    doc = extractor.nlp(text)
+    entities = [e for e in found.entities if e.name in {"Zorblat Nanotech", "Mary Hollis"}]
+    bare = [e.__class__(**{**{s: getattr(e, s) for s in e.__slots__},  # type: ignore[attr-defined]
+                           "attributes": tuple(a for a in e.attributes
+                                               if a.key not in {"sector", "sector_source",
+                                                                "sector_confidence", "agent",
+                                                                "cameo"})})
+            for e in entities]  # fmt: skip
+    filled = {e.name: _attributes(e) for e in _model(0.5, 1.01).assign(bare, doc)}
+    assert filled["Zorblat Nanotech"]["sector"] == "BUS"
+    assert filled["Zorblat Nanotech"]["sector_source"] == "model"
+    assert 0.5 <= float(str(filled["Zorblat Nanotech"]["sector_confidence"])) <= 1.0
+    assert "sector" not in filled["Mary Hollis"]  # CVL, but under the fill cut
+    shy = {e.name: _attributes(e) for e in _model(1.01, 1.01).assign(bare, doc)}
+    assert "sector" not in shy["Zorblat Nanotech"]
+    biden = _entity(found, "Joe Biden")  # the rules say GOV: kept unless the margin is met
+    assert _model(0.0, 1.01).assign([biden], doc)[0] == biden
+
+
+def test_the_shipped_model_codes_actors_the_rules_leave_uncoded(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    model = builtin_sector_model()
+    assert model is not None and model.model.meta is not None
+    assert model.model.meta["trained_on"] == "newsgraph-gold train"
+    assert model.model.meta["chosen_on"] == "newsgraph-gold dev"
+    found = extract_text(
+        "Karen Alley, a glaciologist at the university, led the study published in Science "
+        "Advances.",
+        published="2019-05-01",
+    )
+    scientist = _attributes(_entity(found, "Karen Alley"))
+    assert scientist["agent"] == "EDU" and scientist["sector_source"] == "model"
+    assert 0.0 < float(str(scientist["sector_confidence"])) <= 1.0
+
+
+def test_model_folders(tmp_path: Path) -> None:
+    assert load_sector_model("rules") is None
+    assert load_sector_model(str(tmp_path)) is None  # a folder without sectors.json
+    (tmp_path / MODEL_FILE).write_text(json.dumps(_model(0.3, 0.6).to_json()), "utf-8")
+    loaded = load_sector_model(str(tmp_path))
+    assert loaded is not None and (loaded.fill, loaded.override) == (0.3, 0.6)
+    off = Extractor(Settings(event_model="rules"))
+    assert off.sectors is None
+
+
+@pytest.mark.parametrize("setting", ["builtin"])
+def test_an_extractor_loads_the_shipped_model(setting: str) -> None:
+    assert load_sector_model(setting) is not None
