@@ -7,10 +7,14 @@ the former minister. The rules code an actor only from a title, a known name or 
 word of its name, so most carry no sector. One multinomial logistic regression over each
 actor's features (its kind, the words of its name, its titles and their qualifiers, the words
 the parser ties to its mentions: "X, a professor", "resident X", "the company said", and the
-rules' own agent) gives P(sector). The rules' agent is kept unless the model prefers another
-sector by a margin (never when a title the text gives as held now says it: "General X"); an actor the rules leave uncoded takes the model's sector when it is sure
-enough. Both cuts are chosen on newsgraph-gold dev (`scripts/train_sectors.py`); the weights
-ship as package data (`weights/sectors.json`).
+rules' own agent) gives P(sector).
+
+- An actor the rules leave uncoded takes the model's sector when it is sure enough (`fill`).
+- The rules' agent is kept unless the model prefers another sector by a margin (`override`),
+  and never replaced when a title the text gives as held now says it ("General X").
+
+Both cuts are chosen on newsgraph-gold dev (`scripts/train_sectors.py`); the weights ship as
+package data (`weights/sectors.json`).
 
 The learned sector is the entity's `sector` attribute, which `coding.code_actor` reads first,
 with `sector_source` "model" and `sector_confidence`, so a user can tell it from a looked-up one.
