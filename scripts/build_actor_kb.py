@@ -575,8 +575,11 @@ def universities(snap: Snapshot) -> Iterator[Record]:
         if ident in seen:
             continue  # the same name and country listed twice (spelling or punctuation apart)
         seen.add(ident)
+        # "University College London, University of London": news names the college alone
+        head = name.split(",")[0].strip()
+        names = {name, head} if head != name and len(head.split()) >= 2 else {name}
         yield Record(id=f"kb:university:{ident}", type="organization", name=name,
-                     country=country, aliases=_with_ascii({name}), sectors={"EDU"},
+                     country=country, aliases=_with_ascii(names), sectors={"EDU"},
                      sources=[_source(UNIVERSITIES, name, snap.commit, MIT)])  # fmt: skip
 
 

@@ -370,3 +370,18 @@ def test_a_post_at_an_international_body_codes_the_person_igo(
     assert tedros["igo_post"] == "World Health Organization"
     assert tedros["cameo"] == "IGOGOV"  # a director-general is no general
     assert "igo_post" not in coded["Anders Fogh Rasmussen"]  # a former post codes nothing
+
+
+def test_a_person_takes_the_country_of_the_body_the_text_ties_them_to(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    found = extract_text(
+        "Tristan Smith, of University College London, told reporters the ship had vanished. "
+        "Zorblat Minsky of the Qwerty Institute disagreed.",
+        published="2019-05-01",
+    )
+    smith = next(e for e in found.entities if e.name == "Tristan Smith")
+    assert smith.country == "GBR"  # the college's, known as "University College London"
+    assert ("country_basis", "affiliation") in [(a.key, a.value) for a in smith.attributes]
+    minsky = next(e for e in found.entities if e.name == "Zorblat Minsky")
+    assert minsky.country is None  # a body of no known country lends none

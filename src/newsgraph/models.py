@@ -197,6 +197,7 @@ class CountryBasis(StrEnum):
     """Where an entity's country came from, when that needs saying."""
 
     DOCUMENT = "document"  # the one country the reporting document is about
+    AFFILIATION = "affiliation"  # the body the text ties a person to ("X of University Y")
     ANALYST = "analyst"  # set by `newsgraph correct`
 
 

@@ -170,7 +170,9 @@ class Extractor:
             published=document.published.date,
             text=text,
         )
-        context = DocumentContext(document.id, text, sentences, dates, document.published.date)
+        context = DocumentContext(
+            document.id, text, sentences, dates, document.published.date, doc=doc
+        )
         entities = resolve_entities(
             candidates,
             self.gazetteer,

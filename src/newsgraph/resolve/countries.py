@@ -24,6 +24,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from spacy.tokens import Doc
+
 from newsgraph.lexicon.gazetteer import Gazetteer
 from newsgraph.models import (
     COUNTRY_BASIS,
@@ -42,6 +44,11 @@ _TAKES_HOME = frozenset({
 })  # fmt: skip
 # kinds of known actor whose country says nothing about where the story happens
 _NOT_ABOUT = frozenset({EntityType.WEAPON, EntityType.MEDIA})
+# a person is "of", "at", "from" or "with" a body: its country is theirs (a university, a
+# company, a ministry; not a state, whose name after "of" is a title's: "President of France")
+_AFFILIATING = frozenset({EntityType.ORGANIZATION, EntityType.MEDIA, EntityType.GROUP})
+_AFFILIATION_PREPOSITIONS = frozenset({"of", "at", "from", "with"})
+_AFFILIATION_MENTIONS = 3
 # places with a code but no people or institutions of their own to lend
 _NO_HOME = frozenset({"ATA"})
 # codes that say an actor has no country on purpose (an international body, a movement)
@@ -183,3 +190,64 @@ def _takes_home(entity: Entity) -> bool:
 def _homed(entity: Entity, home: str) -> Entity:
     basis = Attribute(COUNTRY_BASIS, CountryBasis.DOCUMENT.value)
     return replace(entity, country=home, attributes=(*entity.attributes, basis))
+
+
+def with_affiliated_countries(entities: Sequence[Entity], doc: Doc) -> list[Entity]:
+    """People without a country take that of the body the parse ties them to: "Tristan Smith,
+    of University College London", "Karen Alley, a glaciologist at the University of Texas",
+    "X from Imperial College". Only a body whose own country was stated or looked up counts
+    (not one guessed from the document), and the person says so (`country_basis`
+    "affiliation")."""
+    owner = _token_owners(entities, doc)
+    by_id = {e.id: e for e in entities}
+    out = []
+    for entity in entities:
+        body = _affiliation(entity, doc, owner, by_id) if _unplaced(entity) else None
+        if body is not None and body.country:
+            basis = Attribute(COUNTRY_BASIS, CountryBasis.AFFILIATION.value)
+            entity = replace(entity, country=body.country, attributes=(*entity.attributes, basis))
+        out.append(entity)
+    return out
+
+
+def _token_owners(entities: Sequence[Entity], doc: Doc) -> dict[int, str]:
+    """Token index -> the id of the entity a mention there names."""
+    owner = {}
+    for entity in entities:
+        for mention in entity.mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None:
+                for token in span:
+                    owner[token.i] = entity.id
+    return owner
+
+
+def _affiliation(
+    person: Entity, doc: Doc, owner: dict[int, str], by_id: dict[str, Entity]
+) -> Entity | None:
+    if person.type != EntityType.PERSON:
+        return None
+    for mention in person.mentions[:_AFFILIATION_MENTIONS]:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        # the name itself, or the noun in apposition to it ("a glaciologist")
+        heads = [span.root, *(c for c in span.root.children if c.dep_ == "appos")]
+        for head in heads:
+            for prep in head.children:
+                if prep.dep_ != "prep" or prep.lower_ not in _AFFILIATION_PREPOSITIONS:
+                    continue
+                for obj in prep.children:
+                    body = by_id.get(owner.get(obj.i, ""))
+                    if body is not None and _is_placed_body(body):
+                        return body
+    return None
+
+
+def _is_placed_body(entity: Entity) -> bool:
+    basis = {str(a.value) for a in entity.attributes if a.key == COUNTRY_BASIS}
+    return (
+        entity.type in _AFFILIATING
+        and entity.country is not None
+        and CountryBasis.DOCUMENT.value not in basis
+    )

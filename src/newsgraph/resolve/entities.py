@@ -16,6 +16,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from spacy.tokens import Doc
+
 from newsgraph.annotate.entities import Candidate
 from newsgraph.annotate.roles import EntityLookup, find_age, find_roles, resolve_role
 from newsgraph.folding import fold
@@ -35,7 +37,11 @@ from newsgraph.models import (
     TimeExpression,
 )
 from newsgraph.resolve.actors import with_actor_knowledge
-from newsgraph.resolve.countries import with_home_country, with_stated_countries
+from newsgraph.resolve.countries import (
+    with_affiliated_countries,
+    with_home_country,
+    with_stated_countries,
+)
 
 _DESCRIPTOR = re.compile(r"^[\s-]+(?P<word>regime|government|administration|junta|camp)\b")
 _DESCRIBABLE = {EntityType.PERSON, EntityType.GROUP, EntityType.ORGANIZATION}
@@ -59,6 +65,7 @@ class DocumentContext:
     sentences: Sequence[Sentence]
     dates: Sequence[TimeExpression]
     published: str | None
+    doc: Doc | None = None  # the parse, for what only syntax says (a person's affiliation)
 
 
 def resolve_entities(
@@ -82,6 +89,8 @@ def resolve_entities(
     entities = with_stated_countries(entities, context.text, gazetteer)
     if actors is not None:
         entities = with_actor_knowledge(entities, actors, context.published, context.text)
+    if context.doc is not None:
+        entities = with_affiliated_countries(entities, context.doc)
     entities = with_home_country(entities)
     return tuple(sorted(entities, key=lambda e: e.mentions[0].start))
 
