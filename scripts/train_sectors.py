@@ -56,15 +56,12 @@ class Collector:
         from newsgraph.learn.sectors import SECTOR_TYPES
 
         assert doc is not None
-        self.seen[doc.text] = {
-            e.id: (
-                entity_features(e, doc, codes),
-                code_entity(e, codes).agent,
-                stated_agent(e, codes) == code_entity(e, codes).agent,
-            )
-            for e in entities
-            if e.type in SECTOR_TYPES
-        }
+        seen = self.seen[doc.text] = {}
+        for e in entities:
+            if e.type in SECTOR_TYPES:
+                coded = code_entity(e, codes)
+                stated = stated_agent(e, codes) == coded.agent
+                seen[e.id] = (entity_features(e, doc, codes, coded), coded.agent, stated)
         return list(entities)
 
 

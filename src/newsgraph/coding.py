@@ -154,11 +154,13 @@ def with_codes(entities: Sequence[Entity], codes: ActorCodes | None = None) -> l
     """The entities with `agent` and `cameo` attributes where they have a code; a person the
     text gives a current post at an international body ("NATO's secretary general Jens
     Stoltenberg") also carries `igo_post`, that body's name, and is coded IGO."""
-    bodies = {e.id: e.name for e in entities if code_entity(e, codes).prefix == IGO}
+    first = [code_entity(e, codes) for e in entities]
+    bodies = {e.id: e.name for e, c in zip(entities, first, strict=True) if c.prefix == IGO}
     out = []
-    for entity in entities:
-        entity = _with_igo_post(entity, bodies)
-        coded = code_entity(entity, codes)
+    for entity, coded in zip(entities, first, strict=True):
+        posted = _with_igo_post(entity, bodies)
+        if posted is not entity:
+            entity, coded = posted, code_entity(posted, codes)
         added = []
         if coded.agent:
             added.append(Attribute("agent", coded.agent))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import copy
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -92,6 +92,15 @@ class Actor:
     agent: Agent | None = None
 
 
+def mention_spans(entities: Iterable[Entity], doc: Doc) -> Iterator[tuple[Span, str]]:
+    """Each mention of the entities as tokens of `doc`, with its entity's id."""
+    for entity in entities:
+        for mention in entity.mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None:
+                yield span, entity.id
+
+
 class DocView:
     """Entities, dates and citations indexed by token and sentence for one parsed document."""
 
@@ -127,16 +136,12 @@ class DocView:
         self.mention_span: dict[int, tuple[int, int]] = {}  # token index -> its mention's tokens
         self.mention_starts: list[tuple[int, str]] = []  # (token index, entity id), sorted
         self.mention_roots: dict[int, Token] = {}  # first token index -> the mention's root
-        for entity in entities:
-            for mention in entity.mentions:
-                span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-                if span is None:
-                    continue
-                for token in span:
-                    self.token_entity[token.i] = entity.id
-                    self.mention_span[token.i] = (span.start, span.end)
-                self.mention_starts.append((span.start, entity.id))
-                self.mention_roots[span.start] = span.root
+        for span, entity_id in mention_spans(entities, doc):
+            for token in span:
+                self.token_entity[token.i] = entity_id
+                self.mention_span[token.i] = (span.start, span.end)
+            self.mention_starts.append((span.start, entity_id))
+            self.mention_roots[span.start] = span.root
         self.mention_starts.sort()
         self.sents = list(sents) if sents is not None else list(doc.sents)
         self.sent_starts = [s.start for s in self.sents]

@@ -407,8 +407,7 @@ class _Article:
 def _country_of(entity: Mapping[str, Any]) -> str | None:
     """The output entity's country as the gold writes it: an international body (CAMEO code
     IGO...) is "IGO", as is whoever the product codes as acting for one."""
-    cameo = str((entity.get("attributes") or {}).get("cameo") or "")
-    if cameo.startswith("IGO"):
+    if _coded_igo(entity):
         return "IGO"
     country = entity.get("country")
     return str(country) if country else None
@@ -432,11 +431,15 @@ def matching_entity(
 def sector_of(entity: Mapping[str, Any]) -> str | None:
     """The output entity's sector as the gold writes it: its agent type, or "IGO" for an
     international body and whoever the product codes as acting for one (CAMEO's IGO prefix)."""
-    attributes = entity.get("attributes") or {}
-    if str(attributes.get("cameo") or "").startswith("IGO"):
+    if _coded_igo(entity):
         return "IGO"
-    agent = attributes.get("agent")
+    agent = (entity.get("attributes") or {}).get("agent")
     return str(agent) if agent else None
+
+
+def _coded_igo(entity: Mapping[str, Any]) -> bool:
+    """Whether the product codes the entity as an international body or acting for one."""
+    return str((entity.get("attributes") or {}).get("cameo") or "").startswith("IGO")
 
 
 def date_matches(gold: str, output: str | None) -> bool:

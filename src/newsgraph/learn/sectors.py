@@ -29,7 +29,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.coding import code_entity, stated_agent
+from newsgraph.coding import Coded, code_entity, stated_agent
 from newsgraph.learn.linear import LinearModel
 from newsgraph.lexicon.compiled import ActorCodes
 from newsgraph.models import Attribute, Entity, EntityType
@@ -46,11 +46,12 @@ _CONTEXT_DEPS = frozenset({"appos", "compound", "amod", "nmod", "poss", "acl", "
 
 
 def entity_features(
-    entity: Entity, doc: Doc | None, codes: ActorCodes | None = None
+    entity: Entity, doc: Doc | None, codes: ActorCodes | None = None, rule: Coded | None = None
 ) -> dict[str, float]:
-    """What is known of an actor, as sparse indicator features."""
+    """What is known of an actor, as sparse indicator features; `rule` is its code by the
+    rules (`coding.code_entity`) when the caller has it already."""
     attributes = {a.key: a.value for a in entity.attributes}
-    rule = code_entity(entity, codes)
+    rule = rule or code_entity(entity, codes)
     features: dict[str, float] = {
         f"type:{entity.type.value}": 1.0,
         f"rule:{rule.agent}": 1.0,
@@ -83,11 +84,16 @@ def entity_features(
 
 
 def _context_features(entity: Entity, doc: Doc, features: dict[str, float]) -> None:
-    """The words the parser ties to the entity's first mentions."""
-    for mention in entity.mentions[:_MENTIONS_READ]:
+    """The words the parser ties to the entity's first mentions, and those of the sentences
+    of the very first ones."""
+    for n, mention in enumerate(entity.mentions[:_MENTIONS_READ]):
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
+        if n < _SENTENCES_READ:
+            for token in span.sent:
+                if token.pos_ in {"NOUN", "VERB"} and not token.is_stop:
+                    features[f"sentence:{token.lemma_.lower()}"] = 0.5
         root = span.root
         features[f"dep:{root.dep_}"] = 1.0
         if root.dep_ in {"nsubj", "nsubjpass"}:
@@ -103,13 +109,6 @@ def _context_features(entity: Entity, doc: Doc, features: dict[str, float]) -> N
             before = doc[span.start - 1]
             if before.is_alpha:
                 features[f"before:{_word(before)}"] = 1.0
-    for mention in entity.mentions[:_SENTENCES_READ]:
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None or len(span) == 0:
-            continue
-        for token in span.sent:
-            if token.pos_ in {"NOUN", "VERB"} and not token.is_stop:
-                features[f"sentence:{token.lemma_.lower()}"] = 0.5
 
 
 def _word(token: Token) -> str:
@@ -134,8 +133,9 @@ class SectorModel:
     def _assigned(self, entity: Entity, doc: Doc | None, codes: ActorCodes | None) -> Entity:
         if entity.type not in SECTOR_TYPES:
             return entity
-        rule = code_entity(entity, codes).agent
-        probabilities = self.model.probabilities(entity_features(entity, doc, codes))
+        coded = code_entity(entity, codes)
+        rule = coded.agent
+        probabilities = self.model.probabilities(entity_features(entity, doc, codes, coded))
         best = max(probabilities, key=lambda c: probabilities[c])
         p = probabilities[best]
         if best == rule:

@@ -26,6 +26,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from newsgraph.annotate.frames import mention_spans
 from newsgraph.lexicon.gazetteer import Gazetteer
 from newsgraph.models import (
     COUNTRY_BASIS,
@@ -198,7 +199,9 @@ def with_affiliated_countries(entities: Sequence[Entity], doc: Doc) -> list[Enti
     "X from Imperial College". Only a body whose own country was stated or looked up counts
     (not one guessed from the document), and the person says so (`country_basis`
     "affiliation")."""
-    owner = _token_owners(entities, doc)
+    owner = {
+        token.i: entity_id for span, entity_id in mention_spans(entities, doc) for token in span
+    }
     by_id = {e.id: e for e in entities}
     out = []
     for entity in entities:
@@ -208,18 +211,6 @@ def with_affiliated_countries(entities: Sequence[Entity], doc: Doc) -> list[Enti
             entity = replace(entity, country=body.country, attributes=(*entity.attributes, basis))
         out.append(entity)
     return out
-
-
-def _token_owners(entities: Sequence[Entity], doc: Doc) -> dict[int, str]:
-    """Token index -> the id of the entity a mention there names."""
-    owner = {}
-    for entity in entities:
-        for mention in entity.mentions:
-            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is not None:
-                for token in span:
-                    owner[token.i] = entity.id
-    return owner
 
 
 def _affiliation(
