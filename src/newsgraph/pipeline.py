@@ -37,6 +37,7 @@ from newsgraph.ingest import load_documents
 from newsgraph.ingest.formats import document_from_text
 from newsgraph.ingest.language import detect_language
 from newsgraph.ingest.reading import clean_text
+from newsgraph.learn.modality import load_modality_model
 from newsgraph.learn.sectors import load_sector_model
 from newsgraph.learn.sides import load_ranker
 from newsgraph.learn.tagger import load_tagger
@@ -76,6 +77,7 @@ class Extractor:
         self.tagger = load_tagger(self.settings.event_model)
         self.sides = load_ranker(self.settings.event_model)
         self.sectors = load_sector_model(self.settings.event_model)
+        self.modality = load_modality_model(self.settings.event_model)
 
     def extract_paths(
         self,
@@ -213,6 +215,8 @@ class Extractor:
         if self.sides is not None:
             events = self.sides.assign(view, events)
         events = reported_in_turns(events, turns)
+        if self.modality is not None:
+            events = self.modality.assign(view, events, quotes)
         events = coded_events(_link_quotes(events, quotes), entities, self.lexicon.actor_codes)
         transfers = find_arms_transfers(view)
         return Extraction(
