@@ -198,6 +198,7 @@ class CountryBasis(StrEnum):
 
     DOCUMENT = "document"  # the one country the reporting document is about
     AFFILIATION = "affiliation"  # the body the text ties a person to ("X of University Y")
+    CONTEXT = "context"  # learned from where the story names which country (learn/countries.py)
     ANALYST = "analyst"  # set by `newsgraph correct`
 
 

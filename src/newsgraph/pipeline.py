@@ -37,6 +37,7 @@ from newsgraph.ingest import load_documents
 from newsgraph.ingest.formats import document_from_text
 from newsgraph.ingest.language import detect_language
 from newsgraph.ingest.reading import clean_text
+from newsgraph.learn.countries import load_country_model
 from newsgraph.learn.modality import load_modality_model
 from newsgraph.learn.sectors import load_sector_model
 from newsgraph.learn.sides import load_ranker
@@ -78,6 +79,7 @@ class Extractor:
         self.sides = load_ranker(self.settings.event_model)
         self.sectors = load_sector_model(self.settings.event_model)
         self.modality = load_modality_model(self.settings.event_model)
+        self.countries = load_country_model(self.settings.event_model)
 
     def extract_paths(
         self,
@@ -185,6 +187,8 @@ class Extractor:
         )
         if self.sectors is not None:
             entities = tuple(self.sectors.assign(entities, doc, self.lexicon.actor_codes))
+        if self.countries is not None:
+            entities = tuple(self.countries.assign(entities, len(sents), self.lexicon.actor_codes))
         entities = tuple(with_codes(entities, self.lexicon.actor_codes))
         document = replace(document, outlet_id=self._outlet_id(document.outlet))
         citations = build_citations(
