@@ -28,6 +28,12 @@ STORY = (
     "Institute had warned Congress, and the United States should listen.\n"
 )
 STATED = "Germany's Zorblat Institute criticised the plan on Monday.\n"
+# a story about two countries: the learned country model guesses (country_basis context)
+TWO_COUNTRIES = (
+    "Protests spread across Chile and Peru this week. Thousands marched in Lima on Monday. "
+    "The Zorblat Institute, a research group in Santiago, counted the marchers. Peru's "
+    "government declared a state of emergency.\n"
+)
 
 
 def _entity(engine: Engine, entity_id: str) -> Any:
@@ -85,6 +91,19 @@ def test_a_stated_country_replaces_one_inferred_from_another_document(
     institute = _institute(kb)
     assert institute.country == "DEU"
     assert "country_basis" not in institute.attributes
+
+
+def test_a_stated_country_replaces_one_learned_from_another_story(
+    kb: Engine, extractor: Extractor, tmp_path: Path
+) -> None:
+    _ingest(extractor, kb, tmp_path / "a.txt", TWO_COUNTRIES)
+    guessed = _institute(kb)
+    assert guessed.country in {"CHL", "PER"}
+    assert guessed.attributes["country_basis"] == "context"
+    _ingest(extractor, kb, tmp_path / "b.txt", STATED)
+    institute = _institute(kb)
+    assert institute.country == "DEU"
+    assert not {"country_basis", "country_confidence"} & set(institute.attributes)
 
 
 def test_a_stated_country_does_not_replace_an_analysts(

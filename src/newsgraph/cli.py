@@ -637,6 +637,7 @@ def actor_command(
 # where an entity's country came from, when not from the text, the gazetteer or the actor KB
 _BASIS = {
     CountryBasis.DOCUMENT: "inferred from the documents",
+    CountryBasis.CONTEXT: "inferred from the countries named around it",
     CountryBasis.ANALYST: "set by an analyst",
 }
 

@@ -191,6 +191,7 @@ class TimeExpression:
 # an entity attribute saying where its country came from when neither the text, a gazetteer
 # nor the actor knowledge base gave it (resolve/countries.py, store/corrections.py)
 COUNTRY_BASIS = "country_basis"
+COUNTRY_CONFIDENCE = "country_confidence"  # a learned country's probability (learn/countries.py)
 
 
 class CountryBasis(StrEnum):
@@ -200,6 +201,11 @@ class CountryBasis(StrEnum):
     AFFILIATION = "affiliation"  # the body the text ties a person to ("X of University Y")
     CONTEXT = "context"  # learned from where the story names which country (learn/countries.py)
     ANALYST = "analyst"  # set by `newsgraph correct`
+
+
+# countries guessed from the story rather than read or looked up: a later document that states
+# the actor's country replaces them, and they never replace another's (store/corrections.py)
+INFERRED_COUNTRY_BASES = frozenset({CountryBasis.DOCUMENT, CountryBasis.CONTEXT})
 
 
 class Modality(StrEnum):

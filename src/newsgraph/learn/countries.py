@@ -31,6 +31,7 @@ from newsgraph.learn.linear import CompiledModel, LinearModel
 from newsgraph.lexicon.compiled import ActorCodes
 from newsgraph.models import (
     COUNTRY_BASIS,
+    COUNTRY_CONFIDENCE,
     Attribute,
     CountryBasis,
     Entity,
@@ -189,7 +190,7 @@ class CountryModel:
         if best is None or best[1] < self.threshold:
             return entity
         learned = (Attribute(COUNTRY_BASIS, CountryBasis.CONTEXT.value),
-                   Attribute("country_confidence", round(best[1], 3)))  # fmt: skip
+                   Attribute(COUNTRY_CONFIDENCE, round(best[1], 3)))  # fmt: skip
         kept = tuple(a for a in entity.attributes if a.key != COUNTRY_BASIS)
         return replace(entity, country=best[0], attributes=kept + learned)
 

@@ -8,8 +8,8 @@ and actor code, so exports and the web show the corrected code.
 
 Without a correction, an entity row keeps the country of the first document that named it;
 a later document that states the country (rather than inferring it from what the document
-is about, `country_basis` "document") replaces an inferred or missing one
-(`improve_countries`).
+is about, `country_basis` "document", or learned from the story, "context") replaces an
+inferred or missing one (`improve_countries`).
 
 >>> record_correction(engine, "person:tima-kurdi", country="CAN", sector="CVL")  # doctest: +SKIP
 """
@@ -25,7 +25,12 @@ from typing import Any
 from sqlalchemy import Connection, Engine, bindparam, select, update
 
 from newsgraph.errors import CurationError
-from newsgraph.models import COUNTRY_BASIS, CountryBasis
+from newsgraph.models import (
+    COUNTRY_BASIS,
+    COUNTRY_CONFIDENCE,
+    INFERRED_COUNTRY_BASES,
+    CountryBasis,
+)
 from newsgraph.store import schema as t
 
 _ISO3 = re.compile(r"^[A-Z]{3}$")
@@ -116,17 +121,18 @@ def improve_countries(connection: Connection, rows: Mapping[str, Mapping[str, An
         for key, row in rows.items()
         if row["country"]
         and not row["known"]
-        and (row["attributes"] or {}).get(COUNTRY_BASIS) != CountryBasis.DOCUMENT
+        and (row["attributes"] or {}).get(COUNTRY_BASIS) not in INFERRED_COUNTRY_BASES
     }
     if not stating:
         return
     for stored in connection.execute(_STORED, {"ids": list(stating)}):
         attributes = dict(stored.attributes or {})
         basis = attributes.get(COUNTRY_BASIS)
-        if stored.country and basis != CountryBasis.DOCUMENT:
+        if stored.country and basis not in INFERRED_COUNTRY_BASES:
             continue  # stated, looked up or corrected already
         new = stating[stored.id]
         attributes.pop(COUNTRY_BASIS, None)
+        attributes.pop(COUNTRY_CONFIDENCE, None)  # a learned guess's, now replaced
         attributes.update(
             {k: v for k, v in (new["attributes"] or {}).items() if k in {"agent", "cameo"}}
         )
