@@ -338,6 +338,15 @@ def test_a_state_inside_a_longer_place_name_is_not_that_state(
     assert "Jersey" not in places and "Mexico" not in places
 
 
+def test_a_state_inside_a_street_name_is_neither_the_state_nor_its_country(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    found = extract_text("Caloundra beat Wynnum at the Grenada Street ground on Saturday.")
+    places = {e.name: (e.type.value, e.country) for e in found.entities}
+    assert "Grenada" not in places
+    assert places["Grenada Street"] == ("place", None)  # a Brisbane street, not in Grenada
+
+
 def test_an_outlet_does_not_make_what_a_story_is_about(
     extract_text: Callable[..., Extraction],
 ) -> None:

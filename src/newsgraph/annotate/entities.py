@@ -114,6 +114,7 @@ class EntityRecognizer:
             words.get("state_prepositions", frozenset()),
             words.get("state_possessions", frozenset()),
         )
+        self.thoroughfares = words.get("thoroughfares", frozenset())
         self.gazetteer = gazetteer
         self.posts = RoleIndex(gazetteer)
         # "tunisian rioters", "help iSrael", "GAZA CITY": country names and demonyms in the
@@ -157,7 +158,7 @@ class EntityRecognizer:
             sc
             for sc in gaz_names
             if not _inside_organization(sc[0], sc[1], covering)
-            and not _inside_place(sc[0], sc[1], covering)
+            and not _inside_place(sc[0], sc[1], covering, self.thoroughfares)
         )
         claim(self._designations(doc, text, sentence_of))
         # "Moscow", "Kremlin", "Russian" beat NER's labels, but not a longer name that contains
@@ -378,17 +379,25 @@ def _inside_organization(
     )
 
 
-def _inside_place(span: Span, candidate: Candidate, covering: Mapping[int, Sequence[Span]]) -> bool:
-    """Whether a state's name is part of a longer place name NER found that the place index
-    knows: "Jersey" of "New Jersey", "Mexico" of "New Mexico" name US states, not the states."""
+def _inside_place(
+    span: Span,
+    candidate: Candidate,
+    covering: Mapping[int, Sequence[Span]],
+    thoroughfares: frozenset[str],
+) -> bool:
+    """Whether a state's name is part of a longer place name NER found: one the place index
+    knows ("Jersey" of "New Jersey", "Mexico" of "New Mexico" name US states, not the states)
+    or a street's or a square's ("Grenada Street", "Israel Square")."""
     if candidate.type != EntityType.STATE:
         return False
     return any(
-        e.label_ in {"GPE", "LOC"}
-        and e.start <= span.start
+        e.start <= span.start
         and span.end <= e.end
         and len(e) > len(span)
-        and find_place(e.text) is not None
+        and (
+            (e.label_ in {"GPE", "LOC"} and find_place(e.text) is not None)
+            or (e.label_ == "FAC" and e[-1].lower_ in thoroughfares)
+        )
         for e in covering.get(span.start, ())
     )
 

@@ -238,8 +238,11 @@ def _entity(
     else:
         etype = Counter(c.type for c in cluster.candidates).most_common(1)[0][0]
         name = _best_name(cluster, etype, clusters)
-        # a place the index knows by its whole name is that place ("New Mexico" is no Mexico)
-        whole_place = etype == EntityType.PLACE and find_place(name) is not None
+        # a place the index knows by its whole name is that place ("New Mexico" is no Mexico);
+        # a street named after a country is seldom in it ("Grenada Street", Brisbane)
+        whole_place = etype == EntityType.PLACE and (
+            find_place(name) is not None or _is_thoroughfare(name)
+        )
         country = None if whole_place else _country_from_words(name, gazetteer)
         if country is None and etype == EntityType.ORGANIZATION:
             country = _country_of_place_in(name)
@@ -302,6 +305,11 @@ def _best_name(cluster: _Cluster, etype: EntityType, clusters: dict[str, _Cluste
         else names[0]
     )
     return re.sub(r"^(?:the|The)\s+", "", best)
+
+
+def _is_thoroughfare(name: str) -> bool:
+    words = name.lower().split()
+    return bool(words) and words[-1] in load_lexicon().words.get("thoroughfares", frozenset())
 
 
 def _country_from_words(name: str, gazetteer: Gazetteer) -> str | None:
