@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
 import time
 from pathlib import Path
@@ -34,14 +33,13 @@ from newsgraph.annotate.frames import DocView
 from newsgraph.gold.corpus import load_gold
 from newsgraph.gold.harness import Report, evaluate
 from newsgraph.gold.runner import evaluate_extractor, predictions
-from newsgraph.learn.fitting import SEED, fit
+from newsgraph.learn.fitting import SEED, calibrate, fit, reliability_curve
 from newsgraph.learn.linear import LinearModel
 from newsgraph.learn.tagger import NONE, WEIGHTS, Candidate, EventTagger, candidates
 from newsgraph.lexicon.patterns import EventLexicon
 from newsgraph.models import Entity, Event
 
 ROOT = Path(__file__).resolve().parents[1]
-TEMPERATURES = tuple(0.5 + 0.1 * i for i in range(26))
 NEVER = 1.01  # a probability cut or margin nothing reaches
 ADDS = (0.5, 0.6, 0.7, 0.8)  # P(NONE) under which a word the rules left alone is an event
 DROPS = (0.7, 0.8, 0.9, 0.95)  # P(NONE) from which a rule event is dropped
@@ -107,25 +105,6 @@ def gold_labels(doc: Doc, record: dict[str, Any], ruled: set[int]) -> dict[int, 
         if labels.get(standing) is None:
             labels[standing] = event["type"]
     return labels
-
-
-def calibrate(model: LinearModel, dev: list[dict[str, Any]]) -> LinearModel:
-    """The temperature that minimises the dev log-loss of the gold label."""
-
-    def loss(temperature: float) -> float:
-        scored = LinearModel(
-            model.classes, model.intercepts, model.weights, temperature, model.meta
-        )
-        total = 0.0
-        for r in held:
-            p = scored.probabilities(r["features"]).get(r["type"], 0.0)
-            total -= math.log(min(max(p, 1e-9), 1.0))
-        return total / max(len(held), 1)
-
-    held = [r for r in dev if r["type"] is not None]
-    best = min(TEMPERATURES, key=loss)
-    print(f"  temperature {best:.1f}", file=sys.stderr)
-    return LinearModel(model.classes, model.intercepts, model.weights, best, model.meta)
 
 
 def with_meta(model: LinearModel, **meta: Any) -> LinearModel:
@@ -208,24 +187,16 @@ def shown_threshold(
 
 def reliability(model: LinearModel, dev: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Over dev candidates the tagger would emit: P(type) binned against how often it is right."""
-    bins: list[list[tuple[float, bool]]] = [[] for _ in range(10)]
     tagger = EventTagger(model)
+    judged = []
     for r in dev:
         if r["type"] is None:
             continue
         judgement = tagger.judge(r["candidate"])
         if judgement is not None:
             kind, p = judgement
-            bins[min(int(p * 10), 9)].append((p, r["type"] == kind))
-    curve = []
-    for i, items in enumerate(bins):
-        if items:
-            mean = sum(p for p, _ in items) / len(items)
-            accuracy = sum(ok for _, ok in items) / len(items)
-            name = f"{i / 10:.1f}-{(i + 1) / 10:.1f}"
-            curve.append({"bin": name, "n": len(items), "mean_confidence": round(mean, 3),
-                          "accuracy": round(accuracy, 3)})  # fmt: skip
-    return curve
+            judged.append((p, r["type"] == kind))
+    return reliability_curve(judged)
 
 
 def main() -> int:
@@ -249,7 +220,7 @@ def main() -> int:
     positives = sum(r["type"] not in (None, NONE) for r in train)
     print(f"candidates: train {len(train)} ({positives} events), dev {len(dev)}", file=sys.stderr)
     model, _ = fit(train, dev, "type", min_count=2)
-    model = calibrate(model, dev)
+    model = calibrate(model, dev, "type")
     # the words the tagger judges where the rules found nothing: those that named an event here
     lemmas = sorted({r["candidate"].token.lemma_.lower() for r in train
                      if r["type"] not in (None, NONE)})  # fmt: skip

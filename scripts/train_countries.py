@@ -7,7 +7,9 @@ matched to a gold entity (`gold.harness.matching_entity`) gives one row per coun
 document names, labelled yes when it is the gold entity's country; an actor the gold gives no
 country labels every candidate no. The features are collected through the product's own
 pipeline, so they are those read at run time. A binary logistic regression (scikit-learn,
-fixed seed) is fitted on train with C chosen by dev log-loss. The cut is chosen on dev by the
+fixed seed) is fitted on train with C chosen by dev log-loss, and calibrated on dev (the
+temperature that minimises the dev log-loss), so `country_confidence` means what it says; the
+dev reliability curve is kept in the meta. The cut is chosen on dev by the
 countries given right less those given wrong (a wrong country in a country-level count costs
 as much as a right one gains; on a tie, the higher cut): the gold harness scores only actors
 the gold gives a country, and there any guess beats none, so it cannot say when to abstain.
@@ -30,7 +32,8 @@ from newsgraph.gold.corpus import load_gold
 from newsgraph.gold.harness import matching_entity
 from newsgraph.gold.runner import evaluate_extractor, predictions
 from newsgraph.learn.countries import MODEL_FILE, YES, CountryModel, StoryCountries, wants_country
-from newsgraph.learn.fitting import fit
+from newsgraph.learn.fitting import calibrate, fit, reliability_curve
+from newsgraph.learn.linear import LinearModel
 from newsgraph.lexicon.compiled import ActorCodes
 from newsgraph.models import Entity
 
@@ -85,12 +88,18 @@ def collect(records: list[dict[str, Any]], extractor: Extractor) -> list[dict[st
     return groups
 
 
-def decide(model: CountryModel, group: dict[str, Any]) -> str | None:
+def _best(model: LinearModel, group: dict[str, Any]) -> tuple[str | None, float]:
+    """The group's most probable candidate and its probability."""
     best, p = None, -1.0
     for c in group["candidates"]:
-        q = model.model.probabilities(c["features"])[YES]
+        q = model.probabilities(c["features"])[YES]
         if q > p:
             best, p = c["value"], q
+    return best, p
+
+
+def decide(model: CountryModel, group: dict[str, Any]) -> str | None:
+    best, p = _best(model.model, group)
     return best if best is not None and p >= model.threshold else None
 
 
@@ -128,6 +137,7 @@ def main() -> int:
     rows = [c for g in train for c in g["candidates"]]
     held = [c for g in dev for c in g["candidates"]]
     linear, _ = fit(rows, held, "label", min_count=MIN_COUNT)
+    linear = calibrate(linear, held, "label")
     tried, best = [], None
     for cut in CUTS:
         score = scores(dev, CountryModel(linear, cut))
@@ -136,10 +146,15 @@ def main() -> int:
             best = (cut, score)
     assert best is not None
     rules = scores(dev, None)
+    curve = reliability_curve(
+        (p, value == g["gold"]) for g in dev for value, p in [_best(linear, g)] if value is not None
+    )
+    sys.stderr.write(f"  dev reliability of the best candidate: {curve}\n")
     sys.stderr.write(f"  dev, rules alone: {rules}\n  dev, cut {best[0]}: {best[1]}\n")
     meta = {**(linear.meta or {}), "trained_on": "newsgraph-gold train",
             "chosen_on": "newsgraph-gold dev", "train_actors": len(train),
-            "dev_actors": len(dev), "dev_rules": rules, "cuts_tried": tried}  # fmt: skip
+            "dev_actors": len(dev), "dev_rules": rules, "cuts_tried": tried,
+            "reliability_dev": curve}  # fmt: skip
     model = CountryModel(
         type(linear)(linear.classes, linear.intercepts, linear.weights, linear.temperature, meta),
         best[0],

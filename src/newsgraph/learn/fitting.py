@@ -3,7 +3,9 @@ scikit-learn, from the `train` extra; inference reads the JSON with `learn.linea
 
 from __future__ import annotations
 
+import math
 import sys
+from collections.abc import Iterable
 from typing import Any
 
 from sklearn.feature_extraction import DictVectorizer  # type: ignore[import-untyped]
@@ -14,6 +16,7 @@ from newsgraph.learn.linear import LinearModel
 
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
 SEED = 13
+TEMPERATURES = tuple(0.5 + 0.1 * i for i in range(26))
 
 
 def fit(
@@ -70,3 +73,39 @@ def fit(
         meta={"C": best[1], "dev_log_loss": round(best[0], 4), "train_candidates": len(train)},
     )
     return linear, {"C": best[1], "loss": best[0]}
+
+
+def calibrate(model: LinearModel, dev: list[dict[str, Any]], label: str) -> LinearModel:
+    """The model with the temperature (TEMPERATURES) that minimises the dev log-loss of the
+    gold label: its probabilities then mean what they say."""
+    held = [r for r in dev if r[label] is not None]
+
+    def loss(temperature: float) -> float:
+        scored = LinearModel(
+            model.classes, model.intercepts, model.weights, temperature, model.meta
+        )
+        total = 0.0
+        for r in held:
+            p = scored.probabilities(r["features"]).get(r[label], 0.0)
+            total -= math.log(min(max(p, 1e-9), 1.0))
+        return total / max(len(held), 1)
+
+    best = min(TEMPERATURES, key=loss)
+    sys.stderr.write(f"  temperature {best:.1f}\n")
+    return LinearModel(model.classes, model.intercepts, model.weights, best, model.meta)
+
+
+def reliability_curve(judged: Iterable[tuple[float, bool]]) -> list[dict[str, Any]]:
+    """Confidences binned by tenths against how often they are right (a reliability curve)."""
+    bins: list[list[tuple[float, bool]]] = [[] for _ in range(10)]
+    for p, ok in judged:
+        bins[min(int(p * 10), 9)].append((p, ok))
+    curve = []
+    for i, items in enumerate(bins):
+        if items:
+            mean = sum(p for p, _ in items) / len(items)
+            accuracy = sum(ok for _, ok in items) / len(items)
+            curve.append({"bin": f"{i / 10:.1f}-{(i + 1) / 10:.1f}", "n": len(items),
+                          "mean_confidence": round(mean, 3),
+                          "accuracy": round(accuracy, 3)})  # fmt: skip
+    return curve
