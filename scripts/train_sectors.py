@@ -8,8 +8,9 @@ matching_entity`) and labelled with that entity's sector; its features are colle
 the product's own pipeline (`learn.sectors.entity_features`, the rules' agent among them), so
 they are exactly those read at run time. Actors the gold codes IGO are left out: the product
 codes an international body by its prefix, not by an agent type. A multinomial logistic
-regression (scikit-learn, fixed seed) is fitted on train with C chosen by dev log-loss; then
-the two cuts (`fill`, `override`) that maximise dev sector accuracy, with the rules' sectors
+regression (scikit-learn, fixed seed) is fitted on train with C chosen by dev log-loss and
+calibrated on dev (the temperature that minimises the dev log-loss, so `sector_confidence`
+means what it says; the dev reliability curve is kept in the meta); then the two cuts (`fill`, `override`) that maximise dev sector accuracy, with the rules' sectors
 as the baseline, are chosen, and the product's own dev output is scored with them. About two
 minutes on two cores.
 """
@@ -30,7 +31,7 @@ from newsgraph import Extractor, Settings
 from newsgraph.gold.corpus import load_gold
 from newsgraph.gold.harness import matching_entity
 from newsgraph.gold.runner import evaluate_extractor, predictions
-from newsgraph.learn.fitting import fit
+from newsgraph.learn.fitting import calibrate, fit, reliability_curve
 from newsgraph.learn.sectors import MODEL_FILE, SectorModel, entity_features
 from newsgraph.lexicon.compiled import ActorCodes
 from newsgraph.models import Entity
@@ -129,10 +130,18 @@ def main() -> int:
     dev = labelled_rows([r for r in records if r["split"] == "dev"], extractor)
     sys.stderr.write(f"{len(train)} train and {len(dev)} dev actors with a gold sector\n")
     linear, _ = fit(train, dev, "label", min_count=MIN_COUNT)
+    linear = calibrate(linear, dev, "label")
     chosen, tried = choose_cuts(SectorModel(linear, NEVER, NEVER), dev)
+    curve = reliability_curve(
+        (max(p.values()), max(p, key=lambda c: p[c]) == r["label"])
+        for r in dev
+        for p in [linear.probabilities(r["features"])]
+    )
+    sys.stderr.write(f"  dev reliability of the model's sector: {curve}\n")
     meta = {**(linear.meta or {}), "trained_on": "newsgraph-gold train",
             "chosen_on": "newsgraph-gold dev", "train_actors": len(train),
-            "dev_actors": len(dev), "cuts_tried": tried}  # fmt: skip
+            "dev_actors": len(dev), "cuts_tried": tried,
+            "reliability_dev": curve}  # fmt: skip
     model = SectorModel(
         type(linear)(linear.classes, linear.intercepts, linear.weights, linear.temperature, meta),
         chosen.fill,
