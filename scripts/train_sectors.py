@@ -10,9 +10,10 @@ they are exactly those read at run time. Actors the gold codes IGO are left out:
 codes an international body by its prefix, not by an agent type. A multinomial logistic
 regression (scikit-learn, fixed seed) is fitted on train with C chosen by dev log-loss and
 calibrated on dev (the temperature that minimises the dev log-loss, so `sector_confidence`
-means what it says; the dev reliability curve is kept in the meta); then the two cuts (`fill`, `override`) that maximise dev sector accuracy, with the rules' sectors
-as the baseline, are chosen, and the product's own dev output is scored with them. About two
-minutes on two cores.
+means what it says; the dev reliability curve is kept in the meta); then the two cuts
+(`fill`, `override`) that maximise dev sector accuracy, with the rules' sectors as the
+baseline, are chosen, and the product's own dev output is scored with them. About a minute
+on two cores.
 """
 
 from __future__ import annotations
