@@ -338,6 +338,15 @@ def test_a_state_inside_a_longer_place_name_is_not_that_state(
     assert "Jersey" not in places and "Mexico" not in places
 
 
+def test_a_movement_the_small_model_reads_as_a_person_is_a_body_of_its_regions_country(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    found = extract_text("The Tigray People's Liberation Front spoke on Monday.")
+    front = next(e for e in found.entities if "Liberation Front" in e.name)
+    assert (front.type.value, front.country) == ("organization", "ETH")
+    assert "Tigray" not in {e.name for e in found.entities}  # part of the name, not the place
+
+
 def test_a_state_inside_a_street_name_is_neither_the_state_nor_its_country(
     extract_text: Callable[..., Extraction],
 ) -> None:

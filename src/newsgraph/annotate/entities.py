@@ -115,6 +115,7 @@ class EntityRecognizer:
             words.get("state_possessions", frozenset()),
         )
         self.thoroughfares = words.get("thoroughfares", frozenset())
+        self.organisation_heads = words.get("organisation_heads", frozenset())
         self.gazetteer = gazetteer
         self.posts = RoleIndex(gazetteer)
         # "tunisian rioters", "help iSrael", "GAZA CITY": country names and demonyms in the
@@ -157,7 +158,7 @@ class EntityRecognizer:
         claim(
             sc
             for sc in gaz_names
-            if not _inside_organization(sc[0], sc[1], covering)
+            if not _inside_organization(sc[0], sc[1], covering, self.organisation_heads)
             and not _inside_place(sc[0], sc[1], covering, self.thoroughfares)
         )
         claim(self._designations(doc, text, sentence_of))
@@ -286,7 +287,7 @@ class EntityRecognizer:
         for span in ner:
             if (span.label_ in _HIGH_NER) != high or span.label_ not in NER_TYPES:
                 continue
-            etype = _ner_type(span)
+            etype = _ner_type(span, self.organisation_heads)
             if etype is None or (etype == EntityType.ORGANIZATION and _names_a_model(span)):
                 continue
             out.append((span, _candidate(span, sentence_of, "ner", etype, label=span.label_)))
@@ -361,15 +362,19 @@ def _covering(ner: Sequence[Span]) -> dict[int, list[Span]]:
 
 
 def _inside_organization(
-    span: Span, candidate: Candidate, covering: Mapping[int, Sequence[Span]]
+    span: Span,
+    candidate: Candidate,
+    covering: Mapping[int, Sequence[Span]],
+    organisation_heads: frozenset[str] = frozenset(),
 ) -> bool:
-    """Whether a state's name is part of a longer organisation name NER found. Not a list
-    the model took for one name ("Russia and China"), nor a fragment of a longer noun phrase
-    ("US State" of "the US State department")."""
-    if candidate.type != EntityType.STATE:
+    """Whether a state's or a region's name is part of a longer organisation name NER found
+    (or a "person" whose name ends like a body's: "The Tigray People's Liberation Front"). Not
+    a list the model took for one name ("Russia and China"), nor a fragment of a longer noun
+    phrase ("US State" of "the US State department")."""
+    if candidate.type not in {EntityType.STATE, EntityType.PLACE}:
         return False
     return any(
-        e.label_ == "ORG"
+        _ner_type(e, organisation_heads) == EntityType.ORGANIZATION
         and e.start <= span.start
         and span.end <= e.end
         and len(e) > len(span)
@@ -522,10 +527,12 @@ def _trim(ent: Span) -> Span | None:
     return span
 
 
-def _ner_type(span: Span) -> EntityType | None:
+def _ner_type(span: Span, organisation_heads: frozenset[str] = frozenset()) -> EntityType | None:
     text = span.text
     if len(span) == 1 and _MOVEMENT.search(text):
         return EntityType.GROUP  # "Chavista", "Chavism", "Peronists": movements, not places
+    if span.label_ == "PERSON" and len(span) > 1 and span[-1].lower_ in organisation_heads:
+        return EntityType.ORGANIZATION  # "The Tigray People's Liberation Front": no person
     if span.label_ == "PRODUCT":
         return EntityType.WEAPON if _WEAPON_DESIGNATION.search(text) else None
     if span.label_ == "ORG":

@@ -245,7 +245,7 @@ def _entity(
         )
         country = None if whole_place else _country_from_words(name, gazetteer)
         if country is None and etype == EntityType.ORGANIZATION:
-            country = _country_of_place_in(name)
+            country = _country_of_place_in(name, gazetteer)
         attributes = []
         entity_id = (
             f"person:{person_slug(name, given_names)}"
@@ -333,14 +333,24 @@ def _country_from_words(name: str, gazetteer: Gazetteer) -> str | None:
 _TOWN_FOR_ORGANISATION = 100_000
 
 
-def _country_of_place_in(name: str) -> str | None:
-    """ "the Lagos State government" -> NGA: the country of a large town that opens an
-    organisation's name (a town named inside it, "Bank of Boston", is not always its home)."""
+def _country_of_place_in(name: str, gazetteer: Gazetteer) -> str | None:
+    """ "the Lagos State government" -> NGA, "Tigray People's Liberation Front" -> ETH: the
+    country of a large town or a listed region that opens an organisation's name (a town
+    named inside it, "Bank of Boston", is not always its home)."""
     words = name.removeprefix("the ").removeprefix("The ").split()
     for size in (2, 1):
         if len(words) <= size:
             continue
-        place = find_place(" ".join(words[:size]))
+        opening = " ".join(words[:size])
+        for entry, kind, ambiguous in gazetteer.lookup(opening):
+            if (
+                entry.type == EntityType.PLACE
+                and entry.country
+                and kind == "name"
+                and not ambiguous
+            ):
+                return entry.country
+        place = find_place(opening)
         if place is not None and place.population >= _TOWN_FOR_ORGANISATION:
             return place.country
     return None
