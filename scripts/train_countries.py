@@ -19,7 +19,6 @@ The options tried are kept in the weights' meta. About a minute on two cores.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from collections.abc import Sequence
@@ -32,7 +31,7 @@ from newsgraph.gold.corpus import load_gold
 from newsgraph.gold.harness import matching_entity
 from newsgraph.gold.runner import evaluate_extractor, predictions
 from newsgraph.learn.countries import MODEL_FILE, YES, CountryModel, StoryCountries, wants_country
-from newsgraph.learn.fitting import calibrate, fit, reliability_curve
+from newsgraph.learn.fitting import calibrate, fit, reliability_curve, settings_for, write_weights
 from newsgraph.learn.linear import LinearModel
 from newsgraph.lexicon.compiled import ActorCodes
 from newsgraph.models import Entity
@@ -160,14 +159,8 @@ def main() -> int:
         best[0],
     )
     out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    (out / MODEL_FILE).write_text(
-        json.dumps(model.to_json(), sort_keys=True, separators=(",", ":")) + "\n", "utf-8"
-    )
-    builtin = out.resolve() == (ROOT / "src" / "newsgraph" / "learn" / "weights").resolve()
-    # with --out elsewhere, the folder's other models are used only if there
-    settings = Settings() if builtin else Settings(event_model=str(out))
-    report = evaluate_extractor(args.gold, Extractor(settings), split="dev")
+    write_weights(out, MODEL_FILE, model.to_json())
+    report = evaluate_extractor(args.gold, Extractor(settings_for(out)), split="dev")
     sys.stderr.write(f"product dev country accuracy {report.entity_country.as_dict()} "
                      f"({time.monotonic() - started:.0f} s)\n")  # fmt: skip
     return 0

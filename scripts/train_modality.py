@@ -22,7 +22,6 @@ a minute on two cores.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from collections.abc import Sequence
@@ -39,7 +38,7 @@ from newsgraph.contract import to_dict
 from newsgraph.gold.corpus import load_gold
 from newsgraph.gold.harness import pair_events
 from newsgraph.gold.runner import evaluate_extractor, gold_document
-from newsgraph.learn.fitting import SEED, fit
+from newsgraph.learn.fitting import SEED, fit, settings_for, write_weights
 from newsgraph.learn.modality import MODEL_FILE, ModalityModel, by_sentence, modality_features
 from newsgraph.models import Event, Extraction, Quote
 
@@ -162,14 +161,8 @@ def main() -> int:
         float(best["margin"]),
     )
     out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    (out / MODEL_FILE).write_text(
-        json.dumps(model.to_json(), sort_keys=True, separators=(",", ":")) + "\n", "utf-8"
-    )
-    builtin = out.resolve() == (ROOT / "src" / "newsgraph" / "learn" / "weights").resolve()
-    settings = Settings() if builtin else Settings(event_model=str(out))
-    report = evaluate_extractor(args.gold, Extractor(settings), split="dev")
-    # with --out elsewhere, the folder's other models (tagger, sides) are used only if there
+    write_weights(out, MODEL_FILE, model.to_json())
+    report = evaluate_extractor(args.gold, Extractor(settings_for(out)), split="dev")
     sys.stderr.write(f"product dev modality accuracy {report.modality.as_dict()} "
                      f"({time.monotonic() - started:.0f} s)\n")  # fmt: skip
     return 0

@@ -19,7 +19,6 @@ on two cores.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from collections.abc import Sequence
@@ -32,7 +31,7 @@ from newsgraph import Extractor, Settings
 from newsgraph.gold.corpus import load_gold
 from newsgraph.gold.harness import matching_entity
 from newsgraph.gold.runner import evaluate_extractor, predictions
-from newsgraph.learn.fitting import calibrate, fit, reliability_curve
+from newsgraph.learn.fitting import calibrate, fit, reliability_curve, settings_for, write_weights
 from newsgraph.learn.sectors import MODEL_FILE, SectorModel, entity_features
 from newsgraph.lexicon.compiled import ActorCodes
 from newsgraph.models import Entity
@@ -149,11 +148,8 @@ def main() -> int:
         chosen.override,
     )
     out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    (out / MODEL_FILE).write_text(
-        json.dumps(model.to_json(), sort_keys=True, separators=(",", ":")) + "\n", "utf-8"
-    )
-    report = evaluate_extractor(args.gold, Extractor(Settings(event_model=str(out))), split="dev")
+    write_weights(out, MODEL_FILE, model.to_json())
+    report = evaluate_extractor(args.gold, Extractor(settings_for(out)), split="dev")
     sector = report.entity_sector.as_dict()
     sys.stderr.write(f"product dev sector accuracy {sector['accuracy']} "
                      f"({time.monotonic() - started:.0f} s)\n")  # fmt: skip

@@ -23,10 +23,10 @@ import bisect
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from importlib import resources
 from pathlib import Path
 
 from newsgraph.coding import Coded, code_entity
+from newsgraph.learn.files import BUILTIN, weights_file
 from newsgraph.learn.linear import CompiledModel, LinearModel
 from newsgraph.lexicon.compiled import ActorCodes
 from newsgraph.models import (
@@ -207,16 +207,11 @@ class CountryModel:
 
 def builtin_country_model() -> CountryModel | None:
     """The model trained on newsgraph-gold that ships with the package (None if absent)."""
-    path = Path(str(resources.files("newsgraph.learn").joinpath("weights"))) / MODEL_FILE
-    return CountryModel.load(path) if path.exists() else None
+    return load_country_model(BUILTIN)
 
 
 def load_country_model(setting: str) -> CountryModel | None:
-    """The model an `event_model` setting names: "builtin", "rules" (none) or a folder that
-    holds countries.json (a folder without one: none)."""
-    if setting == "rules":
-        return None
-    if setting == "builtin":
-        return builtin_country_model()
-    path = Path(setting) / MODEL_FILE
-    return CountryModel.load(path) if path.exists() else None
+    """The model an `event_model` setting names (`learn.files`): "builtin", "rules" (none) or
+    a folder that holds countries.json (a folder without one: none)."""
+    path = weights_file(setting, MODEL_FILE)
+    return CountryModel.load(path) if path is not None else None

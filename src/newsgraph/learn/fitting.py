@@ -3,16 +3,20 @@ scikit-learn, from the `train` extra; inference reads the JSON with `learn.linea
 
 from __future__ import annotations
 
+import json
 import math
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import Any
 
 from sklearn.feature_extraction import DictVectorizer  # type: ignore[import-untyped]
 from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
 from sklearn.metrics import log_loss  # type: ignore[import-untyped]
 
+from newsgraph.learn.files import BUILTIN, builtin_folder
 from newsgraph.learn.linear import LinearModel
+from newsgraph.settings import Settings
 
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
 SEED = 13
@@ -109,3 +113,18 @@ def reliability_curve(judged: Iterable[tuple[float, bool]]) -> list[dict[str, An
                           "mean_confidence": round(mean, 3),
                           "accuracy": round(accuracy, 3)})  # fmt: skip
     return curve
+
+
+def write_weights(folder: Path, name: str, data: Mapping[str, Any]) -> None:
+    """Write a model's JSON as the training scripts ship it (sorted keys, compact: a retrain
+    with the same data is byte-identical)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(data, sort_keys=True, separators=(",", ":")) + "\n"
+    (folder / name).write_text(text, encoding="utf-8")
+
+
+def settings_for(folder: Path) -> Settings:
+    """Settings that extract with the weights in `folder`: the built-in ones when it is the
+    package's own weights folder, else that folder's (its other parts only if it has them)."""
+    builtin = folder.resolve() == builtin_folder().resolve()
+    return Settings(event_model=BUILTIN if builtin else str(folder))

@@ -22,11 +22,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from importlib import resources
 from pathlib import Path
 
 from newsgraph.annotate.frames import DocView
 from newsgraph.learn.event_features import event_features, trigger_token
+from newsgraph.learn.files import BUILTIN, weights_file
 from newsgraph.learn.linear import CompiledModel, LinearModel
 from newsgraph.models import Event, Modality, Quote
 
@@ -111,16 +111,11 @@ class ModalityModel:
 
 def builtin_modality_model() -> ModalityModel | None:
     """The model trained on newsgraph-gold that ships with the package (None if absent)."""
-    path = Path(str(resources.files("newsgraph.learn").joinpath("weights"))) / MODEL_FILE
-    return ModalityModel.load(path) if path.exists() else None
+    return load_modality_model(BUILTIN)
 
 
 def load_modality_model(setting: str) -> ModalityModel | None:
-    """The model an `event_model` setting names: "builtin", "rules" (none) or a folder that
-    holds modality.json (a folder without one: none)."""
-    if setting == "rules":
-        return None
-    if setting == "builtin":
-        return builtin_modality_model()
-    path = Path(setting) / MODEL_FILE
-    return ModalityModel.load(path) if path.exists() else None
+    """The model an `event_model` setting names (`learn.files`): "builtin", "rules" (none) or
+    a folder that holds modality.json (a folder without one: none)."""
+    path = weights_file(setting, MODEL_FILE)
+    return ModalityModel.load(path) if path is not None else None

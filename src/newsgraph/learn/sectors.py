@@ -24,12 +24,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from importlib import resources
 from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
 from newsgraph.coding import Coded, code_entity, stated_agent
+from newsgraph.learn.files import BUILTIN, weights_file
 from newsgraph.learn.linear import LinearModel
 from newsgraph.lexicon.compiled import ActorCodes
 from newsgraph.models import Attribute, Entity, EntityType
@@ -168,16 +168,11 @@ _SECTOR_KEYS = frozenset({"sector", "sector_source", "sector_confidence"})
 
 def builtin_sector_model() -> SectorModel | None:
     """The model trained on newsgraph-gold that ships with the package (None if absent)."""
-    path = Path(str(resources.files("newsgraph.learn").joinpath("weights"))) / MODEL_FILE
-    return SectorModel.load(path) if path.exists() else None
+    return load_sector_model(BUILTIN)
 
 
 def load_sector_model(setting: str) -> SectorModel | None:
-    """The model an `event_model` setting names: "builtin", "rules" (none) or a folder that
-    holds sectors.json (a folder without one: none)."""
-    if setting == "rules":
-        return None
-    if setting == "builtin":
-        return builtin_sector_model()
-    path = Path(setting) / MODEL_FILE
-    return SectorModel.load(path) if path.exists() else None
+    """The model an `event_model` setting names (`learn.files`): "builtin", "rules" (none) or
+    a folder that holds sectors.json (a folder without one: none)."""
+    path = weights_file(setting, MODEL_FILE)
+    return SectorModel.load(path) if path is not None else None

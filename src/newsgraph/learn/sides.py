@@ -20,7 +20,6 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 from spacy.tokens import Token
@@ -28,10 +27,12 @@ from spacy.tokens import Token
 from newsgraph.annotate.events import doer_unnamed
 from newsgraph.annotate.frames import DocView
 from newsgraph.learn.event_features import trigger_token
+from newsgraph.learn.files import BUILTIN, weights_file
 from newsgraph.learn.linear import LinearModel
 from newsgraph.models import Agent, Event
 
 SOURCE, TARGET, NEITHER = "source", "target", "none"
+MODEL_FILE = "sides.json"
 # candidates are looked for this many tokens either side of the trigger: enough for any real
 # clause, and a run-on "sentence" of thousands of tokens costs no more than a normal one
 REACH = 60
@@ -406,15 +407,14 @@ def _side(
 @cache
 def builtin_ranker() -> SideRanker | None:
     """The ranker trained on newsgraph-gold that ships with the package (None if absent)."""
-    path = Path(str(resources.files("newsgraph.learn").joinpath("weights"))) / "sides.json"
-    return SideRanker.load(path) if path.exists() else None
+    path = weights_file(BUILTIN, MODEL_FILE)
+    return SideRanker.load(path) if path is not None else None
 
 
 def load_ranker(setting: str) -> SideRanker | None:
-    """The ranker a setting names: "builtin", "rules" (none) or a folder holding sides.json."""
-    if setting == "rules":
-        return None
-    if setting == "builtin":
+    """The ranker a setting names (`learn.files`): "builtin", "rules" (none) or a folder
+    holding sides.json."""
+    if setting == BUILTIN:
         return builtin_ranker()
-    path = Path(setting) / "sides.json"
-    return SideRanker.load(path) if path.exists() else None
+    path = weights_file(setting, MODEL_FILE)
+    return SideRanker.load(path) if path is not None else None

@@ -24,7 +24,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 from spacy.tokens import Token
@@ -33,12 +32,12 @@ from newsgraph.annotate.events import event_at
 from newsgraph.annotate.frames import DocView
 from newsgraph.errors import ModelError
 from newsgraph.learn.event_features import event_features, trigger_token
+from newsgraph.learn.files import BUILTIN, RULES, weights_file
 from newsgraph.learn.linear import CompiledModel, LinearModel
 from newsgraph.lexicon.patterns import EventLexicon, Pattern
 from newsgraph.models import Entity, Event
 
 NONE = "NONE"
-BUILTIN = "builtin"
 WEIGHTS = "tagger.json"
 # adjectives and names were candidates once: a third of all words, 35 of the 1,515 train events
 CANDIDATE_POS = frozenset({"VERB", "NOUN"})
@@ -311,18 +310,17 @@ def pattern_for(token: Token, kind: str, lexicon: EventLexicon) -> Pattern:
 @cache
 def builtin_tagger() -> EventTagger | None:
     """The tagger trained on newsgraph-gold that ships with the package (None if absent)."""
-    folder = Path(str(resources.files("newsgraph.learn").joinpath("weights")))
-    return EventTagger.load(folder) if (folder / WEIGHTS).exists() else None
+    path = weights_file(BUILTIN, WEIGHTS)
+    return EventTagger.load(path.parent) if path is not None else None
 
 
 def load_tagger(setting: str) -> EventTagger | None:
-    """The tagger an `event_model` setting names: "builtin", "rules" (none: rule output as is)
-    or a folder (which may hold only some learned parts, e.g. a side ranker)."""
-    if setting == "rules":
-        return None
+    """The tagger an `event_model` setting names (`learn.files`): "builtin", "rules" (none:
+    rule output as is) or a folder (which may hold only some learned parts). The tagger is
+    loaded first, so it is the part that says when the folder does not exist."""
     if setting == BUILTIN:
         return builtin_tagger()
-    folder = Path(setting)
-    if not folder.is_dir():
+    if setting != RULES and not Path(setting).is_dir():
         raise ModelError(f"the event model folder {setting} does not exist")
-    return EventTagger.load(folder) if (folder / WEIGHTS).exists() else None
+    path = weights_file(setting, WEIGHTS)
+    return EventTagger.load(path.parent) if path is not None else None
