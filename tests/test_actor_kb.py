@@ -347,6 +347,17 @@ def test_a_movement_the_small_model_reads_as_a_person_is_a_body_of_its_regions_c
     assert "Tigray" not in {e.name for e in found.entities}  # part of the name, not the place
 
 
+def test_a_known_persons_surname_in_another_persons_name_is_not_that_person(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    found = extract_text("Melania Trump spoke on Monday. President Trump listened.")
+    names = {e.name: [m.text for m in e.mentions] for e in found.entities}
+    assert names["Melania Trump"] == ["Melania Trump"]
+    assert names["Donald Trump"] == ["Trump"]  # "President Trump" is still him
+    putin = extract_text("Vladimir Vladimirovich Putin spoke.")
+    assert [e.name for e in putin.entities] == ["Vladimir Putin"]
+
+
 def test_a_state_inside_a_street_name_is_neither_the_state_nor_its_country(
     extract_text: Callable[..., Extraction],
 ) -> None:

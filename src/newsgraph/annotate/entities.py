@@ -107,7 +107,15 @@ class EntityRecognizer:
     def __init__(
         self, nlp: Language, gazetteer: Gazetteer, *, ordinary_words: frozenset[str] | None = None
     ) -> None:
-        words = load_lexicon().words
+        lexicon = load_lexicon()
+        words = lexicon.words
+        # words a person's name may open with that are no given name ("President Trump")
+        titles = lexicon.titles
+        self.title_words = frozenset(
+            w
+            for t in (*titles.offices, *titles.ranks, *titles.qualifiers)
+            for w in t.lower().split()
+        )
         if ordinary_words is None:
             ordinary_words = words.get("ordinary_words", frozenset())
         self.state_context = _StateContext(
@@ -160,6 +168,7 @@ class EntityRecognizer:
             for sc in gaz_names
             if not _inside_organization(sc[0], sc[1], covering, self.organisation_heads)
             and not _inside_place(sc[0], sc[1], covering, self.thoroughfares)
+            and not _inside_other_person(sc[0], sc[1], covering, self.title_words)
         )
         claim(self._designations(doc, text, sentence_of))
         # "Moscow", "Kremlin", "Russian" beat NER's labels, but not a longer name that contains
@@ -382,6 +391,30 @@ def _inside_organization(
         and not (e[-1].dep_ == "compound" and e[-1].head.i >= e.end)
         for e in covering.get(span.start, ())
     )
+
+
+def _inside_other_person(
+    span: Span,
+    candidate: Candidate,
+    covering: Mapping[int, Sequence[Span]],
+    title_words: frozenset[str],
+) -> bool:
+    """Whether a known person's surname is part of another person's name NER found: "Trump"
+    of "Melania Trump" is not Donald Trump. The longer name opens with a capitalised word
+    that is neither a title ("President Trump") nor a given name of the known person
+    ("Donald", "Vladimir Vladimirovich Putin"), nor spelt like one ("Bashir al-Assad": a
+    transliteration or a slip shares the first three letters)."""
+    entry = candidate.entry
+    if candidate.type != EntityType.PERSON or entry is None:
+        return False
+    given = {n.split()[0].lower()[:3] for n in (entry.name, *entry.aliases) if len(n.split()) > 1}
+    for e in covering.get(span.start, ()):
+        if e.label_ != "PERSON" or not (e.start < span.start and span.end <= e.end):
+            continue
+        first = e[0]
+        if first.is_title and first.lower_[:3] not in given and first.lower_ not in title_words:
+            return True
+    return False
 
 
 def _inside_place(
