@@ -414,3 +414,19 @@ def test_a_person_takes_the_country_of_the_body_the_text_ties_them_to(
     assert ("country_basis", "affiliation") in [(a.key, a.value) for a in smith.attributes]
     minsky = next(e for e in found.entities if e.name == "Zorblat Minsky")
     assert minsky.country is None  # a body of no known country lends none
+
+
+def test_an_acronym_is_the_body_whose_initials_it_spells(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    from newsgraph.resolve.acronyms import initials
+
+    assert initials("Fuerzas Armadas Revolucionarias de Colombia") == "FARC"
+    found = extract_text(
+        "The Tigray People's Liberation Front rejected the plan. "
+        "The TPLF said on Monday that it would fight."
+    )
+    front = next(e for e in found.entities if e.name.endswith("Liberation Front"))
+    assert "TPLF" in front.aliases and front.country == "ETH"
+    assert [m.text for m in front.mentions][-1] == "TPLF"
+    assert not any(e.name == "TPLF" for e in found.entities)

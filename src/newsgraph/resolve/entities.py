@@ -36,6 +36,7 @@ from newsgraph.models import (
     Sentence,
     TimeExpression,
 )
+from newsgraph.resolve.acronyms import with_acronyms
 from newsgraph.resolve.actors import with_actor_knowledge
 from newsgraph.resolve.countries import (
     with_affiliated_countries,
@@ -85,6 +86,7 @@ def resolve_entities(
         titles, given_names = titles or shipped.titles, given_names or shipped.given_names
     clusters = _cluster(candidates, context.text, given_names)
     entities = [_entity(c, clusters, gazetteer, given_names) for c in clusters.values()]
+    entities = with_acronyms(entities)
     entities = _with_roles(entities, context, gazetteer, titles)
     entities = with_stated_countries(entities, context.text, gazetteer)
     if actors is not None:
