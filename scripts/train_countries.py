@@ -18,7 +18,6 @@ The options tried are kept in the weights' meta. About a minute on two cores.
 
 from __future__ import annotations
 
-import argparse
 import sys
 import time
 from collections.abc import Sequence
@@ -31,12 +30,19 @@ from newsgraph.gold.corpus import load_gold
 from newsgraph.gold.harness import matching_entity
 from newsgraph.gold.runner import evaluate_extractor, predictions
 from newsgraph.learn.countries import MODEL_FILE, YES, CountryModel, StoryCountries, wants_country
-from newsgraph.learn.fitting import calibrate, fit, reliability_curve, settings_for, write_weights
+from newsgraph.learn.fitting import (
+    calibrate,
+    fit,
+    reliability_curve,
+    settings_for,
+    train_and_dev,
+    training_args,
+    write_weights,
+)
 from newsgraph.learn.linear import LinearModel
 from newsgraph.lexicon.compiled import ActorCodes
 from newsgraph.models import Entity
 
-ROOT = Path(__file__).resolve().parents[1]
 CUTS = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 MIN_COUNT = 2
 
@@ -120,15 +126,10 @@ def scores(groups: list[dict[str, Any]], model: CountryModel | None) -> dict[str
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--gold", default=str(ROOT / "data" / "gold"))
-    parser.add_argument("--out", default=str(ROOT / "src" / "newsgraph" / "learn" / "weights"))
-    args = parser.parse_args()
+    args = training_args(__doc__)
     started = time.monotonic()
-    records = load_gold(args.gold)
     extractor = Extractor(Settings())
-    train = collect([r for r in records if r["split"] == "train"], extractor)
-    dev = collect([r for r in records if r["split"] == "dev"], extractor)
+    train, dev = train_and_dev(load_gold(args.gold), lambda split: collect(split, extractor))
     reachable = sum(1 for g in dev if any(c["label"] == YES for c in g["candidates"]))
     sys.stderr.write(f"{len(train)} train and {len(dev)} dev actors without a country; on dev "
                      f"{sum(1 for g in dev if g['gold'])} have one in the gold, {reachable} "

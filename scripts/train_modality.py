@@ -23,7 +23,6 @@ a minute on two cores.
 
 from __future__ import annotations
 
-import argparse
 import sys
 import time
 from collections.abc import Sequence
@@ -40,11 +39,17 @@ from newsgraph.contract import to_dict
 from newsgraph.gold.corpus import load_gold
 from newsgraph.gold.harness import pair_events
 from newsgraph.gold.runner import evaluate_extractor, gold_document
-from newsgraph.learn.fitting import SEED, fit, settings_for, write_weights
+from newsgraph.learn.fitting import (
+    SEED,
+    fit,
+    settings_for,
+    train_and_dev,
+    training_args,
+    write_weights,
+)
 from newsgraph.learn.modality import MODEL_FILE, ModalityModel, by_sentence, modality_features
 from newsgraph.models import Event, Extraction, Quote
 
-ROOT = Path(__file__).resolve().parents[1]
 C_GRID = (0.3, 1.0, 3.0)
 MARGINS = (0.0, 0.1, 0.2, 0.3, 0.5)
 MIN_COUNT = 2
@@ -124,15 +129,10 @@ def accuracy(scored: list[Any], margin: float) -> float:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--gold", default=str(ROOT / "data" / "gold"))
-    parser.add_argument("--out", default=str(ROOT / "src" / "newsgraph" / "learn" / "weights"))
-    args = parser.parse_args()
+    args = training_args(__doc__)
     started = time.monotonic()
-    records = load_gold(args.gold)
     extractor = Extractor(Settings())
-    train = collect([r for r in records if r["split"] == "train"], extractor)
-    dev = collect([r for r in records if r["split"] == "dev"], extractor)
+    train, dev = train_and_dev(load_gold(args.gold), lambda split: collect(split, extractor))
     pooled = train + dev
     rules = sum(r["rule"] == r["label"] for r in pooled) / len(pooled)
     rules_dev = sum(r["rule"] == r["label"] for r in dev) / len(dev)

@@ -18,7 +18,6 @@ on two cores.
 
 from __future__ import annotations
 
-import argparse
 import sys
 import time
 from collections.abc import Sequence
@@ -31,12 +30,19 @@ from newsgraph import Extractor, Settings
 from newsgraph.gold.corpus import load_gold
 from newsgraph.gold.harness import matching_entity
 from newsgraph.gold.runner import evaluate_extractor, predictions
-from newsgraph.learn.fitting import calibrate, fit, reliability_curve, settings_for, write_weights
+from newsgraph.learn.fitting import (
+    calibrate,
+    fit,
+    reliability_curve,
+    settings_for,
+    train_and_dev,
+    training_args,
+    write_weights,
+)
 from newsgraph.learn.sectors import MODEL_FILE, SectorModel, entity_features
 from newsgraph.lexicon.compiled import ActorCodes
 from newsgraph.models import Entity
 
-ROOT = Path(__file__).resolve().parents[1]
 NEVER = 1.01
 MIN_COUNT = 2  # features seen fewer times in train are dropped
 FILLS = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, NEVER)
@@ -119,15 +125,10 @@ def choose_cuts(model: SectorModel, dev: list[dict[str, Any]]) -> tuple[SectorMo
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--gold", default=str(ROOT / "data" / "gold"))
-    parser.add_argument("--out", default=str(ROOT / "src" / "newsgraph" / "learn" / "weights"))
-    args = parser.parse_args()
+    args = training_args(__doc__)
     started = time.monotonic()
-    records = load_gold(args.gold)
     extractor = Extractor(Settings())
-    train = labelled_rows([r for r in records if r["split"] == "train"], extractor)
-    dev = labelled_rows([r for r in records if r["split"] == "dev"], extractor)
+    train, dev = train_and_dev(load_gold(args.gold), lambda split: labelled_rows(split, extractor))
     sys.stderr.write(f"{len(train)} train and {len(dev)} dev actors with a gold sector\n")
     linear, _ = fit(train, dev, "label", min_count=MIN_COUNT)
     linear = calibrate(linear, dev, "label")

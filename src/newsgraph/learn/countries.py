@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from newsgraph.coding import Coded, code_entity
-from newsgraph.learn.files import BUILTIN, weights_file
+from newsgraph.learn.files import BUILTIN, load_part
 from newsgraph.learn.linear import CompiledModel, LinearModel
 from newsgraph.lexicon.compiled import ActorCodes
 from newsgraph.models import (
@@ -213,5 +213,4 @@ def builtin_country_model() -> CountryModel | None:
 def load_country_model(setting: str) -> CountryModel | None:
     """The model an `event_model` setting names (`learn.files`): "builtin", "rules" (none) or
     a folder that holds countries.json (a folder without one: none)."""
-    path = weights_file(setting, MODEL_FILE)
-    return CountryModel.load(path) if path is not None else None
+    return load_part(setting, MODEL_FILE, CountryModel.load)

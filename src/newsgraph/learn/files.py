@@ -8,8 +8,12 @@ leaves that part off).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
+from typing import TypeVar
+
+Part = TypeVar("Part")
 
 BUILTIN = "builtin"
 RULES = "rules"
@@ -27,3 +31,9 @@ def weights_file(setting: str, name: str) -> Path | None:
         return None
     path = (builtin_folder() if setting == BUILTIN else Path(setting)) / name
     return path if path.exists() else None
+
+
+def load_part(setting: str, name: str, load: Callable[[Path], Part]) -> Part | None:
+    """A learned part from its weights file `name` as the setting names it, or None."""
+    path = weights_file(setting, name)
+    return load(path) if path is not None else None

@@ -3,10 +3,11 @@ scikit-learn, from the `train` extra; inference reads the JSON with `learn.linea
 
 from __future__ import annotations
 
+import argparse
 import json
 import math
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -128,3 +129,21 @@ def settings_for(folder: Path) -> Settings:
     package's own weights folder, else that folder's (its other parts only if it has them)."""
     builtin = folder.resolve() == builtin_folder().resolve()
     return Settings(event_model=BUILTIN if builtin else str(folder))
+
+
+def training_args(doc: str) -> argparse.Namespace:
+    """The training scripts' command line: --gold (newsgraph-gold's folder) and --out (the
+    weights folder written, the package's own by default)."""
+    root = Path(__file__).resolve().parents[3]
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    parser.add_argument("--gold", default=str(root / "data" / "gold"))
+    parser.add_argument("--out", default=str(builtin_folder()))
+    return parser.parse_args()
+
+
+def train_and_dev(
+    records: list[dict[str, Any]], collect: Callable[[list[dict[str, Any]]], list[Any]]
+) -> tuple[list[Any], list[Any]]:
+    """`collect` run on the gold's train articles and on its dev articles (never test)."""
+    return (collect([r for r in records if r["split"] == "train"]),
+            collect([r for r in records if r["split"] == "dev"]))  # fmt: skip

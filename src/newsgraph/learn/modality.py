@@ -26,7 +26,7 @@ from pathlib import Path
 
 from newsgraph.annotate.frames import DocView
 from newsgraph.learn.event_features import event_features, trigger_token
-from newsgraph.learn.files import BUILTIN, weights_file
+from newsgraph.learn.files import BUILTIN, load_part
 from newsgraph.learn.linear import CompiledModel, LinearModel
 from newsgraph.models import Event, Modality, Quote
 
@@ -117,5 +117,4 @@ def builtin_modality_model() -> ModalityModel | None:
 def load_modality_model(setting: str) -> ModalityModel | None:
     """The model an `event_model` setting names (`learn.files`): "builtin", "rules" (none) or
     a folder that holds modality.json (a folder without one: none)."""
-    path = weights_file(setting, MODEL_FILE)
-    return ModalityModel.load(path) if path is not None else None
+    return load_part(setting, MODEL_FILE, ModalityModel.load)

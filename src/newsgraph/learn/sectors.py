@@ -29,7 +29,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from newsgraph.coding import Coded, code_entity, stated_agent
-from newsgraph.learn.files import BUILTIN, weights_file
+from newsgraph.learn.files import BUILTIN, load_part
 from newsgraph.learn.linear import LinearModel
 from newsgraph.lexicon.compiled import ActorCodes
 from newsgraph.models import Attribute, Entity, EntityType
@@ -174,5 +174,4 @@ def builtin_sector_model() -> SectorModel | None:
 def load_sector_model(setting: str) -> SectorModel | None:
     """The model an `event_model` setting names (`learn.files`): "builtin", "rules" (none) or
     a folder that holds sectors.json (a folder without one: none)."""
-    path = weights_file(setting, MODEL_FILE)
-    return SectorModel.load(path) if path is not None else None
+    return load_part(setting, MODEL_FILE, SectorModel.load)

@@ -27,7 +27,7 @@ from spacy.tokens import Token
 from newsgraph.annotate.events import doer_unnamed
 from newsgraph.annotate.frames import DocView
 from newsgraph.learn.event_features import trigger_token
-from newsgraph.learn.files import BUILTIN, weights_file
+from newsgraph.learn.files import BUILTIN, load_part
 from newsgraph.learn.linear import LinearModel
 from newsgraph.models import Agent, Event
 
@@ -407,8 +407,7 @@ def _side(
 @cache
 def builtin_ranker() -> SideRanker | None:
     """The ranker trained on newsgraph-gold that ships with the package (None if absent)."""
-    path = weights_file(BUILTIN, MODEL_FILE)
-    return SideRanker.load(path) if path is not None else None
+    return load_part(BUILTIN, MODEL_FILE, SideRanker.load)
 
 
 def load_ranker(setting: str) -> SideRanker | None:
@@ -416,5 +415,4 @@ def load_ranker(setting: str) -> SideRanker | None:
     holding sides.json."""
     if setting == BUILTIN:
         return builtin_ranker()
-    path = weights_file(setting, MODEL_FILE)
-    return SideRanker.load(path) if path is not None else None
+    return load_part(setting, MODEL_FILE, SideRanker.load)

@@ -15,6 +15,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from spacy.tokens import Doc
 
@@ -311,7 +312,12 @@ def _best_name(cluster: _Cluster, etype: EntityType, clusters: dict[str, _Cluste
 
 def _is_thoroughfare(name: str) -> bool:
     words = name.lower().split()
-    return bool(words) and words[-1] in load_lexicon().words.get("thoroughfares", frozenset())
+    return bool(words) and words[-1] in _thoroughfares()
+
+
+@cache  # load_lexicon() stats every lexicon file: once per process, not per place
+def _thoroughfares() -> frozenset[str]:
+    return load_lexicon().words.get("thoroughfares", frozenset())
 
 
 def _country_from_words(name: str, gazetteer: Gazetteer) -> str | None:
