@@ -19,7 +19,9 @@ Sources (each record names its dataset, source record id, snapshot commit and li
 - `Hipo/university-domains-list` (MIT): about 10,000 universities and colleges of 200
   countries (`world_universities_and_domains.json`), as EDU organisations.
 - `openeventdata/petrarch2` (MIT): the Phoenix CAMEO actor dictionaries' non-state armed
-  groups, companies and NGOs whose CAMEO code names a country.
+  groups, companies and NGOs whose CAMEO code names a country, and the people of its country
+  dictionary (heads of state and government and cabinet members of about 200 countries to
+  2014) with the dates of each code they held.
 
 Run (snapshots come from the `fetch` tool, which prints where it put each bare git directory):
 
@@ -659,6 +661,158 @@ def _phoenix_name(raw: str) -> tuple[str, set[str]]:
     return " ".join(titled), abbreviations
 
 
+PHOENIX_PEOPLE = "Phoenix.Countries.actors.txt"
+PHOENIX_DATE = "2014-01-30"  # "Generated at: Thu Jan 30 16:06:18 2014", the file's header
+# "[RUSGOVMIL 990809-000507]", "[USAGOV >130201]", "[MNEGOV >20030522]", "[RUSELI]"
+_PHOENIX_CODE = re.compile(r"^\[(?P<code>[A-Z]{6,})(?:\s+(?P<dates>[<>]?[\d-]+))?\]")
+_PHOENIX_DAY = re.compile(r"^(\d{6}|\d{8})$")
+# states the dictionaries code by a code ISO no longer has: today's state, as for Party Facts
+_PHOENIX_FORMER = {"DDR": "DEU", "USR": "RUS", "YUG": "SRB", "SCG": "SRB"}
+# the second agent of a cabinet member's code names the portfolio (CAMEO codebook agent types)
+_PORTFOLIOS = {"MIL": "defence", "BUS": "economy", "AGR": "agriculture", "EDU": "education",
+               "HLH": "health", "JUD": "justice", "MED": "information", "LAB": "labour",
+               "ENV": "environment", "DEV": "development", "HRI": "human rights",
+               "REF": "refugees", "REL": "religious affairs", "COP": "police",
+               "SPY": "intelligence", "LEG": "legislative affairs"}  # fmt: skip
+_AGENT_TITLES = {"GOV": "government", "ELI": "political elite", "MIL": "military",
+                 "LEG": "legislature", "JUD": "judiciary", "SPY": "intelligence",
+                 "OPP": "opposition", "COP": "police"}  # fmt: skip
+
+
+def phoenix_people(snap: Snapshot) -> Iterator[Record]:
+    """People of the Phoenix country dictionary (translated by its authors from CountryInfo):
+    heads of state and government and cabinet members of about 200 countries with the dates of
+    each CAMEO code they held ("VLADIMIR_PUTIN_ [RUSGOV 000507-080507]"). An entry counts as a
+    person when a code of country + agent carries dates; countries, places and undated
+    institutions are left out. Aliases keep names of two words or more without a title."""
+    from newsgraph.lexicon.compiled import load_lexicon
+
+    lexicon = load_lexicon()
+    titles = lexicon.titles
+    # an alias with a title ("President Putin") or a body's word ("Obama Administration") in it
+    # is no name of the person alone
+    not_names = {w for t in (*titles.offices, *titles.ranks, *titles.qualifiers)
+                 for w in t.lower().split()} | {"mr", "mr.", "mrs", "mrs.", "ex"}  # fmt: skip
+    not_names |= {w for w in lexicon.actor_codes.names if " " not in w}
+    countries = _iso_codes()
+    for head, aliases, codes in _phoenix_blocks(snap.read(f"{PHOENIX}/{PHOENIX_PEOPLE}")):
+        positions = [p for code, dates in codes if (p := _phoenix_position(code, dates, countries))]
+        name = _phoenix_person_name(head)
+        if not positions or len(name.split()) < 2:
+            continue
+        latest = max(positions, key=lambda p: p["start"] or "")
+        country = latest["country"]
+        sectors = {p["sector"] for p in positions} - {"ELI"} or {"ELI"}
+        names = {name} | {n for a in aliases if _plain_alias(n := _phoenix_person_name(a),
+                                                              not_names)}  # fmt: skip
+        cited = _source(f"{PHOENIX}/{PHOENIX_PEOPLE}", head, snap.commit, MIT)
+        yield Record(id=f"kb:phoenix:{country}:{slug(name)}", type="person", name=name,
+                     country=country, aliases=_with_ascii(names), sectors=sectors,
+                     positions=_unique(positions), sources=[cited])  # fmt: skip
+
+
+def _iso_codes() -> set[str]:
+    import pycountry
+
+    return {c.alpha_3 for c in pycountry.countries} | {"XKX"}
+
+
+def _phoenix_blocks(text: str) -> Iterator[tuple[str, list[str], list[tuple[str, str | None]]]]:
+    """(head name, aliases, [(code, dates)]) of each entry whose codes are on lines of their
+    own, as the country dictionary writes people."""
+    head: str | None = None
+    aliases: list[str] = []
+    codes: list[tuple[str, str | None]] = []
+    for line in [*text.splitlines(), ""]:
+        bare = line.split("#")[0].strip()
+        if line.startswith(("\t", " ")) and bare.startswith("["):
+            found = _PHOENIX_CODE.match(bare)
+            if found and head is not None:
+                codes.append((found["code"], found["dates"]))
+            continue
+        if line.startswith("+") and head is not None:
+            aliases.append(bare[1:])
+            continue
+        if head is not None and codes:
+            yield head, aliases, codes
+        head, aliases, codes = (bare or None) if "[" not in bare else None, [], []
+
+
+def _phoenix_position(code: str, dates: str | None, countries: set[str]) -> dict[str, Any] | None:
+    """A dated code as a position: "RUSGOVMIL", "990809-000507" -> government (defence),
+    1999-08-09 to 2000-05-07. Undated codes (the entry's default) and malformed dates give
+    None."""
+    if not dates:
+        return None
+    country = _PHOENIX_FORMER.get(code[:3], code[:3])
+    agents = [code[i : i + 3] for i in range(3, len(code), 3)]
+    if country not in countries or not agents or agents[0] not in SECTORS:
+        return None
+    start, end = _phoenix_range(dates)
+    if start is None and end is None:
+        return None
+    title = _AGENT_TITLES.get(agents[0], agents[0])
+    if agents[0] == "GOV" and len(agents) > 1 and agents[1] in _PORTFOLIOS:
+        title = f"government ({_PORTFOLIOS[agents[1]]})"
+    position = {"title": title, "organization": None, "country": country, "sector": agents[0],
+                "start": start, "end": end, "party": None}  # fmt: skip
+    if start is not None and end is None:
+        position["observed"] = PHOENIX_DATE  # held when the dictionary was made; later unknown
+    return position
+
+
+def _phoenix_range(dates: str) -> tuple[str | None, str | None]:
+    """ ">130201" -> ("2013-02-01", None); "<910409" -> (None, "1991-04-09");
+    "990809-000507" -> ("1999-08-09", "2000-05-07"). Two-digit years are read as 1915-2014
+    (the dictionary is of 2014); a start that would fall after its end is a century earlier."""
+    if dates.startswith(">"):
+        return _phoenix_day(dates[1:]), None
+    if dates.startswith("<"):
+        return None, _phoenix_day(dates[1:])
+    first, _, last = dates.partition("-")
+    start, end = _phoenix_day(first), _phoenix_day(last)
+    if start is None or end is None:
+        return None, None
+    if start > end and len(first) == 6:
+        start = f"{int(start[:4]) - 100}{start[4:]}"
+    return start, end
+
+
+def _phoenix_day(raw: str) -> str | None:
+    from datetime import date
+
+    if not _PHOENIX_DAY.match(raw):
+        return None
+    if len(raw) == 6:
+        year = int(raw[:2])
+        raw = f"{2000 + year if year <= 14 else 1900 + year}{raw[2:]}"
+    try:
+        return date(int(raw[:4]), int(raw[4:6]), int(raw[6:])).isoformat()
+    except ValueError:
+        return None
+
+
+def _phoenix_person_name(raw: str) -> str:
+    """ "MOHAMMAD_ZAHIR_SHAH_" -> "Mohammad Zahir Shah"; "AWN_SHAWKAT_AL-KHASAWNEH" ->
+    "Awn Shawkat Al-Khasawneh"."""
+    words = raw.replace("_", " ").split()
+    return " ".join("-".join(part.capitalize() for part in w.split("-")) for w in words)
+
+
+def _plain_alias(name: str, not_names: set[str]) -> bool:
+    """An alias worth keeping: two words or more, none of them in `not_names`."""
+    words = name.lower().split()
+    return len(words) >= 2 and not any(w in not_names for w in words)
+
+
+def _unique(positions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for p in positions:
+        if p not in out:
+            out.append(p)
+    return out
+
+
 def build(
     congress: Path,
     partyfacts: Path,
@@ -673,7 +827,8 @@ def build(
     records = [*wikidata_leaders(Snapshot(wikidata)), *us_people(us),
                *parliamentarians(pf, party_names), *cia_leaders(Snapshot(cia)), *leaders(pf),
                *party_records, *universities(Snapshot(universities_git)),
-               *phoenix_organisations(Snapshot(phoenix))]  # fmt: skip
+               *phoenix_organisations(Snapshot(phoenix)),
+               *phoenix_people(Snapshot(phoenix))]  # fmt: skip
     merged = _merge_by_name(_merge_by_qid(records))
     return sorted((r.as_json() for r in merged), key=lambda r: r["id"])
 

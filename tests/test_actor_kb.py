@@ -430,3 +430,44 @@ def test_an_acronym_is_the_body_whose_initials_it_spells(
     assert "TPLF" in front.aliases and front.country == "ETH"
     assert [m.text for m in front.mentions][-1] == "TPLF"
     assert not any(e.name == "TPLF" for e in found.entities)
+
+
+def test_a_post_a_directory_listed_as_open_is_held_until_a_year_after_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEWSGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    post = {"title": "government", "start": "2008-05-08", "end": None, "sector": "GOV",
+            "observed": "2014-01-30"}  # fmt: skip
+    path = _write(tmp_path / "a.jsonl", [_person("kb:t:9", "Ana Ruiz", "ESP", positions=[post])])
+    record = ActorKB.open([path]).lookup("Ana Ruiz")[0].record
+    assert [record.position_on(d) is not None for d in ("2008-01-01", "2010-05-01", "2014-12-01",
+                                                        "2016-01-01")] == [False, True, True, False]  # fmt: skip
+
+
+def test_shipped_cabinet_members_carry_their_dated_codes() -> None:
+    # the Phoenix country dictionary: CAMEO codes with dates, here a Maldivian minister
+    record = next(m.record for m in ActorKB.open().lookup("Qasim Ibrahim")
+                  if any(s.startswith("petrarch2/") for s in m.record.datasets))  # fmt: skip
+    assert record.country == "MDV"
+    held = record.position_on("2009-01-01")
+    assert held is not None and held.sector == "GOV"
+
+
+def test_a_namesake_out_of_office_from_a_country_the_story_does_not_name_is_not_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEWSGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    post = {"title": "government", "start": "2003-01-01", "end": "2005-06-30", "sector": "GOV"}
+    path = _write(tmp_path / "a.jsonl", [_person("kb:t:8", "Tobias Wendell Marsh", "LBR",
+                                                 positions=[post])])  # fmt: skip
+    extractor = Extractor(Settings(actor_kb=(str(path),)))
+    american = ("In Chicago, United States officials met on Monday. Tobias Wendell Marsh, a "
+                "teacher, said the city needed help.")  # fmt: skip
+    liberian = ("In Monrovia, Liberia's officials met on Monday. Tobias Wendell Marsh, a former "
+                "minister, said the city needed help.")  # fmt: skip
+    for text, country in ((american, None), (liberian, "LBR")):
+        found = extractor.extract_text(text, published=date(2020, 3, 2))
+        (marsh,) = [e for e in found.entities if e.name == "Tobias Wendell Marsh"]
+        assert any(a.key == "actor_kb" for a in marsh.attributes) is (country is not None)
+        if country:
+            assert marsh.country == country

@@ -51,10 +51,15 @@ class Position:
 
     def held_on(self, on: str) -> bool:
         """Whether the post was held on `on` (ISO date): between its dates, or within a year of
-        the day a directory listed it; a post with neither is never known to be held."""
+        the day a directory listed it; a post with neither is never known to be held. A post
+        with a start, no end and such a day (a directory's snapshot) is held from its start
+        to a year after that day."""
         if self.start is None:
             return self.observed is not None and _years_apart(self.observed, on) <= 1.0
         began = self.start <= on
+        if self.end is None and self.observed is not None:
+            # open when a directory last listed it: held until a year after that, then unknown
+            return began and (on <= self.observed or _years_apart(self.observed, on) <= 1.0)
         ongoing = self.end is None or self.end >= on[: len(self.end)]
         return began and ongoing
 

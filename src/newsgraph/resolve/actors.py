@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
-from newsgraph.lexicon.actor_kb import ActorKB, Match
+from newsgraph.lexicon.actor_kb import ActorKB, ActorRecord, Match
 from newsgraph.lexicon.compiled import load_lexicon
 from newsgraph.models import Attribute, Entity, EntityType, Role
 from newsgraph.resolve.countries import document_countries
@@ -86,10 +86,32 @@ def _best(
         if entity.country:
             matches = [m for m in matches if m.record.country == entity.country]
         chosen = _unambiguous(matches, named)
+        if chosen and _foreign_namesake(entity, chosen, published, named):
+            return []
         if chosen:
             holding = [m for m in chosen if m.record.position_on(published) is not None]
             return holding if len(holding) == 1 else chosen
     return []
+
+
+def _foreign_namesake(
+    entity: Entity, chosen: list[Match], published: str | None, named: set[str]
+) -> bool:
+    """Whether the people found are more likely namesakes than the person the story means:
+    each is known to hold no post on its date (every post dated, none held then), and their
+    country is not one the story names (a Liberian minister of 2005 called George Wallace, in
+    an American story of 2020). A story that names no country, and a post without dates, give
+    no such evidence."""
+    if entity.type != EntityType.PERSON or not named or published is None:
+        return False
+    if any(m.record.country in named for m in chosen):
+        return False
+    return all(_known_out_of_office(m.record, published) for m in chosen)
+
+
+def _known_out_of_office(record: ActorRecord, on: str) -> bool:
+    dated = all(p.start is not None or p.observed is not None for p in record.positions)
+    return bool(record.positions) and dated and record.position_on(on) is None
 
 
 def _names(entity: Entity) -> list[str]:
