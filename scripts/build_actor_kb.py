@@ -8,7 +8,8 @@ Sources (each record names its dataset, source record id, snapshot commit and li
 
 - `unitedstates/congress-legislators` (CC0 1.0): every member of the US Congress since 1789
   (`legislators-historical.csv` and `legislators-current.yaml`, the latter with every term's
-  dates), and the presidents and vice presidents (`executive.yaml`).
+  dates), the presidents and vice presidents (`executive.yaml`), and the committees of the
+  House and the Senate (`committees-current.yaml`, `committees-historical.yaml`).
 - `hdigital/partyfactsdata` (MIT; the Party Facts data import repository): the Party Facts core
   parties (about 5,500 parties of 216 countries with English and native names, abbreviations
   and years active, and Wikidata ids where linked); the members of nine parliaments who speak in
@@ -22,6 +23,9 @@ Sources (each record names its dataset, source record id, snapshot commit and li
   groups, companies and NGOs whose CAMEO code names a country, and the people of its country
   dictionary (heads of state and government and cabinet members of about 200 countries to
   2014) with the dates of each code they held.
+- `cisagov/dotgov-data` (CC0 1.0): the US federal bodies that hold .gov domains
+  (`current-federal.csv`): departments, agencies, commissions, laboratories, courts and
+  congressional offices.
 
 Run (snapshots come from the `fetch` tool, which prints where it put each bare git directory):
 
@@ -31,13 +35,15 @@ Run (snapshots come from the `fetch` tool, which prints where it put each bare g
     fetch github:every-politician-scrapers/world-leaders-2021
     fetch github:Hipo/university-domains-list
     fetch github:openeventdata/petrarch2
+    fetch github:cisagov/dotgov-data
     python scripts/build_actor_kb.py \
         --congress /work/.mirror/unitedstates+congress-legislators/repo \
         --partyfacts /work/.mirror/hdigital+partyfactsdata/repo \
         --cia /work/.mirror/WilliamRADFunk+cia-world-leaders/repo \
         --wikidata /work/.mirror/every-politician-scrapers+world-leaders-2021/repo \
         --universities /work/.mirror/Hipo+university-domains-list/repo \
-        --phoenix /work/.mirror/openeventdata+petrarch2/repo/.git
+        --phoenix /work/.mirror/openeventdata+petrarch2/repo/.git \
+        --dotgov /work/.mirror/cisagov+dotgov-data/repo
 
 Nothing here runs at extraction time; the package reads only the file this writes.
 """
@@ -233,6 +239,49 @@ def us_people(snap: Snapshot) -> Iterator[Record]:
         known.aliases |= rec.aliases
         known.qid = known.qid or rec.qid
     yield from people.values()
+
+
+# "House Permanent Select Committee on Intelligence": chamber, kind, subject
+_COMMITTEE = re.compile(r"^(?P<chamber>House|Senate) (?:Permanent )?(?P<kind>Select |Special )?"
+                        r"Committee on (?:the )?(?P<subject>[^,]+)$")  # fmt: skip
+
+
+def us_committees(snap: Snapshot) -> Iterator[Record]:
+    """The committees of the House and the Senate, current and past, with the forms news
+    gives them ("House Judiciary Committee" for the House Committee on the Judiciary); a past
+    committee's last Congress ends its active years."""
+    files = (("committees-current.yaml", False), ("committees-historical.yaml", True))
+    seen: set[str] = set()
+    for path, past in files:
+        for item in yaml.safe_load(snap.read(path)):
+            name = " ".join(str(item["name"]).split())
+            forms = _committee_forms(name)
+            keys = {_key(n) for n in {name} | forms}
+            if keys & seen or len(name.split()) < 3:
+                continue  # a past name of a current committee is that committee
+            seen |= keys
+            ident = slug(name)
+            active = {}
+            if past and item.get("congresses"):
+                # the nth Congress sits from January of 1789 + 2(n - 1), for two years
+                active = {"end": str(1789 + 2 * max(item["congresses"]))}
+            yield Record(id=f"kb:uscommittee:{ident}", type="organization", name=name,
+                         country="USA", aliases=forms, sectors={"LEG"},
+                         active=active,
+                         sources=[_source(f"congress-legislators/{path}",
+                                          str(item.get("thomas_id") or ident), snap.commit,
+                                          CC0)])  # fmt: skip
+
+
+def _committee_forms(name: str) -> set[str]:
+    """ "House Committee on the Judiciary" -> {"House Judiciary Committee"}; "Senate Select
+    Committee on Intelligence" -> {"Senate Intelligence Committee", "Senate Committee on
+    Intelligence"}."""
+    found = _COMMITTEE.match(re.sub(r"\s*\([^)]*\)", "", name))  # "(Permanent Select)"
+    if not found:
+        return set()
+    chamber, subject = found["chamber"], found["subject"]
+    return {f"{chamber} {subject} Committee", f"{chamber} Committee on {subject}"} - {name}
 
 
 def _us_historical(row: dict[str, str], commit: str) -> Record:
@@ -585,6 +634,101 @@ def universities(snap: Snapshot) -> Iterator[Record]:
                      sources=[_source(UNIVERSITIES, name, snap.commit, MIT)])  # fmt: skip
 
 
+# ------------------------------------------------------------------- US federal bodies (.gov)
+
+DOTGOV = "current-federal.csv"
+_DOTGOV_SECTORS = {"Federal - Executive": "GOV", "Federal - Legislative": "LEG",
+                   "Federal - Judicial": "JUD"}  # fmt: skip
+# a part of a body, not a body news names: "Office of the Secretary", "Management Directorate"
+_DOTGOV_UNIT = re.compile(r"^(?:Office|Assistant|Division|Directorate)\b|Directorate$|"
+                          r"Inspector General|\bSecretary\b|\bStaff$|\bOffice of the\b|"
+                          r"'s Office$")  # fmt: skip
+# agents a federal body's name may say it has instead of its branch's ("Secret Service": COP;
+# the actor-code word lists, lexicon/actor_codes.yaml)
+_NAMED_AGENTS = {"COP", "SPY", "JUD", "MIL", "HLH"}
+# names other countries' bodies share: a short form, used where the story names the country
+_GENERIC_BODY = re.compile(r"^(?:Department|Office|Bureau|Ministry) of ")
+_US_PREFIX = re.compile(r"^(?:U\.S\.|United States) ")
+
+
+def us_federal_bodies(snap: Snapshot) -> Iterator[Record]:
+    """The federal bodies that hold .gov domains (CISA's list): departments, agencies,
+    commissions, courts and congressional offices, with the sub-agencies that have domains of
+    their own ("Federal Aviation Administration" under the Department of Transportation).
+    A name other countries' bodies share ("Department of Energy") is a short form of the
+    record "United States Department of Energy"; a domain that spells the name's initials
+    gives its abbreviation ("nasa.gov")."""
+    from newsgraph.lexicon.compiled import load_lexicon
+
+    lexicon = load_lexicon()
+    # "House of Representatives": a form the gazetteer marks as naming several bodies
+    shared = {_key(a) for e in lexicon.gazetteer.entries.values() for a in e.ambiguous}
+    agents = {w: a for w, a in lexicon.actor_codes.names.items() if a in _NAMED_AGENTS}
+    bodies: dict[str, Record] = {}
+    for row in csv.DictReader(io.StringIO(snap.read(DOTGOV))):
+        sector = _DOTGOV_SECTORS.get(row["Domain type"])
+        if sector is None:
+            continue
+        stem = row["Domain name"].lower().removesuffix(".gov").rsplit(".", 1)[-1]
+        top, sub = row["Organization name"].strip(), row["Suborganization name"].strip()
+        for name, own_domain in ((top, not sub or sub == top), (sub, True)):
+            if _key(name) in shared:
+                continue
+            agent = _agent_of(name, agents) or sector
+            rec = _federal_body(bodies, name, agent, snap.commit, shared)
+            if rec is not None and own_domain and _initials(rec.name) == stem.upper():
+                rec.abbreviations.add(stem.upper())
+    yield from bodies.values()
+
+
+def _agent_of(name: str, agents: dict[str, str]) -> str | None:
+    """The agent the words of a body's name give, longest words first ("Secret Service":
+    COP)."""
+    lowered = f" {name.lower()} "
+    found = [(len(w), a) for w, a in agents.items() if f" {w} " in lowered]
+    return max(found)[1] if found else None
+
+
+def _federal_body(
+    bodies: dict[str, Record], raw: str, sector: str, commit: str, shared: set[str]
+) -> Record | None:
+    name, abbreviations = _without_parenthesis(raw)
+    if not name or len(name.split()) < 2 or any(c in name for c in ",/") or " - " in name:
+        return None
+    if _DOTGOV_UNIT.search(name):
+        return None
+    short = _US_PREFIX.sub("", name)
+    shown = f"United States {short}" if _GENERIC_BODY.match(short) or short != name else name
+    ident = slug(shown)
+    rec = bodies.get(ident)
+    if rec is None:
+        rec = bodies[ident] = Record(
+            id=f"kb:dotgov:{ident}", type="organization", name=shown, country="USA",
+            sectors={sector},
+            sources=[_source(f"dotgov-data/{DOTGOV}", name, commit, CC0)])  # fmt: skip
+        if short != name:
+            rec.aliases.add(name)  # "U.S. Commission on Civil Rights"
+        if short != shown and _key(short) not in shared:
+            rec.abbreviations.add(short)  # "Department of Energy", "Tax Court"; not "Senate"
+    rec.abbreviations |= abbreviations
+    return rec
+
+
+def _without_parenthesis(raw: str) -> tuple[str, set[str]]:
+    """ "Savannah River Nuclear Solutions (SRNS)" -> ("Savannah River Nuclear Solutions",
+    {"SRNS"})."""
+    found = set(re.findall(r"\(([A-Z][A-Za-z0-9.&-]{1,})\)", raw))
+    return " ".join(re.sub(r"\([^)]*\)", " ", raw).split()), found
+
+
+def _initials(name: str) -> str:
+    """ "National Aeronautics and Space Administration" -> "NASA"."""
+    words = _US_PREFIX.sub("", name).replace("-", " ").split()
+    return "".join(w[0].upper() for w in words if w.lower() not in _MINOR_WORDS)
+
+
+# ------------------------------------------------------------------------- Phoenix dictionaries
+
 PHOENIX = "petrarch2/data/dictionaries"
 PHOENIX_FILES = ("Phoenix.MilNonState.actors.txt", "Phoenix.International.actors.txt")
 # "ABU_SAYYAF_GROUP_(ASG)_ [PHLREB] # kkl 21 Mar 13": a name, its CAMEO code on the same line
@@ -820,15 +964,17 @@ def build(
     wikidata: Path,
     universities_git: Path,
     phoenix: Path,
+    dotgov: Path,
 ) -> list[dict[str, Any]]:
     us, pf = Snapshot(congress), Snapshot(partyfacts)
     party_records = list(parties(pf))
     party_names = {r.id.rsplit(":", 1)[1]: r.name for r in party_records}
-    records = [*wikidata_leaders(Snapshot(wikidata)), *us_people(us),
+    records = [*wikidata_leaders(Snapshot(wikidata)), *us_people(us), *us_committees(us),
                *parliamentarians(pf, party_names), *cia_leaders(Snapshot(cia)), *leaders(pf),
                *party_records, *universities(Snapshot(universities_git)),
                *phoenix_organisations(Snapshot(phoenix)),
-               *phoenix_people(Snapshot(phoenix))]  # fmt: skip
+               *phoenix_people(Snapshot(phoenix)),
+               *us_federal_bodies(Snapshot(dotgov))]  # fmt: skip
     merged = _merge_by_name(_merge_by_qid(records))
     return sorted((r.as_json() for r in merged), key=lambda r: r["id"])
 
@@ -925,10 +1071,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="bare git dir of Hipo/university-domains-list")  # fmt: skip
     parser.add_argument("--phoenix", type=Path, required=True,
                         help="bare git dir of openeventdata/petrarch2")  # fmt: skip
+    parser.add_argument("--dotgov", type=Path, required=True,
+                        help="bare git dir of cisagov/dotgov-data")  # fmt: skip
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
     records = build(args.congress, args.partyfacts, args.cia, args.wikidata, args.universities,
-                    args.phoenix)  # fmt: skip
+                    args.phoenix, args.dotgov)  # fmt: skip
     write(records, args.out)
     print(summary(records))
     print(f"wrote {args.out} ({args.out.stat().st_size:,} bytes)")

@@ -471,3 +471,30 @@ def test_a_namesake_out_of_office_from_a_country_the_story_does_not_name_is_not_
         assert any(a.key == "actor_kb" for a in marsh.attributes) is (country is not None)
         if country:
             assert marsh.country == country
+
+
+def test_us_federal_bodies_and_committees_are_known(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    text = ("The Federal Aviation Administration grounded the jets, and the House Intelligence "
+            "Committee asked why.")  # fmt: skip
+    found = {e.name: e for e in extract_text(text, published="2019-05-01").entities}
+    for name, sector in (("Federal Aviation Administration", "GOV"),
+                         ("House Intelligence Committee", "LEG")):  # fmt: skip
+        attributes = {a.key: a.value for a in found[name].attributes}
+        assert found[name].country == "USA" and attributes["sector"] == sector
+        assert str(attributes["actor_kb"]).startswith(("kb:dotgov:", "kb:uscommittee:"))
+
+
+def test_a_body_name_other_countries_share_needs_its_country_in_the_story(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    alone = extract_text("The Department of Energy published the figures.", published="2019-05-01")
+    assert all(e.country is None for e in alone.entities if "Energy" in e.name)
+    story = ("In the United States, the Department of Energy published the figures on Monday. "
+             "United States officials in Washington welcomed them.")  # fmt: skip
+    found = extract_text(story, published="2019-05-01")
+    (energy,) = [e for e in found.entities if "Energy" in e.name]
+    assert energy.country == "USA"
+    assert any(a.key == "actor_kb" and str(a.value).startswith("kb:dotgov:")
+               for a in energy.attributes)  # fmt: skip
