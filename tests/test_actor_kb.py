@@ -80,6 +80,21 @@ def test_lookup_ignores_case_diacritics_and_spacing(fixture_kb: Path) -> None:
     assert kb.lookup("   ") == []
 
 
+def test_lookup_knows_transliterated_and_short_given_names(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEWSGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    people = [_person("kb:t:5", "Sergei Sobyanin", "RUS"),
+              _person("kb:t:6", "Richard Durbin", "USA"),
+              _person("kb:t:7", "Dick Smith", "AUS")]  # fmt: skip
+    kb = ActorKB.open([_write(tmp_path / "a.jsonl", people)])
+    assert [m.record.id for m in kb.lookup("Sergey Sobyanin")] == ["kb:t:5"]
+    assert [m.record.id for m in kb.lookup("Dick Durbin")] == ["kb:t:6"]
+    # a name found as written is not widened to its canonical namesakes
+    assert [m.record.id for m in kb.lookup("Dick Smith")] == ["kb:t:7"]
+    assert kb.lookup("Dick Jones") == []
+
+
 def test_the_post_held_follows_the_date(fixture_kb: Path) -> None:
     record = ActorKB.open([fixture_kb]).lookup("Recep Tayyip Erdogan")[0].record
     held = record.position_on("2010-05-01")

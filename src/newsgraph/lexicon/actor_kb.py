@@ -31,7 +31,8 @@ from newsgraph.folding import search_key
 from newsgraph.lexicon.cache import cache_dir, key_of
 
 SHIPPED = Path(__file__).parent / "actors" / "actors.jsonl.gz"
-_SCHEMA_VERSION = "1"
+_TRANSLITERATIONS = Path(__file__).parent / "transliterations.yaml"  # the index's given names
+_SCHEMA_VERSION = "2"  # 2: names also under their canonical given names
 # how a name reaches a record, best first
 _NAME, _ALIAS, _ABBREVIATION = 0, 1, 2
 
@@ -140,7 +141,7 @@ class ActorKB:
         for source in sources:
             if not source.is_file():
                 raise LexiconError(f"actor knowledge base {source} does not exist.")
-        key = key_of(sources, _SCHEMA_VERSION)
+        key = key_of([*sources, _TRANSLITERATIONS], _SCHEMA_VERSION)
         index = cache_dir() / f"actors-{key}.sqlite"
         if not index.is_file():
             index = _build_index(sources, index)
@@ -169,16 +170,26 @@ class ActorKB:
 
     def raw(self, name: str) -> list[tuple[dict[str, Any], str]]:
         """The stored JSON records named `name` (with their sources) and how each is named
-        ("name", "alias", "abbreviation"), by name first."""
+        ("name", "alias", "abbreviation"), by name first; when none is, those named with the
+        same given names in their canonical forms."""
         key = search_key(name)
         if not key:
             return []
-        rows = self._connection().execute(
-            "SELECT r.body, n.kind FROM names n JOIN records r ON r.rowid = n.record"
-            " WHERE n.key = ? ORDER BY n.kind, r.rowid",
-            (key,),
-        )
+        rows = self._rows(key)
+        if not rows and _given_name_key(key) != key:
+            rows = self._rows(_given_name_key(key))  # "Sergey Shoigu", "Dick Durbin"
         return [(json.loads(body), ("name", "alias", "abbreviation")[kind]) for body, kind in rows]
+
+    def _rows(self, key: str) -> list[tuple[str, int]]:
+        return (
+            self._connection()
+            .execute(
+                "SELECT r.body, n.kind FROM names n JOIN records r ON r.rowid = n.record"
+                " WHERE n.key = ? ORDER BY n.kind, r.rowid",
+                (key,),
+            )
+            .fetchall()
+        )
 
     def count(self) -> int:
         row = self._connection().execute("SELECT count(*) FROM records").fetchone()
@@ -273,10 +284,28 @@ def _fill(connection: sqlite3.Connection, records: Iterable[dict[str, Any]]) -> 
         names = [(raw["name"], _NAME)]
         names += [(a, _ALIAS) for a in raw.get("aliases") or ()]
         names += [(a, _ABBREVIATION) for a in raw.get("abbreviations") or ()]
+        keys = [(search_key(text), kind) for text, kind in names]
+        keys += [(_given_name_key(key), kind) for key, kind in keys]
         connection.executemany(
             "INSERT OR IGNORE INTO names (key, record, kind) VALUES (?, ?, ?)",
-            [(search_key(text), rowid, kind) for text, kind in names if search_key(text)],
+            [(key, rowid, kind) for key, kind in dict.fromkeys(keys) if key],
         )
+
+
+def _given_name_key(key: str) -> str:
+    """The search key with each given name made canonical (lexicon transliterations):
+    "sergey lavrov" -> "sergei lavrov", "dick durbin" -> "richard durbin". The last word,
+    the family name, stays."""
+    given = _given_names()
+    words = key.split()
+    return " ".join(given.get(w, w) if i < len(words) - 1 else w for i, w in enumerate(words))
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> dict[str, str]:
+    from newsgraph.lexicon.compiled import load_lexicon
+
+    return load_lexicon().given_names
 
 
 def _records(sources: Sequence[Path]) -> Iterable[dict[str, Any]]:
