@@ -23,6 +23,10 @@ Sources (each record names its dataset, source record id, snapshot commit and li
   groups, companies and NGOs whose CAMEO code names a country, and the people of its country
   dictionary (heads of state and government and cabinet members of about 200 countries to
   2014) with the dates of each code they held.
+- the `every-politician-scrapers` cabinet repositories named in `scripts/cabinet_repos.txt`
+  (Wikidata, CC0 1.0): every holder of each of 97 countries' cabinet posts since 2000 with
+  dates (`html/holders21.csv`), and the US governors (`us-governors`, every version of
+  `data/wikidata.csv`).
 - `cisagov/dotgov-data` (CC0 1.0): the US federal bodies that hold .gov domains
   (`current-federal.csv`): departments, agencies, commissions, laboratories, courts and
   congressional offices.
@@ -36,6 +40,7 @@ Run (snapshots come from the `fetch` tool, which prints where it put each bare g
     fetch github:Hipo/university-domains-list
     fetch github:openeventdata/petrarch2
     fetch github:cisagov/dotgov-data
+    for r in $(cat scripts/cabinet_repos.txt); do fetch github:every-politician-scrapers/$r; done
     python scripts/build_actor_kb.py \
         --congress /work/.mirror/unitedstates+congress-legislators/repo \
         --partyfacts /work/.mirror/hdigital+partyfactsdata/repo \
@@ -43,7 +48,8 @@ Run (snapshots come from the `fetch` tool, which prints where it put each bare g
         --wikidata /work/.mirror/every-politician-scrapers+world-leaders-2021/repo \
         --universities /work/.mirror/Hipo+university-domains-list/repo \
         --phoenix /work/.mirror/openeventdata+petrarch2/repo/.git \
-        --dotgov /work/.mirror/cisagov+dotgov-data/repo
+        --dotgov /work/.mirror/cisagov+dotgov-data/repo \
+        --mirror /work/.mirror
 
 Nothing here runs at extraction time; the package reads only the file this writes.
 """
@@ -52,6 +58,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import gzip
 import io
 import json
@@ -605,6 +612,128 @@ def wikidata_leaders(snap: Snapshot) -> Iterator[Record]:
     yield from people.values()
 
 
+# ------------------------------------------------------- every-politician cabinets (Wikidata)
+
+CABINET_LIST = Path(__file__).with_name("cabinet_repos.txt")
+CABINET_FILE = "data/wikidata.csv"
+HOLDERS_FILE = "html/holders21.csv"
+# repository names that are no country's name
+_CABINET_COUNTRY = {"us": "USA", "united-kingdom": "GBR", "uae": "ARE", "bvi": "VGB",
+                    "caymans": "CYM", "solomons": "SLB", "faroes": "FRO",
+                    "congo-kinshasa": "COD", "congo-brazzaville": "COG", "czech": "CZE",
+                    "bosnia-herzegovina": "BIH", "st-lucia": "LCA", "hong-kong": "HKG",
+                    "georgia": "GEO", "turks-and-caicos": "TCA", "micronesia": "FSM"}  # fmt: skip
+_CABINET_SUFFIX = re.compile(r"-(?:ministers|cabinet|governors)$")
+
+
+def cabinet_members(mirror: Path) -> Iterator[Record]:
+    """Holders of each country's cabinet posts since 2000 with their dates, as Wikidata listed
+    them for the every-politician scrapers named in `cabinet_repos.txt` (`html/holders21.csv`;
+    for the US governors, every version of `data/wikidata.csv`, each post kept once per year it
+    was listed, as `observed` on the last day seen that year). A post still open when the
+    snapshot was taken carries that day as `observed`: held until a year after it."""
+    for repo in CABINET_LIST.read_text(encoding="utf-8").split():
+        git_dir = mirror / f"every-politician-scrapers+{repo}" / "repo"
+        if not git_dir.exists():
+            raise SystemExit(f"{git_dir} is missing: fetch github:every-politician-scrapers/{repo}")
+        snap = Snapshot(git_dir)
+        country = _cabinet_country(repo)
+        if repo == "us-governors":
+            yield from _listed_holders(snap, repo, country)
+        else:
+            yield from _holders21(snap, repo, country)
+
+
+def _cabinet_country(repo: str) -> str:
+    stem = _CABINET_SUFFIX.sub("", repo)
+    country = _CABINET_COUNTRY.get(stem) or iso3(stem.replace("-", " ").title())
+    if country is None:
+        raise SystemExit(f"no country for every-politician-scrapers/{repo}")
+    return country
+
+
+def _holders21(snap: Snapshot, repo: str, country: str) -> Iterator[Record]:
+    snapshot_day = snap._git("log", "-1", "--format=%cs", snap.commit).strip()
+    people: dict[str, Record] = {}
+    for row in csv.DictReader(io.StringIO(snap.read(HOLDERS_FILE))):
+        qid, name, title = row["personID"], row["person"].strip(), row["position"].strip()
+        if not qid.startswith("Q") or len(name.split()) < 2 or not title:
+            continue
+        if qid not in people:
+            people[qid] = _cabinet_person(qid, name, None, row.get("DOB"), country,
+                                          f"{repo}/{HOLDERS_FILE}", snap.commit)  # fmt: skip
+        sector = _title_sector(title) or "GOV"
+        position = {"title": title, "organization": None, "country": country, "sector": sector,
+                    "start": row["start"] or None, "end": row["end"] or None,
+                    "party": None}  # fmt: skip
+        if position["start"] and not position["end"]:
+            position["observed"] = snapshot_day
+        people[qid].positions.append(position)
+        people[qid].sectors.add(sector)
+    yield from people.values()
+
+
+def _title_sector(title: str) -> str | None:
+    """The agent a post's title gives, as the pipeline codes a role (`titles` of
+    lexicon/actor_codes.yaml, longest first): "Supreme Court Justice" JUD, "Speaker of the
+    House" LEG, "Chief of the General Staff" MIL."""
+    lowered = title.lower()
+    for words, agent in _role_titles():
+        if re.search(rf"\b{re.escape(words)}\b", lowered):
+            return agent
+    return None
+
+
+@functools.cache
+def _role_titles() -> tuple[tuple[str, str], ...]:
+    from newsgraph.lexicon.compiled import load_lexicon
+
+    return load_lexicon().actor_codes.titles
+
+
+def _listed_holders(snap: Snapshot, repo: str, country: str) -> Iterator[Record]:
+    seen: dict[tuple[str, str, str], str] = {}  # (qid, title, year) -> last day listed
+    people: dict[str, Record] = {}
+    log = snap._git("log", "--diff-filter=AMR", "--format=%H %cs", snap.commit, "--",
+                    CABINET_FILE).split("\n")  # fmt: skip
+    for line in filter(None, log):
+        commit, day = line.split()
+        for row in csv.DictReader(io.StringIO(snap.read(CABINET_FILE, commit))):
+            qid = row.get("wdid") or row.get("item") or ""
+            title = _cabinet_title(row)
+            if not qid.startswith("Q") or not title or len((row.get("name") or "").split()) < 2:
+                continue
+            key = (qid, title, day[:4])
+            seen[key] = max(seen.get(key, day), day)
+            if qid not in people:
+                label = row.get("wdLabel") or row.get("enLabel")
+                born = (row.get("dob") or "")[: 10 if row.get("dobPrecision") == "11" else 4]
+                people[qid] = _cabinet_person(qid, row["name"].strip(), label, born, country,
+                                              f"{repo}/{CABINET_FILE}", snap.commit)  # fmt: skip
+    for (qid, title, _), day in sorted(seen.items()):
+        people[qid].positions.append({"title": title, "organization": None, "country": country,
+                                      "sector": "GOV", "start": None, "end": None,
+                                      "party": None, "observed": day})  # fmt: skip
+        people[qid].sectors.add("GOV")
+    yield from people.values()
+
+
+def _cabinet_title(row: dict[str, str]) -> str | None:
+    if row.get("state"):
+        return f"Governor of {row['state']}"
+    return (row.get("position") or row.get("positionLabel") or "").strip() or None
+
+
+def _cabinet_person(
+    qid: str, name: str, label: str | None, born: str | None, country: str, path: str, commit: str
+) -> Record:
+    aliases = person_aliases(name) | ({label.strip()} if label and label.strip() else set())
+    return Record(id=f"kb:wikidata:{qid}", type="person", name=name, country=country,
+                  aliases=aliases, qid=qid, born=born or None,
+                  sources=[_source(f"every-politician-scrapers/{path}", qid, commit,
+                                   CC0)])  # fmt: skip
+
+
 # ------------------------------------------------------------------------------------ assemble
 
 
@@ -965,11 +1094,13 @@ def build(
     universities_git: Path,
     phoenix: Path,
     dotgov: Path,
+    mirror: Path,
 ) -> list[dict[str, Any]]:
     us, pf = Snapshot(congress), Snapshot(partyfacts)
     party_records = list(parties(pf))
     party_names = {r.id.rsplit(":", 1)[1]: r.name for r in party_records}
-    records = [*wikidata_leaders(Snapshot(wikidata)), *us_people(us), *us_committees(us),
+    records = [*wikidata_leaders(Snapshot(wikidata)), *cabinet_members(mirror), *us_people(us),
+               *us_committees(us),
                *parliamentarians(pf, party_names), *cia_leaders(Snapshot(cia)), *leaders(pf),
                *party_records, *universities(Snapshot(universities_git)),
                *phoenix_organisations(Snapshot(phoenix)),
@@ -1028,7 +1159,18 @@ def _datasets(rec: Record) -> set[str]:
 
 
 def _key(name: str) -> str:
-    return " ".join(_ascii(name).casefold().split())
+    """A name's merge key: no diacritics, case-folded, each given name in its canonical form
+    (lexicon transliterations: "Yevgeniy Zinichev" and "Yevgeny Zinichev" are one key)."""
+    words = _ascii(name).casefold().split()
+    given = _given_names()
+    return " ".join(given.get(w, w) if i < len(words) - 1 else w for i, w in enumerate(words))
+
+
+@functools.cache
+def _given_names() -> dict[str, str]:
+    from newsgraph.lexicon.compiled import load_lexicon
+
+    return load_lexicon().given_names
 
 
 def write(records: list[dict[str, Any]], out: Path) -> None:
@@ -1073,10 +1215,13 @@ def main(argv: list[str] | None = None) -> int:
                         help="bare git dir of openeventdata/petrarch2")  # fmt: skip
     parser.add_argument("--dotgov", type=Path, required=True,
                         help="bare git dir of cisagov/dotgov-data")  # fmt: skip
+    parser.add_argument("--mirror", type=Path, default=Path("/work/.mirror"),
+                        help="folder holding every-politician-scrapers+NAME/repo for each "
+                             "repository in scripts/cabinet_repos.txt")  # fmt: skip
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
     records = build(args.congress, args.partyfacts, args.cia, args.wikidata, args.universities,
-                    args.phoenix, args.dotgov)  # fmt: skip
+                    args.phoenix, args.dotgov, args.mirror)  # fmt: skip
     write(records, args.out)
     print(summary(records))
     print(f"wrote {args.out} ({args.out.stat().st_size:,} bytes)")

@@ -513,3 +513,25 @@ def test_a_body_name_other_countries_share_needs_its_country_in_the_story(
     assert energy.country == "USA"
     assert any(a.key == "actor_kb" and str(a.value).startswith("kb:dotgov:")
                for a in energy.attributes)  # fmt: skip
+
+
+def test_shipped_cabinet_holders_since_2000_carry_their_dates() -> None:
+    # every-politician's Wikidata tables of each country's cabinet posts since 2000
+    (match,) = ActorKB.open().lookup("Yevgeny Zinichev", on="2019-06-01")
+    record = match.record
+    assert record.country == "RUS" and record.wikidata
+    held = record.position_on("2019-06-01")
+    assert held is not None and "Emergenc" in held.title and held.start == "2018-05-18"
+    assert record.position_on("2017-01-01") is None
+    assert any(d.startswith("every-politician-scrapers/") for d in record.datasets)
+
+
+def test_an_office_held_wins_over_the_elite_code(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEWSGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    posts = [{"title": "Supreme Court Justice", "start": "1991-10-23", "end": None, "sector": "JUD"},
+             {"title": "political elite", "start": "1995-01-01", "end": None, "sector": "ELI"}]  # fmt: skip
+    path = _write(tmp_path / "a.jsonl", [_person("kb:t:10", "Carl Tomas", "USA", positions=posts)])
+    record = ActorKB.open([path]).lookup("Carl Tomas")[0].record
+    assert record.sector_on("2020-01-01") == "JUD"

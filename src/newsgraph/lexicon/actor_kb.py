@@ -91,11 +91,12 @@ class ActorRecord:
     datasets: tuple[str, ...] = ()
 
     def position_on(self, on: str | None) -> Position | None:
-        """The post held on `on`: the latest-starting one that covers the date."""
+        """The post held on `on`: the latest-starting one that covers the date, an office
+        before CAMEO's "elite" (ELI, a person of note out of office)."""
         if on is None:
             return None
         held = [p for p in self.positions if p.held_on(on)]
-        return max(held, key=lambda p: p.start or "") if held else None
+        return max(held, key=lambda p: (p.sector != "ELI", p.start or "")) if held else None
 
     def plausible_on(self, on: str | None) -> bool:
         """Whether this actor can be news on `on`: a person born 18 to 100 years before (or,
