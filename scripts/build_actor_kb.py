@@ -968,6 +968,7 @@ def phoenix_people(snap: Snapshot) -> Iterator[Record]:
                  for w in t.lower().split()} | {"mr", "mr.", "mrs", "mrs.", "ex"}  # fmt: skip
     not_names |= {w for w in lexicon.actor_codes.names if " " not in w}
     countries = _iso_codes()
+    people: dict[str, Record] = {}  # an entry written twice is one person
     for head, aliases, codes in _phoenix_blocks(snap.read(f"{PHOENIX}/{PHOENIX_PEOPLE}")):
         positions = [p for code, dates in codes if (p := _phoenix_position(code, dates, countries))]
         name = _phoenix_person_name(head)
@@ -979,9 +980,17 @@ def phoenix_people(snap: Snapshot) -> Iterator[Record]:
         names = {name} | {n for a in aliases if _plain_alias(n := _phoenix_person_name(a),
                                                               not_names)}  # fmt: skip
         cited = _source(f"{PHOENIX}/{PHOENIX_PEOPLE}", head, snap.commit, MIT)
-        yield Record(id=f"kb:phoenix:{country}:{slug(name)}", type="person", name=name,
-                     country=country, aliases=_with_ascii(names), sectors=sectors,
-                     positions=_unique(positions), sources=[cited])  # fmt: skip
+        ident = f"kb:phoenix:{country}:{slug(name)}"
+        known = people.get(ident)
+        if known is not None:
+            known.aliases |= _with_ascii(names)
+            known.positions = _unique(known.positions + positions)
+            known.sectors |= sectors
+            continue
+        people[ident] = Record(id=ident, type="person", name=name, country=country,
+                               aliases=_with_ascii(names), sectors=sectors,
+                               positions=_unique(positions), sources=[cited])  # fmt: skip
+    yield from people.values()
 
 
 def _iso_codes() -> set[str]:

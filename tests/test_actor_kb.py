@@ -148,10 +148,13 @@ def test_bad_files_get_one_clear_error(tmp_path: Path, monkeypatch: pytest.Monke
 def test_shipped_file_follows_its_schema_and_sizes() -> None:
     validator = jsonschema.Draft202012Validator(json.loads(SCHEMA.read_text(encoding="utf-8")))
     kinds = {"person": 0, "organization": 0}
+    ids: set[str] = set()
     with gzip.open(SHIPPED, "rt", encoding="utf-8") as f:
         for number, line in enumerate(f):
             record = json.loads(line)
             kinds[record["type"]] += 1
+            assert record["id"] not in ids, record["id"]  # a repeated id would hide a record
+            ids.add(record["id"])
             if number % 25 == 0:  # a spread sample: the whole file takes seconds
                 validator.validate(record)
             assert record["sources"] and all(s["licence"] for s in record["sources"])
