@@ -84,11 +84,14 @@ def test_lookup_knows_transliterated_and_short_given_names(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("NEWSGRAPH_CACHE_DIR", str(tmp_path / "cache"))
-    people = [_person("kb:t:5", "Sergei Sobyanin", "RUS"),
+    people = [_person("kb:t:5", "Sergei Sobyanin", "RUS", aliases=["Sergey Sobyanin"]),
               _person("kb:t:6", "Richard Durbin", "USA"),
               _person("kb:t:7", "Dick Smith", "AUS")]  # fmt: skip
     kb = ActorKB.open([_write(tmp_path / "a.jsonl", people)])
     assert [m.record.id for m in kb.lookup("Sergey Sobyanin")] == ["kb:t:5"]
+    assert kb.lookup("Sergey Sobyanin")[0].via == "alias"
+    assert len(kb.raw("Sergei Sobyanin")) == 1  # by name, and by an alias made canonical
+    assert [m.record.id for m in kb.lookup("Sergej Sobyanin")] == ["kb:t:5"]
     assert [m.record.id for m in kb.lookup("Dick Durbin")] == ["kb:t:6"]
     # a name found as written is not widened to its canonical namesakes
     assert [m.record.id for m in kb.lookup("Dick Smith")] == ["kb:t:7"]

@@ -179,18 +179,18 @@ class ActorKB:
         rows = self._rows(key)
         if not rows and _given_name_key(key) != key:
             rows = self._rows(_given_name_key(key))  # "Sergey Shoigu", "Dick Durbin"
-        return [(json.loads(body), ("name", "alias", "abbreviation")[kind]) for body, kind in rows]
+        best: dict[int, tuple[str, int]] = {}  # a record named both ways: its best way
+        for rowid, body, kind in rows:
+            best.setdefault(rowid, (body, kind))
+        names = ("name", "alias", "abbreviation")
+        return [(json.loads(body), names[kind]) for body, kind in best.values()]
 
-    def _rows(self, key: str) -> list[tuple[str, int]]:
-        return (
-            self._connection()
-            .execute(
-                "SELECT r.body, n.kind FROM names n JOIN records r ON r.rowid = n.record"
-                " WHERE n.key = ? ORDER BY n.kind, r.rowid",
-                (key,),
-            )
-            .fetchall()
+    def _rows(self, key: str) -> list[tuple[int, str, int]]:
+        query = (
+            "SELECT r.rowid, r.body, n.kind FROM names n JOIN records r ON r.rowid = n.record"
+            " WHERE n.key = ? ORDER BY n.kind, r.rowid"
         )
+        return self._connection().execute(query, (key,)).fetchall()
 
     def count(self) -> int:
         row = self._connection().execute("SELECT count(*) FROM records").fetchone()
