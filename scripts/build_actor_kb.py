@@ -24,7 +24,7 @@ Sources (each record names its dataset, source record id, snapshot commit and li
   dictionary (heads of state and government and cabinet members of about 200 countries to
   2014) with the dates of each code they held.
 - the `every-politician-scrapers` cabinet repositories named in `scripts/cabinet_repos.txt`
-  (Wikidata, CC0 1.0): every holder of each of 97 countries' cabinet posts since 2000 with
+  (Wikidata, CC0 1.0): every holder of each of 162 countries' cabinet posts since 2000 with
   dates (`html/holders21.csv`), and the US governors (`us-governors`, every version of
   `data/wikidata.csv`).
 - `cisagov/dotgov-data` (CC0 1.0): the US federal bodies that hold .gov domains
@@ -622,7 +622,10 @@ _CABINET_COUNTRY = {"us": "USA", "united-kingdom": "GBR", "uae": "ARE", "bvi": "
                     "caymans": "CYM", "solomons": "SLB", "faroes": "FRO",
                     "congo-kinshasa": "COD", "congo-brazzaville": "COG", "czech": "CZE",
                     "bosnia-herzegovina": "BIH", "st-lucia": "LCA", "hong-kong": "HKG",
-                    "georgia": "GEO", "turks-and-caicos": "TCA", "micronesia": "FSM"}  # fmt: skip
+                    "georgia": "GEO", "turks-and-caicos": "TCA", "micronesia": "FSM",
+                    "antigua-barbuda": "ATG", "guinea-bissau": "GNB", "saudi": "SAU",
+                    "st-kitts-and-nevis": "KNA", "st-vincent-and-the-grenadines": "VCT",
+                    "timor-leste": "TLS"}  # fmt: skip
 _CABINET_SUFFIX = re.compile(r"-(?:ministers|cabinet|governors)$")
 
 
