@@ -188,7 +188,14 @@ def person_aliases(name: str, *, first_two: bool = False) -> set[str]:
         forms.add(f"{words[0]} {words[-1]}")
         if first_two and words[1][:1].isupper():
             forms.add(f"{words[0]} {words[1]}")
+    # "Qaboos bin Said Al Said" -> "Qaboos bin Said": a name up to the father's name
+    particle = next((i for i, w in enumerate(words[1:-1], 1) if w in _PATRONYMIC), None)
+    if particle is not None and particle + 2 < len(words):
+        forms.add(" ".join(words[: particle + 2]))
     return forms | {_ascii(f) for f in forms}
+
+
+_PATRONYMIC = {"bin", "ibn", "bint"}  # "son of", "daughter of" in Arabic names
 
 
 def _person_of(

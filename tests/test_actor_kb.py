@@ -541,3 +541,22 @@ def test_an_office_held_wins_over_the_elite_code(
     path = _write(tmp_path / "a.jsonl", [_person("kb:t:10", "Carl Tomas", "USA", positions=posts)])
     record = ActorKB.open([path]).lookup("Carl Tomas")[0].record
     assert record.sector_on("2020-01-01") == "JUD"
+
+
+def test_a_past_head_of_state_stays_findable_after_death(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEWSGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    led = [{"title": "President", "start": "1969-01-20", "end": "1974-08-09", "sector": "GOV"}]
+    sat = [{"title": "Senator", "start": "1969-01-20", "end": "1974-08-09", "sector": "LEG"}]
+    people = [_person("kb:t:11", "Rick Nilsson", "USA", born="1913", positions=led),
+              _person("kb:t:12", "Ray Nilsson", "USA", born="1913", positions=sat)]  # fmt: skip
+    kb = ActorKB.open([_write(tmp_path / "a.jsonl", people)])
+    president, senator = (kb.lookup(n)[0].record for n in ("Rick Nilsson", "Ray Nilsson"))
+    assert president.plausible_on("2019-05-01") and not senator.plausible_on("2019-05-01")
+    assert not president.plausible_on("1925-01-01")  # not yet a president, and a child
+
+
+def test_shipped_arabic_names_are_known_up_to_the_fathers_name() -> None:
+    (match,) = ActorKB.open().lookup("Qaboos bin Said", on="2019-05-01")
+    assert match.record.country == "OMN"

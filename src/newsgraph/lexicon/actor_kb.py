@@ -99,12 +99,15 @@ class ActorRecord:
         return max(held, key=lambda p: (p.sector != "ELI", p.start or "")) if held else None
 
     def plausible_on(self, on: str | None) -> bool:
-        """Whether this actor can be news on `on`: a person born 18 to 100 years before (or,
-        birth unknown, with a post begun within 45 years), an organisation not dissolved more
-        than five years before (dates of any precision)."""
+        """Whether this actor can be news on `on`: a person who headed a state or government
+        before it, or born 18 to 100 years before (or, birth unknown, with a post begun within
+        45 years), an organisation not dissolved more than five years before (dates of any
+        precision)."""
         if on is None:
             return True
         year = int(on[:4])
+        if self._led_a_state_before(on):
+            return True
         if self.born:
             born = int(self.born[:4])
             return year - 100 <= born <= year - 18
@@ -114,6 +117,17 @@ class ActorRecord:
         if self.active_end and int(self.active_end[:4]) < year - 5:
             return False
         return not (self.active_start and int(self.active_start[:4]) > year)
+
+    def _led_a_state_before(self, on: str) -> bool:
+        """Whether this person headed a state or government (`heads_of_state` word list)
+        before `on`: such people stay news after they leave, and after they die."""
+        if self.type != "person":
+            return False
+        heads = _heads_of_state()
+        return any(
+            (p.start or p.observed or "9999") <= on and _opens_with(p.title.lower(), heads)
+            for p in self.positions
+        )
 
     def sector_on(self, on: str | None) -> str | None:
         """The sector as of `on`: the held post's, else the record's first."""
@@ -291,6 +305,17 @@ def _fill(connection: sqlite3.Connection, records: Iterable[dict[str, Any]]) -> 
             "INSERT OR IGNORE INTO names (key, record, kind) VALUES (?, ?, ?)",
             [(key, rowid, kind) for key, kind in dict.fromkeys(keys) if key],
         )
+
+
+def _opens_with(title: str, offices: frozenset[str]) -> bool:
+    return any(title == o or title.startswith(f"{o} ") for o in offices)
+
+
+@lru_cache(maxsize=1)
+def _heads_of_state() -> frozenset[str]:
+    from newsgraph.lexicon.compiled import load_lexicon
+
+    return load_lexicon().words.get("heads_of_state", frozenset())
 
 
 def _given_name_key(key: str) -> str:
