@@ -560,3 +560,12 @@ def test_a_past_head_of_state_stays_findable_after_death(
 def test_shipped_arabic_names_are_known_up_to_the_fathers_name() -> None:
     (match,) = ActorKB.open().lookup("Qaboos bin Said", on="2019-05-01")
     assert match.record.country == "OMN"
+
+
+def test_a_person_the_parser_calls_an_organisation_is_found_by_a_full_form_of_the_name(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    # the small model reads "Hage Geingob" as an organisation; the record's name is longer
+    found = extract_text("Hage Geingob spoke on Monday.", published="2019-10-01")
+    (geingob,) = [e for e in found.entities if e.name == "Hage Geingob"]
+    assert geingob.type.value == "person" and geingob.country == "NAM"

@@ -159,13 +159,13 @@ def _company_suffixes() -> frozenset[str]:
 
 def _of_type(entity: Entity, matches: list[Match], name: str) -> list[Match]:
     """Records of the entity's kind. A name the parser typed wrong takes the other kind when
-    it is exactly that record's full name of two words or more: a "person" Sinn Féin is the
-    party, an "organisation" Leo Varadkar the person."""
+    it is exactly that record's name or another full form of it, of two words or more: a
+    "person" Sinn Féin is the party, an "organisation" Hage Geingob the person."""
     wanted = _KB_TYPES[entity.type]
     same = [m for m in matches if m.record.type == wanted]
     if same:
         return same
-    return [m for m in matches if m.via == "name" and len(name.split()) >= 2]
+    return [m for m in matches if m.via in ("name", "alias") and len(name.split()) >= 2]
 
 
 def _unambiguous(matches: list[Match], named: set[str]) -> list[Match]:
