@@ -569,3 +569,15 @@ def test_a_person_the_parser_calls_an_organisation_is_found_by_a_full_form_of_th
     found = extract_text("Hage Geingob spoke on Monday.", published="2019-10-01")
     (geingob,) = [e for e in found.entities if e.name == "Hage Geingob"]
     assert geingob.type.value == "person" and geingob.country == "NAM"
+
+
+def test_a_full_name_ner_misses_is_found_when_the_knowledge_base_knows_it(
+    extract_text: Callable[..., Extraction], without_kb: Extractor
+) -> None:
+    text = "Patrice Talon spoke on Monday, and Qaboos bin Said sent a letter."
+    found = {e.name: e for e in extract_text(text, published="2019-10-01").entities}
+    assert (found["Patrice Talon"].type.value, found["Patrice Talon"].country) == ("person", "BEN")
+    assert found["Qaboos bin Said"].country == "OMN"
+    # without the knowledge base the small model finds neither name
+    alone = without_kb.extract_text(text, published=date(2019, 10, 1))
+    assert "Patrice Talon" not in {e.name for e in alone.entities}

@@ -26,6 +26,7 @@ from newsgraph.annotate.dates import find_dates
 from newsgraph.annotate.entities import EntityRecognizer
 from newsgraph.annotate.events import find_events
 from newsgraph.annotate.frames import DocView
+from newsgraph.annotate.known_names import KnownType
 from newsgraph.annotate.nlp import load_nlp
 from newsgraph.annotate.pubdate import infer_published
 from newsgraph.annotate.quotes import find_quotes
@@ -54,6 +55,7 @@ from newsgraph.models import (
     Sentence,
     Skipped,
 )
+from newsgraph.resolve.actors import known_type
 from newsgraph.resolve.citations import build_citations
 from newsgraph.resolve.entities import DocumentContext, resolve_entities
 from newsgraph.settings import Settings
@@ -173,6 +175,7 @@ class Extractor:
             skip=document.header_spans,
             published=document.published.date,
             text=text,
+            known=self._known_type(document.published.date),
         )
         context = DocumentContext(
             document.id, text, sentences, dates, document.published.date, doc=doc
@@ -235,6 +238,13 @@ class Extractor:
             arms_transfers=tuple(transfers),
             deployments=tuple(find_deployments(view)),
         )
+
+    def _known_type(self, published: str | None) -> KnownType | None:
+        """What the actor knowledge base knows a name as, on the document's date."""
+        kb = self.actors
+        if kb is None:
+            return None
+        return lambda name: known_type(kb, name, published)
 
     def _outlet_id(self, outlet: str | None) -> str | None:
         if not outlet:

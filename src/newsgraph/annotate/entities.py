@@ -8,6 +8,8 @@ where no earlier one already claimed the words:
 2. unambiguous gazetteer names and aliases (ambiguous ones only where NER agrees);
 3. weapon designations ("Su-30MK2V", "BuK-M2") by pattern;
 4. NER persons, organisations, products, facilities;
+   then names the actor knowledge base knows whole where NER found nothing
+   (`annotate/known_names.py`);
 5. gazetteer demonyms, metonyms and capitals ("Russian", "the Kremlin", "Moscow");
 6. NER places and nationalities.
 
@@ -18,13 +20,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.annotate.descriptors import RoleIndex
+from newsgraph.annotate.known_names import KnownType, known_name_spans
 from newsgraph.annotate.phrases import Phrases, tokenized
 from newsgraph.folding import fold
 from newsgraph.lexicon.compiled import load_lexicon
@@ -83,7 +86,7 @@ class Candidate:
     end: int
     text: str
     sentence: int
-    source: str  # "citation" | "gazetteer" | "pattern" | "ner"
+    source: str  # "citation" | "gazetteer" | "pattern" | "ner" | "knowledge base"
     type: EntityType
     kind: MentionKind = MentionKind.NAME
     entry: Entry | None = None
@@ -124,6 +127,7 @@ class EntityRecognizer:
         )
         self.thoroughfares = words.get("thoroughfares", frozenset())
         self.organisation_heads = words.get("organisation_heads", frozenset())
+        self.name_particles = words.get("name_particles", frozenset())
         self.gazetteer = gazetteer
         self.posts = RoleIndex(gazetteer)
         # "tunisian rioters", "help iSrael", "GAZA CITY": country names and demonyms in the
@@ -140,12 +144,14 @@ class EntityRecognizer:
         skip: Iterable[tuple[int, int]] = (),
         published: str | None = None,
         text: str | None = None,
+        known: KnownType | None = None,
     ) -> list[Candidate]:
         """All candidates in `doc`, non-overlapping, in text order.
 
         `sentence_of[i]` is the sentence index of token i; `outlets` are char spans the
         citation parser found to be outlets; `skip` are char spans (header lines) to ignore;
-        `text` is `doc.text` when the caller has it (spaCy rebuilds it on every access).
+        `text` is `doc.text` when the caller has it (spaCy rebuilds it on every access);
+        `known` tells the kind of actor a name the actor knowledge base knows names.
         """
         text = doc.text if text is None else text
         taken = _Taken(skip)
@@ -175,6 +181,8 @@ class EntityRecognizer:
         # them ("Latin American", "Moscow City Court")
         claim(sc for sc in gaz_other if not _inside_longer(sc[0], covering))
         claim(self._ner(ner, sentence_of, high=True))
+        if known is not None:
+            claim(self._known_names(doc, sentence_of, known, taken.free))
         claim(self._ner(ner, sentence_of, high=False))
         claim(_surname_echoes(doc, found, sentence_of))
         return sorted(found, key=lambda c: c.start)
@@ -287,6 +295,20 @@ class EntityRecognizer:
                 entry = self._known(span.text, EntityType.WEAPON)
                 cand = _candidate(span, sentence_of, "pattern", EntityType.WEAPON, entry=entry)
                 out.append((span, cand))
+        return out
+
+    def _known_names(
+        self,
+        doc: Doc,
+        sentence_of: Sequence[int],
+        known: KnownType,
+        free: Callable[[int, int], bool],
+    ) -> list[tuple[Span, Candidate]]:
+        out = []
+        for span in known_name_spans(doc, known, self.name_particles, free):
+            etype = known(span.text)
+            if etype is not None:
+                out.append((span, _candidate(span, sentence_of, "knowledge base", etype)))
         return out
 
     def _ner(
@@ -468,14 +490,18 @@ class _Taken:
                 self.ends.append(end)
 
     def claim(self, start: int, end: int) -> bool:
+        if not self.free(start, end):
+            return False
         i = bisect.bisect_right(self.starts, start)
-        if i > 0 and self.ends[i - 1] > start:
-            return False  # an earlier interval reaches into this range
-        if i < len(self.starts) and self.starts[i] < end:
-            return False  # a later interval begins inside it
         self.starts.insert(i, start)
         self.ends.insert(i, end)
         return True
+
+    def free(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.starts, start)
+        if i > 0 and self.ends[i - 1] > start:
+            return False  # an earlier interval reaches into this range
+        return not (i < len(self.starts) and self.starts[i] < end)  # a later one begins inside
 
 
 def _surname_echoes(

@@ -43,6 +43,18 @@ def with_actor_knowledge(
     return [_completed(e, kb, published, named, text) for e in entities]
 
 
+def known_type(kb: ActorKB, name: str, published: str | None) -> EntityType | None:
+    """The kind of actor the knowledge base knows `name` (two words or more) as the whole name
+    or another full form of, when every plausible record so named is of one kind."""
+    if len(name.split()) < 2:
+        return None
+    kinds = {m.record.type for m in kb.lookup(name, on=published)
+             if m.via != "abbreviation" and m.record.plausible_on(published)}  # fmt: skip
+    if len(kinds) != 1:
+        return None
+    return EntityType.PERSON if kinds == {"person"} else EntityType.ORGANIZATION
+
+
 def _completed(
     entity: Entity, kb: ActorKB, published: str | None, named: set[str], text: str
 ) -> Entity:
