@@ -837,7 +837,10 @@ def _federal_body(
     if _DOTGOV_UNIT.search(name):
         return None
     short = _US_PREFIX.sub("", name)
-    shown = f"United States {short}" if _GENERIC_BODY.match(short) or short != name else name
+    # "Air Force", "Department of Energy": names other countries' bodies share (two words or
+    # fewer, or a department's) are short forms of "United States ..."
+    generic = bool(_GENERIC_BODY.match(short)) or len(short.split()) <= 2
+    shown = f"United States {short}" if generic or short != name else name
     ident = slug(shown)
     rec = bodies.get(ident)
     if rec is None:
