@@ -781,7 +781,7 @@ _DOTGOV_SECTORS = {"Federal - Executive": "GOV", "Federal - Legislative": "LEG",
 # a part of a body, not a body news names: "Office of the Secretary", "Management Directorate"
 _DOTGOV_UNIT = re.compile(r"^(?:Office|Assistant|Division|Directorate)\b|Directorate$|"
                           r"Inspector General|\bSecretary\b|\bStaff$|\bOffice of the\b|"
-                          r"'s Office$")  # fmt: skip
+                          r"'s Office$|\bDivision$")  # fmt: skip
 # agents a federal body's name may say it has instead of its branch's ("Secret Service": COP;
 # the actor-code word lists, lexicon/actor_codes.yaml)
 _NAMED_AGENTS = {"COP", "SPY", "JUD", "MIL", "HLH"}
