@@ -581,3 +581,22 @@ def test_a_full_name_ner_misses_is_found_when_the_knowledge_base_knows_it(
     # without the knowledge base the small model finds neither name
     alone = without_kb.extract_text(text, published=date(2019, 10, 1))
     assert "Patrice Talon" not in {e.name for e in alone.entities}
+
+
+def test_a_person_the_parser_reads_as_a_place_is_that_person(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsgraph.models import Entity, EntityType
+    from newsgraph.resolve.actors import with_actor_knowledge
+
+    monkeypatch.setenv("NEWSGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    people = [_person("kb:t:13", "Tomas Tancred", "USA"), _person("kb:t:14", "Vila Nova", "PRT")]
+    places = [_write(tmp_path / "a.jsonl", people)]
+    kb = ActorKB.open(places)
+    read = [Entity("place:tomas-tancred", "Tomas Tancred", EntityType.PLACE, ()),
+            Entity("place:vila-nova", "Vila Nova", EntityType.PLACE, (), country="PRT"),
+            Entity("place:tancred", "Tancred", EntityType.PLACE, ())]  # fmt: skip
+    person, known_place, one_word = with_actor_knowledge(read, kb, "2019-05-01")
+    assert (person.type, person.country) == (EntityType.PERSON, "USA")
+    assert known_place.type == EntityType.PLACE  # a place list gave it a country: a place
+    assert one_word.type == EntityType.PLACE

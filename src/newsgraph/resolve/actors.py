@@ -40,7 +40,23 @@ def with_actor_knowledge(
     `text` (the document's) lets a one-word name be looked up with the capitalised word
     before it, which NER often leaves out ("Pope Francis", "Sultan Qaboos")."""
     named = document_countries(entities)
+    entities = [_person_read_as_place(e, kb, published) for e in entities]
     return [_completed(e, kb, published, named, text) for e in entities]
+
+
+def _person_read_as_place(entity: Entity, kb: ActorKB, published: str | None) -> Entity:
+    """A "place" of two words or more that no gazetteer or place list knows, whose whole name
+    is a person's name (or another full form of it) in the knowledge base, is that person: the
+    small model's NER reads some names as places ("Tom Tancredo")."""
+    if entity.type != EntityType.PLACE or entity.known or entity.country is not None:
+        return entity
+    if len(entity.name.split()) < 2:
+        return entity
+    matches = [m for m in kb.lookup(entity.name, on=published)
+               if m.via != "abbreviation" and m.record.plausible_on(published)]  # fmt: skip
+    if not matches or any(m.record.type != "person" for m in matches):
+        return entity
+    return replace(entity, type=EntityType.PERSON)
 
 
 def known_type(kb: ActorKB, name: str, published: str | None) -> EntityType | None:
