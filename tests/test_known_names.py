@@ -23,7 +23,7 @@ def _found(doc: Doc, names: set[str], free: bool = True) -> list[str]:
     def known(name: str) -> EntityType | None:
         return EntityType.PERSON if name in names else None
 
-    return [s.text for s in known_name_spans(doc, known, PARTICLES, lambda a, b: free)]
+    return [s.text for s, _ in known_name_spans(doc, known, PARTICLES, lambda a, b: free)]
 
 
 def test_the_longest_known_part_of_a_run_wins() -> None:

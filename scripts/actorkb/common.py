@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from newsgraph.lexicon.gazetteer import canonical_given
+
 OUT = Path(__file__).resolve().parents[2] / "src/newsgraph/lexicon/actors/actors.jsonl.gz"
 
 CC0 = "CC0-1.0"
@@ -224,9 +226,7 @@ def unique_positions(positions: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def merge_key(name: str) -> str:
     """A name's merge key: no diacritics, case-folded, each given name in its canonical form
     (lexicon transliterations: "Yevgeniy Zinichev" and "Yevgeny Zinichev" are one key)."""
-    words = ascii_fold(name).casefold().split()
-    given = _given_names()
-    return " ".join(given.get(w, w) if i < len(words) - 1 else w for i, w in enumerate(words))
+    return " ".join(canonical_given(ascii_fold(name).casefold().split(), _given_names()))
 
 
 @functools.cache

@@ -129,11 +129,9 @@ def phoenix_people(snap: Snapshot) -> Iterator[Record]:
     from newsgraph.lexicon.compiled import load_lexicon
 
     lexicon = load_lexicon()
-    titles = lexicon.titles
     # an alias with a title ("President Putin") or a body's word ("Obama Administration") in it
     # is no name of the person alone
-    not_names = {w for t in (*titles.offices, *titles.ranks, *titles.qualifiers)
-                 for w in t.lower().split()} | {"mr", "mr.", "mrs", "mrs.", "ex"}  # fmt: skip
+    not_names = set(lexicon.titles.words()) | {"mr", "mr.", "mrs", "mrs.", "ex"}
     not_names |= {w for w in lexicon.actor_codes.names if " " not in w}
     countries = iso_codes()
     people: dict[str, Record] = {}  # an entry written twice is one person

@@ -113,12 +113,7 @@ class EntityRecognizer:
         lexicon = load_lexicon()
         words = lexicon.words
         # words a person's name may open with that are no given name ("President Trump")
-        titles = lexicon.titles
-        self.title_words = frozenset(
-            w
-            for t in (*titles.offices, *titles.ranks, *titles.qualifiers)
-            for w in t.lower().split()
-        )
+        self.title_words = lexicon.titles.words()
         if ordinary_words is None:
             ordinary_words = words.get("ordinary_words", frozenset())
         self.state_context = _StateContext(
@@ -304,12 +299,9 @@ class EntityRecognizer:
         known: KnownType,
         free: Callable[[int, int], bool],
     ) -> list[tuple[Span, Candidate]]:
-        out = []
-        for span in known_name_spans(doc, known, self.name_particles, free):
-            etype = known(span.text)
-            if etype is not None:
-                out.append((span, _candidate(span, sentence_of, "knowledge base", etype)))
-        return out
+        found = known_name_spans(doc, known, self.name_particles, free)
+        return [(span, _candidate(span, sentence_of, "knowledge base", etype))
+                for span, etype in found]  # fmt: skip
 
     def _ner(
         self, ner: list[Span], sentence_of: Sequence[int], *, high: bool

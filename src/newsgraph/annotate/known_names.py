@@ -21,10 +21,10 @@ _LONGEST = 6  # words in the longest name tried
 
 def known_name_spans(
     doc: Doc, known: KnownType, particles: frozenset[str], free: Callable[[int, int], bool]
-) -> Iterator[Span]:
-    """Spans of `doc` that `known` recognises, longest first within each capitalised run;
-    `free(start_char, end_char)` says whether no earlier tier claimed those characters (only
-    free spans are looked up)."""
+) -> Iterator[tuple[Span, EntityType]]:
+    """Spans of `doc` that `known` recognises, with the kind it gives, longest first within
+    each capitalised run; `free(start_char, end_char)` says whether no earlier tier claimed
+    those characters (only free spans are looked up)."""
     for start, end in _runs(doc, particles):
         used: list[tuple[int, int]] = []
         for size in range(min(end - start, _LONGEST), 1, -1):
@@ -34,9 +34,10 @@ def known_name_spans(
                     continue
                 if not free(span.start_char, span.end_char):
                     continue
-                if known(span.text) is not None:
+                etype = known(span.text)
+                if etype is not None:
                     used.append((first, first + size))
-                    yield span
+                    yield span, etype
 
 
 def _runs(doc: Doc, particles: frozenset[str]) -> Iterator[tuple[int, int]]:

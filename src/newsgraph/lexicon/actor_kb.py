@@ -29,6 +29,7 @@ from typing import Any
 from newsgraph.errors import LexiconError
 from newsgraph.folding import search_key
 from newsgraph.lexicon.cache import cache_dir, key_of
+from newsgraph.lexicon.gazetteer import canonical_given
 
 SHIPPED = Path(__file__).parent / "actors" / "actors.jsonl.gz"
 _TRANSLITERATIONS = Path(__file__).parent / "transliterations.yaml"  # the index's given names
@@ -322,9 +323,7 @@ def _given_name_key(key: str) -> str:
     """The search key with each given name made canonical (lexicon transliterations):
     "sergey lavrov" -> "sergei lavrov", "dick durbin" -> "richard durbin". The last word,
     the family name, stays."""
-    given = _given_names()
-    words = key.split()
-    return " ".join(given.get(w, w) if i < len(words) - 1 else w for i, w in enumerate(words))
+    return " ".join(canonical_given(key.split(), _given_names()))
 
 
 @lru_cache(maxsize=1)

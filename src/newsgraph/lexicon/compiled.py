@@ -32,6 +32,11 @@ class Titles:
     ranks: tuple[str, ...]
     qualifiers: tuple[str, ...]
 
+    def words(self) -> frozenset[str]:
+        """Every word of every title, lower-cased ("president", "minister", "general")."""
+        titles = (*self.offices, *self.ranks, *self.qualifiers)
+        return frozenset(w for t in titles for w in t.lower().split())
+
 
 @dataclass(frozen=True, slots=True)
 class ActorCodes:

@@ -233,5 +233,12 @@ def person_slug(name: str, given_names: Mapping[str, str] | None = None) -> str:
         from newsgraph.lexicon.compiled import load_lexicon
 
         given_names = load_lexicon().given_names
-    words = slug(name).split("-")
-    return "-".join(given_names.get(w, w) if i < len(words) - 1 else w for i, w in enumerate(words))
+    return "-".join(canonical_given(slug(name).split("-"), given_names))
+
+
+def canonical_given(words: Sequence[str], given_names: Mapping[str, str]) -> list[str]:
+    """The words of a lower-cased name with each given name in its canonical form and the
+    last, the family name, as it is: ["sergey", "ivanov"] -> ["sergei", "ivanov"]. One home for
+    person ids, the actor knowledge base's search keys and its build's merge keys."""
+    last = len(words) - 1
+    return [given_names.get(w, w) if i < last else w for i, w in enumerate(words)]

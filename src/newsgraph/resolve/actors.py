@@ -50,11 +50,7 @@ def _person_read_as_place(entity: Entity, kb: ActorKB, published: str | None) ->
     small model's NER reads some names as places ("Tom Tancredo")."""
     if entity.type != EntityType.PLACE or entity.known or entity.country is not None:
         return entity
-    if len(entity.name.split()) < 2:
-        return entity
-    matches = [m for m in kb.lookup(entity.name, on=published)
-               if m.via != "abbreviation" and m.record.plausible_on(published)]  # fmt: skip
-    if not matches or any(m.record.type != "person" for m in matches):
+    if known_type(kb, entity.name, published) != EntityType.PERSON:
         return entity
     return replace(entity, type=EntityType.PERSON)
 
