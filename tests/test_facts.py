@@ -116,6 +116,28 @@ def test_other_alignments(
     assert (name_of(result, found[0].subject), name_of(result, found[0].object)) == (subject, obj)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected", "negated"),
+    [
+        ("Hungary, an ally of Russia, voted against it.", ("Hungary", "allied_with", "Russia"),
+         False),
+        ("Poland is a member of NATO.", ("Poland", "member_of", "NATO"), False),
+        ("Cuba is not an ally of Venezuela.", ("Cuba", "allied_with", "Venezuela"), True),
+    ],
+)  # fmt: skip
+def test_alignments_stated_by_nouns(
+    run: Run, text: str, expected: tuple[str, str, str], negated: bool
+) -> None:
+    result = run(text)
+    found = {(name_of(result, r.subject), r.relation, name_of(result, r.object)): r.negated
+             for r in result.relations}  # fmt: skip
+    assert found.get(expected) is negated, found
+
+
+def test_no_alignment_from_a_former_membership(run: Run) -> None:
+    assert run("John Smith, a former member of the Labour Party, said so.").relations == ()
+
+
 def test_arms_transfer_with_systems_and_value(run: Run) -> None:
     result = run("Russia has provided Venezuela with Su-30MK2V fighters, T-72 tanks and Igla-S missiles. "
                  "The hardware Russia had sold the Maduro government was worth over $11 billion.")  # fmt: skip

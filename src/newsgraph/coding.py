@@ -24,7 +24,7 @@ from newsgraph.models import Attribute, CodedSide, Entity, Event, Role, Scalar
 
 IGO = "IGO"
 IGO_POST = "igo_post"  # attribute: the international body a person holds a post at
-_PAST_QUALIFIERS = frozenset({"former", "ex", "late"})
+PAST_QUALIFIERS = frozenset({"former", "ex", "late"})
 IMG = "IMG"
 # events whose place stands in for a missing target under CAMEO's convention ("met in Zurich",
 # "protested in Beijing", "exercises in Alaska"); for others the place is only where it happened
@@ -183,7 +183,7 @@ def _with_igo_post(entity: Entity, bodies: Mapping[str, str]) -> Entity:
 
 def is_current_statement(role: Role) -> bool:
     """Whether the text states the role as held now (not "former", not from a list)."""
-    return role.evidence is not None and role.qualifier not in _PAST_QUALIFIERS
+    return role.evidence is not None and role.qualifier not in PAST_QUALIFIERS
 
 
 def stated_agent(entity: Entity, codes: ActorCodes | None = None) -> str | None:

@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from newsgraph.annotate.events import subject_of
 from newsgraph.annotate.frames import Actor, DocView
+from newsgraph.coding import PAST_QUALIFIERS
 from newsgraph.lexicon.relations import RelationLexicon
 from newsgraph.models import ArmsTransfer, Entity, EntityType, Relation, Role
 
@@ -33,6 +34,8 @@ def find_relations(
             found += _verb_relations(view, token, lexicon.verbs[lemma], lexicon)
         elif token.pos_ == "ADJ" and lemma in lexicon.adjectives:
             found += _adjective_relations(view, token, lexicon.adjectives[lemma], lexicon)
+        elif token.pos_ == "NOUN" and lemma in lexicon.nouns:
+            found += _noun_relations(view, token, lexicon.nouns[lemma], lexicon)
     found += _role_relations(view, entities, lexicon)
     found += _affiliations(view, entities, lexicon)
     found += _arms_relations(transfers)
@@ -76,6 +79,25 @@ def _adjective_relations(
     return _pairs(view, token, relation, *_plausible(view, lexicon, relation, subjects, targets))
 
 
+def _noun_relations(
+    view: DocView, token: Token, entry: tuple[str, str], lexicon: RelationLexicon
+) -> list[Relation]:
+    """A noun that states a standing relation, of whoever it is said of: in apposition ("Poland,
+    a member of NATO") or as the predicate ("He was a member of the Liberal Party", "Cuba is
+    an ally of Venezuela"). Its object follows the lexicon's preposition ("of")."""
+    relation, prep = entry
+    if any(c.lower_ in PAST_QUALIFIERS for c in token.children if c.dep_ == "amod"):
+        return []  # "a former member of the party": no longer in force, since when unsaid
+    if token.dep_ == "appos":
+        subjects = view.actors(token.head)
+    elif token.dep_ in {"attr", "oprd"}:
+        subjects = view.children_actors(token.head, {"nsubj", "nsubjpass"})
+    else:
+        return []
+    objects = view.prep_actors(token, {prep})
+    return _pairs(view, token, relation, *_plausible(view, lexicon, relation, subjects, objects))
+
+
 def _plausible(
     view: DocView,
     lexicon: RelationLexicon,
@@ -111,7 +133,9 @@ def _pairs(
     sentence = view.sentence_index(token)
     clause = view.clause(token.head if token.pos_ == "ADJ" else token)
     valid_from, valid_until = _validity(view, sentence)
-    negated = any(c.dep_ == "neg" for c in token.children)
+    # a predicate noun's negation is on its verb ("X is not a member of Y")
+    stated_by = [token, token.head] if token.dep_ in {"attr", "oprd"} else [token]
+    negated = any(c.dep_ == "neg" for t in stated_by for c in t.children)
     citation = view.citation_for(sentence)
     evidence = view.evidence(clause)
     weak = any(a.via in {"pronoun", "of"} for a in [*subjects, *objects])
