@@ -134,6 +134,17 @@ def test_alignments_stated_by_nouns(
     assert found.get(expected) is negated, found
 
 
+def test_a_place_glued_to_a_name_behind_a_title(run: Run) -> None:
+    # the small model reads "Vermont Bernie Sanders" as one organisation, hung on "Senator
+    # from", and "United States" (the title's modifier) was taken for the endorser
+    result = run("On Monday, United States Senator from Vermont Bernie Sanders endorsed "
+                 "former Vice President Joe Biden for president.")  # fmt: skip
+    (event,) = [e for e in result.events if e.type == "SUPPORT"]
+    assert [name_of(result, s) for s in event.source] == ["Bernie Sanders"]
+    assert [name_of(result, t) for t in event.target] == ["Joe Biden"]
+    assert "Vermont Bernie Sanders" not in {e.name for e in result.entities}
+
+
 def test_no_alignment_from_a_former_membership(run: Run) -> None:
     assert run("John Smith, a former member of the Labour Party, said so.").relations == ()
 

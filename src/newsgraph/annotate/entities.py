@@ -151,6 +151,8 @@ class EntityRecognizer:
         text = doc.text if text is None else text
         taken = _Taken(skip)
         ner = [span for span in (_trim(ent) for ent in doc.ents) if span is not None]
+        if known is not None:
+            ner = _place_glued_to_person(ner, known)
         found: list[Candidate] = []
 
         def claim(spans: Iterable[tuple[Span, Candidate]]) -> None:
@@ -558,6 +560,24 @@ def _candidate(
 ) -> Candidate:
     return Candidate(span.start_char, span.end_char, span.text, sentence_of[span.start], source,
                      etype, kind, entry, label)  # fmt: skip
+
+
+def _place_glued_to_person(ner: list[Span], known: KnownType) -> list[Span]:
+    """NER spans that glue a place to a person's name ("Senator from Vermont Bernie Sanders":
+    "Vermont Bernie Sanders", an organisation) split in two, the place and the person, when
+    the place index knows the first word or two and the actor knowledge base knows the rest
+    (two words or more) as a person."""
+    out = []
+    for span in ner:
+        cut = next((k for k in (1, 2) if len(span) - k >= 2
+                    and find_place(span[:k].text) is not None
+                    and known(span[k:].text) == EntityType.PERSON), None)  # fmt: skip
+        if cut is None:
+            out.append(span)
+            continue
+        out.append(Span(span.doc, span.start, span.start + cut, label="GPE"))
+        out.append(Span(span.doc, span.start + cut, span.end, label="PERSON"))
+    return out
 
 
 def _trim(ent: Span) -> Span | None:

@@ -278,6 +278,9 @@ class DocView:
         if head.pos_ == "PRON" and (lower in _PERSON_PRONOUNS or lower in _GROUP_PRONOUNS):
             resolved = self.resolve_pronoun(head)
             return [Actor(resolved, "pronoun")] if resolved else []
+        behind = self._person_behind_title(head)
+        if behind:
+            return behind
         entity = self.entity_of(head)
         if entity is not None and self._is_actor(entity):
             return [Actor(entity, "mention")]
@@ -451,6 +454,27 @@ class DocView:
     def _is_actor(self, entity_id: str) -> bool:
         entity = self.entities.get(entity_id)
         return entity is not None and entity.type in ACTOR_TYPES
+
+    def _person_behind_title(self, head: Token) -> list[Actor]:
+        """The person a capitalised title names when the small parser makes the title the
+        head and hangs the name, with the place before it, on its preposition: "United States
+        Senator from Vermont Bernie Sanders endorsed Biden" (the subject is "Senator", and
+        its modifier "United States" was taken for the endorser)."""
+        if not head.is_title or head.tag_ not in {"NN", "NNP"} or head.i in self.token_entity:
+            return []
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in {"from", "of"}:
+                continue
+            for name in prep.children:
+                entity = self.entity_of(name) if name.dep_ == "pobj" else None
+                start = self.mention_span.get(name.i, (name.i, name.i + 1))[0]
+                if (
+                    entity is not None
+                    and self.entities[entity].type == EntityType.PERSON
+                    and name.left_edge.i < start  # a place glued before the name
+                ):
+                    return [Actor(entity, "mention")]
+        return []
 
     def _apposed_person(self, head: Token) -> list[Actor]:
         """A person's name apposed anywhere in a title phrase: the small parser often hangs
