@@ -123,6 +123,8 @@ def test_other_alignments(
          False),
         ("Poland is a member of NATO.", ("Poland", "member_of", "NATO"), False),
         ("Cuba is not an ally of Venezuela.", ("Cuba", "allied_with", "Venezuela"), True),
+        ("Collins is currently chairman of the Prohibition Party.",
+         ("Collins", "leads", "Prohibition Party"), False),
     ],
 )  # fmt: skip
 def test_alignments_stated_by_nouns(

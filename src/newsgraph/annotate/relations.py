@@ -34,8 +34,8 @@ def find_relations(
             found += _verb_relations(view, token, lexicon.verbs[lemma], lexicon)
         elif token.pos_ == "ADJ" and lemma in lexicon.adjectives:
             found += _adjective_relations(view, token, lexicon.adjectives[lemma], lexicon)
-        elif token.pos_ == "NOUN" and lemma in lexicon.nouns:
-            found += _noun_relations(view, token, lexicon.nouns[lemma], lexicon)
+        elif token.pos_ in {"NOUN", "PROPN"} and (entry := _noun_entry(lexicon, lemma)):
+            found += _noun_relations(view, token, entry, lexicon)
     found += _role_relations(view, entities, lexicon)
     found += _affiliations(view, entities, lexicon)
     found += _arms_relations(transfers)
@@ -79,12 +79,22 @@ def _adjective_relations(
     return _pairs(view, token, relation, *_plausible(view, lexicon, relation, subjects, targets))
 
 
+def _noun_entry(lexicon: RelationLexicon, lemma: str) -> tuple[str, str] | None:
+    """(relation, preposition) a noun states: the lexicon's nouns, else a leadership title's
+    relation with "of" ("chairman of the party")."""
+    if lemma in lexicon.nouns:
+        return lexicon.nouns[lemma]
+    relation = lexicon.titles.get(lemma)
+    return (relation, "of") if relation is not None else None
+
+
 def _noun_relations(
     view: DocView, token: Token, entry: tuple[str, str], lexicon: RelationLexicon
 ) -> list[Relation]:
     """A noun that states a standing relation, of whoever it is said of: in apposition ("Poland,
-    a member of NATO") or as the predicate ("He was a member of the Liberal Party", "Cuba is
-    an ally of Venezuela"). Its object follows the lexicon's preposition ("of")."""
+    a member of NATO"), as the predicate ("He was a member of the Liberal Party", "Collins is
+    chairman of the party") or after "as" ("Doyle served as Lord Mayor of Melbourne"). Its
+    object follows the lexicon's preposition ("of")."""
     relation, prep = entry
     if any(c.lower_ in PAST_QUALIFIERS for c in token.children if c.dep_ == "amod"):
         return []  # "a former member of the party": no longer in force, since when unsaid
@@ -92,6 +102,8 @@ def _noun_relations(
         subjects = view.actors(token.head)
     elif token.dep_ in {"attr", "oprd"}:
         subjects = view.children_actors(token.head, {"nsubj", "nsubjpass"})
+    elif token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.pos_ == "VERB":
+        subjects = view.children_actors(token.head.head, {"nsubj", "nsubjpass"})
     else:
         return []
     objects = view.prep_actors(token, {prep})
