@@ -125,6 +125,9 @@ def test_other_alignments(
         ("Cuba is not an ally of Venezuela.", ("Cuba", "allied_with", "Venezuela"), True),
         ("Collins is currently chairman of the Prohibition Party.",
          ("Collins", "leads", "Prohibition Party"), False),
+        ("Howie Hawkins, the Green Party's nominee, spoke.",
+         ("Green Party", "supports", "Howie Hawkins"), False),
+        ("Hungary, Russia's closest ally, voted.", ("Hungary", "allied_with", "Russia"), False),
     ],
 )  # fmt: skip
 def test_alignments_stated_by_nouns(

@@ -79,23 +79,24 @@ def _adjective_relations(
     return _pairs(view, token, relation, *_plausible(view, lexicon, relation, subjects, targets))
 
 
-def _noun_entry(lexicon: RelationLexicon, lemma: str) -> tuple[str, str] | None:
-    """(relation, preposition) a noun states: the lexicon's nouns, else a leadership title's
-    relation with "of" ("chairman of the party")."""
+def _noun_entry(lexicon: RelationLexicon, lemma: str) -> tuple[str, str, bool] | None:
+    """(relation, preposition, reversed) a noun states: the lexicon's nouns, else a leadership
+    title's relation with "of" ("chairman of the party")."""
     if lemma in lexicon.nouns:
         return lexicon.nouns[lemma]
     relation = lexicon.titles.get(lemma)
-    return (relation, "of") if relation is not None else None
+    return (relation, "of", False) if relation is not None else None
 
 
 def _noun_relations(
-    view: DocView, token: Token, entry: tuple[str, str], lexicon: RelationLexicon
+    view: DocView, token: Token, entry: tuple[str, str, bool], lexicon: RelationLexicon
 ) -> list[Relation]:
     """A noun that states a standing relation, of whoever it is said of: in apposition ("Poland,
     a member of NATO"), as the predicate ("He was a member of the Liberal Party", "Collins is
     chairman of the party") or after "as" ("Doyle served as Lord Mayor of Melbourne"). Its
-    object follows the lexicon's preposition ("of")."""
-    relation, prep = entry
+    object follows the lexicon's preposition ("of") or owns the noun ("Russia's ally"); a
+    reversed noun swaps the two ("X, the party's nominee": the party supports X)."""
+    relation, prep, reverse = entry
     if any(c.lower_ in PAST_QUALIFIERS for c in token.children if c.dep_ == "amod"):
         return []  # "a former member of the party": no longer in force, since when unsaid
     if token.dep_ == "appos":
@@ -106,7 +107,9 @@ def _noun_relations(
         subjects = view.children_actors(token.head.head, {"nsubj", "nsubjpass"})
     else:
         return []
-    objects = view.prep_actors(token, {prep})
+    objects = view.prep_actors(token, {prep}) + view.children_actors(token, {"poss"})
+    if reverse:
+        subjects, objects = objects, subjects
     return _pairs(view, token, relation, *_plausible(view, lexicon, relation, subjects, objects))
 
 

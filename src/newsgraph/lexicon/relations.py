@@ -19,7 +19,9 @@ if TYPE_CHECKING:
 class RelationLexicon:
     verbs: dict[str, tuple[str, str | None, frozenset[str]]]  # lemma -> (relation, prep, objects)
     adjectives: dict[str, tuple[str, str]]
-    nouns: dict[str, tuple[str, str]]
+    # lemma -> (relation, prep, reverse): reversed, whoever the noun is said of is the object
+    # ("X, the Green Party's nominee": the party supports X)
+    nouns: dict[str, tuple[str, str, bool]]
     titles: dict[str, str]  # role title (lower case) -> leads | commands
     # relation -> entity types its object cannot have ("Biden leads Trump" is a poll)
     object_excludes: dict[str, frozenset[str]]
@@ -42,10 +44,14 @@ def build_relation_lexicon(files: Sequence[LexiconFile]) -> RelationLexicon:
                                frozenset(str(o) for o in e.get("object") or ())))
             for e in data.get("verbs") or ()
         )  # fmt: skip
-        for key, table in (("adjectives", lexicon.adjectives), ("nouns", lexicon.nouns)):
-            table.update(
-                (str(e["lemma"]), (str(e["relation"]), str(e["prep"]))) for e in data.get(key) or ()
-            )
+        lexicon.adjectives.update(
+            (str(e["lemma"]), (str(e["relation"]), str(e["prep"])))
+            for e in data.get("adjectives") or ()
+        )
+        lexicon.nouns.update(
+            (str(e["lemma"]), (str(e["relation"]), str(e["prep"]), bool(e.get("reverse"))))
+            for e in data.get("nouns") or ()
+        )
         for relation, titles in (data.get("leadership_titles") or {}).items():
             lexicon.titles.update((str(t), str(relation)) for t in titles)
         for relation, types in (data.get("object_excludes") or {}).items():

@@ -90,7 +90,13 @@ _EVENT_PATTERN = {
 }
 _RELATION = {
     "type": "object",
-    "properties": {"lemma": _TEXT, "relation": _TEXT, "prep": _TEXT, "object": _WORDS},
+    "properties": {
+        "lemma": _TEXT,
+        "relation": _TEXT,
+        "prep": _TEXT,
+        "object": _WORDS,
+        "reverse": {"type": "boolean"},
+    },
     "required": ["lemma", "relation"],
 }
 _WITH_PREP = {**_RELATION, "required": ["lemma", "relation", "prep"]}
