@@ -150,6 +150,11 @@ def test_a_place_glued_to_a_name_behind_a_title(run: Run) -> None:
     assert "Vermont Bernie Sanders" not in {e.name for e in result.entities}
 
 
+def test_a_leader_is_not_also_listed_as_a_member(run: Run) -> None:
+    result = run("AIP chairman Markham Robinson reflects this view.")
+    assert [r.relation for r in result.relations] == ["leads"]
+
+
 def test_no_alignment_from_a_former_membership(run: Run) -> None:
     assert run("John Smith, a former member of the Labour Party, said so.").relations == ()
 
@@ -234,6 +239,10 @@ def test_a_nationality_on_analysts_does_not_make_the_state_speak(run: Run) -> No
          ("Francis Rooney", "member_of", "Republican")),
         ("US President Donald Trump spoke on Friday.",
          ("Donald Trump", "leads", "United States")),
+        ("Twitter CEO Jack Dorsey later said they made a mistake.",
+         ("Jack Dorsey", "leads", "Twitter")),
+        ("Hong Kong Chief Executive Carrie Lam refused to resign.",
+         ("Carrie Lam", "leads", "Hong Kong")),
     ],
 )  # fmt: skip
 def test_affiliations_and_state_leaders_from_names_and_titles(

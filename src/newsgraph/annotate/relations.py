@@ -18,6 +18,8 @@ from newsgraph.coding import PAST_QUALIFIERS
 from newsgraph.lexicon.relations import RelationLexicon
 from newsgraph.models import ArmsTransfer, Entity, EntityType, Relation, Role
 
+_HEADING = frozenset({"leads", "commands"})  # relations that imply membership
+
 
 def find_relations(
     view: DocView,
@@ -325,10 +327,17 @@ def _citation_id(view: DocView, sentence: int) -> str | None:
 
 
 def _deduplicated(relations: list[Relation]) -> list[Relation]:
+    """Each alignment once per sentence; and no `member_of` beside a `leads` or `commands`
+    between the same two ("AIP chairman Markham Robinson" leads the AIP, and says no more)."""
+    heads = {(r.subject, r.object, r.evidence.sentence) for r in relations
+             if r.relation in _HEADING}  # fmt: skip
     seen: set[tuple[str, str, str, int]] = set()
     out = []
     for relation in relations:
         key = (relation.subject, relation.relation, relation.object, relation.evidence.sentence)
+        pair = (relation.subject, relation.object, relation.evidence.sentence)
+        if relation.relation == "member_of" and pair in heads:
+            continue
         if key not in seen:
             seen.add(key)
             out.append(relation)
