@@ -148,6 +148,8 @@ def test_a_place_glued_to_a_name_behind_a_title(run: Run) -> None:
     assert [name_of(result, s) for s in event.source] == ["Bernie Sanders"]
     assert [name_of(result, t) for t in event.target] == ["Joe Biden"]
     assert "Vermont Bernie Sanders" not in {e.name for e in result.entities}
+    result = run("Speaker of the House Nancy Pelosi said the House will vote.")
+    assert ("Nancy Pelosi", "USA") in {(e.name, e.country) for e in result.entities}
 
 
 def test_a_leader_is_not_also_listed_as_a_member(run: Run) -> None:

@@ -152,7 +152,7 @@ class EntityRecognizer:
         taken = _Taken(skip)
         ner = [span for span in (_trim(ent) for ent in doc.ents) if span is not None]
         if known is not None:
-            ner = _place_glued_to_person(ner, known)
+            ner = _glued_to_person(ner, known, self._names_something)
         found: list[Candidate] = []
 
         def claim(spans: Iterable[tuple[Span, Candidate]]) -> None:
@@ -210,6 +210,10 @@ class EntityRecognizer:
                                   kind=MentionKind.DESCRIPTOR)  # fmt: skip
                 out.append((span, cand))
         return out
+
+    def _names_something(self, text: str) -> bool:
+        """Whether the place index or the gazetteer knows the words as a name."""
+        return find_place(text) is not None or any(True for _ in self.gazetteer.lookup(text))
 
     def _known(self, text: str, etype: EntityType) -> Entry | None:
         for entry, kind, _ambiguous in self.gazetteer.lookup(text):
@@ -562,20 +566,25 @@ def _candidate(
                      etype, kind, entry, label)  # fmt: skip
 
 
-def _place_glued_to_person(ner: list[Span], known: KnownType) -> list[Span]:
-    """NER spans that glue a place to a person's name ("Senator from Vermont Bernie Sanders":
-    "Vermont Bernie Sanders", an organisation) split in two, the place and the person, when
-    the place index knows the first word or two and the actor knowledge base knows the rest
-    (two words or more) as a person."""
+def _glued_to_person(
+    ner: list[Span], known: KnownType, names_something: Callable[[str], bool]
+) -> list[Span]:
+    """NER spans that glue a place or a body to a person's name split in two ("Senator from
+    Vermont Bernie Sanders": "Vermont Bernie Sanders", an organisation; "Speaker of the House
+    Nancy Pelosi": "House Nancy Pelosi"), when the actor knowledge base knows the last words
+    (two or more) as a person, and NER read the whole as an organisation or the place index
+    or the gazetteer knows the first word or two. The first part is read as a place when the
+    place index knows it, else as an organisation."""
     out = []
     for span in ner:
         cut = next((k for k in (1, 2) if len(span) - k >= 2
-                    and find_place(span[:k].text) is not None
+                    and (span.label_ == "ORG" or names_something(span[:k].text))
                     and known(span[k:].text) == EntityType.PERSON), None)  # fmt: skip
         if cut is None:
             out.append(span)
             continue
-        out.append(Span(span.doc, span.start, span.start + cut, label="GPE"))
+        place = find_place(span[:cut].text) is not None
+        out.append(Span(span.doc, span.start, span.start + cut, label="GPE" if place else "ORG"))
         out.append(Span(span.doc, span.start + cut, span.end, label="PERSON"))
     return out
 
