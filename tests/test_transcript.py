@@ -41,6 +41,15 @@ def test_an_event_told_in_an_answer_is_reported_by_the_speaker(
     assert (arrest.modality, arrest.attributed_to) == (Modality.REPORTED, kowalski)
 
 
+def test_the_speakers_own_acts_in_an_answer_are_reported_too(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    text = INTERVIEW.replace("I was shocked.", "I met the union leaders on Tuesday.")
+    found = extract_text(text, published="2020-03-02")
+    met = next(e for e in found.events if e.trigger == "met")
+    assert met.modality == Modality.REPORTED
+
+
 def test_captions_and_a_single_label_are_no_transcript() -> None:
     captions = "File: a map.\nImage: the port.\nPhoto: the mayor.\nThe mayor spoke.\n"
     assert speaker_turns(captions, []) == []
