@@ -463,6 +463,22 @@ def test_died_in_an_attack(run: Run, text: str) -> None:
     assert {e.country for e in run(text).entities if e.id in attack.source} == {"RUS"}
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "modality"),
+    [
+        ("Trump called on Fox News to fire Griffin.", "fire", "hypothetical"),
+        ("Protesters called for Rosselló's resignation.", "resignation", "hypothetical"),
+        ("German firms have announced plans to pull out of Iran.", "pull", "planned"),
+        ("Nkurunziza was due to stand down in August.", "stand", "planned"),
+    ],
+)
+def test_acts_asked_for_or_planned_are_not_asserted(
+    run: Run, text: str, trigger: str, modality: str
+) -> None:
+    (event,) = [e for e in run(text).events if e.trigger == trigger]
+    assert event.modality.value == modality
+
+
 def test_a_purpose_shares_its_acts_modality(run: Run) -> None:
     helping = first_of(run("Russia will send a team to help Venezuela."), "AID")
     assert helping.modality == Modality.PLANNED

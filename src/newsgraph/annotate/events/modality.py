@@ -86,8 +86,16 @@ def modality_of(view: DocView, token: Token) -> tuple[Modality, bool, str | None
                 modality = Modality.ALLEGED
             elif lemma in cues.denying:
                 modality = Modality.DENIED
+            elif (
+                lemma in cues.requesting
+                and node.lower_ == "for"
+                and modality in {Modality.ASSERTED, Modality.PLANNED}
+            ):
+                modality = Modality.HYPOTHETICAL  # "called for talks": the talks are asked for
             node, steps = governor, steps + 1
             continue
+        if modality == Modality.ASSERTED and relation == "acl" and lemma in cues.planning:
+            modality = Modality.PLANNED  # "announced plans to pull out of Iran"
         if modality == Modality.ASSERTED and (
             (relation == "acl" and lemma in cues.request_nouns)  # "pressure from Congress to help"
             or (
@@ -117,7 +125,7 @@ def modality_of(view: DocView, token: Token) -> tuple[Modality, bool, str | None
             elif (
                 lemma in cues.requesting
                 and relation in {"xcomp", "ccomp"}
-                and (relation == "ccomp" or any(c.dep_ == "dobj" for c in governor.children))
+                and (relation == "ccomp" or _asks_someone(governor))
                 and modality in {Modality.ASSERTED, Modality.PLANNED}
             ):
                 modality = Modality.HYPOTHETICAL
@@ -137,6 +145,14 @@ def modality_of(view: DocView, token: Token) -> tuple[Modality, bool, str | None
             modality = Modality.REPORTED
             speaker = first_named(view.actors(source)) if source is not None else None
     return modality, negated, speaker
+
+
+def _asks_someone(verb: Token) -> bool:
+    """Whether a request verb names whom it asks ("asked Obama to help", "called on Fox News
+    to fire him"), so the act it completes is wished for; "wants to attack" names no one."""
+    return any(
+        c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in {"on", "upon"}) for c in verb.children
+    )
 
 
 def _according_to(view: DocView, token: Token) -> tuple[bool, Token | None]:
