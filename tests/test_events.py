@@ -479,6 +479,13 @@ def test_acts_asked_for_or_planned_are_not_asserted(
     assert event.modality.value == modality
 
 
+def test_an_event_inside_a_direct_quote_is_reported_by_its_speaker(run: Run) -> None:
+    result = run('McGurk wrote, "The rebels attacked the town of Raqqa."')
+    (event,) = events_of(result, "ASSAULT")
+    assert event.modality == "reported"
+    assert names(result, (event.attributed_to or "",)) == {"McGurk"}
+
+
 def test_a_purpose_shares_its_acts_modality(run: Run) -> None:
     helping = first_of(run("Russia will send a team to help Venezuela."), "AID")
     assert helping.modality == Modality.PLANNED

@@ -29,9 +29,9 @@ from newsgraph.annotate.frames import DocView
 from newsgraph.annotate.known_names import KnownType
 from newsgraph.annotate.nlp import load_nlp
 from newsgraph.annotate.pubdate import infer_published
-from newsgraph.annotate.quotes import find_quotes
+from newsgraph.annotate.quotes import find_quotes, reported_in_quotes
 from newsgraph.annotate.relations import find_relations
-from newsgraph.annotate.transcript import reported_in_turns, speaker_turns
+from newsgraph.annotate.transcript import speaker_turns
 from newsgraph.coding import coded_events, with_codes
 from newsgraph.errors import InputError
 from newsgraph.ingest import load_documents
@@ -221,7 +221,7 @@ class Extractor:
             events = self.tagger.tag(view, events, self.events, entities)
         if self.sides is not None:
             events = self.sides.assign(view, events)
-        events = reported_in_turns(events, turns)
+        events = reported_in_quotes(events, quotes)
         if self.modality is not None:
             events = self.modality.assign(view, events, quotes)
         events = coded_events(_link_quotes(events, quotes), entities, self.lexicon.actor_codes)

@@ -20,7 +20,7 @@ from spacy.tokens import Token
 from newsgraph.annotate.events import subject_of
 from newsgraph.annotate.frames import Actor, DocView
 from newsgraph.annotate.transcript import Turn, turn_quotes
-from newsgraph.models import EntityType, Evidence, Quote
+from newsgraph.models import EntityType, Event, Evidence, Modality, Quote
 
 _QUOTE = re.compile(
     r"“(?P<a>[^”]{1,1500})”|\"(?P<b>[^\"\n]{1,1500})\"|‘(?P<c>[^’\n]{2,200})’(?!\w)"
@@ -288,3 +288,24 @@ def _reported(view: DocView, parties: _Parties) -> list[Quote]:
         start, end = first.idx, last.idx + len(last.text)
         found.append(_quote(view, parties, token, "reported", text[start:end], start, end, first))
     return found
+
+
+def reported_in_quotes(events: Sequence[Event], quotes: Sequence[Quote]) -> list[Event]:
+    """Events told inside a direct quote with a speaker become `reported`, attributed to the
+    speaker: the article gives them in someone's words (docs/annotation.md §3), an interview's
+    answers too (each answer sentence is a direct quote, §7.1), the speaker's own acts as well.
+    Only events the rules left asserted change: "he said they would attack" stays planned."""
+    spans = sorted((q.evidence.start, q.evidence.end, q.speaker) for q in quotes
+                   if q.kind == "direct" and q.speaker)  # fmt: skip
+    if not spans:
+        return list(events)
+    starts = [start for start, _, _ in spans]
+    out = []
+    for event in events:
+        i = bisect.bisect_right(starts, event.evidence.start) - 1
+        inside = i >= 0 and event.evidence.start < spans[i][1]
+        if inside and event.modality == Modality.ASSERTED:
+            event = replace(event, modality=Modality.REPORTED,
+                            attributed_to=event.attributed_to or spans[i][2])  # fmt: skip
+        out.append(event)
+    return out

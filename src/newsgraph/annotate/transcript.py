@@ -8,8 +8,9 @@ Wikinews writes labels as "((Name))"; transcripts elsewhere as "Name:" or "Q:"/"
 start of a line. A document is read as a transcript only when at least `MIN_TURNS` lines open
 with a label, two labels differ, and someone asks the questions or two labels name people of
 the document. Each sentence of an answer becomes a direct quote of its speaker (the
-interviewer's questions are the article's own voice), and an event told in an answer is
-`reported`, attributed to the speaker, as annotators code it (docs/annotation.md §7.1).
+interviewer's questions are the article's own voice), so an event told in an answer is
+`reported`, attributed to the speaker, like any event inside a direct quote
+(`annotate.quotes.reported_in_quotes`; docs/annotation.md §7.1).
 """
 
 from __future__ import annotations
@@ -18,10 +19,10 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from newsgraph.folding import fold
-from newsgraph.models import Entity, Event, Evidence, Modality, Quote
+from newsgraph.models import Entity, Evidence, Quote
 
 MIN_TURNS = 3
 _LABEL = re.compile(
@@ -155,23 +156,3 @@ def turn_quotes(
                 )
             )
     return quotes
-
-
-def reported_in_turns(events: Sequence[Event], turns: Sequence[Turn]) -> list[Event]:
-    """Events told in an answer become `reported`, attributed to the speaker: the whole answer
-    is the speaker's quote (docs/annotation.md §7.1), the speaker's own acts too ("I refused",
-    "I condemn them"). An earlier rule kept those asserted; in newsgraph-gold train, making
-    every asserted event of an answer reported put 36 more events right (dev: 1)."""
-    answers = sorted((t.start, t.end, t.speaker) for t in turns if not t.interviewer)
-    if not answers:
-        return list(events)
-    starts = [a for a, _, _ in answers]
-    out = []
-    for event in events:
-        i = bisect.bisect_right(starts, event.evidence.start) - 1
-        inside = i >= 0 and event.evidence.start < answers[i][1]
-        if inside and event.modality == Modality.ASSERTED:
-            event = replace(event, modality=Modality.REPORTED,
-                            attributed_to=event.attributed_to or answers[i][2])  # fmt: skip
-        out.append(event)
-    return out
