@@ -106,7 +106,7 @@ def test_the_shipped_ranker_loads_and_the_rules_setting_turns_it_off() -> None:
     assert ranker is not None
     meta = ranker.model.meta or {}
     assert meta["trained_on"] == "newsgraph-gold train split" and meta["chosen_on"] == "dev"
-    assert ranker.mode == "fill" and min(ranker.thresholds.values()) >= 0.5
+    assert ranker.mode == "fill" and min(ranker.thresholds.values()) >= 0.3  # the grid's least
     assert load_ranker("rules") is None
     assert Extractor(Settings(event_model="rules")).sides is None
 
