@@ -18,8 +18,6 @@ from newsgraph.coding import PAST_QUALIFIERS
 from newsgraph.lexicon.relations import RelationLexicon
 from newsgraph.models import ArmsTransfer, Entity, EntityType, Relation, Role
 
-_HEADING = frozenset({"leads", "commands"})  # relations that imply membership
-
 
 def find_relations(
     view: DocView,
@@ -41,7 +39,8 @@ def find_relations(
     found += _role_relations(view, entities, lexicon)
     found += _affiliations(view, entities, lexicon)
     found += _arms_relations(transfers)
-    found = _deduplicated(found)
+    # the relations leadership titles give ("leads", "commands") imply membership
+    found = _deduplicated(found, frozenset(lexicon.titles.values()))
     return [replace(r, id=f"r{i + 1}") for i, r in enumerate(found)]
 
 
@@ -326,11 +325,12 @@ def _citation_id(view: DocView, sentence: int) -> str | None:
     return citation.id if citation else None
 
 
-def _deduplicated(relations: list[Relation]) -> list[Relation]:
-    """Each alignment once per sentence; and no `member_of` beside a `leads` or `commands`
-    between the same two ("AIP chairman Markham Robinson" leads the AIP, and says no more)."""
+def _deduplicated(relations: list[Relation], heading: frozenset[str]) -> list[Relation]:
+    """Each alignment once per sentence; and no `member_of` beside a `heading` relation
+    (`leads`, `commands`) between the same two ("AIP chairman Markham Robinson" leads the AIP,
+    and says no more)."""
     heads = {(r.subject, r.object, r.evidence.sentence) for r in relations
-             if r.relation in _HEADING}  # fmt: skip
+             if r.relation in heading}  # fmt: skip
     seen: set[tuple[str, str, str, int]] = set()
     out = []
     for relation in relations:

@@ -88,18 +88,23 @@ _EVENT_PATTERN = {
     },
     "required": ["lemma", "event"],
 }
+_RELATION_FIELDS: dict[str, Any] = {
+    "lemma": _TEXT,
+    "relation": _TEXT,
+    "prep": _TEXT,
+    "object": _WORDS,
+}
 _RELATION = {
     "type": "object",
-    "properties": {
-        "lemma": _TEXT,
-        "relation": _TEXT,
-        "prep": _TEXT,
-        "object": _WORDS,
-        "reverse": {"type": "boolean"},
-    },
+    "properties": _RELATION_FIELDS,
     "required": ["lemma", "relation"],
 }
 _WITH_PREP = {**_RELATION, "required": ["lemma", "relation", "prep"]}
+# a noun may be reversed: whoever it is said of is its object ("X, the party's nominee")
+_NOUN_RELATION = {
+    **_WITH_PREP,
+    "properties": {**_RELATION_FIELDS, "reverse": {"type": "boolean"}},
+}
 
 SCHEMAS: dict[str, dict[str, Any]] = {
     "gazetteer": _document(
@@ -131,7 +136,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         {
             "verbs": {"type": "array", "items": _RELATION},
             "adjectives": {"type": "array", "items": _WITH_PREP},
-            "nouns": {"type": "array", "items": _WITH_PREP},
+            "nouns": {"type": "array", "items": _NOUN_RELATION},
             "leadership_titles": {
                 "type": "object",
                 "propertyNames": {"enum": ["leads", "commands"]},
