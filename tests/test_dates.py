@@ -157,6 +157,42 @@ BASE = date(2019, 5, 3)  # a Friday
         ("They met last Friday.", "last Friday", "2019-04-26", "2019-04-26", "2019-04-26", "day"),
         ("They will meet on Tuesday.", "Tuesday", "2019-05-07", "2019-05-07", "2019-05-07", "day"),
         ("The election of 2012 was close.", "2012", "2012", "2012-01-01", "2012-12-31", "year"),
+        # a sentence's opening words, capitalised, and the shapes around a month
+        ("In February, bishops met.", "February", "2019-02", "2019-02-01", "2019-02-28", "month"),
+        ("Last year he resigned.", "Last year", "2018", "2018-01-01", "2018-12-31", "year"),
+        (
+            "He was arrested in January of last year.",
+            "January of last year",
+            "2018-01",
+            "2018-01-01",
+            "2018-01-31",
+            "month",
+        ),
+        (
+            "Rebels attacked last night.",
+            "last night",
+            "2019-05-02",
+            "2019-05-02",
+            "2019-05-02",
+            "day",
+        ),
+        (
+            "Earlier in the month, talks failed.",
+            "Earlier in the month",
+            "2019-05",
+            "2019-05-01",
+            "2019-05-31",
+            "month",
+        ),
+        (
+            "Two weeks ago they met.",
+            "Two weeks ago",
+            "2019-W16",
+            "2019-04-15",
+            "2019-04-21",
+            "week",
+        ),
+        ("Last Monday it rained.", "Last Monday", "2019-04-29", "2019-04-29", "2019-04-29", "day"),
     ],
 )
 def test_normalises(
@@ -188,6 +224,8 @@ def test_normalises(
         "Inflation reached 1,980 percent.",
         "A share of 2019% is impossible.",
         "Theresa May spoke in parliament.",
+        "Most Conservatives voted for May.",
+        "In May's view, the deal was fair.",
         "The Su-30MK2 and the Pechora-2M are old.",
     ],
 )

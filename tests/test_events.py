@@ -200,6 +200,12 @@ def test_an_era_in_a_nested_clause_does_not_date_the_event(run: Run) -> None:
     assert older.date == "1980s"
 
 
+def test_the_date_nearest_the_trigger_in_the_parse_dates_the_event(run: Run) -> None:
+    # "the 2018 election" dates the election; "on Monday" dates the arrests
+    result = run("After the 2018 election, police arrested ten protesters on Monday.")
+    assert first_of(result, "COERCE").date == "2019-04-29"
+
+
 @pytest.mark.parametrize(
     ("text", "kind", "cameo"),
     [

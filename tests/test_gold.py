@@ -156,7 +156,14 @@ def test_agreement_of_an_annotation_with_itself_is_perfect() -> None:
 
 @pytest.mark.parametrize(
     ("gold", "output", "ok"),
-    [("2019-05", "2019-05-01", True), ("2019-05-01", "2019-05", False), ("2019", None, False)],
+    [
+        ("2019-05", "2019-05-01", True),
+        ("2019-05-01", "2019-05", False),
+        ("2019", None, False),
+        ("2019-06", "2019-W24", True),  # 10-16 June
+        ("2019-06", "2019-W27", False),  # 1-7 July
+        ("2019-06-12", "2019-W24", False),  # a week is coarser than the gold's day
+    ],
 )
 def test_dates_compare_at_the_gold_granularity(gold: str, output: str | None, ok: bool) -> None:
     assert date_matches(gold, output) is ok

@@ -84,6 +84,8 @@ PATTERNS: list[tuple[str, str]] = [
     ("dm", rf"\b{_d('d1')}\s+(?:of\s+)?{_m('m1')}\b(?!\s+\d)"),
     ("my_range", rf"\b{_m('m1')}{_DASH}{_m('m2')}\s+{_y('y1')}\b"),
     ("my", rf"\b{_m('m1')}\s+(?:of\s+)?{_y('y1')}\b{_NOT_NUM}"),
+    # "in January of last year", "March this year"
+    ("my_rel", rf"\b{_m('m1')}\s+(?:of\s+)?(?P<yrel>last|next|this)\s+year\b"),
     (
         "season_y",
         rf"\b(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s+(?:of\s+)?{_y('y1')}\b{_NOT_NUM}",
@@ -102,24 +104,25 @@ PATTERNS: list[tuple[str, str]] = [
     ("year", rf"(?<![\w$£€#.,/-]){_y('y1')}\b(?![-/–]\d)(?!\s*-\s*[A-Za-z]){_NOT_NUM}"),
     (
         "month_ctx",
-        rf"\b(?P<ctx>in|since|until|till|by|from|during|through|early|mid|late|last|next|this|of)[\s-]+(?:the\s+)?(?:(?:end|beginning|start|middle)\s+of\s+)?{_m('m1')}\b(?!\s+\d)",
+        # any case: "In February, bishops met" opens a sentence; not "May's" (a name's)
+        rf"\b(?P<ctx>(?i:in|since|until|till|by|from|for|during|through|early|mid|late|last|next|this|of))[\s-]+(?:the\s+)?(?:(?:end|beginning|start|middle)\s+of\s+)?{_m('m1')}\b(?!\s+\d)(?!['’]s\b)",
     ),
     (
         "relative_day",
         # any case: "Yesterday, police arrested ..." opens many a news story
-        r"\b(?P<relday>(?i:today|yesterday|tomorrow|tonight|the day before yesterday|the day after tomorrow))\b",
+        r"\b(?P<relday>(?i:today|yesterday|tomorrow|tonight|last night|the day before yesterday|the day after tomorrow))\b",
     ),
     (
         "relative_unit",
-        r"\b(?P<reldir>this|last|next|past|previous|coming|earlier this|later this)\s+(?P<unit>week|month|year|weekend|decade|summer|winter|spring|autumn|fall)\b",
+        r"\b(?P<reldir>(?i:this|last|next|past|previous|coming|(?:earlier|later)\s+(?:this|in\s+the)))\s+(?P<unit>week|month|year|weekend|decade|summer|winter|spring|autumn|fall)\b",
     ),
     (
         "ago",
-        r"\b(?P<num>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few)\s+(?P<unit>day|week|month|year|decade)s?\s+(?P<agodir>ago|earlier|later)\b",
+        r"\b(?P<num>\d{1,3}|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few))\s+(?P<unit>day|week|month|year|decade)s?\s+(?P<agodir>ago|earlier|later)\b",
     ),
     (
         "weekday",
-        r"\b(?:(?P<wdir>last|next|this|on|from|since|until|by)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+        r"\b(?:(?P<wdir>(?i:last|next|this|on|from|since|until|by))\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
     ),
     ("time_of_day", rf"(?:\b(?i:the|this)\s+)?\b{_TIME_OF_DAY}"),
 ]
@@ -134,7 +137,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "decade": ("0s",),
     "ago": ("ago", "earlier", "later"),
     # stems, so "Yesterday" opening a sentence passes (the pattern itself ignores case)
-    "relative_day": ("oday", "esterday", "omorrow", "onight"),
+    "relative_day": ("oday", "esterday", "omorrow", "night"),
     "weekday": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
 }
 
@@ -230,8 +233,12 @@ def _plausible(text: str, match: DateMatch) -> bool:
             return False
     if match.kind == "weekday" and match.get("wd") is None:
         return False
-    # "Theresa May 2019" and "May" starting a quoted name: a month needs a digit or context.
+    # "Theresa May 2019" and "May" starting a quoted name: a month needs a digit or context;
+    # "voted for May" names the prime minister
     return not (
         match.get("m1") == "May"
-        and text[max(0, match.start - 8) : match.start].endswith("Theresa ")
+        and (
+            text[max(0, match.start - 8) : match.start].endswith("Theresa ")
+            or (match.get("ctx") or "").lower() == "for"
+        )
     )

@@ -314,6 +314,16 @@ def _month_only(match: DateMatch, base: date | None, future: bool) -> Anchored:
                     _month_end(year, month), year_inferred=True)  # fmt: skip
 
 
+def _month_of_year(match: DateMatch, base: date | None, _future: bool) -> Anchored:
+    """ "January of last year": the month in the year before the base date's."""
+    month = _month(match)
+    if base is None:
+        return Anchored(Granularity.MONTH, f"--{month:02d}", year_inferred=True)
+    year = base.year + {"last": -1, "next": 1}.get((match.get("yrel") or "").lower(), 0)
+    return Anchored(Granularity.MONTH, f"{year}-{month:02d}", date(year, month, 1),
+                    _month_end(year, month))  # fmt: skip
+
+
 def _season(match: DateMatch, _base: date | None, _future: bool) -> Anchored:
     year, season = int(match.get("y1") or 0), (match.get("season") or "").lower()
     start_month = SEASONS[season]
@@ -361,8 +371,8 @@ def _year(match: DateMatch, _base: date | None, _future: bool) -> Anchored:
 
 
 def _relative_day(match: DateMatch, base: date | None, _future: bool) -> Anchored:
-    word = (match.get("relday") or "").lower()
-    offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
+    word = " ".join((match.get("relday") or "").lower().split())
+    offset = {"today": 0, "tonight": 0, "yesterday": -1, "last night": -1, "tomorrow": 1,
               "the day before yesterday": -2, "the day after tomorrow": 2}[word]  # fmt: skip
     if base is None:
         return Anchored(Granularity.DAY, None)
@@ -437,7 +447,7 @@ def _time_of_day(_match: DateMatch, _base: date | None, _future: bool) -> Anchor
 _HANDLERS: dict[str, Callable[[DateMatch, date | None, bool], Anchored]] = {
     "iso": _full_date, "mdy": _full_date, "dmy": _full_date, "md": _month_day, "dm": _month_day,
     "mdy_range_md": _day_range, "mdy_range_d": _day_range, "dmy_range": _day_range,
-    "my": _month_year, "my_range": _month_range, "month_ctx": _month_only, "season_y": _season,
+    "my": _month_year, "my_rel": _month_of_year, "my_range": _month_range, "month_ctx": _month_only, "season_y": _season,
     "quarter_y": _quarter, "q_y": _quarter, "decade": _decade, "century": _century,
     "y_range": _year_range, "year": _year, "relative_day": _relative_day,
     "relative_unit": _relative_unit, "ago": _ago, "weekday": _weekday,

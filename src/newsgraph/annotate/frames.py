@@ -192,14 +192,30 @@ class DocView:
             near = [d for d in inside if lo <= d.start <= hi + 1]
             near = [d for d in near if d.granularity not in _ERAS or _own_clause(tokens, d)]
             if near:
-                return near[0].value, "sentence"
+                return self._closest(near, tokens).value, "sentence"
         inside = [d for d in inside if d.granularity not in _ERAS]
         if inside:
-            return inside[0].value, "sentence"
+            return self._closest(inside, tokens).value, "sentence"
         citation = self.citation_for(sentence)
         if citation is not None and citation.date:
             return citation.date, "citation"
         return None, None
+
+    def _closest(self, dates: list[TimeExpression], tokens: Sequence[Token]) -> TimeExpression:
+        """The date nearest the clause's trigger in the parse ("Friday's ruling on the 2018
+        election" dates the ruling Friday), the first in the text among equals."""
+        trigger = _clause_root(tokens)
+        if trigger is None or len(dates) == 1:
+            return dates[0]
+        doc = trigger.doc
+
+        def steps(d: TimeExpression) -> int:
+            # from the expression's last word, the date itself: "After the 2018" (election)
+            # hangs on its verb by "After", but dates the election, not the verb
+            span = doc.char_span(d.start, d.end, alignment_mode="expand")
+            return _tree_distance(trigger, span[-1]) if span is not None and len(span) else 99
+
+        return min(dates, key=lambda d: (steps(d), d.start))
 
     def citation_for(self, sentence: int) -> Citation | None:
         for citation in self.citations:
@@ -625,10 +641,32 @@ def _in_own_clause(token: Token, trigger: Token) -> bool:
     return token.i == trigger.i
 
 
+def _clause_root(tokens: Sequence[Token]) -> Token | None:
+    """The token of a clause whose head lies outside it (the trigger that heads it)."""
+    members = {t.i for t in tokens}
+    return next((t for t in tokens if t.head.i not in members or t.head.i == t.i), None)
+
+
+def _tree_distance(a: Token, b: Token) -> int:
+    """Arcs on the parse path between two tokens of one sentence."""
+    depth = {}
+    node, steps = a, 0
+    while True:
+        depth[node.i] = steps
+        if node.head.i == node.i:
+            break
+        node, steps = node.head, steps + 1
+    node, steps = b, 0
+    while node.i not in depth:
+        if node.head.i == node.i:
+            return 99  # different sentences: no path
+        node, steps = node.head, steps + 1
+    return steps + depth[node.i]
+
+
 def _own_clause(tokens: Sequence[Token], date: TimeExpression) -> bool:
     """Whether a date sits in the trigger's own clause, not in a clause nested under it."""
-    members = {t.i for t in tokens}
-    trigger = next((t for t in tokens if t.head.i not in members or t.head.i == t.i), None)
+    trigger = _clause_root(tokens)
     token = next((t for t in tokens if t.idx == date.start), None)
     if trigger is None or token is None:
         return False

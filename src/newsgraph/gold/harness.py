@@ -12,14 +12,18 @@ Matching, in brief (docs/evaluation.md has the details):
 * a side matches when the output names an entity one of whose mentions overlaps the gold
   side's words or any mention of the gold entity, or when an unnamed gold side and the output
   side share the agent code;
-* dates compare at the gold's granularity ("2019-05" accepts any day of May 2019).
+* dates compare at the gold's granularity ("2019-05" accepts any day of May 2019, and an ISO
+  week that lies inside May 2019); events gold leaves undated are scored apart: how many
+  the output leaves undated too.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import Any
 
 SYMMETRIC = {"allied_with"}
@@ -90,6 +94,9 @@ class Report:
     modality: Accuracy = field(default_factory=Accuracy)
     negation: Accuracy = field(default_factory=Accuracy)
     date: Accuracy = field(default_factory=Accuracy)
+    # of the events gold leaves undated (the text gives no time), how many the output leaves
+    # undated too: a date scored only where gold has one could be won by dating everything
+    undated: Accuracy = field(default_factory=Accuracy)
     alignments: Tally = field(default_factory=Tally)
     quotes: Tally = field(default_factory=Tally)
     speaker: Accuracy = field(default_factory=Accuracy)
@@ -111,6 +118,7 @@ class Report:
             "modality": self.modality.as_dict(),
             "negation": self.negation.as_dict(),
             "event_date": self.date.as_dict(),
+            "event_undated": self.undated.as_dict(),
             "alignments": self.alignments.as_dict(),
             "quotes": self.quotes.as_dict(),
             "quote_speaker": self.speaker.as_dict(),
@@ -307,6 +315,11 @@ class _Article:
             if not ok:
                 self.error("event date", sentence=g["sentence"], type=g["type"],
                            gold=g["date"], output=o.get("date"))  # fmt: skip
+        else:
+            report.undated.count(not o.get("date"))
+            if o.get("date"):
+                self.error("event date", sentence=g["sentence"], type=g["type"], gold=None,
+                           output=o.get("date"), basis=o.get("date_basis"))  # fmt: skip
 
     # --- alignments -----------------------------------------------------------------------
 
@@ -443,7 +456,16 @@ def _coded_igo(entity: Mapping[str, Any]) -> bool:
 
 
 def date_matches(gold: str, output: str | None) -> bool:
-    """Whether an output date agrees with the gold at the gold's granularity."""
+    """Whether an output date agrees with the gold at the gold's granularity (an ISO week,
+    "2019-W24", agrees with a month or year that holds all seven of its days)."""
     if not output:
         return False
+    week = _WEEK.fullmatch(output)
+    if week is not None and len(gold) < 10:
+        monday = date.fromisocalendar(int(week[1]), int(week[2]), 1)
+        days = (monday.isoformat(), (monday + timedelta(days=6)).isoformat())
+        return all(day[: len(gold)] == gold for day in days)
     return output[: len(gold)] == gold and len(output) >= len(gold)
+
+
+_WEEK = re.compile(r"(\d{4})-W(\d{2})")

@@ -23,6 +23,7 @@ def render_report(report: Report, *, title: str) -> RenderableType:
         ("modality", report.modality),
         ("negation", report.negation),
         ("event date (gold has one)", report.date),
+        ("event left undated (gold has none)", report.undated),
         ("alignments", report.alignments),
         ("quotes", report.quotes),
         ("quote speaker", report.speaker),
