@@ -447,7 +447,8 @@ def _time_of_day(_match: DateMatch, _base: date | None, _future: bool) -> Anchor
 _HANDLERS: dict[str, Callable[[DateMatch, date | None, bool], Anchored]] = {
     "iso": _full_date, "mdy": _full_date, "dmy": _full_date, "md": _month_day, "dm": _month_day,
     "mdy_range_md": _day_range, "mdy_range_d": _day_range, "dmy_range": _day_range,
-    "my": _month_year, "my_rel": _month_of_year, "my_range": _month_range, "month_ctx": _month_only, "season_y": _season,
+    "my": _month_year, "my_rel": _month_of_year, "my_range": _month_range,
+    "month_ctx": _month_only, "season_y": _season,
     "quarter_y": _quarter, "q_y": _quarter, "decade": _decade, "century": _century,
     "y_range": _year_range, "year": _year, "relative_day": _relative_day,
     "relative_unit": _relative_unit, "ago": _ago, "weekday": _weekday,
