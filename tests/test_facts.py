@@ -128,6 +128,11 @@ def test_other_alignments(
         ("Howie Hawkins, the Green Party's nominee, spoke.",
          ("Green Party", "supports", "Howie Hawkins"), False),
         ("Hungary, Russia's closest ally, voted.", ("Hungary", "allied_with", "Russia"), False),
+        # a post in an organisation ties its holder to it
+        ("Jane Smith, a professor at Princeton University, disagreed.",
+         ("Jane Smith", "member_of", "Princeton University"), False),
+        ("Jamal Khashoggi was a columnist for The Washington Post.",
+         ("Khashoggi", "member_of", "The Washington Post"), False),
     ],
 )  # fmt: skip
 def test_alignments_stated_by_nouns(
@@ -159,6 +164,13 @@ def test_a_leader_is_not_also_listed_as_a_member(run: Run) -> None:
 
 def test_no_alignment_from_a_former_membership(run: Run) -> None:
     assert run("John Smith, a former member of the Labour Party, said so.").relations == ()
+    assert run("Tom Jones, a former professor at Princeton University, said so.").relations == ()
+
+
+def test_a_post_ties_only_to_the_organisation_named_with_it(run: Run) -> None:
+    # "with" takes experience here, and the AIS data is deeper in its phrase
+    text = "John Smith, a researcher with long experience of Reuters data, said so."
+    assert not [r for r in run(text).relations if r.relation == "member_of"]
 
 
 def test_arms_transfer_with_systems_and_value(run: Run) -> None:

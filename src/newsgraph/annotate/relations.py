@@ -36,6 +36,8 @@ def find_relations(
             found += _adjective_relations(view, token, lexicon.adjectives[lemma], lexicon)
         elif token.pos_ in {"NOUN", "PROPN"} and (entry := _noun_entry(lexicon, lemma)):
             found += _noun_relations(view, token, entry, lexicon)
+        elif token.pos_ == "NOUN" and lexicon.affiliation and lemma in lexicon.affiliation.nouns:
+            found += _post_relations(view, token, lexicon)
     found += _role_relations(view, entities, lexicon)
     found += _affiliations(view, entities, lexicon)
     found += _arms_relations(transfers)
@@ -98,20 +100,47 @@ def _noun_relations(
     object follows the lexicon's preposition ("of") or owns the noun ("Russia's ally"); a
     reversed noun swaps the two ("X, the party's nominee": the party supports X)."""
     relation, prep, reverse = entry
-    if any(c.lower_ in PAST_QUALIFIERS for c in token.children if c.dep_ == "amod"):
-        return []  # "a former member of the party": no longer in force, since when unsaid
-    if token.dep_ == "appos":
-        subjects = view.actors(token.head)
-    elif token.dep_ in {"attr", "oprd"}:
-        subjects = view.children_actors(token.head, {"nsubj", "nsubjpass"})
-    elif token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.pos_ == "VERB":
-        subjects = view.children_actors(token.head.head, {"nsubj", "nsubjpass"})
-    else:
+    subjects = _described(view, token)
+    if not subjects:
         return []
     objects = view.prep_actors(token, {prep}) + view.children_actors(token, {"poss"})
     if reverse:
         subjects, objects = objects, subjects
     return _pairs(view, token, relation, *_plausible(view, lexicon, relation, subjects, objects))
+
+
+def _described(view: DocView, token: Token) -> list[Actor]:
+    """Whoever a noun is said of: in apposition, as the predicate or after "as" (none for a
+    "former" holder: no longer in force, and since when is unsaid)."""
+    if any(c.lower_ in PAST_QUALIFIERS for c in token.children if c.dep_ == "amod"):
+        return []
+    if token.dep_ == "appos":
+        return view.actors(token.head)
+    if token.dep_ in {"attr", "oprd"}:
+        return view.children_actors(token.head, {"nsubj", "nsubjpass"})
+    if token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.pos_ == "VERB":
+        return view.children_actors(token.head.head, {"nsubj", "nsubjpass"})
+    return []
+
+
+def _post_relations(view: DocView, token: Token, lexicon: RelationLexicon) -> list[Relation]:
+    """A person described by their post in an organisation belongs to it: "X, a professor at
+    Y", "X, spokeswoman for the department", "He is a researcher with Y", "ESPN's columnist"."""
+    affiliation = lexicon.affiliation
+    assert affiliation is not None
+    people = [
+        a for a in _described(view, token) if view.entities[a.entity].type == EntityType.PERSON
+    ]
+    if not people:
+        return []
+    bodies = view.prep_actors(token, set(affiliation.noun_preps))
+    bodies += view.children_actors(token, {"poss"})
+    # the organisation named right there, not one deeper in the phrase ("a researcher with
+    # experience of AIS data" is no member of AIS)
+    bodies = [
+        b for b in bodies if b.via == "mention" and _membership(view, lexicon, b.entity) is not None
+    ]
+    return _pairs(view, token, affiliation.relation, people, bodies)
 
 
 def _plausible(
@@ -204,8 +233,8 @@ def _membership(view: DocView, lexicon: RelationLexicon, organization: str) -> s
     entity = view.entities.get(organization)
     if lexicon.affiliation is None or entity is None:
         return None
-    relation, _, types = lexicon.affiliation
-    return relation if entity.type.value in types else None
+    affiliation = lexicon.affiliation
+    return affiliation.relation if entity.type.value in affiliation.types else None
 
 
 def _affiliations(
@@ -215,7 +244,7 @@ def _affiliations(
     name), "Center for Food Safety scientist X" (the organisation inside the name's phrase)."""
     if lexicon.affiliation is None:
         return []
-    relation, preps, _ = lexicon.affiliation
+    relation, preps = lexicon.affiliation.relation, lexicon.affiliation.preps
     found = []
     for entity in entities:
         if entity.type != EntityType.PERSON:
@@ -273,8 +302,8 @@ def _role_relations(
     states = {e.country: e.id for e in entities if e.type == EntityType.STATE and e.country}
     for entity in entities:
         for role in entity.roles:
-            if role.evidence is None:
-                continue
+            if role.evidence is None or role.qualifier == "former":
+                continue  # a former post is no standing tie, and since when is unsaid
             if role.organization_id is None:
                 found += _state_leadership(view, entity, role, states, lexicon)
                 continue

@@ -16,6 +16,20 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True, slots=True)
+class Affiliation:
+    """How a person is tied to an organisation it belongs to: the relation, the prepositions
+    on the name ("X of the University of Y"), the organisation types one belongs to, and the
+    nouns that describe someone's post in one with their prepositions ("X, a professor at
+    Y", "X, spokeswoman for Y")."""
+
+    relation: str
+    preps: frozenset[str]
+    types: frozenset[str]
+    nouns: frozenset[str] = frozenset()
+    noun_preps: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
 class RelationLexicon:
     verbs: dict[str, tuple[str, str | None, frozenset[str]]]  # lemma -> (relation, prep, objects)
     adjectives: dict[str, tuple[str, str]]
@@ -28,8 +42,8 @@ class RelationLexicon:
     # agent codes of a noun through which a nationality stands for its state ("the Venezuelan
     # government" is Venezuela; "the Venezuelan populace" is not): None keeps every modifier
     state_agents: frozenset[str] | None
-    # (relation, prepositions, entity types) of a person named with an organisation
-    affiliation: tuple[str, frozenset[str], frozenset[str]] | None = None
+    # a person named with, or described as holding a post in, an organisation
+    affiliation: Affiliation | None = None
     # titles whose holder leads the state when the role names only its country
     state_leaders: frozenset[str] = frozenset()
 
@@ -58,8 +72,13 @@ def build_relation_lexicon(files: Sequence[LexiconFile]) -> RelationLexicon:
             lexicon.object_excludes[str(relation)] = frozenset(str(t) for t in types)
         if data.get("affiliation") is not None:
             entry = data["affiliation"]
-            affiliation = (str(entry["relation"]), frozenset(str(p) for p in entry["preps"]),
-                           frozenset(str(t) for t in entry["types"]))  # fmt: skip
+            affiliation = Affiliation(
+                str(entry["relation"]),
+                frozenset(str(p) for p in entry["preps"]),
+                frozenset(str(t) for t in entry["types"]),
+                frozenset(str(n).lower() for n in entry.get("nouns") or ()),
+                frozenset(str(p) for p in entry.get("noun_preps") or ()),
+            )
             lexicon = replace(lexicon, affiliation=affiliation)
         if data.get("state_leaders") is not None:
             leaders = lexicon.state_leaders | {str(t).lower() for t in data["state_leaders"]}

@@ -159,6 +159,8 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                     "relation": {"type": "string"},
                     "preps": _WORDS,
                     "types": {"type": "array", "items": {"enum": ENTITY_TYPES}},
+                    "nouns": _WORDS,
+                    "noun_preps": _WORDS,
                 },
             },
         },
