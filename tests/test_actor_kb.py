@@ -368,6 +368,29 @@ def test_a_movement_the_small_model_reads_as_a_person_is_a_body_of_its_regions_c
     assert "Tigray" not in {e.name for e in found.entities}  # part of the name, not the place
 
 
+def test_a_party_of_two_countries_is_still_a_party(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    # the knowledge base holds Sinn Féin for Ireland and for the United Kingdom: which one
+    # is unsure without the story, that it is a party is not
+    (party,) = extract_text("Sinn Féin spoke on Monday.").entities
+    assert party.type.value == "organization"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        ("The Trump administration spoke on Monday.", "Trump administration", "USAGOV"),
+        ("The Maduro regime spoke on Monday.", "Maduro regime", "VENGOV"),
+    ],
+)
+def test_a_government_named_after_its_leader_is_that_leaders_countrys(
+    extract_text: Callable[..., Extraction], text: str, name: str, code: str
+) -> None:
+    body = next(e for e in extract_text(text).entities if e.name == name)
+    assert {a.key: a.value for a in body.attributes}["cameo"] == code
+
+
 def test_a_known_persons_surname_in_another_persons_name_is_not_that_person(
     extract_text: Callable[..., Extraction],
 ) -> None:

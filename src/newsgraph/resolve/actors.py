@@ -74,7 +74,10 @@ def _completed(
         return entity
     found = _best(entity, kb, published, named, _titled_names(entity, text))
     if not found:
-        return entity
+        # who it is may be unsure while what it is is not: "Sinn Féin" is a party of two
+        # countries in the knowledge base, and a party either way, never the person NER says
+        kind = known_type(kb, entity.name, published)
+        return replace(entity, type=kind) if kind is not None else entity
     record = found[0].record
     if len({m.record.id for m in found}) > 1:
         # namesakes of one country: the country is sure, who it is is not

@@ -23,10 +23,12 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from functools import cache
 
 from spacy.tokens import Doc
 
 from newsgraph.annotate.frames import mention_spans
+from newsgraph.lexicon.compiled import load_lexicon
 from newsgraph.lexicon.gazetteer import Gazetteer
 from newsgraph.models import (
     COUNTRY_BASIS,
@@ -86,6 +88,7 @@ def with_stated_countries(
             out.append(entity)
             continue
         country = _state_in_name(entity, gazetteer) if gazetteer is not None else None
+        country = country or _leader_in_name(entity, entities, gazetteer)
         country = country or next(
             (c for m in entity.mentions if (c := _stated(m, states, ends, text)) is not None), None
         )
@@ -116,6 +119,42 @@ def _state_in_name(entity: Entity, gazetteer: Gazetteer) -> str | None:
             ):
                 return entry.country
     return None
+
+
+def _leader_in_name(
+    entity: Entity, entities: Sequence[Entity], gazetteer: Gazetteer | None
+) -> str | None:
+    """The country of the leader a government is named after: "the Trump administration",
+    "the Maduro regime" (`leader_bodies` of the word lists). The leader is a person of the
+    story whose name ends so, else the one person the gazetteer knows by that name."""
+    if entity.type not in {EntityType.ORGANIZATION, EntityType.GROUP}:
+        return None
+    words = entity.name.removeprefix("the ").removeprefix("The ").split()
+    if not 2 <= len(words) <= 4 or words[-1].lower() not in _leader_bodies():
+        return None
+    leader = " ".join(words[:-1])
+    people = {
+        e.country
+        for e in entities
+        if e.type == EntityType.PERSON
+        and e.country
+        and (e.name == leader or e.name.endswith(f" {leader}"))
+    }
+    if len(people) == 1:
+        return people.pop()
+    if people or gazetteer is None:
+        return None
+    known = {
+        entry.country
+        for entry, _kind, ambiguous in gazetteer.lookup(leader)
+        if entry.type == EntityType.PERSON and not ambiguous
+    }
+    return known.pop() if len(known) == 1 and None not in known else None
+
+
+@cache
+def _leader_bodies() -> frozenset[str]:
+    return load_lexicon().words["leader_bodies"]
 
 
 def _stated(
