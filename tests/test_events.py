@@ -476,6 +476,9 @@ def test_died_in_an_attack(run: Run, text: str) -> None:
         ("Protesters called for Rosselló's resignation.", "resignation", "hypothetical"),
         ("German firms have announced plans to pull out of Iran.", "pull", "planned"),
         ("Nkurunziza was due to stand down in August.", "stand", "planned"),
+        ("His campaign called for CNN to fire Lockhart.", "fire", "hypothetical"),
+        ("Trump is to face trial in the Senate.", "trial", "planned"),
+        ("The impeachment trial of Trump is scheduled for January.", "trial", "planned"),
     ],
 )
 def test_acts_asked_for_or_planned_are_not_asserted(

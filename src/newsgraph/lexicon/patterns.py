@@ -68,6 +68,7 @@ class ModalityCues:
     request_nouns: frozenset[str] = frozenset()  # "pressure from Congress to help"
     threatening: frozenset[str] = frozenset()  # "threatened to impose": threatened
     planning: frozenset[str] = frozenset()  # "plans to visit": planned
+    scheduling: frozenset[str] = frozenset()  # "the trial is scheduled for May": planned
     intending: frozenset[str] = frozenset()  # "seeks to deepen": an intention (CAMEO 03/13)
     promising: frozenset[str] = frozenset()  # an intention to a third party, not a threat
 

@@ -94,8 +94,19 @@ def modality_of(view: DocView, token: Token) -> tuple[Modality, bool, str | None
                 modality = Modality.HYPOTHETICAL  # "called for talks": the talks are asked for
             node, steps = governor, steps + 1
             continue
-        if modality == Modality.ASSERTED and relation == "acl" and lemma in cues.planning:
-            modality = Modality.PLANNED  # "announced plans to pull out of Iran"
+        if modality == Modality.ASSERTED and (
+            (relation == "acl" and lemma in cues.planning)  # "announced plans to pull out"
+            or (relation in {"nsubj", "nsubjpass"} and steps == 0 and lemma in cues.scheduling)
+            or (relation == "xcomp" and lemma == "be" and _to_infinitive(node))  # "is to face"
+        ):
+            modality = Modality.PLANNED  # "sentencing is scheduled for May"
+        if (
+            modality in {Modality.ASSERTED, Modality.PLANNED}
+            and relation == "advcl"
+            and lemma in cues.requesting
+            and any(c.dep_ == "mark" and c.lower_ == "for" for c in node.children)
+        ):
+            modality = Modality.HYPOTHETICAL  # "called for CNN to fire him"
         if modality == Modality.ASSERTED and (
             (relation == "acl" and lemma in cues.request_nouns)  # "pressure from Congress to help"
             or (
@@ -145,6 +156,10 @@ def modality_of(view: DocView, token: Token) -> tuple[Modality, bool, str | None
             modality = Modality.REPORTED
             speaker = first_named(view.actors(source)) if source is not None else None
     return modality, negated, speaker
+
+
+def _to_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _asks_someone(verb: Token) -> bool:
