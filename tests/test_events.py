@@ -488,6 +488,13 @@ def test_acts_asked_for_or_planned_are_not_asserted(
     assert event.modality.value == modality
 
 
+def test_an_attack_claimed_is_reported_by_its_claimant(run: Run) -> None:
+    result = run("The Islamic State claimed responsibility for the attacks in Kabul.")
+    (attack,) = [e for e in result.events if e.trigger == "attacks"]
+    assert attack.modality == "reported"
+    assert names(result, (attack.attributed_to or "",)) == {"Islamic State"}
+
+
 def test_an_event_inside_a_direct_quote_is_reported_by_its_speaker(run: Run) -> None:
     result = run('McGurk wrote, "The rebels attacked the town of Raqqa."')
     (event,) = events_of(result, "ASSAULT")

@@ -69,6 +69,7 @@ class ModalityCues:
     threatening: frozenset[str] = frozenset()  # "threatened to impose": threatened
     planning: frozenset[str] = frozenset()  # "plans to visit": planned
     scheduling: frozenset[str] = frozenset()  # "the trial is scheduled for May": planned
+    claiming: frozenset[str] = frozenset()  # "claimed responsibility for the attack": reported
     intending: frozenset[str] = frozenset()  # "seeks to deepen": an intention (CAMEO 03/13)
     promising: frozenset[str] = frozenset()  # an intention to a third party, not a threat
 

@@ -80,6 +80,16 @@ def modality_of(view: DocView, token: Token) -> tuple[Modality, bool, str | None
     while node.head.i != node.i and steps < 4:
         governor, relation = node.head, node.dep_
         lemma = governor.lemma_.lower()
+        if (
+            relation == "dobj"
+            and node.lemma_.lower() in cues.claiming
+            and lemma in {"claim", "take", "assume"}
+            and modality == Modality.ASSERTED
+        ):
+            # "ISIL claimed responsibility for the attacks": told as theirs, by them
+            modality = Modality.REPORTED
+            speaker = first_named(subject_of(view, governor))
+            break
         if relation == "prep":
             # "accusing the US of supporting": the accusation governs through "of"
             if lemma in cues.alleging and modality == Modality.ASSERTED:
