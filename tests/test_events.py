@@ -488,6 +488,11 @@ def test_acts_asked_for_or_planned_are_not_asserted(
     assert event.modality.value == modality
 
 
+def test_an_attack_for_a_reason_is_criticism(run: Run) -> None:
+    assert first_of(run("Biden attacked Trump for the tweet."), "ACCUSE").cameo == "111"
+    assert first_of(run("Rebels attacked the town on Monday."), "ASSAULT")
+
+
 def test_an_attack_claimed_is_reported_by_its_claimant(run: Run) -> None:
     result = run("The Islamic State claimed responsibility for the attacks in Kabul.")
     (attack,) = [e for e in result.events if e.trigger == "attacks"]

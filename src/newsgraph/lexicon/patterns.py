@@ -50,6 +50,9 @@ class Pattern:
     # interview, "spoke on Monday" no meeting)
     needs_target: bool = False
     not_with: frozenset[str] = frozenset()
+    # a verb pattern that needs one of these prepositions on the verb ("attacked Biden for
+    # his record" is criticism, "attacked the town" an assault)
+    with_prep: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,4 +187,5 @@ def _pattern(raw: Any, key: str, where: str) -> Pattern:
         verb_source=slots.get("source", ()) if key == "verbs" else (),
         needs_target=bool(raw.get("needs_target")),
         not_with=frozenset(str(t) for t in raw.get("not_with") or ()),
+        with_prep=frozenset(str(p).lower() for p in raw.get("with_prep") or ()),
     )

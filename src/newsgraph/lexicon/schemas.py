@@ -85,6 +85,7 @@ _EVENT_PATTERN = {
         "symmetric": {"type": "boolean"},
         "needs_target": {"type": "boolean"},
         "not_with": {"type": "array", "items": {"enum": ENTITY_TYPES}},
+        "with_prep": _WORDS,
     },
     "required": ["lemma", "event"],
 }

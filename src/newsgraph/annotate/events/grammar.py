@@ -178,14 +178,17 @@ def verb_pattern(token: Token, lexicon: EventLexicon) -> Pattern | None:
         if c.dep_ in {"dobj", "nsubjpass", "pobj"}
         for key in noun_keys(c)
     }
-    # specific patterns (an object or particle required) win over general ones, whichever
-    # file they come from: "struck a deal" is AGREE before "struck" is ASSAULT
-    specific = [p for p in candidates if p.object or p.particle]
-    general = [p for p in candidates if not (p.object or p.particle)]
+    # specific patterns (an object, particle or preposition required) win over general ones,
+    # whichever file they come from: "struck a deal" is AGREE before "struck" is ASSAULT
+    specific = [p for p in candidates if p.object or p.particle or p.with_prep]
+    general = [p for p in candidates if not (p.object or p.particle or p.with_prep)]
+    preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
     for pattern in specific:
         if pattern.particle and pattern.particle != particle:
             continue
         if pattern.object and not pattern.object & objects:
+            continue
+        if pattern.with_prep and not pattern.with_prep & preps:
             continue
         return pattern
     return general[0] if general and particle not in _BLOCKING_PARTICLES else None
