@@ -488,6 +488,25 @@ def test_acts_asked_for_or_planned_are_not_asserted(
     assert event.modality.value == modality
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She asked me about my story.",
+        "He asked Putin if he could visit Moscow.",
+        "Tseng runs a firm called eTranslate.",
+        "Fox News commentator Ari Fleischer called it a mess.",
+    ],
+)
+def test_questions_and_names_are_no_requests(run: Run, text: str) -> None:
+    assert not events_of(run(text), "REQUEST")
+
+
+def test_requests_still_found(run: Run) -> None:
+    assert first_of(run("Germany called on Russia to withdraw its troops."), "REQUEST")
+    assert first_of(run("Protesters called for his resignation."), "REQUEST")
+    assert first_of(run("Ukraine asked NATO for weapons."), "REQUEST")
+
+
 def test_an_attack_for_a_reason_is_criticism(run: Run) -> None:
     assert first_of(run("Biden attacked Trump for the tweet."), "ACCUSE").cameo == "111"
     assert first_of(run("Rebels attacked the town on Monday."), "ASSAULT")

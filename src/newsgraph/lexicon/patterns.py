@@ -53,6 +53,9 @@ class Pattern:
     # a verb pattern that needs one of these prepositions on the verb ("attacked Biden for
     # his record" is criticism, "attacked the town" an assault)
     with_prep: frozenset[str] = frozenset()
+    # no event when the verb takes one of these prepositions or opens a clause with one of
+    # these words ("asked him about his story", "asked if he could come" are questions)
+    not_after: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,4 +191,5 @@ def _pattern(raw: Any, key: str, where: str) -> Pattern:
         needs_target=bool(raw.get("needs_target")),
         not_with=frozenset(str(t) for t in raw.get("not_with") or ()),
         with_prep=frozenset(str(p).lower() for p in raw.get("with_prep") or ()),
+        not_after=frozenset(str(w).lower() for w in raw.get("not_after") or ()),
     )

@@ -86,6 +86,7 @@ _EVENT_PATTERN = {
         "needs_target": {"type": "boolean"},
         "not_with": {"type": "array", "items": {"enum": ENTITY_TYPES}},
         "with_prep": _WORDS,
+        "not_after": _WORDS,
     },
     "required": ["lemma", "event"],
 }

@@ -191,7 +191,20 @@ def verb_pattern(token: Token, lexicon: EventLexicon) -> Pattern | None:
         if pattern.with_prep and not pattern.with_prep & preps:
             continue
         return pattern
-    return general[0] if general and particle not in _BLOCKING_PARTICLES else None
+    if not general or particle in _BLOCKING_PARTICLES:
+        return None
+    pattern = general[0]
+    return None if pattern.not_after and pattern.not_after & _openers(token) else pattern
+
+
+def _openers(token: Token) -> set[str]:
+    """The verb's prepositions and the words opening its complement clauses ("asked about",
+    "asked if")."""
+    words = {c.lower_ for c in token.children if c.dep_ == "prep"}
+    for clause in token.children:
+        if clause.dep_ in {"ccomp", "advcl"}:
+            words |= {c.lower_ for c in clause.children if c.dep_ in {"mark", "advmod"}}
+    return words
 
 
 def prepositional_objects(token: Token) -> list[Token]:
