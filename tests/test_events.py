@@ -501,6 +501,15 @@ def test_questions_and_names_are_no_requests(run: Run, text: str) -> None:
     assert not events_of(run(text), "REQUEST")
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["With Wikinews, Collins discusses his campaign.", "Wikinews spoke with Collins by email."],
+)
+def test_an_interview_is_no_meeting(run: Run, text: str) -> None:
+    assert not events_of(run(text), "CONSULT")
+    assert first_of(run("Pompeo discussed Venezuela with Lavrov."), "CONSULT")
+
+
 def test_requests_still_found(run: Run) -> None:
     assert first_of(run("Germany called on Russia to withdraw its troops."), "REQUEST")
     assert first_of(run("Protesters called for his resignation."), "REQUEST")

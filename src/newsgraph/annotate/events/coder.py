@@ -158,8 +158,14 @@ def _verb_event(
     target = distinct(source, target)
     if not source and (not target or mishap(view, token)):
         return None  # "victims killed by the crash": an accident, not an assault
-    if unfit_target(view, pattern, target):
-        return None  # "spoke to NBC News": an interview, not a meeting
+    if unfit_target(view, pattern, target) or (
+        pattern.symmetric
+        and pattern.not_with
+        and unfit_target(view, replace(pattern, needs_target=False), source)
+    ):
+        # "spoke to NBC News", "Wikinews spoke with her": an interview, not a meeting (either
+        # side of a meeting may be the outlet)
+        return None
     event = _event(view, token, pattern, source, target, index)
     if means is not None and event.location is None:
         # "killed in Israeli shelling in Gaza": the place of the shelling
