@@ -9,7 +9,7 @@ from dataclasses import replace
 import pytest
 
 from newsgraph import Event, Extraction, Extractor, Modality
-from newsgraph.annotate.events.coder import _without_repeats
+from newsgraph.annotate.events.coder import without_repeats
 from newsgraph.annotate.frames import DocView
 from newsgraph.models import Evidence
 
@@ -733,13 +733,26 @@ def test_a_bare_later_mention_of_an_event_is_not_a_new_event(extractor: Extracto
         return Event(f"e{start}", "PROTEST", "140", (), (), "protest", evidence)
 
     first, again = protest(text.index("protest"), 0), protest(text.rindex("protest"), 1)
-    assert _without_repeats(view, [first, again]) == [first]
+    assert without_repeats(view, [first, again]) == [first]
     # a verb telling the same kind of event again is kept (it may add sides or a date)
     verb = Event("e9", "PROTEST", "140", (), (), "joined", Evidence("d", 0, 10, 16))
-    assert _without_repeats(view, [verb, replace(verb, id="e10")]) == [
+    assert without_repeats(view, [verb, replace(verb, id="e10")]) == [
         verb,
         replace(verb, id="e10"),
     ]
+
+
+def test_the_same_kind_of_event_pointed_back_to_is_not_a_new_event(extractor: Extractor) -> None:
+    text = "Drone attacks hit the plant. Germany condemned the attack."
+    view = DocView(extractor.nlp(text), "d", [], [], [])
+
+    def attack(word: str, start: int, sentence: int) -> Event:
+        evidence = Evidence("d", sentence, start, start + len(word))
+        return Event(f"e{start}", "ASSAULT", "190", (), (), word, evidence)
+
+    first = attack("attacks", text.index("attacks"), 0)
+    again = attack("attack", text.rindex("attack"), 1)
+    assert without_repeats(view, [first, again]) == [first]
 
 
 @pytest.mark.parametrize(

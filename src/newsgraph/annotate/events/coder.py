@@ -85,30 +85,41 @@ def find_events(view: DocView, lexicon: EventLexicon) -> list[Event]:
                     events += _accusation(view, token, event, len(events))
     events = [e for e in events if not named_non_actor(view, e)]
     events.sort(key=lambda e: e.evidence.start)
-    events = _without_repeats(view, events)
+    events = without_repeats(view, events)
     return [replace(e, id=f"e{i + 1}") for i, e in enumerate(events)]
 
 
-def _without_repeats(view: DocView, events: list[Event]) -> list[Event]:
+def without_repeats(view: DocView, events: list[Event]) -> list[Event]:
     """A later nominal mention of an event already told, with the same word and type ("the
     shooting", "the deal"), refers back to it: the guideline counts an event again only when
     a new sentence re-reports it with new information, which a bare noun rarely is."""
     told: set[tuple[str, str]] = set()
+    types: set[str] = set()
     kept = []
     for event in events:
-        key = (event.type, event.trigger.lower())
-        if key in told and _nominal(view, event):
-            continue
+        noun = _nominal(view, event)
+        key = (event.type, noun.lemma_.lower() if noun is not None else event.trigger.lower())
+        if noun is not None and (key in told or (event.type in types and _definite(noun))):
+            continue  # "the attack" after "drone attacks": the same attack
         told.add(key)
+        types.add(event.type)
         kept.append(event)
     return kept
 
 
-def _nominal(view: DocView, event: Event) -> bool:
+def _nominal(view: DocView, event: Event) -> Token | None:
+    """The event's trigger when it is a noun."""
     span = view.doc.char_span(event.evidence.start, event.evidence.end, alignment_mode="expand")
-    return span is not None and any(
-        t.text == event.trigger and t.pos_ in {"NOUN", "PROPN"} for t in span
-    )
+    if span is None:
+        return None
+    return next((t for t in span if t.text == event.trigger and t.pos_ in {"NOUN", "PROPN"}), None)
+
+
+def _definite(noun: Token) -> bool:
+    """ "the attack", "this deal": a noun that points back, with no owner of its own."""
+    return any(
+        c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children
+    ) and not any(c.dep_ == "poss" for c in noun.children)
 
 
 def _verb_event(
