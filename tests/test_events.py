@@ -516,6 +516,22 @@ def test_requests_still_found(run: Run) -> None:
     assert first_of(run("Ukraine asked NATO for weapons."), "REQUEST")
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "source"),
+    [
+        ("The Prohibition Party met in Tennessee. In August, the party nominated Phil Collins "
+         "for president.", "SUPPORT", "Prohibition Party"),
+        ("President Donald Trump arrived in Tokyo on Monday. The president criticized Iran for "
+         "the attack.", "ACCUSE", "Donald Trump"),
+    ],
+)  # fmt: skip
+def test_a_definite_description_points_back_to_its_actor(
+    run: Run, text: str, kind: str, source: str
+) -> None:
+    result = run(text)
+    assert names(result, first_of(result, kind).source) == {source}
+
+
 def test_an_attack_for_a_reason_is_criticism(run: Run) -> None:
     assert first_of(run("Biden attacked Trump for the tweet."), "ACCUSE").cameo == "111"
     assert first_of(run("Rebels attacked the town on Monday."), "ASSAULT")

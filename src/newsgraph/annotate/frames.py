@@ -342,6 +342,10 @@ class DocView:
                                 found += [Actor(e, "of", agent) for e in self._places_in(pobj)]
         if not found and agent is not None and agent.code == "OPP":
             found = [Actor(e, "of", agent) for e in self._opposed_states(head)]
+        if not found:
+            described = self._described_before(head)
+            if described is not None:
+                return [Actor(described, "pronoun", agent)]
         if not found and agent is not None and self.unnamed:
             return [Actor("", "agent", agent)]  # "insurgents", "government forces"
         return found
@@ -500,6 +504,31 @@ class DocView:
             if entity is not None and self.entities[entity].type == EntityType.PERSON:
                 return [Actor(entity, "mention")]
         return []
+
+    def _described_before(self, head: Token) -> str | None:
+        """The actor a definite description points back to: "the party" after "the Prohibition
+        Party", "the president" after "President Trump" (the last name within three sentences
+        whose own last word, or whose holder's title, is the noun)."""
+        if head.pos_ != "NOUN" or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in head.children
+        ):
+            return None
+        if any(c.dep_ in {"poss", "compound", "prep", "relcl", "acl"} for c in head.children):
+            return None  # "the party's candidate", "the party of X": a phrase of its own
+        word = head.lemma_.lower()
+        floor = self.sent_starts[max(0, self.sentence_index(head) - 3)]
+        position = bisect.bisect_left(self.mention_starts, (head.i, ""))
+        for start, entity_id in reversed(self.mention_starts[:position]):
+            if start < floor:
+                break
+            entity = self.entities[entity_id]
+            if entity.type not in ACTOR_TYPES or entity.type == EntityType.STATE:
+                continue
+            last = entity.name.split()[-1].lower() if entity.name else ""
+            titles = {r.title.lower().split()[-1] for r in entity.roles if r.title}
+            if word == last or word in titles:
+                return entity_id
+        return None
 
     def resolve_pronoun(self, token: Token) -> str | None:
         """The fitting entity a pronoun refers to ("he" -> a person), within 3 sentences."""
