@@ -532,6 +532,22 @@ def test_a_definite_description_points_back_to_its_actor(
     assert names(result, first_of(result, kind).source) == {source}
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("After Navalny's release from prison, he spoke.", set(), {"Alexei Navalny"}),
+        ("Russia's arrest of Navalny was condemned.", {"Russia"}, {"Alexei Navalny"}),
+        ("Iran's release of the sailors was welcomed.", {"Iran"}, set()),
+    ],
+)
+def test_the_owner_of_an_arrest_or_release_is_who_it_happens_to(
+    run: Run, text: str, source: set[str], target: set[str]
+) -> None:
+    result = run(text)
+    event = next(e for e in result.events if e.trigger in {"release", "arrest"})
+    assert (names(result, event.source), names(result, event.target)) == (source, target)
+
+
 def test_an_attack_for_a_reason_is_criticism(run: Run) -> None:
     assert first_of(run("Biden attacked Trump for the tweet."), "ACCUSE").cameo == "111"
     assert first_of(run("Rebels attacked the town on Monday."), "ASSAULT")

@@ -56,6 +56,8 @@ class Pattern:
     # no event when the verb takes one of these prepositions or opens a clause with one of
     # these words ("asked him about his story", "asked if he could come" are questions)
     not_after: frozenset[str] = frozenset()
+    # a noun whose owner is who it happens to when it names no one with "of" ("his arrest")
+    patient_owner: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,4 +194,5 @@ def _pattern(raw: Any, key: str, where: str) -> Pattern:
         not_with=frozenset(str(t) for t in raw.get("not_with") or ()),
         with_prep=frozenset(str(p).lower() for p in raw.get("with_prep") or ()),
         not_after=frozenset(str(w).lower() for w in raw.get("not_after") or ()),
+        patient_owner=bool(raw.get("patient_owner")),
     )

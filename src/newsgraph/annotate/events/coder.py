@@ -321,6 +321,15 @@ def _noun_event(
     if between(token):
         pair = target or source
         source, target = pair[:1], pair[1:]
+    if pattern.patient_owner and not any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in token.children
+    ):
+        # "his arrest", "Sirhan's sentence": the owner is who it happens to, unless the noun
+        # names that with "of" ("Russia's arrest of X")
+        owners = view.children_actors(token, {"poss"})
+        if owners:
+            target = owners
+            source = [a for a in source if a.entity not in {o.entity for o in owners}]
     if (
         not source
         and token.dep_ in {"dobj", "nsubj", "nsubjpass"}
