@@ -133,6 +133,10 @@ def test_other_alignments(
          ("Jane Smith", "member_of", "Princeton University"), False),
         ("Jamal Khashoggi was a columnist for The Washington Post.",
          ("Khashoggi", "member_of", "The Washington Post"), False),
+        # a party named in the description itself
+        ("Trump is a Republican.", ("Donald Trump", "member_of", "Republican"), False),
+        ("Adam Schiff, the Democratic chairman of the House Intelligence Committee, spoke.",
+         ("Adam Schiff", "member_of", "Democratic"), False),
     ],
 )  # fmt: skip
 def test_alignments_stated_by_nouns(
@@ -165,6 +169,10 @@ def test_a_leader_is_not_also_listed_as_a_member(run: Run) -> None:
 def test_no_alignment_from_a_former_membership(run: Run) -> None:
     assert run("John Smith, a former member of the Labour Party, said so.").relations == ()
     assert run("Tom Jones, a former professor at Princeton University, said so.").relations == ()
+
+
+def test_a_people_named_in_a_description_is_no_party(run: Run) -> None:
+    assert run("Walter Wallace, an African-American man, was shot.").relations == ()
 
 
 def test_a_post_ties_only_to_the_organisation_named_with_it(run: Run) -> None:

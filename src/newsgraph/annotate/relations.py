@@ -38,6 +38,8 @@ def find_relations(
             found += _noun_relations(view, token, entry, lexicon)
         elif token.pos_ == "NOUN" and lexicon.affiliation and lemma in lexicon.affiliation.nouns:
             found += _post_relations(view, token, lexicon)
+        if token.pos_ in {"NOUN", "PROPN"} and token.dep_ in _DESCRIBING:
+            found += _body_in_description(view, token, lexicon)
     found += _role_relations(view, entities, lexicon)
     found += _affiliations(view, entities, lexicon)
     found += _arms_relations(transfers)
@@ -121,6 +123,39 @@ def _described(view: DocView, token: Token) -> list[Actor]:
     if token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.pos_ == "VERB":
         return view.children_actors(token.head.head, {"nsubj", "nsubjpass"})
     return []
+
+
+_DESCRIBING = frozenset({"appos", "attr", "oprd", "pobj"})
+
+
+def _body_in_description(view: DocView, token: Token, lexicon: RelationLexicon) -> list[Relation]:
+    """A person described with an organisation in the description's own words belongs to it:
+    "McConnell, the Republican Senate Majority Leader", "Trump is a Republican", "Kokesh ran
+    as a Republican" (the party named as a modifier of the noun, or the noun itself)."""
+    if lexicon.affiliation is None:
+        return []
+    people = [
+        a for a in _described(view, token) if view.entities[a.entity].type == EntityType.PERSON
+    ]
+    if not people:
+        return []
+    words = [token, *(c for c in token.children if c.dep_ in {"amod", "compound"})]
+    bodies = [
+        Actor(entity, "mention")
+        for word in words
+        if (entity := view.entity_of(word)) is not None and _is_party(view.entities[entity])
+    ]
+    people = [a for a in people if a.entity not in {b.entity for b in bodies}]
+    return _pairs(view, token, lexicon.affiliation.relation, people, bodies)
+
+
+def _is_party(entity: Entity) -> bool:
+    """A political party, by its coded agent or its name ("Republican", "Labour Party")."""
+    codes = {a.value for a in entity.attributes if a.key in {"agent", "sector"}}
+    return bool(codes & _PARTY_CODES) or entity.name.lower().endswith(" party")
+
+
+_PARTY_CODES = frozenset({"PTY", "OPP"})
 
 
 def _post_relations(view: DocView, token: Token, lexicon: RelationLexicon) -> list[Relation]:
