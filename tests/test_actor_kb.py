@@ -250,6 +250,22 @@ def test_an_organisation_opening_with_a_large_town_is_that_towns(
     assert [e.country for e in found.entities if "Lagos" in e.name] == ["NGA"]
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("The University of Texas spoke on Monday.", "University of Texas", "USA"),
+        ("The Texas Department of Public Safety spoke.", "Texas Department of Public Safety",
+         "USA"),
+        ("The Bank of Georgia spoke on Monday.", "Bank of Georgia", None),  # the country's
+    ],
+)  # fmt: skip
+def test_a_us_state_in_an_organisations_name_is_its_country(
+    extract_text: Callable[..., Extraction], text: str, name: str, country: str | None
+) -> None:
+    found = {e.name: e.country for e in extract_text(text).entities}
+    assert found[name] == country
+
+
 def test_the_dossier_links_the_wikidata_item(extractor: Extractor, tmp_path: Path) -> None:
     from fastapi.testclient import TestClient
 

@@ -60,6 +60,13 @@ def _build_index() -> dict[str, _Row]:
     return index
 
 
+def is_us_state(name: str) -> bool:
+    """Whether the name is a US state's ("Texas"): the index holds states without coordinates
+    or population, which is how they are told from towns."""
+    row = place_index().get(name)
+    return row is not None and row[1] == "USA" and row[4] == 0 and row[2] == 0.0
+
+
 # continents that GeoNames also lists as a town ("Asia", Philippines)
 _NOT_TOWNS = {"Asia", "Europe", "Africa", "America", "Oceania", "Antarctica"}
 

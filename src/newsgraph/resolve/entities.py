@@ -25,7 +25,7 @@ from newsgraph.folding import fold
 from newsgraph.lexicon.actor_kb import ActorKB
 from newsgraph.lexicon.compiled import Titles, load_lexicon
 from newsgraph.lexicon.gazetteer import Entry, Gazetteer, person_slug, slug
-from newsgraph.lexicon.places import find_place
+from newsgraph.lexicon.places import find_place, is_us_state
 from newsgraph.models import (
     Attribute,
     Entity,
@@ -343,8 +343,9 @@ _TOWN_FOR_ORGANISATION = 100_000
 
 def _country_of_place_in(name: str, gazetteer: Gazetteer) -> str | None:
     """ "the Lagos State government" -> NGA, "Tigray People's Liberation Front" -> ETH: the
-    country of a large town or a listed region that opens an organisation's name (a town
-    named inside it, "Bank of Boston", is not always its home)."""
+    country of a large town, a listed region or a US state that opens an organisation's name,
+    or a US state that ends it after "of" ("University of Texas"); a town named inside it,
+    "Bank of Boston", is not always its home."""
     words = name.removeprefix("the ").removeprefix("The ").split()
     for size in (2, 1):
         if len(words) <= size:
@@ -359,9 +360,22 @@ def _country_of_place_in(name: str, gazetteer: Gazetteer) -> str | None:
             ):
                 return entry.country
         place = find_place(opening)
-        if place is not None and place.population >= _TOWN_FOR_ORGANISATION:
+        if place is not None and (
+            place.population >= _TOWN_FOR_ORGANISATION or _us_state(opening, gazetteer)
+        ):
             return place.country
+    # "University of Texas", "Supreme Court of Ohio": a US state ends the name
+    of = name.rsplit(" of ", 1)
+    if len(of) == 2 and _us_state(of[1].strip(), gazetteer):
+        return "USA"
     return None
+
+
+def _us_state(name: str, gazetteer: Gazetteer) -> bool:
+    """A US state's name that names no country too ("Georgia" does: "Bank of Georgia")."""
+    return is_us_state(name) and not any(
+        entry.type == EntityType.STATE for entry, _, _ in gazetteer.lookup(name)
+    )
 
 
 def _with_roles(
