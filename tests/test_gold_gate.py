@@ -29,6 +29,8 @@ METRICS = {
     "quote_speaker_accuracy": lambda r: r.speaker.value,
     "entity_country_accuracy": lambda r: r.entity_country.value,
     "entity_sector_accuracy": lambda r: r.entity_sector.value,
+    "event_date_accuracy": lambda r: r.date.value,
+    "event_undated_accuracy": lambda r: r.undated.value,
 }
 
 
