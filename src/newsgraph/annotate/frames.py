@@ -344,7 +344,7 @@ class DocView:
             found = [Actor(e, "of", agent) for e in self._opposed_states(head)]
         if not found:
             described = self._described_before(head)
-            if described is not None:
+            if described is not None:  # an anaphor like a pronoun, and as weak a reading
                 return [Actor(described, "pronoun", agent)]
         if not found and agent is not None and self.unnamed:
             return [Actor("", "agent", agent)]  # "insurgents", "government forces"

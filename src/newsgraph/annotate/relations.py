@@ -125,18 +125,21 @@ def _described(view: DocView, token: Token) -> list[Actor]:
     return []
 
 
+def _described_people(view: DocView, token: Token) -> list[Actor]:
+    return [a for a in _described(view, token) if view.entities[a.entity].type == EntityType.PERSON]
+
+
+# the dependencies under which a noun can describe someone (`_described` decides)
 _DESCRIBING = frozenset({"appos", "attr", "oprd", "pobj"})
 
 
 def _body_in_description(view: DocView, token: Token, lexicon: RelationLexicon) -> list[Relation]:
-    """A person described with an organisation in the description's own words belongs to it:
-    "McConnell, the Republican Senate Majority Leader", "Trump is a Republican", "Kokesh ran
-    as a Republican" (the party named as a modifier of the noun, or the noun itself)."""
+    """A person described with a party in the description's own words belongs to it:
+    "Schiff, the Democratic chairman of the committee", "Trump is a Republican" (the party
+    named as a modifier of the noun, or the noun itself)."""
     if lexicon.affiliation is None:
         return []
-    people = [
-        a for a in _described(view, token) if view.entities[a.entity].type == EntityType.PERSON
-    ]
+    people = _described_people(view, token)
     if not people:
         return []
     words = [token, *(c for c in token.children if c.dep_ in {"amod", "compound"})]
@@ -163,9 +166,7 @@ def _post_relations(view: DocView, token: Token, lexicon: RelationLexicon) -> li
     Y", "X, spokeswoman for the department", "He is a researcher with Y", "ESPN's columnist"."""
     affiliation = lexicon.affiliation
     assert affiliation is not None
-    people = [
-        a for a in _described(view, token) if view.entities[a.entity].type == EntityType.PERSON
-    ]
+    people = _described_people(view, token)
     if not people:
         return []
     bodies = view.prep_actors(token, set(affiliation.noun_preps))
