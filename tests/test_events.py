@@ -689,6 +689,7 @@ def test_strikes_and_blockades(run: Run, text: str, kind: str, cameo: str, mode:
         "Typhoon Hagibis struck Japan on Saturday, killing 40 people.",
         "The earthquake killed 40 people in Albania.",
         "Hurricane Dorian hit the Bahamas.",
+        "She was involved in a traffic collision which killed motorcyclist Harry Dunn.",
     ],
 )
 def test_natural_disasters_are_not_events(run: Run, text: str) -> None:

@@ -28,6 +28,13 @@ def done_by_a_non_actor(view: DocView, token: Token) -> bool:
     for child in token.children:
         if child.dep_ == "nsubj" and child.lemma_.lower() in view.not_actors:
             return True
+        if (
+            child.dep_ == "nsubj"
+            and child.lower_ in RELATIVE_PRONOUNS
+            and token.dep_ == "relcl"
+            and token.head.lemma_.lower() in view.not_actors
+        ):
+            return True  # "a traffic collision which killed a motorcyclist"
         if child.dep_ == "agent" and any(
             g.lemma_.lower() in view.not_actors for g in child.children
         ):
