@@ -479,6 +479,11 @@ def test_died_in_an_attack(run: Run, text: str) -> None:
         ("His campaign called for CNN to fire Lockhart.", "fire", "hypothetical"),
         ("Trump is to face trial in the Senate.", "trial", "planned"),
         ("The impeachment trial of Trump is scheduled for January.", "trial", "planned"),
+        (
+            "Zelensky declined Prime Minister Oleksiy Honcharuk's offer to resign.",
+            "resign",
+            "hypothetical",
+        ),
     ],
 )
 def test_acts_asked_for_or_planned_are_not_asserted(
