@@ -479,6 +479,7 @@ def test_died_in_an_attack(run: Run, text: str) -> None:
         ("His campaign called for CNN to fire Lockhart.", "fire", "hypothetical"),
         ("Trump is to face trial in the Senate.", "trial", "planned"),
         ("The impeachment trial of Trump is scheduled for January.", "trial", "planned"),
+        ("Turkey is considering an attack on Syria.", "attack", "hypothetical"),
         (
             "Zelensky declined Prime Minister Oleksiy Honcharuk's offer to resign.",
             "resign",

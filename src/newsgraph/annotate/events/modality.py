@@ -111,6 +111,13 @@ def modality_of(view: DocView, token: Token) -> tuple[Modality, bool, str | None
         ):
             modality = Modality.PLANNED  # "sentencing is scheduled for May"
         if (
+            modality == Modality.ASSERTED
+            and relation in {"xcomp", "dobj"}
+            and steps == 0
+            and lemma in cues.weighing
+        ):
+            modality = Modality.HYPOTHETICAL  # "is considering an attack on Syria"
+        if (
             modality in {Modality.ASSERTED, Modality.PLANNED}
             and relation == "advcl"
             and lemma in cues.requesting
