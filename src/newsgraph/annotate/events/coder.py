@@ -30,6 +30,7 @@ from newsgraph.annotate.events.sides import (
     casualties_of,
     distinct,
     done_by_a_non_actor,
+    excluded,
     mishap,
     named_non_actor,
     noun_source,
@@ -170,9 +171,7 @@ def _verb_event(
     if not source and (not target or mishap(view, token)):
         return None  # "victims killed by the crash": an accident, not an assault
     if unfit_target(view, pattern, target) or (
-        pattern.symmetric
-        and pattern.not_with
-        and unfit_target(view, replace(pattern, needs_target=False), source)
+        pattern.symmetric and excluded(view, pattern, source)
     ):
         # "spoke to NBC News", "Wikinews spoke with her": an interview, not a meeting (either
         # side of a meeting may be the outlet)

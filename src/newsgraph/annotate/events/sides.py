@@ -54,13 +54,16 @@ def named_non_actor(view: DocView, event: Event) -> bool:
 
 def unfit_target(view: DocView, pattern: Pattern, target: Sequence[Actor]) -> bool:
     """The pattern needs a target and has none, or its target is of a type it excludes."""
-    if pattern.needs_target and not target:
-        return True
+    return (pattern.needs_target and not target) or excluded(view, pattern, target)
+
+
+def excluded(view: DocView, pattern: Pattern, side: Sequence[Actor]) -> bool:
+    """A side names an entity of a type the pattern excludes (`not_with`)."""
     return any(
         a.entity is not None
         and a.entity in view.entities
         and view.entities[a.entity].type.value in pattern.not_with
-        for a in target
+        for a in side
     )
 
 
