@@ -14,6 +14,7 @@ import pytest
 from newsgraph import Extraction, Extractor, Settings
 from newsgraph.errors import LexiconError
 from newsgraph.lexicon.actor_kb import SHIPPED, ActorKB
+from newsgraph.models import EntityType
 
 SCHEMA = SHIPPED.parent / "actor.schema.json"
 
@@ -233,6 +234,23 @@ def test_shared_names_resolve_only_with_the_document_country(
              "Labour Party welcomed it, and New Zealand papers agreed.")  # fmt: skip
     local = extract_text(story, published="2019-05-01")
     assert [e.country for e in local.entities if "Labour" in e.name] == ["NZL"]
+
+
+def test_a_name_a_hand_written_party_holds_is_not_a_namesake_abroad(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    # the knowledge base's only "Republicans" is a French party; the gazetteer holds the word
+    # as an ambiguous alias of the US party
+    us = extract_text("Republicans in the House voted against the bill. Democrats said the "
+                      "United States needs the law.", published="2019-05-01")  # fmt: skip
+    assert {(e.name, e.country) for e in us.entities if e.type != EntityType.STATE} >= {
+        ("Republican Party", "USA"), ("Democratic Party", "USA")}  # fmt: skip
+    senators = extract_text("Marco Rubio of Florida and David Perdue of Georgia, both "
+                            "Republicans, voted no.", published="2019-05-01")  # fmt: skip
+    assert "FRA" not in {e.country for e in senators.entities}
+    french = extract_text("In France, the Republicans lost seats in Paris and Lyon.",
+                          published="2019-05-01")  # fmt: skip
+    assert ("Republicans", "FRA") in {(e.name, e.country) for e in french.entities}
 
 
 def test_the_text_wins_over_the_knowledge_base(extract_text: Callable[..., Extraction]) -> None:

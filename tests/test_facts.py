@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from newsgraph import Extraction
+from newsgraph.models import Attribute, Entity, EntityType
 
 Run = Callable[..., Extraction]
 
@@ -137,6 +138,9 @@ def test_other_alignments(
         ("Trump is a Republican.", ("Donald Trump", "member_of", "Republican"), False),
         ("Adam Schiff, the Democratic chairman of the House Intelligence Committee, spoke.",
          ("Adam Schiff", "member_of", "Democratic"), False),
+        # the describing noun heads the apposition
+        ("Since then, a Republican, Mark Amodei, has voiced support for the inquiry.",
+         ("Mark Amodei", "member_of", "Republican"), False),
     ],
 )  # fmt: skip
 def test_alignments_stated_by_nouns(
@@ -169,6 +173,17 @@ def test_a_leader_is_not_also_listed_as_a_member(run: Run) -> None:
 def test_no_alignment_from_a_former_membership(run: Run) -> None:
     assert run("John Smith, a former member of the Labour Party, said so.").relations == ()
     assert run("Tom Jones, a former professor at Princeton University, said so.").relations == ()
+
+
+def test_a_person_coded_as_a_party_member_is_no_party() -> None:
+    # in an interview about a party's nomination the sector model codes its candidates PTY;
+    # a party's member is not a party ("Larry Sharpe member_of Arvin Vohra" was output)
+    from newsgraph.annotate.relations import _is_party
+
+    pty = (Attribute("agent", "PTY"),)
+    assert not _is_party(Entity("person:x", "Arvin Vohra", EntityType.PERSON, (), attributes=pty))
+    assert _is_party(Entity("group:x", "Libertarians", EntityType.GROUP, (), attributes=pty))
+    assert _is_party(Entity("organization:x", "Green Party", EntityType.ORGANIZATION, ()))
 
 
 def test_a_people_named_in_a_description_is_no_party(run: Run) -> None:

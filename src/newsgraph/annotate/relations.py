@@ -38,7 +38,9 @@ def find_relations(
             found += _noun_relations(view, token, entry, lexicon)
         elif token.pos_ == "NOUN" and lexicon.affiliation and lemma in lexicon.affiliation.nouns:
             found += _post_relations(view, token, lexicon)
-        if token.pos_ in {"NOUN", "PROPN"} and token.dep_ in _DESCRIBING:
+        if token.pos_ in {"NOUN", "PROPN"} and (
+            token.dep_ in _DESCRIBING or any(c.dep_ == "appos" for c in token.children)
+        ):
             found += _body_in_description(view, token, lexicon)
     found += _role_relations(view, entities, lexicon)
     found += _affiliations(view, entities, lexicon)
@@ -118,6 +120,10 @@ def _described(view: DocView, token: Token) -> list[Actor]:
         return []
     if token.dep_ == "appos":
         return view.actors(token.head)
+    # the noun heads the apposition: "a Republican, Mark Amodei", "the party's chairman, X"
+    named = [a for c in token.children if c.dep_ == "appos" for a in view.actors(c)]
+    if named:
+        return named
     if token.dep_ in {"attr", "oprd"}:
         return view.children_actors(token.head, {"nsubj", "nsubjpass"})
     if token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.pos_ == "VERB":
@@ -153,7 +159,10 @@ def _body_in_description(view: DocView, token: Token, lexicon: RelationLexicon) 
 
 
 def _is_party(entity: Entity) -> bool:
-    """A political party, by its coded agent or its name ("Republican", "Labour Party")."""
+    """A political party, by its coded agent or its name ("Republican", "Labour Party"); not a
+    person, whom a party's agent code says is in one."""
+    if entity.type == EntityType.PERSON:
+        return False
     codes = {a.value for a in entity.attributes if a.key in {"agent", "sector"}}
     return bool(codes & _PARTY_CODES) or entity.name.lower().endswith(" party")
 

@@ -5,7 +5,9 @@ Runs after the text and the gazetteer had their say, and only fills what they le
 - the text wins: a country the text gave (a title, a demonym, "Nigeria's") is kept, and a record
   of another country is not used;
 - a name that several records of different countries share ("Labour Party") is resolved only
-  when exactly one of those countries is named in the same document, else left alone;
+  when exactly one of those countries is named in the same document, else left alone; so is
+  a name a hand-written gazetteer entry of another country holds as an ambiguous alias
+  ("Republicans": the US party's, and a French party's full name in the knowledge base);
 - the record's post held on the publication date becomes a role (without evidence, like the
   gazetteer's), its sector the entity's `sector` attribute, its id the `actor_kb` attribute.
 
@@ -16,12 +18,13 @@ where the document names the abbreviation's country.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import cache
 
 from newsgraph.lexicon.actor_kb import ActorKB, ActorRecord, Match
 from newsgraph.lexicon.compiled import load_lexicon
+from newsgraph.lexicon.gazetteer import Gazetteer
 from newsgraph.models import Attribute, Entity, EntityType, Role
 from newsgraph.resolve.countries import document_countries
 
@@ -34,14 +37,35 @@ _KB_TYPES = {
 
 
 def with_actor_knowledge(
-    entities: Sequence[Entity], kb: ActorKB, published: str | None, text: str = ""
+    entities: Sequence[Entity],
+    kb: ActorKB,
+    published: str | None,
+    text: str = "",
+    gazetteer: Gazetteer | None = None,
 ) -> list[Entity]:
     """The entities, the unknown ones completed from the knowledge base where it is sure.
     `text` (the document's) lets a one-word name be looked up with the capitalised word
-    before it, which NER often leaves out ("Pope Francis", "Sultan Qaboos")."""
+    before it, which NER often leaves out ("Pope Francis", "Sultan Qaboos"). `gazetteer`'s
+    ambiguous aliases are rivals of the knowledge base's records of the same name."""
     named = document_countries(entities)
     entities = [_person_read_as_place(e, kb, published) for e in entities]
-    return [_completed(e, kb, published, named, text) for e in entities]
+    rivals = _rival_countries(gazetteer)
+    return [_completed(e, kb, published, named, text, rivals) for e in entities]
+
+
+def _rival_countries(gazetteer: Gazetteer | None) -> Callable[[str], set[str]]:
+    """name -> the countries of the hand-written entries that hold it as an ambiguous alias."""
+
+    def rivals(name: str) -> set[str]:
+        if gazetteer is None:
+            return set()
+        return {
+            entry.country
+            for entry, _kind, ambiguous in gazetteer.lookup(name)
+            if ambiguous and entry.country
+        }
+
+    return rivals
 
 
 def _person_read_as_place(entity: Entity, kb: ActorKB, published: str | None) -> Entity:
@@ -68,11 +92,16 @@ def known_type(kb: ActorKB, name: str, published: str | None) -> EntityType | No
 
 
 def _completed(
-    entity: Entity, kb: ActorKB, published: str | None, named: set[str], text: str
+    entity: Entity,
+    kb: ActorKB,
+    published: str | None,
+    named: set[str],
+    text: str,
+    rivals: Callable[[str], set[str]],
 ) -> Entity:
     if entity.known or entity.type not in _KB_TYPES:
         return entity
-    found = _best(entity, kb, published, named, _titled_names(entity, text))
+    found = _best(entity, kb, published, named, _titled_names(entity, text), rivals)
     if not found:
         # who it is may be unsure while what it is is not: "Sinn Féin" is a party of two
         # countries in the knowledge base, and a party either way, never the person NER says
@@ -103,7 +132,12 @@ def _completed(
 
 
 def _best(
-    entity: Entity, kb: ActorKB, published: str | None, named: set[str], extra: Sequence[str]
+    entity: Entity,
+    kb: ActorKB,
+    published: str | None,
+    named: set[str],
+    extra: Sequence[str],
+    rivals: Callable[[str], set[str]],
 ) -> list[Match]:
     """The matches of the first of the entity's names (then of `extra` ones) that resolves to
     one country, the one that holds a post on the publication date alone when there is one."""
@@ -113,6 +147,9 @@ def _best(
         if entity.country:
             matches = [m for m in matches if m.record.country == entity.country]
         chosen = _unambiguous(matches, named)
+        rival = rivals(name) - {m.record.country for m in chosen}
+        if rival and (rival & named or not {m.record.country for m in chosen} & named):
+            return []  # a hand-written entry of another country holds the name too
         if chosen and _foreign_namesake(entity, chosen, published, named):
             return []
         if chosen:

@@ -91,7 +91,9 @@ def resolve_entities(
     entities = _with_roles(entities, context, gazetteer, titles)
     entities = with_stated_countries(entities, context.text, gazetteer)
     if actors is not None:
-        entities = with_actor_knowledge(entities, actors, context.published, context.text)
+        entities = with_actor_knowledge(
+            entities, actors, context.published, context.text, gazetteer
+        )
     if context.doc is not None:
         entities = with_affiliated_countries(entities, context.doc)
     entities = with_home_country(entities)
