@@ -138,6 +138,11 @@ def test_other_alignments(
         ("Trump is a Republican.", ("Donald Trump", "member_of", "Republican"), False),
         ("Adam Schiff, the Democratic chairman of the House Intelligence Committee, spoke.",
          ("Adam Schiff", "member_of", "Democratic"), False),
+        # a party's nominee named behind the party: the party's choice, not its member
+        ("In June, Prohibition Party presidential nominee Phil Collins sought the nomination.",
+         ("Prohibition Party", "supports", "Phil Collins"), False),
+        ("Sarah Palin became the Republican Party's first female candidate for Vice President.",
+         ("Republican Party", "supports", "Sarah Palin"), False),
         # the describing noun heads the apposition
         ("Since then, a Republican, Mark Amodei, has voiced support for the inquiry.",
          ("Mark Amodei", "member_of", "Republican"), False),

@@ -302,18 +302,38 @@ def _affiliations(
                 if _membership(view, lexicon, organization) is None:
                     continue
                 evidence = view.evidence(list(view.doc[span.root.left_edge.i : span.end + 1]))
+                subject, tie, obj = entity.id, relation, organization
+                if (chosen := _chosen_by(view, span, organization, lexicon)) is not None:
+                    subject, tie, obj = organization, chosen, entity.id
                 found.append(
                     Relation(
                         id="",
-                        subject=entity.id,
-                        relation=relation,
-                        object=organization,
+                        subject=subject,
+                        relation=tie,
+                        object=obj,
                         evidence=evidence,
                         citation=_citation_id(view, evidence.sentence),
                         confidence=0.6,
                     )
                 )
     return found
+
+
+def _chosen_by(
+    view: DocView, span: Span, organization: str, lexicon: RelationLexicon
+) -> str | None:
+    """The relation an organisation named before a person holds to them when a reversed noun
+    stands between ("Prohibition Party presidential nominee Phil Collins": the party supports
+    him; a nominee need not be a member)."""
+    words = view.doc[span.root.left_edge.i : span.start]
+    at = [t.i for t in words if view.entity_of(t) == organization]
+    if not at:
+        return None
+    for token in view.doc[max(at) + 1 : span.start]:
+        entry = lexicon.nouns.get(token.lemma_.lower())
+        if entry is not None and entry[2]:
+            return entry[0]
+    return None
 
 
 def _named_with(view: DocView, span: Span, preps: frozenset[str]) -> list[str]:
