@@ -143,6 +143,11 @@ def test_other_alignments(
          ("Prohibition Party", "supports", "Phil Collins"), False),
         ("Sarah Palin became the Republican Party's first female candidate for Vice President.",
          ("Republican Party", "supports", "Sarah Palin"), False),
+        # a title's place stands for its government, and the small model's apposition of a
+        # person to that place is the title's
+        ("The mayor of New Orleans, LaToya Cantrell, advised residents to shelter in place.",
+         ("LaToya Cantrell", "leads", "New Orleans"), False),
+        ("Sadiq Khan, the mayor of London, spoke.", ("Sadiq Khan", "leads", "London"), False),
         # the describing noun heads the apposition
         ("Since then, a Republican, Mark Amodei, has voiced support for the inquiry.",
          ("Mark Amodei", "member_of", "Republican"), False),

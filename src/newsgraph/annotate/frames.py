@@ -339,7 +339,7 @@ class DocView:
                                 for a in self.actors(pobj, depth=depth + 1)
                             ]
                             if not found and prep.lower_ == "of":
-                                found += [Actor(e, "of", agent) for e in self._places_in(pobj)]
+                                found += [Actor(e, "of", agent) for e in self.places_in(pobj)]
         if not found and agent is not None and agent.code == "OPP":
             found = [Actor(e, "of", agent) for e in self._opposed_states(head)]
         if not found:
@@ -424,7 +424,7 @@ class DocView:
             if self.entities[a.entity].country or self.entities[a.entity].type != EntityType.GROUP
         ]
 
-    def _places_in(self, token: Token) -> list[str]:
+    def places_in(self, token: Token) -> list[str]:
         """A place standing for its people or authorities: "the mayor of ... Nablus"."""
         places = [
             e for t in token.subtree

@@ -108,6 +108,17 @@ def _noun_relations(
     if not subjects:
         return []
     objects = view.prep_actors(token, {prep}) + view.children_actors(token, {"poss"})
+    objects = [o for o in objects if o.entity not in {s.entity for s in subjects}]
+    if not objects and token.lemma_.lower() in lexicon.titles:
+        # a title's place stands for its government: "the mayor of New Orleans" leads it
+        objects = [
+            Actor(place, "mention")
+            for child in token.children
+            if child.dep_ == "prep" and child.lower_ == prep
+            for obj in child.children
+            if obj.dep_ == "pobj"
+            for place in view.places_in(obj)
+        ]
     if reverse:
         subjects, objects = objects, subjects
     return _pairs(view, token, relation, *_plausible(view, lexicon, relation, subjects, objects))
@@ -124,11 +135,33 @@ def _described(view: DocView, token: Token) -> list[Actor]:
     named = [a for c in token.children if c.dep_ == "appos" for a in view.actors(c)]
     if named:
         return named
+    named = _apposed_to_object(view, token)
+    if named:
+        return named
     if token.dep_ in {"attr", "oprd"}:
         return view.children_actors(token.head, {"nsubj", "nsubjpass"})
     if token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.pos_ == "VERB":
         return view.children_actors(token.head.head, {"nsubj", "nsubjpass"})
     return []
+
+
+def _apposed_to_object(view: DocView, token: Token) -> list[Actor]:
+    """People the small model hangs on the noun's own object: "The mayor of New Orleans,
+    LaToya Cantrell, said" (a person is no apposition of a city or a body)."""
+    found = []
+    for prep in (c for c in token.children if c.dep_ == "prep"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            entity = view.entity_of(obj)
+            if entity is None or view.entities[entity].type == EntityType.PERSON:
+                continue
+            found += [
+                a
+                for c in obj.children
+                if c.dep_ == "appos"
+                for a in view.actors(c)
+                if view.entities[a.entity].type == EntityType.PERSON
+            ]
+    return found
 
 
 def _described_people(view: DocView, token: Token) -> list[Actor]:
