@@ -559,6 +559,14 @@ def test_an_attack_for_a_reason_is_criticism(run: Run) -> None:
     assert first_of(run("Rebels attacked the town on Monday."), "ASSAULT")
 
 
+def test_agreeing_with_a_view_is_support_and_agreeing_to_act_is_agree(run: Run) -> None:
+    # "on Monday" is a preposition of time, not the terms agreed on
+    agreed = first_of(run("Carroll agreed with La Riva on Monday."), "SUPPORT")
+    assert agreed.cameo == "051"
+    assert first_of(run("On Monday, Serbia agreed with Kosovo to open economic ties."), "AGREE")
+    assert first_of(run("Turkey agreed with Libya on a maritime border."), "AGREE")
+
+
 def test_an_attack_claimed_is_reported_by_its_claimant(run: Run) -> None:
     result = run("The Islamic State claimed responsibility for the attacks in Kabul.")
     (attack,) = [e for e in result.events if e.trigger == "attacks"]

@@ -130,11 +130,14 @@ def word_features(token: Token, lexicon: EventLexicon) -> dict[str, float]:
         f"dep_head={token.dep_}>{head.lemma_.lower()}": 1.0,
         f"suffix={lemma[-3:]}": 1.0,
     }
-    for pattern in lexicon.verbs.get(lemma, ()) if token.pos_ == "VERB" else ():
+    # an entry that needs a preposition the word does not take is not among its readings
+    preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
+    verbs = [p for p in lexicon.verbs.get(lemma, ()) if not p.with_prep or p.with_prep & preps]
+    for pattern in verbs if token.pos_ == "VERB" else ():
         found[f"lex_verb={pattern.event}"] = 1.0
     for pattern in lexicon.nouns.get(lemma, ()):
         found[f"lex_noun={pattern.event}"] = 1.0
-    for pattern in lexicon.verbs.get(lemma, ()):
+    for pattern in verbs:
         found[f"lex_any={pattern.event}"] = 1.0
     for child in token.children:
         found[f"child_dep={child.dep_}"] = 1.0
@@ -301,7 +304,7 @@ def pattern_for(token: Token, kind: str, lexicon: EventLexicon) -> Pattern:
     lemma = token.lemma_.lower()
     table = lexicon.verbs if token.pos_ == "VERB" else lexicon.nouns
     for pattern in table.get(lemma, ()):
-        if pattern.event == kind and not pattern.object and not pattern.particle:
+        if pattern.event == kind and not (pattern.object or pattern.particle or pattern.with_prep):
             return pattern
     targets = VERB_TARGETS if token.pos_ == "VERB" else NOUN_TARGETS
     return Pattern(lemma=lemma, event=kind, cameo=DEFAULT_CAMEO[kind], target=targets)

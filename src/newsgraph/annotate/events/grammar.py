@@ -190,6 +190,8 @@ def verb_pattern(token: Token, lexicon: EventLexicon) -> Pattern | None:
             continue
         if pattern.with_prep and not pattern.with_prep & preps:
             continue
+        if pattern.not_after and pattern.not_after & _openers(token):
+            continue
         return pattern
     if not general or particle in _BLOCKING_PARTICLES:
         return None
@@ -199,12 +201,20 @@ def verb_pattern(token: Token, lexicon: EventLexicon) -> Pattern | None:
 
 def _openers(token: Token) -> set[str]:
     """The verb's prepositions and the words opening its complement clauses ("asked about",
-    "asked if")."""
-    words = {c.lower_ for c in token.children if c.dep_ == "prep"}
+    "asked if", "agreed with him to leave")."""
+    words = {c.lower_ for c in token.children if c.dep_ == "prep" and not _temporal(c)}
     for clause in token.children:
         if clause.dep_ in {"ccomp", "advcl"}:
             words |= {c.lower_ for c in clause.children if c.dep_ in {"mark", "advmod"}}
+        elif clause.dep_ == "xcomp":
+            words |= {c.lower_ for c in clause.children if c.dep_ == "aux"}
     return words
+
+
+def _temporal(prep: Token) -> bool:
+    """A preposition of time ("on Monday", "in May"), which says nothing of what the verb
+    means."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in prep.children)
 
 
 def prepositional_objects(token: Token) -> list[Token]:
