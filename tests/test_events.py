@@ -395,6 +395,9 @@ def agent_code(event: Event, side: str) -> str | None:
         ("Syrian rebels attacked government forces.", "ASSAULT", {"Syria"}, "REB", set(), "MIL"),
         # the modifier and the noun together before the noun alone: "security forces"
         ("Security forces arrested dozens of protesters.", "COERCE", set(), "COP", set(), "OPP"),
+        # the small model reads a plural opening the sentence as a name ("Rebels": NNPS)
+        ("Rebels attacked the town.", "ASSAULT", set(), "REB", set(), None),
+        ("Authorities arrested ten people.", "COERCE", set(), "GOV", set(), "CVL"),
     ],
 )
 def test_unnamed_sides_keep_their_agent(

@@ -583,7 +583,18 @@ def noun_keys(head: Token) -> list[str]:
     """A noun's lexicon keys, most specific first: a modifier's lemma with the noun's
     ("hunger strike", "security force"), then the noun's lemma alone."""
     lemma = head.lemma_.lower()
-    return [f"{m.lemma_.lower()} {lemma}" for m in _prenominal(head)] + [lemma]
+    keys = [f"{m.lemma_.lower()} {lemma}" for m in _prenominal(head)] + [lemma]
+    if head.tag_ == "NNPS" and head.is_sent_start:
+        # the small model reads a plural opening the sentence as a name and keeps its form
+        # ("Rebels attacked the town": lemma "Rebels")
+        keys.append(_singular(head.lower_))
+    return keys
+
+
+def _singular(plural: str) -> str:
+    if plural.endswith("ies"):
+        return plural[:-3] + "y"
+    return plural[:-1] if plural.endswith("s") else plural
 
 
 def _prenominal(head: Token) -> list[Token]:
