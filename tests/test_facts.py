@@ -36,6 +36,22 @@ def name_of(result: Extraction, entity_id: str | None) -> str | None:
         ("Russia denied the reports as “fakes.”", "Russia", "deny", "scare"),
         ("Pompeo accused Russia of interference.", "Mike Pompeo", "accuse", None),
         ("Lavrov said that the talks had failed.", "Sergei Lavrov", "state", "reported"),
+        # the source "according to" names, where no speech verb names one
+        (
+            'According to political scholar Kelly Dittmar, "Women hold fewer than 30 percent of '
+            'the seats."',
+            "Kelly Dittmar",
+            "state",
+            "direct",
+        ),
+        # the nearest verb that has a speaker: "further saying" has none
+        (
+            'Bank president Okey Oramah said the use of other currencies "costs Africa between $5 '
+            'and $7 billion," further saying, "Beyond that, it also reduces trade."',
+            "Okey Oramah",
+            "state",
+            "direct",
+        ),
     ],
 )
 def test_quotes_with_speaker_and_stance(

@@ -206,7 +206,10 @@ def _reporting_verb(view: DocView, parties: _Parties, first: int, last: int) -> 
         candidates = parties.speech_verbs(index - 1)
     if not candidates:
         return None
-    return min(candidates, key=lambda t: min(abs(t.i - first), abs(t.i - last)))
+    # the nearest verb that names its speaker: in "X said the plan "costs ...," further saying,
+    # "..."" the participle nearest the first quote names nobody
+    candidates.sort(key=lambda t: min(abs(t.i - first), abs(t.i - last)))
+    return next((t for t in candidates if parties.of(t)[0] is not None), candidates[0])
 
 
 def _quote(
@@ -221,6 +224,8 @@ def _quote(
 ) -> Quote:
     sentence = view.sentence_index(anchor)
     speaker, addressee = parties.of(verb) if verb is not None else (None, None)
+    if speaker is None:
+        speaker = _according_to(view, sentence, start, end)
     date, _basis = view.date_for(sentence)
     citation = view.citation_for(sentence)
     lemma = verb.lemma_.lower() if verb is not None else None
@@ -236,6 +241,22 @@ def _quote(
         date=date,
         citation=citation.id if citation else None,
     )
+
+
+def _according_to(view: DocView, sentence: int, start: int, end: int) -> str | None:
+    """The source an "according to" outside the quote names in its sentence ("According to
+    political scholar Kelly Dittmar, "Women hold ...""): the quote's speaker."""
+    for token in view.sents[sentence]:
+        if token.lower_ != "according" or start <= token.idx < end:
+            continue
+        for prep in token.children:
+            if prep.lower_ != "to":
+                continue
+            for obj in prep.children:
+                actors = [a for a in view.actors(obj) if not _nationality_only(view, a)]
+                if obj.dep_ == "pobj" and actors:
+                    return actors[0].entity
+    return None
 
 
 def _speaker(view: DocView, verb: Token) -> str | None:
