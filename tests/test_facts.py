@@ -320,3 +320,12 @@ def test_affiliations_and_state_leaders_from_names_and_titles(
 def test_no_affiliation_with_a_place_or_for_a_former_leader(run: Run) -> None:
     assert run("Senator Marco Rubio of Florida spoke.").relations == ()
     assert run("Former US President Barack Obama spoke.").relations == ()
+
+
+def test_a_speaker_named_only_by_what_it_is_keeps_its_agent(run: Run) -> None:
+    result = run('"It killed nine people and injured at least 50 more," officials said.')
+    (quote,) = result.quotes
+    assert quote.speaker is None
+    assert quote.speaker_agent is not None and quote.speaker_agent.code == "GOV"
+    named = run('"It killed nine people," Governor Ahmad Khan said.').quotes[0]
+    assert named.speaker is not None and named.speaker_agent is None

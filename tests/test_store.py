@@ -164,3 +164,19 @@ def test_an_older_database_gains_the_agent_columns(tmp_path: Path) -> None:
     upgrade(engine)
     columns = {c["name"] for c in inspect(engine).get_columns("events")}
     assert {"source_agent", "source_agent_code", "target_agent", "target_agent_code"} <= columns
+
+
+def test_an_unnamed_speaker_is_stored_and_listed_by_what_it_is(
+    kb: Engine, extractor: Extractor, tmp_path: Path
+) -> None:
+    folder = tmp_path / "unnamed"
+    folder.mkdir()
+    (folder / "c.txt").write_text(
+        'Blast in Kabul\n\nOn May 3, 2019, a bomb exploded in Kabul. "It killed nine people '
+        'and injured at least 50 more," officials said.\n',
+        encoding="utf-8",
+    )
+    ingest(extractor, kb, [folder])
+    (quote,) = [q for q in queries.quotes(kb) if q["text"].startswith("It killed")]
+    assert (quote["speaker"], quote["speaker_id"], quote["speaker_agent"]) == (
+        "officials", None, "GOV")  # fmt: skip

@@ -226,6 +226,7 @@ def _quote(quote: Quote) -> JSON:
         "text": quote.text,
         "kind": quote.kind,
         "speaker": quote.speaker,
+        "speaker_agent": _agent(quote.speaker_agent),
         "addressee": quote.addressee,
         "verb": quote.verb,
         "stance": quote.stance,

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Literal
 
-SCHEMA_VERSION = "newsgraph.extraction/1.3"
+SCHEMA_VERSION = "newsgraph.extraction/1.4"
 
 Scalar = str | int | float | bool
 
@@ -323,6 +323,8 @@ class Quote:
     addressee: str | None = None
     date: str | None = None
     citation: str | None = None
+    # a speaker named only by what it is ("officials said", "the study reported"): no entity
+    speaker_agent: Agent | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -81,7 +81,7 @@ def _quotes(extraction: Extraction) -> Table:
     for column in ("speaker", "stance", "kind", "text"):
         table.add_column(column)
     for q in _shown(table, extraction.quotes):
-        speaker = names.get(q.speaker, q.speaker) if q.speaker else "—"
+        speaker = _side(names, (q.speaker,) if q.speaker else (), q.speaker_agent)
         table.add_row(speaker, q.stance, q.kind, Text(_clip(q.text), overflow="fold"))
     return table
 

@@ -20,7 +20,7 @@ from spacy.tokens import Token
 from newsgraph.annotate.events import subject_of
 from newsgraph.annotate.frames import Actor, DocView
 from newsgraph.annotate.transcript import Turn, turn_quotes
-from newsgraph.models import EntityType, Event, Evidence, Modality, Quote
+from newsgraph.models import Agent, EntityType, Event, Evidence, Modality, Quote
 
 _QUOTE = re.compile(
     r"“(?P<a>[^”]{1,1500})”|\"(?P<b>[^\"\n]{1,1500})\"|‘(?P<c>[^’\n]{2,200})’(?!\w)"
@@ -154,6 +154,7 @@ class _Parties:
 
     def __init__(self, view: DocView) -> None:
         self.view = view
+        self.unnamed_view = view.with_unnamed()
         self._verbs: dict[int, list[Token]] = {}
         self._of_verb: dict[int, tuple[str | None, str | None]] = {}
 
@@ -170,6 +171,11 @@ class _Parties:
         if verb.i not in self._of_verb:
             self._of_verb[verb.i] = (_speaker(self.view, verb), _addressee(self.view, verb))
         return self._of_verb[verb.i]
+
+    def unnamed(self, verb: Token) -> Agent | None:
+        """The verb's speaker named only by what it is ("officials said", "police told")."""
+        subjects = subject_of(self.unnamed_view, verb)
+        return next((a.agent for a in subjects if not a.entity and a.agent is not None), None)
 
 
 def _direct(view: DocView, parties: _Parties) -> list[Quote]:
@@ -226,6 +232,7 @@ def _quote(
     speaker, addressee = parties.of(verb) if verb is not None else (None, None)
     if speaker is None:
         speaker = _according_to(view, sentence, start, end)
+    agent = parties.unnamed(verb) if speaker is None and verb is not None else None
     date, _basis = view.date_for(sentence)
     citation = view.citation_for(sentence)
     lemma = verb.lemma_.lower() if verb is not None else None
@@ -240,6 +247,7 @@ def _quote(
         addressee=addressee,
         date=date,
         citation=citation.id if citation else None,
+        speaker_agent=agent,
     )
 
 

@@ -380,15 +380,18 @@ class _Article:
         return (found, found + len(quote["text"]))
 
     def _speaker(self, g: dict[str, Any], o: dict[str, Any]) -> None:
-        gold_speaker, speaker = g["speaker"], o.get("speaker")
+        gold_speaker, speaker, agent = g["speaker"], o.get("speaker"), o.get("speaker_agent")
         if gold_speaker is None:
-            ok = speaker is None
+            ok = speaker is None and agent is None
         else:
-            ok = speaker is not None and self.side_matches(gold_speaker, [speaker], None)
+            # an unnamed speaker ("officials said") agrees by its agent type, like a side
+            named = [speaker] if speaker is not None else []
+            ok = (speaker or agent) is not None and self.side_matches(gold_speaker, named, agent)
         self.report.speaker.count(ok)
         if not ok:
             self.error("quote speaker", sentence=g["sentence"], quote=g["text"]["text"][:60],
-                       gold=(gold_speaker or {}).get("text"), output=speaker)  # fmt: skip
+                       gold=(gold_speaker or {}).get("text"),
+                       output=speaker or (agent or {}).get("text"))  # fmt: skip
 
     # --- entities -------------------------------------------------------------------------
 

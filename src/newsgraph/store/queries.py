@@ -481,8 +481,10 @@ def quotes(
         query = quote_select().where(q.c.id.in_(list(c.scalars(page)))).order_by(*newest)
         return [
             {
-                "speaker": r.speaker_name,
+                # a speaker named only by what it is shows as that ("officials")
+                "speaker": r.speaker_name or r.speaker_agent,
                 "speaker_id": r.speaker,
+                "speaker_agent": r.speaker_agent_code,
                 "stance": r.stance,
                 "kind": r.kind,
                 "text": r.text,

@@ -272,6 +272,8 @@ quotes = Table(
     Column("text", Text, nullable=False),
     Column("kind", String(10), nullable=False),
     Column("speaker", String(200), index=True),
+    Column("speaker_agent", String(200)),
+    Column("speaker_agent_code", String(3), index=True),
     Column("addressee", String(200)),
     Column("verb", Text),
     Column("stance", String(12), nullable=False),

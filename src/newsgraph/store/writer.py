@@ -363,6 +363,8 @@ def _quote_rows(rows: Mapping[Any, list[dict[str, Any]]], extraction: Extraction
                 "text": q.text,
                 "kind": q.kind,
                 "speaker": q.speaker,
+                "speaker_agent": q.speaker_agent.text if q.speaker_agent else None,
+                "speaker_agent_code": q.speaker_agent.code if q.speaker_agent else None,
                 "addressee": q.addressee,
                 "verb": q.verb,
                 "stance": q.stance,
