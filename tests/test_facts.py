@@ -329,3 +329,16 @@ def test_a_speaker_named_only_by_what_it_is_keeps_its_agent(run: Run) -> None:
     assert quote.speaker_agent is not None and quote.speaker_agent.code == "GOV"
     named = run('"It killed nine people," Governor Ahmad Khan said.').quotes[0]
     assert named.speaker is not None and named.speaker_agent is None
+
+
+def test_according_to_makes_the_rest_of_the_sentence_its_sources_words(run: Run) -> None:
+    result = run("According to AFP, other buildings in Salaheddin are close to collapse.")
+    (quote,) = result.quotes
+    assert (quote.kind, name_of(result, quote.speaker), quote.verb) == (
+        "reported", "Agence France-Presse", "according to")  # fmt: skip
+    assert quote.text == "other buildings in Salaheddin are close to collapse"
+    result = run("A second fire on Saturday killed another person, according to officials.")
+    (quote,) = result.quotes
+    assert quote.text == "A second fire on Saturday killed another person"
+    assert quote.speaker is None and quote.speaker_agent is not None
+    assert quote.speaker_agent.code == "GOV"

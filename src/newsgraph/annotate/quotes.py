@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from newsgraph.annotate.events import subject_of
 from newsgraph.annotate.frames import Actor, DocView
@@ -121,7 +121,7 @@ def find_quotes(view: DocView, turns: Sequence[Turn] = ()) -> list[Quote]:
 
     reported = [
         r
-        for r in _reported(view, parties)
+        for r in _reported(view, parties) + _attributed(view, parties)
         if not covered(r.evidence.start) and r.evidence.sentence not in answered
     ]
     quotes = _continued(sorted(direct + reported + answers, key=lambda q: q.evidence.start))
@@ -230,9 +230,11 @@ def _quote(
 ) -> Quote:
     sentence = view.sentence_index(anchor)
     speaker, addressee = parties.of(verb) if verb is not None else (None, None)
+    agent = None
     if speaker is None:
-        speaker = _according_to(view, sentence, start, end)
-    agent = parties.unnamed(verb) if speaker is None and verb is not None else None
+        speaker, agent = _according_to(view, sentence, start, end)
+    if speaker is None and agent is None and verb is not None:
+        agent = parties.unnamed(verb)
     date, _basis = view.date_for(sentence)
     citation = view.citation_for(sentence)
     lemma = verb.lemma_.lower() if verb is not None else None
@@ -251,20 +253,26 @@ def _quote(
     )
 
 
-def _according_to(view: DocView, sentence: int, start: int, end: int) -> str | None:
+def _according_to(
+    view: DocView, sentence: int, start: int, end: int
+) -> tuple[str | None, Agent | None]:
     """The source an "according to" outside the quote names in its sentence ("According to
-    political scholar Kelly Dittmar, "Women hold ...""): the quote's speaker."""
+    political scholar Kelly Dittmar, "Women hold ...""): the quote's speaker, or what kind of
+    speaker it is when it is named only so ("according to officials")."""
+    unnamed = view.with_unnamed()
     for token in view.sents[sentence]:
-        if token.lower_ != "according" or start <= token.idx < end:
+        prep = _according_to_prep(token)
+        if prep is None or start <= token.idx < end:
             continue
-        for prep in token.children:
-            if prep.lower_ != "to":
-                continue
-            for obj in prep.children:
-                actors = [a for a in view.actors(obj) if not _nationality_only(view, a)]
-                if obj.dep_ == "pobj" and actors:
-                    return actors[0].entity
-    return None
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            actors = [a for a in unnamed.actors(obj) if not _nationality_only(view, a)]
+            named = next((a.entity for a in actors if a.entity), None)
+            if named is not None:
+                return named, None
+            agent = next((a.agent for a in actors if a.agent is not None), None)
+            if agent is not None:
+                return None, agent
+    return None, None
 
 
 def _speaker(view: DocView, verb: Token) -> str | None:
@@ -317,6 +325,43 @@ def _reported(view: DocView, parties: _Parties) -> list[Quote]:
         start, end = first.idx, last.idx + len(last.text)
         found.append(_quote(view, parties, token, "reported", text[start:end], start, end, first))
     return found
+
+
+def _attributed(view: DocView, parties: _Parties) -> list[Quote]:
+    """ "According to X, ...": the rest of the sentence is X's, as reported speech (the longer
+    side when the phrase stands inside it)."""
+    found = []
+    for token in view.tokens:
+        to = _according_to_prep(token)
+        if to is None:
+            continue
+        sentence = token.sent
+        phrase = [t.i for t in token.subtree]
+        before = _trimmed(view.doc[sentence.start : min(phrase)])
+        after = _trimmed(view.doc[max(phrase) + 1 : sentence.end])
+        clause = max((before, after), key=lambda span: len(span.text))
+        if len(clause) < _SCARE_WORDS:
+            continue
+        start, end = clause.start_char, clause.end_char
+        quote = _quote(view, parties, None, "reported", view.text[start:end], start, end, clause[0])
+        found.append(replace(quote, verb="according to"))
+    return found
+
+
+def _according_to_prep(token: Token) -> Token | None:
+    if token.lower_ != "according":
+        return None
+    return next((c for c in token.children if c.lower_ == "to" and c.dep_ == "prep"), None)
+
+
+def _trimmed(span: Span) -> Span:
+    """The span without the punctuation and spaces at either end."""
+    start, end = span.start, span.end
+    while start < end and (span.doc[start].is_punct or span.doc[start].is_space):
+        start += 1
+    while end > start and (span.doc[end - 1].is_punct or span.doc[end - 1].is_space):
+        end -= 1
+    return span.doc[start:end]
 
 
 def reported_in_quotes(events: Sequence[Event], quotes: Sequence[Quote]) -> list[Event]:
