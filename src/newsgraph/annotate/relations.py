@@ -12,9 +12,9 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
+from newsgraph.annotate.described import DESCRIBING, described, described_people
 from newsgraph.annotate.events import subject_of
 from newsgraph.annotate.frames import Actor, DocView
-from newsgraph.coding import PAST_QUALIFIERS
 from newsgraph.lexicon.relations import RelationLexicon
 from newsgraph.models import ArmsTransfer, Entity, EntityType, Relation, Role
 
@@ -39,7 +39,7 @@ def find_relations(
         elif token.pos_ == "NOUN" and lexicon.affiliation and lemma in lexicon.affiliation.nouns:
             found += _post_relations(view, token, lexicon)
         if token.pos_ in {"NOUN", "PROPN"} and (
-            token.dep_ in _DESCRIBING or any(c.dep_ == "appos" for c in token.children)
+            token.dep_ in DESCRIBING or any(c.dep_ == "appos" for c in token.children)
         ):
             found += _body_in_description(view, token, lexicon)
     found += _role_relations(view, entities, lexicon)
@@ -104,7 +104,7 @@ def _noun_relations(
     object follows the lexicon's preposition ("of") or owns the noun ("Russia's ally"); a
     reversed noun swaps the two ("X, the party's nominee": the party supports X)."""
     relation, prep, reverse = entry
-    subjects = _described(view, token)
+    subjects = described(view, token)
     if not subjects:
         return []
     objects = view.prep_actors(token, {prep}) + view.children_actors(token, {"poss"})
@@ -124,61 +124,13 @@ def _noun_relations(
     return _pairs(view, token, relation, *_plausible(view, lexicon, relation, subjects, objects))
 
 
-def _described(view: DocView, token: Token) -> list[Actor]:
-    """Whoever a noun is said of: in apposition, as the predicate or after "as" (none for a
-    "former" holder: no longer in force, and since when is unsaid)."""
-    if any(c.lower_ in PAST_QUALIFIERS for c in token.children if c.dep_ == "amod"):
-        return []
-    if token.dep_ == "appos":
-        return view.actors(token.head)
-    # the noun heads the apposition: "a Republican, Mark Amodei", "the party's chairman, X"
-    named = [a for c in token.children if c.dep_ == "appos" for a in view.actors(c)]
-    if named:
-        return named
-    named = _apposed_to_object(view, token)
-    if named:
-        return named
-    if token.dep_ in {"attr", "oprd"}:
-        return view.children_actors(token.head, {"nsubj", "nsubjpass"})
-    if token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.pos_ == "VERB":
-        return view.children_actors(token.head.head, {"nsubj", "nsubjpass"})
-    return []
-
-
-def _apposed_to_object(view: DocView, token: Token) -> list[Actor]:
-    """People the small model hangs on the noun's own object: "The mayor of New Orleans,
-    LaToya Cantrell, said" (a person is no apposition of a city or a body)."""
-    found = []
-    for prep in (c for c in token.children if c.dep_ == "prep"):
-        for obj in (c for c in prep.children if c.dep_ == "pobj"):
-            entity = view.entity_of(obj)
-            if entity is None or view.entities[entity].type == EntityType.PERSON:
-                continue
-            found += [
-                a
-                for c in obj.children
-                if c.dep_ == "appos"
-                for a in view.actors(c)
-                if view.entities[a.entity].type == EntityType.PERSON
-            ]
-    return found
-
-
-def _described_people(view: DocView, token: Token) -> list[Actor]:
-    return [a for a in _described(view, token) if view.entities[a.entity].type == EntityType.PERSON]
-
-
-# the dependencies under which a noun can describe someone (`_described` decides)
-_DESCRIBING = frozenset({"appos", "attr", "oprd", "pobj"})
-
-
 def _body_in_description(view: DocView, token: Token, lexicon: RelationLexicon) -> list[Relation]:
     """A person described with a party in the description's own words belongs to it:
     "Schiff, the Democratic chairman of the committee", "Trump is a Republican" (the party
     named as a modifier of the noun, or the noun itself)."""
     if lexicon.affiliation is None:
         return []
-    people = _described_people(view, token)
+    people = described_people(view, token)
     if not people:
         return []
     words = [token, *(c for c in token.children if c.dep_ in {"amod", "compound"})]
@@ -208,7 +160,7 @@ def _post_relations(view: DocView, token: Token, lexicon: RelationLexicon) -> li
     Y", "X, spokeswoman for the department", "He is a researcher with Y", "ESPN's columnist"."""
     affiliation = lexicon.affiliation
     assert affiliation is not None
-    people = _described_people(view, token)
+    people = described_people(view, token)
     if not people:
         return []
     bodies = view.prep_actors(token, set(affiliation.noun_preps))
