@@ -248,6 +248,9 @@ def test_a_name_a_hand_written_party_holds_is_not_a_namesake_abroad(
     senators = extract_text("Marco Rubio of Florida and David Perdue of Georgia, both "
                             "Republicans, voted no.", published="2019-05-01")  # fmt: skip
     assert "FRA" not in {e.country for e in senators.entities}
+    # which party is unsure, that it is a party is not: both readings are parties
+    (party,) = [e for e in senators.entities if e.name == "Republicans"]
+    assert {a.key: a.value for a in party.attributes}["sector"] == "PTY"
     french = extract_text("In France, the Republicans lost seats in Paris and Lyon.",
                           published="2019-05-01")  # fmt: skip
     assert ("Republicans", "FRA") in {(e.name, e.country) for e in french.entities}

@@ -164,6 +164,9 @@ def test_other_alignments(
         ("The mayor of New Orleans, LaToya Cantrell, advised residents to shelter in place.",
          ("LaToya Cantrell", "leads", "New Orleans"), False),
         ("Sadiq Khan, the mayor of London, spoke.", ("Sadiq Khan", "leads", "London"), False),
+        # a party word no one country holds is still a party, and a list takes it
+        ("Marco Rubio of Florida and David Perdue of Georgia, both Republicans, voted no.",
+         ("David Perdue", "member_of", "Republicans"), False),
         # the describing noun heads the apposition
         ("Since then, a Republican, Mark Amodei, has voiced support for the inquiry.",
          ("Mark Amodei", "member_of", "Republican"), False),

@@ -24,7 +24,7 @@ from functools import cache
 
 from newsgraph.lexicon.actor_kb import ActorKB, ActorRecord, Match
 from newsgraph.lexicon.compiled import load_lexicon
-from newsgraph.lexicon.gazetteer import Gazetteer
+from newsgraph.lexicon.gazetteer import Entry, Gazetteer
 from newsgraph.models import Attribute, Entity, EntityType, Role
 from newsgraph.resolve.countries import document_countries
 
@@ -49,21 +49,17 @@ def with_actor_knowledge(
     ambiguous aliases are rivals of the knowledge base's records of the same name."""
     named = document_countries(entities)
     entities = [_person_read_as_place(e, kb, published) for e in entities]
-    rivals = _rival_countries(gazetteer)
+    rivals = _rival_entries(gazetteer)
     return [_completed(e, kb, published, named, text, rivals) for e in entities]
 
 
-def _rival_countries(gazetteer: Gazetteer | None) -> Callable[[str], set[str]]:
-    """name -> the countries of the hand-written entries that hold it as an ambiguous alias."""
+def _rival_entries(gazetteer: Gazetteer | None) -> Callable[[str], list[Entry]]:
+    """name -> the hand-written entries that hold it as an ambiguous alias."""
 
-    def rivals(name: str) -> set[str]:
+    def rivals(name: str) -> list[Entry]:
         if gazetteer is None:
-            return set()
-        return {
-            entry.country
-            for entry, _kind, ambiguous in gazetteer.lookup(name)
-            if ambiguous and entry.country
-        }
+            return []
+        return [entry for entry, _kind, ambiguous in gazetteer.lookup(name) if ambiguous]
 
     return rivals
 
@@ -97,7 +93,7 @@ def _completed(
     published: str | None,
     named: set[str],
     text: str,
-    rivals: Callable[[str], set[str]],
+    rivals: Callable[[str], list[Entry]],
 ) -> Entity:
     if entity.known or entity.type not in _KB_TYPES:
         return entity
@@ -106,7 +102,11 @@ def _completed(
         # who it is may be unsure while what it is is not: "Sinn Féin" is a party of two
         # countries in the knowledge base, and a party either way, never the person NER says
         kind = known_type(kb, entity.name, published)
-        return replace(entity, type=kind) if kind is not None else entity
+        entity = replace(entity, type=kind) if kind is not None else entity
+        sector = _shared_sector(entity.name, kb, published, rivals)
+        if sector is not None:
+            entity = replace(entity, attributes=(*entity.attributes, Attribute("sector", sector)))
+        return entity
     record = found[0].record
     if len({m.record.id for m in found}) > 1:
         # namesakes of one country: the country is sure, who it is is not
@@ -131,13 +131,28 @@ def _completed(
                    attributes=entity.attributes + tuple(attributes))  # fmt: skip
 
 
+def _shared_sector(
+    name: str, kb: ActorKB, published: str | None, rivals: Callable[[str], list[Entry]]
+) -> str | None:
+    """The sector every reading of a name a hand-written entry holds as an ambiguous alias
+    shares: "Republicans" is the US party or a French one, a party (PTY) either way."""
+    entries = rivals(name)
+    if not entries:
+        return None
+    kinds = load_lexicon().actor_codes.kinds
+    sectors = {kinds.get(str(dict(e.attributes).get("kind", "")).lower()) for e in entries}
+    sectors |= {m.record.sector_on(published) for m in kb.lookup(name, on=published)
+                if m.via != "abbreviation" and m.record.plausible_on(published)}  # fmt: skip
+    return sectors.pop() if len(sectors) == 1 and None not in sectors else None
+
+
 def _best(
     entity: Entity,
     kb: ActorKB,
     published: str | None,
     named: set[str],
     extra: Sequence[str],
-    rivals: Callable[[str], set[str]],
+    rivals: Callable[[str], list[Entry]],
 ) -> list[Match]:
     """The matches of the first of the entity's names (then of `extra` ones) that resolves to
     one country, the one that holds a post on the publication date alone when there is one."""
@@ -147,7 +162,7 @@ def _best(
         if entity.country:
             matches = [m for m in matches if m.record.country == entity.country]
         chosen = _unambiguous(matches, named)
-        rival = rivals(name) - {m.record.country for m in chosen}
+        rival = {e.country for e in rivals(name) if e.country} - {m.record.country for m in chosen}
         if rival and (rival & named or not {m.record.country for m in chosen} & named):
             return []  # a hand-written entry of another country holds the name too
         if chosen and _foreign_namesake(entity, chosen, published, named):
