@@ -167,6 +167,9 @@ def test_other_alignments(
         # a party word no one country holds is still a party, and a list takes it
         ("Marco Rubio of Florida and David Perdue of Georgia, both Republicans, voted no.",
          ("David Perdue", "member_of", "Republicans"), False),
+        # a noun whose owner holds the relation (`owner: true`)
+        ("Pompeo cited the Cuban government's support for Nicolás Maduro in Venezuela.",
+         ("Cuba", "supports", "Nicolás Maduro"), False),
         # the describing noun heads the apposition
         ("Since then, a Republican, Mark Amodei, has voiced support for the inquiry.",
          ("Mark Amodei", "member_of", "Republican"), False),

@@ -36,6 +36,8 @@ def find_relations(
             found += _adjective_relations(view, token, lexicon.adjectives[lemma], lexicon)
         elif token.pos_ in {"NOUN", "PROPN"} and (entry := _noun_entry(lexicon, lemma)):
             found += _noun_relations(view, token, entry, lexicon)
+        elif token.pos_ == "NOUN" and lemma in lexicon.owned:
+            found += _owned_relations(view, token, lexicon.owned[lemma], lexicon)
         elif token.pos_ == "NOUN" and lexicon.affiliation and lemma in lexicon.affiliation.nouns:
             found += _post_relations(view, token, lexicon)
         if token.pos_ in {"NOUN", "PROPN"} and (
@@ -121,6 +123,17 @@ def _noun_relations(
         ]
     if reverse:
         subjects, objects = objects, subjects
+    return _pairs(view, token, relation, *_plausible(view, lexicon, relation, subjects, objects))
+
+
+def _owned_relations(
+    view: DocView, token: Token, entry: tuple[str, str], lexicon: RelationLexicon
+) -> list[Relation]:
+    """A noun whose owner holds the relation to the noun's object: "the Cuban government's
+    support for Nicolás Maduro" (Cuba supports Maduro), "their support for Biden"."""
+    relation, prep = entry
+    subjects = view.children_actors(token, {"poss"})
+    objects = view.prep_actors(token, {prep})
     return _pairs(view, token, relation, *_plausible(view, lexicon, relation, subjects, objects))
 
 

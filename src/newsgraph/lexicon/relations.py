@@ -8,7 +8,7 @@ A user file's entry replaces the shipped one for the same lemma (or title).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -46,6 +46,9 @@ class RelationLexicon:
     affiliation: Affiliation | None = None
     # titles whose holder leads the state when the role names only its country
     state_leaders: frozenset[str] = frozenset()
+    # lemma -> (relation, prep) of nouns whose owner holds the relation ("Cuba's support for
+    # Maduro": Cuba supports Maduro)
+    owned: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 def build_relation_lexicon(files: Sequence[LexiconFile]) -> RelationLexicon:
@@ -62,9 +65,14 @@ def build_relation_lexicon(files: Sequence[LexiconFile]) -> RelationLexicon:
             (str(e["lemma"]), (str(e["relation"]), str(e["prep"])))
             for e in data.get("adjectives") or ()
         )
+        nouns = data.get("nouns") or ()
         lexicon.nouns.update(
             (str(e["lemma"]), (str(e["relation"]), str(e["prep"]), bool(e.get("reverse"))))
-            for e in data.get("nouns") or ()
+            for e in nouns
+            if not e.get("owner")
+        )
+        lexicon.owned.update(
+            (str(e["lemma"]), (str(e["relation"]), str(e["prep"]))) for e in nouns if e.get("owner")
         )
         for relation, titles in (data.get("leadership_titles") or {}).items():
             lexicon.titles.update((str(t), str(relation)) for t in titles)

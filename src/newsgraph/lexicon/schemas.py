@@ -106,7 +106,11 @@ _WITH_PREP = {**_RELATION, "required": ["lemma", "relation", "prep"]}
 # a noun may be reversed: whoever it is said of is its object ("X, the party's nominee")
 _NOUN_RELATION = {
     **_WITH_PREP,
-    "properties": {**_RELATION_FIELDS, "reverse": {"type": "boolean"}},
+    "properties": {
+        **_RELATION_FIELDS,
+        "reverse": {"type": "boolean"},
+        "owner": {"type": "boolean"},
+    },
 }
 
 SCHEMAS: dict[str, dict[str, Any]] = {
