@@ -232,7 +232,7 @@ def _quote(
     speaker, addressee = parties.of(verb) if verb is not None else (None, None)
     agent = None
     if speaker is None:
-        speaker, agent = _according_to(view, sentence, start, end)
+        speaker, agent = _according_to(parties, sentence, start, end)
     if speaker is None and agent is None and verb is not None:
         agent = parties.unnamed(verb)
     date, _basis = view.date_for(sentence)
@@ -254,18 +254,18 @@ def _quote(
 
 
 def _according_to(
-    view: DocView, sentence: int, start: int, end: int
+    parties: _Parties, sentence: int, start: int, end: int
 ) -> tuple[str | None, Agent | None]:
     """The source an "according to" outside the quote names in its sentence ("According to
     political scholar Kelly Dittmar, "Women hold ...""): the quote's speaker, or what kind of
     speaker it is when it is named only so ("according to officials")."""
-    unnamed = view.with_unnamed()
+    view = parties.view
     for token in view.sents[sentence]:
         prep = _according_to_prep(token)
         if prep is None or start <= token.idx < end:
             continue
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
-            actors = [a for a in unnamed.actors(obj) if not _nationality_only(view, a)]
+            actors = [a for a in parties.unnamed_view.actors(obj) if not _nationality_only(view, a)]
             named = next((a.entity for a in actors if a.entity), None)
             if named is not None:
                 return named, None
@@ -332,8 +332,7 @@ def _attributed(view: DocView, parties: _Parties) -> list[Quote]:
     side when the phrase stands inside it)."""
     found = []
     for token in view.tokens:
-        to = _according_to_prep(token)
-        if to is None:
+        if _according_to_prep(token) is None:
             continue
         sentence = token.sent
         phrase = [t.i for t in token.subtree]
