@@ -237,7 +237,7 @@ class EntityRecognizer:
             if canonical is not None and text != canonical:
                 hits_at.append((doc[start:end], self.gazetteer.lookup(canonical)[0]))
         confirmed = {entry.id for _, (entry, _, ambiguous) in hits_at if not ambiguous}
-        # an organisation's ambiguous alias also counts where the story names its country
+        # a party's ambiguous alias also counts where the story names its country
         # ("Republicans" in a story that names the United States)
         confirmed |= {
             f"country:{entry.country}"
@@ -379,8 +379,8 @@ class _StateContext:
 def _confirmed(span: Span, entry: Entry, ner_labels: dict[int, str], confirmed: set[str]) -> bool:
     """An ambiguous alias counts where NER saw a name of a compatible kind over it and, for
     anything but places, the document also names the entity unambiguously ("the Security
-    Council" is the UN's only where the UN Security Council is named) or, for an
-    party or another group, its country ("Republicans" where the United States is named)."""
+    Council" is the UN's only where the UN Security Council is named) or, for a party or
+    another group, its country ("Republicans" where the United States is named)."""
     labels = {ner_labels[i] for i in range(span.start, span.end) if i in ner_labels}
     compatible = _COMPATIBLE_LABELS.get(entry.type, {"ORG", "NORP", "PERSON", "GPE", "WORK_OF_ART"})
     if not labels & compatible:

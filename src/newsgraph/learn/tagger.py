@@ -131,8 +131,12 @@ def word_features(token: Token, lexicon: EventLexicon) -> dict[str, float]:
         f"suffix={lemma[-3:]}": 1.0,
     }
     # an entry that needs a preposition the word does not take is not among its readings
-    preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
-    verbs = [p for p in lexicon.verbs.get(lemma, ()) if not p.with_prep or p.with_prep & preps]
+    verbs = [
+        p
+        for p in lexicon.verbs.get(lemma, ())
+        if not p.with_prep
+        or any(c.dep_ == "prep" and c.lower_ in p.with_prep for c in token.children)
+    ]
     for pattern in verbs if token.pos_ == "VERB" else ():
         found[f"lex_verb={pattern.event}"] = 1.0
     for pattern in lexicon.nouns.get(lemma, ()):

@@ -18,7 +18,7 @@ where the document names the abbreviation's country.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
@@ -49,19 +49,14 @@ def with_actor_knowledge(
     ambiguous aliases are rivals of the knowledge base's records of the same name."""
     named = document_countries(entities)
     entities = [_person_read_as_place(e, kb, published) for e in entities]
-    rivals = _rival_entries(gazetteer)
-    return [_completed(e, kb, published, named, text, rivals) for e in entities]
+    return [_completed(e, kb, published, named, text, gazetteer) for e in entities]
 
 
-def _rival_entries(gazetteer: Gazetteer | None) -> Callable[[str], list[Entry]]:
-    """name -> the hand-written entries that hold it as an ambiguous alias."""
-
-    def rivals(name: str) -> list[Entry]:
-        if gazetteer is None:
-            return []
-        return [entry for entry, _kind, ambiguous in gazetteer.lookup(name) if ambiguous]
-
-    return rivals
+def _rivals(gazetteer: Gazetteer | None, name: str) -> list[Entry]:
+    """The hand-written entries that hold the name as an ambiguous alias."""
+    if gazetteer is None:
+        return []
+    return [entry for entry, _kind, ambiguous in gazetteer.lookup(name) if ambiguous]
 
 
 def _person_read_as_place(entity: Entity, kb: ActorKB, published: str | None) -> Entity:
@@ -93,17 +88,17 @@ def _completed(
     published: str | None,
     named: set[str],
     text: str,
-    rivals: Callable[[str], list[Entry]],
+    gazetteer: Gazetteer | None,
 ) -> Entity:
     if entity.known or entity.type not in _KB_TYPES:
         return entity
-    found = _best(entity, kb, published, named, _titled_names(entity, text), rivals)
+    found = _best(entity, kb, published, named, _titled_names(entity, text), gazetteer)
     if not found:
         # who it is may be unsure while what it is is not: "Sinn Féin" is a party of two
         # countries in the knowledge base, and a party either way, never the person NER says
         kind = known_type(kb, entity.name, published)
         entity = replace(entity, type=kind) if kind is not None else entity
-        sector = _shared_sector(entity.name, kb, published, rivals)
+        sector = _shared_sector(entity.name, kb, published, gazetteer)
         if sector is not None:
             entity = replace(entity, attributes=(*entity.attributes, Attribute("sector", sector)))
         return entity
@@ -132,14 +127,14 @@ def _completed(
 
 
 def _shared_sector(
-    name: str, kb: ActorKB, published: str | None, rivals: Callable[[str], list[Entry]]
+    name: str, kb: ActorKB, published: str | None, gazetteer: Gazetteer | None
 ) -> str | None:
     """The sector every reading of a name a hand-written entry holds as an ambiguous alias
     shares: "Republicans" is the US party or a French one, a party (PTY) either way."""
-    entries = rivals(name)
+    entries = _rivals(gazetteer, name)
     if not entries:
         return None
-    kinds = load_lexicon().actor_codes.kinds
+    kinds = _kind_codes()
     sectors = {kinds.get(str(dict(e.attributes).get("kind", "")).lower()) for e in entries}
     sectors |= {m.record.sector_on(published) for m in kb.lookup(name, on=published)
                 if m.via != "abbreviation" and m.record.plausible_on(published)}  # fmt: skip
@@ -152,7 +147,7 @@ def _best(
     published: str | None,
     named: set[str],
     extra: Sequence[str],
-    rivals: Callable[[str], list[Entry]],
+    gazetteer: Gazetteer | None,
 ) -> list[Match]:
     """The matches of the first of the entity's names (then of `extra` ones) that resolves to
     one country, the one that holds a post on the publication date alone when there is one."""
@@ -162,7 +157,8 @@ def _best(
         if entity.country:
             matches = [m for m in matches if m.record.country == entity.country]
         chosen = _unambiguous(matches, named)
-        rival = {e.country for e in rivals(name) if e.country} - {m.record.country for m in chosen}
+        rival = {e.country for e in _rivals(gazetteer, name) if e.country}
+        rival -= {m.record.country for m in chosen}
         if rival and (rival & named or not {m.record.country for m in chosen} & named):
             return []  # a hand-written entry of another country holds the name too
         if chosen and _foreign_namesake(entity, chosen, published, named):
@@ -229,6 +225,13 @@ def without_company_suffix(name: str) -> str | None:
     if len(words) < 3 or words[-1].lower() not in _company_suffixes():
         return None
     return " ".join(words[:-1])
+
+
+@cache
+def _kind_codes() -> dict[str, str]:
+    """The agent each kind of body is coded as ("political party": PTY), read once: finding
+    the lexicon's files stats each of them."""
+    return load_lexicon().actor_codes.kinds
 
 
 @cache
