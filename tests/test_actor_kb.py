@@ -482,6 +482,23 @@ def test_a_post_at_an_international_body_codes_the_person_igo(
     assert "igo_post" not in coded["Anders Fogh Rasmussen"]  # a former post codes nothing
 
 
+def test_a_post_the_gazetteer_knows_held_on_the_date_codes_the_person_igo(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    # no title in the text: the gazetteer's role, held on the publication date, says it
+    def coded(text: str, published: str) -> dict[str, dict[str, object]]:
+        found = extract_text(text, published=published)
+        return {e.name: {a.key: a.value for a in e.attributes} for e in found.entities}
+
+    text = "Christine Lagarde said on Monday that the talks would continue."
+    assert coded(text, "2015-03-01")["Christine Lagarde"]["igo_post"] == (
+        "International Monetary Fund"
+    )
+    assert coded(text, "2009-03-01")["Christine Lagarde"]["cameo"] == "FRAGOV"  # a minister then
+    tusk = coded("Donald Tusk said the deal was done.", "2019-02-01")["Donald Tusk"]
+    assert tusk["cameo"].startswith("IGO") and tusk["igo_post"] == "European Council"
+
+
 def test_a_person_takes_the_country_of_the_body_the_text_ties_them_to(
     extract_text: Callable[..., Extraction],
 ) -> None:
@@ -552,6 +569,29 @@ def test_a_namesake_out_of_office_from_a_country_the_story_does_not_name_is_not_
         assert any(a.key == "actor_kb" for a in marsh.attributes) is (country is not None)
         if country:
             assert marsh.country == country
+
+
+def test_of_namesakes_of_countries_the_story_does_not_name_the_one_in_office_is_chosen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEWSGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    old = {"title": "Vice President", "start": "2005-08-11", "end": "2011-07-09", "sector": "GOV"}
+    new = {"title": "President", "start": "2011-07-09", "end": None, "sector": "GOV"}
+    path = _write(tmp_path / "a.jsonl", [
+        _person("kb:t:1", "Tobias Wendell Marsh", "SDN", positions=[old]),
+        _person("kb:t:2", "Tobias Wendell Marsh", "SSD", positions=[new]),
+    ])  # fmt: skip
+    extractor = Extractor(Settings(actor_kb=(str(path),)))
+
+    def country(text: str, on: date) -> str | None:
+        found = extractor.extract_text(text, published=on)
+        return next(e.country for e in found.entities if e.name == "Tobias Wendell Marsh")
+
+    said = "Tobias Wendell Marsh said on Monday that the talks would continue."
+    assert country(said, date(2020, 3, 2)) == "SSD"  # the one holding a post then
+    assert country(said, date(2008, 3, 2)) == "SDN"
+    # a story naming one of their countries decides by it, as before
+    assert country("In Khartoum, Sudan, " + said, date(2020, 3, 2)) == "SDN"
 
 
 def test_us_federal_bodies_and_committees_are_known(

@@ -15,11 +15,12 @@ and the evaluations.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from newsgraph.lexicon.compiled import ActorCodes, load_lexicon
+from newsgraph.lexicon.gazetteer import Entry
 from newsgraph.models import Attribute, CodedSide, Entity, Event, Role, Scalar
 
 IGO = "IGO"
@@ -150,17 +151,16 @@ def quad_class(cameo: str) -> int | None:
     return 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
 
 
-def with_codes(entities: Sequence[Entity], codes: ActorCodes | None = None) -> list[Entity]:
-    """The entities with `agent` and `cameo` attributes where they have a code; a person the
-    text gives a current post at an international body ("NATO's secretary general Jens
-    Stoltenberg") also carries `igo_post`, that body's name, and is coded IGO."""
-    first = [code_entity(e, codes) for e in entities]
-    bodies = {e.id: e.name for e, c in zip(entities, first, strict=True) if c.prefix == IGO}
+def with_codes(
+    entities: Sequence[Entity],
+    codes: ActorCodes | None = None,
+    known_bodies: Mapping[str, str] | None = None,
+) -> list[Entity]:
+    """The entities with `agent` and `cameo` attributes where they have a code, after
+    `with_igo_posts`."""
     out = []
-    for entity, coded in zip(entities, first, strict=True):
-        posted = _with_igo_post(entity, bodies)
-        if posted is not entity:
-            entity, coded = posted, code_entity(posted, codes)
+    for entity in with_igo_posts(entities, codes, known_bodies):
+        coded = code_entity(entity, codes)
         added = []
         if coded.agent:
             added.append(Attribute("agent", coded.agent))
@@ -171,14 +171,46 @@ def with_codes(entities: Sequence[Entity], codes: ActorCodes | None = None) -> l
     return out
 
 
-def _with_igo_post(entity: Entity, bodies: Mapping[str, str]) -> Entity:
+def with_igo_posts(
+    entities: Sequence[Entity],
+    codes: ActorCodes | None = None,
+    known_bodies: Mapping[str, str] | None = None,
+) -> list[Entity]:
+    """The entities, a person acting for an international body carrying `igo_post` (that
+    body's name), which codes it IGO whatever its passport: one the text gives a current post
+    at a body of the document ("NATO's secretary general Jens Stoltenberg"), or one a
+    gazetteer knows to hold such a post on the publication date (a role without evidence) at
+    one of `known_bodies` (id -> name: `igo_bodies`), named in the text or not."""
+    bodies = {e.id: e.name for e in entities if code_entity(e, codes).prefix == IGO}
+    known = {**(known_bodies or {}), **bodies}
+    return [_with_igo_post(entity, bodies, known) for entity in entities]
+
+
+def _with_igo_post(entity: Entity, bodies: Mapping[str, str], known: Mapping[str, str]) -> Entity:
+    """`bodies` are the document's international bodies, for posts the text states; `known`
+    adds those of the gazetteer, for the posts it knows held on the publication date (a
+    gazetteer's roles carry no evidence and are kept only when held then)."""
     if entity.type.value != "person" or any(a.key == IGO_POST for a in entity.attributes):
         return entity
     for role in entity.roles:
-        body = bodies.get(role.organization_id or "")
-        if body and is_current_statement(role):
+        stated = is_current_statement(role)
+        body = (bodies if stated else known).get(role.organization_id or "")
+        if body and (stated or role.evidence is None):
             return replace(entity, attributes=(*entity.attributes, Attribute(IGO_POST, body)))
     return entity
+
+
+def igo_bodies(entries: Iterable[Entry], codes: ActorCodes | None = None) -> dict[str, str]:
+    """The international bodies among gazetteer entries, id -> name (for `with_igo_posts`)."""
+    return {entry.id: entry.name for entry in entries if _is_igo(entry, codes)}
+
+
+def _is_igo(entry: Entry, codes: ActorCodes | None) -> bool:
+    if entry.type.value not in ("organization", "group"):
+        return False
+    attributes = dict(entry.attributes)
+    coded = code_actor(entry.id, entry.type.value, entry.country, attributes, (), codes)
+    return coded.prefix == IGO
 
 
 def is_current_statement(role: Role) -> bool:

@@ -32,7 +32,7 @@ from newsgraph.annotate.pubdate import infer_published
 from newsgraph.annotate.quotes import find_quotes, reported_in_quotes
 from newsgraph.annotate.relations import find_relations
 from newsgraph.annotate.transcript import speaker_turns
-from newsgraph.coding import coded_events, with_codes
+from newsgraph.coding import coded_events, igo_bodies, with_codes, with_igo_posts
 from newsgraph.errors import InputError
 from newsgraph.ingest import load_documents
 from newsgraph.ingest.formats import document_from_text
@@ -82,6 +82,8 @@ class Extractor:
         self.sectors = load_sector_model(self.settings.event_model)
         self.modality = load_modality_model(self.settings.event_model)
         self.countries = load_country_model(self.settings.event_model)
+        # the international bodies a gazetteer post can be held at (coding.with_codes)
+        self._igo_bodies = igo_bodies(self.gazetteer.entries.values(), self.lexicon.actor_codes)
 
     def extract_paths(
         self,
@@ -188,6 +190,8 @@ class Extractor:
             given_names=self.lexicon.given_names,
             actors=self.actors,
         )
+        # who acts for an international body is known before the models weigh countries
+        entities = tuple(with_igo_posts(entities, self.lexicon.actor_codes, self._igo_bodies))
         if self.sectors is not None:
             entities = tuple(self.sectors.assign(entities, doc, self.lexicon.actor_codes))
         if self.countries is not None:

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from newsgraph.coding import Coded, code_entity
+from newsgraph.coding import IGO_POST, Coded, code_entity
 from newsgraph.learn.files import BUILTIN, load_part
 from newsgraph.learn.linear import CompiledModel, LinearModel
 from newsgraph.lexicon.compiled import ActorCodes
@@ -84,6 +84,8 @@ class StoryCountries:
                 continue
             if e.type not in {EntityType.STATE, EntityType.PLACE} and not e.known:
                 continue  # an actor placed by guess names no country
+            if any(a.key == IGO_POST for a in e.attributes):
+                continue  # nor does one acting for an international body
             for m in e.mentions:
                 how = "demonym" if m.kind == MentionKind.DEMONYM else e.type.value
                 named.setdefault(e.country, []).append((m.sentence, how))

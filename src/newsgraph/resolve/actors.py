@@ -156,7 +156,7 @@ def _best(
         matches = _of_type(entity, matches, name)
         if entity.country:
             matches = [m for m in matches if m.record.country == entity.country]
-        chosen = _unambiguous(matches, named)
+        chosen = _unambiguous(matches, named) or _sole_holder(matches, published, named)
         rival = {e.country for e in _rivals(gazetteer, name) if e.country}
         rival -= {m.record.country for m in chosen}
         if rival and (rival & named or not {m.record.country for m in chosen} & named):
@@ -167,6 +167,21 @@ def _best(
             holding = [m for m in chosen if m.record.position_on(published) is not None]
             return holding if len(holding) == 1 else chosen
     return []
+
+
+def _sole_holder(matches: list[Match], published: str | None, named: set[str]) -> list[Match]:
+    """Of namesakes of several countries, none of which the story names, the one person who
+    holds a post on the publication date when each other is known to hold none then (POLECAT's
+    "as of the article's date"): "Salva Kiir" is Sudan's vice president in a record that ends
+    in 2011 and South Sudan's president in another."""
+    spelled = [m for m in matches if m.via != "abbreviation" and m.record.type == "person"]
+    if published is None or len(spelled) < 2 or {m.record.country for m in spelled} & named:
+        return []
+    holding = [m for m in spelled if m.record.position_on(published) is not None]
+    others = [m for m in spelled if m not in holding]
+    if len({m.record.id for m in holding}) != 1:
+        return []
+    return holding if all(_known_out_of_office(m.record, published) for m in others) else []
 
 
 def _foreign_namesake(

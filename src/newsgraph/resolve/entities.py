@@ -447,8 +447,18 @@ def _gazetteer_roles(
         began = role.start is None or role.start <= published
         ongoing = role.end is None or role.end >= published[: len(role.end)]
         if began and ongoing and role.title.lower() not in titles:
-            held.append(role)
+            body = _body_id(role.organization, gazetteer)
+            held.append(replace(role, organization_id=body) if body else role)
     return held
+
+
+def _body_id(name: str | None, gazetteer: Gazetteer) -> str | None:
+    """The id of the one body the gazetteer knows by `name` (a role's organisation)."""
+    if not name:
+        return None
+    bodies = {entry.id for entry, _kind, _ambiguous in gazetteer.lookup(name)
+              if entry.type in (EntityType.ORGANIZATION, EntityType.GROUP)}  # fmt: skip
+    return bodies.pop() if len(bodies) == 1 else None
 
 
 def group_by_type(entities: Iterable[Entity]) -> dict[EntityType, list[Entity]]:
