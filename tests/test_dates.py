@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from newsgraph.annotate.dates import find_dates
+from newsgraph.models import Sentence
 
 BASE = date(2019, 5, 3)  # a Friday
 
@@ -251,6 +252,47 @@ def test_times_of_day_are_kept_as_text_and_joined_to_their_date() -> None:
 def test_later_and_earlier_are_not_counted_from_publication(text: str) -> None:
     (found,) = find_dates(text, base=BASE)
     assert found.value is None and found.range_start is None
+
+
+def _sentences(text: str) -> tuple[Sentence, ...]:
+    out, start = [], 0
+    for i, part in enumerate(text.split(". ")):
+        out.append(Sentence(i, start, start + len(part) + 1))
+        start += len(part) + 2
+    return tuple(out)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("On April 20, the party met. Three days later, it chose Smith.", "2019-04-23"),
+        ("On April 20, the party met. On the same day, it chose Smith.", "2019-04-20"),
+        ("On April 20, the party met. The next day, it chose Smith.", "2019-04-21"),
+        ("On April 20, the party met. Later that day, it chose Smith.", "2019-04-20"),
+        ("On April 20, the party met. That night, it chose Smith.", "2019-04-20"),
+        ("On April 20, the party met. It had chosen Smith the day before.", "2019-04-19"),
+        ("In 2015, the party met. The following year, it chose Smith.", "2016"),
+        ("In March 2015, the party met. Two years earlier, it chose Smith.", "2013"),
+        ("On April 20, the party met. That month, it chose Smith.", "2019-04"),
+    ],
+)
+def test_a_date_counted_from_the_last_one_stated(text: str, value: str) -> None:
+    found = find_dates(text, base=BASE, sentences=_sentences(text))
+    assert found[-1].value == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The party met. The next day, it chose Smith.",  # nothing to count from
+        "In 2015, the party met. The next day, it chose Smith.",  # a year names no day
+        "On April 30, the party met. Three weeks later, it chose Smith.",  # after publication
+        "Officials said that night raids would go on.",  # "that" opens a clause here
+    ],
+)
+def test_a_counted_date_without_a_fitting_reference_stays_unanchored(text: str) -> None:
+    found = find_dates(text, base=BASE, sentences=_sentences(text))
+    assert found[-1].value is None
 
 
 def test_year_less_dates_stay_unanchored_without_a_base() -> None:

@@ -121,6 +121,13 @@ PATTERNS: list[tuple[str, str]] = [
         r"\b(?P<num>\d{1,3}|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few))\s+(?P<unit>day|week|month|year|decade)s?\s+(?P<agodir>ago|earlier|later)\b",
     ),
     (
+        # a date counted from the last one stated: "the next day", "on the same day", "later
+        # that day", "the following year", "That night," (annotate/datechain.py)
+        "anaphoric",
+        r"\b(?P<aphr>(?i:(?:on\s+)?the\s+(?:very\s+)?same|(?:later|earlier)\s+that|the\s+(?:next|following|previous|preceding))|That|(?i:on|during)\s+that)\s+(?P<unit>day|morning|afternoon|evening|night|week|weekend|month|year)\b"
+        r"|\b(?P<aphr2>(?i:the))\s+(?P<unit2>day|week|month|year)\s+(?P<aphrdir>before|after)(?=\s*[,.;)])",
+    ),
+    (
         "weekday",
         r"\b(?:(?P<wdir>(?i:last|next|this|on|from|since|until|by))\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
     ),
@@ -136,6 +143,17 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "q_y": ("Q",),
     "decade": ("0s",),
     "ago": ("ago", "earlier", "later"),
+    "anaphoric": (
+        "same",
+        "that",
+        "That",
+        "next",
+        "following",
+        "previous",
+        "preceding",
+        "before",
+        "after",
+    ),
     # stems, so "Yesterday" opening a sentence passes (the pattern itself ignores case)
     "relative_day": ("oday", "esterday", "omorrow", "night"),
     "weekday": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),

@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from newsgraph.annotate.datechain import counted_step, reference
 from newsgraph.annotate.dategrammar import (
     MONTHS,
     NUMBER_WORDS,
@@ -81,8 +82,30 @@ def find_dates(
         anchored = anchor(match, base, future=future)
         if anchored is None:
             continue
+        counted = counted_step(match)
+        if counted is not None:
+            anchored = _counted(anchored, counted, expressions, sentence, base)
         expressions.append(_expression(text, match, anchored, sentence, len(expressions)))
     return tuple(_attach_times_of_day(text, _merge_ranges(text, expressions)))
+
+
+def _counted(
+    anchored: Anchored,
+    counted: tuple[str, int],
+    before: Sequence[TimeExpression],
+    sentence: int,
+    base: date | None,
+) -> Anchored:
+    """An expression counting from the last date stated ("the next day"): anchored there
+    (annotate/datechain.py), unless that comes after the publication date."""
+    unit, step = counted
+    ref = reference(before, unit, sentence)
+    if ref is None:
+        return anchored
+    found = _shift(unit, step, ref)
+    if found.first is None or (base is not None and found.first > base):
+        return anchored
+    return found
 
 
 def anchor(match: DateMatch, base: date | None, *, future: bool = False) -> Anchored | None:
@@ -444,6 +467,16 @@ def _time_of_day(_match: DateMatch, _base: date | None, _future: bool) -> Anchor
     return Anchored(Granularity.TIME_OF_DAY, None)
 
 
+def _unanchored(match: DateMatch, base: date | None, _future: bool) -> Anchored:
+    """ "The next day" alone: placed only from the date before it (`_counted`). "The previous
+    month" and "the next year" with none before them read as "last month" and "next year"."""
+    unit, step = counted_step(match) or ("day", 0)
+    words = (match.get("aphr") or "").lower().split()
+    if unit != "day" and ("previous" in words or "next" in words):
+        return _shift(unit, step, base)
+    return Anchored(Granularity(unit) if unit != "day" else Granularity.DAY, None)
+
+
 _HANDLERS: dict[str, Callable[[DateMatch, date | None, bool], Anchored]] = {
     "iso": _full_date, "mdy": _full_date, "dmy": _full_date, "md": _month_day, "dm": _month_day,
     "mdy_range_md": _day_range, "mdy_range_d": _day_range, "dmy_range": _day_range,
@@ -452,5 +485,5 @@ _HANDLERS: dict[str, Callable[[DateMatch, date | None, bool], Anchored]] = {
     "quarter_y": _quarter, "q_y": _quarter, "decade": _decade, "century": _century,
     "y_range": _year_range, "year": _year, "relative_day": _relative_day,
     "relative_unit": _relative_unit, "ago": _ago, "weekday": _weekday,
-    "time_of_day": _time_of_day,
+    "time_of_day": _time_of_day, "anaphoric": _unanchored,
 }  # fmt: skip

