@@ -594,6 +594,18 @@ def test_of_namesakes_of_countries_the_story_does_not_name_the_one_in_office_is_
     assert country("In Khartoum, Sudan, " + said, date(2020, 3, 2)) == "SDN"
 
 
+def test_apostrophes_written_any_way_or_left_out_find_the_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEWSGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    path = _write(tmp_path / "a.jsonl", [_person("kb:t:1", "Tobias O\u2019Marsh", "IRL"),
+                                         _person("kb:t:2", "\u02bbAkilisi Tonga", "TON")])  # fmt: skip
+    kb = ActorKB.open([path])
+    for name, ident in (("Tobias O'Marsh", "kb:t:1"), ("Tobias OMarsh", "kb:t:1"),
+                        ("Akilisi Tonga", "kb:t:2"), ("'Akilisi Tonga", "kb:t:2")):  # fmt: skip
+        assert [m.record.id for m in kb.lookup(name)] == [ident]
+
+
 def test_us_federal_bodies_and_committees_are_known(
     extract_text: Callable[..., Extraction],
 ) -> None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import re
 import sqlite3
 import tempfile
 import threading
@@ -33,7 +34,9 @@ from newsgraph.lexicon.gazetteer import canonical_given
 
 SHIPPED = Path(__file__).parent / "actors" / "actors.jsonl.gz"
 _TRANSLITERATIONS = Path(__file__).parent / "transliterations.yaml"  # the index's given names
-_SCHEMA_VERSION = "2"  # 2: names also under their canonical given names
+_SCHEMA_VERSION = "3"  # 2: names also under their canonical given names; 3: no apostrophes
+# apostrophes and the letters written for them ("O’Rourke", "ʻAkilisi Pohiva", "Sana'a")
+_APOSTROPHES = re.compile("['\u2019\u2018\u02bb\u02bc\u0060\u00b4]")
 # how a name reaches a record, best first
 _NAME, _ALIAS, _ABBREVIATION = 0, 1, 2
 
@@ -188,7 +191,7 @@ class ActorKB:
         """The stored JSON records named `name` (with their sources) and how each is named
         ("name", "alias", "abbreviation"), by name first; when none is, those named with the
         same given names in their canonical forms."""
-        key = search_key(name)
+        key = name_key(name)
         if not key:
             return []
         rows = self._rows(key)
@@ -300,12 +303,18 @@ def _fill(connection: sqlite3.Connection, records: Iterable[dict[str, Any]]) -> 
         names = [(raw["name"], _NAME)]
         names += [(a, _ALIAS) for a in raw.get("aliases") or ()]
         names += [(a, _ABBREVIATION) for a in raw.get("abbreviations") or ()]
-        keys = [(search_key(text), kind) for text, kind in names]
+        keys = [(name_key(text), kind) for text, kind in names]
         keys += [(_given_name_key(key), kind) for key, kind in keys]
         connection.executemany(
             "INSERT OR IGNORE INTO names (key, record, kind) VALUES (?, ?, ?)",
             [(key, rowid, kind) for key, kind in dict.fromkeys(keys) if key],
         )
+
+
+def name_key(name: str) -> str:
+    """The key the index keeps a name under: `search_key` without apostrophes, which news
+    and the sources write in several ways or leave out ("O’Rourke", "ʻAkilisi Pohiva")."""
+    return search_key(_APOSTROPHES.sub("", name))
 
 
 def _opens_with(title: str, offices: frozenset[str]) -> bool:
