@@ -483,6 +483,11 @@ def test_died_in_an_attack(run: Run, text: str) -> None:
         ("Trump is to face trial in the Senate.", "trial", "planned"),
         ("The impeachment trial of Trump is scheduled for January.", "trial", "planned"),
         ("Turkey is considering an attack on Syria.", "attack", "hypothetical"),
+        ("The opposition promised protests every week.", "protests", "planned"),
+        ("The ministry must approve the deal before June.", "approve", "hypothetical"),
+        ("The court has to approve the deal.", "approve", "hypothetical"),
+        ("We would like to thank Germany for its support.", "thank", "asserted"),  # a courtesy
+        ("Trump has yet to concede the election.", "concede", "asserted"),
         (
             "Zelensky declined Prime Minister Oleksiy Honcharuk's offer to resign.",
             "resign",

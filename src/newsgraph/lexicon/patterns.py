@@ -81,6 +81,9 @@ class ModalityCues:
     weighing: frozenset[str] = frozenset()  # "is considering an attack": hypothetical
     intending: frozenset[str] = frozenset()  # "seeks to deepen": an intention (CAMEO 03/13)
     promising: frozenset[str] = frozenset()  # an intention to a third party, not a threat
+    wishing_objects: frozenset[str] = frozenset()  # "demanded an investigation": not done
+    planning_objects: frozenset[str] = frozenset()  # "promised protests": planned
+    courtesy: frozenset[str] = frozenset()  # "we would like to thank": said, not supposed
 
 
 @dataclass(frozen=True, slots=True)

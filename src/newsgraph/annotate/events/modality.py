@@ -117,6 +117,8 @@ def modality_of(view: DocView, token: Token) -> tuple[Modality, bool, str | None
             and lemma in cues.weighing
         ):
             modality = Modality.HYPOTHETICAL  # "is considering an attack on Syria"
+        if modality == Modality.ASSERTED and steps == 0:
+            modality = _from_governor(view, node, relation, governor) or modality
         if (
             modality in {Modality.ASSERTED, Modality.PLANNED}
             and relation == "advcl"
@@ -173,6 +175,38 @@ def modality_of(view: DocView, token: Token) -> tuple[Modality, bool, str | None
             modality = Modality.REPORTED
             speaker = first_named(view.actors(source)) if source is not None else None
     return modality, negated, speaker
+
+
+def _from_governor(
+    view: DocView, trigger: Token, relation: str, governor: Token
+) -> Modality | None:
+    """What the word a trigger completes makes of it: an event noun one threatens, wishes for
+    or plans ("threatened an attack", "demanded an investigation", "promised protests"); an
+    act completing a modal or future verb ("would have allowed China to extradite", "will try
+    to seize") or a present obligation ("has to approve")."""
+    cues, lemma = view.modality, governor.lemma_.lower()
+    if relation == "dobj" and trigger.pos_ == "NOUN":
+        if lemma in cues.threatening:
+            return Modality.THREATENED
+        if lemma in cues.wishing_objects:
+            return Modality.HYPOTHETICAL
+        if lemma in cues.planning_objects:
+            return Modality.PLANNED
+        return None
+    if (
+        relation != "xcomp"
+        or lemma in cues.courtesy
+        or any(c.lower_ == "yet" for c in governor.children)
+    ):
+        return None  # "would like to thank"; "has yet to concede" has not (asserted, as before)
+    aux = {c.lower_ for c in governor.children if c.dep_ in {"aux", "auxpass"}}
+    if aux & cues.hypothetical_aux:
+        return Modality.HYPOTHETICAL
+    if aux & cues.future_aux:
+        return Modality.PLANNED
+    if lemma == "have" and governor.tag_ in {"VBZ", "VBP"} and _to_infinitive(trigger):
+        return Modality.HYPOTHETICAL  # "has to approve"; "had to flee" did flee
+    return None
 
 
 def _to_infinitive(verb: Token) -> bool:
