@@ -834,3 +834,17 @@ def test_a_clause_with_its_own_unnamed_subject_does_not_inherit_the_governing_do
     result = extractor.extract_text("Ukraine will respond if the mob dares to attack the embassy.")
     attacks = [e for e in result.events if e.type == "ASSAULT"]
     assert all("state:UKR" not in e.source for e in attacks)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkey and Libya signed a maritime border agreement on Monday.",
+        "Parliament ratified the treaty with Japan.",
+    ],
+)
+def test_signing_an_agreement_is_support_as_cameo_057(run: Run, text: str) -> None:
+    # the CAMEO->PLOVER table and the guideline: 057 "sign formal agreement" is SUPPORT;
+    # agreeing to do something is AGREE
+    (event,) = [e for e in run(text).events if e.cameo == "057"]
+    assert event.type == "SUPPORT"
