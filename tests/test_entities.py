@@ -240,3 +240,13 @@ def test_a_state_name_that_is_also_a_first_name_is_the_state_in_context(
 def test_the_same_name_as_a_first_name_stays_a_person(run: Run) -> None:
     types = {e.name: e.type.value for e in run("Chad Smith said the deal was good.").entities}
     assert types.get("Chad Smith") == "person", types
+
+
+def test_a_title_ner_takes_into_a_name_is_left_out(extract_text: Callable[..., Extraction]) -> None:
+    found = extract_text(
+        "Taoiseach Leo Varadkar met Sheikh Hasina in Dublin.", published="2019-10-01"
+    )
+    names = {e.name: e for e in found.entities}
+    assert "Leo Varadkar" in names and "Taoiseach" in [r.title for r in names["Leo Varadkar"].roles]
+    assert names["Leo Varadkar"].country == "IRL"
+    assert not any(n.startswith("Taoiseach") for n in names)

@@ -114,6 +114,9 @@ class EntityRecognizer:
         words = lexicon.words
         # words a person's name may open with that are no given name ("President Trump")
         self.title_words = lexicon.titles.words()
+        self.title_phrases = frozenset(
+            tuple(t.lower().split()) for t in (*lexicon.titles.offices, *lexicon.titles.ranks)
+        )
         if ordinary_words is None:
             ordinary_words = words.get("ordinary_words", frozenset())
         self.state_context = _StateContext(
@@ -150,7 +153,11 @@ class EntityRecognizer:
         """
         text = doc.text if text is None else text
         taken = _Taken(skip)
-        ner = [span for span in (_trim(ent) for ent in doc.ents) if span is not None]
+        ner = [
+            _without_title(span, self.title_phrases)
+            for span in (_trim(ent) for ent in doc.ents)
+            if span is not None
+        ]
         if known is not None:
             ner = _glued_to_person(ner, known, self._names_something)
         found: list[Candidate] = []
@@ -620,6 +627,19 @@ def _trim(ent: Span) -> Span | None:
     if span.text in _NOT_NAMES or not any(ch.isupper() for ch in span.text):
         return None
     return span
+
+
+def _without_title(span: Span, titles: frozenset[tuple[str, ...]]) -> Span:
+    """A person's span without the title NER took into it ("Taoiseach Leo Varadkar", "State
+    Counsellor Aung San Suu Kyi"), the longest title opening it, when a name of two words or
+    more remains ("Sheikh Hasina" keeps its first word)."""
+    if span.label_ != "PERSON":
+        return span
+    words = [t.lower_ for t in span]
+    cut = max((len(t) for t in titles if tuple(words[: len(t)]) == t), default=0)
+    if cut == 0 or len(span) - cut < 2:
+        return span
+    return Span(span.doc, span.start + cut, span.end, label=span.label_)
 
 
 def _ner_type(span: Span, organisation_heads: frozenset[str] = frozenset()) -> EntityType | None:
