@@ -274,6 +274,7 @@ def _sentences(text: str) -> tuple[Sentence, ...]:
         ("In 2015, the party met. The following year, it chose Smith.", "2016"),
         ("In March 2015, the party met. Two years earlier, it chose Smith.", "2013"),
         ("On April 20, the party met. That month, it chose Smith.", "2019-04"),
+        ("In 2005, the party met. A decade later, it chose Smith.", "2015"),
     ],
 )
 def test_a_date_counted_from_the_last_one_stated(text: str, value: str) -> None:

@@ -43,7 +43,10 @@ def counted_step(match: DateMatch) -> tuple[str, int] | None:
         text = (match.get("num") or "").lower()
         number = int(text) if text.isdigit() else NUMBER_WORDS[text]
         sign = 1 if match.get("agodir") == "later" else -1
-        return _UNITS[(match.get("unit") or "").lower()], sign * number
+        unit = (match.get("unit") or "").lower()
+        if unit == "decade":  # "a decade later": ten years on
+            return "year", sign * 10 * number
+        return (_UNITS[unit], sign * number) if unit in _UNITS else None
     if match.kind != "anaphoric":
         return None
     words = (match.get("aphrdir") or match.get("aphr") or "").lower().split()
