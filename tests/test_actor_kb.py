@@ -606,6 +606,16 @@ def test_apostrophes_written_any_way_or_left_out_find_the_name(
         assert [m.record.id for m in kb.lookup(name)] == [ident]
 
 
+def test_a_long_acronym_one_record_holds_needs_no_country_in_the_story(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    found = extract_text("FEMA said on Monday that aid would arrive.", published="2019-10-01")
+    assert [(e.name, e.country) for e in found.entities] == [("FEMA", "USA")]
+    # a short one many bodies could hold still needs its country named ("PP", "MDC")
+    short = extract_text("The MDC said on Monday that it would vote no.", published="2019-10-01")
+    assert all(e.country is None for e in short.entities)
+
+
 def test_us_federal_bodies_and_committees_are_known(
     extract_text: Callable[..., Extraction],
 ) -> None:

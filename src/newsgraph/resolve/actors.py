@@ -156,7 +156,11 @@ def _best(
         matches = _of_type(entity, matches, name)
         if entity.country:
             matches = [m for m in matches if m.record.country == entity.country]
-        chosen = _unambiguous(matches, named) or _sole_holder(matches, published, named)
+        chosen = (
+            _unambiguous(matches, named)
+            or _sole_holder(matches, published, named)
+            or _distinct_acronym(matches, name)
+        )
         rival = {e.country for e in _rivals(gazetteer, name) if e.country}
         rival -= {m.record.country for m in chosen}
         if rival and (rival & named or not {m.record.country for m in chosen} & named):
@@ -167,6 +171,15 @@ def _best(
             holding = [m for m in chosen if m.record.position_on(published) is not None]
             return holding if len(holding) == 1 else chosen
     return []
+
+
+def _distinct_acronym(matches: list[Match], name: str) -> list[Match]:
+    """An acronym of four letters or more written in capitals that one record alone holds
+    ("FEMA", "NTSB", "PSOE"): long enough to name one body, where "PP" or "MDC" need the
+    story to name their country."""
+    if len(matches) != 1 or matches[0].via != "abbreviation":
+        return []
+    return matches if len(name) >= 4 and name.isalpha() and name.isupper() else []
 
 
 def _sole_holder(matches: list[Match], published: str | None, named: set[str]) -> list[Match]:
