@@ -616,6 +616,19 @@ def test_a_long_acronym_one_record_holds_needs_no_country_in_the_story(
     assert all(e.country is None for e in short.entities)
 
 
+def test_the_index_holds_a_company_without_its_legal_form(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEWSGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    company = {"id": "kb:t:5", "type": "organization", "name": "Zorblatwerke Ag", "country": "DEU",
+               "aliases": [], "sectors": ["BUS"], "positions": [],
+               "sources": [{"dataset": "test", "record": "5", "licence": "CC0-1.0"}]}  # fmt: skip
+    acronym = {**company, "id": "kb:t:6", "name": "Zqx Corporation", "country": "CHN"}
+    kb = ActorKB.open([_write(tmp_path / "a.jsonl", [company, acronym])])
+    assert [m.record.id for m in kb.lookup("Zorblatwerke")] == ["kb:t:5"]
+    assert kb.lookup("ZQX") == []  # a short word left alone may be an acronym of another body
+
+
 def test_us_federal_bodies_and_committees_are_known(
     extract_text: Callable[..., Extraction],
 ) -> None:

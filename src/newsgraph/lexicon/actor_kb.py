@@ -34,7 +34,9 @@ from newsgraph.lexicon.gazetteer import canonical_given
 
 SHIPPED = Path(__file__).parent / "actors" / "actors.jsonl.gz"
 _TRANSLITERATIONS = Path(__file__).parent / "transliterations.yaml"  # the index's given names
-_SCHEMA_VERSION = "3"  # 2: names also under their canonical given names; 3: no apostrophes
+# 2: names also under their canonical given names; 3: no apostrophes; 4: companies also
+# without their legal form
+_SCHEMA_VERSION = "6"
 # apostrophes and the letters written for them ("O’Rourke", "ʻAkilisi Pohiva", "Sana'a")
 _APOSTROPHES = re.compile("['\u2019\u2018\u02bb\u02bc\u0060\u00b4]")
 # how a name reaches a record, best first
@@ -303,12 +305,35 @@ def _fill(connection: sqlite3.Connection, records: Iterable[dict[str, Any]]) -> 
         names = [(raw["name"], _NAME)]
         names += [(a, _ALIAS) for a in raw.get("aliases") or ()]
         names += [(a, _ABBREVIATION) for a in raw.get("abbreviations") or ()]
+        if raw.get("type") == "organization":
+            # "Siemens Ag", "Ford Motor Company": news says "Siemens", "Ford Motor"
+            names += [(bare, _ALIAS) for text, kind in names if kind != _ABBREVIATION
+                      for bare in [_without_legal_form(text)] if bare]  # fmt: skip
         keys = [(name_key(text), kind) for text, kind in names]
         keys += [(_given_name_key(key), kind) for key, kind in keys]
         connection.executemany(
             "INSERT OR IGNORE INTO names (key, record, kind) VALUES (?, ?, ?)",
             [(key, rowid, kind) for key, kind in dict.fromkeys(keys) if key],
         )
+
+
+def _without_legal_form(name: str) -> str | None:
+    """A company's name without its trailing legal form ("Siemens Ag" -> "Siemens"), where a
+    word remains that may be no acronym: "Cdc Corporation", as Phoenix writes it, would take
+    the health agency's "CDC"."""
+    words = name.replace(",", " ").split()
+    if len(words) < 2 or words[-1].lower() not in _legal_forms():
+        return None
+    if len(words) == 2 and len(words[0]) <= 4:
+        return None
+    return " ".join(words[:-1])
+
+
+@lru_cache(maxsize=1)
+def _legal_forms() -> frozenset[str]:
+    from newsgraph.lexicon.compiled import load_lexicon  # the shipped list, when indexing
+
+    return load_lexicon().words["company_suffixes"]
 
 
 def name_key(name: str) -> str:
