@@ -484,6 +484,7 @@ def test_died_in_an_attack(run: Run, text: str) -> None:
         ("The impeachment trial of Trump is scheduled for January.", "trial", "planned"),
         ("Turkey is considering an attack on Syria.", "attack", "hypothetical"),
         ("The opposition promised protests every week.", "protests", "planned"),
+        ("Rebels planned an attack on the capital.", "attack", "planned"),
         ("The ministry must approve the deal before June.", "approve", "hypothetical"),
         ("The court has to approve the deal.", "approve", "hypothetical"),
         ("We would like to thank Germany for its support.", "thank", "asserted"),  # a courtesy

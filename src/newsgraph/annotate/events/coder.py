@@ -335,6 +335,8 @@ def _noun_event(
         and token.head.lemma_.lower() in LIGHT_VERBS
     ):
         source = subject_of(view, token.head) if token.dep_ == "dobj" else []
+    if not source and token.dep_ == "dobj" and _intended_object(view, token):
+        source = subject_of(view, token.head)  # "rebels planned an attack": theirs, to come
     verb = token.head.head
     noun = participation_of(verb, lexicon) if token.dep_ == "pobj" else None
     participation = noun is not None and noun.i == token.i
@@ -350,6 +352,13 @@ def _noun_event(
     event = _event(view, trigger, pattern, source, target, index)
     # "A engaged B in a firefight": A started it, even if a firefight is mutual
     return replace(event, mutual=False) if participation and target else event
+
+
+def _intended_object(view: DocView, token: Token) -> bool:
+    """An event noun its verb's subject plans or threatens ("planned an attack", "threatened
+    a strike"); its modality says so (`modality._from_governor`)."""
+    cues = view.modality
+    return token.head.lemma_.lower() in cues.planning_objects | cues.threatening
 
 
 def _anaphoric(
