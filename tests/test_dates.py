@@ -296,6 +296,20 @@ def test_a_counted_date_without_a_fitting_reference_stays_unanchored(text: str) 
     assert found[-1].value is None
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("His trial has been scheduled for November.", "2019-11"),
+        ("Avenatti is to be sentenced in June.", "2019-06"),
+        ("The trial, anticipated to begin in January, was delayed.", "2020-01"),
+        ("He was scheduled to speak in March.", "2019-03"),  # that may have passed
+    ],
+)
+def test_a_scheduled_month_is_the_next_one(text: str, value: str) -> None:
+    (found,) = find_dates(text, base=BASE)
+    assert found.value == value
+
+
 def test_year_less_dates_stay_unanchored_without_a_base() -> None:
     (d,) = find_dates("Talks on April 30.", base=None)
     assert d.value == "--04-30" and d.range_start is None and d.year_inferred

@@ -38,7 +38,11 @@ _PREFIX = re.compile(
 )
 _FUTURE = re.compile(
     r"\b(?:will|shall|'ll|is (?:set|due|scheduled|expected|going) to|are (?:set|due|scheduled|"
-    r"expected|going) to|plans? to|upcoming)\b"
+    r"expected|going) to|plans? to|upcoming|"
+    # "has been scheduled for November", "is to be sentenced in June", "a trial anticipated to
+    # begin in January" (not "was scheduled for May": that may have passed)
+    r"(?:has|have) been (?:scheduled|slated|set|planned) (?:for|to)|(?:is|are) to (?:be )?\w+|"
+    r"anticipated to)\b"
 )
 _RELATIONS = {
     "since": "since", "until": "until", "till": "until", "up to": "until", "through": "until",
