@@ -310,6 +310,22 @@ def test_a_scheduled_month_is_the_next_one(text: str, value: str) -> None:
     assert found.value == value
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("In the 2016 election, Sanders did not endorse her until July.", "2016-07"),
+        ("In 2016, he met her on May 5 in Rome.", "2016-05-05"),
+        ("Jong was arrested in March, 2018.", "2018-03"),
+        # a year inside the sentence frames its own clause, or only names something
+        ("He became president in 2005 and was to stand down in August.", "2018-08"),
+        ("The party, with its 2016 ticket, nominated him on April 11.", "2019-04-11"),
+    ],
+)
+def test_a_sentence_opening_in_a_year_dates_its_year_less_days(text: str, value: str) -> None:
+    found = find_dates(text, base=BASE, sentences=_sentences(text))
+    assert found[-1].value == value
+
+
 def test_year_less_dates_stay_unanchored_without_a_base() -> None:
     (d,) = find_dates("Talks on April 30.", base=None)
     assert d.value == "--04-30" and d.range_start is None and d.year_inferred

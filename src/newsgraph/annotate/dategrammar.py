@@ -83,7 +83,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("md", rf"\b(?:{_WD}\s*,?\s+)?{_m('m1')}\s+{_d('d1')}\b(?!:\d)"),
     ("dm", rf"\b{_d('d1')}\s+(?:of\s+)?{_m('m1')}\b(?!\s+\d)"),
     ("my_range", rf"\b{_m('m1')}{_DASH}{_m('m2')}\s+{_y('y1')}\b"),
-    ("my", rf"\b{_m('m1')}\s+(?:of\s+)?{_y('y1')}\b{_NOT_NUM}"),
+    ("my", rf"\b{_m('m1')},?\s+(?:of\s+)?{_y('y1')}\b{_NOT_NUM}"),
     # "in January of last year", "March this year"
     ("my_rel", rf"\b{_m('m1')}\s+(?:of\s+)?(?P<yrel>last|next|this)\s+year\b"),
     (

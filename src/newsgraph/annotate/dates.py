@@ -89,6 +89,9 @@ def find_dates(
         counted = counted_step(match)
         if counted is not None:
             anchored = _counted(anchored, counted, expressions, sentence, base)
+        elif anchored.year_inferred and sentence < len(sentences):
+            opening = text[sentences[sentence].start : match.start]
+            anchored = _in_stated_year(anchored, expressions, sentence, opening)
         expressions.append(_expression(text, match, anchored, sentence, len(expressions)))
     return tuple(_attach_times_of_day(text, _merge_ranges(text, expressions)))
 
@@ -110,6 +113,37 @@ def _counted(
     if found.first is None or (base is not None and found.first > base):
         return anchored
     return found
+
+
+# a sentence framed in a year: "In 2016, ...", "During the 2016 campaign, ..."
+_YEAR_FRAME = re.compile(r"\s*(?:(?:In|During|Throughout|By)\s+)?(?:the\s+)?(?:1[5-9]|20)\d\d\b")
+
+
+def _in_stated_year(
+    anchored: Anchored, before: Sequence[TimeExpression], sentence: int, opening: str
+) -> Anchored:
+    """A day or month without a year in a sentence that opens in a year: in that year ("In
+    the 2016 election, Sanders did not endorse her until July": July 2016). A year elsewhere
+    in the sentence may frame another clause ("became president in 2005 and was due to stand
+    down in August") or only name something ("the 2016 ticket")."""
+    frame = _YEAR_FRAME.match(opening)
+    year = next(
+        (int(e.value) for e in before if e.sentence == sentence
+         and e.granularity == Granularity.YEAR and e.value and e.value.isdigit()),
+        None,
+    )  # fmt: skip
+    if frame is None or year is None or int(frame.group(0)[-4:]) != year:
+        return anchored
+    if year is None or anchored.first is None or anchored.last is None:
+        return anchored
+    if "/" in (anchored.value or ""):
+        return anchored  # a range ("May 5-7") keeps its inferred year
+    try:
+        first, last = anchored.first.replace(year=year), anchored.last.replace(year=year)
+    except ValueError:  # February 29
+        return anchored
+    value = first.isoformat() if anchored.granularity == Granularity.DAY else first.isoformat()[:7]
+    return Anchored(anchored.granularity, value, first, last)
 
 
 def anchor(match: DateMatch, base: date | None, *, future: bool = False) -> Anchored | None:
