@@ -206,6 +206,16 @@ def test_the_date_nearest_the_trigger_in_the_parse_dates_the_event(run: Run) -> 
     assert first_of(result, "COERCE").date == "2019-04-29"
 
 
+def test_a_year_naming_another_thing_does_not_date_the_event(run: Run) -> None:
+    # "the 2020 election" says when the election is, not when he asked
+    result = run("Trump asked Xi Jinping for help in the 2020 election.")
+    assert first_of(result, "REQUEST").date is None
+    (older,) = run("Iraq condemned the 1991 invasion by the United States.").events
+    assert older.date is None  # the invasion's year, not the condemnation's
+    (own,) = run("The 1991 invasion of Kuwait by Iraq killed thousands.").events
+    assert own.date == "1991"  # the trigger's own year
+
+
 @pytest.mark.parametrize(
     ("text", "kind", "cameo"),
     [

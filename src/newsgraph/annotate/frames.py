@@ -77,6 +77,8 @@ _DOCUMENTS = {
 # the Soviet Union invaded..."); elsewhere in the sentence it names an era ("a mentality out of
 # place in the 21st century").
 _ERAS = {Granularity.DECADE, Granularity.CENTURY}
+# how a year hangs on the noun it names the time of ("the 2020 election")
+_NOUN_MODIFIERS = {"compound", "nummod", "amod", "nmod"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +189,9 @@ class DocView:
     ) -> tuple[str | None, str | None]:
         """(date, basis): a dated expression in the clause or sentence, else the citation's."""
         inside = self._dates_by_sentence().get(sentence, [])
+        trigger = _clause_root(tokens) if tokens else None
+        if trigger is not None:
+            inside = [d for d in inside if not self._names_another(d, trigger)]
         if tokens and inside:
             lo, hi = min(t.idx for t in tokens), max(t.idx for t in tokens)
             near = [d for d in inside if lo <= d.start <= hi + 1]
@@ -200,6 +205,22 @@ class DocView:
         if citation is not None and citation.date:
             return citation.date, "citation"
         return None, None
+
+    def _names_another(self, date: TimeExpression, trigger: Token) -> bool:
+        """Whether a year modifies a noun other than the trigger ("help in the 2020 election",
+        "serving a life sentence for the 1968 assassination"): it says when that thing was,
+        not when the event was."""
+        if date.granularity != Granularity.YEAR:
+            return False
+        span = self.doc.char_span(date.start, date.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        word = span[-1]
+        return (
+            word.dep_ in _NOUN_MODIFIERS
+            and word.head.pos_ in {"NOUN", "PROPN"}
+            and word.head.i != trigger.i
+        )
 
     def _closest(self, dates: list[TimeExpression], tokens: Sequence[Token]) -> TimeExpression:
         """The date nearest the clause's trigger in the parse ("Friday's ruling on the 2018
