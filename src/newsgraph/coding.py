@@ -181,7 +181,15 @@ def with_igo_posts(
     at a body of the document ("NATO's secretary general Jens Stoltenberg"), or one a
     gazetteer knows to hold such a post on the publication date (a role without evidence) at
     one of `known_bodies` (id -> name: `igo_bodies`), named in the text or not."""
-    bodies = {e.id: e.name for e in entities if code_entity(e, codes).prefix == IGO}
+    if not any(e.roles for e in entities):
+        return list(entities)
+    bodies = {
+        e.id: e.name
+        for e in entities
+        if _is_igo_body(
+            e.id, e.type.value, e.country, {a.key: a.value for a in e.attributes}, codes
+        )
+    }
     known = {**(known_bodies or {}), **bodies}
     return [_with_igo_post(entity, bodies, known) for entity in entities]
 
@@ -206,11 +214,23 @@ def igo_bodies(entries: Iterable[Entry], codes: ActorCodes | None = None) -> dic
 
 
 def _is_igo(entry: Entry, codes: ActorCodes | None) -> bool:
-    if entry.type.value not in ("organization", "group"):
-        return False
     attributes = dict(entry.attributes)
-    coded = code_actor(entry.id, entry.type.value, entry.country, attributes, (), codes)
-    return coded.prefix == IGO
+    return _is_igo_body(entry.id, entry.type.value, entry.country, attributes, codes)
+
+
+def _is_igo_body(
+    entity_id: str,
+    etype: str,
+    country: str | None,
+    attributes: Mapping[str, Scalar],
+    codes: ActorCodes | None,
+) -> bool:
+    """Whether a body is coded as an international one: its CAMEO prefix alone, without the
+    agent type (which reads the name against every agent phrase)."""
+    if etype not in ("organization", "group"):
+        return False
+    kinds = [str(attributes["kind"]).lower()] if attributes.get("kind") else []
+    return _prefix(entity_id, etype, country, kinds, codes or _shipped()) == IGO
 
 
 def is_current_statement(role: Role) -> bool:
