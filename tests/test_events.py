@@ -206,6 +206,14 @@ def test_the_date_nearest_the_trigger_in_the_parse_dates_the_event(run: Run) -> 
     assert first_of(result, "COERCE").date == "2019-04-29"
 
 
+def test_a_date_outside_the_relative_clause_of_an_event_does_not_date_it(run: Run) -> None:
+    # the treaty was agreed before; "last year" dates the withdrawal
+    result = run(
+        "Last year Trump withdrew the US from the treaty, which had been agreed under Obama."
+    )
+    assert all(e.date is None for e in result.events if e.trigger == "agreed")
+
+
 def test_a_year_naming_another_thing_does_not_date_the_event(run: Run) -> None:
     # "the 2020 election" says when the election is, not when he asked
     result = run("Trump asked Xi Jinping for help in the 2020 election.")

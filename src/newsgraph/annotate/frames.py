@@ -191,7 +191,8 @@ class DocView:
         inside = self._dates_by_sentence().get(sentence, [])
         trigger = _clause_root(tokens) if tokens else None
         if trigger is not None:
-            inside = [d for d in inside if not self._names_another(d, trigger)]
+            inside = [d for d in inside if not self._names_another(d, trigger)
+                      and not self._outside_own_relative(d, trigger)]  # fmt: skip
         if tokens and inside:
             lo, hi = min(t.idx for t in tokens), max(t.idx for t in tokens)
             near = [d for d in inside if lo <= d.start <= hi + 1]
@@ -221,6 +222,17 @@ class DocView:
             and word.head.pos_ in {"NOUN", "PROPN"}
             and word.head.i != trigger.i
         )
+
+    def _outside_own_relative(self, date: TimeExpression, trigger: Token) -> bool:
+        """Whether the trigger tells a relative clause and the date lies outside it ("Trump,
+        who was elected in 2016, said on Monday ...": Monday is not when he was elected)."""
+        clause = next((t for t in (trigger, *trigger.ancestors) if t.dep_ == "relcl"), None)
+        if clause is None:
+            return False
+        span = self.doc.char_span(date.start, date.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        return not (clause.left_edge.i <= span[-1].i <= clause.right_edge.i)
 
     def _closest(self, dates: list[TimeExpression], tokens: Sequence[Token]) -> TimeExpression:
         """The date nearest the clause's trigger in the parse ("Friday's ruling on the 2018
