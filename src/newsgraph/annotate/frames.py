@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.annotate.datefit import fits
 from newsgraph.lexicon.patterns import ModalityCues, load_event_lexicon
 from newsgraph.models import (
     Agent,
@@ -77,8 +78,6 @@ _DOCUMENTS = {
 # the Soviet Union invaded..."); elsewhere in the sentence it names an era ("a mentality out of
 # place in the 21st century").
 _ERAS = {Granularity.DECADE, Granularity.CENTURY}
-# how a year hangs on the noun it names the time of ("the 2020 election")
-_NOUN_MODIFIERS = {"compound", "nummod", "amod", "nmod"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,8 +190,7 @@ class DocView:
         inside = self._dates_by_sentence().get(sentence, [])
         trigger = _clause_root(tokens) if tokens else None
         if trigger is not None:
-            inside = [d for d in inside if not self._names_another(d, trigger)
-                      and not self._outside_own_relative(d, trigger)]  # fmt: skip
+            inside = [d for d in inside if fits(self.doc, d, trigger)]
         if tokens and inside:
             lo, hi = min(t.idx for t in tokens), max(t.idx for t in tokens)
             near = [d for d in inside if lo <= d.start <= hi + 1]
@@ -206,33 +204,6 @@ class DocView:
         if citation is not None and citation.date:
             return citation.date, "citation"
         return None, None
-
-    def _names_another(self, date: TimeExpression, trigger: Token) -> bool:
-        """Whether a year modifies a noun other than the trigger ("help in the 2020 election",
-        "serving a life sentence for the 1968 assassination"): it says when that thing was,
-        not when the event was."""
-        if date.granularity != Granularity.YEAR:
-            return False
-        span = self.doc.char_span(date.start, date.end, alignment_mode="expand")
-        if span is None or not len(span):
-            return False
-        word = span[-1]
-        return (
-            word.dep_ in _NOUN_MODIFIERS
-            and word.head.pos_ in {"NOUN", "PROPN"}
-            and word.head.i != trigger.i
-        )
-
-    def _outside_own_relative(self, date: TimeExpression, trigger: Token) -> bool:
-        """Whether the trigger tells a relative clause and the date lies outside it ("Trump,
-        who was elected in 2016, said on Monday ...": Monday is not when he was elected)."""
-        clause = next((t for t in (trigger, *trigger.ancestors) if t.dep_ == "relcl"), None)
-        if clause is None:
-            return False
-        span = self.doc.char_span(date.start, date.end, alignment_mode="expand")
-        if span is None or not len(span):
-            return False
-        return not (clause.left_edge.i <= span[-1].i <= clause.right_edge.i)
 
     def _closest(self, dates: list[TimeExpression], tokens: Sequence[Token]) -> TimeExpression:
         """The date nearest the clause's trigger in the parse ("Friday's ruling on the 2018
