@@ -106,3 +106,12 @@ def test_model_folders(tmp_path: Path) -> None:
 @pytest.mark.parametrize("setting", ["builtin"])
 def test_an_extractor_loads_the_shipped_model(setting: str) -> None:
     assert load_sector_model(setting) is not None
+
+
+def test_a_news_agency_is_media_by_its_kind(extract_text: Callable[..., Extraction]) -> None:
+    # the media gazetteer's "agency" meant a news agency; coded as a government agency (GOV),
+    # it was right only where the sector model overrode it
+    found = extract_text("Reuters and Xinhua reported that MSNBC had the story first.")
+    for entity in found.entities:
+        attributes = {a.key: a.value for a in entity.attributes}
+        assert attributes["agent"] == "MED" and "sector_source" not in attributes, entity.name
