@@ -58,7 +58,7 @@ def code_actor(
 ) -> Coded:
     """Code one actor from what the knowledge base stores of it."""
     codes = codes or _shipped()
-    kinds = [str(attributes["kind"]).lower()] if attributes.get("kind") else []
+    kinds = _kinds(attributes)
     # acting for an international body: coded as it, whatever the passport
     igo_post = bool(attributes.get(IGO_POST))
     return Coded(_prefix(entity_id, etype, country, kinds, codes, person_igo=igo_post),
@@ -210,12 +210,11 @@ def _with_igo_post(entity: Entity, bodies: Mapping[str, str], known: Mapping[str
 
 def igo_bodies(entries: Iterable[Entry], codes: ActorCodes | None = None) -> dict[str, str]:
     """The international bodies among gazetteer entries, id -> name (for `with_igo_posts`)."""
-    return {entry.id: entry.name for entry in entries if _is_igo(entry, codes)}
-
-
-def _is_igo(entry: Entry, codes: ActorCodes | None) -> bool:
-    attributes = dict(entry.attributes)
-    return _is_igo_body(entry.id, entry.type.value, entry.country, attributes, codes)
+    return {
+        entry.id: entry.name
+        for entry in entries
+        if _is_igo_body(entry.id, entry.type.value, entry.country, dict(entry.attributes), codes)
+    }
 
 
 def _is_igo_body(
@@ -229,8 +228,12 @@ def _is_igo_body(
     agent type (which reads the name against every agent phrase)."""
     if etype not in ("organization", "group"):
         return False
-    kinds = [str(attributes["kind"]).lower()] if attributes.get("kind") else []
-    return _prefix(entity_id, etype, country, kinds, codes or _shipped()) == IGO
+    return _prefix(entity_id, etype, country, _kinds(attributes), codes or _shipped()) == IGO
+
+
+def _kinds(attributes: Mapping[str, Scalar]) -> list[str]:
+    """The gazetteer kind an actor's attributes give ("political party"), as a list."""
+    return [str(attributes["kind"]).lower()] if attributes.get("kind") else []
 
 
 def is_current_statement(role: Role) -> bool:

@@ -134,7 +134,7 @@ def _in_stated_year(
     )  # fmt: skip
     if frame is None or year is None or int(frame.group(0)[-4:]) != year:
         return anchored
-    if year is None or anchored.first is None or anchored.last is None:
+    if anchored.first is None or anchored.last is None:
         return anchored
     if "/" in (anchored.value or ""):
         return anchored  # a range ("May 5-7") keeps its inferred year

@@ -34,8 +34,8 @@ from newsgraph.lexicon.gazetteer import canonical_given
 
 SHIPPED = Path(__file__).parent / "actors" / "actors.jsonl.gz"
 _TRANSLITERATIONS = Path(__file__).parent / "transliterations.yaml"  # the index's given names
-# 2: names also under their canonical given names; 3: no apostrophes; 4: companies also
-# without their legal form
+# 2: names also under their canonical given names; 3: no apostrophes; 4 to 6: companies also
+# without their legal form (6: not where one short word would remain)
 _SCHEMA_VERSION = "6"
 # apostrophes and the letters written for them ("O’Rourke", "ʻAkilisi Pohiva", "Sana'a")
 _APOSTROPHES = re.compile("['\u2019\u2018\u02bb\u02bc\u0060\u00b4]")
@@ -308,7 +308,7 @@ def _fill(connection: sqlite3.Connection, records: Iterable[dict[str, Any]]) -> 
         if raw.get("type") == "organization":
             # "Siemens Ag", "Ford Motor Company": news says "Siemens", "Ford Motor"
             names += [(bare, _ALIAS) for text, kind in names if kind != _ABBREVIATION
-                      for bare in [_without_legal_form(text)] if bare]  # fmt: skip
+                      for bare in [without_legal_form(text)] if bare]  # fmt: skip
         keys = [(name_key(text), kind) for text, kind in names]
         keys += [(_given_name_key(key), kind) for key, kind in keys]
         connection.executemany(
@@ -317,12 +317,13 @@ def _fill(connection: sqlite3.Connection, records: Iterable[dict[str, Any]]) -> 
         )
 
 
-def _without_legal_form(name: str) -> str | None:
-    """A company's name without its trailing legal form ("Siemens Ag" -> "Siemens"), where a
-    word remains that may be no acronym: "Cdc Corporation", as Phoenix writes it, would take
-    the health agency's "CDC"."""
+def without_legal_form(name: str, keep: int = 1) -> str | None:
+    """A company's name without its trailing legal form ("Siemens Ag" -> "Siemens", "Lockheed
+    Martin Corp" -> "Lockheed Martin"), where `keep` words or more remain, and not one short
+    word that may be an acronym: "Cdc Corporation", as Phoenix writes it, would take the
+    health agency's "CDC"."""
     words = name.replace(",", " ").split()
-    if len(words) < 2 or words[-1].lower() not in _legal_forms():
+    if len(words) <= keep or words[-1].lower() not in _legal_forms():
         return None
     if len(words) == 2 and len(words[0]) <= 4:
         return None
@@ -331,7 +332,7 @@ def _without_legal_form(name: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _legal_forms() -> frozenset[str]:
-    from newsgraph.lexicon.compiled import load_lexicon  # the shipped list, when indexing
+    from newsgraph.lexicon.compiled import load_lexicon  # the shipped list, read once
 
     return load_lexicon().words["company_suffixes"]
 

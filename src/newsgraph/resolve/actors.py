@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
-from newsgraph.lexicon.actor_kb import ActorKB, ActorRecord, Match
+from newsgraph.lexicon.actor_kb import ActorKB, ActorRecord, Match, without_legal_form
 from newsgraph.lexicon.compiled import load_lexicon
 from newsgraph.lexicon.gazetteer import Entry, Gazetteer
 from newsgraph.models import Attribute, Entity, EntityType, Role
@@ -227,7 +227,7 @@ def _names(entity: Entity) -> list[str]:
         tails = [" ".join(f.split()[-n:]) for f in forms for n in (3, 2) if len(f.split()) > n]
         forms += [t for t in dict.fromkeys(tails) if t not in forms]
     else:
-        bare = [without_company_suffix(f) for f in forms]
+        bare = [without_legal_form(f, keep=2) for f in forms]
         forms += [b for b in dict.fromkeys(bare) if b and b not in forms]
     return [f.removeprefix("the ").removeprefix("The ") for f in forms]
 
@@ -246,25 +246,11 @@ def _titled_names(entity: Entity, text: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def without_company_suffix(name: str) -> str | None:
-    """The name without a trailing legal form ("Lockheed Martin Corp" -> "Lockheed Martin"),
-    when two words or more remain; else None."""
-    words = name.replace(",", " ").split()
-    if len(words) < 3 or words[-1].lower() not in _company_suffixes():
-        return None
-    return " ".join(words[:-1])
-
-
 @cache
 def _kind_codes() -> dict[str, str]:
     """The agent each kind of body is coded as ("political party": PTY), read once: finding
     the lexicon's files stats each of them."""
     return load_lexicon().actor_codes.kinds
-
-
-@cache
-def _company_suffixes() -> frozenset[str]:
-    return load_lexicon().words["company_suffixes"]
 
 
 def _of_type(entity: Entity, matches: list[Match], name: str) -> list[Match]:
