@@ -416,6 +416,10 @@ def agent_code(event: Event, side: str) -> str | None:
         # the small model reads a plural opening the sentence as a name ("Rebels": NNPS)
         ("Rebels attacked the town.", "ASSAULT", set(), "REB", set(), None),
         ("Authorities arrested ten people.", "COERCE", set(), "GOV", set(), "CVL"),
+        # kinds of people the guideline codes (#16, stop 35): voters are ordinary people,
+        # attackers criminals, experts elites without a post
+        ("The senator urged voters to stay home.", "REQUEST", set(), "LEG", set(), "CVL"),
+        ("Police arrested the attackers on Monday.", "COERCE", set(), "COP", set(), "CRM"),
     ],
 )
 def test_unnamed_sides_keep_their_agent(
