@@ -316,6 +316,16 @@ def test_the_dossier_links_the_wikidata_item(extractor: Extractor, tmp_path: Pat
         ),
         # a verb between the state and the name says nothing of the name's country
         ("Germany criticised Carlotta Weibl in Rome.", "Carlotta Weibl", None),
+        # where a body is based, before its name or in an apposition after it (stop 35)
+        ("UK-based retailer Tesco sold its shops in Poland.", "Tesco", "GBR"),
+        ("Zorblat Marine, a Seattle-based company, tracked the ship.", "Zorblat Marine", "USA"),
+        ("Vessel Zorblat, a German firm, tracked the ship near Jakarta.", "Vessel Zorblat", "DEU"),
+        # an apposition that says whom the body criticised is not where it is from
+        (
+            "Zorblat Watch, a critic of the Russian government, met French officials.",
+            "Zorblat Watch",
+            None,
+        ),
     ],
 )
 def test_a_demonym_or_possessive_right_before_a_name_gives_its_country(

@@ -1,8 +1,10 @@
 """Countries of actors the text does not name with one, in two steps, the text first.
 
-1. Stated right before the name: a demonym ("German activist Carlotta Weibl") or a possessive
-   ("Nigeria's Defence Ministry"), with at most two lowercase words between
-   (`with_stated_countries`, before the actor knowledge base is consulted).
+1. Stated by the name: a demonym ("German activist Carlotta Weibl"), a possessive ("Nigeria's
+   Defence Ministry") or a place the actor is based in ("UK-based retailer Tesco"), with at
+   most two lowercase words between; or in an apposition right after it ("Vessel Tracker, a
+   German firm", "Milltech Marine, a Seattle-based company") (`with_stated_countries`, before
+   the actor knowledge base is consulted).
 2. The country the document is about (`with_home_country`, last of all). A local news story
    names people and bodies without saying where they are from: "the B.C. Coroners Service",
    "Senate", "Republican", a county sheriff. A reader takes them to be of the country the
@@ -62,6 +64,13 @@ _GAP_WORDS = re.compile(r"\s+((?:[a-z][a-z-]*\s+){0,2})")
 _POSSESSIVE = re.compile(r"['’]s")
 _OWN_SURFACES = frozenset({"name", "demonym"})  # not a capital or a metonym
 _OF_STATE = re.compile(r"\bof (?:the )?([A-Z][\w ]+)$")
+_BASED = re.compile(r"-based")
+# after a name, an apposition opening with an article: "Tesco, a British retailer"
+_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+((?:[a-z][a-z-]*\s+){0,2})")
+# what follows the country in such an apposition: the noun it describes ("German firm"), or
+# "-based" and that noun ("a Seattle-based company")
+_DEMONYM_NOUN = re.compile(r"\s+[a-z]")
+_BASED_NOUN = re.compile(r"-based\s+[a-z]")
 _NOT_DESCRIPTIVE = frozenset({
     "a", "an", "the", "and", "or", "but", "of", "to", "for", "from", "with", "by", "in", "on",
     "at", "as", "than", "that", "who", "which", "said", "says", "say", "told", "tells", "is",
@@ -82,6 +91,13 @@ def with_stated_countries(
         for m in e.mentions
     )
     ends = [end for end, _, _ in states]
+    # a town or a region says where a body is based ("Seattle-based"), not whose it is
+    places = sorted(
+        (m.start, m, e.country)
+        for e in entities
+        if e.type in {EntityType.STATE, EntityType.PLACE} and e.country
+        for m in e.mentions
+    )
     out = []
     for entity in entities:
         if not _unplaced(entity):
@@ -92,8 +108,61 @@ def with_stated_countries(
         country = country or next(
             (c for m in entity.mentions if (c := _stated(m, states, ends, text)) is not None), None
         )
+        country = country or next(
+            (c for m in entity.mentions if (c := _based_or_apposed(m, places, text)) is not None),
+            None,
+        )
         out.append(replace(entity, country=country) if country else entity)
     return out
+
+
+def _based_or_apposed(
+    mention: Mention, places: Sequence[tuple[int, Mention, str | None]], text: str
+) -> str | None:
+    """The country of a place the name is said to be based in ("UK-based retailer Tesco"), or
+    of a demonym or a place in an apposition right after it ("Tesco, a British retailer",
+    "Milltech Marine, a Seattle-based company")."""
+    if mention.kind != MentionKind.NAME:
+        return None
+    starts = [start for start, _, _ in places]
+    i = bisect.bisect_left(starts, mention.start) - 1
+    while i >= 0 and places[i][1].end > mention.start:
+        i -= 1
+    if i >= 0:
+        _, place, country = places[i]
+        gap = text[place.end : mention.start]
+        based = _BASED.match(gap)
+        if (
+            based is not None
+            and place.sentence == mention.sentence
+            and _descriptive(gap[based.end() :])
+        ):
+            return country
+    j = bisect.bisect_left(starts, mention.end)
+    if j < len(places):
+        _, place, country = places[j]
+        opening = _APPOSITION.fullmatch(text[mention.end : place.start])
+        after = _DEMONYM_NOUN if place.kind == MentionKind.DEMONYM else _BASED_NOUN
+        if (
+            place.sentence == mention.sentence
+            and opening is not None
+            and _plain(opening.group(1))
+            and after.match(text, place.end) is not None
+        ):
+            return country
+    return None
+
+
+def _descriptive(gap: str) -> bool:
+    """Whether the words between a country and a name only describe the name: up to two
+    lowercase words, no function word or past-tense verb ("German climate activist X", not
+    "Germany criticised X")."""
+    words = _GAP_WORDS.fullmatch(gap)
+    return words is not None and _plain(words.group(1))
+
+
+def _plain(words: str) -> bool:
+    return not any(w in _NOT_DESCRIPTIVE or w.endswith("ed") for w in words.split())
 
 
 def _state_in_name(entity: Entity, gazetteer: Gazetteer) -> str | None:
@@ -174,12 +243,7 @@ def _stated(
         if possessive is None:
             return None
         gap = gap[possessive.end() :]
-    words = _GAP_WORDS.fullmatch(gap)
-    if words is None or any(
-        w in _NOT_DESCRIPTIVE or w.endswith("ed") for w in words.group(1).split()
-    ):
-        return None
-    return country
+    return country if _descriptive(gap) else None
 
 
 def document_countries(entities: Iterable[Entity]) -> set[str]:
