@@ -22,12 +22,12 @@ from typing import Any
 
 from newsgraph import Extractor, Settings
 from newsgraph.annotate.events import event_at
+from newsgraph.annotate.events.grammar import trigger_token
 from newsgraph.annotate.frames import DocView
 from newsgraph.contract import to_dict
 from newsgraph.gold.corpus import load_gold
 from newsgraph.gold.harness import evaluate, pair_events
 from newsgraph.gold.runner import evaluate_extractor, gold_document
-from newsgraph.learn.event_features import trigger_token
 from newsgraph.learn.fitting import SEED, fit
 from newsgraph.learn.linear import LinearModel
 from newsgraph.learn.sides import (

@@ -163,6 +163,23 @@ def test_modality_and_negation(run: Run, text: str, modality: str, negated: bool
     assert (event.type, event.cameo[:2]) == (("THREATEN", "13") if intends else ("ASSAULT", "19"))
 
 
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        # an act the speaker does by saying it is theirs, asserted (stop 35)
+        ('"I urge my colleagues to pass the bill," Senator Cruz said.', "asserted"),
+        ('"We strongly urge Iran to free the sailors," the minister said.', "asserted"),
+        ('"Today, I am asking all Americans to vote," Sanders said.', "asserted"),
+        # a past act, or someone else's, is told: reported
+        ('"I urged him to resign," Senator Cruz said.', "reported"),
+        ('"They urge us to resign," Senator Cruz said.', "reported"),
+    ],
+)
+def test_an_act_done_by_saying_it_is_asserted(run: Run, text: str, modality: str) -> None:
+    (urging,) = events_of(run(text), "REQUEST")
+    assert urging.modality.value == modality
+
+
 def test_a_refusal_to_cooperate_is_cameo_reject(run: Run) -> None:
     (refused,) = events_of(run("Obama said he would not provide aid to Israel."), "AID")
     assert refused.negated and refused.cameo == "120"

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from newsgraph import Extractor, Settings
+from newsgraph.annotate.events.grammar import trigger_token
 from newsgraph.annotate.frames import DocView
 from newsgraph.errors import ModelError
-from newsgraph.learn.event_features import trigger_token
 from newsgraph.learn.linear import LinearModel
 from newsgraph.learn.sides import SideRanker, builtin_ranker, load_ranker, side_candidates
 from newsgraph.learn.tagger import load_tagger

@@ -225,7 +225,7 @@ class Extractor:
             events = self.tagger.tag(view, events, self.events, entities)
         if self.sides is not None:
             events = self.sides.assign(view, events)
-        events = reported_in_quotes(events, quotes)
+        events = reported_in_quotes(events, quotes, view)
         if self.modality is not None:
             events = self.modality.assign(view, events, quotes)
         events = coded_events(_link_quotes(events, quotes), entities, self.lexicon.actor_codes)

@@ -18,6 +18,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from newsgraph.annotate.events import subject_of
+from newsgraph.annotate.events.grammar import performed_in_saying, trigger_token
 from newsgraph.annotate.frames import Actor, DocView
 from newsgraph.annotate.transcript import Turn, turn_quotes
 from newsgraph.models import Agent, EntityType, Event, Evidence, Modality, Quote
@@ -363,11 +364,16 @@ def _trimmed(span: Span) -> Span:
     return span.doc[start:end]
 
 
-def reported_in_quotes(events: Sequence[Event], quotes: Sequence[Quote]) -> list[Event]:
+def reported_in_quotes(
+    events: Sequence[Event], quotes: Sequence[Quote], view: DocView | None = None
+) -> list[Event]:
     """Events told inside a direct quote with a speaker become `reported`, attributed to the
     speaker: the article gives them in someone's words (docs/annotation.md §3), an interview's
-    answers too (each answer sentence is a direct quote, §7.1), the speaker's own acts as well.
-    Only events the rules left asserted change: "he said they would attack" stays planned."""
+    answers too (each answer sentence is a direct quote, §7.1), the speaker's past acts as well.
+    Only events the rules left asserted change: "he said they would attack" stays planned.
+    With the document's view, an act the speaker performs by saying it stays asserted ("I urge
+    my colleagues", "we warn the Saudis", "I am asking all Americans"): it is done, in the
+    quote, not told."""
     spans = sorted((q.evidence.start, q.evidence.end, q.speaker) for q in quotes
                    if q.kind == "direct" and q.speaker)  # fmt: skip
     if not spans:
@@ -377,8 +383,16 @@ def reported_in_quotes(events: Sequence[Event], quotes: Sequence[Quote]) -> list
     for event in events:
         i = bisect.bisect_right(starts, event.evidence.start) - 1
         inside = i >= 0 and event.evidence.start < spans[i][1]
-        if inside and event.modality == Modality.ASSERTED:
+        if inside and event.modality == Modality.ASSERTED and not _performed(view, event):
             event = replace(event, modality=Modality.REPORTED,
                             attributed_to=event.attributed_to or spans[i][2])  # fmt: skip
         out.append(event)
     return out
+
+
+def _performed(view: DocView | None, event: Event) -> bool:
+    """Whether the event is an act the speaker does by saying it ("I urge", `performatives`)."""
+    if view is None:
+        return False
+    token = trigger_token(view.doc, event)
+    return token is not None and performed_in_saying(token, view.modality.performatives)

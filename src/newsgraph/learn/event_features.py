@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.annotate.events.grammar import trigger_token
 from newsgraph.models import Agent, Entity, Event
 
 _QUOTES = set('"“”«»')
@@ -20,18 +21,6 @@ _CUE_WORDS = {
     "likely", "according", "suspected", "proposed", "wants", "seeks", "sought", "ready",
     "agreed", "promised", "pledged", "vowed", "hopes", "feared", "fears", "risk", "dare",
 }  # fmt: skip
-
-
-def trigger_token(doc: Doc, event: Event) -> Token | None:
-    """The token the event was coded from: its trigger's words inside its evidence span."""
-    evidence = event.evidence
-    span = doc.char_span(evidence.start, evidence.end, alignment_mode="expand")
-    if span is None:
-        return None
-    for token in span:
-        if token.text == event.trigger:
-            return token
-    return span.root if len(span) else None
 
 
 def _kind(entities: dict[str, Entity], ids: tuple[str, ...], agent: Agent | None) -> str:

@@ -24,8 +24,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from newsgraph.annotate.events.grammar import trigger_token
 from newsgraph.annotate.frames import DocView
-from newsgraph.learn.event_features import event_features, trigger_token
+from newsgraph.learn.event_features import event_features
 from newsgraph.learn.files import BUILTIN, load_part
 from newsgraph.learn.linear import CompiledModel, LinearModel
 from newsgraph.models import Event, Modality, Quote

@@ -25,8 +25,8 @@ from pathlib import Path
 from spacy.tokens import Token
 
 from newsgraph.annotate.events import doer_unnamed
+from newsgraph.annotate.events.grammar import trigger_token
 from newsgraph.annotate.frames import DocView
-from newsgraph.learn.event_features import trigger_token
 from newsgraph.learn.files import BUILTIN, load_part
 from newsgraph.learn.linear import LinearModel
 from newsgraph.models import Agent, Event

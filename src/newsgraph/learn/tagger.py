@@ -29,9 +29,10 @@ from pathlib import Path
 from spacy.tokens import Token
 
 from newsgraph.annotate.events import event_at
+from newsgraph.annotate.events.grammar import trigger_token
 from newsgraph.annotate.frames import DocView
 from newsgraph.errors import ModelError
-from newsgraph.learn.event_features import event_features, trigger_token
+from newsgraph.learn.event_features import event_features
 from newsgraph.learn.files import BUILTIN, RULES, weights_file
 from newsgraph.learn.linear import CompiledModel, LinearModel
 from newsgraph.lexicon.patterns import EventLexicon, Pattern

@@ -84,6 +84,7 @@ class ModalityCues:
     wishing_objects: frozenset[str] = frozenset()  # "demanded an investigation": not done
     planning_objects: frozenset[str] = frozenset()  # "promised protests": planned
     courtesy: frozenset[str] = frozenset()  # "we would like to thank": said, not supposed
+    performatives: frozenset[str] = frozenset()  # '"I urge you," she said': done by saying
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,12 +4,13 @@ what a publication verb is."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from newsgraph.annotate.frames import (
     noun_keys,
 )
 from newsgraph.lexicon.patterns import EventLexicon, Pattern
+from newsgraph.models import Event
 
 REPORTING = {
     "say",
@@ -297,3 +298,40 @@ def publishes(token: Token) -> bool:
     if token.dep_ == "acl":
         patients.append(token.head)
     return any(p.lemma_.lower() in _PUBLISHED for p in patients)
+
+
+def trigger_token(doc: Doc, event: Event) -> Token | None:
+    """The token the event was coded from: its trigger's words inside its evidence span."""
+    evidence = event.evidence
+    span = doc.char_span(evidence.start, evidence.end, alignment_mode="expand")
+    if span is None:
+        return None
+    for token in span:
+        if token.text == event.trigger:
+            return token
+    return span.root if len(span) else None
+
+
+_FIRST_PERSON = frozenset({"i", "we"})
+_PERFORMING_WANTS = frozenset({"want", "like", "wish"})
+# auxiliaries that leave a first-person act performed as it is said ("I do urge", "we would
+# like to"); "will", "can", "must" do not ("we will not tolerate" is a vow about later)
+_PRESENT_AUX = frozenset({"do", "would", "'d"})
+
+
+def performed_in_saying(token: Token, performatives: frozenset[str]) -> bool:
+    """Whether the word is an act done by saying it (`performatives` of the modality cues),
+    present tense, with a first-person subject: "I urge", "we strongly reject", "I am
+    asking", "I want to thank" (not "I urged", "we will sign"). Quoted, such an act is the
+    speaker's own, asserted, not a report."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in performatives:
+        return False
+    if token.dep_ == "xcomp" and token.head.lemma_ in _PERFORMING_WANTS:
+        token = token.head  # "I want to thank", "we would like to invite"
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ not in _FIRST_PERSON:
+        return False
+    aux = {c.lower_ for c in token.children if c.dep_ == "aux"}
+    if token.tag_ == "VBP":
+        return not aux - _PRESENT_AUX
+    return token.tag_ == "VBG" and bool(aux & {"am", "are", "'m", "'re"})

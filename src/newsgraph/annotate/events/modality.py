@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
-from newsgraph.annotate.events.grammar import REPORTING, purpose_of
+from newsgraph.annotate.events.grammar import REPORTING, performed_in_saying, purpose_of
 from newsgraph.annotate.events.sides import first_named, subject_of
 from newsgraph.annotate.frames import (
     Actor,
@@ -162,6 +162,12 @@ def modality_of(view: DocView, token: Token) -> tuple[Modality, bool, str | None
             elif lemma in cues.planning and relation == "xcomp" and modality == Modality.ASSERTED:
                 modality = Modality.PLANNED
             elif lemma in REPORTING and relation == "ccomp":
+                if (
+                    steps == 0
+                    and modality == Modality.ASSERTED
+                    and performed_in_saying(token, cues.performatives)
+                ):
+                    break  # '"I urge my colleagues to act," Cruz said': done, not told
                 if modality == Modality.ASSERTED:
                     modality = Modality.REPORTED
                 elif modality == Modality.HYPOTHETICAL and "would" in aux:
