@@ -99,6 +99,27 @@ def test_lookup_knows_transliterated_and_short_given_names(
     assert kb.lookup("Dick Jones") == []
 
 
+def test_a_body_is_found_by_its_initials_in_capitals(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEWSGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+
+    def body(ident: str, name: str, **extra: object) -> dict[str, object]:
+        return {**_person(ident, name, "USA", **extra), "type": "organization"}
+
+    kb = ActorKB.open([_write(tmp_path / "b.jsonl", [
+        body("kb:t:8", "National Aeronautics and Space Administration"),
+        body("kb:t:9", "Partido Socialista Obrero Espanol", abbreviations=["PSOE"]),
+        body("kb:t:10", "Hope Oil Production Enterprise Company"),
+        body("kb:t:11", "Securities and Exchange Commission"),
+    ])])  # fmt: skip
+    assert [(m.record.id, m.via) for m in kb.lookup("NASA")] == [("kb:t:8", "abbreviation")]
+    assert kb.lookup("Nasa") == []  # a word, not the initials
+    assert kb.lookup("POSE") == []  # a body with an abbreviation of its own keeps to it
+    assert kb.lookup("HOPE") == []  # a company's initials are no name of it
+    assert kb.lookup("SEC") == []  # three letters name too many bodies
+
+
 def test_the_post_held_follows_the_date(fixture_kb: Path) -> None:
     record = ActorKB.open([fixture_kb]).lookup("Recep Tayyip Erdogan")[0].record
     held = record.position_on("2010-05-01")

@@ -35,8 +35,15 @@ from newsgraph.lexicon.gazetteer import canonical_given
 SHIPPED = Path(__file__).parent / "actors" / "actors.jsonl.gz"
 _TRANSLITERATIONS = Path(__file__).parent / "transliterations.yaml"  # the index's given names
 # 2: names also under their canonical given names; 3: no apostrophes; 4 to 6: companies also
-# without their legal form (6: not where one short word would remain)
-_SCHEMA_VERSION = "6"
+# without their legal form (6: not where one short word would remain); 7: bodies with no
+# abbreviation of their own also under their name's initials
+_SCHEMA_VERSION = "7"
+# words a name's initials leave out ("National Aeronautics and Space Administration": NASA)
+_MINOR_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "to", "at", "&"})
+# initials of fewer letters name too many bodies ("ABC", "SEC": a broadcaster, a regulator, a
+# dozen colleges); they are kept under their own key, found only for a name in capitals
+_INITIALS_WORDS = 4
+_INITIALS_KEY = "initials:"
 # apostrophes and the letters written for them ("O’Rourke", "ʻAkilisi Pohiva", "Sana'a")
 _APOSTROPHES = re.compile("['\u2019\u2018\u02bb\u02bc\u0060\u00b4]")
 # how a name reaches a record, best first
@@ -192,13 +199,16 @@ class ActorKB:
     def raw(self, name: str) -> list[tuple[dict[str, Any], str]]:
         """The stored JSON records named `name` (with their sources) and how each is named
         ("name", "alias", "abbreviation"), by name first; when none is, those named with the
-        same given names in their canonical forms."""
+        same given names in their canonical forms; for a name in capitals, also the bodies
+        whose name's initials it is (`name_initials`)."""
         key = name_key(name)
         if not key:
             return []
         rows = self._rows(key)
         if not rows and _given_name_key(key) != key:
             rows = self._rows(_given_name_key(key))  # "Sergey Shoigu", "Dick Durbin"
+        if len(name) >= _INITIALS_WORDS and name.isalpha() and name.isupper():
+            rows += self._rows(_INITIALS_KEY + name)  # "NASA", never "Hope"
         best: dict[int, tuple[str, int]] = {}  # a record named both ways: its best way
         for rowid, body, kind in rows:
             best.setdefault(rowid, (body, kind))
@@ -310,11 +320,27 @@ def _fill(connection: sqlite3.Connection, records: Iterable[dict[str, Any]]) -> 
             names += [(bare, _ALIAS) for text, kind in names if kind != _ABBREVIATION
                       for bare in [without_legal_form(text)] if bare]  # fmt: skip
         keys = [(name_key(text), kind) for text, kind in names]
+        if raw.get("type") == "organization" and not raw.get("abbreviations"):
+            initials = name_initials(raw["name"])
+            keys += [(_INITIALS_KEY + initials, _ABBREVIATION)] if initials else []
         keys += [(_given_name_key(key), kind) for key, kind in keys]
         connection.executemany(
             "INSERT OR IGNORE INTO names (key, record, kind) VALUES (?, ?, ?)",
             [(key, rowid, kind) for key, kind in dict.fromkeys(keys) if key],
         )
+
+
+def name_initials(name: str) -> str | None:
+    """The initials news writes for a body's name, when each of its words but the minor ones
+    is capitalised and there are four or more, for a body that is no company: "National
+    Aeronautics and Space Administration" -> "NASA" (a source may list a body without its
+    abbreviation)."""
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in _MINOR_WORDS]
+    if len(words) < _INITIALS_WORDS or not all(w[0].isupper() for w in words):
+        return None
+    if words[-1].lower().rstrip(".") in _legal_forms():
+        return None  # "SM Energy Company" is no "SEC"
+    return "".join(w[0] for w in words)
 
 
 def without_legal_form(name: str, keep: int = 1) -> str | None:
