@@ -250,3 +250,18 @@ def test_a_title_ner_takes_into_a_name_is_left_out(extract_text: Callable[..., E
     assert "Leo Varadkar" in names and "Taoiseach" in [r.title for r in names["Leo Varadkar"].roles]
     assert names["Leo Varadkar"].country == "IRL"
     assert not any(n.startswith("Taoiseach") for n in names)
+
+
+def test_a_name_read_as_a_place_it_is_not_keeps_its_other_type() -> None:
+    from newsgraph.resolve.entities import _voted_type
+
+    def said(text: str, kind: EntityType) -> Candidate:
+        return Candidate(0, len(text), text, 0, "ner", kind)
+
+    # the small model reads a candidate's surname, again and again, as a place (stop 35)
+    surname = [said("Don Blankenship", EntityType.PERSON)]
+    surname += [said("Blankenship", EntityType.PLACE)] * 3
+    assert _voted_type(surname) == EntityType.PERSON
+    # a place the index knows stays one, whatever other mentions say
+    city = [said("Paris", EntityType.PLACE)] * 2 + [said("Paris", EntityType.PERSON)]
+    assert _voted_type(city) == EntityType.PLACE

@@ -241,7 +241,7 @@ def _entity(
         attributes = [Attribute(k, v) for k, v in entry.attributes]
         entity_id = entry.id
     else:
-        etype = Counter(c.type for c in cluster.candidates).most_common(1)[0][0]
+        etype = _voted_type(cluster.candidates)
         name = _best_name(cluster, etype, clusters)
         # a place the index knows by its whole name is that place ("New Mexico" is no Mexico);
         # a street named after a country is seldom in it ("Grenada Street", Brisbane)
@@ -275,6 +275,20 @@ def _entity(
         attributes=tuple(attributes),
         known=entry is not None,
     )
+
+
+def _voted_type(candidates: Sequence[Candidate]) -> EntityType:
+    """The type most of the mentions have; but a place only where some mention names a place
+    the index knows, when other mentions give another type: the small model reads a
+    surname again and again as a place ("Don Blankenship ... Blankenship said")."""
+    votes = Counter(c.type for c in candidates)
+    etype = votes.most_common(1)[0][0]
+    if etype != EntityType.PLACE or len(votes) == 1:
+        return etype
+    if any(find_place(c.text) is not None for c in candidates if c.type == EntityType.PLACE):
+        return etype
+    del votes[EntityType.PLACE]
+    return votes.most_common(1)[0][0]
 
 
 def _geocode(
