@@ -265,3 +265,22 @@ def test_a_name_read_as_a_place_it_is_not_keeps_its_other_type() -> None:
     # a place the index knows stays one, whatever other mentions say
     city = [said("Paris", EntityType.PLACE)] * 2 + [said("Paris", EntityType.PERSON)]
     assert _voted_type(city) == EntityType.PLACE
+
+
+@pytest.mark.parametrize(
+    ("name", "person"),
+    [
+        ("Tony Mendez", True),  # a common given name and no word of a body's name
+        ("Max Planck Society", False),
+        ("Morgan Stanley Bank", False),
+        ("Zorblat Mendez", False),  # no common given name
+        ("Tony", False),
+    ],
+)
+def test_an_organisation_ner_names_with_a_given_name_is_a_person(
+    extractor: Extractor, name: str, person: bool
+) -> None:
+    doc = extractor.nlp(f"{name} said so.")
+    span = doc.char_span(0, len(name), label="ORG")
+    assert span is not None
+    assert extractor.recognizer._a_persons_name(span) is person

@@ -125,6 +125,10 @@ class EntityRecognizer:
         )
         self.thoroughfares = words.get("thoroughfares", frozenset())
         self.organisation_heads = words.get("organisation_heads", frozenset())
+        self.given_names = words.get("given_names", frozenset())
+        self.body_words = frozenset().union(
+            *(words.get(name, frozenset()) for name in _BODY_WORD_LISTS)
+        )
         self.name_particles = words.get("name_particles", frozenset())
         self.gazetteer = gazetteer
         self.posts = RoleIndex(gazetteer)
@@ -190,6 +194,17 @@ class EntityRecognizer:
         claim(self._ner(ner, sentence_of, high=False))
         claim(_surname_echoes(doc, found, sentence_of))
         return sorted(found, key=lambda c: c.start)
+
+    def _a_persons_name(self, span: Span) -> bool:
+        """Two or three capitalised words opening with a common given name and holding no
+        word of a body's name: NER's "organisation" "Tony Mendez" is a person."""
+        words = [t.text for t in span]
+        return (
+            2 <= len(words) <= 3
+            and words[0] in self.given_names
+            and all(w.isalpha() and w[0].isupper() for w in words)
+            and not any(w.lower() in self.body_words for w in words)
+        )
 
     def _outlets(
         self, doc: Doc, outlets: Iterable[tuple[int, int]], sentence_of: Sequence[int]
@@ -331,6 +346,8 @@ class EntityRecognizer:
             if (span.label_ in _HIGH_NER) != high or span.label_ not in NER_TYPES:
                 continue
             etype = _ner_type(span, self.organisation_heads)
+            if etype == EntityType.ORGANIZATION and self._a_persons_name(span):
+                etype = EntityType.PERSON
             if etype is None or (etype == EntityType.ORGANIZATION and _names_a_model(span)):
                 continue
             out.append((span, _candidate(span, sentence_of, "ner", etype, label=span.label_)))
@@ -356,6 +373,9 @@ def caseless_surfaces(gazetteer: Gazetteer, ordinary_words: frozenset[str]) -> d
             out.setdefault(lower, surface)
     return out
 
+
+# the word lists whose words are a body's, never a person's (`_a_persons_name`)
+_BODY_WORD_LISTS = ("body_words", "organisation_heads", "company_suffixes", "thoroughfares")
 
 _COMPATIBLE_LABELS = {
     EntityType.STATE: {"GPE", "LOC", "NORP"},
