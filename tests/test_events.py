@@ -888,3 +888,19 @@ def test_signing_an_agreement_is_support_as_cameo_057(run: Run, text: str) -> No
     # agreeing to do something is AGREE
     (event,) = [e for e in run(text).events if e.cameo == "057"]
     assert event.type == "SUPPORT"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "coded"),
+    [
+        # seeking or offering with nobody asked or offered to is no event (stop 35: in train,
+        # 18 of 20 such events were no gold event, in dev 5 of 6)
+        ("The rebels sought to regroup near the border.", "REQUEST", False),
+        ("Iran sought help from Russia.", "REQUEST", True),
+        ("Turkey offered Syria a ceasefire.", "AGREE", True),
+    ],
+)
+def test_seeking_and_offering_need_someone_on_the_other_side(
+    run: Run, text: str, kind: str, coded: bool
+) -> None:
+    assert bool(events_of(run(text), kind)) is coded
