@@ -98,6 +98,7 @@ def with_stated_countries(
         if e.type in {EntityType.STATE, EntityType.PLACE} and e.country
         for m in e.mentions
     )
+    starts = [start for start, _, _ in places]
     out = []
     for entity in entities:
         if not _unplaced(entity):
@@ -109,7 +110,7 @@ def with_stated_countries(
             (c for m in entity.mentions if (c := _stated(m, states, ends, text)) is not None), None
         )
         country = country or next(
-            (c for m in entity.mentions if (c := _based_or_apposed(m, places, text)) is not None),
+            (c for m in entity.mentions if (c := _based_or_apposed(m, places, starts, text))),
             None,
         )
         out.append(replace(entity, country=country) if country else entity)
@@ -117,14 +118,16 @@ def with_stated_countries(
 
 
 def _based_or_apposed(
-    mention: Mention, places: Sequence[tuple[int, Mention, str | None]], text: str
+    mention: Mention,
+    places: Sequence[tuple[int, Mention, str | None]],
+    starts: list[int],
+    text: str,
 ) -> str | None:
     """The country of a place the name is said to be based in ("UK-based retailer Tesco"), or
     of a demonym or a place in an apposition right after it ("Tesco, a British retailer",
     "Milltech Marine, a Seattle-based company")."""
     if mention.kind != MentionKind.NAME:
         return None
-    starts = [start for start, _, _ in places]
     i = bisect.bisect_left(starts, mention.start) - 1
     while i >= 0 and places[i][1].end > mention.start:
         i -= 1

@@ -317,6 +317,7 @@ _PERFORMING_WANTS = frozenset({"want", "like", "wish"})
 # auxiliaries that leave a first-person act performed as it is said ("I do urge", "we would
 # like to"); "will", "can", "must" do not ("we will not tolerate" is a vow about later)
 _PRESENT_AUX = frozenset({"do", "would", "'d"})
+_PROGRESSIVE_AUX = frozenset({"am", "are", "'m", "'re"})  # "I am asking", "we're calling"
 
 
 def performed_in_saying(token: Token, performatives: frozenset[str]) -> bool:
@@ -334,4 +335,4 @@ def performed_in_saying(token: Token, performatives: frozenset[str]) -> bool:
     aux = {c.lower_ for c in token.children if c.dep_ == "aux"}
     if token.tag_ == "VBP":
         return not aux - _PRESENT_AUX
-    return token.tag_ == "VBG" and bool(aux & {"am", "are", "'m", "'re"})
+    return token.tag_ == "VBG" and bool(aux & _PROGRESSIVE_AUX)
