@@ -190,19 +190,6 @@ def _state_in_name(entity: Entity, gazetteer: Gazetteer) -> str | None:
                 and kind in _OWN_SURFACES
             ):
                 return entry.country
-    return _demonym_in_head(words, gazetteer)
-
-
-def _demonym_in_head(words: list[str], gazetteer: Gazetteer) -> str | None:
-    """The country a demonym inside the name's head gives: "Royal Swedish Academy of
-    Sciences", "Royal Dutch Shell" (a demonym only: "New Mexico State University" is no
-    Mexican body)."""
-    head = words[: words.index("of")] if "of" in words else words
-    for word in head[1:-1]:
-        for entry, kind, ambiguous in gazetteer.lookup(word):
-            state = entry.type == EntityType.STATE and entry.country is not None
-            if state and kind == "demonym" and not ambiguous:
-                return entry.country
     return None
 
 
