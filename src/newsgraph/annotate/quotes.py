@@ -365,15 +365,14 @@ def _trimmed(span: Span) -> Span:
 
 
 def reported_in_quotes(
-    events: Sequence[Event], quotes: Sequence[Quote], view: DocView | None = None
+    events: Sequence[Event], quotes: Sequence[Quote], view: DocView
 ) -> list[Event]:
     """Events told inside a direct quote with a speaker become `reported`, attributed to the
     speaker: the article gives them in someone's words (docs/annotation.md §3), an interview's
     answers too (each answer sentence is a direct quote, §7.1), the speaker's past acts as well.
     Only events the rules left asserted change: "he said they would attack" stays planned.
-    With the document's view, an act the speaker performs by saying it stays asserted ("I urge
-    my colleagues", "we warn the Saudis", "I am asking all Americans"): it is done, in the
-    quote, not told."""
+    An act the speaker performs by saying it stays asserted ("I urge my colleagues", "we warn
+    the Saudis", "I am asking all Americans"): it is done, in the quote, not told."""
     spans = sorted((q.evidence.start, q.evidence.end, q.speaker) for q in quotes
                    if q.kind == "direct" and q.speaker)  # fmt: skip
     if not spans:
@@ -390,9 +389,7 @@ def reported_in_quotes(
     return out
 
 
-def _performed(view: DocView | None, event: Event) -> bool:
+def _performed(view: DocView, event: Event) -> bool:
     """Whether the event is an act the speaker does by saying it ("I urge", `performatives`)."""
-    if view is None:
-        return False
     token = trigger_token(view.doc, event)
     return token is not None and performed_in_saying(token, view.modality.performatives)
