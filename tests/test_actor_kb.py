@@ -766,3 +766,57 @@ def test_a_person_the_parser_reads_as_a_place_is_that_person(
     assert (person.type, person.country) == (EntityType.PERSON, "USA")
     assert known_place.type == EntityType.PLACE  # a place list gave it a country: a place
     assert one_word.type == EntityType.PLACE
+
+
+def _party(ident: str, name: str, country: str, share: float | None) -> dict[str, object]:
+    record: dict[str, object] = {"id": ident, "type": "organization", "name": name,
+                                 "country": country, "aliases": [], "sectors": ["PTY"],
+                                 "positions": [],
+                                 "sources": [{"dataset": "test", "record": ident, "licence": "MIT"}]}  # fmt: skip
+    if share is not None:
+        record["vote_share"] = share
+    return record
+
+
+def test_of_namesake_parties_the_one_that_won_far_more_of_the_vote_is_meant(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEWSGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    path = _write(tmp_path / "a.jsonl", [
+        _party("kb:t:1", "National Dawn Party", "POL", 32.1),
+        _party("kb:t:2", "National Dawn Party", "SVK", 1.7),
+        _party("kb:t:3", "Civic Renewal Party", "TUR", 49.8),
+        _party("kb:t:4", "Civic Renewal Party", "MAR", 32.9),
+        _party("kb:t:5", "Civic Dawn Union", "EST", 40.0),
+        _party("kb:t:6", "Civic Dawn Union", "LVA", None),
+    ])  # fmt: skip
+    extractor = Extractor(Settings(actor_kb=(str(path),)))
+
+    def country(name: str, before: str = "") -> str | None:
+        found = extractor.extract_text(f"{before}The {name} said on Monday that it would vote.",
+                                       published=date(2020, 3, 2))  # fmt: skip
+        return next(e.country for e in found.entities if e.name.endswith(name))
+
+    assert country("National Dawn Party") == "POL"
+    assert country("Civic Renewal Party") is None  # both well known: unsure
+    assert country("Civic Dawn Union") is None  # the other's size is unknown
+    # a story naming one of their countries decides by it, as before
+    assert country("National Dawn Party", "In Bratislava, Slovakia, ") == "SVK"
+
+
+def test_a_one_word_name_ner_calls_an_organisation_is_looked_up_with_the_word_before(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    found = extract_text("Sheikh Hasina said on Monday that talks would go on.",
+                         published="2019-05-01")  # fmt: skip
+    (leader,) = [e for e in found.entities if e.name.endswith("Hasina")]
+    assert (leader.type, leader.country) == (EntityType.PERSON, "BGD")
+
+
+def test_an_acronym_of_a_state_matches_only_in_capitals(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    found = extract_text("Muqtada al-Sadr called for protests in Baghdad.", published="2019-05-01")
+    assert "ESH" not in {e.country for e in found.entities}  # "SADR" is Western Sahara
+    sahara = extract_text("The SADR spoke on Monday.", published="2019-05-01")
+    assert "ESH" in {e.country for e in sahara.entities}

@@ -40,6 +40,7 @@ class Record:
     born: str | None = None
     active: dict[str, str] = field(default_factory=dict)
     abbreviations: set[str] = field(default_factory=set)
+    vote_share: float | None = None
 
     def as_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"id": self.id, "type": self.type, "name": self.name,
@@ -54,6 +55,8 @@ class Record:
             out["born"] = self.born
         if self.active:
             out["active"] = self.active
+        if self.vote_share is not None:
+            out["vote_share"] = self.vote_share
         out["positions"] = sorted(self.positions, key=_position_order)
         out["sources"] = sorted(self.sources, key=lambda s: (s["dataset"], s["record"]))
         return out

@@ -36,25 +36,32 @@ PARLIAMENTS = {
     "SWE": "Riksdag",
 }
 
+# Party Facts' mark for a bloc or list of candidates that was no party
+_NO_PARTY = "[no-party]"
+
 # "1975 Mohammad Daud Khan (President)": the first office-holder of a party, as the leadership
 # imports write it
 _FIRST_HOLDER = re.compile(r"^(?P<year>\d{4})\s+(?P<name>[^()]+?)\s*\((?P<title>[^()]+)\)\s*$")
 
 
 def parties(snap: Snapshot) -> Iterator[Record]:
-    qids = {
-        row["partyfacts_id"]: row["wikidata_id"]
-        for row in csv.DictReader(io.StringIO(snap.read("import/wikipedia/wikidata.csv")))
-        if row["wikidata_id"]
-    }
+    linked = list(csv.DictReader(io.StringIO(snap.read("import/wikipedia/wikidata.csv"))))
+    qids = {row["partyfacts_id"]: row["wikidata_id"] for row in linked if row["wikidata_id"]}
+    # Wikidata's English label is the name news uses ("Likud" for Party Facts' "Likud-National
+    # Liberal Movement", "Fidesz"); the import's native names are left out (one is vandalised)
+    labels = {row["partyfacts_id"]: row["name"].strip() for row in linked if row["wikidata_id"]}
     core = snap.read("import/elecglob/partyfacts-core-parties.csv")
     for row in csv.DictReader(io.StringIO(core)):
-        if row["technical"]:
-            continue  # "other parties", "independents" and similar bookkeeping rows
+        if row["technical"] or _NO_PARTY in row["name_english"]:
+            # "other parties", "independents" and similar bookkeeping rows; and blocs that were
+            # no party, whose names are common words ("Shi'ite", "Liberals", "Majority")
+            continue
         english = _variants(row["name_english"])
         native = _variants(row["name"])
         name = english[0] if english else native[0]
         aliases = set(english) | set(native) | set(_variants(row["name_other"], strip_lang=True))
+        label = labels.get(row["partyfacts_id"], "")
+        aliases |= {label} if len(label) >= 3 else set()
         short = row["name_short"].strip()
         active = {k: row[f"year_{k}"] for k in ("first", "last") if row[f"year_{k}"]}
         ident = row["partyfacts_id"]
@@ -64,6 +71,7 @@ def parties(snap: Snapshot) -> Iterator[Record]:
                      qid=qids.get(ident),
                      active={("start" if k == "first" else "end"): v for k, v in active.items()},
                      abbreviations={short} if len(short) >= 2 else set(),
+                     vote_share=float(row["share"]) if row["share"] else None,
                      sources=[source_of("partyfactsdata/elecglob/partyfacts-core-parties.csv",
                                       ident, snap.commit, MIT)])  # fmt: skip
 

@@ -357,13 +357,15 @@ class EntityRecognizer:
 def caseless_surfaces(gazetteer: Gazetteer, ordinary_words: frozenset[str]) -> dict[str, str]:
     """Lower-cased one-word state names and demonyms -> the surface as the gazetteer has it,
     for words of four letters or more that are not also ordinary English words (the lexicon's
-    `ordinary_words` list: "turkey", "polish", "china")."""
+    `ordinary_words` list: "turkey", "polish", "china"). An acronym matches only as written:
+    "SADR" is Western Sahara, "al-Sadr" a man's name."""
     out: dict[str, str] = {}
     for surface, found in gazetteer.surfaces.items():
         lower = surface.lower()
         if (
             len(lower) >= 4
             and lower.isalpha()
+            and not surface.isupper()
             and lower not in ordinary_words
             and len(found) == 1
             and not found[0].ambiguous

@@ -102,6 +102,7 @@ class ActorRecord:
     active_start: str | None = None
     active_end: str | None = None
     datasets: tuple[str, ...] = ()
+    vote_share: float | None = None  # a party's best national result, in percent
 
     def position_on(self, on: str | None) -> Position | None:
         """The post held on `on`: the latest-starting one that covers the date, an office
@@ -274,6 +275,7 @@ def parse_record(raw: dict[str, Any]) -> ActorRecord:
         active_start=active.get("start"),
         active_end=active.get("end"),
         datasets=tuple(sorted({s["dataset"] for s in raw.get("sources") or ()})),
+        vote_share=raw.get("vote_share"),
     )
 
 

@@ -29,6 +29,9 @@ from newsgraph.models import Attribute, Entity, EntityType, Role
 from newsgraph.resolve.countries import document_countries
 
 _WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
+# a party's name another country's party shares is its own when it won this share of the vote
+# or more, and this many times the share of every namesake
+_LEADING_SHARE, _LEADING_RATIO = 10.0, 4.0
 _KB_TYPES = {
     EntityType.PERSON: "person",
     EntityType.ORGANIZATION: "organization",
@@ -159,6 +162,7 @@ def _best(
         chosen = (
             _unambiguous(matches, named)
             or _sole_holder(matches, published, named)
+            or _leading_party(matches, named)
             or _distinct_acronym(matches, name)
         )
         rival = {e.country for e in _rivals(gazetteer, name) if e.country}
@@ -195,6 +199,28 @@ def _sole_holder(matches: list[Match], published: str | None, named: set[str]) -
     if len({m.record.id for m in holding}) != 1:
         return []
     return holding if all(_known_out_of_office(m.record, published) for m in others) else []
+
+
+def _leading_party(matches: list[Match], named: set[str]) -> list[Match]:
+    """Of parties of several countries that share a name, none of which the story names, the
+    one that won a large share of its country's vote where each other won a small fraction of
+    that: "Law and Justice" is Poland's (32% of the vote) before Slovakia's (2%). Parties as
+    well known as each other ("Justice and Development Party": Turkey's and Morocco's) stay
+    unresolved."""
+    spelled = [m for m in matches if m.via != "abbreviation"]
+    if len(spelled) < 2 or {m.record.country for m in spelled} & named:
+        return []
+    if not all("PTY" in m.record.sectors and m.record.vote_share is not None for m in spelled):
+        return []  # a party of unknown size, or a namesake of another kind, may be the one meant
+    share: dict[str | None, float] = {}
+    for m in spelled:
+        share[m.record.country] = max(share.get(m.record.country, 0.0), m.record.vote_share or 0.0)
+    if len(share) < 2:
+        return []
+    (leader, best), (_, runner_up) = sorted(share.items(), key=lambda kv: -kv[1])[:2]
+    if best < _LEADING_SHARE or best < _LEADING_RATIO * runner_up:
+        return []
+    return [m for m in spelled if m.record.country == leader]
 
 
 def _foreign_namesake(
@@ -235,8 +261,10 @@ def _names(entity: Entity) -> list[str]:
 def _titled_names(entity: Entity, text: str) -> list[str]:
     """A one-word person's name with the capitalised word right before a mention of it:
     "Pope Francis" for "Francis". Only whole names of the knowledge base match, so a word
-    that merely opens the sentence ("Yesterday Francis") finds nothing."""
-    if entity.type != EntityType.PERSON or len(entity.name.split()) != 1 or not text:
+    that merely opens the sentence ("Yesterday Francis") finds nothing. NER often calls such
+    a name an organisation once its title is cut off ("Sheikh Hasina": "Hasina")."""
+    kinds = (EntityType.PERSON, EntityType.ORGANIZATION)
+    if entity.type not in kinds or len(entity.name.split()) != 1 or not text:
         return []
     found = []
     for mention in entity.mentions:
