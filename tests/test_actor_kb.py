@@ -820,3 +820,22 @@ def test_an_acronym_of_a_state_matches_only_in_capitals(
     assert "ESH" not in {e.country for e in found.entities}  # "SADR" is Western Sahara
     sahara = extract_text("The SADR spoke on Monday.", published="2019-05-01")
     assert "ESH" in {e.country for e in sahara.entities}
+
+
+def test_a_body_inside_a_longer_known_name_is_not_that_body(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    found = extract_text("Japan's Liberal Democratic Party won the election.",
+                         published="2019-05-01")  # fmt: skip
+    assert "USA" not in {e.country for e in found.entities}  # not the US Democratic Party
+    assert _countries(found)["Liberal Democratic Party"] == "JPN"
+    # a longer name nobody knows stays the gazetteer's body
+    iowa = extract_text("The Iowa Democratic Party met on Monday.", published="2019-05-01")
+    assert "USA" in {e.country for e in iowa.entities}
+
+
+def test_shipped_parties_own_words_are_names_and_translated_common_words_are_not() -> None:
+    kb = ActorKB.open()
+    assert [m.record.country for m in kb.lookup("Likud")][:1] == ["ISR"]  # Wikidata's label
+    assert {m.via for m in kb.lookup("Change") if m.record.country == "ISR"} == {"abbreviation"}
+    assert all(m.via == "abbreviation" for m in kb.lookup("Liberals"))
