@@ -62,7 +62,9 @@ _CABINET_COUNTRY = {"us": "USA", "united-kingdom": "GBR", "uae": "ARE", "bvi": "
                     "georgia": "GEO", "turks-and-caicos": "TCA", "micronesia": "FSM",
                     "antigua-barbuda": "ATG", "guinea-bissau": "GNB", "saudi": "SAU",
                     "st-kitts-and-nevis": "KNA", "st-vincent-and-the-grenadines": "VCT",
-                    "timor-leste": "TLS"}  # fmt: skip
+                    "timor-leste": "TLS",
+                    # devolved governments: their ministers are the United Kingdom's actors
+                    "scotland": "GBR", "wales": "GBR"}  # fmt: skip
 
 _CABINET_SUFFIX = re.compile(r"-(?:ministers|cabinet|governors)$")
 
