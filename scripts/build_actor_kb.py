@@ -27,8 +27,8 @@ Sources (each record names its dataset, source record id, snapshot commit and li
   2014) with the dates of each code they held.
 - the `every-politician-scrapers` cabinet repositories named in `scripts/cabinet_repos.txt`
   (Wikidata, CC0 1.0): every holder of each of 185 countries' cabinet posts (and Scotland's
-  and Wales's) since 2000 with dates (`html/holders21.csv`), and the US governors (`us-governors`, every version of
-  `data/wikidata.csv`).
+  and Wales's) since 2000 with dates (`html/holders21.csv`), and the US governors
+  (`us-governors`, every version of `data/wikidata.csv`).
 - `cisagov/dotgov-data` (CC0 1.0): the US federal bodies that hold .gov domains
   (`current-federal.csv`): departments, agencies, commissions, laboratories, courts and
   congressional offices.
