@@ -29,6 +29,9 @@ Sources (each record names its dataset, source record id, snapshot commit and li
   (Wikidata, CC0 1.0): every holder of each of 185 countries' cabinet posts (and Scotland's
   and Wales's) since 2000 with dates (`html/holders21.csv`), and the US governors
   (`us-governors`, every version of `data/wikidata.csv`).
+- the `every-politician-scrapers` legislature repositories named in
+  `scripts/actorkb/legislatures.py` (Wikidata, CC0 1.0): the members of eight national
+  legislatures as listed in 2022-2023 (`wikidata/results/current-members.csv`).
 - `cisagov/dotgov-data` (CC0 1.0): the US federal bodies that hold .gov domains
   (`current-federal.csv`): departments, agencies, commissions, laboratories, courts and
   congressional offices.
@@ -43,6 +46,10 @@ Run (snapshots come from the `fetch` tool, which prints where it put each bare g
     fetch github:openeventdata/petrarch2
     fetch github:cisagov/dotgov-data
     for r in $(cat scripts/cabinet_repos.txt); do fetch github:every-politician-scrapers/$r; done
+    for r in india-lok-sabha canada-house-of-commons armenia-national-assembly \
+        cyprus-representatives \
+        iceland-althing latvia-saeima luxembourg-deputes slovenia-national-assembly; do
+        fetch github:every-politician-scrapers/$r; done
     python scripts/build_actor_kb.py \
         --congress /work/.mirror/unitedstates+congress-legislators/repo \
         --partyfacts /work/.mirror/hdigital+partyfactsdata/repo \
@@ -72,6 +79,7 @@ from actorkb.cia import cia_leaders
 from actorkb.common import OUT, Record, Snapshot, merge_key
 from actorkb.congress import us_committees, us_people
 from actorkb.dotgov import us_federal_bodies
+from actorkb.legislatures import legislature_members
 from actorkb.partyfacts import leaders, parliamentarians, parties
 from actorkb.phoenix import phoenix_organisations, phoenix_people
 from actorkb.universities import universities
@@ -91,7 +99,8 @@ def build(
     us, pf = Snapshot(congress), Snapshot(partyfacts)
     party_records = list(parties(pf))
     party_names = {r.id.rsplit(":", 1)[1]: r.name for r in party_records}
-    records = [*wikidata_leaders(Snapshot(wikidata)), *cabinet_members(mirror), *us_people(us),
+    records = [*wikidata_leaders(Snapshot(wikidata)), *cabinet_members(mirror),
+               *legislature_members(mirror), *us_people(us),
                *us_committees(us),
                *parliamentarians(pf, party_names), *cia_leaders(Snapshot(cia)), *leaders(pf),
                *party_records, *universities(Snapshot(universities_git)),
