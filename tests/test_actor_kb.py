@@ -130,6 +130,21 @@ def test_the_post_held_follows_the_date(fixture_kb: Path) -> None:
     assert record.position_on(None) is None
 
 
+def test_a_person_known_to_hold_no_post_on_the_date_is_a_former_official(
+    fixture_kb: Path,
+) -> None:
+    past = {"title": "Minister of Finance", "start": "2001-01-01", "end": "2005-06-30",
+            "sector": "GOV"}  # fmt: skip
+    path = _write(fixture_kb.parent / "b.jsonl", [_person("kb:t:9", "Ilse Vranken", "BEL",
+                                                          positions=[past])])  # fmt: skip
+    record = ActorKB.open([path]).lookup("Ilse Vranken")[0].record
+    assert record.sector_on("2003-05-01") == "GOV"
+    assert record.sector_on("2019-05-01") == "ELI"  # every post dated and over
+    assert record.sector_on("1999-05-01") == "GOV"  # before any post: not a former official
+    undated = ActorKB.open([fixture_kb]).lookup("Jan Novak")[0].record
+    assert undated.sector_on("2019-05-01") == "GOV"  # no posts known: the record's sector
+
+
 def test_plausibility_by_birth_date(fixture_kb: Path) -> None:
     kb = ActorKB.open([fixture_kb])
     plausible = [m.record.country for m in kb.lookup("Jan Novak", on="1990-01-01")

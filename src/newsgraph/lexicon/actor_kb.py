@@ -46,6 +46,8 @@ _INITIALS_WORDS = 4
 _INITIALS_KEY = "initials:"
 # apostrophes and the letters written for them ("O’Rourke", "ʻAkilisi Pohiva", "Sana'a")
 _APOSTROPHES = re.compile("['\u2019\u2018\u02bb\u02bc\u0060\u00b4]")
+# CAMEO's agent code for a person of note out of office
+_FORMER = "ELI"
 # how a name reaches a record, best first
 _NAME, _ALIAS, _ABBREVIATION = 0, 1, 2
 
@@ -144,11 +146,25 @@ class ActorRecord:
         )
 
     def sector_on(self, on: str | None) -> str | None:
-        """The sector as of `on`: the held post's, else the record's first."""
+        """The sector as of `on`: the held post's; for a person known to hold none then (every
+        post dated, each begun before it), CAMEO's `ELI`, a former official ("Jimmy Carter"
+        in 2019); else the record's first."""
         held = self.position_on(on)
         if held is not None and held.sector:
             return held.sector
+        if on is not None and self.type == "person" and self._former_on(on):
+            return _FORMER
         return self.sectors[0] if self.sectors else None
+
+    def out_of_office_on(self, on: str) -> bool:
+        """Whether every post is dated and none is held on `on` (ISO date)."""
+        dated = all(p.start is not None or p.observed is not None for p in self.positions)
+        return bool(self.positions) and dated and self.position_on(on) is None
+
+    def _former_on(self, on: str) -> bool:
+        """Out of office on `on` after every post began: a former official, not one to be."""
+        began = all((p.start or p.observed or "9999") <= on for p in self.positions)
+        return began and self.out_of_office_on(on)
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
-from newsgraph.lexicon.actor_kb import ActorKB, ActorRecord, Match, without_legal_form
+from newsgraph.lexicon.actor_kb import ActorKB, Match, without_legal_form
 from newsgraph.lexicon.compiled import load_lexicon
 from newsgraph.lexicon.gazetteer import Entry, Gazetteer
 from newsgraph.models import Attribute, Entity, EntityType, Role
@@ -198,7 +198,7 @@ def _sole_holder(matches: list[Match], published: str | None, named: set[str]) -
     others = [m for m in spelled if m not in holding]
     if len({m.record.id for m in holding}) != 1:
         return []
-    return holding if all(_known_out_of_office(m.record, published) for m in others) else []
+    return holding if all(m.record.out_of_office_on(published) for m in others) else []
 
 
 def _leading_party(matches: list[Match], named: set[str]) -> list[Match]:
@@ -235,12 +235,7 @@ def _foreign_namesake(
         return False
     if any(m.record.country in named for m in chosen):
         return False
-    return all(_known_out_of_office(m.record, published) for m in chosen)
-
-
-def _known_out_of_office(record: ActorRecord, on: str) -> bool:
-    dated = all(p.start is not None or p.observed is not None for p in record.positions)
-    return bool(record.positions) and dated and record.position_on(on) is None
+    return all(m.record.out_of_office_on(published) for m in chosen)
 
 
 def _names(entity: Entity) -> list[str]:
