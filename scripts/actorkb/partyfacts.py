@@ -124,7 +124,9 @@ def parliamentarians(snap: Snapshot, party_names: dict[str, str]) -> Iterator[Re
 
 def leaders(snap: Snapshot) -> Iterator[Record]:
     """The first head of state, head of government or minister from each party, as the WhoGov,
-    leadership and CHISOLS imports name them ("1975 Mohammad Daud Khan (President)")."""
+    leadership and CHISOLS imports name them ("1975 Mohammad Daud Khan (President)"). Only the
+    year the post was taken is known: it counts as held that year and the next (`observed`),
+    not ever after ("2008 Raila Odinga" is no Kenyan office-holder in 2020)."""
     people: dict[tuple[str, str], Record] = {}
     chisols_country = {
         row["statename"]: row["country"]
@@ -142,7 +144,7 @@ def leaders(snap: Snapshot) -> Iterator[Record]:
         rec = person_of(people, "leader", country, name)
         position = {"title": title, "organization": f"Government of {country}",
                     "country": country, "sector": sector, "start": match["year"], "end": None,
-                    "party": None}  # fmt: skip
+                    "party": None, "observed": match["year"]}  # fmt: skip
         if position not in rec.positions:
             rec.positions.append(position)
         rec.sectors.add(sector)
