@@ -86,7 +86,8 @@ def _a_common_word(name: str, native: list[str]) -> bool:
     country, as abbreviations do. A party's own word stays a name ("Likud", "Podemos")."""
     if len(name.split()) != 1 or name in native:
         return False
-    return name.lower() in english_words() or name.lower().rstrip("s") in english_words()
+    word = name.lower()
+    return word in english_words() or word.removesuffix("s") in english_words()
 
 
 def _variants(value: str, *, strip_lang: bool = False) -> list[str]:
