@@ -854,3 +854,27 @@ def test_shipped_parties_own_words_are_names_and_translated_common_words_are_not
     assert [m.record.country for m in kb.lookup("Likud")][:1] == ["ISR"]  # Wikidata's label
     assert {m.via for m in kb.lookup("Change") if m.record.country == "ISR"} == {"abbreviation"}
     assert all(m.via == "abbreviation" for m in kb.lookup("Liberals"))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Hampshire Police arrested two men.", "Hampshire Police", "GBR"),
+        ("Kent Police arrested two men.", "Kent Police", "GBR"),  # not Kent, Washington
+        ("Ontario Provincial Police said the road was closed.", "Ontario Provincial Police",
+         "CAN"),
+        ("The Queensland Government said on Monday.", "Queensland Government", "AUS"),
+        ("Santiago Police said on Monday.", "Santiago Police", "CHL"),  # the city, 5 million
+    ],
+)  # fmt: skip
+def test_a_state_province_or_county_opening_a_body_it_governs_gives_its_country(
+    extract_text: Callable[..., Extraction], text: str, name: str, country: str
+) -> None:
+    assert _countries(extract_text(text, published="2019-05-01"))[name] == country
+
+
+def test_a_province_opening_a_name_that_is_not_its_body_gives_no_country(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    found = extract_text("The Tata Institute said on Monday.", published="2019-05-01")
+    assert _countries(found)["Tata Institute"] is None  # not Morocco's Tata province

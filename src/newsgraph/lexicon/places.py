@@ -62,6 +62,39 @@ def _build_index() -> dict[str, _Row]:
     return index
 
 
+# ISO 3166-2 kinds of subdivision that have governments and police of their own, large
+# enough that news names them alone ("Hampshire", "Ontario", "Lagos", "Nineveh"); districts,
+# municipalities and regions are left out (Cameroon's "West", the Seychelles' "Saint Louis")
+_GOVERNED = frozenset({"State", "Province", "Governorate", "Two-tier county", "County", "Land",
+                       "Autonomous community", "Autonomous region", "Regional state",
+                       "Union territory", "Republic", "Oblast", "Country", "Emirate",
+                       "Territory", "Voivodship", "Canton", "Federal district"})  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def subdivision_index() -> dict[str, str]:
+    """A state's, province's or county's name -> its country (ISO 3166-2 by pycountry): names
+    of one country only ("Punjab", of India and Pakistan, is neither's), cached like towns."""
+    key = f"{version('pycountry')}-{_INDEX_VERSION}"
+    return cached("subdivisions", key.replace(".", "_"), _build_subdivisions)
+
+
+def _build_subdivisions() -> dict[str, str]:
+    import pycountry  # only when the cache is cold
+
+    alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries} | _BEYOND_ISO
+    countries: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        if sub.type in _GOVERNED and len(sub.name) >= 4:
+            for name in dict.fromkeys((str(sub.name), fold(str(sub.name)))):
+                countries.setdefault(name, set()).add(alpha3.get(sub.country_code, ""))
+    return {
+        name: found.pop()
+        for name, found in countries.items()
+        if len(found) == 1 and "" not in found
+    }
+
+
 def is_us_state(name: str) -> bool:
     """Whether the name is a US state's ("Texas"): the index holds states without coordinates
     or population, which is how they are told from towns."""

@@ -25,7 +25,7 @@ from newsgraph.folding import fold
 from newsgraph.lexicon.actor_kb import ActorKB
 from newsgraph.lexicon.compiled import Titles, load_lexicon
 from newsgraph.lexicon.gazetteer import Entry, Gazetteer, person_slug, slug
-from newsgraph.lexicon.places import find_place, is_us_state
+from newsgraph.lexicon.places import find_place, is_us_state, subdivision_index
 from newsgraph.models import (
     Attribute,
     Entity,
@@ -355,6 +355,8 @@ def _country_from_words(name: str, gazetteer: Gazetteer) -> str | None:
 # an organisation named after a town of this size or more is that town's ("Lagos State
 # government", "Thames Valley Police" is not: no town); smaller towns share names too often
 _TOWN_FOR_ORGANISATION = 100_000
+# a city this large is meant before a province of its name abroad ("Santiago Police")
+_CITY_OVER_PROVINCE = 1_000_000
 
 
 def _country_of_place_in(name: str, gazetteer: Gazetteer) -> str | None:
@@ -376,6 +378,9 @@ def _country_of_place_in(name: str, gazetteer: Gazetteer) -> str | None:
             ):
                 return entry.country
         place = find_place(opening)
+        governed = _governed_by(opening, words[size], gazetteer)
+        if governed is not None and (place is None or place.population < _CITY_OVER_PROVINCE):
+            return governed  # "Kent Police": the English county's, not Kent, Washington's
         if place is not None and (
             place.population >= _TOWN_FOR_ORGANISATION or _us_state(opening, gazetteer)
         ):
@@ -385,6 +390,23 @@ def _country_of_place_in(name: str, gazetteer: Gazetteer) -> str | None:
     if len(of) == 2 and _us_state(of[1].strip(), gazetteer):
         return "USA"
     return None
+
+
+def _governed_by(opening: str, following: str, gazetteer: Gazetteer) -> str | None:
+    """The country of a state, province or county that opens a body's name when the next word
+    says the body is its own (`subnational_bodies`: "Hampshire Police", "Ontario Provincial
+    Police", "Queensland Government"); "Tata Institute" or "Delta Party" are no Moroccan
+    province's or Nigerian state's. A name that names a country too ("Georgia") is left."""
+    if following.lower() not in _subnational_bodies():
+        return None
+    if any(entry.type == EntityType.STATE for entry, _, _ in gazetteer.lookup(opening)):
+        return None
+    return subdivision_index().get(opening)
+
+
+@cache
+def _subnational_bodies() -> frozenset[str]:
+    return load_lexicon().words["subnational_bodies"]
 
 
 def _us_state(name: str, gazetteer: Gazetteer) -> bool:
