@@ -79,6 +79,10 @@ class Position:
         ongoing = self.end is None or self.end >= on[: len(self.end)]
         return began and ongoing
 
+    def begun_by(self, on: str) -> bool:
+        """Whether the post is known to have begun (or been listed) by `on`."""
+        return (self.start or self.observed or "9999") <= on
+
 
 def _years_apart(a: str, b: str) -> float:
     def months(day: str) -> int:
@@ -140,10 +144,7 @@ class ActorRecord:
         if self.type != "person":
             return False
         heads = _heads_of_state()
-        return any(
-            (p.start or p.observed or "9999") <= on and _opens_with(p.title.lower(), heads)
-            for p in self.positions
-        )
+        return any(p.begun_by(on) and _opens_with(p.title.lower(), heads) for p in self.positions)
 
     def sector_on(self, on: str | None) -> str | None:
         """The sector as of `on`: the held post's; for a person known to hold none then (every
@@ -163,7 +164,7 @@ class ActorRecord:
 
     def _former_on(self, on: str) -> bool:
         """Out of office on `on` after every post began: a former official, not one to be."""
-        began = all((p.start or p.observed or "9999") <= on for p in self.positions)
+        began = all(p.begun_by(on) for p in self.positions)
         return began and self.out_of_office_on(on)
 
 

@@ -13,6 +13,8 @@ from newsgraph.lexicon.cache import cached
 
 # bumped whenever _build_index changes what it makes, so caches of older builds are not read
 _INDEX_VERSION = 3  # 3: Kosovo's places
+# likewise for _build_subdivisions (its own cache: a change to one rebuilds only that one)
+_SUBDIVISIONS_VERSION = 1
 # GeoNames' codes of countries ISO 3166-1 does not list (as states.yaml codes them)
 _BEYOND_ISO = {"XK": "XKX"}
 # name -> (name, country, latitude, longitude, population): plain tuples load fastest
@@ -75,7 +77,7 @@ _GOVERNED = frozenset({"State", "Province", "Governorate", "Two-tier county", "C
 def subdivision_index() -> dict[str, str]:
     """A state's, province's or county's name -> its country (ISO 3166-2 by pycountry): names
     of one country only ("Punjab", of India and Pakistan, is neither's), cached like towns."""
-    key = f"{version('pycountry')}-{_INDEX_VERSION}"
+    key = f"{version('pycountry')}-{_SUBDIVISIONS_VERSION}"
     return cached("subdivisions", key.replace(".", "_"), _build_subdivisions)
 
 

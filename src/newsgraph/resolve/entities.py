@@ -397,9 +397,7 @@ def _governed_by(opening: str, following: str, gazetteer: Gazetteer) -> str | No
     says the body is its own (`subnational_bodies`: "Hampshire Police", "Ontario Provincial
     Police", "Queensland Government"); "Tata Institute" or "Delta Party" are no Moroccan
     province's or Nigerian state's. A name that names a country too ("Georgia") is left."""
-    if following.lower() not in _subnational_bodies():
-        return None
-    if any(entry.type == EntityType.STATE for entry, _, _ in gazetteer.lookup(opening)):
+    if following.lower() not in _subnational_bodies() or _names_a_state(opening, gazetteer):
         return None
     return subdivision_index().get(opening)
 
@@ -411,9 +409,11 @@ def _subnational_bodies() -> frozenset[str]:
 
 def _us_state(name: str, gazetteer: Gazetteer) -> bool:
     """A US state's name that names no country too ("Georgia" does: "Bank of Georgia")."""
-    return is_us_state(name) and not any(
-        entry.type == EntityType.STATE for entry, _, _ in gazetteer.lookup(name)
-    )
+    return is_us_state(name) and not _names_a_state(name, gazetteer)
+
+
+def _names_a_state(name: str, gazetteer: Gazetteer) -> bool:
+    return any(entry.type == EntityType.STATE for entry, _, _ in gazetteer.lookup(name))
 
 
 def _with_roles(
