@@ -67,7 +67,7 @@ def detect_language(text: str, *, default: str = "en") -> Language:
     """
     votes: dict[str, float] = {}
     chunks = _chunks(text[: SAMPLE_CHARS * 2])
-    if sum(sum(ch.isalpha() for ch in chunk) for chunk in chunks) < MIN_JUDGED_LETTERS:
+    if sum(_letters(chunk) for chunk in chunks) < MIN_JUDGED_LETTERS:
         return Language(default, 0.0, False)
     for chunk in chunks:
         code, probability = _identifier().classify(chunk)
@@ -85,4 +85,10 @@ def detect_language(text: str, *, default: str = "en") -> Language:
 
 def _chunks(text: str) -> list[str]:
     """Paragraphs with enough letters to judge."""
-    return [p for p in text.split("\n") if sum(ch.isalpha() for ch in p) >= MIN_LETTERS]
+    return [p for p in text.split("\n") if _letters(p) >= MIN_LETTERS]
+
+
+def _letters(text: str) -> int:
+    """How many letters `text` has (counted by `map`, in C: a generator cost a tenth of a
+    millisecond per article)."""
+    return sum(map(str.isalpha, text))

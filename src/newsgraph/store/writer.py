@@ -192,12 +192,23 @@ def _insert_ignoring_conflicts(
     """Insert rows, skipping those whose key another writer stored first; how many landed."""
     if not rows:
         return 0
-    statement = dialect_insert(connection, table)
     # RETURNING says which rows landed: rowcount is -1 ("unknown") under psycopg, and the
     # caller's next step (storing the document's facts) depends on the answer
     keys = list(table.primary_key.columns)
-    result = connection.execute(statement.on_conflict_do_nothing().returning(*keys), rows)
-    return len(result.all())
+    if connection.dialect.name == "sqlite":
+        # SQLite's own spelling: SQLAlchemy caches a plain INSERT's compiled form, but compiles
+        # its SQLite INSERT (ON CONFLICT) anew for every document
+        statement = _IGNORING.get(table.name)
+        if statement is None:
+            statement = _IGNORING[table.name] = (
+                insert(table).prefix_with("OR IGNORE").returning(*keys)
+            )
+    else:
+        statement = dialect_insert(connection, table).on_conflict_do_nothing().returning(*keys)
+    return len(connection.execute(statement, rows).all())
+
+
+_IGNORING: dict[str, Any] = {}
 
 
 def _document_row(extraction: Extraction, now: datetime | None) -> dict[str, Any]:
