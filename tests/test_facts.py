@@ -184,6 +184,32 @@ def test_alignments_stated_by_nouns(
     assert found.get(expected) is negated, found
 
 
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        # a heading title between the body and the name (guideline 6.1) leads, a deputy's or
+        # any other post is membership, and a former post is no tie now
+        ("WHO director-general Tedros Adhanom Ghebreyesus praised China.",
+         ("Tedros Adhanom Ghebreyesus", "leads", "World Health Organization"), "member_of"),
+        ("NAACP vice president Karen Boykin-Towns said the vote mattered.",
+         ("Karen Boykin-Towns", "member_of", "NAACP"), "leads"),
+        ("Former Tesco chief executive Dave Lewis said prices would rise.",
+         None, "Dave Lewis"),
+    ],
+)  # fmt: skip
+def test_a_title_between_a_body_and_a_name(
+    run: Run, text: str, expected: tuple[str, str, str] | None, absent: str
+) -> None:
+    result = run(text)
+    found = {(name_of(result, r.subject), r.relation, name_of(result, r.object))
+             for r in result.relations}  # fmt: skip
+    if expected is None:
+        assert not any(absent in (s, o) for s, _, o in found), found
+        return
+    assert expected in found, found
+    assert (expected[0], absent, expected[2]) not in found, found
+
+
 def test_a_place_glued_to_a_name_behind_a_title(run: Run) -> None:
     # the small model reads "Vermont Bernie Sanders" as one organisation, hung on "Senator
     # from", and "United States" (the title's modifier) was taken for the endorser

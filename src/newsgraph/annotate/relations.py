@@ -303,6 +303,10 @@ def _affiliations(
                 subject, tie, obj = entity.id, relation, organization
                 if (chosen := _chosen_by(view, span, organization, lexicon)) is not None:
                     subject, tie, obj = organization, chosen, entity.id
+                elif (titled := _title_tie(view, span, organization, lexicon)) is not None:
+                    if not titled:
+                        continue  # "former Tesco chief executive X": no tie now
+                    tie = titled
                 found.append(
                     Relation(
                         id="",
@@ -332,6 +336,27 @@ def _chosen_by(
         if entry is not None and entry[2]:
             return entry[0]
     return None
+
+
+def _title_tie(
+    view: DocView, span: Span, organization: str, lexicon: RelationLexicon
+) -> str | None:
+    """What the title between an organisation and the person it names says (guideline 6.1):
+    "WHO director-general Tedros" leads, "NAACP vice president X" is a member (None: the
+    default), "former Tesco chief executive X" no tie now (the empty string)."""
+    words = view.doc[span.root.left_edge.i : span.start]
+    at = [t.i for t in words if view.entity_of(t) == organization]
+    if not at:
+        return None
+    between = [t.lower_ for t in view.doc[max(at) + 1 : span.start] if not t.is_punct]
+    qualifiers = lexicon.title_qualifiers
+    if any(t.lower_ in qualifiers.get("no_tie", ()) for t in words):
+        return ""  # anywhere in the name's phrase: "former Tesco chief executive X"
+    if any(w in qualifiers.get("member", ()) for w in between):
+        return None
+    phrase = " ".join(w for w in between if w != "-")
+    titles = [t for t in lexicon.titles if f" {t} " in f" {phrase} "]
+    return lexicon.titles[max(titles, key=len)] if titles else None
 
 
 def _named_with(view: DocView, span: Span, preps: frozenset[str]) -> list[str]:
@@ -371,7 +396,7 @@ def _role_relations(
                 found += _state_leadership(view, entity, role, states, lexicon)
                 continue
             head = role.title.lower().split(" of ")[0].replace("deputy ", "").strip()
-            relation = lexicon.titles.get(head)
+            relation = lexicon.titles.get(head) or lexicon.titles.get(head.replace("-", " "))
             if relation is None or role.title.lower().startswith("deputy"):
                 # any other post in an organisation makes its holder a member of it
                 relation = _membership(view, lexicon, role.organization_id)

@@ -49,6 +49,9 @@ class RelationLexicon:
     # lemma -> (relation, prep) of nouns whose owner holds the relation ("Cuba's support for
     # Maduro": Cuba supports Maduro)
     owned: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # "no_tie" | "member" -> words before a leadership title that make it no tie now
+    # ("former") or membership ("vice")
+    title_qualifiers: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def build_relation_lexicon(files: Sequence[LexiconFile]) -> RelationLexicon:
@@ -76,6 +79,9 @@ def build_relation_lexicon(files: Sequence[LexiconFile]) -> RelationLexicon:
         )
         for relation, titles in (data.get("leadership_titles") or {}).items():
             lexicon.titles.update((str(t), str(relation)) for t in titles)
+        for kind, words in (data.get("title_qualifiers") or {}).items():
+            known = lexicon.title_qualifiers.get(str(kind), frozenset())
+            lexicon.title_qualifiers[str(kind)] = known | {str(w).lower() for w in words}
         for relation, types in (data.get("object_excludes") or {}).items():
             lexicon.object_excludes[str(relation)] = frozenset(str(t) for t in types)
         if data.get("affiliation") is not None:

@@ -150,6 +150,11 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                 "propertyNames": {"enum": ["leads", "commands"]},
                 "additionalProperties": _WORDS,
             },
+            "title_qualifiers": {
+                "type": "object",
+                "propertyNames": {"enum": ["no_tie", "member"]},
+                "additionalProperties": _WORDS,
+            },
             "object_excludes": {
                 "type": "object",
                 "additionalProperties": {
