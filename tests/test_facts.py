@@ -195,6 +195,10 @@ def test_alignments_stated_by_nouns(
          ("Karen Boykin-Towns", "member_of", "NAACP"), "leads"),
         ("Former Tesco chief executive Dave Lewis said prices would rise.",
          None, "Dave Lewis"),
+        # a party before a public office is its holder's party; before a party post, its head
+        ("Democratic mayor Muriel Bowser spoke.",
+         ("Muriel Bowser", "member_of", "Democratic"), "leads"),
+        ("Labour leader Jeremy Corbyn spoke.", ("Jeremy Corbyn", "leads", "Labour"), "member_of"),
     ],
 )  # fmt: skip
 def test_a_title_between_a_body_and_a_name(

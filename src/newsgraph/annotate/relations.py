@@ -356,7 +356,20 @@ def _title_tie(
         return None
     phrase = " ".join(w for w in between if w != "-")
     titles = [t for t in lexicon.titles if f" {t} " in f" {phrase} "]
-    return lexicon.titles[max(titles, key=len)] if titles else None
+    if not titles:
+        return None
+    return _heading(view, max(titles, key=len), organization, lexicon)
+
+
+def _heading(view: DocView, title: str, organization: str, lexicon: RelationLexicon) -> str | None:
+    """The relation a leadership title gives its holder to the body it is named with (None
+    when the title heads nothing there)."""
+    relation = lexicon.titles.get(title) or lexicon.titles.get(title.replace("-", " "))
+    offices = lexicon.public_offices | lexicon.state_leaders
+    body = view.entities.get(organization)
+    if relation and title in offices and body is not None and _is_party(body):
+        return None  # "Republican Governor X": the party's member; the office is a state's
+    return relation
 
 
 def _named_with(view: DocView, span: Span, preps: frozenset[str]) -> list[str]:
@@ -396,7 +409,7 @@ def _role_relations(
                 found += _state_leadership(view, entity, role, states, lexicon)
                 continue
             head = role.title.lower().split(" of ")[0].replace("deputy ", "").strip()
-            relation = lexicon.titles.get(head) or lexicon.titles.get(head.replace("-", " "))
+            relation = _heading(view, head, role.organization_id, lexicon)
             if relation is None or role.title.lower().startswith("deputy"):
                 # any other post in an organisation makes its holder a member of it
                 relation = _membership(view, lexicon, role.organization_id)

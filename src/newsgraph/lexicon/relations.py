@@ -52,6 +52,9 @@ class RelationLexicon:
     # "no_tie" | "member" -> words before a leadership title that make it no tie now
     # ("former") or membership ("vice")
     title_qualifiers: dict[str, frozenset[str]] = field(default_factory=dict)
+    # public offices (with `state_leaders`) a party named before them does not hold
+    # ("Republican Governor X" is the party's member)
+    public_offices: frozenset[str] = frozenset()
 
 
 def build_relation_lexicon(files: Sequence[LexiconFile]) -> RelationLexicon:
@@ -97,6 +100,9 @@ def build_relation_lexicon(files: Sequence[LexiconFile]) -> RelationLexicon:
         if data.get("state_leaders") is not None:
             leaders = lexicon.state_leaders | {str(t).lower() for t in data["state_leaders"]}
             lexicon = replace(lexicon, state_leaders=frozenset(leaders))
+        if data.get("public_offices") is not None:
+            offices = lexicon.public_offices | {str(t).lower() for t in data["public_offices"]}
+            lexicon = replace(lexicon, public_offices=frozenset(offices))
         if data.get("state_agents") is not None:
             agents = frozenset(str(code) for code in data["state_agents"])
             lexicon = replace(lexicon, state_agents=agents)

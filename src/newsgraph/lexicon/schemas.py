@@ -150,6 +150,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                 "propertyNames": {"enum": ["leads", "commands"]},
                 "additionalProperties": _WORDS,
             },
+            "public_offices": _WORDS,
             "title_qualifiers": {
                 "type": "object",
                 "propertyNames": {"enum": ["no_tie", "member"]},
