@@ -199,6 +199,9 @@ def test_alignments_stated_by_nouns(
         ("Democratic mayor Muriel Bowser spoke.",
          ("Muriel Bowser", "member_of", "Democratic"), "leads"),
         ("Labour leader Jeremy Corbyn spoke.", ("Jeremy Corbyn", "leads", "Labour"), "member_of"),
+        # a noun before the title names the body it heads: not the party
+        ("Democratic committee chairman Jerrold Nadler spoke.",
+         ("Jerrold Nadler", "member_of", "Democratic"), "leads"),
     ],
 )  # fmt: skip
 def test_a_title_between_a_body_and_a_name(

@@ -348,17 +348,22 @@ def _title_tie(
     at = [t.i for t in words if view.entity_of(t) == organization]
     if not at:
         return None
-    between = [t.lower_ for t in view.doc[max(at) + 1 : span.start] if not t.is_punct]
+    tokens = [t for t in view.doc[max(at) + 1 : span.start] if not t.is_punct]
+    between = [t.lower_ for t in tokens]
     qualifiers = lexicon.title_qualifiers
     if any(t.lower_ in qualifiers.get("no_tie", ()) for t in words):
         return ""  # anywhere in the name's phrase: "former Tesco chief executive X"
     if any(w in qualifiers.get("member", ()) for w in between):
         return None
-    phrase = " ".join(w for w in between if w != "-")
+    phrase = " ".join(between)
     titles = [t for t in lexicon.titles if f" {t} " in f" {phrase} "]
     if not titles:
         return None
-    return _heading(view, max(titles, key=len), organization, lexicon)
+    title = max(titles, key=len)
+    before = f" {phrase} ".split(f" {title} ")[0].split()
+    if any(t.pos_ in {"NOUN", "PROPN"} for t in tokens[: len(before)]):
+        return None  # "Democratic committee chairman X": the title heads another body
+    return _heading(view, title, organization, lexicon)
 
 
 def _heading(view: DocView, title: str, organization: str, lexicon: RelationLexicon) -> str | None:
