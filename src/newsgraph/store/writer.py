@@ -48,6 +48,8 @@ _KNOWN_ENTITIES = select(t.entities.c.id).where(
 _KNOWN_CLUSTERS = select(t.event_clusters.c.id).where(
     t.event_clusters.c.id.in_(bindparam("ids", expanding=True))
 )
+# SQLite's INSERT OR IGNORE ... RETURNING per table, built on first use (_insert_ignoring_conflicts)
+_IGNORING: dict[str, Any] = {}
 _INSERTS = {table: insert(table) for table in (t.documents, t.entities, t.event_clusters,
                                                t.event_actors, *t.FACT_TABLES)}  # fmt: skip
 _RECOUNT = (
@@ -206,9 +208,6 @@ def _insert_ignoring_conflicts(
     else:
         statement = dialect_insert(connection, table).on_conflict_do_nothing().returning(*keys)
     return len(connection.execute(statement, rows).all())
-
-
-_IGNORING: dict[str, Any] = {}
 
 
 def _document_row(extraction: Extraction, now: datetime | None) -> dict[str, Any]:
