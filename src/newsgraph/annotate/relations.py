@@ -327,11 +327,7 @@ def _chosen_by(
     """The relation an organisation named before a person holds to them when a reversed noun
     stands between ("Prohibition Party presidential nominee Phil Collins": the party supports
     him; a nominee need not be a member)."""
-    words = view.doc[span.root.left_edge.i : span.start]
-    at = [t.i for t in words if view.entity_of(t) == organization]
-    if not at:
-        return None
-    for token in view.doc[max(at) + 1 : span.start]:
+    for token in _after_body(view, span, organization) or ():
         entry = lexicon.nouns.get(token.lemma_.lower())
         if entry is not None and entry[2]:
             return entry[0]
@@ -344,14 +340,14 @@ def _title_tie(
     """What the title between an organisation and the person it names says (guideline 6.1):
     "WHO director-general Tedros" leads, "NAACP vice president X" is a member (None: the
     default), "former Tesco chief executive X" no tie now (the empty string)."""
-    words = view.doc[span.root.left_edge.i : span.start]
-    at = [t.i for t in words if view.entity_of(t) == organization]
-    if not at:
+    after = _after_body(view, span, organization)
+    if after is None:
         return None
-    tokens = [t for t in view.doc[max(at) + 1 : span.start] if not t.is_punct]
+    tokens = [t for t in after if not t.is_punct]
     between = [t.lower_ for t in tokens]
     qualifiers = lexicon.title_qualifiers
-    if any(t.lower_ in qualifiers.get("no_tie", ()) for t in words):
+    phrase_words = view.doc[span.root.left_edge.i : span.start]
+    if any(t.lower_ in qualifiers.get("no_tie", ()) for t in phrase_words):
         return ""  # anywhere in the name's phrase: "former Tesco chief executive X"
     if any(w in qualifiers.get("member", ()) for w in between):
         return None
@@ -364,6 +360,14 @@ def _title_tie(
     if any(t.pos_ in {"NOUN", "PROPN"} for t in tokens[: len(before)]):
         return None  # "Democratic committee chairman X": the title heads another body
     return _heading(view, title, organization, lexicon)
+
+
+def _after_body(view: DocView, span: Span, organization: str) -> Span | None:
+    """The words between an organisation named in a person's own noun phrase and the name
+    ("Prohibition Party [presidential nominee] Phil Collins"); None when it is not in it."""
+    words = view.doc[span.root.left_edge.i : span.start]
+    at = [t.i for t in words if view.entity_of(t) == organization]
+    return view.doc[max(at) + 1 : span.start] if at else None
 
 
 def _heading(view: DocView, title: str, organization: str, lexicon: RelationLexicon) -> str | None:
