@@ -120,6 +120,30 @@ def test_compile_finds_offsets_and_checks_labels() -> None:
     assert "not annotated: 3" in problems
 
 
+def test_a_mention_inside_a_longer_mention_belongs_to_the_longer_one() -> None:
+    article = {**ARTICLE, "text": "Sudan and South Sudan met. Melania Trump greeted Trump."}
+    annotation = {
+        "id": "test:1",
+        "entities": {
+            "E1": {"name": "Sudan", "type": "state", "country": "SDN", "mentions": ["Sudan"]},
+            "E2": {"name": "South Sudan", "type": "state", "country": "SSD",
+                   "mentions": ["South Sudan"]},
+            "E3": {"name": "Melania Trump", "type": "person", "country": "USA",
+                   "mentions": ["Melania Trump"]},
+            "E4": {"name": "Donald Trump", "type": "person", "country": "USA",
+                   "mentions": ["Trump"]},
+        },
+        "sentences": [{"s": 0}, {"s": 1}],
+    }  # fmt: skip
+    record = compile_annotation(article, annotation)
+    text = article["text"]
+    found = {e["name"]: [text[a:b] for a, b in e["mentions"]] for e in record["entities"]}
+    assert found["Sudan"] == ["Sudan"] and record["entities"][0]["mentions"][0][0] == 0
+    assert found["South Sudan"] == ["South Sudan"]
+    assert found["Donald Trump"] == ["Trump"]
+    assert record["entities"][3]["mentions"] == [[text.rindex("Trump"), len(text) - 1]]
+
+
 def test_harness_scores_a_known_case() -> None:
     gold = compile_annotation(ARTICLE, ANNOTATION)
     report = evaluate([gold], [_output()], keep_errors=True)

@@ -56,7 +56,9 @@ def compile_annotation(article: dict[str, Any], annotation: dict[str, Any]) -> d
     text = article["text"]
     spans = split_sentences(text)
     ctx = _Context(article, spans, set(annotation.get("entities", {})))
-    entities = [_entity(ctx, key, value) for key, value in annotation.get("entities", {}).items()]
+    entities = _outermost(
+        [_entity(ctx, key, value) for key, value in annotation.get("entities", {}).items()]
+    )
     events: list[dict[str, Any]] = []
     alignments: list[dict[str, Any]] = []
     quotes: list[dict[str, Any]] = []
@@ -122,6 +124,24 @@ def _entity(ctx: _Context, key: str, value: dict[str, Any]) -> dict[str, Any]:
         "sector": sector,
         "mentions": sorted(mentions),
     }
+
+
+def _outermost(entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each entity without the occurrences that lie inside a longer mention of another entity:
+    "Sudan" in "South Sudan", "Trump" in "Melania Trump" and "US" in "US Army" name no actor
+    of their own (guideline v7, the longest mention wins)."""
+    owner = [(start, end, e["id"]) for e in entities for start, end in e["mentions"]]
+
+    def nested(span: list[int], key: str) -> bool:
+        start, end = span
+        return any(
+            other != key and s <= start and end <= e and (s, e) != (start, end)
+            for s, e, other in owner
+        )
+
+    return [
+        {**e, "mentions": [m for m in e["mentions"] if not nested(m, e["id"])]} for e in entities
+    ]
 
 
 def _check_country(ctx: _Context, where: str, country: Any) -> None:
