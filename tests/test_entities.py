@@ -130,6 +130,25 @@ def test_unknown_outlet_in_a_citation_is_media(run: Run) -> None:
     assert by_name(result, "Novaya Zaria Vestnik").type == "media"
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("The findings were published in the journal Ecological Applications.",
+         "Ecological Applications", "media"),
+        ("The Baltimore Sun newspaper reported the deal.", "Baltimore Sun", "media"),
+        ("Discover Magazine ran the story.", "Discover Magazine", "media"),
+        ("The National Search and Rescue Agency sent divers.",
+         "National Search and Rescue Agency", "organization"),
+        ("The Democratic Party criticised the plan in Washington.", "Democratic Party",
+         "organization"),
+    ],
+)  # fmt: skip
+def test_the_words_of_a_name_and_the_nouns_around_it_say_its_kind(
+    run: Run, text: str, name: str, kind: str
+) -> None:
+    assert by_name(run(text), name).type == kind
+
+
 def test_regime_is_an_organisation_led_by_its_leader(run: Run) -> None:
     result = run(
         "Nicolás Maduro clung to power. The Maduro regime survived, and the Maduro regime boasted."

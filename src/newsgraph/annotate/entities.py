@@ -124,7 +124,7 @@ class EntityRecognizer:
             words.get("state_possessions", frozenset()),
         )
         self.thoroughfares = words.get("thoroughfares", frozenset())
-        self.organisation_heads = words.get("organisation_heads", frozenset())
+        self.name_kinds = _NameKinds.from_words(words)
         self.given_names = words.get("given_names", frozenset())
         self.body_words = frozenset().union(
             *(words.get(name, frozenset()) for name in _BODY_WORD_LISTS)
@@ -180,7 +180,7 @@ class EntityRecognizer:
         claim(
             sc
             for sc in gaz_names
-            if not _inside_organization(sc[0], sc[1], covering, self.organisation_heads)
+            if not _inside_organization(sc[0], sc[1], covering, self.name_kinds)
             and not _inside_place(sc[0], sc[1], covering, self.thoroughfares)
             and not _inside_other_person(sc[0], sc[1], covering, self.title_words)
         )
@@ -347,7 +347,7 @@ class EntityRecognizer:
         for span in ner:
             if (span.label_ in _HIGH_NER) != high or span.label_ not in NER_TYPES:
                 continue
-            etype = _ner_type(span, self.organisation_heads)
+            etype = self.name_kinds.of(span)
             if etype == EntityType.ORGANIZATION and self._a_persons_name(span):
                 etype = EntityType.PERSON
             if etype is None or (etype == EntityType.ORGANIZATION and _names_a_model(span)):
@@ -440,7 +440,7 @@ def _inside_organization(
     span: Span,
     candidate: Candidate,
     covering: Mapping[int, Sequence[Span]],
-    organisation_heads: frozenset[str] = frozenset(),
+    name_kinds: _NameKinds,
 ) -> bool:
     """Whether a state's or a region's name is part of a longer organisation name NER found
     (or a "person" whose name ends like a body's: "The Tigray People's Liberation Front"). Not
@@ -449,7 +449,7 @@ def _inside_organization(
     if candidate.type not in {EntityType.STATE, EntityType.PLACE}:
         return False
     return any(
-        _ner_type(e, organisation_heads) == EntityType.ORGANIZATION
+        name_kinds.of(e) == EntityType.ORGANIZATION
         and e.start <= span.start
         and span.end <= e.end
         and len(e) > len(span)
@@ -666,22 +666,61 @@ def _without_title(span: Span, titles: frozenset[tuple[str, ...]]) -> Span:
     return Span(span.doc, span.start + cut, span.end, label=span.label_)
 
 
-def _ner_type(span: Span, organisation_heads: frozenset[str] = frozenset()) -> EntityType | None:
-    text = span.text
-    if len(span) == 1 and _MOVEMENT.search(text):
-        return EntityType.GROUP  # "Chavista", "Chavism", "Peronists": movements, not places
-    if span.label_ == "PERSON" and len(span) > 1 and span[-1].lower_ in organisation_heads:
-        return EntityType.ORGANIZATION  # "The Tigray People's Liberation Front": no person
-    if span.label_ == "PRODUCT":
-        return EntityType.WEAPON if _WEAPON_DESIGNATION.search(text) else None
-    if span.label_ == "ORG":
-        if re.search(r"\b(?:Army|Navy|Air Force|Armed Forces|Forces|Military|Marines|Guard|"
-                     r"Militia|Brigade|Regiment|Battalion|Division|Corps)\b", text):  # fmt: skip
-            return EntityType.ARMED_FORCE
-        if re.search(r"\b(?:News|Times|Post|Gazette|Herald|Tribune|Journal|Radio|TV|Television|"
-                     r"Press|Agency|Daily|Telegraph|Monitor)\b", text):  # fmt: skip
-            return EntityType.MEDIA
-    return NER_TYPES.get(span.label_)
+@dataclass(frozen=True)
+class _NameKinds:
+    """What the words of a name NER found, or the nouns around it, say about its kind (word
+    lists: words.yaml)."""
+
+    organisation_heads: frozenset[str] = frozenset()
+    armed_force: re.Pattern[str] | None = None
+    media: re.Pattern[str] | None = None
+    media_nouns: frozenset[tuple[str, ...]] = frozenset()
+
+    @classmethod
+    def from_words(cls, words: Mapping[str, frozenset[str]]) -> _NameKinds:
+        return cls(
+            words.get("organisation_heads", frozenset()),
+            _words_pattern(words.get("armed_force_words", frozenset())),
+            _words_pattern(words.get("media_words", frozenset())),
+            frozenset(tuple(n.split()) for n in words.get("media_nouns", frozenset())),
+        )
+
+    def of(self, span: Span) -> EntityType | None:
+        text = span.text
+        if len(span) == 1 and _MOVEMENT.search(text):
+            return EntityType.GROUP  # "Chavista", "Chavism", "Peronists": movements, not places
+        if span.label_ == "PERSON" and len(span) > 1 and span[-1].lower_ in self.organisation_heads:
+            return EntityType.ORGANIZATION  # "The Tigray People's Liberation Front": no person
+        if span.label_ == "PRODUCT":
+            return EntityType.WEAPON if _WEAPON_DESIGNATION.search(text) else None
+        if span.label_ == "ORG":
+            if self.armed_force is not None and self.armed_force.search(text):
+                return EntityType.ARMED_FORCE
+            if self.media is not None and self.media.search(text):
+                return EntityType.MEDIA
+            if self._called_media(span, after=True):
+                return EntityType.MEDIA  # "the Baltimore Sun newspaper"
+        if span.label_ in NER_TYPES and self._called_media(span, after=False):
+            return EntityType.MEDIA  # "the journal Science Advances", "news agency Rudaw"
+        return NER_TYPES.get(span.label_)
+
+    def _called_media(self, span: Span, *, after: bool) -> bool:
+        """Whether a media noun stands right before the name (or, with `after`, right after)."""
+        doc = span.doc
+        for noun in self.media_nouns:
+            start = span.end if after else span.start - len(noun)
+            words = doc[max(start, 0) : start + len(noun)]
+            if start >= 0 and tuple(t.lower_ for t in words) == noun:
+                return True
+        return False
+
+
+def _words_pattern(words: Iterable[str]) -> re.Pattern[str] | None:
+    """Any of the words or phrases, as whole words in any case."""
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
 
 
 def _is_locative(token: Token) -> bool:
