@@ -66,6 +66,18 @@ def test_surnames_join_the_full_name_whatever_ner_says(run: Run) -> None:
     assert [r.title for r in lavrov.roles if r.evidence] == ["Foreign Minister"]
 
 
+def test_a_person_named_in_full_stays_a_person_when_ner_reads_the_surname_otherwise(
+    run: Run,
+) -> None:
+    result = run(
+        "Kyle Rittenhouse, the suspect in a shooting of protesters in Kenosha, was released "
+        "from jail. Shortly after Rittenhouse's release, one of his lawyers posted a photo. A "
+        "resident of Antioch, Illinois, Rittenhouse is accused of crossing state lines."
+    )
+    person = by_name(result, "Kyle Rittenhouse")
+    assert person.type == "person" and mentions(person).count("Rittenhouse") == 2
+
+
 def test_unknown_people_cluster_by_surname(run: Run) -> None:
     result = run(
         "General Ivan Petrenkov (61) arrived in Minsk. Petrenkov then left. Olga Petrenkova stayed."

@@ -241,7 +241,7 @@ def _entity(
         attributes = [Attribute(k, v) for k, v in entry.attributes]
         entity_id = entry.id
     else:
-        etype = _voted_type(cluster.candidates)
+        etype = _voted_type(cluster.candidates, named_in_full=cluster.key.startswith("person:"))
         name = _best_name(cluster, etype, clusters)
         # a place the index knows by its whole name is that place ("New Mexico" is no Mexico);
         # a street named after a country is seldom in it ("Grenada Street", Brisbane)
@@ -277,10 +277,14 @@ def _entity(
     )
 
 
-def _voted_type(candidates: Sequence[Candidate]) -> EntityType:
-    """The type most of the mentions have; but a place only where some mention names a place
-    the index knows, when other mentions give another type: the small model reads a
-    surname again and again as a place ("Don Blankenship ... Blankenship said")."""
+def _voted_type(candidates: Sequence[Candidate], *, named_in_full: bool = False) -> EntityType:
+    """The type most of the mentions have; but a person's where the surname joined a person
+    named in full (the small model reads a surname alone as an organisation: "Kyle
+    Rittenhouse ... Rittenhouse's release"), and a place only where some mention names a place
+    the index knows, when other mentions give another type: the small model reads a surname
+    again and again as a place ("Don Blankenship ... Blankenship said")."""
+    if named_in_full and _surnames_of_a_person(candidates):
+        return EntityType.PERSON
     votes = Counter(c.type for c in candidates)
     etype = votes.most_common(1)[0][0]
     if etype != EntityType.PLACE or len(votes) == 1:
@@ -289,6 +293,17 @@ def _voted_type(candidates: Sequence[Candidate]) -> EntityType:
         return etype
     del votes[EntityType.PLACE]
     return votes.most_common(1)[0][0]
+
+
+def _surnames_of_a_person(candidates: Sequence[Candidate]) -> bool:
+    """Whether the mentions are a person's full name and, besides, only its surname (not a
+    first name that is also a place: "Montana Native Vote ... Montana")."""
+    surnames = {
+        c.text.split()[-1] for c in candidates if c.type == EntityType.PERSON and " " in c.text
+    }
+    return bool(surnames) and all(
+        c.text in surnames for c in candidates if c.type != EntityType.PERSON
+    )
 
 
 def _geocode(
