@@ -161,6 +161,17 @@ def test_the_words_of_a_name_and_the_nouns_around_it_say_its_kind(
     assert by_name(run(text), name).type == kind
 
 
+def test_a_partys_adjective_names_the_party_where_the_story_names_its_country(run: Run) -> None:
+    result = run("Republican senators in the United States opposed the bill, and Democratic "
+                 "leaders agreed. The Democratic Unionist Party backed it.")  # fmt: skip
+    ids = {e.id: mentions(e) for e in result.entities}
+    assert ids["group:us-republican-party"] == ["Republican"]
+    assert ids["group:us-democratic-party"] == ["Democratic"]
+    assert by_name(result, "Democratic Unionist Party").type == "organization"
+    abroad = run("Republican senators opposed the bill in Paris.")
+    assert "group:us-republican-party" not in {e.id for e in abroad.entities}
+
+
 def test_regime_is_an_organisation_led_by_its_leader(run: Run) -> None:
     result = run(
         "Nicolás Maduro clung to power. The Maduro regime survived, and the Maduro regime boasted."

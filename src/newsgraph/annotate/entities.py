@@ -247,7 +247,7 @@ class EntityRecognizer:
         self, doc: Doc, ner: list[Span], sentence_of: Sequence[int], known: KnownType | None
     ) -> tuple[list[tuple[Span, Candidate]], list[tuple[Span, Candidate]]]:
         names, other = [], []
-        ner_labels = {i: span.label_ for span in ner for i in range(span.start, span.end)}
+        ner_spans = {i: span for span in ner for i in range(span.start, span.end)}
         hits_at = []
         for start, end in self.phrases.find([token.text for token in doc]):
             hits = self.gazetteer.lookup(doc[start:end].text)
@@ -282,7 +282,7 @@ class EntityRecognizer:
                 continue
             if (
                 ambiguous
-                and not _confirmed(span, entry, ner_labels, confirmed)
+                and not _confirmed(span, entry, ner_spans, confirmed)
                 and not (entry.type == EntityType.STATE and self.state_context.says(span, states))
             ):
                 continue
@@ -407,23 +407,30 @@ class _StateContext:
         return possessive and root.dep_ == "poss" and root.head.lower_ in self.possessions
 
 
-def _confirmed(span: Span, entry: Entry, ner_labels: dict[int, str], confirmed: set[str]) -> bool:
+def _confirmed(span: Span, entry: Entry, ner: dict[int, Span], confirmed: set[str]) -> bool:
     """An ambiguous alias counts where NER saw a name of a compatible kind over it and, for
     anything but places, the document also names the entity unambiguously ("the Security
     Council" is the UN's only where the UN Security Council is named) or, for a party or
-    another group, its country ("Republicans" where the United States is named)."""
-    labels = {ner_labels[i] for i in range(span.start, span.end) if i in ner_labels}
+    another group, its country ("Republicans" where the United States is named) and NER read
+    no longer name around it ("Democratic" of the "Democratic Unionist Party")."""
+    over = [ner[i] for i in range(span.start, span.end) if i in ner]
     compatible = _COMPATIBLE_LABELS.get(entry.type, {"ORG", "NORP", "PERSON", "GPE", "WORK_OF_ART"})
-    if not labels & compatible:
+    if not {n.label_ for n in over} & compatible:
         return False
     if entry.type in {EntityType.STATE, EntityType.PLACE} or entry.id in confirmed:
         return True
-    return entry.type in _NAMED_BY_COUNTRY and f"country:{entry.country}" in confirmed
+    longer = any(len(n) > len(span) for n in over)
+    return _named_by_country(entry) and f"country:{entry.country}" in confirmed and not longer
 
 
-# the kinds of entry whose ambiguous alias the story's naming of its country confirms: a
-# party ("Republicans"), not a body many countries have ("House of Representatives")
-_NAMED_BY_COUNTRY = frozenset({EntityType.GROUP})
+# the entries whose ambiguous alias the story's naming of their country confirms: a party
+# ("Republicans") or another group, not a body many countries have ("House of Representatives")
+_NAMED_BY_COUNTRY_KINDS = frozenset({"political party", "political coalition"})
+
+
+def _named_by_country(entry: Entry) -> bool:
+    kind = dict(entry.attributes).get("kind")
+    return entry.type == EntityType.GROUP or kind in _NAMED_BY_COUNTRY_KINDS
 
 
 def _covering(ner: Sequence[Span]) -> dict[int, list[Span]]:
