@@ -172,6 +172,14 @@ def test_a_partys_adjective_names_the_party_where_the_story_names_its_country(ru
     assert "group:us-republican-party" not in {e.id for e in abroad.entities}
 
 
+def test_former_states_are_states_with_their_iso_3166_3_codes(run: Run) -> None:
+    result = run("The Soviet Union invaded Afghanistan in 1979. East German guards fired on "
+                 "Yugoslav refugees. Soviet-era tanks rolled past.")  # fmt: skip
+    states = {e.country: mentions(e) for e in result.entities if e.type == "state"}
+    assert states["SUN"] == ["Soviet Union"]
+    assert states["DDR"] == ["East German"] and states["YUG"] == ["Yugoslav"]
+
+
 def test_regime_is_an_organisation_led_by_its_leader(run: Run) -> None:
     result = run(
         "Nicolás Maduro clung to power. The Maduro regime survived, and the Maduro regime boasted."
