@@ -131,7 +131,8 @@ PATTERNS: list[tuple[str, str]] = [
         "weekday",
         r"\b(?:(?P<wdir>(?i:last|next|this|on|from|since|until|by))\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
     ),
-    ("time_of_day", rf"(?:\b(?i:the|this)\s+)?\b{_TIME_OF_DAY}"),
+    # the word boundary first, so that the scan fails at once inside words
+    ("time_of_day", rf"\b(?:(?i:the|this)\s+)?\b{_TIME_OF_DAY}"),
 ]
 _COMPILED = [(name, re.compile(rx)) for name, rx in PATTERNS]
 # Words without which a pattern cannot match (they are literal, case-sensitive parts of it):

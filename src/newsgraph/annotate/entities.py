@@ -249,11 +249,12 @@ class EntityRecognizer:
         names, other = [], []
         ner_spans = {i: span for span in ner for i in range(span.start, span.end)}
         hits_at = []
-        for start, end in self.phrases.find([token.text for token in doc]):
+        words = [token.text for token in doc]  # one pass over the doc: spaCy tokens are costly
+        for start, end in self.phrases.find(words):
             hits = self.gazetteer.lookup(doc[start:end].text)
             if hits:
                 hits_at.append((doc[start:end], min(hits, key=lambda h: h[2])))  # unambiguous first
-        for start, end in self.caseless_phrases.find([token.lower_ for token in doc]):
+        for start, end in self.caseless_phrases.find([w.lower() for w in words]):
             text = doc[start:end].text
             canonical = self.caseless.get(text.lower())
             if canonical is not None and text != canonical:
@@ -682,6 +683,8 @@ class _NameKinds:
     armed_force: re.Pattern[str] | None = None
     media: re.Pattern[str] | None = None
     media_nouns: frozenset[tuple[str, ...]] = frozenset()
+    # the first and last words of the media nouns: a cheap test before the phrases
+    media_edges: frozenset[str] = frozenset()
 
     @classmethod
     def from_words(cls, words: Mapping[str, frozenset[str]]) -> _NameKinds:
@@ -689,7 +692,8 @@ class _NameKinds:
             words.get("organisation_heads", frozenset()),
             _words_pattern(words.get("armed_force_words", frozenset())),
             _words_pattern(words.get("media_words", frozenset())),
-            frozenset(tuple(n.split()) for n in words.get("media_nouns", frozenset())),
+            nouns := frozenset(tuple(n.split()) for n in words.get("media_nouns", frozenset())),
+            frozenset(w for noun in nouns for w in (noun[0], noun[-1])),
         )
 
     def of(self, span: Span) -> EntityType | None:
@@ -714,10 +718,13 @@ class _NameKinds:
     def _called_media(self, span: Span, *, after: bool) -> bool:
         """Whether a media noun stands right before the name (or, with `after`, right after)."""
         doc = span.doc
+        # the word touching the name, looked up first: nearly always no noun's end
+        edge = span.end if after else span.start - 1
+        if not 0 <= edge < len(doc) or doc[edge].lower_ not in self.media_edges:
+            return False
         for noun in self.media_nouns:
             start = span.end if after else span.start - len(noun)
-            words = doc[max(start, 0) : start + len(noun)]
-            if start >= 0 and tuple(t.lower_ for t in words) == noun:
+            if start >= 0 and tuple(t.lower_ for t in doc[start : start + len(noun)]) == noun:
                 return True
         return False
 
