@@ -180,6 +180,15 @@ def test_former_states_are_states_with_their_iso_3166_3_codes(run: Run) -> None:
     assert states["DDR"] == ["East German"] and states["YUG"] == ["Yugoslav"]
 
 
+def test_a_campaign_named_after_its_candidate_is_an_organisation_of_their_country(
+    run: Run,
+) -> None:
+    result = run("The Trump campaign sued Pennsylvania, and the Biden campaign criticised it.")
+    for name in ("Trump campaign", "Biden campaign"):
+        body = by_name(result, name)
+        assert (body.type, body.country) == ("organization", "USA")
+
+
 def test_regime_is_an_organisation_led_by_its_leader(run: Run) -> None:
     result = run(
         "Nicolás Maduro clung to power. The Maduro regime survived, and the Maduro regime boasted."

@@ -45,7 +45,6 @@ from newsgraph.resolve.countries import (
     with_stated_countries,
 )
 
-_DESCRIPTOR = re.compile(r"^[\s-]+(?P<word>regime|government|administration|junta|camp)\b")
 _DESCRIBABLE = {EntityType.PERSON, EntityType.GROUP, EntityType.ORGANIZATION}
 
 
@@ -217,7 +216,7 @@ def _descriptor(cand: Candidate, text: str, key: str) -> tuple[Candidate, str] |
     """ "Maduro regime", "the Assad government": an organisation named after its leader."""
     if cand.type not in _DESCRIBABLE and not key.startswith("known:person"):
         return None
-    match = _DESCRIPTOR.match(text[cand.end : cand.end + 20])
+    match = _descriptor_pattern().match(text[cand.end : cand.end + 20])
     if match is None:
         return None
     end = cand.end + match.end()
@@ -225,6 +224,13 @@ def _descriptor(cand: Candidate, text: str, key: str) -> tuple[Candidate, str] |
     described = replace(cand, end=end, text=text[cand.start : end], type=EntityType.ORGANIZATION,
                         kind=MentionKind.DESCRIPTOR, entry=None)  # fmt: skip
     return described, f"organization:{slug(name)}"
+
+
+@cache
+def _descriptor_pattern() -> re.Pattern[str]:
+    """A body word right after a name ("Maduro regime"): the word lists' `leader_bodies`."""
+    words = "|".join(sorted(load_lexicon().words["leader_bodies"]))
+    return re.compile(rf"^[\s-]+(?P<word>{words})\b")
 
 
 def _entity(
