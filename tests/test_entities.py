@@ -189,6 +189,12 @@ def test_a_campaign_named_after_its_candidate_is_an_organisation_of_their_countr
         assert (body.type, body.country) == ("organization", "USA")
 
 
+def test_an_organisation_of_a_large_town_is_of_its_country(run: Run) -> None:
+    result = run("Scientists at the University of Montreal and the University of Texas agreed.")
+    assert by_name(result, "University of Montreal").country == "CAN"
+    assert by_name(result, "University of Texas").country == "USA"
+
+
 def test_regime_is_an_organisation_led_by_its_leader(run: Run) -> None:
     result = run(
         "Nicolás Maduro clung to power. The Maduro regime survived, and the Maduro regime boasted."

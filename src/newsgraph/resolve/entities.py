@@ -383,8 +383,8 @@ _CITY_OVER_PROVINCE = 1_000_000
 def _country_of_place_in(name: str, gazetteer: Gazetteer) -> str | None:
     """ "the Lagos State government" -> NGA, "Tigray People's Liberation Front" -> ETH: the
     country of a large town, a listed region or a US state that opens an organisation's name,
-    or a US state that ends it after "of" ("University of Texas"); a town named inside it,
-    "Bank of Boston", is not always its home."""
+    or of a US state or a large town that ends it after "of" ("University of Texas",
+    "University of Montreal")."""
     words = name.removeprefix("the ").removeprefix("The ").split()
     for size in (2, 1):
         if len(words) <= size:
@@ -406,10 +406,14 @@ def _country_of_place_in(name: str, gazetteer: Gazetteer) -> str | None:
             place.population >= _TOWN_FOR_ORGANISATION or _us_state(opening, gazetteer)
         ):
             return place.country
-    # "University of Texas", "Supreme Court of Ohio": a US state ends the name
+    # "University of Texas", "Supreme Court of Ohio": a US state ends the name; "University of
+    # Montreal", "Archdiocese of Manila": a large town does
     of = name.rsplit(" of ", 1)
     if len(of) == 2 and _us_state(of[1].strip(), gazetteer):
         return "USA"
+    town = find_place(of[1].strip()) if len(of) == 2 else None
+    if town is not None and town.population >= _TOWN_FOR_ORGANISATION:
+        return town.country
     return None
 
 
