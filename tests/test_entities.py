@@ -78,6 +78,14 @@ def test_a_person_named_in_full_stays_a_person_when_ner_reads_the_surname_otherw
     assert person.type == "person" and mentions(person).count("Rittenhouse") == 2
 
 
+def test_a_surname_opening_with_a_particle_joins_the_full_name(run: Run) -> None:
+    result = run("Gloria La Riva spoke first. La Riva said the war must end, and La Riva left. "
+                 "Rocky De La Fuente ran again. De La Fuente lost.")  # fmt: skip
+    riva = by_name(result, "Gloria La Riva")
+    assert riva.type == "person" and mentions(riva).count("La Riva") == 2
+    assert "De La Fuente" in mentions(by_name(result, "Rocky De La Fuente"))
+
+
 def test_unknown_people_cluster_by_surname(run: Run) -> None:
     result = run(
         "General Ivan Petrenkov (61) arrived in Minsk. Petrenkov then left. Olga Petrenkova stayed."

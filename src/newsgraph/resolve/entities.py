@@ -176,8 +176,9 @@ def _person_index(
         if len(words) < 2:
             continue  # single names are indexed last, after surnames and first names
         index.setdefault(fold(cand.text), key)
-        if len(words) >= 2:
-            index.setdefault(fold(words[-1]), key)
+        index.setdefault(fold(words[-1]), key)
+        if (surname := _particled_surname(words)) is not None:
+            index.setdefault(fold(surname), key)  # "La Riva" of "Gloria La Riva"
     # a first name alone ("Brenton") names the one person of the document who bears it
     first_names = Counter(
         (fold(c.text.split()[0]), _person_key(c, given_names))
@@ -191,6 +192,16 @@ def _person_index(
     for cand in people:
         index.setdefault(fold(cand.text), _person_key(cand, given_names))
     return index
+
+
+def _particled_surname(words: Sequence[str]) -> str | None:
+    """The surname that opens with a particle after the first name: "De La Fuente" of "Rocky
+    De La Fuente", "von der Leyen" of "Ursula von der Leyen" (word lists: name_particles)."""
+    particles = load_lexicon().words.get("name_particles", frozenset())
+    for i in range(1, len(words) - 1):
+        if words[i].lower() in particles:
+            return " ".join(words[i:])
+    return None
 
 
 def _person_key(cand: Candidate, given_names: Mapping[str, str]) -> str:
@@ -304,9 +315,8 @@ def _voted_type(candidates: Sequence[Candidate], *, named_in_full: bool = False)
 def _surnames_of_a_person(candidates: Sequence[Candidate]) -> bool:
     """Whether the mentions are a person's full name and, besides, only its surname (not a
     first name that is also a place: "Montana Native Vote ... Montana")."""
-    surnames = {
-        c.text.split()[-1] for c in candidates if c.type == EntityType.PERSON and " " in c.text
-    }
+    full = [c.text.split() for c in candidates if c.type == EntityType.PERSON and " " in c.text]
+    surnames = {w[-1] for w in full} | {s for w in full if (s := _particled_surname(w))}
     return bool(surnames) and all(
         c.text in surnames for c in candidates if c.type != EntityType.PERSON
     )
