@@ -86,6 +86,21 @@ def test_a_surname_opening_with_a_particle_joins_the_full_name(run: Run) -> None
     assert "De La Fuente" in mentions(by_name(result, "Rocky De La Fuente"))
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "agent"),
+    [
+        ("Detective Constable Daniel Dubé said the drug was potent.", "Daniel Dubé", "COP"),
+        ("Inspector General Michael Horowitz testified.", "Michael Horowitz", "GOV"),
+    ],
+)
+def test_a_rank_ner_reads_into_a_name_is_the_persons_post(
+    run: Run, text: str, name: str, agent: str
+) -> None:
+    person = by_name(run(text), name)
+    assert person.type == "person"
+    assert {a.key: a.value for a in person.attributes}["agent"] == agent
+
+
 def test_unknown_people_cluster_by_surname(run: Run) -> None:
     result = run(
         "General Ivan Petrenkov (61) arrived in Minsk. Petrenkov then left. Olga Petrenkova stayed."

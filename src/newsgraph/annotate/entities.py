@@ -158,7 +158,7 @@ class EntityRecognizer:
         text = doc.text if text is None else text
         taken = _Taken(skip)
         ner = [
-            _without_title(span, self.title_phrases)
+            _without_title(span, self.title_phrases, self._a_persons_name)
             for span in (_trim(ent) for ent in doc.ents)
             if span is not None
         ]
@@ -661,17 +661,23 @@ def _trim(ent: Span) -> Span | None:
     return span
 
 
-def _without_title(span: Span, titles: frozenset[tuple[str, ...]]) -> Span:
+def _without_title(
+    span: Span, titles: frozenset[tuple[str, ...]], persons_name: Callable[[Span], bool]
+) -> Span:
     """A person's span without the title NER took into it ("Taoiseach Leo Varadkar", "State
     Counsellor Aung San Suu Kyi"), the longest title opening it, when a name of two words or
-    more remains ("Sheikh Hasina" keeps its first word)."""
-    if span.label_ != "PERSON":
+    more remains ("Sheikh Hasina" keeps its first word). NER's "organisation" made of a title
+    and a person's name ("Assemblywoman Selena Torres") is that person."""
+    if span.label_ not in {"PERSON", "ORG"}:
         return span
     words = [t.lower_ for t in span]
     cut = max((len(t) for t in titles if tuple(words[: len(t)]) == t), default=0)
     if cut == 0 or len(span) - cut < 2:
         return span
-    return Span(span.doc, span.start + cut, span.end, label=span.label_)
+    rest = Span(span.doc, span.start + cut, span.end, label="PERSON")
+    if span.label_ == "ORG" and not persons_name(rest):
+        return span
+    return rest
 
 
 @dataclass(frozen=True)
