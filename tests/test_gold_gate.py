@@ -27,6 +27,7 @@ METRICS = {
     "modality_accuracy": lambda r: r.modality.value,
     "alignment_f1": lambda r: r.alignments.f1,
     "quote_speaker_accuracy": lambda r: r.speaker.value,
+    "entity_type_accuracy": lambda r: r.entity_type.value,
     "entity_country_accuracy": lambda r: r.entity_country.value,
     "entity_sector_accuracy": lambda r: r.entity_sector.value,
     "event_date_accuracy": lambda r: r.date.value,
