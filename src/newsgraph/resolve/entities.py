@@ -197,11 +197,17 @@ def _person_index(
 def _particled_surname(words: Sequence[str]) -> str | None:
     """The surname that opens with a particle after the first name: "De La Fuente" of "Rocky
     De La Fuente", "von der Leyen" of "Ursula von der Leyen" (word lists: name_particles)."""
-    particles = load_lexicon().words.get("name_particles", frozenset())
+    particles = _name_particles()
     for i in range(1, len(words) - 1):
         if words[i].lower() in particles:
             return " ".join(words[i:])
     return None
+
+
+@cache
+def _name_particles() -> frozenset[str]:
+    """Read once: finding the lexicon's files costs a stat of each on every call."""
+    return load_lexicon().words.get("name_particles", frozenset())
 
 
 def _person_key(cand: Candidate, given_names: Mapping[str, str]) -> str:
