@@ -29,7 +29,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.annotate.frames import mention_spans
+from newsgraph.annotate.frames import mention_spans, name_heads
 from newsgraph.coding import Coded, code_entity, stated_agent
 from newsgraph.learn.files import BUILTIN, load_part
 from newsgraph.learn.linear import LinearModel
@@ -113,23 +113,14 @@ def _affiliated_agents(
 ) -> set[str]:
     """The rules' agents of the bodies the parse ties the person's first mentions to."""
     found: dict[str, Entity] = {}
-    for mention in person.mentions[:_MENTIONS_READ]:
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None or len(span) == 0:
-            continue
-        heads = [span.root, *(c for c in span.root.children if c.dep_ == "appos")]
-        for head in heads:
-            for child in head.children:
-                if child.dep_ == "prep" and child.lower_ in _AFFILIATION_PREPS:
-                    found.update(
-                        (bodies[o.i].id, bodies[o.i]) for o in child.children if o.i in bodies
-                    )
-                elif child.dep_ in {"compound", "poss"} and child.i in bodies:
-                    found[bodies[child.i].id] = bodies[child.i]
-                elif child.dep_ == "compound":  # "USA Today correspondent X": the title's own
-                    found.update(
-                        (bodies[c.i].id, bodies[c.i]) for c in child.children if c.i in bodies
-                    )
+    for head in name_heads(person, doc, _MENTIONS_READ):
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in _AFFILIATION_PREPS:
+                found.update((bodies[o.i].id, bodies[o.i]) for o in child.children if o.i in bodies)
+            elif child.dep_ in {"compound", "poss"} and child.i in bodies:
+                found[bodies[child.i].id] = bodies[child.i]
+            elif child.dep_ == "compound":  # "USA Today correspondent X": the title's own
+                found.update((bodies[c.i].id, bodies[c.i]) for c in child.children if c.i in bodies)
     agents = {code_entity(body, codes).agent for key, body in found.items() if key != person.id}
     return {agent for agent in agents if agent}
 
