@@ -176,6 +176,7 @@ def test_unknown_outlet_in_a_citation_is_media(run: Run) -> None:
          "National Search and Rescue Agency", "organization"),
         ("The Democratic Party criticised the plan in Washington.", "Democratic Party",
          "organization"),
+        ("Police broke up the daily Caracas protests.", "Venezuela", "state"),
     ],
 )  # fmt: skip
 def test_the_words_of_a_name_and_the_nouns_around_it_say_its_kind(
