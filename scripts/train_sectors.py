@@ -39,7 +39,7 @@ from newsgraph.learn.fitting import (
     training_args,
     write_weights,
 )
-from newsgraph.learn.sectors import MODEL_FILE, SectorModel, body_index, entity_features
+from newsgraph.learn.sectors import MODEL_FILE, SectorModel, entity_features
 from newsgraph.lexicon.compiled import ActorCodes
 from newsgraph.models import Entity
 
@@ -64,13 +64,11 @@ class Collector:
 
         assert doc is not None
         seen = self.seen[doc.text] = {}
-        bodies = body_index(entities, doc)
         for e in entities:
             if e.type in SECTOR_TYPES:
                 coded = code_entity(e, codes)
                 stated = stated_agent(e, codes) == coded.agent
-                features = entity_features(e, doc, codes, coded, bodies)
-                seen[e.id] = (features, coded.agent, stated)
+                seen[e.id] = (entity_features(e, doc, codes, coded), coded.agent, stated)
         return list(entities)
 
 

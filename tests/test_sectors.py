@@ -15,7 +15,6 @@ from newsgraph.learn.linear import LinearModel
 from newsgraph.learn.sectors import (
     MODEL_FILE,
     SectorModel,
-    body_index,
     builtin_sector_model,
     entity_features,
     load_sector_model,
@@ -41,19 +40,6 @@ def test_features_read_titles_name_words_and_context(
     assert "name:nanotech" in company and "sentence:share" in company
     hollis = entity_features(_entity(found, "Mary Hollis"), doc)
     assert hollis["type:person"] == 1.0 and "appos:professor" in hollis
-
-
-def test_a_person_tied_to_a_body_reads_its_sector(
-    extract_text: Callable[..., Extraction], extractor: Extractor
-) -> None:
-    text = ("Mary Hollis, a reporter for The New York Times, said the talks failed. "
-            "John Dell of Reuters agreed.")  # fmt: skip
-    found = extract_text(text, published="2019-05-01")
-    doc = extractor.nlp(text)
-    bodies = body_index(found.entities, doc)
-    for name in ("Mary Hollis", "John Dell"):
-        features = entity_features(_entity(found, name), doc, bodies=bodies)
-        assert features.get("affiliated:MED") == 1.0, (name, sorted(features))
 
 
 def _model(fill: float, override: float) -> SectorModel:

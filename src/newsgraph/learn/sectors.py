@@ -6,8 +6,7 @@ Most actors of a news story are in no list: the researcher quoted, the company, 
 the former minister. The rules code an actor only from a title, a known name or a telling
 word of its name, so most carry no sector. One multinomial logistic regression over each
 actor's features (its kind, the words of its name, its titles and their qualifiers, the words
-the parser ties to its mentions: "X, a professor", "resident X", "the company said", the
-rules' agent of a body the parse ties a person to: "X, a reporter for Y", "X of Y", and the
+the parser ties to its mentions: "X, a professor", "resident X", "the company said", and the
 rules' own agent) gives P(sector).
 
 - An actor the rules leave uncoded takes the model's sector when it is sure enough (`fill`).
@@ -23,13 +22,12 @@ with `sector_source` "model" and `sector_confidence`, so a user can tell it from
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.annotate.frames import mention_spans, name_heads
 from newsgraph.coding import Coded, code_entity, stated_agent
 from newsgraph.learn.files import BUILTIN, load_part
 from newsgraph.learn.linear import LinearModel
@@ -45,33 +43,13 @@ MODEL_FILE = "sectors.json"
 _MENTIONS_READ = 6  # the first mentions say who an actor is; later ones repeat the name
 _SENTENCES_READ = 3  # sentences whose words describe the actor ("the study", "shares fell")
 _CONTEXT_DEPS = frozenset({"appos", "compound", "amod", "nmod", "poss", "acl", "relcl", "prep"})
-# a person "of", "at", "from", "with" or "for" a body, or named with it ("USA Today
-# correspondent X", "X, a reporter for Y"), works in that body's sector
-_AFFILIATION_PREPS = frozenset({"of", "at", "from", "with", "for"})
-_BODIES = frozenset({EntityType.ORGANIZATION, EntityType.MEDIA, EntityType.GROUP,
-                     EntityType.ARMED_FORCE})  # fmt: skip
-
-
-def body_index(entities: Sequence[Entity], doc: Doc) -> dict[int, Entity]:
-    """Token index -> the body (organisation, outlet, group, armed force) a mention there names."""
-    by_id = {e.id: e for e in entities if e.type in _BODIES}
-    return {
-        token.i: by_id[entity_id]
-        for span, entity_id in mention_spans(by_id.values(), doc)
-        for token in span
-    }
 
 
 def entity_features(
-    entity: Entity,
-    doc: Doc | None,
-    codes: ActorCodes | None = None,
-    rule: Coded | None = None,
-    bodies: Mapping[int, Entity] | None = None,
+    entity: Entity, doc: Doc | None, codes: ActorCodes | None = None, rule: Coded | None = None
 ) -> dict[str, float]:
     """What is known of an actor, as sparse indicator features; `rule` is its code by the
-    rules (`coding.code_entity`) when the caller has it already; `bodies` (`body_index`) gives
-    a person's the sector of the body the parse ties them to."""
+    rules (`coding.code_entity`) when the caller has it already."""
     attributes = {a.key: a.value for a in entity.attributes}
     rule = rule or code_entity(entity, codes)
     features: dict[str, float] = {
@@ -102,27 +80,7 @@ def entity_features(
             features["role_org"] = 1.0
     if doc is not None:
         _context_features(entity, doc, features)
-        if bodies and entity.type == EntityType.PERSON:
-            for agent in _affiliated_agents(entity, doc, bodies, codes):
-                features[f"affiliated:{agent}"] = 1.0
     return features
-
-
-def _affiliated_agents(
-    person: Entity, doc: Doc, bodies: Mapping[int, Entity], codes: ActorCodes | None
-) -> set[str]:
-    """The rules' agents of the bodies the parse ties the person's first mentions to."""
-    found: dict[str, Entity] = {}
-    for head in name_heads(person, doc, _MENTIONS_READ):
-        for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in _AFFILIATION_PREPS:
-                found.update((bodies[o.i].id, bodies[o.i]) for o in child.children if o.i in bodies)
-            elif child.dep_ in {"compound", "poss"} and child.i in bodies:
-                found[bodies[child.i].id] = bodies[child.i]
-            elif child.dep_ == "compound":  # "USA Today correspondent X": the title's own
-                found.update((bodies[c.i].id, bodies[c.i]) for c in child.children if c.i in bodies)
-    agents = {code_entity(body, codes).agent for key, body in found.items() if key != person.id}
-    return {agent for agent in agents if agent}
 
 
 def _context_features(entity: Entity, doc: Doc, features: dict[str, float]) -> None:
@@ -170,22 +128,14 @@ class SectorModel:
     def assign(
         self, entities: Sequence[Entity], doc: Doc | None, codes: ActorCodes | None = None
     ) -> list[Entity]:
-        bodies = body_index(entities, doc) if doc is not None else {}
-        return [self._assigned(e, doc, codes, bodies) for e in entities]
+        return [self._assigned(e, doc, codes) for e in entities]
 
-    def _assigned(
-        self,
-        entity: Entity,
-        doc: Doc | None,
-        codes: ActorCodes | None,
-        bodies: Mapping[int, Entity],
-    ) -> Entity:
+    def _assigned(self, entity: Entity, doc: Doc | None, codes: ActorCodes | None) -> Entity:
         if entity.type not in SECTOR_TYPES:
             return entity
         coded = code_entity(entity, codes)
         rule = coded.agent
-        features = entity_features(entity, doc, codes, coded, bodies)
-        probabilities = self.model.probabilities(features)
+        probabilities = self.model.probabilities(entity_features(entity, doc, codes, coded))
         best = max(probabilities, key=lambda c: probabilities[c])
         p = probabilities[best]
         if best == rule:
