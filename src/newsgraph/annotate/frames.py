@@ -93,17 +93,6 @@ class Actor:
     agent: Agent | None = None
 
 
-def name_heads(entity: Entity, doc: Doc, mentions: int) -> Iterator[Token]:
-    """The head of each of the entity's first `mentions` mentions and the nouns in apposition
-    to it ("Karen Alley, a glaciologist at ..."): where the parse ties a person to a body."""
-    for mention in entity.mentions[:mentions]:
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None or len(span) == 0:
-            continue
-        yield span.root
-        yield from (c for c in span.root.children if c.dep_ == "appos")
-
-
 def mention_spans(entities: Iterable[Entity], doc: Doc) -> Iterator[tuple[Span, str]]:
     """Each mention of the entities as tokens of `doc`, with its entity's id."""
     for entity in entities:

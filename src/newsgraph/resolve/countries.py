@@ -29,7 +29,7 @@ from functools import cache
 
 from spacy.tokens import Doc
 
-from newsgraph.annotate.frames import mention_spans, name_heads
+from newsgraph.annotate.frames import mention_spans
 from newsgraph.lexicon.compiled import load_lexicon
 from newsgraph.lexicon.gazetteer import Gazetteer
 from newsgraph.models import (
@@ -324,15 +324,20 @@ def _affiliation(
 ) -> Entity | None:
     if person.type != EntityType.PERSON:
         return None
-    # the name itself, or the noun in apposition to it ("a glaciologist")
-    for head in name_heads(person, doc, _AFFILIATION_MENTIONS):
-        for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ not in _AFFILIATION_PREPOSITIONS:
-                continue
-            for obj in prep.children:
-                body = by_id.get(owner.get(obj.i, ""))
-                if body is not None and _is_placed_body(body):
-                    return body
+    for mention in person.mentions[:_AFFILIATION_MENTIONS]:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        # the name itself, or the noun in apposition to it ("a glaciologist")
+        heads = [span.root, *(c for c in span.root.children if c.dep_ == "appos")]
+        for head in heads:
+            for prep in head.children:
+                if prep.dep_ != "prep" or prep.lower_ not in _AFFILIATION_PREPOSITIONS:
+                    continue
+                for obj in prep.children:
+                    body = by_id.get(owner.get(obj.i, ""))
+                    if body is not None and _is_placed_body(body):
+                        return body
     return None
 
 
