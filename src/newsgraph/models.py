@@ -293,7 +293,7 @@ class Event:
     mode: str | None = None
     context: str | None = None
     date: str | None = None
-    date_basis: str | None = None  # "sentence", "citation" or "publication"
+    date_basis: str | None = None  # "sentence", "citation", "publication" or "episode"
     location: str | None = None
     modality: Modality = Modality.ASSERTED
     negated: bool = False

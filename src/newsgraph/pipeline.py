@@ -39,6 +39,7 @@ from newsgraph.ingest.formats import document_from_text
 from newsgraph.ingest.language import detect_language
 from newsgraph.ingest.reading import clean_text
 from newsgraph.learn.countries import load_country_model
+from newsgraph.learn.episodes import load_episode_dates
 from newsgraph.learn.modality import load_modality_model
 from newsgraph.learn.sectors import load_sector_model
 from newsgraph.learn.sides import load_ranker
@@ -82,6 +83,7 @@ class Extractor:
         self.sectors = load_sector_model(self.settings.event_model)
         self.modality = load_modality_model(self.settings.event_model)
         self.countries = load_country_model(self.settings.event_model)
+        self.episodes = load_episode_dates(self.settings.event_model)
         # the international bodies a gazetteer post can be held at (coding.with_codes)
         self._igo_bodies = igo_bodies(self.gazetteer.entries.values(), self.lexicon.actor_codes)
 
@@ -228,6 +230,8 @@ class Extractor:
         events = reported_in_quotes(events, quotes, view)
         if self.modality is not None:
             events = self.modality.assign(view, events, quotes)
+        if self.episodes is not None:
+            events = self.episodes.assign(view, events, quotes, document.published.date)
         events = coded_events(_link_quotes(events, quotes), entities, self.lexicon.actor_codes)
         transfers = find_arms_transfers(view)
         return Extraction(
