@@ -3,10 +3,16 @@
     python scripts/gold_dates.py tasks --out DIR [--queues 4]
         one task file per queue: each article's numbered sentences and its events, those with
         a time of their own (`date_text`) shown with their date, the others to decide
+    python scripts/gold_dates.py disputes FIRST.jsonl... --second SECOND.jsonl... --out FILE
+        the task file of the events the two passes decided differently, every other event
+        shown with its settled date
     python scripts/gold_dates.py adjudicate FIRST.jsonl... --second SECOND.jsonl...
-        compare two independent passes of decisions, write both and the final decision per
-        event to data/gold/adjudication/v8_episode_dates.json (a disagreement is adjudicated
-        to null, as §7.3 says for doubt) and the final dates into data/gold/annotations/
+            [--third ADJUDICATOR.jsonl...]
+        compare two independent passes of decisions, write both (and the adjudicator's, on
+        the disputes) and the final decision per event to
+        data/gold/adjudication/v8_episode_dates.json, and the final dates into
+        data/gold/annotations/ (a dispute without an adjudicator's decision is null, as
+        §7.3 says for doubt)
 
 A decision is one JSON line: {"article": ID, "event": "e7", "date": "2019-01-02" | null,
 "from": sentence number of the date's words | null, "reason": short code}. Neither pass sees
@@ -17,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,6 +32,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "data" / "gold"
 RECORD = GOLD / "adjudication" / "v8_episode_dates.json"
+# an event's `date` key and its value (null or a string); `date_text` and alignments'
+# `valid_from` are other keys
+_ISO = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+_DATE_SLOT = re.compile(r'"date"\s*:\s*(null|"[^"]*")')
 
 
 def _corpus() -> list[dict[str, Any]]:
@@ -49,6 +60,45 @@ def _article_task(record: dict[str, Any]) -> str:
         else:
             lines.append(f'{head} : own time "{event["date_text"]["text"]}" = {event["date"]}')
     return "\n".join(lines) + "\n"
+
+
+def _disputed_task(
+    record: dict[str, Any], agreed: dict[str, str | None], disputed: set[str]
+) -> str:
+    """An article for the adjudicator: its disputed events to decide, every other event shown
+    with its settled date (own time, or the two passes' agreed decision)."""
+    text = record["text"]
+    lines = [f"=== {record['id']} | published {record['published']} | {record['title']}"]
+    lines += [f"[{i}] {text[a:b]}" for i, (a, b) in enumerate(record["sentences"])]
+    lines.append("EVENTS")
+    for event in record["events"]:
+        head = (f"{event['id']} [s{event['sentence']}] \"{event['trigger']['text']}\" "
+                f"{event['type']} {event['modality']}")  # fmt: skip
+        if event["id"] in disputed:
+            lines.append(f"{head} -> DECIDE")
+        elif _to_decide(event):
+            lines.append(f"{head} : decided = {agreed.get(event['id'])}")
+        else:
+            lines.append(f'{head} : own time "{event["date_text"]["text"]}" = {event["date"]}')
+    return "\n".join(lines) + "\n"
+
+
+def disputes(args: argparse.Namespace) -> int:
+    """The task file of the events the two passes decided differently."""
+    first, second = _decisions(args.first), _decisions(args.second)
+    body = []
+    count = 0
+    for record in _corpus():
+        keys = [(record["id"], e["id"]) for e in record["events"] if _to_decide(e)]
+        disputed = {k[1] for k in keys if k in first and k in second
+                    and _valid(first[k].get("date")) != _valid(second[k].get("date"))}  # fmt: skip
+        if disputed:
+            agreed = {k[1]: _valid(first[k].get("date")) for k in keys if k in first}
+            body.append(_disputed_task(record, agreed, disputed))
+            count += len(disputed)
+    Path(args.out).write_text("\n".join(body), encoding="utf-8")
+    print(f"{len(body)} articles, {count} disputed events", file=sys.stderr)
+    return 0
 
 
 def _queues(records: list[dict[str, Any]], count: int) -> list[list[dict[str, Any]]]:
@@ -88,6 +138,15 @@ def _decisions(files: list[str]) -> dict[tuple[str, str], dict[str, Any]]:
     return found
 
 
+def _valid(value: Any) -> str | None:
+    """A decision's date if it is one the gold takes (YYYY, YYYY-MM, YYYY-MM-DD), else null."""
+    if isinstance(value, str) and _ISO.fullmatch(value):
+        return value
+    if value is not None:
+        print(f"not a date, taken as null: {value!r}", file=sys.stderr)
+    return None
+
+
 def _annotation_events(annotation: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
     """(compiled event id, the annotation's event) in the compiler's order."""
     n = 0
@@ -105,16 +164,24 @@ def adjudicate(args: argparse.Namespace) -> int:
     if missing:
         print(f"{len(missing)} events lack a decision, e.g. {missing[:5]}", file=sys.stderr)
         return 1
+    third = _decisions(args.third or [])
     final: dict[tuple[str, str], str | None] = {}
     rows = []
     for key in wanted:
-        a, b = first[key].get("date"), second[key].get("date")
-        final[key] = a if a == b else None
-        rows.append({"article": key[0], "event": key[1], "first": a, "second": b,
-                     "final": final[key]})  # fmt: skip
+        a, b = _valid(first[key].get("date")), _valid(second[key].get("date"))
+        row = {"article": key[0], "event": key[1], "first": a, "second": b,
+               "reasons": [first[key].get("reason"), second[key].get("reason")]}  # fmt: skip
+        if a != b and key in third:
+            row["adjudicator"] = _valid(third[key].get("date"))
+            row["reasons"].append(third[key].get("reason"))
+        final[key] = a if a == b else row.get("adjudicator")
+        rows.append({**row, "final": final[key]})
     agree = sum(r["first"] == r["second"] for r in rows)
     dated = sum(r["final"] is not None for r in rows)
     summary = {"events": len(rows), "agreement": round(agree / len(rows), 4),
+               "kappa_dated_or_not": round(_kappa(rows), 3), "disputes": len(rows) - agree,
+               "dated_first": sum(r["first"] is not None for r in rows),
+               "dated_second": sum(r["second"] is not None for r in rows),
                "dated_final": dated}  # fmt: skip
     RECORD.write_text(json.dumps({"summary": summary, "decisions": rows}, indent=1) + "\n",
                       encoding="utf-8")  # fmt: skip
@@ -123,20 +190,37 @@ def adjudicate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _kappa(rows: list[dict[str, Any]]) -> float:
+    """Cohen's kappa of the two passes on whether an event is dated at all."""
+    n = len(rows)
+    a = sum(r["first"] is not None for r in rows) / n
+    b = sum(r["second"] is not None for r in rows) / n
+    observed = sum((r["first"] is None) == (r["second"] is None) for r in rows) / n
+    expected = a * b + (1 - a) * (1 - b)
+    return (observed - expected) / (1 - expected) if expected < 1 else 1.0
+
+
 def _write_annotations(final: dict[tuple[str, str], str | None]) -> int:
+    """Write the final dates into the annotation files, editing only each event's `date`
+    value in place (the files are hand-formatted: re-dumping them would rewrite every line)."""
     changed = 0
     for file in sorted((GOLD / "annotations").glob("*.json")):
-        annotation = json.loads(file.read_text(encoding="utf-8"))
-        touched = False
-        for event_id, item in _annotation_events(annotation):
+        text = file.read_text(encoding="utf-8")
+        annotation = json.loads(text)
+        edits = []
+        slots = list(_DATE_SLOT.finditer(text))  # one per event, in the compiler's order
+        events = list(_annotation_events(annotation))
+        if len(slots) != len(events):
+            raise SystemExit(f"{file.name}: {len(events)} events but {len(slots)} date keys")
+        for slot, (event_id, item) in zip(slots, events, strict=True):
             key = (annotation["id"], event_id)
             if key in final and item.get("date") != final[key]:
-                item["date"] = final[key]
-                touched = True
-                changed += 1
-        if touched:
-            file.write_text(json.dumps(annotation, ensure_ascii=False, indent=1) + "\n",
-                            encoding="utf-8")  # fmt: skip
+                edits.append((slot.start(1), slot.end(1), json.dumps(final[key])))
+        for start, end, value in reversed(edits):
+            text = text[:start] + value + text[end:]
+        if edits:
+            file.write_text(text, encoding="utf-8")
+            changed += len(edits)
     return changed
 
 
@@ -149,9 +233,15 @@ def main() -> int:
     t.add_argument("--out", required=True)
     t.add_argument("--queues", type=int, default=4)
     t.set_defaults(run=tasks)
+    d = sub.add_parser("disputes")
+    d.add_argument("first", nargs="+")
+    d.add_argument("--second", nargs="+", required=True)
+    d.add_argument("--out", required=True)
+    d.set_defaults(run=disputes)
     a = sub.add_parser("adjudicate")
     a.add_argument("first", nargs="+")
     a.add_argument("--second", nargs="+", required=True)
+    a.add_argument("--third", nargs="*", help="an adjudicator's decisions on the disputes")
     a.set_defaults(run=adjudicate)
     args = parser.parse_args()
     return int(args.run(args))

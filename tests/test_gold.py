@@ -237,3 +237,13 @@ def test_shipped_corpus_is_valid(corpus: list[dict[str, Any]]) -> None:
 
 def test_shipped_corpus_never_holds_the_seed(corpus: list[dict[str, Any]]) -> None:
     assert not any("Steps Deeper Into the Venezuelan" in (r["title"] or "") for r in corpus)
+
+
+def test_undated_events_have_the_v8_decisions(corpus: list[dict[str, Any]]) -> None:
+    # guideline v8 (§7.3): every event told without a time of its own was decided again by
+    # two annotators (and an adjudicator where they differed); the corpus holds the decisions
+    record = json.loads((ROOT / "data/gold/adjudication/v8_episode_dates.json").read_text())
+    final = {(d["article"], d["event"]): d["final"] for d in record["decisions"]}
+    undated = [(r["id"], e) for r in corpus for e in r["events"] if not e["date_text"]]
+    assert len(undated) == len(final) == record["summary"]["events"]
+    assert all(final[(article, e["id"])] == e["date"] for article, e in undated)

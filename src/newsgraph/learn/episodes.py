@@ -20,6 +20,7 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 from spacy.tokens import Token
@@ -29,6 +30,7 @@ from newsgraph.annotate.frames import DocView
 from newsgraph.learn.files import load_part
 from newsgraph.learn.linear import CompiledModel, LinearModel
 from newsgraph.learn.modality import QuotesBySentence, by_sentence, quote_features
+from newsgraph.lexicon.compiled import load_lexicon
 from newsgraph.models import Event, Granularity, Quote, TimeExpression
 
 MODEL_FILE = "episode_dates.json"
@@ -38,13 +40,15 @@ CARRY = "carry"  # the class of a pair whose date the event takes
 _PRECISE = {Granularity.DAY, Granularity.WEEK, Granularity.MONTH, Granularity.YEAR}
 # how many distinct earlier dates are weighed, most recent first
 MAX_REFERENCES = 3
-# words of the event's sentence that say when, or that the time differs from the episode's
-TIME_CUES = frozenset({
-    "since", "ago", "earlier", "previously", "last", "next", "later", "before", "after",
-    "yesterday", "today", "now", "currently", "will", "already", "recently", "formerly",
-    "then", "still", "former", "future", "until", "once", "when", "while", "meanwhile",
-})  # fmt: skip
 _AUX = {"aux", "auxpass", "neg"}
+_SUBJECTS = {"nsubj", "nsubjpass"}
+
+
+@cache
+def _cue_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The lexicon's episode cues and occasion nouns (words.yaml), read once per process."""
+    words = load_lexicon().words
+    return frozenset(words["episode_cues"]), frozenset(words["occasion_nouns"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,14 +58,18 @@ class Reference:
     value: str
     granularity: Granularity
     sentence: int  # where it was last stated
-    kinds: frozenset[str]  # "last" (stated last), "last_day", "last_event" (the last dated event's)
+    # "last" (stated last), "last_day", "last_event" (the last dated event's), and how an
+    # earlier dated event is kin to this one: "same_type", "same_trigger", "shared_side"
+    kinds: frozenset[str]
     rank: int  # 0 for the most recent distinct date
     inferred_year: bool = False
 
 
 def references(view: DocView, event: Event, earlier: Sequence[Event]) -> list[Reference]:
     """The distinct dates stated before the event's sentence (most recent first, at most
-    MAX_REFERENCES), and the date of the last dated event told before it."""
+    MAX_REFERENCES), the date of the last dated event told before it, and the dates of
+    earlier dated events it may name again or continue (same type, same trigger word, a
+    shared side)."""
     sentence = event.evidence.sentence
     stated = [d for d in view.dates if d.value and d.granularity in _PRECISE
               and d.sentence < sentence]  # fmt: skip
@@ -80,18 +88,36 @@ def references(view: DocView, event: Event, earlier: Sequence[Event]) -> list[Re
         found[last_day.value] = _reference(last_day, {"last_day"}, len(found))
     told = [e for e in earlier if e.date and e.date_basis in {"sentence", "citation"}
             and e.evidence.start < event.evidence.start]  # fmt: skip
-    if told:
-        last = told[-1]
-        assert last.date is not None
-        other = found.get(last.date)
-        if other is not None:
-            found[last.date] = replace(other, kinds=other.kinds | {"last_event"})
-        else:
-            granularity = _granularity_of(last.date)
-            if granularity is not None:
-                found[last.date] = Reference(last.date, granularity, last.evidence.sentence,
-                                             frozenset({"last_event"}), len(found))  # fmt: skip
+    for i, other in enumerate(reversed(told)):
+        kinds = _kinship(event, other) | ({"last_event"} if i == 0 else set())
+        if kinds:
+            _add(found, other, kinds)
     return list(found.values())
+
+
+def _kinship(event: Event, other: Event) -> set[str]:
+    """How an earlier dated event may be the same occurrence or its episode."""
+    kinds = set()
+    if other.type == event.type:
+        kinds.add("same_type")
+    if other.trigger.lower()[:5] == event.trigger.lower()[:5]:  # "attacked", "the attack"
+        kinds.add("same_trigger")
+    if set(other.source + other.target) & set(event.source + event.target):
+        kinds.add("shared_side")
+    return kinds
+
+
+def _add(found: dict[str, Reference], other: Event, kinds: set[str]) -> None:
+    """Adds an earlier event's date as a reference, or its kinds to the same date's."""
+    assert other.date is not None
+    known = found.get(other.date)
+    if known is not None:
+        found[other.date] = replace(known, kinds=known.kinds | kinds)
+        return
+    granularity = _granularity_of(other.date)
+    if granularity is not None:
+        found[other.date] = Reference(other.date, granularity, other.evidence.sentence,
+                                      frozenset(kinds), len(found))  # fmt: skip
 
 
 def _reference(d: TimeExpression, kinds: set[str], rank: int) -> Reference:
@@ -193,9 +219,15 @@ def pair_features(
     for name in quote_features(view, event, quotes):
         if name.startswith(("in_quote=", "no_quote")):
             features[name] = 1.0
-    words = {t.lower_ for t in view.sents[event.evidence.sentence]}
-    for cue in words & TIME_CUES:
+    cues, occasions = _cue_words()
+    sentence = view.sents[event.evidence.sentence]
+    for cue in {t.lower_ for t in sentence} & cues:
         features[f"cue={cue}"] = 1.0
+    if sentence[0].pos_ == "PRON":
+        features["starts_with_pronoun"] = 1.0
+    if {t.lemma_.lower() for t in view.sents[reference.sentence]} & occasions:
+        features["occasion"] = 1.0
+        features[f"occasion_type={event.type}"] = 1.0
     if any(d.sentence == event.evidence.sentence and d.value for d in view.dates):
         features["sentence_has_date"] = 1.0
     return features
@@ -209,9 +241,15 @@ def _trigger_features(token: Token) -> dict[str, float]:
     for child in verb.children:
         if child.dep_ in _AUX:
             features[f"aux={child.lower_}"] = 1.0
+    for child in verb.children:
+        if child.dep_ in _SUBJECTS:
+            kind = "PRON" if child.pos_ == "PRON" else child.ent_type_ or child.pos_
+            features[f"subject={kind}"] = 1.0
     if verb.dep_ in {"xcomp", "ccomp", "advcl", "relcl"}:
         features[f"verb_dep={verb.dep_}"] = 1.0
         features[f"governor_tag={verb.head.tag_}"] = 1.0
+        if verb.dep_ == "ccomp":  # told inside what someone said, wrote, found
+            features[f"governor={verb.head.lemma_.lower()}"] = 1.0
     return features
 
 
