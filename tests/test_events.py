@@ -98,6 +98,14 @@ def test_passive_voice(run: Run) -> None:
     assert names(result, event.source) == {"Russia"} and names(result, event.target) == {"Ukraine"}
 
 
+def test_they_is_the_unnamed_group_named_just_before(run: Run) -> None:
+    # the subject "Police", not the object "protesters" nor no side at all
+    result = run("Police arrested ten protesters in Lagos on Monday. They also seized weapons.")
+    seized = next(e for e in result.events if e.trigger == "seized")
+    assert seized.source == () and seized.source_agent is not None
+    assert seized.source_agent.code == "COP"
+
+
 def test_compound_actors(run: Run) -> None:
     result = run("Russia and China condemned the United States and Britain.")
     (event,) = events_of(result, "ACCUSE")

@@ -296,8 +296,8 @@ class DocView:
             if plural:
                 return plural
         if head.pos_ == "PRON" and (lower in _PERSON_PRONOUNS or lower in _GROUP_PRONOUNS):
-            resolved = self.resolve_pronoun(head)
-            return [Actor(resolved, "pronoun")] if resolved else []
+            antecedent = self._antecedent(head)
+            return [antecedent] if antecedent is not None else []
         behind = self._person_behind_title(head)
         if behind:
             return behind
@@ -534,8 +534,41 @@ class DocView:
                 return entity_id
         return None
 
+    def _antecedent(self, pronoun: Token) -> Actor | None:
+        """What a pronoun side refers to: its entity, or (a plural pronoun, in a view with
+        unnamed sides) the unnamed group named nearer before it ("Police arrested ten people.
+        They also seized weapons": they are the police, COP)."""
+        resolved = self._pronoun_antecedent(pronoun)
+        if self.unnamed and pronoun.lower_ in _PLURAL_PRONOUNS:
+            group = self._group_before(pronoun, resolved[0] if resolved else -1)
+            if group is not None:
+                return Actor("", "agent", group)
+        return Actor(resolved[1], "pronoun") if resolved else None
+
+    def _group_before(self, pronoun: Token, after: int) -> Agent | None:
+        """The nearest plural noun naming an agent ("protesters", "officials") in the
+        pronoun's sentence or the one before, after token `after` and outside any entity's
+        mention; a subject first."""
+        floor = max(self.sent_starts[max(0, self.sentence_index(pronoun) - 1)], after + 1)
+        found = []
+        for token in reversed(self.tokens[floor : pronoun.i]):
+            if token.tag_ != "NNS" or token.i in self.token_entity:
+                continue
+            agent = self.agent_of(token)
+            if agent is not None:
+                found.append((token, agent))
+        for token, agent in found:
+            if token.dep_ in {"nsubj", "nsubjpass"}:
+                return agent
+        return found[0][1] if found else None
+
     def resolve_pronoun(self, token: Token) -> str | None:
         """The fitting entity a pronoun refers to ("he" -> a person), within 3 sentences."""
+        found = self._pronoun_antecedent(token)
+        return found[1] if found else None
+
+    def _pronoun_antecedent(self, token: Token) -> tuple[int, str] | None:
+        """`resolve_pronoun`, with the token where the entity's mention starts."""
         want_person = token.lower_ in _PERSON_PRONOUNS
         floor = self.sent_starts[max(0, self.sentence_index(token) - 3)]
         position = bisect.bisect_left(self.mention_starts, (token.i, ""))
@@ -550,8 +583,8 @@ class DocView:
         # ousted, he added": he is Guaidó, not Maduro, the object)
         for start, entity_id in fitting:
             if _in_subject(self.mention_roots.get(start, self.doc[start])):
-                return entity_id
-        return fitting[0][1] if fitting else None
+                return start, entity_id
+        return fitting[0] if fitting else None
 
     def places(self, tokens: Sequence[Token], trigger: Token | None = None) -> list[str]:
         """Place or state entities named as locations ("in Caracas") among the tokens; with a
