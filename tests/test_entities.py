@@ -219,6 +219,17 @@ def test_an_organisation_of_a_large_town_is_of_its_country(run: Run) -> None:
     assert by_name(result, "University of Texas").country == "USA"
 
 
+def test_a_province_or_county_is_a_place_of_its_country(run: Run) -> None:
+    # ISO 3166-2 names of one country; no town of the name, so no coordinates either
+    result = run("A gold toilet was stolen from a palace in Oxfordshire, England, on Saturday.")
+    oxfordshire = by_name(result, "Oxfordshire")
+    assert (oxfordshire.type, oxfordshire.country) == (EntityType.PLACE, "GBR")
+    assert by_name(result, "England").country == "GBR"
+    result = run("Heavy rain flooded roads across Queensland. The Wynnum coach, Matt Myers, said.")
+    assert by_name(result, "Queensland").country == "AUS"
+    assert by_name(result, "Matt Myers").country == "AUS"  # the story's one country
+
+
 def test_regime_is_an_organisation_led_by_its_leader(run: Run) -> None:
     result = run(
         "Nicolás Maduro clung to power. The Maduro regime survived, and the Maduro regime boasted."

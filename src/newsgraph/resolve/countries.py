@@ -32,6 +32,7 @@ from spacy.tokens import Doc
 from newsgraph.annotate.frames import mention_spans
 from newsgraph.lexicon.compiled import load_lexicon
 from newsgraph.lexicon.gazetteer import Gazetteer
+from newsgraph.lexicon.places import find_place, subdivision_index
 from newsgraph.models import (
     COUNTRY_BASIS,
     Attribute,
@@ -257,12 +258,23 @@ def document_countries(entities: Iterable[Entity]) -> set[str]:
     for e in entities:
         # a weapon's country is its maker's and an outlet's where it publishes, not what the
         # document is about ("Wikinews" or "The Jakarta Post" report on any country)
-        if e.country and (e.type == EntityType.STATE or e.known) and e.type not in _NOT_ABOUT:
+        if (
+            e.country
+            and (e.type == EntityType.STATE or e.known or _subdivision(e))
+            and (e.type not in _NOT_ABOUT)
+        ):
             weight[e.country] += len(e.mentions)
     if not weight:
         return set()
     top = max(weight.values())
     return {country for country, n in weight.items() if 2 * n >= top}
+
+
+def _subdivision(entity: Entity) -> bool:
+    """A state, province or county of one country ("Oxfordshire", "Queensland"): as telling of
+    where the story is as a state (a town's name may be another country's town's too)."""
+    return (entity.type == EntityType.PLACE and find_place(entity.name) is None
+            and subdivision_index().get(entity.name) == entity.country)  # fmt: skip
 
 
 def home_country(entities: Iterable[Entity]) -> str | None:

@@ -331,9 +331,13 @@ def _surnames_of_a_person(candidates: Sequence[Candidate]) -> bool:
 def _geocode(
     name: str, country: str | None, attributes: list[Attribute]
 ) -> tuple[str | None, list[Attribute]]:
-    """Country and coordinates of a city or region from the offline GeoNames index."""
+    """Country and coordinates of a city or region from the offline GeoNames index; a state,
+    province or county no town is named after takes its country from ISO 3166-2
+    ("Oxfordshire", "Queensland")."""
     place = find_place(name)
-    if place is None or (country is not None and country != place.country):
+    if place is None:
+        return country or subdivision_index().get(name), attributes
+    if country is not None and country != place.country:
         return country, attributes
     coordinates = [Attribute("latitude", place.latitude), Attribute("longitude", place.longitude)]
     if place.population == 0:
