@@ -47,7 +47,10 @@ def _to_decide(event: dict[str, Any]) -> bool:
     return not event.get("date_text")
 
 
-def _article_task(record: dict[str, Any]) -> str:
+def _article_task(record: dict[str, Any], settled: dict[str, str | None] | None = None) -> str:
+    """An article's numbered sentences and events: those with a time of their own shown with
+    their date; of the others, those `settled` (the two passes agreed) with the decision and
+    the rest to decide (all of them when nothing is settled)."""
     text = record["text"]
     lines = [f"=== {record['id']} | published {record['published']} | {record['title']}"]
     lines += [f"[{i}] {text[a:b]}" for i, (a, b) in enumerate(record["sentences"])]
@@ -55,31 +58,12 @@ def _article_task(record: dict[str, Any]) -> str:
     for event in record["events"]:
         head = (f"{event['id']} [s{event['sentence']}] \"{event['trigger']['text']}\" "
                 f"{event['type']} {event['modality']}")  # fmt: skip
-        if _to_decide(event):
-            lines.append(f"{head} -> DECIDE")
-        else:
+        if not _to_decide(event):
             lines.append(f'{head} : own time "{event["date_text"]["text"]}" = {event["date"]}')
-    return "\n".join(lines) + "\n"
-
-
-def _disputed_task(
-    record: dict[str, Any], agreed: dict[str, str | None], disputed: set[str]
-) -> str:
-    """An article for the adjudicator: its disputed events to decide, every other event shown
-    with its settled date (own time, or the two passes' agreed decision)."""
-    text = record["text"]
-    lines = [f"=== {record['id']} | published {record['published']} | {record['title']}"]
-    lines += [f"[{i}] {text[a:b]}" for i, (a, b) in enumerate(record["sentences"])]
-    lines.append("EVENTS")
-    for event in record["events"]:
-        head = (f"{event['id']} [s{event['sentence']}] \"{event['trigger']['text']}\" "
-                f"{event['type']} {event['modality']}")  # fmt: skip
-        if event["id"] in disputed:
-            lines.append(f"{head} -> DECIDE")
-        elif _to_decide(event):
-            lines.append(f"{head} : decided = {agreed.get(event['id'])}")
+        elif settled is not None and event["id"] in settled:
+            lines.append(f"{head} : decided = {settled[event['id']]}")
         else:
-            lines.append(f'{head} : own time "{event["date_text"]["text"]}" = {event["date"]}')
+            lines.append(f"{head} -> DECIDE")
     return "\n".join(lines) + "\n"
 
 
@@ -93,8 +77,8 @@ def disputes(args: argparse.Namespace) -> int:
         disputed = {k[1] for k in keys if k in first and k in second
                     and _valid(first[k].get("date")) != _valid(second[k].get("date"))}  # fmt: skip
         if disputed:
-            agreed = {k[1]: _valid(first[k].get("date")) for k in keys if k in first}
-            body.append(_disputed_task(record, agreed, disputed))
+            settled = {k[1]: _valid(first[k].get("date")) for k in keys if k[1] not in disputed}
+            body.append(_article_task(record, settled))
             count += len(disputed)
     Path(args.out).write_text("\n".join(body), encoding="utf-8")
     print(f"{len(body)} articles, {count} disputed events", file=sys.stderr)

@@ -34,20 +34,19 @@ from sklearn.model_selection import GroupKFold  # type: ignore[import-untyped]
 
 from newsgraph import Extractor, Settings
 from newsgraph.annotate.frames import DocView
-from newsgraph.contract import to_dict
 from newsgraph.gold.corpus import load_gold
 from newsgraph.gold.harness import Report, date_matches, pair_events
-from newsgraph.gold.runner import evaluate_extractor, gold_document
 from newsgraph.learn.episodes import CARRY, MODEL_FILE, EpisodeDates
 from newsgraph.learn.fitting import (
     SEED,
     fit,
-    settings_for,
+    product_dev,
+    recorded,
     train_and_dev,
     training_args,
     write_weights,
 )
-from newsgraph.models import Event, Extraction, Quote
+from newsgraph.models import Event, Quote
 
 C_GRID = (0.1, 0.3, 1.0, 3.0)
 CUTS = tuple(round(0.3 + 0.05 * i, 2) for i in range(10))
@@ -74,16 +73,9 @@ class Recorder:
 
 def collect(records: list[dict[str, Any]], extractor: Extractor) -> list[dict[str, Any]]:
     """One item per undated paired event: its gold date and its candidate rows."""
-    recorder = Recorder()
-    extractor.episodes = recorder  # type: ignore[assignment]
     items = []
-    documents = [gold_document(r) for r in records]
-    for rec, result in zip(records, extractor.extract(documents), strict=True):
-        if not isinstance(result, Extraction) or recorder.last is None:
-            continue
-        view, events, quotes, published = recorder.last
-        recorder.last = None
-        output = to_dict(result, include_text=False)
+    for rec, output, seen in recorded(records, extractor, "episodes", Recorder()):
+        view, events, quotes, published = seen
         pairs = EpisodeDates.pairs(view, events, quotes, published)
         golds = [gold for gold, _ in pair_events(rec, output)]
         for i, (gold, event) in enumerate(zip(golds, events, strict=True)):
@@ -188,10 +180,7 @@ def main() -> int:
     out = Path(args.out)
     write_weights(out, MODEL_FILE, model.to_json())
     # the house rule of the learned parts: the product's own dev score must rise
-    extractor = Extractor(settings_for(out))
-    with_model = evaluate_extractor(args.gold, extractor, split="dev")
-    extractor.episodes = None
-    without = evaluate_extractor(args.gold, extractor, split="dev")
+    with_model, without = product_dev(args.gold, out, "episodes")
     sys.stderr.write(
         f"product dev, dated right / left undated right: without "
         f"{without.date.as_dict()} {without.undated.as_dict()}; with the model "

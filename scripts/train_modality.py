@@ -35,20 +35,19 @@ from sklearn.model_selection import GroupKFold  # type: ignore[import-untyped]
 
 from newsgraph import Extractor, Settings
 from newsgraph.annotate.frames import DocView
-from newsgraph.contract import to_dict
 from newsgraph.gold.corpus import load_gold
 from newsgraph.gold.harness import pair_events
-from newsgraph.gold.runner import evaluate_extractor, gold_document
 from newsgraph.learn.fitting import (
     SEED,
     fit,
-    settings_for,
+    product_dev,
+    recorded,
     train_and_dev,
     training_args,
     write_weights,
 )
 from newsgraph.learn.modality import MODEL_FILE, ModalityModel, by_sentence, modality_features
-from newsgraph.models import Event, Extraction, Quote
+from newsgraph.models import Event, Quote
 
 C_GRID = (0.3, 1.0, 3.0)
 MARGINS = (0.0, 0.1, 0.2, 0.3, 0.5)
@@ -75,17 +74,9 @@ class Recorder:
 
 def collect(records: list[dict[str, Any]], extractor: Extractor) -> list[dict[str, Any]]:
     """One row per paired event: features, the rules' modality, the gold one."""
-    recorder = Recorder()
-    extractor.modality = recorder  # type: ignore[assignment]
     rows = []
-    documents = [gold_document(r) for r in records]
-    for rec, result in zip(records, extractor.extract(documents), strict=True):
-        if not isinstance(result, Extraction) or recorder.last is None:
-            continue
-        view, events, quotes = recorder.last
-        recorder.last = None
+    for rec, output, (view, events, quotes) in recorded(records, extractor, "modality", Recorder()):
         index = by_sentence(quotes)
-        output = to_dict(result, include_text=False)
         for (gold, _), event in zip(pair_events(rec, output), events, strict=True):
             if gold is not None:
                 rows.append({"article": rec["id"], "rule": event.modality.value,
@@ -167,10 +158,8 @@ def main() -> int:
     write_weights(out, MODEL_FILE, model.to_json())
     # the house rule of the learned parts: the product's own dev score must not fall (the
     # harness scores modality on typed matches, a subset of the paired events above)
-    extractor = Extractor(settings_for(out))
-    with_model = evaluate_extractor(args.gold, extractor, split="dev").modality
-    extractor.modality = None
-    without = evaluate_extractor(args.gold, extractor, split="dev").modality
+    with_part, without_part = product_dev(args.gold, out, "modality")
+    with_model, without = with_part.modality, without_part.modality
     sys.stderr.write(f"product dev modality: rules {without.as_dict()}, with the model "
                      f"{with_model.as_dict()} ({time.monotonic() - started:.0f} s)\n")  # fmt: skip
     if with_model.value < without.value + PRODUCT_GAIN:

@@ -7,7 +7,7 @@ import argparse
 import json
 import math
 import sys
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -15,8 +15,13 @@ from sklearn.feature_extraction import DictVectorizer  # type: ignore[import-unt
 from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
 from sklearn.metrics import log_loss  # type: ignore[import-untyped]
 
+from newsgraph.contract import to_dict
+from newsgraph.gold.harness import Report
+from newsgraph.gold.runner import evaluate_extractor, gold_document
 from newsgraph.learn.files import BUILTIN, builtin_folder
 from newsgraph.learn.linear import LinearModel
+from newsgraph.models import Extraction
+from newsgraph.pipeline import Extractor
 from newsgraph.settings import Settings
 
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
@@ -147,3 +152,27 @@ def train_and_dev(
     """`collect` run on the gold's train articles and on its dev articles (never test)."""
     return (collect([r for r in records if r["split"] == "train"]),
             collect([r for r in records if r["split"] == "dev"]))  # fmt: skip
+
+
+def recorded(
+    records: list[dict[str, Any]], extractor: Extractor, slot: str, recorder: Any
+) -> Iterator[tuple[dict[str, Any], dict[str, Any], Any]]:
+    """Each gold record, the product's output for it (the JSON contract) and what `recorder`,
+    standing in for the extractor's learned part `slot` ("modality", "episodes"), was handed
+    (its `last`): features are read exactly as extraction computes them."""
+    setattr(extractor, slot, recorder)
+    documents = [gold_document(r) for r in records]
+    for rec, result in zip(records, extractor.extract(documents), strict=True):
+        seen, recorder.last = recorder.last, None
+        if isinstance(result, Extraction) and seen is not None:
+            yield rec, to_dict(result, include_text=False), seen
+
+
+def product_dev(gold: str, folder: Path, slot: str) -> tuple[Report, Report]:
+    """The product's dev scores with the learned parts in `folder`, and with the same extractor
+    without its part `slot` (the house rule of the learned parts: a part ships only where the
+    product's own dev score says it helps)."""
+    extractor = Extractor(settings_for(folder))
+    with_part = evaluate_extractor(gold, extractor, split="dev")
+    setattr(extractor, slot, None)
+    return with_part, evaluate_extractor(gold, extractor, split="dev")
