@@ -24,21 +24,19 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from sklearn.feature_extraction import DictVectorizer  # type: ignore[import-untyped]
 from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
-from sklearn.model_selection import GroupKFold  # type: ignore[import-untyped]
 
 from newsgraph import Extractor, Settings
-from newsgraph.annotate.frames import DocView
 from newsgraph.gold.corpus import load_gold
 from newsgraph.gold.harness import Report, date_matches, pair_events
 from newsgraph.learn.episodes import CARRY, MODEL_FILE, EpisodeDates
 from newsgraph.learn.fitting import (
     SEED,
+    choose_option,
     fit,
     product_dev,
     recorded,
@@ -46,35 +44,19 @@ from newsgraph.learn.fitting import (
     training_args,
     write_weights,
 )
-from newsgraph.models import Event, Quote
 
 C_GRID = (0.1, 0.3, 1.0, 3.0)
 CUTS = tuple(round(0.3 + 0.05 * i, 2) for i in range(10))
 MIN_COUNT = 2
 MIN_GAIN = 0.01
 PRODUCT_GAIN = 2  # events of dev's typed matches
-FOLDS = 5
 NO = "no"
-
-
-class Recorder:
-    """Stands in for the episode-date model inside the extractor: keeps what it is given and
-    changes nothing."""
-
-    def __init__(self) -> None:
-        self.last: tuple[DocView, list[Event], list[Quote], str | None] | None = None
-
-    def assign(
-        self, view: DocView, events: Sequence[Event], quotes: Sequence[Quote], published: str | None
-    ) -> list[Event]:
-        self.last = (view, list(events), list(quotes), published)
-        return list(events)
 
 
 def collect(records: list[dict[str, Any]], extractor: Extractor) -> list[dict[str, Any]]:
     """One item per undated paired event: its gold date and its candidate rows."""
     items = []
-    for rec, output, seen in recorded(records, extractor, "episodes", Recorder()):
+    for rec, output, seen in recorded(records, extractor, "episodes"):
         view, events, quotes, published = seen
         pairs = EpisodeDates.pairs(view, events, quotes, published)
         golds = [gold for gold, _ in pair_events(rec, output)]
@@ -113,17 +95,6 @@ def _scores(train: list[dict[str, Any]], held: list[dict[str, Any]], c: float) -
     return scored
 
 
-def held_out(train: list[dict[str, Any]], dev: list[dict[str, Any]], c: float) -> list[Any]:
-    """(item, P(carry) of its rows) for every train item, from the fold that held it out, and
-    for every dev item, from a model fitted on all of train."""
-    scored: list[Any] = []
-    folds = GroupKFold(FOLDS).split(train, groups=[item["article"] for item in train])
-    for fit_on, predict in folds:
-        held = [train[i] for i in predict]
-        scored += zip(held, _scores([train[i] for i in fit_on], held, c), strict=True)
-    return scored + list(zip(dev, _scores(train, dev, c), strict=True))
-
-
 def right(item: dict[str, Any], probabilities: list[float], cut: float) -> bool:
     """Whether the decision at this cut leaves the event as the gold has it."""
     best = max(range(len(probabilities)), key=lambda k: probabilities[k], default=None)
@@ -152,19 +123,13 @@ def main() -> int:
     sys.stderr.write(f"{len(train)} train and {len(dev)} dev undated paired events "
                      f"({len(_rows(pooled))} pairs, {reachable} with the gold's date among "
                      f"them); left undated: {baseline:.4f}\n")  # fmt: skip
-    tried, best = [], None
-    for c in C_GRID:
-        scored = held_out(train, dev, c)
-        on_train, on_dev = scored[: len(train)], scored[len(train) :]
-        for cut in CUTS:
-            score = {"C": c, "cut": cut, "pooled": round(accuracy(scored, cut), 4),
-                     "train_cv": round(accuracy(on_train, cut), 4),
-                     "dev": round(accuracy(on_dev, cut), 4)}  # fmt: skip
-            sys.stderr.write(f"  {score}\n")
-            tried.append(score)
-            if best is None or score["pooled"] > best["pooled"] + 1e-9:
-                best = score
-    assert best is not None
+    best, tried = choose_option(
+        train,
+        dev,
+        (C_GRID, "cut", CUTS),
+        lambda c: lambda fit_on, held: _scores(fit_on, held, c),
+        accuracy,
+    )
     if best["pooled"] < baseline + MIN_GAIN:
         sys.stderr.write("the model does not beat leaving events undated: not written\n")
         return 1

@@ -25,20 +25,18 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from sklearn.feature_extraction import DictVectorizer  # type: ignore[import-untyped]
 from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
-from sklearn.model_selection import GroupKFold  # type: ignore[import-untyped]
 
 from newsgraph import Extractor, Settings
-from newsgraph.annotate.frames import DocView
 from newsgraph.gold.corpus import load_gold
 from newsgraph.gold.harness import pair_events
 from newsgraph.learn.fitting import (
     SEED,
+    choose_option,
     fit,
     product_dev,
     recorded,
@@ -47,35 +45,19 @@ from newsgraph.learn.fitting import (
     write_weights,
 )
 from newsgraph.learn.modality import MODEL_FILE, ModalityModel, by_sentence, modality_features
-from newsgraph.models import Event, Quote
 
 C_GRID = (0.3, 1.0, 3.0)
 MARGINS = (0.0, 0.1, 0.2, 0.3, 0.5)
 MIN_COUNT = 2
 MIN_GAIN = 0.01
 PRODUCT_GAIN = 0.004  # one event of the ~230 typed matches of dev
-FOLDS = 5
 ASSERTED = "asserted"
-
-
-class Recorder:
-    """Stands in for the modality model inside the extractor: keeps the document's view,
-    events and quotes, and changes nothing."""
-
-    def __init__(self) -> None:
-        self.last: tuple[DocView, list[Event], list[Quote]] | None = None
-
-    def assign(
-        self, view: DocView, events: Sequence[Event], quotes: Sequence[Quote]
-    ) -> list[Event]:
-        self.last = (view, list(events), list(quotes))
-        return list(events)
 
 
 def collect(records: list[dict[str, Any]], extractor: Extractor) -> list[dict[str, Any]]:
     """One row per paired event: features, the rules' modality, the gold one."""
     rows = []
-    for rec, output, (view, events, quotes) in recorded(records, extractor, "modality", Recorder()):
+    for rec, output, (view, events, quotes) in recorded(records, extractor, "modality"):
         index = by_sentence(quotes)
         for (gold, _), event in zip(pair_events(rec, output), events, strict=True):
             if gold is not None:
@@ -102,19 +84,6 @@ def _predictions(train: list[dict[str, Any]], held: list[dict[str, Any]], c: flo
     return [dict(zip(model.classes_, row, strict=True)) for row in scores.tolist()]
 
 
-def held_out(
-    train: list[dict[str, Any]], dev: list[dict[str, Any]], c: float
-) -> tuple[list[Any], list[Any]]:
-    """(row, P(modality)) for every train row, from the fold that held it out, and for every
-    dev row, from a model fitted on all of train."""
-    folded: list[Any] = []
-    folds = GroupKFold(FOLDS).split(train, groups=[r["article"] for r in train])
-    for fit_on, predict in folds:
-        held = [train[i] for i in predict]
-        folded += zip(held, _predictions([train[i] for i in fit_on], held, c), strict=True)
-    return folded, list(zip(dev, _predictions(train, dev, c), strict=True))
-
-
 def accuracy(scored: list[Any], margin: float) -> float:
     return sum(_decided(r["rule"], p, margin) == r["label"] for r, p in scored) / len(scored)
 
@@ -129,19 +98,13 @@ def main() -> int:
     rules_dev = sum(r["rule"] == r["label"] for r in dev) / len(dev)
     sys.stderr.write(f"{len(train)} train and {len(dev)} dev paired events; rules: pooled "
                      f"{rules:.4f}, dev {rules_dev:.4f}\n")  # fmt: skip
-    tried, best = [], None
-    for c in C_GRID:
-        folded, on_dev = held_out(train, dev, c)
-        for margin in MARGINS:
-            score = {"C": c, "margin": margin,
-                     "pooled": round(accuracy(folded + on_dev, margin), 4),
-                     "train_cv": round(accuracy(folded, margin), 4),
-                     "dev": round(accuracy(on_dev, margin), 4)}  # fmt: skip
-            sys.stderr.write(f"  {score}\n")
-            tried.append(score)
-            if best is None or score["pooled"] > best["pooled"] + 1e-9:
-                best = score
-    assert best is not None
+    best, tried = choose_option(
+        train,
+        dev,
+        (C_GRID, "margin", MARGINS),
+        lambda c: lambda fit_on, held: _predictions(fit_on, held, c),
+        accuracy,
+    )
     if best["pooled"] < rules + MIN_GAIN:
         sys.stderr.write("the model does not beat the rules on held-out data: not written\n")
         return 1

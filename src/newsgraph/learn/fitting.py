@@ -7,13 +7,14 @@ import argparse
 import json
 import math
 import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from sklearn.feature_extraction import DictVectorizer  # type: ignore[import-untyped]
 from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
 from sklearn.metrics import log_loss  # type: ignore[import-untyped]
+from sklearn.model_selection import GroupKFold  # type: ignore[import-untyped]
 
 from newsgraph.contract import to_dict
 from newsgraph.gold.harness import Report
@@ -27,6 +28,7 @@ from newsgraph.settings import Settings
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
 SEED = 13
 TEMPERATURES = tuple(0.5 + 0.1 * i for i in range(26))
+FOLDS = 5  # article-grouped folds of train, for parts chosen on train pooled with dev
 
 
 def fit(
@@ -154,18 +156,73 @@ def train_and_dev(
             collect([r for r in records if r["split"] == "dev"]))  # fmt: skip
 
 
+class Recorder:
+    """Stands in for a learned part inside the extractor (its `assign`): keeps what the
+    last call was handed, `(view, events, *the rest)`, and changes nothing."""
+
+    def __init__(self) -> None:
+        self.last: tuple[Any, ...] | None = None
+
+    def assign(self, view: Any, events: Sequence[Any], *rest: Any) -> list[Any]:
+        self.last = (view, list(events), *rest)
+        return list(events)
+
+
 def recorded(
-    records: list[dict[str, Any]], extractor: Extractor, slot: str, recorder: Any
-) -> Iterator[tuple[dict[str, Any], dict[str, Any], Any]]:
-    """Each gold record, the product's output for it (the JSON contract) and what `recorder`,
-    standing in for the extractor's learned part `slot` ("modality", "episodes"), was handed
-    (its `last`): features are read exactly as extraction computes them."""
+    records: list[dict[str, Any]], extractor: Extractor, slot: str
+) -> Iterator[tuple[dict[str, Any], dict[str, Any], tuple[Any, ...]]]:
+    """Each gold record, the product's output for it (the JSON contract) and what a `Recorder`
+    standing in for the extractor's learned part `slot` ("modality", "episodes") was handed:
+    features are read exactly as extraction computes them."""
+    recorder = Recorder()
     setattr(extractor, slot, recorder)
     documents = [gold_document(r) for r in records]
     for rec, result in zip(records, extractor.extract(documents), strict=True):
         seen, recorder.last = recorder.last, None
         if isinstance(result, Extraction) and seen is not None:
             yield rec, to_dict(result, include_text=False), seen
+
+
+Predict = Callable[[list[dict[str, Any]], list[dict[str, Any]]], list[Any]]
+
+
+def held_out(
+    train: list[dict[str, Any]], dev: list[dict[str, Any]], predict: Predict
+) -> tuple[list[Any], list[Any]]:
+    """(item, prediction) for every train item, from a model fitted on the other article-grouped
+    folds (`predict(fit_on, held)`), and for every dev item, from one fitted on all of train."""
+    folded: list[Any] = []
+    folds = GroupKFold(FOLDS).split(train, groups=[item["article"] for item in train])
+    for fit_on, predict_on in folds:
+        held = [train[i] for i in predict_on]
+        folded += zip(held, predict([train[i] for i in fit_on], held), strict=True)
+    return folded, list(zip(dev, predict(train, dev), strict=True))
+
+
+def choose_option(
+    train: list[dict[str, Any]],
+    dev: list[dict[str, Any]],
+    options: tuple[Iterable[float], str, Iterable[float]],
+    predict: Callable[[float], Predict],
+    accuracy: Callable[[list[Any], float], float],
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The best of `options` (C values, the name of the decision setting, its values) by
+    held-out accuracy pooled over train's folds and dev, and every option tried."""
+    grid, name, values = options
+    tried: list[dict[str, Any]] = []
+    best: dict[str, Any] | None = None
+    for c in grid:
+        folded, on_dev = held_out(train, dev, predict(c))
+        for value in values:
+            score = {"C": c, name: value, "pooled": round(accuracy(folded + on_dev, value), 4),
+                     "train_cv": round(accuracy(folded, value), 4),
+                     "dev": round(accuracy(on_dev, value), 4)}  # fmt: skip
+            sys.stderr.write(f"  {score}\n")
+            tried.append(score)
+            if best is None or score["pooled"] > best["pooled"] + 1e-9:
+                best = score
+    assert best is not None
+    return best, tried
 
 
 def product_dev(gold: str, folder: Path, slot: str) -> tuple[Report, Report]:

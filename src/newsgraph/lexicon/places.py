@@ -97,6 +97,13 @@ def _build_subdivisions() -> dict[str, str]:
     }
 
 
+def subdivision_country(name: str) -> str | None:
+    """The country of a state, province or county that no town is named after ("Oxfordshire",
+    "Queensland"): a town's name may be another country's town's too, a subdivision's of
+    one country is not (`subdivision_index`)."""
+    return None if find_place(name) is not None else subdivision_index().get(name)
+
+
 def is_us_state(name: str) -> bool:
     """Whether the name is a US state's ("Texas"): the index holds states without coordinates
     or population, which is how they are told from towns."""

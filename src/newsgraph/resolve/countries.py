@@ -32,7 +32,7 @@ from spacy.tokens import Doc
 from newsgraph.annotate.frames import mention_spans
 from newsgraph.lexicon.compiled import load_lexicon
 from newsgraph.lexicon.gazetteer import Gazetteer
-from newsgraph.lexicon.places import find_place, subdivision_index
+from newsgraph.lexicon.places import subdivision_country
 from newsgraph.models import (
     COUNTRY_BASIS,
     Attribute,
@@ -272,9 +272,8 @@ def document_countries(entities: Iterable[Entity]) -> set[str]:
 
 def _subdivision(entity: Entity) -> bool:
     """A state, province or county of one country ("Oxfordshire", "Queensland"): as telling of
-    where the story is as a state (a town's name may be another country's town's too)."""
-    return (entity.type == EntityType.PLACE and find_place(entity.name) is None
-            and subdivision_index().get(entity.name) == entity.country)  # fmt: skip
+    where the story is as a state."""
+    return entity.type == EntityType.PLACE and subdivision_country(entity.name) == entity.country
 
 
 def home_country(entities: Iterable[Entity]) -> str | None:

@@ -25,7 +25,12 @@ from newsgraph.folding import fold
 from newsgraph.lexicon.actor_kb import ActorKB
 from newsgraph.lexicon.compiled import Titles, load_lexicon
 from newsgraph.lexicon.gazetteer import Entry, Gazetteer, person_slug, slug
-from newsgraph.lexicon.places import find_place, is_us_state, subdivision_index
+from newsgraph.lexicon.places import (
+    find_place,
+    is_us_state,
+    subdivision_country,
+    subdivision_index,
+)
 from newsgraph.models import (
     Attribute,
     Entity,
@@ -336,7 +341,7 @@ def _geocode(
     ("Oxfordshire", "Queensland")."""
     place = find_place(name)
     if place is None:
-        return country or subdivision_index().get(name), attributes
+        return country or subdivision_country(name), attributes
     if country is not None and country != place.country:
         return country, attributes
     coordinates = [Attribute("latitude", place.latitude), Attribute("longitude", place.longitude)]
