@@ -81,6 +81,17 @@ def test_lookup_ignores_case_diacritics_and_spacing(fixture_kb: Path) -> None:
     assert kb.lookup("   ") == []
 
 
+def test_lookup_ignores_full_stops_and_commas(tmp_path: Path) -> None:
+    source = tmp_path / "kb.jsonl"
+    record = {"id": "kb:t:u", "type": "organization", "name": "University of California, Davis",
+              "country": "USA", "aliases": ["U.C. Davis"], "sectors": ["EDU"], "positions": [],
+              "sources": [{"dataset": "test", "record": "u", "licence": "CC0-1.0"}]}  # fmt: skip
+    source.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    kb = ActorKB.open([source])
+    for name in ("University of California Davis", "UC Davis", "University of California, Davis"):
+        assert [m.record.id for m in kb.lookup(name)] == ["kb:t:u"], name
+
+
 def test_lookup_knows_transliterated_and_short_given_names(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

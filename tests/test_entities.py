@@ -165,6 +165,16 @@ def test_unknown_outlet_in_a_citation_is_media(run: Run) -> None:
     assert by_name(result, "Novaya Zaria Vestnik").type == "media"
 
 
+def test_an_outlets_title_with_a_capital_the_is_the_outlet_and_the_ocean_is_not(
+    run: Run,
+) -> None:
+    result = run("Voters queued for hours. One voter told The Atlantic that she waited all day.")
+    outlet = by_name(result, "The Atlantic (magazine)")
+    assert (outlet.type, outlet.country) == ("media", "USA")
+    ocean = run("The tanker sailed across the Atlantic to Venezuela last week.")
+    assert all(e.type != "media" for e in ocean.entities)
+
+
 @pytest.mark.parametrize(
     ("text", "name", "kind"),
     [

@@ -285,6 +285,7 @@ class EntityRecognizer:
                 ambiguous
                 and not _confirmed(span, entry, ner_spans, confirmed)
                 and not (entry.type == EntityType.STATE and self.state_context.says(span, states))
+                and not _titled_outlet(span, entry)
             ):
                 continue
             if kind == "capital":
@@ -422,6 +423,14 @@ def _confirmed(span: Span, entry: Entry, ner: dict[int, Span], confirmed: set[st
         return True
     longer = any(len(n) > len(span) for n in over)
     return _named_by_country(entry) and f"country:{entry.country}" in confirmed and not longer
+
+
+def _titled_outlet(span: Span, entry: Entry) -> bool:
+    """An outlet's title with its capital "The" inside a sentence is the outlet: news writes
+    "told The Atlantic", "The Hindu reported", and "the Atlantic", "the Hindu community" for
+    the ocean and the people; at a sentence's start the capital says nothing."""
+    first = span[0]
+    return entry.type == EntityType.MEDIA and first.text == "The" and not first.is_sent_start
 
 
 # the entries whose ambiguous alias the story's naming of their country confirms: a party

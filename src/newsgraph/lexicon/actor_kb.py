@@ -37,7 +37,7 @@ _TRANSLITERATIONS = Path(__file__).parent / "transliterations.yaml"  # the index
 # 2: names also under their canonical given names; 3: no apostrophes; 4 to 6: companies also
 # without their legal form (6: not where one short word would remain); 7: bodies with no
 # abbreviation of their own also under their name's initials
-_SCHEMA_VERSION = "7"
+_SCHEMA_VERSION = "8"
 # words a name's initials leave out ("National Aeronautics and Space Administration": NASA)
 _MINOR_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "to", "at", "&"})
 # initials of fewer letters name too many bodies ("ABC", "SEC": a broadcaster, a regulator, a
@@ -46,6 +46,10 @@ _INITIALS_WORDS = 4
 _INITIALS_KEY = "initials:"
 # apostrophes and the letters written for them ("O’Rourke", "ʻAkilisi Pohiva", "Sana'a")
 _APOSTROPHES = re.compile("['\u2019\u2018\u02bb\u02bc\u0060\u00b4]")
+# full stops and commas inside a name, which news and the sources write or leave out
+# ("University of California, Davis" and "University of California Davis", "George W. Bush")
+_STOPS = re.compile(r"\.")
+_COMMAS = re.compile(r",")
 # CAMEO's agent code for a person of note out of office
 _FORMER = "ELI"
 # how a name reaches a record, best first
@@ -384,8 +388,9 @@ def _legal_forms() -> frozenset[str]:
 
 def name_key(name: str) -> str:
     """The key the index keeps a name under: `search_key` without apostrophes, which news
-    and the sources write in several ways or leave out ("O’Rourke", "ʻAkilisi Pohiva")."""
-    return search_key(_APOSTROPHES.sub("", name))
+    and the sources write in several ways or leave out ("O’Rourke", "ʻAkilisi Pohiva"), nor
+    full stops and commas ("U.S. Army" is "US Army", "University of California, Davis")."""
+    return search_key(_COMMAS.sub(" ", _STOPS.sub("", _APOSTROPHES.sub("", name))))
 
 
 def _opens_with(title: str, offices: frozenset[str]) -> bool:
