@@ -28,15 +28,12 @@ import time
 from pathlib import Path
 from typing import Any
 
-from sklearn.feature_extraction import DictVectorizer  # type: ignore[import-untyped]
-from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
-
 from newsgraph import Extractor, Settings
 from newsgraph.gold.corpus import load_gold
 from newsgraph.gold.harness import pair_events
 from newsgraph.learn.fitting import (
-    SEED,
     choose_option,
+    class_probabilities,
     fit,
     product_dev,
     recorded,
@@ -75,15 +72,6 @@ def _decided(rule: str, probabilities: dict[str, float], margin: float) -> str:
     return best if rule == ASSERTED and best != rule and replaced else rule
 
 
-def _predictions(train: list[dict[str, Any]], held: list[dict[str, Any]], c: float) -> list[Any]:
-    vectorizer = DictVectorizer()
-    model = LogisticRegression(C=c, max_iter=5000, random_state=SEED)
-    model.fit(vectorizer.fit_transform([r["features"] for r in train]),
-              [r["label"] for r in train])  # fmt: skip
-    scores = model.predict_proba(vectorizer.transform([r["features"] for r in held]))
-    return [dict(zip(model.classes_, row, strict=True)) for row in scores.tolist()]
-
-
 def accuracy(scored: list[Any], margin: float) -> float:
     return sum(_decided(r["rule"], p, margin) == r["label"] for r, p in scored) / len(scored)
 
@@ -102,7 +90,7 @@ def main() -> int:
         train,
         dev,
         (C_GRID, "margin", MARGINS),
-        lambda c: lambda fit_on, held: _predictions(fit_on, held, c),
+        lambda c: lambda fit_on, held: class_probabilities(fit_on, held, c),
         accuracy,
     )
     if best["pooled"] < rules + MIN_GAIN:

@@ -327,9 +327,14 @@ class Quote:
     speaker_agent: Agent | None = None
 
 
+# relations that hold both ways: "X is an ally of Y" is "Y is an ally of X"
+SYMMETRIC_RELATIONS = frozenset({"allied_with"})
+
+
 @dataclass(frozen=True, slots=True)
 class Relation:
-    """An alignment: subject -relation-> object, valid over the stated time."""
+    """An alignment: subject -relation-> object, valid over the stated time (`SYMMETRIC_RELATIONS`
+    relations hold both ways)."""
 
     id: str
     subject: str

@@ -38,6 +38,7 @@ from newsgraph.ingest import load_documents
 from newsgraph.ingest.formats import document_from_text
 from newsgraph.ingest.language import detect_language
 from newsgraph.ingest.reading import clean_text
+from newsgraph.learn.alignments import load_alignment_model
 from newsgraph.learn.countries import load_country_model
 from newsgraph.learn.episodes import load_episode_dates
 from newsgraph.learn.modality import load_modality_model
@@ -84,6 +85,7 @@ class Extractor:
         self.modality = load_modality_model(self.settings.event_model)
         self.countries = load_country_model(self.settings.event_model)
         self.episodes = load_episode_dates(self.settings.event_model)
+        self.alignments = load_alignment_model(self.settings.event_model)
         # the international bodies a gazetteer post can be held at (coding.with_codes)
         self._igo_bodies = igo_bodies(self.gazetteer.entries.values(), self.lexicon.actor_codes)
 
@@ -234,6 +236,9 @@ class Extractor:
             events = self.episodes.assign(view, events, quotes, document.published.date)
         events = coded_events(_link_quotes(events, quotes), entities, self.lexicon.actor_codes)
         transfers = find_arms_transfers(view)
+        relations = find_relations(view, entities, transfers, self.lexicon.relations)
+        if self.alignments is not None:
+            relations = self.alignments.assign(view, relations)
         return Extraction(
             document,
             sentences,
@@ -242,7 +247,7 @@ class Extractor:
             dates,
             events=tuple(events),
             quotes=tuple(quotes),
-            relations=tuple(find_relations(view, entities, transfers, self.lexicon.relations)),
+            relations=tuple(relations),
             arms_transfers=tuple(transfers),
             deployments=tuple(find_deployments(view)),
         )

@@ -220,7 +220,7 @@ def _pairs(
         return []
     sentence = view.sentence_index(token)
     clause = view.clause(token.head if token.pos_ == "ADJ" else token)
-    valid_from, valid_until = _validity(view, sentence)
+    valid_from, valid_until = relation_validity(view, sentence)
     # a predicate noun's negation is on its verb ("X is not a member of Y")
     stated_by = [token, token.head] if token.dep_ in {"attr", "oprd"} else [token]
     negated = any(c.dep_ == "neg" for t in stated_by for c in t.children)
@@ -393,7 +393,8 @@ def _named_with(view: DocView, span: Span, preps: frozenset[str]) -> list[str]:
     return list(dict.fromkeys(e for e in found if e is not None))
 
 
-def _validity(view: DocView, sentence: int) -> tuple[str | None, str | None]:
+def relation_validity(view: DocView, sentence: int) -> tuple[str | None, str | None]:
+    """When the sentence says the relation began ("since 2019") and ended ("until 2018")."""
     start = end = None
     for expr in view.dates:
         if expr.sentence != sentence or not expr.value:

@@ -21,12 +21,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-SYMMETRIC = {"allied_with"}
+from newsgraph.models import SYMMETRIC_RELATIONS
 
 
 @dataclass
@@ -160,6 +160,25 @@ def pair_events(
     placed = [(e, article.trigger_span(e)) for e in output.get("events", [])]
     paired = {id(o): g for g, o in article._match_events(gold["events"], placed)}
     return [(paired.get(id(o)), o) for o, _ in placed]
+
+
+def gold_alignment(
+    gold: dict[str, Any], output: dict[str, Any]
+) -> Callable[[str, str, int], str | None]:
+    """The gold relation the harness would credit to an output alignment of two output entities
+    whose evidence starts at a character offset (None: none would be). Training uses this, so
+    models learn exactly what the harness scores."""
+    article = _Article(gold, output, Report(), keep=False)
+
+    def relation(subject: str, object_: str, offset: int) -> str | None:
+        sentence = article.sentence_at(offset)
+        for g in gold["alignments"]:
+            probe = {"subject": subject, "object": object_}
+            if g["sentence"] == sentence and article._alignment_sides(g, probe):
+                return str(g["relation"])
+        return None
+
+    return relation
 
 
 def _overlaps(a: Sequence[int] | None, b: Sequence[int] | None) -> bool:
@@ -353,7 +372,7 @@ class _Article:
 
         forward = same(g["subject"], o["subject"]) and same(g["object"], o["object"])
         backward = same(g["subject"], o["object"]) and same(g["object"], o["subject"])
-        return forward or (g["relation"] in SYMMETRIC and backward)
+        return forward or (g["relation"] in SYMMETRIC_RELATIONS and backward)
 
     # --- quotes ---------------------------------------------------------------------------
 

@@ -186,6 +186,19 @@ def recorded(
 Predict = Callable[[list[dict[str, Any]], list[dict[str, Any]]], list[Any]]
 
 
+def class_probabilities(
+    train: list[dict[str, Any]], held: list[dict[str, Any]], c: float
+) -> list[dict[str, float]]:
+    """P(class) of each held-out row's `features`, from a logistic regression of C `c` fitted
+    on the train rows' `label`s (a `Predict` for `held_out` and `choose_option`)."""
+    vectorizer = DictVectorizer()
+    model = LogisticRegression(C=c, max_iter=5000, random_state=SEED)
+    model.fit(vectorizer.fit_transform([r["features"] for r in train]),
+              [r["label"] for r in train])  # fmt: skip
+    scores = model.predict_proba(vectorizer.transform([r["features"] for r in held]))
+    return [dict(zip(model.classes_, row, strict=True)) for row in scores.tolist()]
+
+
 def held_out(
     train: list[dict[str, Any]], dev: list[dict[str, Any]], predict: Predict
 ) -> tuple[list[Any], list[Any]]:
@@ -202,9 +215,9 @@ def held_out(
 def choose_option(
     train: list[dict[str, Any]],
     dev: list[dict[str, Any]],
-    options: tuple[Iterable[float], str, Iterable[float]],
+    options: tuple[Iterable[float], str, Iterable[Any]],
     predict: Callable[[float], Predict],
-    accuracy: Callable[[list[Any], float], float],
+    accuracy: Callable[[list[Any], Any], float],
 ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """The best of `options` (C values, the name of the decision setting, its values) by
     held-out accuracy pooled over train's folds and dev, and every option tried."""
