@@ -156,6 +156,20 @@ def test_a_person_known_to_hold_no_post_on_the_date_is_a_former_official(
     assert undated.sector_on("2019-05-01") == "GOV"  # no posts known: the record's sector
 
 
+def test_an_undated_past_post_does_not_keep_a_former_president_in_office(
+    fixture_kb: Path,
+) -> None:
+    # a historical legislator's last chamber comes without dates; the presidency is dated
+    posts = [{"title": "Senator", "start": None, "end": None, "sector": "LEG"},
+             {"title": "President", "start": "1969-01-20", "end": "1974-08-09", "sector": "GOV"}]  # fmt: skip
+    path = _write(fixture_kb.parent / "c.jsonl", [_person("kb:t:10", "Richard Roe", "USA",
+                                                           positions=posts)])  # fmt: skip
+    record = ActorKB.open([path]).lookup("Richard Roe")[0].record
+    assert record.sector_on("1972-01-01") == "GOV"
+    assert record.sector_on("2019-05-01") == "ELI"
+    assert record.sector_on("1960-01-01") == "GOV"  # before the dated post: not known former
+
+
 def test_plausibility_by_birth_date(fixture_kb: Path) -> None:
     kb = ActorKB.open([fixture_kb])
     plausible = [m.record.country for m in kb.lookup("Jan Novak", on="1990-01-01")

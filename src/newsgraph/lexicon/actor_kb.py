@@ -167,7 +167,14 @@ class ActorRecord:
         return bool(self.positions) and dated and self.position_on(on) is None
 
     def _former_on(self, on: str) -> bool:
-        """Out of office on `on` after every post began: a former official, not one to be."""
+        """Out of office on `on` after every post began: a former official, not one to be. A
+        post with no dates (a past legislator's last chamber, "Senator" for Richard Nixon)
+        does not keep someone whose dated posts all ended before `on` from being former: the
+        historical sources list only posts that are over."""
+        dated = [p for p in self.positions if p.start is not None or p.observed is not None]
+        if dated and len(dated) < len(self.positions):
+            ended = all(p.end is not None and p.end < on for p in dated)
+            return ended and self.position_on(on) is None
         began = all(p.begun_by(on) for p in self.positions)
         return began and self.out_of_office_on(on)
 
