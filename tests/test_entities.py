@@ -153,6 +153,18 @@ def test_weapons_typed_weapon_even_when_ner_says_otherwise(run: Run) -> None:
     assert "Antey-2500" in mentions(s300)
 
 
+def test_a_title_the_gazetteer_says_was_left_before_publication_is_a_former_post(
+    run: Run,
+) -> None:
+    text = "Birthers questioned the citizenship of President Barack Obama."
+    obama = by_name(run(text, published="2020-04-14"), "Barack Obama")
+    (role,) = obama.roles
+    assert (role.title, role.qualifier, role.end) == ("President", "former", "2017-01-20")
+    assert {a.key: a.value for a in obama.attributes}.get("sector") == "ELI"
+    then = by_name(run(text, published="2012-04-14"), "Barack Obama")
+    assert [(r.title, r.qualifier) for r in then.roles] == [("President", None)]
+
+
 def test_outlets_typed_media(run: Run) -> None:
     result = run("The pro-Kremlin media cheered (Vzglyad, April 30). Vesti agreed (Vesti, May 1), "
                  "and Caracas Chronicles disagreed (Caracas Chronicles, April 30).")  # fmt: skip
