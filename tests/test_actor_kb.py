@@ -436,6 +436,7 @@ def test_an_organisation_name_says_what_it_is() -> None:
     assert name_agent("Committee to Protect Journalists", codes) == "NGO"
     assert name_agent("Supreme Court of the United States", codes) == "JUD"
     assert name_agent("Boeing", codes) is None
+    assert name_agent("Trump campaign", codes) == "PTY"  # a candidate's campaign is partisan
 
 
 def test_companies_that_make_political_news_are_known_and_a_model_is_not_its_maker(
