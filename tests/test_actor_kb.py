@@ -259,6 +259,16 @@ def test_resolution_gives_unknown_leaders_their_country(
     assert _countries(off).get("Paul Kagame") is None
 
 
+def test_a_title_the_knowledge_base_says_was_left_before_publication_is_a_former_post(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    found = extract_text("The tapes of President Richard Nixon were released.", "2019-05-01")
+    nixon = next(e for e in found.entities if e.name == "Richard Nixon")
+    president = next(r for r in nixon.roles if r.title == "President")
+    assert (president.qualifier, president.end) == ("former", "1974-08-09")
+    assert {a.key: a.value for a in nixon.attributes}["sector"] == "ELI"
+
+
 def test_armed_groups_from_the_phoenix_dictionaries_get_country_and_sector(
     extract_text: Callable[..., Extraction],
 ) -> None:

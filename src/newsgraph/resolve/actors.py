@@ -18,9 +18,10 @@ where the document names the abbreviation's country.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import cache
+from typing import Protocol
 
 from newsgraph.lexicon.actor_kb import ActorKB, Match, without_legal_form
 from newsgraph.lexicon.compiled import load_lexicon
@@ -118,7 +119,7 @@ def _completed(
         attributes.append(Attribute("sector", sector))
     if record.wikidata:
         attributes.append(Attribute("wikidata", record.wikidata))
-    roles = list(entity.roles)
+    roles = former_posts(entity.roles, record.positions, published)
     held = record.position_on(published)
     stated = {r.title.lower() for r in roles}
     if held is not None and etype == EntityType.PERSON and held.title.lower() not in stated:
@@ -127,6 +128,44 @@ def _completed(
     return replace(entity, type=etype, country=entity.country or record.country,
                    roles=tuple(roles),
                    attributes=entity.attributes + tuple(attributes))  # fmt: skip
+
+
+class Post(Protocol):
+    """A post a list dates: a gazetteer entry's role or a knowledge-base position."""
+
+    @property
+    def title(self) -> str: ...
+    @property
+    def start(self) -> str | None: ...
+    @property
+    def end(self) -> str | None: ...
+
+
+def held_on(post: Post, published: str) -> bool:
+    """Whether a dated post was held on the publication date (dates of any precision)."""
+    began = post.start is None or post.start <= published
+    return began and (post.end is None or post.end >= published[: len(post.end)])
+
+
+def former_posts(roles: Sequence[Role], posts: Iterable[Post], published: str | None) -> list[Role]:
+    """The titles the text gives a known person, a post the lists say they left before
+    publication (and hold no other post of that title) marked former with its dates:
+    "President Barack Obama" in a 2020 story names the post he held until 2017, as "former
+    President" would, not one he holds."""
+    posts = list(posts)
+    if published is None or not posts:
+        return list(roles)
+    held = {p.title.lower() for p in posts if held_on(p, published)}
+    ended = {p.title.lower(): p for p in posts
+             if p.end is not None and p.end < published[: len(p.end)]}  # fmt: skip
+    return [
+        replace(role, qualifier="former", start=past.start, end=past.end)
+        if role.qualifier is None
+        and role.title.lower() not in held
+        and (past := ended.get(role.title.lower())) is not None
+        else role
+        for role in roles
+    ]
 
 
 def _shared_sector(

@@ -43,7 +43,7 @@ from newsgraph.models import (
     TimeExpression,
 )
 from newsgraph.resolve.acronyms import with_acronyms
-from newsgraph.resolve.actors import with_actor_knowledge
+from newsgraph.resolve.actors import former_posts, held_on, with_actor_knowledge
 from newsgraph.resolve.countries import (
     with_affiliated_countries,
     with_home_country,
@@ -485,7 +485,8 @@ def _with_roles(
             out.append(entity)
             continue
         roles, attributes = _person_facts(entity, context, entities_in, titles)
-        roles = _past_posts(roles, gazetteer.entries.get(entity.id), context.published)
+        entry = gazetteer.entries.get(entity.id)
+        roles = former_posts(roles, entry.roles if entry else (), context.published)
         roles.extend(_gazetteer_roles(entity, gazetteer, context.published, roles))
         countries = Counter(r.country for r in roles if r.country)
         country = entity.country or (countries.most_common(1)[0][0] if countries else None)
@@ -521,29 +522,6 @@ def _person_facts(
     return roles, attributes
 
 
-def _past_posts(roles: list[Role], entry: Entry | None, published: str | None) -> list[Role]:
-    """The titles the text gives a known person, a post the gazetteer says they left before
-    publication marked former with its dates: "President Barack Obama" in a 2020 story names
-    the post he held until 2017 (as "former President" would), not one he holds."""
-    if entry is None or published is None:
-        return roles
-    held = {r.title.lower() for r in entry.roles if _held(r, published)}
-    ended = {r.title.lower(): r for r in entry.roles
-             if r.end is not None and r.end < published[: len(r.end)]}  # fmt: skip
-    return [
-        replace(role, qualifier="former", start=past.start, end=past.end)
-        if role.qualifier is None and role.title.lower() not in held
-        and (past := ended.get(role.title.lower())) is not None
-        else role
-        for role in roles
-    ]
-
-
-def _held(role: Role, published: str) -> bool:
-    began = role.start is None or role.start <= published
-    return began and (role.end is None or role.end >= published[: len(role.end)])
-
-
 def _gazetteer_roles(
     entity: Entity, gazetteer: Gazetteer, published: str | None, stated: Iterable[Role]
 ) -> list[Role]:
@@ -554,7 +532,7 @@ def _gazetteer_roles(
     titles = {r.title.lower() for r in stated}
     held = []
     for role in entry.roles:
-        if _held(role, published) and role.title.lower() not in titles:
+        if held_on(role, published) and role.title.lower() not in titles:
             body = _body_id(role.organization, gazetteer)
             held.append(replace(role, organization_id=body) if body else role)
     return held
