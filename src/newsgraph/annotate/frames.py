@@ -550,10 +550,9 @@ class DocView:
         pronoun's sentence or the one before, after token `after` and outside any entity's
         mention; a subject first."""
         floor = max(self.sent_starts[max(0, self.sentence_index(pronoun) - 1)], after + 1)
-        bound = _own_subject(pronoun)
         found = []
         for token in reversed(self.tokens[floor : pronoun.i]):
-            if token.tag_ != "NNS" or token.i in self.token_entity or token.i in bound:
+            if token.tag_ != "NNS" or token.i in self.token_entity:
                 continue
             agent = self.agent_of(token)
             if agent is not None:
@@ -568,27 +567,15 @@ class DocView:
         found = self._pronoun_antecedent(token)
         return found[1] if found else None
 
-    def _entity_named(self, token: Token) -> str | None:
-        """The entity a token names, a subject pronoun's by its antecedent ("He praised him")."""
-        found = self.token_entity.get(token.i)
-        if found is None and token.dep_ in {"nsubj", "nsubjpass"} and token.pos_ == "PRON":
-            found = self.resolve_pronoun(token)
-        return found
-
     def _pronoun_antecedent(self, token: Token) -> tuple[int, str] | None:
         """`resolve_pronoun`, with the token where the entity's mention starts."""
         want_person = token.lower_ in _PERSON_PRONOUNS
         floor = self.sent_starts[max(0, self.sentence_index(token) - 3)]
         position = bisect.bisect_left(self.mention_starts, (token.i, ""))
-        # the subject's own entity, wherever else it is named ("Trump met Putin. Trump
-        # praised him": him is Putin)
-        bound = {self._entity_named(self.doc[i]) for i in _own_subject(token)} - {None}
         fitting = []
         for start, entity_id in reversed(self.mention_starts[:position]):
             if start < floor:
                 break
-            if entity_id in bound:
-                continue
             entity = self.entities[entity_id]
             if want_person == (entity.type == EntityType.PERSON) and entity.type in ACTOR_TYPES:
                 fitting.append((start, entity_id))
@@ -683,25 +670,6 @@ def _in_subject(token: Token) -> bool:
             return False
         node, steps = node.head, steps + 1
     return False
-
-
-# an object pronoun that is not reflexive never means its own clause's subject ("Police beat
-# them": not the police, who would be "themselves")
-_OBJECT_DEPS = frozenset({"dobj", "iobj", "dative"})
-
-
-def _own_subject(pronoun: Token) -> frozenset[int]:
-    """The tokens of the subject of the clause whose object the pronoun is (directly or after
-    the verb's preposition: "fired at them"); empty for any other pronoun."""
-    verb = pronoun.head
-    if pronoun.dep_ == "pobj" and verb.dep_ == "prep":
-        verb = verb.head
-    elif pronoun.dep_ not in _OBJECT_DEPS:
-        return frozenset()
-    if verb.pos_ not in {"VERB", "AUX"}:
-        return frozenset()
-    return frozenset(t.i for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"}
-                     for t in child.subtree)  # fmt: skip
 
 
 def _governed_by(token: Token, verb: Token) -> bool:
