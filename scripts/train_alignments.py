@@ -33,14 +33,13 @@ from newsgraph.learn.fitting import (
     choose_option,
     class_probabilities,
     fit,
-    product_dev,
+    kept_if_product_gains,
     recorded,
     reliability_curve,
     train_and_dev,
     training_args,
     write_weights,
 )
-from newsgraph.learn.linear import LinearModel
 
 NEVER = 1.01
 C_GRID = (0.1, 0.3, 1.0)
@@ -145,28 +144,24 @@ def main() -> int:
     linear, _ = fit(train, dev, "label", min_count=MIN_COUNT, grid=(best["C"],))
     judged = [(max(p.values()), max(p, key=lambda c: p[c]) == r["label"])
               for r in dev for p in [linear.probabilities(r["features"])]]  # fmt: skip
-    meta = {**(linear.meta or {}), "trained_on": "newsgraph-gold train",
-            "chosen_on": "5-fold article-grouped CV on train pooled with dev",
-            "rules_pooled": round(rules, 4), "chosen": best, "options_tried": tried,
-            "reliability_dev": reliability_curve(judged)}  # fmt: skip
     drop, add = best["decoding"]
     model = AlignmentModel(
-        LinearModel(linear.classes, linear.intercepts, linear.weights, linear.temperature, meta),
+        linear.with_meta(
+            trained_on="newsgraph-gold train",
+            chosen_on="5-fold article-grouped CV on train pooled with dev",
+            rules_pooled=round(rules, 4),
+            chosen=best,
+            options_tried=tried,
+            reliability_dev=reliability_curve(judged),
+        ),
         drop,
         add,
     )
     out = Path(args.out)
     write_weights(out, MODEL_FILE, model.to_json())
-    # the house rule of the learned parts: the product's own dev score must rise
-    with_part, without_part = product_dev(args.gold, out, "alignments")
-    with_model, without = with_part.alignments, without_part.alignments
-    sys.stderr.write(f"product dev alignments: rules {without.as_dict()}, with the model "
-                     f"{with_model.as_dict()} ({time.monotonic() - started:.0f} s)\n")  # fmt: skip
-    if with_model.f1 < without.f1 + PRODUCT_GAIN:
-        (out / MODEL_FILE).unlink()
-        sys.stderr.write("the model does not raise the product's dev F1: removed\n")
-        return 1
-    return 0
+    return kept_if_product_gains(
+        args.gold, out, MODEL_FILE, "alignments", lambda r: r.alignments.f1, PRODUCT_GAIN, started
+    )
 
 
 if __name__ == "__main__":

@@ -107,13 +107,8 @@ def gold_labels(doc: Doc, record: dict[str, Any], ruled: set[int]) -> dict[int, 
     return labels
 
 
-def with_meta(model: LinearModel, **meta: Any) -> LinearModel:
-    merged = {**(model.meta or {}), **meta}
-    return LinearModel(model.classes, model.intercepts, model.weights, model.temperature, merged)
-
-
 def dev_typed(extractor: Extractor, gold: str, model: LinearModel, **settings: float) -> Report:
-    extractor.tagger = EventTagger(with_meta(model, **settings))
+    extractor.tagger = EventTagger(model.with_meta(**settings))
     return evaluate_extractor(gold, extractor, split="dev")
 
 
@@ -224,7 +219,7 @@ def main() -> int:
     # the words the tagger judges where the rules found nothing: those that named an event here
     lemmas = sorted({r["candidate"].token.lemma_.lower() for r in train
                      if r["type"] not in (None, NONE)})  # fmt: skip
-    model = with_meta(model, event_lemmas=lemmas)
+    model = model.with_meta(event_lemmas=lemmas)
     log: list[dict[str, Any]] = []
     chosen = choose_decoding(extractor, args.gold, model, log, args.relabel)
     out = Path(args.out)
@@ -233,10 +228,10 @@ def main() -> int:
     threshold, curve = 0.0, []
     if chosen is not None:
         settings, f1 = chosen
-        model = with_meta(model, **settings, dev_typed_f1=round(f1, 4))
+        model = model.with_meta(**settings, dev_typed_f1=round(f1, 4))
         threshold = shown_threshold(extractor, args.gold, model, log)
         curve = reliability(model, dev)
-        model = with_meta(model, threshold=threshold, reliability_dev=curve, seed=SEED,
+        model = model.with_meta(threshold=threshold, reliability_dev=curve, seed=SEED,
                           trained_on="newsgraph-gold train split", chosen_on="dev")  # fmt: skip
         (out / WEIGHTS).write_text(json.dumps(model.to_json(), separators=(",", ":")) + "\n")
     else:

@@ -156,7 +156,7 @@ def main() -> int:
             "dev_actors": len(dev), "dev_rules": rules, "cuts_tried": tried,
             "reliability_dev": curve}  # fmt: skip
     model = CountryModel(
-        type(linear)(linear.classes, linear.intercepts, linear.weights, linear.temperature, meta),
+        linear.with_meta(**meta),
         best[0],
     )
     out = Path(args.out)

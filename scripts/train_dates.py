@@ -38,7 +38,7 @@ from newsgraph.learn.fitting import (
     SEED,
     choose_option,
     fit,
-    product_dev,
+    kept_if_product_gains,
     recorded,
     train_and_dev,
     training_args,
@@ -134,29 +134,21 @@ def main() -> int:
         sys.stderr.write("the model does not beat leaving events undated: not written\n")
         return 1
     linear, _ = fit(_rows(train), _rows(dev), "label", min_count=MIN_COUNT, grid=(best["C"],))
-    meta = {**(linear.meta or {}), "trained_on": "newsgraph-gold train",
-            "chosen_on": "5-fold article-grouped CV on train pooled with dev",
-            "undated_pooled": round(baseline, 4), "chosen": best,
-            "options_tried": tried}  # fmt: skip
     model = EpisodeDates(
-        type(linear)(linear.classes, linear.intercepts, linear.weights, linear.temperature, meta),
+        linear.with_meta(
+            trained_on="newsgraph-gold train",
+            chosen_on="5-fold article-grouped CV on train pooled with dev",
+            undated_pooled=round(baseline, 4),
+            chosen=best,
+            options_tried=tried,
+        ),
         float(best["cut"]),
     )
     out = Path(args.out)
     write_weights(out, MODEL_FILE, model.to_json())
-    # the house rule of the learned parts: the product's own dev score must rise
-    with_model, without = product_dev(args.gold, out, "episodes")
-    sys.stderr.write(
-        f"product dev, dated right / left undated right: without "
-        f"{without.date.as_dict()} {without.undated.as_dict()}; with the model "
-        f"{with_model.date.as_dict()} {with_model.undated.as_dict()} "
-        f"({time.monotonic() - started:.0f} s)\n"
+    return kept_if_product_gains(
+        args.gold, out, MODEL_FILE, "episodes", product_score, PRODUCT_GAIN, started
     )
-    if product_score(with_model) < product_score(without) + PRODUCT_GAIN:
-        (out / MODEL_FILE).unlink()
-        sys.stderr.write("the model does not raise the product's dev score: removed\n")
-        return 1
-    return 0
 
 
 if __name__ == "__main__":

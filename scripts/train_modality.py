@@ -35,7 +35,7 @@ from newsgraph.learn.fitting import (
     choose_option,
     class_probabilities,
     fit,
-    product_dev,
+    kept_if_product_gains,
     recorded,
     train_and_dev,
     training_args,
@@ -97,27 +97,23 @@ def main() -> int:
         sys.stderr.write("the model does not beat the rules on held-out data: not written\n")
         return 1
     linear, _ = fit(train, dev, "label", min_count=MIN_COUNT, grid=(best["C"],))
-    meta = {**(linear.meta or {}), "trained_on": "newsgraph-gold train",
-            "chosen_on": "5-fold article-grouped CV on train pooled with dev",
-            "rules_pooled": round(rules, 4), "rules_dev": round(rules_dev, 4),
-            "chosen": best, "options_tried": tried}  # fmt: skip
     model = ModalityModel(
-        type(linear)(linear.classes, linear.intercepts, linear.weights, linear.temperature, meta),
+        linear.with_meta(
+            trained_on="newsgraph-gold train",
+            chosen_on="5-fold article-grouped CV on train pooled with dev",
+            rules_pooled=round(rules, 4),
+            rules_dev=round(rules_dev, 4),
+            chosen=best,
+            options_tried=tried,
+        ),
         float(best["margin"]),
     )
     out = Path(args.out)
     write_weights(out, MODEL_FILE, model.to_json())
-    # the house rule of the learned parts: the product's own dev score must not fall (the
-    # harness scores modality on typed matches, a subset of the paired events above)
-    with_part, without_part = product_dev(args.gold, out, "modality")
-    with_model, without = with_part.modality, without_part.modality
-    sys.stderr.write(f"product dev modality: rules {without.as_dict()}, with the model "
-                     f"{with_model.as_dict()} ({time.monotonic() - started:.0f} s)\n")  # fmt: skip
-    if with_model.value < without.value + PRODUCT_GAIN:
-        (out / MODEL_FILE).unlink()
-        sys.stderr.write("the model does not beat the rules on the product's dev score: removed\n")
-        return 1
-    return 0
+    # the harness scores modality on typed matches, a subset of the paired events above
+    return kept_if_product_gains(
+        args.gold, out, MODEL_FILE, "modality", lambda r: r.modality.value, PRODUCT_GAIN, started
+    )
 
 
 if __name__ == "__main__":

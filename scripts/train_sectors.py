@@ -144,7 +144,7 @@ def main() -> int:
             "dev_actors": len(dev), "cuts_tried": tried,
             "reliability_dev": curve}  # fmt: skip
     model = SectorModel(
-        type(linear)(linear.classes, linear.intercepts, linear.weights, linear.temperature, meta),
+        linear.with_meta(**meta),
         chosen.fill,
         chosen.override,
     )

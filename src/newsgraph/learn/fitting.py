@@ -7,6 +7,7 @@ import argparse
 import json
 import math
 import sys
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -236,6 +237,29 @@ def choose_option(
                 best = score
     assert best is not None
     return best, tried
+
+
+def kept_if_product_gains(
+    gold: str,
+    out: Path,
+    model_file: str,
+    slot: str,
+    score: Callable[[Report], float],
+    gain: float,
+    started: float,
+) -> int:
+    """The house rule of the learned parts: the weights just written to `out` stay only if the
+    product's own dev `score` rises by `gain` with them (the exit code: 0 kept, 1 removed);
+    `started` is when training began (`time.monotonic`), for the time it took."""
+    with_part, without_part = product_dev(gold, out, slot)
+    with_model, without = score(with_part), score(without_part)
+    sys.stderr.write(f"product dev {slot}: without the model {without:.4f}, with it "
+                     f"{with_model:.4f} ({time.monotonic() - started:.0f} s)\n")  # fmt: skip
+    if with_model < without + gain:
+        (out / model_file).unlink()
+        sys.stderr.write("the model does not raise the product's dev score: removed\n")
+        return 1
+    return 0
 
 
 def product_dev(gold: str, folder: Path, slot: str) -> tuple[Report, Report]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import chain, repeat
 from operator import add, mul
 from pathlib import Path
@@ -51,6 +51,10 @@ class LinearModel:
         exps = [math.exp((s - top) / self.temperature) for s in scores]
         total = sum(exps)
         return {c: e / total for c, e in zip(self.classes, exps, strict=True)}
+
+    def with_meta(self, **meta: Any) -> LinearModel:
+        """The same model with `meta` added to what it says of its training."""
+        return replace(self, meta={**(self.meta or {}), **meta})
 
     def to_json(self) -> dict[str, Any]:
         return {"classes": list(self.classes), "intercepts": list(self.intercepts),
