@@ -75,8 +75,7 @@ def collect(
         paired = set()
         for pair, rule, features in candidates(view, relations):
             label = credited(pair.subject, pair.object, pair.a.start_char)
-            sentence = view.sentence_index(pair.a[0])
-            paired.add((pair.subject, pair.object, sentence))
+            paired.add((pair.subject, pair.object, pair.sentence))
             rows.append({"article": rec["id"], "rule": rule, "features": features,
                          "label": label if label in LEARNED else NONE})  # fmt: skip
         for r in relations:

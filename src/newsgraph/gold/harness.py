@@ -172,8 +172,8 @@ def gold_alignment(
 
     def relation(subject: str, object_: str, offset: int) -> str | None:
         sentence = article.sentence_at(offset)
+        probe = {"subject": subject, "object": object_}
         for g in gold["alignments"]:
-            probe = {"subject": subject, "object": object_}
             if g["sentence"] == sentence and article._alignment_sides(g, probe):
                 return str(g["relation"])
         return None

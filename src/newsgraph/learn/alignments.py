@@ -48,16 +48,13 @@ _PATH = 4  # dependency steps read either side of the common ancestor
 
 @dataclass(frozen=True, slots=True)
 class Pair:
-    """Two actors named in one sentence, by their nearest mentions there."""
+    """Two actors named in one sentence (its index), by their nearest mentions there."""
 
     subject: str
     object: str
     a: Span
     b: Span
-
-    @property
-    def sentence_start(self) -> int:
-        return self.a.sent.start_char
+    sentence: int
 
 
 def pairs(view: DocView) -> list[Pair]:
@@ -67,7 +64,7 @@ def pairs(view: DocView) -> list[Pair]:
         if view.entities[entity_id].type in _ACTORS and len(span):
             by_sentence.setdefault(view.sentence_index(span[0]), []).append((span, entity_id))
     found: list[Pair] = []
-    for mentions in by_sentence.values():
+    for sentence, mentions in by_sentence.items():
         nearest: dict[tuple[str, str], tuple[int, Span, Span]] = {}
         for a, first in mentions:
             for b, second in mentions:
@@ -77,7 +74,7 @@ def pairs(view: DocView) -> list[Pair]:
                 key = (first, second)
                 if gap <= MAX_GAP and (key not in nearest or gap < nearest[key][0]):
                     nearest[key] = (gap, a, b)
-        found += [Pair(s, o, a, b) for (s, o), (_, a, b) in nearest.items()]
+        found += [Pair(s, o, a, b, sentence) for (s, o), (_, a, b) in nearest.items()]
     return found
 
 
@@ -173,7 +170,7 @@ def candidates(
     """Each pair, the rules' relation for it (if any) and its features."""
     ruled = rule_relations(relations)
     for pair in pairs(view):
-        rule = ruled.get((pair.subject, pair.object, view.sentence_index(pair.a[0])))
+        rule = ruled.get((pair.subject, pair.object, pair.sentence))
         yield pair, rule, pair_features(view, pair, rule)
 
 
@@ -189,7 +186,7 @@ class AlignmentModel:
         if not found:
             return list(relations)
         scored = self._compiled.probabilities([f for _, _, f in found])
-        judged = {(p.subject, p.object, view.sentence_index(p.a[0])): (p, s)
+        judged = {(p.subject, p.object, p.sentence): (p, s)
                   for (p, _, _), s in zip(found, scored, strict=True)}  # fmt: skip
         kept = [r for r in relations if not self._dropped(r, judged)]
         told = {(r.subject, r.object, r.evidence.sentence) for r in kept}
