@@ -235,6 +235,35 @@ def test_a_leader_is_not_also_listed_as_a_member(run: Run) -> None:
     assert [r.relation for r in result.relations] == ["leads"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        # a title of two words heads the body after "of"; "deputy" makes it membership
+        ("Mike Brown, the general manager of the Electronic Frontier Foundation, said so.",
+         ("Mike Brown", "leads", "Electronic Frontier Foundation"), "member_of"),
+        ("Mike Brown, the deputy head of the Electronic Frontier Foundation, said so.",
+         ("Mike Brown", "member_of", "Electronic Frontier Foundation"), "leads"),
+        # a post written with capitals is still a post
+        ("Mitchell Stoltz, a Senior Staff Attorney of the Electronic Frontier Foundation, "
+         "sent a letter.", ("Mitchell Stoltz", "member_of", "Electronic Frontier Foundation"),
+         "leads"),
+    ],
+)  # fmt: skip
+def test_a_title_in_apposition(
+    run: Run, text: str, expected: tuple[str, str, str], absent: str
+) -> None:
+    result = run(text)
+    found = {(name_of(result, r.subject), r.relation, name_of(result, r.object))
+             for r in result.relations}  # fmt: skip
+    assert expected in found, found
+    assert (expected[0], absent, expected[2]) not in found, found
+
+
+def test_no_alignment_from_a_former_title_in_apposition(run: Run) -> None:
+    text = "Mike Brown, the former chairman of the Electronic Frontier Foundation, said so."
+    assert run(text).relations == ()
+
+
 def test_no_alignment_from_a_former_membership(run: Run) -> None:
     assert run("John Smith, a former member of the Labour Party, said so.").relations == ()
     assert run("Tom Jones, a former professor at Princeton University, said so.").relations == ()

@@ -34,11 +34,15 @@ def find_relations(
             found += _verb_relations(view, token, lexicon.verbs[lemma], lexicon)
         elif token.pos_ == "ADJ" and lemma in lexicon.adjectives:
             found += _adjective_relations(view, token, lexicon.adjectives[lemma], lexicon)
-        elif token.pos_ in {"NOUN", "PROPN"} and (entry := _noun_entry(lexicon, lemma)):
+        elif token.pos_ in {"NOUN", "PROPN"} and (entry := _noun_entry(lexicon, token)):
             found += _noun_relations(view, token, entry, lexicon)
         elif token.pos_ == "NOUN" and lemma in lexicon.owned:
             found += _owned_relations(view, token, lexicon.owned[lemma], lexicon)
-        elif token.pos_ == "NOUN" and lexicon.affiliation and lemma in lexicon.affiliation.nouns:
+        elif (
+            token.pos_ in {"NOUN", "PROPN"}  # "a Senior Staff Attorney of the EFF"
+            and lexicon.affiliation
+            and lemma in lexicon.affiliation.nouns
+        ):
             found += _post_relations(view, token, lexicon)
         if token.pos_ in {"NOUN", "PROPN"} and (
             token.dep_ in DESCRIBING or any(c.dep_ == "appos" for c in token.children)
@@ -88,13 +92,35 @@ def _adjective_relations(
     return _pairs(view, token, relation, *_plausible(view, lexicon, relation, subjects, targets))
 
 
-def _noun_entry(lexicon: RelationLexicon, lemma: str) -> tuple[str, str, bool] | None:
+def _noun_entry(lexicon: RelationLexicon, token: Token) -> tuple[str, str, bool] | None:
     """(relation, preposition, reversed) a noun states: the lexicon's nouns, else a leadership
-    title's relation with "of" ("chairman of the party")."""
-    if lemma in lexicon.nouns:
-        return lexicon.nouns[lemma]
-    relation = lexicon.titles.get(lemma)
-    return (relation, "of", False) if relation is not None else None
+    title's relation with "of" ("chairman of the party", "the general manager of X": the
+    title with the modifiers right before the noun, longest first). A post is no tie now
+    after "former", and membership after "deputy" (guideline 6.1)."""
+    lemma = token.lemma_.lower()
+    entry = lexicon.nouns.get(lemma) or _title_entry(lexicon, token)
+    if entry is None or entry[0] not in set(lexicon.titles.values()):
+        return entry
+    modifiers = {left.lower_ for left in token.lefts}
+    qualifiers = lexicon.title_qualifiers
+    if modifiers & qualifiers.get("no_tie", frozenset()):
+        return None  # "the former chairman of X"
+    if modifiers & qualifiers.get("member", frozenset()) and lexicon.affiliation is not None:
+        return lexicon.affiliation.relation, entry[1], entry[2]  # "the deputy head of X"
+    return entry
+
+
+def _title_entry(lexicon: RelationLexicon, token: Token) -> tuple[str, str, bool] | None:
+    words = [token.lemma_.lower()]
+    for left in reversed(list(token.lefts)):
+        if left.i != token.i - len(words) or left.dep_ not in {"amod", "compound"}:
+            break
+        words.insert(0, left.lower_)
+    for start in range(len(words)):
+        relation = lexicon.titles.get(" ".join(words[start:]))
+        if relation is not None:
+            return relation, "of", False
+    return None
 
 
 def _noun_relations(
