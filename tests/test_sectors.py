@@ -115,3 +115,23 @@ def test_a_news_agency_is_media_by_its_kind(extract_text: Callable[..., Extracti
     for entity in found.entities:
         attributes = {a.key: a.value for a in entity.attributes}
         assert attributes["agent"] == "MED" and "sector_source" not in attributes, entity.name
+
+
+def test_a_person_takes_the_sector_of_the_body_they_work_for(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    found = extract_text(
+        "Jane Doe of the Electronic Frontier Foundation said the law was wrong. "
+        "Fox News anchor Chris Wallace moderated the debate."
+    )
+    for name, sector in (("Jane Doe", "NGO"), ("Chris Wallace", "MED")):
+        assert _attributes(_entity(found, name))["agent"] == sector, name
+    assert _attributes(_entity(found, "Chris Wallace"))["sector_source"] == "affiliation"
+    # a title says more than the body: the secretary stays government; and a company's
+    # people are not coded as businesses
+    found = extract_text(
+        "Commerce Secretary Wilbur Ross, a member of the board of Tesco, spoke. "
+        "Joe Smith, an engineer at Tesco, disagreed."
+    )
+    assert _attributes(_entity(found, "Wilbur Ross"))["agent"] == "GOV"
+    assert _attributes(_entity(found, "Joe Smith")).get("sector_source") != "affiliation"

@@ -58,6 +58,7 @@ from newsgraph.models import (
     Skipped,
 )
 from newsgraph.resolve.actors import known_type
+from newsgraph.resolve.affiliation import with_affiliation_sectors
 from newsgraph.resolve.citations import build_citations
 from newsgraph.resolve.entities import DocumentContext, resolve_entities
 from newsgraph.settings import Settings
@@ -234,11 +235,13 @@ class Extractor:
             events = self.modality.assign(view, events, quotes)
         if self.episodes is not None:
             events = self.episodes.assign(view, events, quotes, document.published.date)
-        events = coded_events(_link_quotes(events, quotes), entities, self.lexicon.actor_codes)
         transfers = find_arms_transfers(view)
         relations = find_relations(view, entities, transfers, self.lexicon.relations)
         if self.alignments is not None:
             relations = self.alignments.assign(view, relations)
+        # the body a person works for gives their sector, before their events are coded
+        entities = tuple(with_affiliation_sectors(entities, relations, self.lexicon.actor_codes))
+        events = coded_events(_link_quotes(events, quotes), entities, self.lexicon.actor_codes)
         return Extraction(
             document,
             sentences,

@@ -1,0 +1,69 @@
+"""A person's sector from the body the text says they work for.
+
+The guideline codes an actor by what it is at the article's date: an anchor of Fox News is
+media (MED), an attorney of the Electronic Frontier Foundation an NGO's (NGO). The sector
+model and the titles read a person alone ("attorney" reads as government, a name with no
+title as a civilian); the alignments the text states (`member_of`, `leads`) say which body
+they hold their post in. Only a person nothing else coded (no sector, or a civilian's) takes
+it: a title ("Commerce Secretary") or a former post says more than a board seat, and a person
+the gazetteer or the actor knowledge base knows keeps the sector they give.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from newsgraph.coding import code_entity
+from newsgraph.lexicon.compiled import ActorCodes
+from newsgraph.models import Attribute, Entity, EntityType, Relation
+
+# the relations that place a person inside a body
+_HELD_IN = frozenset({"member_of", "leads"})
+# sectors a body passes to the people who work in it; a state's bodies (GOV, LEG, MIL...) do
+# not: their people's titles say more ("senator", "general"), and parties (PTY, OPP) hold
+# members of every sector. Nor do companies (BUS): a club's player or a studio's film director
+# is coded a civilian in newsgraph-gold (four of four such people of the train split)
+_PASSED_ON = frozenset({"MED", "NGO", "EDU", "HLH", "REL", "LAB"})
+# what a person's sector is when nothing said otherwise: none, or an ordinary person's
+_UNSAID = frozenset({None, "CVL"})
+_SECTOR_KEYS = frozenset({"sector", "sector_source", "sector_confidence"})
+_CODE_KEYS = frozenset({"agent", "cameo"})
+
+
+def with_affiliation_sectors(
+    entities: Sequence[Entity], relations: Sequence[Relation], codes: ActorCodes | None = None
+) -> list[Entity]:
+    """The entities, each person not known to a gazetteer who holds a post in exactly one
+    kind of body that passes its sector on taking that sector (`sector_source` "affiliation")."""
+    by_id = {e.id: e for e in entities}
+    sectors: dict[str, set[str]] = {}
+    for relation in relations:
+        person, body = by_id.get(relation.subject), by_id.get(relation.object)
+        if relation.relation not in _HELD_IN or relation.negated or person is None or body is None:
+            continue
+        if person.type != EntityType.PERSON or person.known or body.type == EntityType.PERSON:
+            continue
+        if code_entity(person, codes).agent not in _UNSAID:
+            continue  # a title or an earlier post said it ("Commerce Secretary", "former")
+        agent = code_entity(body, codes).agent
+        if agent in _PASSED_ON:
+            sectors.setdefault(person.id, set()).add(agent)
+    out = []
+    for entity in entities:
+        found = sectors.get(entity.id, set())
+        if len(found) != 1:
+            out.append(entity)
+            continue
+        kept = tuple(a for a in entity.attributes if a.key not in _SECTOR_KEYS | _CODE_KEYS)
+        added = (Attribute("sector", found.pop()), Attribute("sector_source", "affiliation"))
+        out.append(_recoded(replace(entity, attributes=kept + added), codes))
+    return out
+
+
+def _recoded(entity: Entity, codes: ActorCodes | None) -> Entity:
+    """The entity with the agent and CAMEO code its new sector gives (as `coding.with_codes`)."""
+    coded = code_entity(entity, codes)
+    added = [Attribute(key, value) for key, value in (("agent", coded.agent), ("cameo", coded.code))
+             if value]  # fmt: skip
+    return replace(entity, attributes=entity.attributes + tuple(added))
