@@ -59,10 +59,10 @@ def find_relations(
 def _verb_relations(
     view: DocView,
     token: Token,
-    entry: tuple[str, str | None, frozenset[str]],
+    entry: tuple[str, frozenset[str], frozenset[str]],
     lexicon: RelationLexicon,
 ) -> list[Relation]:
-    relation, prep, objects = entry
+    relation, preps, objects = entry
     if objects and not any(c.lemma_.lower() in objects for c in token.children if c.dep_ == "dobj"):
         return []
     if any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children):
@@ -73,9 +73,7 @@ def _verb_relations(
     else:
         subjects = subject_of(view, token)
         targets = (
-            view.prep_actors(token, {prep} if prep else set())
-            if prep
-            else view.children_actors(token, {"dobj"})
+            view.prep_actors(token, set(preps)) if preps else view.children_actors(token, {"dobj"})
         )
     return _pairs(view, token, relation, *_plausible(view, lexicon, relation, subjects, targets))
 

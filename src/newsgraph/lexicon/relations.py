@@ -31,7 +31,9 @@ class Affiliation:
 
 @dataclass(frozen=True, slots=True)
 class RelationLexicon:
-    verbs: dict[str, tuple[str, str | None, frozenset[str]]]  # lemma -> (relation, prep, objects)
+    # lemma -> (relation, the prepositions that introduce its object (none: the direct
+    # object), the objects it needs)
+    verbs: dict[str, tuple[str, frozenset[str], frozenset[str]]]
     adjectives: dict[str, tuple[str, str]]
     # lemma -> (relation, prep, reverse): reversed, whoever the noun is said of is the object
     # ("X, the Green Party's nominee": the party supports X)
@@ -63,7 +65,7 @@ def build_relation_lexicon(files: Sequence[LexiconFile]) -> RelationLexicon:
     for file in files:
         data = file.data
         lexicon.verbs.update(
-            (str(e["lemma"]), (str(e["relation"]), e.get("prep"),
+            (str(e["lemma"]), (str(e["relation"]), _preps(e.get("prep")),
                                frozenset(str(o) for o in e.get("object") or ())))
             for e in data.get("verbs") or ()
         )  # fmt: skip
@@ -107,3 +109,10 @@ def build_relation_lexicon(files: Sequence[LexiconFile]) -> RelationLexicon:
             agents = frozenset(str(code) for code in data["state_agents"])
             lexicon = replace(lexicon, state_agents=agents)
     return lexicon
+
+
+def _preps(value: str | list[str] | None) -> frozenset[str]:
+    """A verb entry's `prep`: one preposition or a list of them."""
+    if value is None:
+        return frozenset()
+    return frozenset([value] if isinstance(value, str) else value)

@@ -104,6 +104,11 @@ _RELATION = {
     "required": ["lemma", "relation"],
 }
 _WITH_PREP = {**_RELATION, "required": ["lemma", "relation", "prep"]}
+# a verb may take its object behind any of several prepositions ("works for / at X")
+_VERB_RELATION = {
+    **_RELATION,
+    "properties": {**_RELATION_FIELDS, "prep": {"anyOf": [_TEXT, _WORDS]}},
+}
 # a noun may be reversed: whoever it is said of is its object ("X, the party's nominee")
 _NOUN_RELATION = {
     **_WITH_PREP,
@@ -142,7 +147,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     "relations": _document(
         "relations",
         {
-            "verbs": {"type": "array", "items": _RELATION},
+            "verbs": {"type": "array", "items": _VERB_RELATION},
             "adjectives": {"type": "array", "items": _WITH_PREP},
             "nouns": {"type": "array", "items": _NOUN_RELATION},
             "leadership_titles": {
