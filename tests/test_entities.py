@@ -406,3 +406,20 @@ def test_an_organisation_ner_names_with_a_given_name_is_a_person(
     span = doc.char_span(0, len(name), label="ORG")
     assert span is not None
     assert extractor.recognizer._a_persons_name(span) is person
+
+
+@pytest.mark.parametrize(
+    ("name", "person"),
+    [
+        ("Dominic Hare", True),  # no place the index or the gazetteer knows
+        ("Victoria Park", False),  # a body's (or a facility's) word
+        ("Santiago", False),
+    ],
+)
+def test_a_facility_ner_names_with_a_given_name_is_a_person(
+    extractor: Extractor, name: str, person: bool
+) -> None:
+    doc = extractor.nlp(f"{name} said so.")
+    span = doc.char_span(0, len(name), label="FAC")
+    assert span is not None
+    assert extractor.recognizer._misread_person(span, EntityType.PLACE) is person

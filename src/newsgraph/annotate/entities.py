@@ -206,6 +206,17 @@ class EntityRecognizer:
             and not any(w.lower() in self.body_words for w in words)
         )
 
+    def _misread_person(self, span: Span, etype: EntityType | None) -> bool:
+        """NER's organisation or facility that is a person's name ("Tony Mendez", "Dominic
+        Hare"); a place the index or the gazetteer knows stays one ("Victoria")."""
+        if etype == EntityType.ORGANIZATION:
+            return self._a_persons_name(span)
+        return (
+            etype == EntityType.PLACE
+            and self._a_persons_name(span)
+            and not self._names_something(span.text)
+        )
+
     def _outlets(
         self, doc: Doc, outlets: Iterable[tuple[int, int]], sentence_of: Sequence[int]
     ) -> list[tuple[Span, Candidate]]:
@@ -350,7 +361,7 @@ class EntityRecognizer:
             if (span.label_ in _HIGH_NER) != high or span.label_ not in NER_TYPES:
                 continue
             etype = self.name_kinds.of(span)
-            if etype == EntityType.ORGANIZATION and self._a_persons_name(span):
+            if self._misread_person(span, etype):
                 etype = EntityType.PERSON
             if etype is None or (etype == EntityType.ORGANIZATION and _names_a_model(span)):
                 continue
