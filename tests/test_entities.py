@@ -423,3 +423,12 @@ def test_a_facility_ner_names_with_a_given_name_is_a_person(
     span = doc.char_span(0, len(name), label="FAC")
     assert span is not None
     assert extractor.recognizer._misread_person(span, EntityType.PLACE) is person
+
+
+def test_a_noun_in_apposition_says_what_kind_a_name_is(run: Run) -> None:
+    result = run("Doug Miller of Milltech Marine, a firm specialising in AIS, told our reporter.")
+    kinds = {e.name: e.type for e in result.entities}
+    assert kinds["Milltech Marine"] == EntityType.ORGANIZATION, kinds
+    result = run("Jasim Uddin, a spokesperson for the fire service, told reporters so.")
+    kinds = {e.name: e.type for e in result.entities}
+    assert kinds["Jasim Uddin"] == EntityType.PERSON, kinds

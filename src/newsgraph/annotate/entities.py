@@ -130,6 +130,13 @@ class EntityRecognizer:
             *(words.get(name, frozenset()) for name in _BODY_WORD_LISTS)
         )
         self.name_particles = words.get("name_particles", frozenset())
+        # what a noun in apposition to a name says it is (`_apposed_kind`)
+        self.organisation_nouns = words.get("organisation_nouns", frozenset()) | words.get(
+            "organisation_heads", frozenset()
+        )
+        self.person_nouns = frozenset(
+            t.lower().split()[-1] for t in (*lexicon.titles.offices, *lexicon.titles.ranks)
+        )
         self.gazetteer = gazetteer
         self.posts = RoleIndex(gazetteer)
         # "tunisian rioters", "help iSrael", "GAZA CITY": country names and demonyms in the
@@ -205,6 +212,26 @@ class EntityRecognizer:
             and all(w.isalpha() and w[0].isupper() for w in words)
             and not any(w.lower() in self.body_words for w in words)
         )
+
+    def _apposed_kind(self, span: Span, etype: EntityType | None) -> EntityType | None:
+        """The kind a common noun in apposition says the name is, where NER read a body as a
+        person ("Milltech Marine, a firm ...") or a person as a body or a facility ("Jasim
+        Uddin, a spokesperson for ..."); a place the index or the gazetteer knows stays one."""
+        noun = next((c for c in span.root.children
+                     if c.dep_ == "appos" and c.pos_ == "NOUN"), None)  # fmt: skip
+        if noun is None:
+            return etype
+        lemma = noun.lemma_.lower()
+        if etype == EntityType.PERSON and lemma in self.organisation_nouns:
+            return EntityType.ORGANIZATION
+        if (
+            etype in {EntityType.ORGANIZATION, EntityType.PLACE}
+            and lemma in self.person_nouns
+            and lemma not in self.organisation_nouns
+            and not self._names_something(span.text)
+        ):
+            return EntityType.PERSON
+        return etype
 
     def _misread_person(self, span: Span, etype: EntityType | None) -> bool:
         """NER's organisation or facility that is a person's name ("Tony Mendez", "Dominic
@@ -363,6 +390,7 @@ class EntityRecognizer:
             etype = self.name_kinds.of(span)
             if self._misread_person(span, etype):
                 etype = EntityType.PERSON
+            etype = self._apposed_kind(span, etype)
             if etype is None or (etype == EntityType.ORGANIZATION and _names_a_model(span)):
                 continue
             out.append((span, _candidate(span, sentence_of, "ner", etype, label=span.label_)))
