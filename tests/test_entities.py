@@ -432,3 +432,6 @@ def test_a_noun_in_apposition_says_what_kind_a_name_is(run: Run) -> None:
     result = run("Jasim Uddin, a spokesperson for the fire service, told reporters so.")
     kinds = {e.name: e.type for e in result.entities}
     assert kinds["Jasim Uddin"] == EntityType.PERSON, kinds
+    result = run("He was the head chef of New York City's Cipriani Dolci restaurant.")
+    kinds = {e.name: e.type for e in result.entities}
+    assert kinds["Cipriani Dolci"] == EntityType.ORGANIZATION, kinds

@@ -134,6 +134,7 @@ class EntityRecognizer:
         self.organisation_nouns = words.get("organisation_nouns", frozenset()) | words.get(
             "organisation_heads", frozenset()
         )
+        self.business_nouns = words.get("business_nouns", frozenset())
         self.person_nouns = frozenset(
             t.lower().split()[-1] for t in (*lexicon.titles.offices, *lexicon.titles.ranks)
         )
@@ -214,10 +215,21 @@ class EntityRecognizer:
         )
 
     def _apposed_kind(self, span: Span, etype: EntityType | None) -> EntityType | None:
-        """The kind a common noun in apposition says the name is, where NER read a body as a
-        person ("Milltech Marine, a firm ...") or a person as a body or a facility ("Jasim
-        Uddin, a spokesperson for ..."); a place the index or the gazetteer knows stays one."""
-        noun = next((c for c in span.root.children
+        """The kind a common noun says the name is, where NER read a body as a person or a
+        facility (the name modifies a business noun: "the Cipriani Dolci restaurant"; a noun
+        in apposition: "Milltech Marine, a firm ...") or a person as a body or a facility
+        ("Jasim Uddin, a spokesperson for ..."); a place the index or the gazetteer knows stays
+        one."""
+        root = span.root
+        if (
+            etype in {EntityType.PERSON, EntityType.PLACE}
+            and root.dep_ == "compound"
+            and root.head.pos_ == "NOUN"
+            and root.head.lemma_.lower() in self.business_nouns
+            and not self._names_something(span.text)
+        ):
+            return EntityType.ORGANIZATION  # "the Cipriani Dolci restaurant"
+        noun = next((c for c in root.children
                      if c.dep_ == "appos" and c.pos_ == "NOUN"), None)  # fmt: skip
         if noun is None:
             return etype
