@@ -435,3 +435,16 @@ def test_a_noun_in_apposition_says_what_kind_a_name_is(run: Run) -> None:
     result = run("He was the head chef of New York City's Cipriani Dolci restaurant.")
     kinds = {e.name: e.type for e in result.entities}
     assert kinds["Cipriani Dolci"] == EntityType.ORGANIZATION, kinds
+
+
+def test_a_name_the_knowledge_base_knows_as_a_person_is_one_and_its_surname_too(
+    run: Run,
+) -> None:
+    # NER reads "Hage Geingob" as an organisation and leaves the later "Geingob" untagged
+    result = run(
+        "The current president of Namibia, Hage Geingob, expressed his sadness. "
+        'Geingob tweeted, "I announce with sadness the passing of my comrade."'
+    )
+    (person,) = [e for e in result.entities if e.name == "Hage Geingob"]
+    assert person.type == EntityType.PERSON
+    assert [q.speaker for q in result.quotes] == [person.id]

@@ -196,10 +196,10 @@ class EntityRecognizer:
         # "Moscow", "Kremlin", "Russian" beat NER's labels, but not a longer name that contains
         # them ("Latin American", "Moscow City Court")
         claim(sc for sc in gaz_other if not _inside_longer(sc[0], covering))
-        claim(self._ner(ner, sentence_of, high=True))
+        claim(self._ner(ner, sentence_of, high=True, known=known))
         if known is not None:
             claim(self._known_names(doc, sentence_of, known, taken.free))
-        claim(self._ner(ner, sentence_of, high=False))
+        claim(self._ner(ner, sentence_of, high=False, known=known))
         claim(_surname_echoes(doc, found, sentence_of))
         return sorted(found, key=lambda c: c.start)
 
@@ -393,14 +393,25 @@ class EntityRecognizer:
                 for span, etype in found]  # fmt: skip
 
     def _ner(
-        self, ner: list[Span], sentence_of: Sequence[int], *, high: bool
+        self,
+        ner: list[Span],
+        sentence_of: Sequence[int],
+        *,
+        high: bool,
+        known: KnownType | None = None,
     ) -> list[tuple[Span, Candidate]]:
         out = []
         for span in ner:
             if (span.label_ in _HIGH_NER) != high or span.label_ not in NER_TYPES:
                 continue
             etype = self.name_kinds.of(span)
-            if self._misread_person(span, etype):
+            if self._misread_person(span, etype) or (
+                # a name the knowledge base knows only as a person's ("Hage Geingob"): so
+                # its surname alone later is his too (`_surname_echoes`)
+                etype in {EntityType.ORGANIZATION, EntityType.PLACE}
+                and known is not None
+                and known(span.text) == EntityType.PERSON
+            ):
                 etype = EntityType.PERSON
             etype = self._apposed_kind(span, etype)
             if etype is None or (etype == EntityType.ORGANIZATION and _names_a_model(span)):
