@@ -52,8 +52,13 @@ def name_of(result: Extraction, entity_id: str | None) -> str | None:
             "state",
             "direct",
         ),
+        # verbs of answering, exclaiming and characterising report speech too
+        ('Kamala Harris exclaimed, "Mr. Vice President, I am speaking."', "Kamala Harris",
+         "state", "direct"),
+        ('Donald Trump characterized the call as "perfectly fine and routine."', "Donald Trump",
+         "state", "direct"),
     ],
-)
+)  # fmt: skip
 def test_quotes_with_speaker_and_stance(
     run: Run, text: str, speaker: str, stance: str, kind: str | None
 ) -> None:

@@ -97,6 +97,22 @@ SPEECH = set(_STANCE) | {
     "conclude",
     "emphasize",
     "emphasise",
+    "counter",
+    "retort",
+    "exclaim",
+    "characterize",
+    "characterise",
+    "mention",
+    "profess",
+    "lament",
+    "complain",
+    "concede",
+    "maintain",
+    "testify",
+    "recount",
+    "predict",
+    "quip",
+    "joke",
 }
 # a quote without a reporting verb continues the previous speaker's up to this many sentences on
 CONTINUATION = 2
