@@ -278,6 +278,12 @@ def test_no_alignment_from_a_former_title_in_apposition(run: Run) -> None:
     assert run(text).relations == ()
 
 
+def test_a_founder_holds_no_post_by_that_word(run: Run) -> None:
+    assert run("SpaceX founder Elon Musk said so.").relations == ()
+    text = "Richard Stallman, the founder of the Free Software Foundation, criticised DRM."
+    assert run(text).relations == ()
+
+
 def test_no_alignment_from_a_former_membership(run: Run) -> None:
     assert run("John Smith, a former member of the Labour Party, said so.").relations == ()
     assert run("Tom Jones, a former professor at Princeton University, said so.").relations == ()

@@ -373,6 +373,8 @@ def _title_tie(
     phrase_words = view.doc[span.root.left_edge.i : span.start]
     if any(t.lower_ in qualifiers.get("no_tie", ()) for t in phrase_words):
         return ""  # anywhere in the name's phrase: "former Tesco chief executive X"
+    if any(w in lexicon.no_post_titles for w in between):
+        return ""  # "SpaceX founder Elon Musk": no post by that word
     if any(w in qualifiers.get("member", ()) for w in between):
         return None
     phrase = " ".join(between)
@@ -443,6 +445,8 @@ def _role_relations(
                 found += _state_leadership(view, entity, role, states, lexicon)
                 continue
             head = role.title.lower().split(" of ")[0].replace("deputy ", "").strip()
+            if head in lexicon.no_post_titles:
+                continue  # "the founder of X" holds no post there by that word
             relation = _heading(view, head, role.organization_id, lexicon)
             if relation is None or role.title.lower().startswith("deputy"):
                 # any other post in an organisation makes its holder a member of it

@@ -57,6 +57,8 @@ class RelationLexicon:
     # public offices (with `state_leaders`) a party named before them does not hold
     # ("Republican Governor X" is the party's member)
     public_offices: frozenset[str] = frozenset()
+    # titles that name no post held in the body ("founder": guideline 6.1)
+    no_post_titles: frozenset[str] = frozenset()
 
 
 def build_relation_lexicon(files: Sequence[LexiconFile]) -> RelationLexicon:
@@ -105,6 +107,9 @@ def build_relation_lexicon(files: Sequence[LexiconFile]) -> RelationLexicon:
         if data.get("public_offices") is not None:
             offices = lexicon.public_offices | {str(t).lower() for t in data["public_offices"]}
             lexicon = replace(lexicon, public_offices=frozenset(offices))
+        if data.get("no_post_titles") is not None:
+            titles = lexicon.no_post_titles | {str(t).lower() for t in data["no_post_titles"]}
+            lexicon = replace(lexicon, no_post_titles=frozenset(titles))
         if data.get("state_agents") is not None:
             agents = frozenset(str(code) for code in data["state_agents"])
             lexicon = replace(lexicon, state_agents=agents)

@@ -156,6 +156,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                 "additionalProperties": _WORDS,
             },
             "public_offices": _WORDS,
+            "no_post_titles": _WORDS,
             "title_qualifiers": {
                 "type": "object",
                 "propertyNames": {"enum": ["no_tie", "member"]},
