@@ -99,13 +99,25 @@ def _noun_entry(lexicon: RelationLexicon, token: Token) -> tuple[str, str, bool]
     entry = lexicon.nouns.get(lemma) or _title_entry(lexicon, token)
     if entry is None or entry[0] not in set(lexicon.titles.values()):
         return entry
-    modifiers = {left.lower_ for left in token.lefts}
+    modifiers = {left.lower_ for left in token.lefts} | _words_before(token)
     qualifiers = lexicon.title_qualifiers
     if modifiers & qualifiers.get("no_tie", frozenset()):
         return None  # "the former chairman of X"
     if modifiers & qualifiers.get("member", frozenset()) and lexicon.affiliation is not None:
         return lexicon.affiliation.relation, entry[1], entry[2]  # "the deputy head of X"
     return entry
+
+
+def _words_before(token: Token, most: int = 4) -> set[str]:
+    """The words right before a noun in its phrase, up to a comma: the small model hangs
+    "former" on "vice" in "former vice-president of Namibia", not on "president"."""
+    found = set()
+    for i in range(token.i - 1, max(token.i - most - 1, token.sent.start - 1), -1):
+        word = token.doc[i]
+        if word.is_punct and word.text != "-":
+            break
+        found.add(word.lower_)
+    return found
 
 
 def _title_entry(lexicon: RelationLexicon, token: Token) -> tuple[str, str, bool] | None:
