@@ -390,39 +390,26 @@ def test_a_name_read_as_a_place_it_is_not_keeps_its_other_type() -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "person"),
+    ("label", "name", "person"),
     [
-        ("Tony Mendez", True),  # a common given name and no word of a body's name
-        ("Max Planck Society", False),
-        ("Morgan Stanley Bank", False),
-        ("Zorblat Mendez", False),  # no common given name
-        ("Tony", False),
+        ("ORG", "Tony Mendez", True),  # a common given name and no word of a body's name
+        ("ORG", "Max Planck Society", False),
+        ("ORG", "Morgan Stanley Bank", False),
+        ("ORG", "Zorblat Mendez", False),  # no common given name
+        ("ORG", "Tony", False),
+        ("FAC", "Dominic Hare", True),  # no place the index or the gazetteer knows
+        ("FAC", "Victoria Park", False),  # a body's (or a facility's) word
+        ("FAC", "Santiago", False),
     ],
 )
-def test_an_organisation_ner_names_with_a_given_name_is_a_person(
-    extractor: Extractor, name: str, person: bool
+def test_an_organisation_or_facility_ner_names_with_a_given_name_is_a_person(
+    extractor: Extractor, label: str, name: str, person: bool
 ) -> None:
     doc = extractor.nlp(f"{name} said so.")
-    span = doc.char_span(0, len(name), label="ORG")
+    span = doc.char_span(0, len(name), label=label)
     assert span is not None
-    assert extractor.recognizer._a_persons_name(span) is person
-
-
-@pytest.mark.parametrize(
-    ("name", "person"),
-    [
-        ("Dominic Hare", True),  # no place the index or the gazetteer knows
-        ("Victoria Park", False),  # a body's (or a facility's) word
-        ("Santiago", False),
-    ],
-)
-def test_a_facility_ner_names_with_a_given_name_is_a_person(
-    extractor: Extractor, name: str, person: bool
-) -> None:
-    doc = extractor.nlp(f"{name} said so.")
-    span = doc.char_span(0, len(name), label="FAC")
-    assert span is not None
-    assert extractor.recognizer._misread_person(span, EntityType.PLACE) is person
+    etype = EntityType.ORGANIZATION if label == "ORG" else EntityType.PLACE
+    assert extractor.recognizer._misread_person(span, etype) is person
 
 
 def test_a_noun_in_apposition_says_what_kind_a_name_is(run: Run) -> None:

@@ -158,17 +158,20 @@ def with_codes(
 ) -> list[Entity]:
     """The entities with `agent` and `cameo` attributes where they have a code, after
     `with_igo_posts`."""
-    out = []
-    for entity in with_igo_posts(entities, codes, known_bodies):
-        coded = code_entity(entity, codes)
-        added = []
-        if coded.agent:
-            added.append(Attribute("agent", coded.agent))
-        if coded.code:
-            added.append(Attribute("cameo", coded.code))
-        kept = tuple(a for a in entity.attributes if a.key not in ("agent", "cameo"))
-        out.append(replace(entity, attributes=kept + tuple(added)) if added else entity)
-    return out
+    return [with_code(e, codes) for e in with_igo_posts(entities, codes, known_bodies)]
+
+
+def with_code(entity: Entity, codes: ActorCodes | None = None) -> Entity:
+    """The entity with `agent` and `cameo` attributes where it has a code (one entity of
+    `with_codes`, for an entity recoded after its sector changed)."""
+    coded = code_entity(entity, codes)
+    added = []
+    if coded.agent:
+        added.append(Attribute("agent", coded.agent))
+    if coded.code:
+        added.append(Attribute("cameo", coded.code))
+    kept = tuple(a for a in entity.attributes if a.key not in ("agent", "cameo"))
+    return replace(entity, attributes=kept + tuple(added)) if added else entity
 
 
 def with_igo_posts(

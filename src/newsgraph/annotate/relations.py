@@ -97,7 +97,7 @@ def _noun_entry(lexicon: RelationLexicon, token: Token) -> tuple[str, str, bool]
     after "former", and membership after "deputy" (guideline 6.1)."""
     lemma = token.lemma_.lower()
     entry = lexicon.nouns.get(lemma) or _title_entry(lexicon, token)
-    if entry is None or entry[0] not in set(lexicon.titles.values()):
+    if entry is None or entry[0] not in lexicon.titles.values():
         return entry
     modifiers = {left.lower_ for left in token.lefts} | _words_before(token)
     qualifiers = lexicon.title_qualifiers
@@ -121,6 +121,7 @@ def _words_before(token: Token, most: int = 4) -> set[str]:
 
 
 def _title_entry(lexicon: RelationLexicon, token: Token) -> tuple[str, str, bool] | None:
+    """The leadership title the noun ends, with the modifiers right before it, longest first."""
     words = [token.lemma_.lower()]
     for left in reversed(list(token.lefts)):
         if left.i != token.i - len(words) or left.dep_ not in {"amod", "compound"}:

@@ -146,7 +146,7 @@ class SectorModel:
             return entity
         if rule is not None and stated_agent(entity, codes) == rule:
             return entity  # the text's own title ("General X") is not overruled
-        kept = tuple(a for a in entity.attributes if a.key not in _SECTOR_KEYS)
+        kept = tuple(a for a in entity.attributes if a.key not in SECTOR_KEYS)
         learned = (Attribute("sector", best), Attribute("sector_source", "model"),
                    Attribute("sector_confidence", round(p, 3)))  # fmt: skip
         return replace(entity, attributes=kept + learned)
@@ -163,7 +163,8 @@ class SectorModel:
         return cls(model, float(meta.get("fill", 1.01)), float(meta.get("override", 1.01)))
 
 
-_SECTOR_KEYS = frozenset({"sector", "sector_source", "sector_confidence"})
+# the attributes that say an entity's sector and where it came from
+SECTOR_KEYS = frozenset({"sector", "sector_source", "sector_confidence"})
 
 
 def builtin_sector_model() -> SectorModel | None:

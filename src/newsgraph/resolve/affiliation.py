@@ -14,7 +14,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from newsgraph.coding import code_entity
+from newsgraph.coding import code_entity, with_code
+from newsgraph.learn.sectors import SECTOR_KEYS
 from newsgraph.lexicon.compiled import ActorCodes
 from newsgraph.models import Attribute, Entity, EntityType, Relation
 
@@ -27,8 +28,6 @@ _HELD_IN = frozenset({"member_of", "leads"})
 _PASSED_ON = frozenset({"MED", "NGO", "EDU", "HLH", "REL", "LAB"})
 # what a person's sector is when nothing said otherwise: none, or an ordinary person's
 _UNSAID = frozenset({None, "CVL"})
-_SECTOR_KEYS = frozenset({"sector", "sector_source", "sector_confidence"})
-_CODE_KEYS = frozenset({"agent", "cameo"})
 
 
 def with_affiliation_sectors(
@@ -55,15 +54,7 @@ def with_affiliation_sectors(
         if len(found) != 1:
             out.append(entity)
             continue
-        kept = tuple(a for a in entity.attributes if a.key not in _SECTOR_KEYS | _CODE_KEYS)
+        kept = tuple(a for a in entity.attributes if a.key not in SECTOR_KEYS)
         added = (Attribute("sector", found.pop()), Attribute("sector_source", "affiliation"))
-        out.append(_recoded(replace(entity, attributes=kept + added), codes))
+        out.append(with_code(replace(entity, attributes=kept + added), codes))
     return out
-
-
-def _recoded(entity: Entity, codes: ActorCodes | None) -> Entity:
-    """The entity with the agent and CAMEO code its new sector gives (as `coding.with_codes`)."""
-    coded = code_entity(entity, codes)
-    added = [Attribute(key, value) for key, value in (("agent", coded.agent), ("cameo", coded.code))
-             if value]  # fmt: skip
-    return replace(entity, attributes=entity.attributes + tuple(added))
