@@ -254,6 +254,15 @@ def test_no_alignment_from_a_former_title_in_apposition(run: Run) -> None:
     assert run(text).relations == ()
 
 
+def test_an_employer_behind_any_of_the_verbs_prepositions(run: Run) -> None:
+    result = run("Gricol Yang is a commercial banker and works for ANZ Banking Group.")
+    found = {(name_of(result, r.subject), r.relation, name_of(result, r.object))
+             for r in result.relations}  # fmt: skip
+    assert ("Gricol Yang", "member_of", "ANZ Banking Group") in found, found
+    # a person is no body one belongs to
+    assert run("He worked for Donald Trump for years.").relations == ()
+
+
 def test_former_before_a_hyphenated_title_ends_the_tie(run: Run) -> None:
     # the small model hangs "former" on "vice", not on "president"
     text = "Nickey Iyambo, former vice-president of Namibia, died on Sunday."
