@@ -34,6 +34,7 @@ from newsgraph.learn.fitting import (
     class_probabilities,
     fit,
     kept_if_product_gains,
+    pooled_choice,
     recorded,
     reliability_curve,
     train_and_dev,
@@ -146,11 +147,8 @@ def main() -> int:
     drop, add = best["decoding"]
     model = AlignmentModel(
         linear.with_meta(
-            trained_on="newsgraph-gold train",
-            chosen_on="5-fold article-grouped CV on train pooled with dev",
+            **pooled_choice(best, tried),
             rules_pooled=round(rules, 4),
-            chosen=best,
-            options_tried=tried,
             reliability_dev=reliability_curve(judged),
         ),
         drop,

@@ -39,6 +39,7 @@ from newsgraph.learn.fitting import (
     choose_option,
     fit,
     kept_if_product_gains,
+    pooled_choice,
     recorded,
     train_and_dev,
     training_args,
@@ -136,11 +137,8 @@ def main() -> int:
     linear, _ = fit(_rows(train), _rows(dev), "label", min_count=MIN_COUNT, grid=(best["C"],))
     model = EpisodeDates(
         linear.with_meta(
-            trained_on="newsgraph-gold train",
-            chosen_on="5-fold article-grouped CV on train pooled with dev",
+            **pooled_choice(best, tried),
             undated_pooled=round(baseline, 4),
-            chosen=best,
-            options_tried=tried,
         ),
         float(best["cut"]),
     )

@@ -36,6 +36,7 @@ from newsgraph.learn.fitting import (
     class_probabilities,
     fit,
     kept_if_product_gains,
+    pooled_choice,
     recorded,
     train_and_dev,
     training_args,
@@ -99,12 +100,9 @@ def main() -> int:
     linear, _ = fit(train, dev, "label", min_count=MIN_COUNT, grid=(best["C"],))
     model = ModalityModel(
         linear.with_meta(
-            trained_on="newsgraph-gold train",
-            chosen_on="5-fold article-grouped CV on train pooled with dev",
+            **pooled_choice(best, tried),
             rules_pooled=round(rules, 4),
             rules_dev=round(rules_dev, 4),
-            chosen=best,
-            options_tried=tried,
         ),
         float(best["margin"]),
     )

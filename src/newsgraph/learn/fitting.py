@@ -239,6 +239,17 @@ def choose_option(
     return best, tried
 
 
+def pooled_choice(best: dict[str, Any], tried: list[dict[str, Any]]) -> dict[str, Any]:
+    """The training notes of a part chosen by `choose_option`: on what it was fitted and
+    chosen, the option chosen and every option tried (for `LinearModel.with_meta`)."""
+    return {
+        "trained_on": "newsgraph-gold train",
+        "chosen_on": f"{FOLDS}-fold article-grouped CV on train pooled with dev",
+        "chosen": best,
+        "options_tried": tried,
+    }
+
+
 def kept_if_product_gains(
     gold: str,
     out: Path,
