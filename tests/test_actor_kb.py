@@ -436,6 +436,30 @@ def test_no_home_country_when_a_story_is_about_several(
     assert institute.country is None
 
 
+def test_a_club_named_by_its_town_is_that_towns_and_tells_where_the_story_is(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    found = extract_text(
+        'Caloundra defeated Wynnum 45 points to 24 on Saturday. "It was a better performance '
+        'than last week", Wynnum coach Matt Myers said. University drew with the Zorblat Club.',
+        published="2020-05-01",
+    )
+    countries = {e.name: e.country for e in found.entities}
+    assert countries["Caloundra"] == countries["Wynnum"] == "AUS"
+    assert countries["Matt Myers"] == "AUS"  # the story's one country, from its clubs' towns
+    # "University" is a town in Florida, but the word names a kind of body, not a town
+    assert countries.get("University") != "USA"
+
+
+def test_a_town_tells_where_the_story_is(extract_text: Callable[..., Extraction]) -> None:
+    found = extract_text(
+        "Police in Wokingham arrested a man on Friday. Mary Hollis, a neighbour, said she was "
+        "shocked.",
+        published="2019-09-14",
+    )
+    assert {e.name: e.country for e in found.entities}["Mary Hollis"] == "GBR"
+
+
 def test_an_organisation_name_says_what_it_is() -> None:
     from newsgraph.coding import _shipped, name_agent
 

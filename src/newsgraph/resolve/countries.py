@@ -5,6 +5,8 @@
    most two lowercase words between; or in an apposition right after it ("Vessel Tracker, a
    German firm", "Milltech Marine, a Seattle-based company") (`with_stated_countries`, before
    the actor knowledge base is consulted).
+   A body named only by a town is that town's country's: "Caloundra defeated Wynnum" (sports
+   clubs), unless the name is also a word for a kind of body ("University", a Florida town).
 2. The country the document is about (`with_home_country`, last of all). A local news story
    names people and bodies without saying where they are from: "the B.C. Coroners Service",
    "Senate", "Republican", a county sheriff. A reader takes them to be of the country the
@@ -32,7 +34,7 @@ from spacy.tokens import Doc
 from newsgraph.annotate.frames import mention_spans
 from newsgraph.lexicon.compiled import load_lexicon
 from newsgraph.lexicon.gazetteer import Gazetteer
-from newsgraph.lexicon.places import subdivision_country
+from newsgraph.lexicon.places import find_place, subdivision_country
 from newsgraph.models import (
     COUNTRY_BASIS,
     Attribute,
@@ -55,6 +57,11 @@ _NOT_ABOUT = frozenset({EntityType.WEAPON, EntityType.MEDIA})
 _AFFILIATING = frozenset({EntityType.ORGANIZATION, EntityType.MEDIA, EntityType.GROUP})
 _AFFILIATION_PREPOSITIONS = frozenset({"of", "at", "from", "with"})
 _AFFILIATION_MENTIONS = 3
+# kinds of actor a town's name may name (a club, a council), and the word lists of kinds of
+# body, whose words are no town's name
+_TOWN_NAMED = frozenset({EntityType.ORGANIZATION, EntityType.GROUP})
+_BODY_WORD_LISTS = ("body_words", "organisation_heads", "organisation_nouns", "business_nouns",
+                    "media_words", "armed_force_words")  # fmt: skip
 # places with a code but no people or institutions of their own to lend
 _NO_HOME = frozenset({"ATA"})
 # codes that say an actor has no country on purpose (an international body, a movement)
@@ -107,6 +114,7 @@ def with_stated_countries(
             continue
         country = _state_in_name(entity, gazetteer) if gazetteer is not None else None
         country = country or _leader_in_name(entity, entities, gazetteer)
+        country = country or _town_named(entity)
         country = country or next(
             (c for m in entity.mentions if (c := _stated(m, states, ends, text)) is not None), None
         )
@@ -194,6 +202,25 @@ def _state_in_name(entity: Entity, gazetteer: Gazetteer) -> str | None:
     return None
 
 
+def _town_named(entity: Entity) -> str | None:
+    """The country of the town a body's whole name is: a club, a team or a council that news
+    names by its town ("Caloundra defeated Wynnum 45 points to 24"). A name that is also a word
+    for a kind of body (`_BODY_WORD_LISTS`: "University", a town in Florida) is not a town's."""
+    if entity.type not in _TOWN_NAMED:
+        return None
+    name = entity.name.removeprefix("the ").removeprefix("The ")
+    if name.lower() in _body_words():
+        return None
+    place = find_place(name)
+    return place.country if place is not None else None
+
+
+@cache
+def _body_words() -> frozenset[str]:
+    words = load_lexicon().words
+    return frozenset().union(*(words.get(name, frozenset()) for name in _BODY_WORD_LISTS))
+
+
 def _leader_in_name(
     entity: Entity, entities: Sequence[Entity], gazetteer: Gazetteer | None
 ) -> str | None:
@@ -260,7 +287,7 @@ def document_countries(entities: Iterable[Entity]) -> set[str]:
         # document is about ("Wikinews" or "The Jakarta Post" report on any country)
         if (
             e.country
-            and (e.type == EntityType.STATE or e.known or _subdivision(e))
+            and (e.type == EntityType.STATE or e.known or _tells_where(e))
             and (e.type not in _NOT_ABOUT)
         ):
             weight[e.country] += len(e.mentions)
@@ -270,10 +297,16 @@ def document_countries(entities: Iterable[Entity]) -> set[str]:
     return {country for country, n in weight.items() if 2 * n >= top}
 
 
-def _subdivision(entity: Entity) -> bool:
-    """A state, province or county of one country ("Oxfordshire", "Queensland"): as telling of
-    where the story is as a state."""
-    return entity.type == EntityType.PLACE and subdivision_country(entity.name) == entity.country
+def _tells_where(entity: Entity) -> bool:
+    """A state, province or county of one country ("Oxfordshire", "Queensland"), a town
+    ("Wokingham") or a body named by its town ("Caloundra" the club): as telling of where the
+    story is as a state."""
+    if entity.type == EntityType.PLACE and subdivision_country(entity.name) == entity.country:
+        return True
+    if entity.type != EntityType.PLACE and _town_named(entity) is None:
+        return False
+    place = find_place(entity.name.removeprefix("the ").removeprefix("The "))
+    return place is not None and entity.country == place.country
 
 
 def home_country(entities: Iterable[Entity]) -> str | None:
