@@ -172,6 +172,17 @@ def test_outlets_typed_media(run: Run) -> None:
         assert by_name(result, name).type == "media"
 
 
+def test_a_science_journal_is_media_of_its_publishers_country(run: Run) -> None:
+    result = run("The study, published in Nature Astronomy on Monday, and one in PLoS One agreed.")
+    assert (
+        by_name(result, "Nature Astronomy").type,
+        by_name(result, "Nature Astronomy").country,
+    ) == ("media", "GBR")
+    assert by_name(result, "PLOS ONE").country == "USA"  # the journal's own spelling
+    # a one-word title that is an ordinary word is a journal only where NER sees a name
+    assert run("Science is hard, and nature is kind.").entities == ()
+
+
 def test_unknown_outlet_in_a_citation_is_media(run: Run) -> None:
     result = run("The army moved (Novaya Zaria Vestnik, April 30).")
     assert by_name(result, "Novaya Zaria Vestnik").type == "media"
