@@ -423,6 +423,24 @@ def test_an_organisation_or_facility_ner_names_with_a_given_name_is_a_person(
     assert extractor.recognizer._misread_person(span, etype) is person
 
 
+def test_a_name_shaped_body_with_a_title_before_or_a_body_after_is_a_person(
+    extractor: Extractor,
+) -> None:
+    def misread(text: str, name: str) -> bool:
+        doc = extractor.nlp(text)
+        start = text.index(name)
+        span = doc.char_span(start, start + len(name), label="ORG")
+        assert span is not None
+        return extractor.recognizer._misread_person(span, EntityType.ORGANIZATION)
+
+    # no common given name, but a title right before, or a body named right after "of"
+    assert misread("Sea-Eye spokesperson Zorblat Weibl said so.", "Zorblat Weibl")
+    assert misread("Zorblat Holland of the Bank of England said so.", "Zorblat Holland")
+    # a body's word keeps it a body; and so does a name with neither
+    assert not misread("Zorblat Holdings of the Bank of England said so.", "Zorblat Holdings")
+    assert not misread("Zorblat Weibl said so.", "Zorblat Weibl")
+
+
 def test_a_noun_in_apposition_says_what_kind_a_name_is(run: Run) -> None:
     result = run("Doug Miller of Milltech Marine, a firm specialising in AIS, told our reporter.")
     kinds = {e.name: e.type for e in result.entities}

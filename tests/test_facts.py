@@ -263,6 +263,24 @@ def test_an_employer_behind_any_of_the_verbs_prepositions(run: Run) -> None:
     assert run("He worked for Donald Trump for years.").relations == ()
 
 
+def test_any_post_at_a_body_and_a_body_named_beside_its_kind_are_memberships(run: Run) -> None:
+    def found(text: str) -> set[tuple[str, str, str]]:
+        result = run(text)
+        return {(name_of(result, r.subject), r.relation, name_of(result, r.object))
+                for r in result.relations}  # fmt: skip
+
+    # "biomechanicist" is in no list of posts; "at" a body is enough
+    text = "John Hutchinson, an evolutionary biomechanicist at the Royal Veterinary College, spoke."
+    assert ("John Hutchinson", "member_of", "Royal Veterinary College") in found(text)
+    text = "Peter Iseley of worldwide victim group Ending Clergy Abuse said so."
+    assert ("Peter Iseley", "member_of", "Ending Clergy Abuse") in found(text)
+    # other prepositions only after a listed post: a critic of a body is none of its members
+    assert (
+        run("John Hutchinson, a fierce critic of the Royal Veterinary College, spoke.").relations
+        == ()
+    )
+
+
 def test_former_before_a_hyphenated_title_ends_the_tie(run: Run) -> None:
     # the small model hangs "former" on "vice", not on "president"
     text = "Nickey Iyambo, former vice-president of Namibia, died on Sunday."

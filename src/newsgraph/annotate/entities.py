@@ -246,14 +246,30 @@ class EntityRecognizer:
         return etype
 
     def _misread_person(self, span: Span, etype: EntityType | None) -> bool:
-        """NER's organisation or facility that is a person's name ("Tony Mendez", "Dominic
-        Hare"); a place the index or the gazetteer knows stays one ("Victoria")."""
-        if etype == EntityType.ORGANIZATION:
-            return self._a_persons_name(span)
+        """NER's organisation or facility that is a person's name: it opens with a common
+        given name ("Tony Mendez", "Dominic Hare"), or has a name's shape and a title before it
+        ("Sea-Eye spokesperson Carlotta Weibl") or a body of its own after it ("Nikki Holland
+        of the UK's National Crime Agency"); a place the index or the gazetteer knows stays
+        one ("Victoria")."""
+        if etype not in {EntityType.ORGANIZATION, EntityType.PLACE}:
+            return False
+        if etype == EntityType.PLACE and self._names_something(span.text):
+            return False
+        if self._a_persons_name(span):
+            return True
         return (
-            etype == EntityType.PLACE
-            and self._a_persons_name(span)
+            self._name_shaped(span)
+            and (_titled(span, self.person_nouns) or _of_a_body(span))
             and not self._names_something(span.text)
+        )
+
+    def _name_shaped(self, span: Span) -> bool:
+        """Two or three capitalised words, none of them a body's word."""
+        words = [t.text for t in span]
+        return (
+            2 <= len(words) <= 3
+            and all(w.replace("-", "").isalpha() and w[0].isupper() for w in words)
+            and not any(w.lower() in self.body_words for w in words)
         )
 
     def _outlets(
@@ -440,6 +456,24 @@ def caseless_surfaces(gazetteer: Gazetteer, ordinary_words: frozenset[str]) -> d
         ):
             out.setdefault(lower, surface)
     return out
+
+
+def _titled(span: Span, titles: frozenset[str]) -> bool:
+    """A lower-case title noun right before the name, in its phrase: "spokesperson X"."""
+    if span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    return before.pos_ == "NOUN" and before.is_lower and before.lower_ in titles
+
+
+def _of_a_body(span: Span) -> bool:
+    """ "X of <another name>": a body NER named apart right after ("Nikki Holland of the UK's
+    National Crime Agency"), as a person is introduced; a body's own "of" stays in its name."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].lower_ != "of":
+        return False
+    after = doc[span.end + 1 : span.end + 5]
+    return any(t.ent_type_ in {"ORG", "GPE", "NORP"} and t.ent_iob_ == "B" for t in after)
 
 
 # the word lists whose words are a body's, never a person's (`_a_persons_name`)

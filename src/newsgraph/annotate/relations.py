@@ -44,6 +44,10 @@ def find_relations(
             and lemma in lexicon.affiliation.nouns
         ):
             found += _post_relations(view, token, lexicon)
+        elif token.pos_ == "NOUN" and lexicon.affiliation:
+            # any post "at" a body: "X, an evolutionary biomechanicist at the Royal Veterinary
+            # College"; other prepositions only after the listed nouns ("a critic of Y")
+            found += _post_relations(view, token, lexicon, frozenset({"at"}))
         if token.pos_ in {"NOUN", "PROPN"} and (
             token.dep_ in DESCRIBING or any(c.dep_ == "appos" for c in token.children)
         ):
@@ -205,16 +209,22 @@ def _is_party(entity: Entity) -> bool:
 _PARTY_CODES = frozenset({"PTY", "OPP"})
 
 
-def _post_relations(view: DocView, token: Token, lexicon: RelationLexicon) -> list[Relation]:
+def _post_relations(
+    view: DocView, token: Token, lexicon: RelationLexicon, preps: frozenset[str] | None = None
+) -> list[Relation]:
     """A person described by their post in an organisation belongs to it: "X, a professor at
-    Y", "X, spokeswoman for the department", "He is a researcher with Y", "ESPN's columnist"."""
+    Y", "X, spokeswoman for the department", "He is a researcher with Y", "ESPN's columnist";
+    with `preps`, only a body behind those ("at") counts, and no possessor."""
     affiliation = lexicon.affiliation
     assert affiliation is not None
     people = described_people(view, token)
     if not people:
         return []
-    bodies = view.prep_actors(token, set(affiliation.noun_preps))
-    bodies += view.children_actors(token, {"poss"})
+    if preps is not None:
+        bodies = view.prep_actors(token, set(preps))
+    else:
+        bodies = view.prep_actors(token, set(affiliation.noun_preps))
+        bodies += view.children_actors(token, {"poss"})
     # the organisation named right there, not one deeper in the phrase ("a researcher with
     # experience of AIS data" is no member of AIS)
     bodies = [
@@ -428,7 +438,11 @@ def _named_with(view: DocView, span: Span, preps: frozenset[str]) -> list[str]:
     ]  # "Republican Representative Francis Rooney"
     for prep in root.children:
         if prep.dep_ == "prep" and prep.lower_ in preps:
-            found += [view.entity_of(p) for p in prep.children if p.dep_ == "pobj"]
+            for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+                # the body's name, or the name in apposition to its kind ("of worldwide victim
+                # group Ending Clergy Abuse")
+                found.append(view.entity_of(pobj))
+                found += [view.entity_of(c) for c in pobj.children if c.dep_ == "appos"]
     return list(dict.fromkeys(e for e in found if e is not None))
 
 

@@ -425,6 +425,9 @@ class _Article:
             found = output[best]
             ok = _TYPE_EQUIVALENT.get(found["type"], found["type"]) == entity["type"]
             self.report.entity_type.count(ok)
+            if not ok:
+                self.error("entity type", entity=entity["name"], gold=entity["type"],
+                           output=found["type"])  # fmt: skip
             if entity.get("country"):
                 country = _country_of(found)
                 self.report.entity_country.count(country == entity["country"])
