@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -57,11 +57,7 @@ class Collector:
         self.seen: dict[str, dict[str, tuple[dict[str, float], str | None, bool]]] = {}
 
     def assign(
-        self,
-        entities: Sequence[Entity],
-        doc: Doc | None,
-        codes: ActorCodes | None = None,
-        agents: Mapping[str, str] | None = None,
+        self, entities: Sequence[Entity], doc: Doc | None, codes: ActorCodes | None = None
     ) -> list[Entity]:
         from newsgraph.coding import code_entity, stated_agent
         from newsgraph.learn.sectors import SECTOR_TYPES
@@ -72,7 +68,7 @@ class Collector:
             if e.type in SECTOR_TYPES:
                 coded = code_entity(e, codes)
                 stated = stated_agent(e, codes) == coded.agent
-                seen[e.id] = (entity_features(e, doc, codes, coded, agents), coded.agent, stated)
+                seen[e.id] = (entity_features(e, doc, codes, coded), coded.agent, stated)
         return list(entities)
 
 

@@ -198,9 +198,7 @@ class Extractor:
         # who acts for an international body is known before the models weigh countries
         entities = tuple(with_igo_posts(entities, self.lexicon.actor_codes, self._igo_bodies))
         if self.sectors is not None:
-            entities = tuple(
-                self.sectors.assign(entities, doc, self.lexicon.actor_codes, self.events.agents)
-            )
+            entities = tuple(self.sectors.assign(entities, doc, self.lexicon.actor_codes))
         if self.countries is not None:
             entities = tuple(self.countries.assign(entities, len(sents), self.lexicon.actor_codes))
         entities = tuple(with_codes(entities, self.lexicon.actor_codes))

@@ -22,13 +22,12 @@ with `sector_source` "model" and `sector_confidence`, so a user can tell it from
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.annotate.frames import noun_keys
 from newsgraph.coding import Coded, code_entity, stated_agent
 from newsgraph.learn.files import BUILTIN, load_part
 from newsgraph.learn.linear import LinearModel
@@ -44,21 +43,13 @@ MODEL_FILE = "sectors.json"
 _MENTIONS_READ = 6  # the first mentions say who an actor is; later ones repeat the name
 _SENTENCES_READ = 3  # sentences whose words describe the actor ("the study", "shares fell")
 _CONTEXT_DEPS = frozenset({"appos", "compound", "amod", "nmod", "poss", "acl", "relcl", "prep"})
-# the words that say what an actor is: its apposition and the noun right before its name
-_DESCRIBING_DEPS = frozenset({"appos", "compound"})
 
 
 def entity_features(
-    entity: Entity,
-    doc: Doc | None,
-    codes: ActorCodes | None = None,
-    rule: Coded | None = None,
-    agents: Mapping[str, str] | None = None,
+    entity: Entity, doc: Doc | None, codes: ActorCodes | None = None, rule: Coded | None = None
 ) -> dict[str, float]:
     """What is known of an actor, as sparse indicator features; `rule` is its code by the
-    rules (`coding.code_entity`) when the caller has it already. `agents` (the lexicon's
-    agent nouns) name the sector of a word that describes the actor ("shock jock X", "X, a
-    columnist"), so a describing word the gold's train split never shows still counts."""
+    rules (`coding.code_entity`) when the caller has it already."""
     attributes = {a.key: a.value for a in entity.attributes}
     rule = rule or code_entity(entity, codes)
     features: dict[str, float] = {
@@ -88,13 +79,11 @@ def entity_features(
         if role.organization:
             features["role_org"] = 1.0
     if doc is not None:
-        _context_features(entity, doc, features, agents or {})
+        _context_features(entity, doc, features)
     return features
 
 
-def _context_features(
-    entity: Entity, doc: Doc, features: dict[str, float], agents: Mapping[str, str]
-) -> None:
+def _context_features(entity: Entity, doc: Doc, features: dict[str, float]) -> None:
     """The words the parser ties to the entity's first mentions, and those of the sentences
     of the very first ones."""
     for n, mention in enumerate(entity.mentions[:_MENTIONS_READ]):
@@ -113,23 +102,13 @@ def _context_features(
             features[f"object_of:{root.head.lower_}:{root.head.head.lemma_.lower()}"] = 1.0
         elif root.dep_ in _CONTEXT_DEPS and root.head.i != root.i:
             features[f"modifies:{_word(root.head)}"] = 1.0
-        describing = []
-        if root.dep_ == "appos" and root.head.i != root.i:
-            describing.append(root.head)
         for child in root.children:
             if child.dep_ in _CONTEXT_DEPS and not (span.start <= child.i < span.end):
                 features[f"{child.dep_}:{_word(child)}"] = 1.0
-                if child.dep_ in _DESCRIBING_DEPS:
-                    describing.append(child)
         if span.start > 0:
             before = doc[span.start - 1]
             if before.is_alpha:
                 features[f"before:{_word(before)}"] = 1.0
-                describing.append(before)
-        for token in describing:
-            code = next((agents[k] for k in noun_keys(token) if k in agents), None)
-            if code is not None and token.pos_ == "NOUN":
-                features[f"agent_word:{code}"] = 1.0
 
 
 def _word(token: Token) -> str:
@@ -147,26 +126,16 @@ class SectorModel:
     override: float
 
     def assign(
-        self,
-        entities: Sequence[Entity],
-        doc: Doc | None,
-        codes: ActorCodes | None = None,
-        agents: Mapping[str, str] | None = None,
+        self, entities: Sequence[Entity], doc: Doc | None, codes: ActorCodes | None = None
     ) -> list[Entity]:
-        return [self._assigned(e, doc, codes, agents) for e in entities]
+        return [self._assigned(e, doc, codes) for e in entities]
 
-    def _assigned(
-        self,
-        entity: Entity,
-        doc: Doc | None,
-        codes: ActorCodes | None,
-        agents: Mapping[str, str] | None,
-    ) -> Entity:
+    def _assigned(self, entity: Entity, doc: Doc | None, codes: ActorCodes | None) -> Entity:
         if entity.type not in SECTOR_TYPES:
             return entity
         coded = code_entity(entity, codes)
         rule = coded.agent
-        probabilities = self.model.probabilities(entity_features(entity, doc, codes, coded, agents))
+        probabilities = self.model.probabilities(entity_features(entity, doc, codes, coded))
         best = max(probabilities, key=lambda c: probabilities[c])
         p = probabilities[best]
         if best == rule:
