@@ -281,6 +281,11 @@ def test_any_post_at_a_body_and_a_body_named_beside_its_kind_are_memberships(run
     )
 
 
+def test_a_party_before_a_leadership_title_does_not_hold_the_post(run: Run) -> None:
+    text = "Cummings, the Democratic chairman of the House Oversight and Reform Committee, was 68."
+    assert [r for r in run(text).relations if r.relation == "leads"] == []
+
+
 def test_former_before_a_hyphenated_title_ends_the_tie(run: Run) -> None:
     # the small model hangs "former" on "vice", not on "president"
     text = "Nickey Iyambo, former vice-president of Namibia, died on Sunday."

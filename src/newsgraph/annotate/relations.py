@@ -148,6 +148,9 @@ def _noun_relations(
     reversed noun swaps the two ("X, the party's nominee": the party supports X)."""
     relation, prep, reverse = entry
     subjects = described(view, token)
+    if relation in lexicon.titles.values():
+        # a post is a person's: "the Democratic chairman of X" is not the party's lead
+        subjects = [s for s in subjects if view.entities[s.entity].type == EntityType.PERSON]
     if not subjects:
         return []
     objects = view.prep_actors(token, {prep}) + view.children_actors(token, {"poss"})
