@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
-from newsgraph import Extraction
+from newsgraph import Extraction, Extractor, Settings
 from newsgraph.models import Attribute, Entity, EntityType
 
 Run = Callable[..., Extraction]
@@ -444,3 +445,21 @@ def test_according_to_makes_the_rest_of_the_sentence_its_sources_words(run: Run)
     assert quote.text == "A second fire on Saturday killed another person"
     assert quote.speaker is None and quote.speaker_agent is not None
     assert quote.speaker_agent.code == "GOV"
+
+
+def test_reporting_verbs_and_stances_are_lexicon_data_a_user_file_extends(
+    extractor: Extractor, tmp_path: Path
+) -> None:
+    text = 'Mary Hollis opined, "The plan will fail." Tom Bard disavowed, "I never met him."'
+
+    def quotes(found: Extractor) -> list[tuple[str | None, str]]:
+        return [(q.verb, q.stance) for q in found.extract_text(text).quotes]
+
+    assert ("opined", "state") not in quotes(extractor)
+    path = tmp_path / "mine.yaml"
+    path.write_text(
+        "meta: {kind: words}\nlists:\n  speech_verbs: [opine]\n  stance_deny: [disavow]\n",
+        encoding="utf-8",
+    )
+    mine = quotes(Extractor(Settings(lexicon_paths=(str(path),))))
+    assert ("opined", "state") in mine and ("disavowed", "deny") in mine, mine

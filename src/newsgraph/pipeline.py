@@ -29,7 +29,7 @@ from newsgraph.annotate.frames import DocView
 from newsgraph.annotate.known_names import KnownType
 from newsgraph.annotate.nlp import load_nlp
 from newsgraph.annotate.pubdate import infer_published
-from newsgraph.annotate.quotes import find_quotes, reported_in_quotes
+from newsgraph.annotate.quotes import SpeechVerbs, find_quotes, reported_in_quotes
 from newsgraph.annotate.relations import find_relations
 from newsgraph.annotate.transcript import speaker_turns
 from newsgraph.coding import coded_events, igo_bodies, with_codes, with_igo_posts
@@ -79,6 +79,7 @@ class Extractor:
             self.nlp, self.gazetteer, ordinary_words=self.lexicon.words["ordinary_words"]
         )
         self.events = self.lexicon.events
+        self.speech = SpeechVerbs.of(self.lexicon.words)
         self.actors = open_actor_kb(self.settings.actor_kb)
         self.tagger = load_tagger(self.settings.event_model)
         self.sides = load_ranker(self.settings.event_model)
@@ -224,7 +225,7 @@ class Extractor:
             modality=self.events.modality,
         )
         turns = speaker_turns(text, entities)
-        quotes = find_quotes(view, turns)
+        quotes = find_quotes(view, turns, self.speech)
         events = find_events(view, self.events)
         if self.tagger is not None:
             events = self.tagger.tag(view, events, self.events, entities)

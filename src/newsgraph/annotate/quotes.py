@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
-from dataclasses import replace
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from functools import cache
 
 from spacy.tokens import Span, Token
 
@@ -21,108 +22,48 @@ from newsgraph.annotate.events import subject_of
 from newsgraph.annotate.events.grammar import performed_in_saying, trigger_token
 from newsgraph.annotate.frames import Actor, DocView
 from newsgraph.annotate.transcript import Turn, turn_quotes
+from newsgraph.lexicon.compiled import load_lexicon
 from newsgraph.models import Agent, EntityType, Event, Evidence, Modality, Quote
 
 _QUOTE = re.compile(
     r"“(?P<a>[^”]{1,1500})”|\"(?P<b>[^\"\n]{1,1500})\"|‘(?P<c>[^’\n]{2,200})’(?!\w)"
 )
-_STANCE = {
-    "accuse": "accuse",
-    "blame": "accuse",
-    "berate": "accuse",
-    "charge": "accuse",
-    "deny": "deny",
-    "reject": "deny",
-    "refute": "deny",
-    "dismiss": "deny",
-    "rebuff": "deny",
-    "warn": "warn",
-    "threaten": "warn",
-    "caution": "warn",
-    "claim": "claim",
-    "allege": "claim",
-    "insist": "claim",
-    "argue": "claim",
-    "contend": "claim",
-    "announce": "announce",
-    "declare": "announce",
-    "confirm": "announce",
-    "report": "announce",
-    "praise": "praise",
-    "hail": "praise",
-    "welcome": "praise",
-    "applaud": "praise",
-    "commend": "praise",
-    "boast": "praise",
-    "cheer": "praise",
-    "criticise": "criticise",
-    "criticize": "criticise",
-    "condemn": "criticise",
-    "denounce": "criticise",
-    "slam": "criticise",
-    "decry": "criticise",
-    "attack": "criticise",
-}
-SPEECH = set(_STANCE) | {
-    "say",
-    "tell",
-    "add",
-    "state",
-    "note",
-    "write",
-    "stress",
-    "explain",
-    "reply",
-    "respond",
-    "ask",
-    "urge",
-    "call",
-    "suggest",
-    "imply",
-    "vow",
-    "promise",
-    "pledge",
-    "describe",
-    "comment",
-    "remark",
-    "observe",
-    "tweet",
-    "post",
-    "quote",
-    "acknowledge",
-    "admit",
-    "believe",
-    "assert",
-    "continue",
-    "conclude",
-    "emphasize",
-    "emphasise",
-    "counter",
-    "retort",
-    "exclaim",
-    "characterize",
-    "characterise",
-    "mention",
-    "profess",
-    "lament",
-    "complain",
-    "concede",
-    "maintain",
-    "testify",
-    "recount",
-    "predict",
-    "quip",
-    "joke",
-}
+# the stances a reporting verb gives its quote (words.yaml `stance_<name>` lists); any other
+# speech verb (words.yaml `speech_verbs`) states
+STANCES = ("accuse", "deny", "warn", "claim", "announce", "praise", "criticise")
+
+
+@dataclass(frozen=True, slots=True)
+class SpeechVerbs:
+    """The lexicon's reporting verbs (lemmas), and the stance of those that take one."""
+
+    verbs: frozenset[str]
+    stance: dict[str, str]
+
+    @classmethod
+    def of(cls, words: Mapping[str, frozenset[str]]) -> SpeechVerbs:
+        """From the lexicon's word lists (`Lexicon.words`, the user's files merged in)."""
+        stance = {verb: name for name in STANCES for verb in words.get(f"stance_{name}", ())}
+        return cls(words.get("speech_verbs", frozenset()) | frozenset(stance), stance)
+
+
+@cache
+def _shipped_speech_verbs() -> SpeechVerbs:
+    return SpeechVerbs.of(load_lexicon().words)
+
+
 # a quote without a reporting verb continues the previous speaker's up to this many sentences on
 CONTINUATION = 2
 _SCARE_WORDS = 4  # a quote this short inside a sentence of the narrator is a scare quote
 
 
-def find_quotes(view: DocView, turns: Sequence[Turn] = ()) -> list[Quote]:
+def find_quotes(
+    view: DocView, turns: Sequence[Turn] = (), speech: SpeechVerbs | None = None
+) -> list[Quote]:
     """Direct quotes first, then reported speech not already covered by one; in a transcript
-    (`turns`, annotate/transcript.py) each sentence of an answer is its speaker's quote too."""
-    parties = _Parties(view)
+    (`turns`, annotate/transcript.py) each sentence of an answer is its speaker's quote too.
+    `speech`: the lexicon's reporting verbs (the shipped ones when not given)."""
+    parties = _Parties(view, speech or _shipped_speech_verbs())
     direct = _direct(view, parties)
     sentences = [(s.start_char, s.end_char) for s in view.sents]
     answers = turn_quotes(turns, sentences, view.text, view.document_id)
@@ -169,8 +110,9 @@ class _Parties:
     """Speech verbs per sentence, and each verb's speaker and addressee, worked out once: a
     sentence of a thousand quotes around one "said" asks the same questions a thousand times."""
 
-    def __init__(self, view: DocView) -> None:
+    def __init__(self, view: DocView, speech: SpeechVerbs) -> None:
         self.view = view
+        self.speech = speech
         self.unnamed_view = view.with_unnamed()
         self._verbs: dict[int, list[Token]] = {}
         self._of_verb: dict[int, tuple[str | None, str | None]] = {}
@@ -180,7 +122,7 @@ class _Parties:
             self._verbs[sentence] = [
                 t
                 for t in self.view.sents[sentence]
-                if t.lemma_.lower() in SPEECH and t.pos_ == "VERB"
+                if t.lemma_.lower() in self.speech.verbs and t.pos_ == "VERB"
             ]
         return self._verbs[sentence]
 
@@ -261,7 +203,7 @@ def _quote(
         kind=kind,
         speaker=speaker,
         verb=verb.text if verb is not None else None,
-        stance=_STANCE.get(lemma or "", "state"),
+        stance=parties.speech.stance.get(lemma or "", "state"),
         evidence=Evidence(view.document_id, sentence, start, end),
         addressee=addressee,
         date=date,
@@ -327,7 +269,7 @@ def _reported(view: DocView, parties: _Parties) -> list[Quote]:
     text = view.text
     found = []
     for token in view.tokens:
-        if token.pos_ != "VERB" or token.lemma_.lower() not in SPEECH:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in parties.speech.verbs:
             continue
         complement = next((c for c in token.children if c.dep_ == "ccomp"), None)
         if (
