@@ -287,6 +287,19 @@ def test_a_party_before_a_leadership_title_does_not_hold_the_post(run: Run) -> N
     assert [r for r in run(text).relations if r.relation == "leads"] == []
 
 
+def test_a_partys_ticket_is_its_nominees_and_an_owner_may_stand_before_the_noun(
+    run: Run,
+) -> None:
+    def found(text: str) -> set[tuple[str, str, str]]:
+        result = run(text)
+        return {(name_of(result, r.subject), r.relation, name_of(result, r.object))
+                for r in result.relations}  # fmt: skip
+
+    text = "In 2016, the Constitution Party ticket of Darrell Castle for president won 0.15%."
+    assert ("Constitution Party", "supports", "Darrell Castle") in found(text)
+    assert ("United States", "supports", "Ukraine") in found("US support for Ukraine grew.")
+
+
 def test_former_before_a_hyphenated_title_ends_the_tie(run: Run) -> None:
     # the small model hangs "former" on "vice", not on "president"
     text = "Nickey Iyambo, former vice-president of Namibia, died on Sunday."

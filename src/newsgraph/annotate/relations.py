@@ -174,9 +174,10 @@ def _owned_relations(
     view: DocView, token: Token, entry: tuple[str, str], lexicon: RelationLexicon
 ) -> list[Relation]:
     """A noun whose owner holds the relation to the noun's object: "the Cuban government's
-    support for Nicolás Maduro" (Cuba supports Maduro), "their support for Biden"."""
+    support for Nicolás Maduro" (Cuba supports Maduro), "their support for Biden", "the
+    Constitution Party ticket of Darrell Castle" (the owner named before the noun)."""
     relation, prep = entry
-    subjects = view.children_actors(token, {"poss"})
+    subjects = view.children_actors(token, {"poss", "compound", "nmod"})
     objects = view.prep_actors(token, {prep})
     return _pairs(view, token, relation, *_plausible(view, lexicon, relation, subjects, objects))
 
