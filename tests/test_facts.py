@@ -217,6 +217,11 @@ def test_alignments_stated_by_nouns(
         ("Mitchell Stoltz, a Senior Staff Attorney of the Electronic Frontier Foundation, "
          "sent a letter.", ("Mitchell Stoltz", "member_of", "Electronic Frontier Foundation"),
          "leads"),
+        # the title before the name, the body behind "of" on it
+        ("Director Mike Brown of the Electronic Frontier Foundation spoke.",
+         ("Mike Brown", "leads", "Electronic Frontier Foundation"), "member_of"),
+        ("Deputy Director Mike Brown of the Electronic Frontier Foundation spoke.",
+         ("Mike Brown", "member_of", "Electronic Frontier Foundation"), "leads"),
     ],
 )  # fmt: skip
 def test_a_title_between_a_body_and_a_name(

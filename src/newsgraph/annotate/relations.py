@@ -390,10 +390,13 @@ def _title_tie(
 ) -> str | None:
     """What the title between an organisation and the person it names says (guideline 6.1):
     "WHO director-general Tedros" leads, "NAACP vice president X" is a member (None: the
-    default), "former Tesco chief executive X" no tie now (the empty string)."""
+    default), "former Tesco chief executive X" no tie now (the empty string); for a body
+    behind "of" on the name, the title before the name ("Director X of Y") says it."""
     after = _after_body(view, span, organization)
     if after is None:
-        return None
+        # the body behind "of" on the name: the title is the words before the name
+        # ("Director Anthony Fauci of the NIAID" leads it)
+        after = view.doc[span.root.left_edge.i : span.start]
     tokens = [t for t in after if not t.is_punct]
     between = [t.lower_ for t in tokens]
     qualifiers = lexicon.title_qualifiers
