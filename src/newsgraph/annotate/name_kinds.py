@@ -1,0 +1,293 @@
+"""What a name spaCy's NER found really is: its bounds, and the kind of thing it names.
+
+The small English model often draws a name's edges wrong ("the", a title, a place glued to a
+person's name) and often labels it wrong (a person's name as an organisation, a body as a
+person, a newspaper as an organisation). The tests here read the words of the name and the
+nouns around it to put both right; the recognizer (`annotate/entities.py`) applies them to
+each NER span before it becomes a candidate. `_NameReader` holds the tests that need the
+recognizer's word lists and gazetteer, and is mixed into `EntityRecognizer`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from newsgraph.annotate.known_names import KnownType
+from newsgraph.lexicon.gazetteer import Gazetteer
+from newsgraph.lexicon.places import find_place
+from newsgraph.models import EntityType
+
+NER_TYPES = {
+    "PERSON": EntityType.PERSON, "ORG": EntityType.ORGANIZATION, "GPE": EntityType.PLACE,
+    "LOC": EntityType.PLACE, "FAC": EntityType.PLACE, "NORP": EntityType.GROUP,
+    "PRODUCT": EntityType.WEAPON,
+}  # fmt: skip
+_WEAPON_PREFIX = (
+    r"Su|MiG|Mig|Mi|Ka|Tu|Il|An|Yak|Kh|KH|BMP|BMD|BTR|BM|TOS|HQ|DF|MQ|RQ|AH|UH|CH|KJ|JF|FC|"
+    r"S|T|F|J|Z|M|K|Buk|BuK|BUK|Tor|Igla|Pechora|Pantsir|Iskander|Tochka|Smerch|Uragan|Grad|"
+    r"Shahed|Hwasong|Fateh|Zolfaghar|Kornet|Orlan|Tornado"
+)
+_MODEL = re.compile(r"^[A-Z]{0,2}\d{3,4}(?:-\w+)?$")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_WEAPON_DESIGNATION = re.compile(
+    rf"\b(?:{_WEAPON_PREFIX})-\s?\d{{1,4}}[A-Za-z0-9]*(?:-\d?[A-Za-z0-9]+)*(?:\s[A-Z][a-z]+-\d[A-Za-z0-9]*)?"
+    rf"|\b(?:Buk|BuK|BUK|Tor|Igla|Pechora|Pantsir|Iskander)-[A-Z0-9][A-Za-z0-9]*"
+)
+_MOVEMENT = re.compile(r"(?:istas?|ists?|isms?|ites?|istes?)$")
+_NOT_NAMES = {
+    "UTC",
+    "GMT",
+    "EST",
+    "CET",
+    "MSK",
+    "State",
+    "Government",
+    "Ministry",
+    "President",
+    "Minister",
+    "Council",
+    "the State",
+}
+
+
+class _NameReader:
+    """Whether an NER span is a person's name or a body's, read from its words and the nouns
+    around it. A mixin of `EntityRecognizer`, which sets the word lists and the gazetteer
+    from the lexicon; kept apart so the recognizer's module holds only the tiers."""
+
+    given_names: frozenset[str]
+    body_words: frozenset[str]
+    organisation_nouns: frozenset[str]
+    business_nouns: frozenset[str]
+    person_nouns: frozenset[str]
+    gazetteer: Gazetteer
+
+    def _names_something(self, text: str) -> bool:
+        """Whether the place index or the gazetteer knows the words as a name."""
+        return find_place(text) is not None or any(True for _ in self.gazetteer.lookup(text))
+
+    def _a_persons_name(self, span: Span) -> bool:
+        """Two or three capitalised words opening with a common given name and holding no
+        word of a body's name: NER's "organisation" "Tony Mendez" is a person."""
+        words = [t.text for t in span]
+        return (
+            2 <= len(words) <= 3
+            and words[0] in self.given_names
+            and all(w.isalpha() and w[0].isupper() for w in words)
+            and not any(w.lower() in self.body_words for w in words)
+        )
+
+    def _apposed_kind(self, span: Span, etype: EntityType | None) -> EntityType | None:
+        """The kind a common noun says the name is, where NER read a body as a person or a
+        facility (the name modifies a business noun: "the Cipriani Dolci restaurant"; a noun
+        in apposition: "Milltech Marine, a firm ...") or a person as a body or a facility
+        ("Jasim Uddin, a spokesperson for ..."); a place the index or the gazetteer knows stays
+        one."""
+        root = span.root
+        if (
+            etype in {EntityType.PERSON, EntityType.PLACE}
+            and root.dep_ == "compound"
+            and root.head.pos_ == "NOUN"
+            and root.head.lemma_.lower() in self.business_nouns
+            and not self._names_something(span.text)
+        ):
+            return EntityType.ORGANIZATION  # "the Cipriani Dolci restaurant"
+        noun = next((c for c in root.children
+                     if c.dep_ == "appos" and c.pos_ == "NOUN"), None)  # fmt: skip
+        if noun is None:
+            return etype
+        lemma = noun.lemma_.lower()
+        if etype == EntityType.PERSON and lemma in self.organisation_nouns:
+            return EntityType.ORGANIZATION
+        if (
+            etype in {EntityType.ORGANIZATION, EntityType.PLACE}
+            and lemma in self.person_nouns
+            and lemma not in self.organisation_nouns
+            and not self._names_something(span.text)
+        ):
+            return EntityType.PERSON
+        return etype
+
+    def _misread_person(self, span: Span, etype: EntityType | None) -> bool:
+        """NER's organisation or facility that is a person's name: it opens with a common
+        given name ("Tony Mendez", "Dominic Hare"), or has a name's shape and a title before it
+        ("Sea-Eye spokesperson Carlotta Weibl") or a body of its own after it ("Nikki Holland
+        of the UK's National Crime Agency"); a place the index or the gazetteer knows stays
+        one ("Victoria")."""
+        if etype not in {EntityType.ORGANIZATION, EntityType.PLACE}:
+            return False
+        if etype == EntityType.PLACE and self._names_something(span.text):
+            return False
+        if self._a_persons_name(span):
+            return True
+        return (
+            self._name_shaped(span)
+            and (_titled(span, self.person_nouns) or _of_a_body(span))
+            and not self._names_something(span.text)
+        )
+
+    def _name_shaped(self, span: Span) -> bool:
+        """Two or three capitalised words, none of them a body's word."""
+        words = [t.text for t in span]
+        return (
+            2 <= len(words) <= 3
+            and all(w.replace("-", "").isalpha() and w[0].isupper() for w in words)
+            and not any(w.lower() in self.body_words for w in words)
+        )
+
+
+def _titled(span: Span, titles: frozenset[str]) -> bool:
+    """A lower-case title noun right before the name, in its phrase: "spokesperson X"."""
+    if span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    return before.pos_ == "NOUN" and before.is_lower and before.lower_ in titles
+
+
+def _of_a_body(span: Span) -> bool:
+    """ "X of <another name>": a body NER named apart right after ("Nikki Holland of the UK's
+    National Crime Agency"), as a person is introduced; a body's own "of" stays in its name."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].lower_ != "of":
+        return False
+    after = doc[span.end + 1 : span.end + 5]
+    return any(t.ent_type_ in {"ORG", "GPE", "NORP"} and t.ent_iob_ == "B" for t in after)
+
+
+# the word lists whose words are a body's, never a person's (`_a_persons_name`)
+_BODY_WORD_LISTS = ("body_words", "organisation_heads", "company_suffixes", "thoroughfares")
+
+
+def _names_a_model(span: Span) -> bool:
+    """A maker's name followed by a model designation ("Boeing 777", "Airbus A320", "737-800";
+    not a year, nor "Huawei 5G")."""
+    doc = span.doc
+    following = doc[span.end].text if span.end < len(doc) else ""
+    return bool(_MODEL.match(following)) and not _YEAR.match(following)
+
+
+def _glued_to_person(
+    ner: list[Span], known: KnownType, names_something: Callable[[str], bool]
+) -> list[Span]:
+    """NER spans that glue a place or a body to a person's name split in two ("Senator from
+    Vermont Bernie Sanders": "Vermont Bernie Sanders", an organisation; "Speaker of the House
+    Nancy Pelosi": "House Nancy Pelosi"), when the actor knowledge base knows the last words
+    (two or more) as a person, and NER read the whole as an organisation or the place index
+    or the gazetteer knows the first word or two. The first part is read as a place when the
+    place index knows it, else as an organisation."""
+    out = []
+    for span in ner:
+        cut = next((k for k in (1, 2) if len(span) - k >= 2
+                    and (span.label_ == "ORG" or names_something(span[:k].text))
+                    and known(span[k:].text) == EntityType.PERSON), None)  # fmt: skip
+        if cut is None:
+            out.append(span)
+            continue
+        place = find_place(span[:cut].text) is not None
+        out.append(Span(span.doc, span.start, span.start + cut, label="GPE" if place else "ORG"))
+        out.append(Span(span.doc, span.start + cut, span.end, label="PERSON"))
+    return out
+
+
+def _trim(ent: Span) -> Span | None:
+    """Drop a leading "the", "pro-", "anti-" and a trailing "'s" from an NER span."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and (
+        doc[start].lower_ in {"the", "pro", "anti", "-", "ex"} or doc[start].is_punct
+    ):
+        start += 1
+    while end > start and (doc[end - 1].text in {"'s", "’s", "'", "’"} or doc[end - 1].is_punct):
+        end -= 1
+    if start >= end:
+        return None
+    span = Span(doc, start, end, label=ent.label_)
+    if span.text in _NOT_NAMES or not any(ch.isupper() for ch in span.text):
+        return None
+    return span
+
+
+def _without_title(
+    span: Span, titles: frozenset[tuple[str, ...]], persons_name: Callable[[Span], bool]
+) -> Span:
+    """A person's span without the title NER took into it ("Taoiseach Leo Varadkar", "State
+    Counsellor Aung San Suu Kyi"), the longest title opening it, when a name of two words or
+    more remains ("Sheikh Hasina" keeps its first word). NER's "organisation" made of a title
+    and a person's name ("Assemblywoman Selena Torres") is that person."""
+    if span.label_ not in {"PERSON", "ORG"}:
+        return span
+    words = [t.lower_ for t in span]
+    cut = max((len(t) for t in titles if tuple(words[: len(t)]) == t), default=0)
+    if cut == 0 or len(span) - cut < 2:
+        return span
+    rest = Span(span.doc, span.start + cut, span.end, label="PERSON")
+    if span.label_ == "ORG" and not persons_name(rest):
+        return span
+    return rest
+
+
+@dataclass(frozen=True)
+class _NameKinds:
+    """What the words of a name NER found, or the nouns around it, say about its kind (word
+    lists: words.yaml)."""
+
+    organisation_heads: frozenset[str] = frozenset()
+    armed_force: re.Pattern[str] | None = None
+    media: re.Pattern[str] | None = None
+    media_nouns: frozenset[tuple[str, ...]] = frozenset()
+    # the first and last words of the media nouns: a cheap test before the phrases
+    media_edges: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_words(cls, words: Mapping[str, frozenset[str]]) -> _NameKinds:
+        return cls(
+            words.get("organisation_heads", frozenset()),
+            _words_pattern(words.get("armed_force_words", frozenset())),
+            _words_pattern(words.get("media_words", frozenset())),
+            nouns := frozenset(tuple(n.split()) for n in words.get("media_nouns", frozenset())),
+            frozenset(w for noun in nouns for w in (noun[0], noun[-1])),
+        )
+
+    def of(self, span: Span) -> EntityType | None:
+        text = span.text
+        if len(span) == 1 and _MOVEMENT.search(text):
+            return EntityType.GROUP  # "Chavista", "Chavism", "Peronists": movements, not places
+        if span.label_ == "PERSON" and len(span) > 1 and span[-1].lower_ in self.organisation_heads:
+            return EntityType.ORGANIZATION  # "The Tigray People's Liberation Front": no person
+        if span.label_ == "PRODUCT":
+            return EntityType.WEAPON if _WEAPON_DESIGNATION.search(text) else None
+        if span.label_ == "ORG":
+            if self.armed_force is not None and self.armed_force.search(text):
+                return EntityType.ARMED_FORCE
+            if self.media is not None and self.media.search(text):
+                return EntityType.MEDIA
+            if self._called_media(span, after=True):
+                return EntityType.MEDIA  # "the Baltimore Sun newspaper"
+        if span.label_ in NER_TYPES and self._called_media(span, after=False):
+            return EntityType.MEDIA  # "the journal Science Advances", "news agency Rudaw"
+        return NER_TYPES.get(span.label_)
+
+    def _called_media(self, span: Span, *, after: bool) -> bool:
+        """Whether a media noun stands right before the name (or, with `after`, right after)."""
+        doc = span.doc
+        # the word touching the name, looked up first: nearly always no noun's end
+        edge = span.end if after else span.start - 1
+        if not 0 <= edge < len(doc) or doc[edge].lower_ not in self.media_edges:
+            return False
+        for noun in self.media_nouns:
+            start = span.end if after else span.start - len(noun)
+            if start >= 0 and tuple(t.lower_ for t in doc[start : start + len(noun)]) == noun:
+                return True
+        return False
+
+
+def _words_pattern(words: Iterable[str]) -> re.Pattern[str] | None:
+    """Any of the words or phrases, as whole words in any case."""
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
