@@ -305,6 +305,22 @@ def test_a_partys_ticket_is_its_nominees_and_an_owner_may_stand_before_the_noun(
     assert ("United States", "supports", "Ukraine") in found("US support for Ukraine grew.")
 
 
+def test_a_head_of_a_city_or_province_named_before_the_name_leads_it(run: Run) -> None:
+    def found(text: str) -> set[tuple[str, str, str]]:
+        result = run(text)
+        return {(name_of(result, r.subject), r.relation, name_of(result, r.object))
+                for r in result.relations}  # fmt: skip
+
+    assert ("Keisha Lance Bottoms", "leads", "Atlanta") in found(
+        "Atlanta Mayor Keisha Lance Bottoms spoke."
+    )
+    assert ("Gavin Newsom", "leads", "California") in found(
+        "Governor of California Gavin Newsom spoke."
+    )
+    assert found("Former Governor of California Jerry Brown spoke.") == set()
+    assert found("California resident Mary Hollis spoke.") == set()
+
+
 def test_former_before_a_hyphenated_title_ends_the_tie(run: Run) -> None:
     # the small model hangs "former" on "vice", not on "president"
     text = "Nickey Iyambo, former vice-president of Namibia, died on Sunday."

@@ -349,6 +349,8 @@ def _affiliations(
                 continue
             for organization in _named_with(view, span, preps):
                 if _membership(view, lexicon, organization) is None:
+                    if _heads_place(view, span, organization, lexicon):
+                        found.append(_led_place(view, span, entity.id, organization))
                     continue
                 evidence = view.evidence(list(view.doc[span.root.left_edge.i : span.end + 1]))
                 subject, tie, obj = entity.id, relation, organization
@@ -370,6 +372,32 @@ def _affiliations(
                     )
                 )
     return found
+
+
+def _heads_place(view: DocView, span: Span, place: str, lexicon: RelationLexicon) -> bool:
+    """Whether the name's own phrase gives its holder a post that heads the place named in it
+    ("Governor of California Gavin Newsom", "Scotland First Minister Nicola Sturgeon"); not a
+    former one, nor a deputy's."""
+    body = view.entities.get(place)
+    root, start = span.root, span.root.left_edge.i
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.i == start - 1:
+        # the small model reads "Governor of California Gavin Newsom" as a governor "of" him
+        start = root.head.head.left_edge.i
+    words = view.doc[start : span.start]
+    if body is None or body.type != EntityType.PLACE:
+        return False
+    lower = {t.lower_ for t in words}
+    qualifiers = lexicon.title_qualifiers
+    if lower & (qualifiers.get("no_tie", frozenset()) | qualifiers.get("member", frozenset())):
+        return False
+    phrase = f" {' '.join(t.lower_ for t in words if not t.is_punct)} "
+    return any(f" {title} " in phrase for title in lexicon.place_heads)
+
+
+def _led_place(view: DocView, span: Span, person: str, place: str) -> Relation:
+    evidence = view.evidence(list(view.doc[span.root.left_edge.i : span.end]))
+    return Relation(id="", subject=person, relation="leads", object=place, evidence=evidence,
+                    citation=_citation_id(view, evidence.sentence), confidence=0.6)  # fmt: skip
 
 
 def _chosen_by(

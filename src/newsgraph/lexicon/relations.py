@@ -59,6 +59,8 @@ class RelationLexicon:
     public_offices: frozenset[str] = frozenset()
     # titles that name no post held in the body ("founder": guideline 6.1)
     no_post_titles: frozenset[str] = frozenset()
+    # titles whose holder, named with a city, province or region, leads it
+    place_heads: frozenset[str] = frozenset()
 
 
 def build_relation_lexicon(files: Sequence[LexiconFile]) -> RelationLexicon:
@@ -110,6 +112,9 @@ def build_relation_lexicon(files: Sequence[LexiconFile]) -> RelationLexicon:
         if data.get("no_post_titles") is not None:
             titles = lexicon.no_post_titles | {str(t).lower() for t in data["no_post_titles"]}
             lexicon = replace(lexicon, no_post_titles=frozenset(titles))
+        if data.get("place_heads") is not None:
+            heads = lexicon.place_heads | {str(t).lower() for t in data["place_heads"]}
+            lexicon = replace(lexicon, place_heads=frozenset(heads))
         if data.get("state_agents") is not None:
             agents = frozenset(str(code) for code in data["state_agents"])
             lexicon = replace(lexicon, state_agents=agents)
