@@ -4,105 +4,52 @@ Event, quote, relation and arms extractors all need the same questions answered 
 dependency parse: which actors does this argument name ("Russia and China", "Russian
 officials", "the US leader", "which", "he"), what date and which citation cover this sentence.
 `DocView` answers them once per document.
+
+This module holds the view, its index of the entities' mentions, and how an argument's own
+words name its actors (conjuncts, appositions, modifiers, "of" phrases, the firer of a
+munition, the issuer of a report, the "by" of a passive). The rest sits beside it, each part
+small enough to read on its own: the `Actor` record, word lists and noun-phrase tests in
+`annotate/actor_words.py`; what a pronoun or a description points back to in
+`annotate/antecedents.py`; a clause's sentence, date, citation and places in
+`annotate/clause_context.py` (those two are mixins of `DocView`). The names the extractors
+import from here are re-exported.
 """
 
 from __future__ import annotations
 
-import bisect
 import copy
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.annotate.datefit import fits
-from newsgraph.lexicon.patterns import ModalityCues, load_event_lexicon
-from newsgraph.models import (
-    Agent,
-    Citation,
-    Entity,
-    EntityType,
-    Evidence,
-    Granularity,
-    TimeExpression,
+from newsgraph.annotate.actor_words import (
+    _DOCUMENTS,
+    _GROUP_PRONOUNS,
+    _MODIFIER_DEPS,
+    _PERSON_PRONOUNS,
+    _PLURAL_PRONOUNS,
+    _actor_preps,
+    _governed_by,
+    _prenominal,
+    _stance_prefixed,
+    _unique,
 )
-
-ACTOR_TYPES = {
-    EntityType.PERSON, EntityType.STATE, EntityType.ORGANIZATION, EntityType.ARMED_FORCE,
-    EntityType.MEDIA, EntityType.GROUP,
-}  # fmt: skip
-_PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
-_GROUP_PRONOUNS = {"it", "they", "them", "its", "their", "we", "us"}
-_PLURAL_PRONOUNS = {"they", "them", "their"}
-RELATIVE_PRONOUNS = {"which", "who", "that", "whom", "whose"}
-_MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "npadvmod"}
-# heads whose "of" phrase names the actor: "officials of Russia", "the army of Syria"
-_GENERIC_HEADS = {
-    "official", "government", "army", "military", "force", "troop", "soldier", "leader",
-    "minister", "ministry", "president", "spokesman", "spokeswoman", "representative",
-    "delegation", "embassy", "ambassador", "authority", "member", "people", "citizen", "police",
-    "regime", "administration", "court", "parliament", "lawmaker", "diplomat", "side", "navy",
-    "commander", "chief", "head", "envoy", "activist", "supporter", "militant", "rebel",
-    "group", "personnel", "unit", "contingent", "source", "analyst", "expert",
-    "mayor", "governor", "resident", "population", "hundred", "thousand", "dozen", "million",
-    "number", "some", "many", "most", "all", "part", "portion", "faction", "wing", "branch",
-    "office", "team", "worker", "student", "protester", "demonstrator", "party",
-}  # fmt: skip
+from newsgraph.annotate.actor_words import ACTOR_TYPES as ACTOR_TYPES
+from newsgraph.annotate.actor_words import MUNITIONS as MUNITIONS
+from newsgraph.annotate.actor_words import RELATIVE_PRONOUNS as RELATIVE_PRONOUNS
+from newsgraph.annotate.actor_words import Actor as Actor
+from newsgraph.annotate.actor_words import agent as agent
+from newsgraph.annotate.actor_words import ids as ids
+from newsgraph.annotate.actor_words import mention_spans as mention_spans
+from newsgraph.annotate.actor_words import noun_keys as noun_keys
+from newsgraph.annotate.antecedents import _Antecedents
+from newsgraph.annotate.clause_context import CLAUSE_REACH as CLAUSE_REACH
+from newsgraph.annotate.clause_context import _ClauseContext
+from newsgraph.lexicon.patterns import ModalityCues, load_event_lexicon
+from newsgraph.models import Agent, Citation, Entity, EntityType, TimeExpression
 
 
-# installations that stand for the state they are in: "inspect the refineries in Iran",
-# "struck a base in Syria" (the place itself, a city, stays the location)
-_FACILITIES = {
-    "refinery", "plant", "facility", "site", "base", "airbase", "factory", "reactor",
-    "installation", "airport", "airfield", "port", "harbor", "harbour", "pipeline", "depot",
-    "consulate", "outpost", "checkpoint", "barracks", "compound", "oilfield", "field", "mine",
-    "dam", "bridge", "infrastructure", "target", "position", "camp",
-}  # fmt: skip
-
-
-# what is fired, launched or dropped: its firer is the doer ("a missile fired by rebels")
-MUNITIONS = {
-    "missile", "rocket", "shell", "mortar", "grenade", "bomb", "bullet", "projectile",
-    "artillery", "munition", "torpedo", "warhead", "airstrike", "strike",
-}  # fmt: skip
-
-
-# documents whose author or place of publication speaks through them ("a report ... alleged")
-_DOCUMENTS = {
-    "report", "statement", "study", "document", "dossier", "communique", "communiqué",
-    "indictment", "ruling", "verdict", "resolution", "declaration", "letter", "memo",
-}  # fmt: skip
-
-
-# A decade or century dates an event only when it is in the event's own clause ("in the 1980s
-# the Soviet Union invaded..."); elsewhere in the sentence it names an era ("a mentality out of
-# place in the 21st century").
-_ERAS = {Granularity.DECADE, Granularity.CENTURY}
-
-
-@dataclass(frozen=True, slots=True)
-class Actor:
-    """An entity an argument names, and how sure we are (pronouns are less sure).
-
-    `agent` is what kind of actor the noun phrase says it is ("Syrian rebels": Syria, REB).
-    A view `with_unnamed()` also answers with sides that are only an agent ("insurgents"):
-    those have an empty `entity`."""
-
-    entity: str
-    via: str  # "mention", "modifier", "pronoun", "relative", "of", "origin", "agent"
-    agent: Agent | None = None
-
-
-def mention_spans(entities: Iterable[Entity], doc: Doc) -> Iterator[tuple[Span, str]]:
-    """Each mention of the entities as tokens of `doc`, with its entity's id."""
-    for entity in entities:
-        for mention in entity.mentions:
-            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is not None:
-                yield span, entity.id
-
-
-class DocView:
+class DocView(_Antecedents, _ClauseContext):
     """Entities, dates and citations indexed by token and sentence for one parsed document."""
 
     def __init__(
@@ -150,82 +97,6 @@ class DocView:
         # a citation's own date ("(TASS, April 28)") dates the source, not the sentence's events
         self.dates = [d for d in dates if not any(c.start <= d.start < c.end for c in citations)]
         self._dated: dict[int, list[TimeExpression]] | None = None
-
-    # --- sentences, dates, citations ----------------------------------------------------------
-
-    def sentence_index(self, token: Token) -> int:
-        return bisect.bisect_right(self.sent_starts, token.i) - 1
-
-    def evidence(self, tokens: Sequence[Token]) -> Evidence:
-        """Evidence spanning the given tokens (clipped to the sentence of the first)."""
-        index = self.sentence_index(tokens[0])
-        sent = self.sents[index]
-        start = max(min(t.idx for t in tokens), sent.start_char)
-        end = min(max(t.idx + len(t.text) for t in tokens), sent.end_char)
-        return Evidence(self.document_id, index, start, end)
-
-    def clause(self, token: Token) -> list[Token]:
-        """The tokens of the clause a trigger heads (its subtree within the sentence, at most
-        CLAUSE_REACH tokens either side: a "sentence" of thousands of tokens is a run-on list,
-        and reading all of it for each of its events made one 100 KB text take minutes)."""
-        sent = self.sents[self.sentence_index(token)]
-        # the parser is projective, so a subtree is the contiguous span between its edges
-        start = max(token.left_edge.i, sent.start, token.i - CLAUSE_REACH)
-        end = min(token.right_edge.i + 1, sent.end, token.i + CLAUSE_REACH + 1)
-        return list(self.doc[start:end])
-
-    def _dates_by_sentence(self) -> dict[int, list[TimeExpression]]:
-        """Dated expressions (not times of day) by sentence, built once per document."""
-        if self._dated is None:
-            self._dated = {}
-            for d in self.dates:
-                if d.value and d.granularity != Granularity.TIME_OF_DAY:
-                    self._dated.setdefault(d.sentence, []).append(d)
-        return self._dated
-
-    def date_for(
-        self, sentence: int, tokens: Sequence[Token] = ()
-    ) -> tuple[str | None, str | None]:
-        """(date, basis): a dated expression in the clause or sentence, else the citation's."""
-        inside = self._dates_by_sentence().get(sentence, [])
-        trigger = _clause_root(tokens) if tokens else None
-        if trigger is not None:
-            inside = [d for d in inside if fits(self.doc, d, trigger)]
-        if tokens and inside:
-            lo, hi = min(t.idx for t in tokens), max(t.idx for t in tokens)
-            near = [d for d in inside if lo <= d.start <= hi + 1]
-            near = [d for d in near if d.granularity not in _ERAS or _own_clause(tokens, d)]
-            if near:
-                return self._closest(near, tokens).value, "sentence"
-        inside = [d for d in inside if d.granularity not in _ERAS]
-        if inside:
-            return self._closest(inside, tokens).value, "sentence"
-        citation = self.citation_for(sentence)
-        if citation is not None and citation.date:
-            return citation.date, "citation"
-        return None, None
-
-    def _closest(self, dates: list[TimeExpression], tokens: Sequence[Token]) -> TimeExpression:
-        """The date nearest the clause's trigger in the parse ("Friday's ruling on the 2018
-        election" dates the ruling Friday), the first in the text among equals."""
-        trigger = _clause_root(tokens)
-        if trigger is None or len(dates) == 1:
-            return dates[0]
-        doc = trigger.doc
-
-        def steps(d: TimeExpression) -> int:
-            # from the expression's last word, the date itself: "After the 2018" (election)
-            # hangs on its verb by "After", but dates the election, not the verb
-            span = doc.char_span(d.start, d.end, alignment_mode="expand")
-            return _tree_distance(trigger, span[-1]) if span is not None and len(span) else 99
-
-        return min(dates, key=lambda d: (steps(d), d.start))
-
-    def citation_for(self, sentence: int) -> Citation | None:
-        for citation in self.citations:
-            if sentence in citation.sentences:
-                return citation
-        return None
 
     # --- actors -------------------------------------------------------------------------------
 
@@ -374,21 +245,6 @@ class DocView:
                 ]
         return list(dict.fromkeys(found))
 
-    def _compound_antecedent(self, pronoun: Token, depth: int) -> list[Actor]:
-        """ "Obama and Putin said they will attack": "they" is the compound subject of the
-        clause that governs the pronoun's."""
-        node = pronoun.head
-        for _ in range(6):
-            subjects = [c for c in node.children if c.dep_ == "nsubj" and c.i != pronoun.i]
-            if subjects and pronoun.i not in {t.i for t in subjects[0].subtree}:
-                found = self.actors(subjects[0], depth=depth + 1)
-                named = [a for a in found if a.entity]
-                return [Actor(a.entity, "pronoun") for a in named] if len(named) > 1 else []
-            if node.head.i == node.i:
-                break
-            node = node.head
-        return []
-
     def _firers(self, munition: Token) -> list[Actor]:
         """Who fired "a missile believed to be fired by pro-Russia rebels"."""
         for verb in munition.children:
@@ -509,246 +365,5 @@ class DocView:
                 return [Actor(entity, "mention")]
         return []
 
-    def _described_before(self, head: Token) -> str | None:
-        """The actor a definite description points back to: "the party" after "the Prohibition
-        Party", "the president" after "President Trump" (the last name within three sentences
-        whose own last word, or whose holder's title, is the noun)."""
-        if head.pos_ != "NOUN" or not any(
-            c.dep_ == "det" and c.lower_ == "the" for c in head.children
-        ):
-            return None
-        if any(c.dep_ in {"poss", "compound", "prep", "relcl", "acl"} for c in head.children):
-            return None  # "the party's candidate", "the party of X": a phrase of its own
-        word = head.lemma_.lower()
-        floor = self.sent_starts[max(0, self.sentence_index(head) - 3)]
-        position = bisect.bisect_left(self.mention_starts, (head.i, ""))
-        for start, entity_id in reversed(self.mention_starts[:position]):
-            if start < floor:
-                break
-            entity = self.entities[entity_id]
-            if entity.type not in ACTOR_TYPES or entity.type == EntityType.STATE:
-                continue
-            last = entity.name.split()[-1].lower() if entity.name else ""
-            titles = {r.title.lower().split()[-1] for r in entity.roles if r.title}
-            if word == last or word in titles:
-                return entity_id
-        return None
-
-    def _antecedent(self, pronoun: Token) -> Actor | None:
-        """What a pronoun side refers to: its entity, or (a plural pronoun, in a view with
-        unnamed sides) the unnamed group named nearer before it ("Police arrested ten people.
-        They also seized weapons": they are the police, COP)."""
-        resolved = self._pronoun_antecedent(pronoun)
-        if self.unnamed and pronoun.lower_ in _PLURAL_PRONOUNS:
-            group = self._group_before(pronoun, resolved[0] if resolved else -1)
-            if group is not None:
-                return Actor("", "agent", group)
-        return Actor(resolved[1], "pronoun") if resolved else None
-
-    def _group_before(self, pronoun: Token, after: int) -> Agent | None:
-        """The nearest plural noun naming an agent ("protesters", "officials") in the
-        pronoun's sentence or the one before, after token `after` and outside any entity's
-        mention; a subject first."""
-        floor = max(self.sent_starts[max(0, self.sentence_index(pronoun) - 1)], after + 1)
-        found = []
-        for token in reversed(self.tokens[floor : pronoun.i]):
-            if token.tag_ != "NNS" or token.i in self.token_entity:
-                continue
-            agent = self.agent_of(token)
-            if agent is not None:
-                found.append((token, agent))
-        for token, agent in found:
-            if token.dep_ in {"nsubj", "nsubjpass"}:
-                return agent
-        return found[0][1] if found else None
-
-    def resolve_pronoun(self, token: Token) -> str | None:
-        """The fitting entity a pronoun refers to ("he" -> a person), within 3 sentences."""
-        found = self._pronoun_antecedent(token)
-        return found[1] if found else None
-
-    def _pronoun_antecedent(self, token: Token) -> tuple[int, str] | None:
-        """`resolve_pronoun`, with the token where the entity's mention starts."""
-        want_person = token.lower_ in _PERSON_PRONOUNS
-        floor = self.sent_starts[max(0, self.sentence_index(token) - 3)]
-        position = bisect.bisect_left(self.mention_starts, (token.i, ""))
-        fitting = []
-        for start, entity_id in reversed(self.mention_starts[:position]):
-            if start < floor:
-                break
-            entity = self.entities[entity_id]
-            if want_person == (entity.type == EntityType.PERSON) and entity.type in ACTOR_TYPES:
-                fitting.append((start, entity_id))
-        # a subject is the likeliest antecedent ("Guaidó declared ... The usurper would be
-        # ousted, he added": he is Guaidó, not Maduro, the object)
-        for start, entity_id in fitting:
-            if _in_subject(self.mention_roots.get(start, self.doc[start])):
-                return start, entity_id
-        return fitting[0] if fitting else None
-
-    def places(self, tokens: Sequence[Token], trigger: Token | None = None) -> list[str]:
-        """Place or state entities named as locations ("in Caracas") among the tokens; with a
-        trigger, only in its own clause ("jailed a student for helping militants join a group
-        in Lebanon" did not happen in Lebanon)."""
-        found = []
-        for token in tokens:
-            if token.dep_ != "pobj" or token.head.lower_ not in _LOCATIVE:
-                continue
-            if trigger is None or _in_own_clause(token, trigger):
-                entity = self.entity_of(token)
-                if entity and self.entities[entity].type in {EntityType.PLACE, EntityType.STATE}:
-                    found.append(entity)
-        return found
-
-    def named_venue(self, token: Token) -> list[str]:
-        """A place named in an event noun or the trigger's object: "the Beijing Olympics",
-        "attended the Helsinki summit" (the place where it happens)."""
-        nouns = [token, *(c for c in token.children if c.dep_ == "dobj")]
-        found = []
-        for noun in nouns:
-            for child in noun.children:
-                entity = self.entity_of(child) if child.dep_ == "compound" else None
-                if entity and self.entities[entity].type in {EntityType.PLACE, EntityType.STATE}:
-                    found.append(entity)
-        return found
-
     def span_text(self, span: Span) -> str:
         return span.text
-
-
-def noun_keys(head: Token) -> list[str]:
-    """A noun's lexicon keys, most specific first: a modifier's lemma with the noun's
-    ("hunger strike", "security force"), then the noun's lemma alone."""
-    lemma = head.lemma_.lower()
-    keys = [f"{m.lemma_.lower()} {lemma}" for m in _prenominal(head)] + [lemma]
-    if head.tag_ == "NNPS" and head.is_sent_start:
-        # the small model reads a plural opening the sentence as a name and keeps its form
-        # ("Rebels attacked the town": lemma "Rebels")
-        keys.append(_singular(head.lower_))
-    return keys
-
-
-def _singular(plural: str) -> str:
-    if plural.endswith("ies"):
-        return plural[:-3] + "y"
-    return plural[:-1] if plural.endswith("s") else plural
-
-
-def _prenominal(head: Token) -> list[Token]:
-    return [c for c in head.children if c.dep_ in {"compound", "amod"} and c.i < head.i]
-
-
-def _actor_preps(head: Token) -> set[str]:
-    """The prepositions whose object names the actor a noun stands for: "officials of
-    Russia", "the court in Guyana", "refineries in Iran", any people "from Egypt"."""
-    lemma = head.lemma_.lower()
-    if lemma in _GENERIC_HEADS:
-        return {"of", "from", "in"}
-    if lemma in _FACILITIES:
-        return {"from", "in"}
-    return {"from"} if head.pos_ == "NOUN" else set()
-
-
-def _stance_prefixed(token: Token) -> bool:
-    """ "pro-Russian separatists", "anti-American protesters" are not Russian or American."""
-    doc = token.doc
-    if token.lower_.startswith(("pro-", "anti-")):
-        return True
-    return (
-        token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in {"pro", "anti"}
-    )
-
-
-def _in_subject(token: Token) -> bool:
-    """True when the token is (inside) the subject of its clause: "opposition leader, ...,
-    Juan Guaidó, declared" puts Guaidó in the subject."""
-    node, steps = token, 0
-    while steps < 8:
-        if node.dep_ in {"nsubj", "nsubjpass"}:
-            return True
-        if node.pos_ in {"VERB", "AUX"} or node.head.i == node.i:
-            return False
-        node, steps = node.head, steps + 1
-    return False
-
-
-def _governed_by(token: Token, verb: Token) -> bool:
-    """True when the nearest verb above `token` is `verb`."""
-    node = token.head
-    while node.i != verb.i and node.head.i != node.i:
-        if node.pos_ in {"VERB", "AUX"}:
-            return False
-        node = node.head
-    return node.i == verb.i
-
-
-def ids(actors: Sequence[Actor]) -> tuple[str, ...]:
-    """The entity ids of the actors, without the unnamed ones."""
-    return tuple(dict.fromkeys(a.entity for a in actors if a.entity))
-
-
-def agent(actors: Sequence[Actor]) -> Agent | None:
-    """What kind of actor a side is: the first agent its noun phrases name."""
-    return next((a.agent for a in actors if a.agent is not None), None)
-
-
-def _unique(actors: list[Actor]) -> list[Actor]:
-    seen: set[str] = set()
-    out = []
-    for actor in actors:
-        key = actor.entity or f"~{actor.agent.text if actor.agent else ''}"
-        if key not in seen:
-            seen.add(key)
-            out.append(actor)
-    return out
-
-
-_LOCATIVE = frozenset({"in", "at", "near", "inside", "outside"})
-# how far (in tokens) a trigger's clause reaches either side; real clauses are far shorter
-CLAUSE_REACH = 150
-_CLAUSES = {"ccomp", "relcl", "advcl", "acl", "xcomp", "parataxis", "conj"}
-
-
-def _in_own_clause(token: Token, trigger: Token) -> bool:
-    """Whether the token hangs from the trigger without crossing into a nested clause."""
-    while token.i != trigger.i and token.head.i != token.i:
-        if token.dep_ in _CLAUSES:
-            return False
-        token = token.head
-    return token.i == trigger.i
-
-
-def _clause_root(tokens: Sequence[Token]) -> Token | None:
-    """The token of a clause whose head lies outside it (the trigger that heads it)."""
-    members = {t.i for t in tokens}
-    return next((t for t in tokens if t.head.i not in members or t.head.i == t.i), None)
-
-
-def _tree_distance(a: Token, b: Token) -> int:
-    """Arcs on the parse path between two tokens of one sentence."""
-    depth = {}
-    node, steps = a, 0
-    while True:
-        depth[node.i] = steps
-        if node.head.i == node.i:
-            break
-        node, steps = node.head, steps + 1
-    node, steps = b, 0
-    while node.i not in depth:
-        if node.head.i == node.i:
-            return 99  # different sentences: no path
-        node, steps = node.head, steps + 1
-    return steps + depth[node.i]
-
-
-def _own_clause(tokens: Sequence[Token], date: TimeExpression) -> bool:
-    """Whether a date sits in the trigger's own clause, not in a clause nested under it."""
-    trigger = _clause_root(tokens)
-    token = next((t for t in tokens if t.idx == date.start), None)
-    if trigger is None or token is None:
-        return False
-    while token.i != trigger.i and token.head.i != token.i:
-        if token.dep_ in _CLAUSES:
-            return False
-        token = token.head
-    return token.i == trigger.i
