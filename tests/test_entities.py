@@ -441,6 +441,12 @@ def test_a_name_shaped_body_with_a_title_before_or_a_body_after_is_a_person(
     assert not misread("Zorblat Weibl said so.", "Zorblat Weibl")
 
 
+def test_a_preposition_ner_runs_into_a_name_is_not_part_of_it(run: Run) -> None:
+    text = "On Sunday Presidents Muhammadu Buhari of Nigeria and Patrice Talon of Benin signed it."
+    kinds = {e.name: e.type for e in run(text).entities}
+    assert kinds.get("Patrice Talon") == EntityType.PERSON, kinds
+
+
 def test_a_noun_in_apposition_says_what_kind_a_name_is(run: Run) -> None:
     result = run("Doug Miller of Milltech Marine, a firm specialising in AIS, told our reporter.")
     kinds = {e.name: e.type for e in result.entities}

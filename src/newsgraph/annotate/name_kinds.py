@@ -194,14 +194,20 @@ def _glued_to_person(
 
 
 def _trim(ent: Span) -> Span | None:
-    """Drop a leading "the", "pro-", "anti-" and a trailing "'s" from an NER span."""
+    """Drop a leading "the", "pro-", "anti-" and a trailing "'s" from an NER span, and a
+    trailing preposition or conjunction NER ran into it ("Patrice Talon of Benin" read as
+    "Patrice Talon of")."""
     start, end = ent.start, ent.end
     doc = ent.doc
     while start < end and (
         doc[start].lower_ in {"the", "pro", "anti", "-", "ex"} or doc[start].is_punct
     ):
         start += 1
-    while end > start and (doc[end - 1].text in {"'s", "’s", "'", "’"} or doc[end - 1].is_punct):
+    while end > start and (
+        doc[end - 1].text in {"'s", "’s", "'", "’"}
+        or doc[end - 1].is_punct
+        or (doc[end - 1].is_lower and doc[end - 1].pos_ in {"ADP", "CCONJ"})
+    ):
         end -= 1
     if start >= end:
         return None
