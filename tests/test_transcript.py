@@ -71,3 +71,21 @@ def test_colon_labels_make_a_transcript_and_questions_mark_the_interviewer() -> 
         ("Reporter", True),
         ("Smith", False),
     ]
+
+
+def test_an_interviews_initials_label_the_person_they_spell(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    text = (
+        "Wikinews interviewed researcher Natasha Gownaris about penguins.\n\n"
+        "WN: Why do the females die?\n"
+        "NG: We think it must be related to their smaller body size.\n"
+        "WN: What comes next?\n"
+        "NG: We are studying the chicks.\n"
+    )
+    found = extract_text(text, published="2019-02-01")
+    gownaris = next(e.id for e in found.entities if e.name == "Natasha Gownaris")
+    assert [q.text for q in found.quotes if q.speaker == gownaris] == [
+        "We think it must be related to their smaller body size.",
+        "We are studying the chicks.",
+    ]

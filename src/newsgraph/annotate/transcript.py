@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsgraph.folding import fold
-from newsgraph.models import Entity, Evidence, Quote
+from newsgraph.models import Entity, EntityType, Evidence, Quote
 
 MIN_TURNS = 3
 _LABEL = re.compile(
@@ -93,7 +93,8 @@ def _askers(text: str, spans: Sequence[tuple[str, int, int, int]]) -> set[str]:
 
 class _Speakers:
     """The entity a label names: one mentioned inside the label, else one whose name or alias
-    is the label, else the one whose surname it is. Mentions are found by bisection and names
+    is the label, else the one whose surname it is, else the one person whose initials it is
+    ("NG"). Mentions are found by bisection and names
     looked up once each, so a transcript of thousands of turns costs turns + entities."""
 
     def __init__(self, entities: Sequence[Entity]) -> None:
@@ -119,7 +120,16 @@ class _Speakers:
         named = [
             e.id for e in self.entities if last and fold(e.name).lower().split()[-1:] == [last]
         ]
+        if not named and 2 <= len(name) <= 4 and name.isalpha() and name.isupper():
+            # an interview's initials ("NG:" for Natasha Gownaris): the one person they spell
+            named = [e.id for e in self.entities
+                     if e.type == EntityType.PERSON and _initials(e.name) == name]  # fmt: skip
         return named[0] if len(named) == 1 else None
+
+
+def _initials(name: str) -> str:
+    """ "Natasha Gownaris" -> "NG" (capitalised words only: "Vincent van Gogh" -> "VG")."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
 def turn_quotes(
