@@ -341,7 +341,7 @@ def test_no_alignment_from_a_former_membership(run: Run) -> None:
 def test_a_person_coded_as_a_party_member_is_no_party() -> None:
     # in an interview about a party's nomination the sector model codes its candidates PTY;
     # a party's member is not a party ("Larry Sharpe member_of Arvin Vohra" was output)
-    from newsgraph.annotate.relations import _is_party
+    from newsgraph.annotate.posts import _is_party
 
     pty = (Attribute("agent", "PTY"),)
     assert not _is_party(Entity("person:x", "Arvin Vohra", EntityType.PERSON, (), attributes=pty))
