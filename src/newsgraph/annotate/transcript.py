@@ -94,8 +94,8 @@ def _askers(text: str, spans: Sequence[tuple[str, int, int, int]]) -> set[str]:
 class _Speakers:
     """The entity a label names: one mentioned inside the label, else one whose name or alias
     is the label, else the one whose surname it is, else the one person whose initials it is
-    ("NG"). Mentions are found by bisection and names
-    looked up once each, so a transcript of thousands of turns costs turns + entities."""
+    ("NG"). Mentions are found by bisection and names looked up once each, so a transcript of
+    thousands of turns costs turns + entities."""
 
     def __init__(self, entities: Sequence[Entity]) -> None:
         self.entities = entities

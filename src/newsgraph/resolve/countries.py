@@ -60,7 +60,7 @@ _AFFILIATION_MENTIONS = 3
 # kinds of actor a town's name may name (a club, a council), and the word lists of kinds of
 # body, whose words are no town's name
 _TOWN_NAMED = frozenset({EntityType.ORGANIZATION, EntityType.GROUP})
-_BODY_WORD_LISTS = ("body_words", "organisation_heads", "organisation_nouns", "business_nouns",
+_KIND_OF_BODY_LISTS = ("body_words", "organisation_heads", "organisation_nouns", "business_nouns",
                     "media_words", "armed_force_words")  # fmt: skip
 # places with a code but no people or institutions of their own to lend
 _NO_HOME = frozenset({"ATA"})
@@ -205,7 +205,7 @@ def _state_in_name(entity: Entity, gazetteer: Gazetteer) -> str | None:
 def _town_named(entity: Entity) -> str | None:
     """The country of the town a body's whole name is: a club, a team or a council that news
     names by its town ("Caloundra defeated Wynnum 45 points to 24"). A name that is also a word
-    for a kind of body (`_BODY_WORD_LISTS`: "University", a town in Florida) is not a town's."""
+    for a kind of body (`_KIND_OF_BODY_LISTS`: "University", a town in Florida) is not a town's."""
     if entity.type not in _TOWN_NAMED:
         return None
     name = entity.name.removeprefix("the ").removeprefix("The ")
@@ -218,7 +218,7 @@ def _town_named(entity: Entity) -> str | None:
 @cache
 def _body_words() -> frozenset[str]:
     words = load_lexicon().words
-    return frozenset().union(*(words.get(name, frozenset()) for name in _BODY_WORD_LISTS))
+    return frozenset().union(*(words.get(name, frozenset()) for name in _KIND_OF_BODY_LISTS))
 
 
 def _leader_in_name(
