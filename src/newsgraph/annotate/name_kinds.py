@@ -73,12 +73,10 @@ class _NameReader:
     def _a_persons_name(self, span: Span) -> bool:
         """Two or three capitalised words opening with a common given name and holding no
         word of a body's name: NER's "organisation" "Tony Mendez" is a person."""
-        words = [t.text for t in span]
         return (
-            2 <= len(words) <= 3
-            and words[0] in self.given_names
-            and all(w.isalpha() and w[0].isupper() for w in words)
-            and not any(w.lower() in self.body_words for w in words)
+            self._name_shaped(span)
+            and span[0].text in self.given_names
+            and all(t.text.isalpha() for t in span)
         )
 
     def _apposed_kind(self, span: Span, etype: EntityType | None) -> EntityType | None:
@@ -120,15 +118,12 @@ class _NameReader:
         one ("Victoria")."""
         if etype not in {EntityType.ORGANIZATION, EntityType.PLACE}:
             return False
-        if etype == EntityType.PLACE and self._names_something(span.text):
-            return False
-        if self._a_persons_name(span):
+        if etype == EntityType.ORGANIZATION and self._a_persons_name(span):
             return True
         return (
-            self._name_shaped(span)
-            and (_titled(span, self.person_nouns) or _of_a_body(span))
-            and not self._names_something(span.text)
-        )
+            self._a_persons_name(span)
+            or (self._name_shaped(span) and (_titled(span, self.person_nouns) or _of_a_body(span)))
+        ) and not self._names_something(span.text)
 
     def _name_shaped(self, span: Span) -> bool:
         """Two or three capitalised words, none of them a body's word."""

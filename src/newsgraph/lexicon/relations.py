@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from newsgraph.lexicon.loader import LexiconFile
@@ -103,22 +103,20 @@ def build_relation_lexicon(files: Sequence[LexiconFile]) -> RelationLexicon:
                 frozenset(str(p) for p in entry.get("noun_preps") or ()),
             )
             lexicon = replace(lexicon, affiliation=affiliation)
-        if data.get("state_leaders") is not None:
-            leaders = lexicon.state_leaders | {str(t).lower() for t in data["state_leaders"]}
-            lexicon = replace(lexicon, state_leaders=frozenset(leaders))
-        if data.get("public_offices") is not None:
-            offices = lexicon.public_offices | {str(t).lower() for t in data["public_offices"]}
-            lexicon = replace(lexicon, public_offices=frozenset(offices))
-        if data.get("no_post_titles") is not None:
-            titles = lexicon.no_post_titles | {str(t).lower() for t in data["no_post_titles"]}
-            lexicon = replace(lexicon, no_post_titles=frozenset(titles))
-        if data.get("place_heads") is not None:
-            heads = lexicon.place_heads | {str(t).lower() for t in data["place_heads"]}
-            lexicon = replace(lexicon, place_heads=frozenset(heads))
+        for name in _TITLE_SETS:
+            if data.get(name) is not None:
+                listed: frozenset[str] = getattr(lexicon, name)
+                added = {str(t).lower() for t in data[name]}
+                update: dict[str, Any] = {name: listed | added}
+                lexicon = replace(lexicon, **update)
         if data.get("state_agents") is not None:
             agents = frozenset(str(code) for code in data["state_agents"])
             lexicon = replace(lexicon, state_agents=agents)
     return lexicon
+
+
+# the lists of titles a file adds to, lower-cased, under their own keys
+_TITLE_SETS = ("state_leaders", "public_offices", "no_post_titles", "place_heads")
 
 
 def _preps(value: str | list[str] | None) -> frozenset[str]:

@@ -208,11 +208,15 @@ def _town_named(entity: Entity) -> str | None:
     for a kind of body (`_KIND_OF_BODY_LISTS`: "University", a town in Florida) is not a town's."""
     if entity.type not in _TOWN_NAMED:
         return None
-    name = entity.name.removeprefix("the ").removeprefix("The ")
+    name = _bare(entity.name)
     if name.lower() in _body_words():
         return None
     place = find_place(name)
     return place.country if place is not None else None
+
+
+def _bare(name: str) -> str:
+    return name.removeprefix("the ").removeprefix("The ")
 
 
 @cache
@@ -301,11 +305,11 @@ def _tells_where(entity: Entity) -> bool:
     """A state, province or county of one country ("Oxfordshire", "Queensland"), a town
     ("Wokingham") or a body named by its town ("Caloundra" the club): as telling of where the
     story is as a state."""
-    if entity.type == EntityType.PLACE and subdivision_country(entity.name) == entity.country:
+    if entity.type != EntityType.PLACE:
+        return _town_named(entity) == entity.country
+    if subdivision_country(entity.name) == entity.country:
         return True
-    if entity.type != EntityType.PLACE and _town_named(entity) is None:
-        return False
-    place = find_place(entity.name.removeprefix("the ").removeprefix("The "))
+    place = find_place(_bare(entity.name))
     return place is not None and entity.country == place.country
 
 
