@@ -285,10 +285,8 @@ def test_any_post_at_a_body_and_a_body_named_beside_its_kind_are_memberships(run
     text = "Peter Iseley of worldwide victim group Ending Clergy Abuse said so."
     assert ("Peter Iseley", "member_of", "Ending Clergy Abuse") in found(text)
     # other prepositions only after a listed post: a critic of a body is none of its members
-    assert (
-        run("John Hutchinson, a fierce critic of the Royal Veterinary College, spoke.").relations
-        == ()
-    )
+    text = "John Hutchinson, a fierce critic of the Royal Veterinary College, spoke."
+    assert found(text) == {("John Hutchinson", "opposes", "Royal Veterinary College")}
 
 
 def test_a_party_before_a_leadership_title_does_not_hold_the_post(run: Run) -> None:
@@ -336,6 +334,17 @@ def test_a_founder_holds_no_post_by_that_word(run: Run) -> None:
 def test_no_alignment_from_a_former_membership(run: Run) -> None:
     assert run("John Smith, a former member of the Labour Party, said so.").relations == ()
     assert run("Tom Jones, a former professor at Princeton University, said so.").relations == ()
+
+
+def test_membership_and_rule_verbs_and_no_membership_of_a_country(run: Run) -> None:
+    text = "Maria Lopez is a lawyer. She belongs to the ruling New Progressive Party."
+    assert ("Maria Lopez", "member_of", "New Progressive Party") in triples(run(text))
+    text = "John Conyers was born in Detroit. He served in the House of Representatives."
+    assert ("John Conyers", "member_of", "House of Representatives") in triples(run(text))
+    assert ("Mugabe", "leads", "Zimbabwe") in triples(run("Mugabe ruled Zimbabwe for 37 years."))
+    assert ("Bolton", "opposes", "Russia") in triples(run("Bolton was a critic of Russia."))
+    # one serves in a country, but is no member of it
+    assert run("John Smith served in Iraq.").relations == ()
 
 
 def test_a_person_coded_as_a_party_member_is_no_party() -> None:
