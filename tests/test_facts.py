@@ -347,6 +347,16 @@ def test_membership_and_rule_verbs_and_no_membership_of_a_country(run: Run) -> N
     assert run("John Smith served in Iraq.").relations == ()
 
 
+def test_a_party_family_before_a_politicians_title_names_the_party(run: Run) -> None:
+    text = "Conservative MP Philip Hammond commented on the plan."
+    assert ("Philip Hammond", "member_of", "Conservative") in triples(run(text))
+    text = "Philip Hammond, a Conservative MP, commented on the plan."
+    assert ("Philip Hammond", "member_of", "Conservative") in triples(run(text))
+    # in lower case, or before a word that is no politician's, it names no party
+    assert run("The conservative lawmaker John Smith said so.").relations == ()
+    assert run("Conservative estimates put the cost at $2 billion.").relations == ()
+
+
 def test_a_person_coded_as_a_party_member_is_no_party() -> None:
     # in an interview about a party's nomination the sector model codes its candidates PTY;
     # a party's member is not a party ("Larry Sharpe member_of Arvin Vohra" was output)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from newsgraph.lexicon.gazetteer import Entry
 from newsgraph.models import EntityType, MentionKind
@@ -46,3 +46,41 @@ def _candidate(
 ) -> Candidate:
     return Candidate(span.start_char, span.end_char, span.text, sentence_of[span.start], source,
                      etype, kind, entry, label)  # fmt: skip
+
+
+def party_families(
+    doc: Doc, sentence_of: Sequence[int], families: frozenset[str], title_nouns: frozenset[str]
+) -> list[tuple[Span, Candidate]]:
+    """A party family's name that modifies a politician's title names the party: "Conservative
+    MP Philip Hammond", "Liberal Democrat leader Jo Swinson", "Two Democratic Representatives".
+    Only capitalised ("conservative voters" is no party) and only before a title, where the
+    word cannot be read as anything else."""
+    longest = max((len(f.split()) for f in families), default=0)
+    out = []
+    i = 0
+    while i < len(doc):
+        for size in range(longest, 0, -1):
+            span = doc[i : i + size]
+            last = span[-1] if len(span) == size else None
+            if (
+                last is not None
+                and span[0].is_title
+                and span.text in families
+                and last.dep_ in _MODIFIER_DEPS
+                and last.head.i > last.i
+                and _singular(last.head.lower_) in title_nouns
+            ):
+                out.append((span, _candidate(span, sentence_of, "pattern", EntityType.GROUP,
+                                             label="NORP")))  # fmt: skip
+                i += size - 1
+                break
+        i += 1
+    return out
+
+
+def _singular(word: str) -> str:
+    """A title noun's singular, enough for titles ("representatives", "mps", "meps")."""
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
+_MODIFIER_DEPS = frozenset({"amod", "compound"})

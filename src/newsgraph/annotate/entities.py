@@ -30,7 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.annotate.candidates import Candidate as Candidate
-from newsgraph.annotate.candidates import _candidate
+from newsgraph.annotate.candidates import _candidate, party_families
 from newsgraph.annotate.descriptors import RoleIndex
 from newsgraph.annotate.gazetteer_hits import (
     _confirmed,
@@ -100,6 +100,8 @@ class EntityRecognizer(_NameReader):
             "organisation_heads", frozenset()
         )
         self.business_nouns = words.get("business_nouns", frozenset())
+        self.party_families = words.get("party_families", frozenset())
+        self.party_titles = words.get("party_title_nouns", frozenset())
         self.person_nouns = frozenset(
             t.lower().split()[-1] for t in (*lexicon.titles.offices, *lexicon.titles.ranks)
         )
@@ -158,6 +160,7 @@ class EntityRecognizer(_NameReader):
             and not _inside_other_person(sc[0], sc[1], covering, self.title_words)
         )
         claim(self._designations(doc, text, sentence_of))
+        claim(party_families(doc, sentence_of, self.party_families, self.party_titles))
         # "Moscow", "Kremlin", "Russian" beat NER's labels, but not a longer name that contains
         # them ("Latin American", "Moscow City Court")
         claim(sc for sc in gaz_other if not _inside_longer(sc[0], covering))
