@@ -4,13 +4,13 @@ a tiny hand-written fixture model (training never runs in tests) and with the sh
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from newsgraph import Extractor, Settings
+from newsgraph import Extraction, Extractor, Settings
 from newsgraph.annotate.events.grammar import trigger_token
 from newsgraph.annotate.frames import DocView
 from newsgraph.errors import ModelError
@@ -120,3 +120,20 @@ def test_a_folder_with_only_a_side_ranker_is_a_usable_event_model(tmp_path: Path
     assert load_tagger(str(tmp_path)) is None
     with pytest.raises(ModelError):
         load_tagger(str(tmp_path / "missing"))
+
+
+def test_a_speakers_first_person_fills_an_empty_side_and_makes_no_event(
+    run: Callable[..., Extraction],
+) -> None:
+    text = 'Asked about the talks, Merkel said: "I urged Putin to withdraw his troops."'
+    urged = next(e for e in run(text).events if e.trigger == "urged")
+    assert urged.source == ("person:angela-merkel",)
+    assert urged.target == ("person:vladimir-putin",)
+    text = 'Lavrov spoke in Moscow. "We will never recognise Guaidó," he said.'
+    recognise = next(e for e in run(text).events if e.trigger == "recognise")
+    assert recognise.source == ("person:sergei-lavrov",)
+    # outside a quote "I" is nobody's, and a first-person subject alone makes no event
+    alone = run("I urged Putin to withdraw his troops.").events
+    assert next(e for e in alone if e.trigger == "urged").source == ()
+    quiet = '"I think we will see," Merkel said.'
+    assert run(quiet).events == ()

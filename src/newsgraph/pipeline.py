@@ -25,6 +25,7 @@ from newsgraph.annotate.citations import find_parenthetical
 from newsgraph.annotate.dates import find_dates
 from newsgraph.annotate.entities import EntityRecognizer
 from newsgraph.annotate.events import find_events
+from newsgraph.annotate.first_person import first_person_sides
 from newsgraph.annotate.frames import DocView
 from newsgraph.annotate.known_names import KnownType
 from newsgraph.annotate.nlp import load_nlp
@@ -231,6 +232,8 @@ class Extractor:
             events = self.tagger.tag(view, events, self.events, entities)
         if self.sides is not None:
             events = self.sides.assign(view, events)
+        view.hear(quotes)
+        events = first_person_sides(view, events)
         events = reported_in_quotes(events, quotes, view)
         if self.modality is not None:
             events = self.modality.assign(view, events, quotes)

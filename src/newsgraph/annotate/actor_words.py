@@ -24,6 +24,8 @@ ACTOR_TYPES = {
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 _GROUP_PRONOUNS = {"it", "they", "them", "its", "their", "we", "us"}
 _PLURAL_PRONOUNS = {"they", "them", "their"}
+# a quote's speaker speaks of themselves (or of those they speak for) in these
+FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 RELATIVE_PRONOUNS = {"which", "who", "that", "whom", "whose"}
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "npadvmod"}
 # heads whose "of" phrase names the actor: "officials of Russia", "the army of Syria"

@@ -3,7 +3,8 @@
 "he" is the person named last before it (a subject first), "they" the compound subject of the
 governing clause ("Obama and Putin said they ...") or, in a view with unnamed sides, the group
 named just before ("Police arrested ten people. They also seized weapons"), "the party" the
-party named a little earlier. `_Antecedents` holds these searches. It is a mixin of `DocView`
+party named a little earlier, and "I" or "we" inside a direct quote its speaker
+(`annotate/first_person.py`). `_Antecedents` holds these searches. It is a mixin of `DocView`
 (annotate/frames.py), which builds the mention index they read; it is kept apart because it
 looks outside the argument's phrase (back through the text, up to the governing clause), where
 the view's own module reads the argument's own words.
@@ -12,12 +13,20 @@ the view's own module reads the argument's own words.
 from __future__ import annotations
 
 import bisect
+import sys
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.annotate.actor_words import _PERSON_PRONOUNS, _PLURAL_PRONOUNS, ACTOR_TYPES, Actor
-from newsgraph.models import Agent, Entity, EntityType
+from newsgraph.annotate.actor_words import (
+    _PERSON_PRONOUNS,
+    _PLURAL_PRONOUNS,
+    ACTOR_TYPES,
+    FIRST_PERSON,
+    Actor,
+)
+from newsgraph.models import Agent, Entity, EntityType, Quote
 
 
 class _Antecedents:
@@ -32,6 +41,8 @@ class _Antecedents:
     mention_roots: dict[int, Token]
     sent_starts: list[int]
     unnamed: bool
+    # (start, end, speaker) of each direct quote with a named speaker, by start (`hear`)
+    voices: list[tuple[int, int, str]]
 
     if TYPE_CHECKING:
         # defined by `DocView` and its other mixin (`_ClauseContext`); declared for the checker
@@ -81,6 +92,21 @@ class _Antecedents:
             if word == last or word in titles:
                 return entity_id
         return None
+
+    def hear(self, quotes: Sequence[Quote]) -> None:
+        """Learns who speaks where, so that "I" and "we" inside a direct quote (an interview's
+        answers too) name its speaker: "'We will not be deterred,' the coalition said"."""
+        self.voices = sorted((q.evidence.start, q.evidence.end, q.speaker) for q in quotes
+                             if q.kind == "direct" and q.speaker)  # fmt: skip
+
+    def speaker_of(self, pronoun: Token) -> Actor | None:
+        """The speaker a first-person pronoun inside a direct quote stands for."""
+        if pronoun.lower_ not in FIRST_PERSON or not self.voices:
+            return None
+        i = bisect.bisect_right(self.voices, (pronoun.idx, sys.maxsize, "")) - 1
+        if i < 0 or pronoun.idx >= self.voices[i][1]:
+            return None
+        return Actor(self.voices[i][2], "pronoun")
 
     def _antecedent(self, pronoun: Token) -> Actor | None:
         """What a pronoun side refers to: its entity, or (a plural pronoun, in a view with

@@ -74,6 +74,7 @@ class DocView(_Antecedents, _ClauseContext):
         # unless the pipeline passes its lexicon's)
         self.modality = modality if modality is not None else load_event_lexicon().modality
         self.unnamed = False
+        self.voices: list[tuple[int, int, str]] = []
         # both rebuilt by spaCy on every access (the text is a join over all tokens, iteration
         # makes new Token objects), and every extractor scans them: built once here
         self.text = doc.text if text is None else text
