@@ -140,6 +140,7 @@ class EntityRecognizer(_NameReader):
         if known is not None:
             ner = _glued_to_person(ner, known, self._names_something)
         found: list[Candidate] = []
+        words = [token.text for token in doc]  # one pass over the doc: spaCy tokens are costly
 
         def claim(spans: Iterable[tuple[Span, Candidate]]) -> None:
             for span, cand in sorted(spans, key=lambda sc: -(sc[0].end - sc[0].start)):
@@ -148,7 +149,7 @@ class EntityRecognizer(_NameReader):
 
         claim(self._outlets(doc, outlets, sentence_of))
         claim(self._posts(doc, text, sentence_of, published))
-        gaz_names, gaz_other = self._gazetteer(doc, ner, sentence_of, known)
+        gaz_names, gaz_other = self._gazetteer(doc, words, ner, sentence_of, known)
         # a state's name inside an organisation's ("Malaysia Airlines", "Bank of Russia") is
         # part of that name; the organisation takes the state's country when resolved
         covering = _covering(ner)
@@ -160,7 +161,7 @@ class EntityRecognizer(_NameReader):
             and not _inside_other_person(sc[0], sc[1], covering, self.title_words)
         )
         claim(self._designations(doc, text, sentence_of))
-        claim(party_families(doc, sentence_of, self.party_families, self.party_titles))
+        claim(party_families(doc, words, sentence_of, self.party_families, self.party_titles))
         # "Moscow", "Kremlin", "Russian" beat NER's labels, but not a longer name that contains
         # them ("Latin American", "Moscow City Court")
         claim(sc for sc in gaz_other if not _inside_longer(sc[0], covering))
@@ -205,12 +206,16 @@ class EntityRecognizer(_NameReader):
         return None
 
     def _gazetteer(
-        self, doc: Doc, ner: list[Span], sentence_of: Sequence[int], known: KnownType | None
+        self,
+        doc: Doc,
+        words: Sequence[str],
+        ner: list[Span],
+        sentence_of: Sequence[int],
+        known: KnownType | None,
     ) -> tuple[list[tuple[Span, Candidate]], list[tuple[Span, Candidate]]]:
         names, other = [], []
         ner_spans = {i: span for span in ner for i in range(span.start, span.end)}
         hits_at = []
-        words = [token.text for token in doc]  # one pass over the doc: spaCy tokens are costly
         for start, end in self.phrases.find(words):
             hits = self.gazetteer.lookup(doc[start:end].text)
             if hits:
