@@ -470,3 +470,15 @@ def test_a_name_the_knowledge_base_knows_as_a_person_is_one_and_its_surname_too(
     (person,) = [e for e in result.entities if e.name == "Hage Geingob"]
     assert person.type == EntityType.PERSON
     assert [q.speaker for q in result.quotes] == [person.id]
+
+
+def test_a_person_ner_reads_where_only_a_place_goes_is_the_place(run: Run) -> None:
+    for text in (
+        "A man stabbed a police officer in Tsuen Wan on Tuesday.",
+        "The shooting took place in the Tsuen Wan district on Tuesday.",
+    ):
+        kinds = {e.name: e.type for e in run(text).entities}
+        assert kinds.get("Tsuen Wan") == EntityType.PLACE
+    # a person after "in" stays one
+    kinds = {e.name: e.type for e in run("Voters put their trust in Joe Biden.").entities}
+    assert kinds.get("Joe Biden") == EntityType.PERSON

@@ -100,6 +100,8 @@ class EntityRecognizer(_NameReader):
             "organisation_heads", frozenset()
         )
         self.business_nouns = words.get("business_nouns", frozenset())
+        self.place_prepositions = words.get("place_prepositions", frozenset())
+        self.place_nouns = words.get("place_nouns", frozenset())
         self.party_families = words.get("party_families", frozenset())
         self.party_titles = words.get("party_title_nouns", frozenset())
         self.person_nouns = frozenset(
@@ -330,6 +332,8 @@ class EntityRecognizer(_NameReader):
             ):
                 etype = EntityType.PERSON
             etype = self._apposed_kind(span, etype)
+            if self._misread_place(span, etype, known):
+                etype = EntityType.PLACE
             if etype is None or (etype == EntityType.ORGANIZATION and _names_a_model(span)):
                 continue
             out.append((span, _candidate(span, sentence_of, "ner", etype, label=span.label_)))

@@ -64,6 +64,8 @@ class _NameReader:
     organisation_nouns: frozenset[str]
     business_nouns: frozenset[str]
     person_nouns: frozenset[str]
+    place_prepositions: frozenset[str]
+    place_nouns: frozenset[str]
     gazetteer: Gazetteer
 
     def _names_something(self, text: str) -> bool:
@@ -124,6 +126,24 @@ class _NameReader:
             self._a_persons_name(span)
             or (self._name_shaped(span) and (_titled(span, self.person_nouns) or _of_a_body(span)))
         ) and not self._names_something(span.text)
+
+    def _misread_place(self, span: Span, etype: EntityType | None, known: KnownType | None) -> bool:
+        """NER's person that is a place the index knows, named where only a place goes: after
+        "in", "near" or "outside" ("stabbed a man in Tsuen Wan") or before a word for a place
+        ("the Tsuen Wan district"), opening with no given name, and no person the actor
+        knowledge base knows by that name."""
+        root = span.root
+        head = root.head
+        return (
+            etype == EntityType.PERSON
+            and (
+                (root.dep_ == "pobj" and head.lower_ in self.place_prepositions)
+                or (root.dep_ == "compound" and head.lemma_.lower() in self.place_nouns)
+            )
+            and span[0].text not in self.given_names
+            and find_place(span.text) is not None
+            and (known is None or known(span.text) != EntityType.PERSON)
+        )
 
     def _name_shaped(self, span: Span) -> bool:
         """Two or three capitalised words, none of them a body's word."""
