@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from newsgraph import Extraction
 from newsgraph.annotate.known_names import known_name_spans
 from newsgraph.models import EntityType
 
+Run = Callable[..., Extraction]
 PARTICLES = frozenset({"bin", "von", "der"})
 
 
@@ -49,3 +53,20 @@ def test_claimed_words_are_not_looked_up() -> None:
 def test_a_hyphen_inside_a_word_joins_the_name() -> None:
     doc = _doc(["Awn", "Al", "-", "Khasawneh", "spoke"], [True, False, False, True, False])
     assert _found(doc, {"Awn Al-Khasawneh"}) == ["Awn Al-Khasawneh"]
+
+
+def test_a_single_word_is_looked_up_only_when_it_is_no_english_word() -> None:
+    def known(name: str) -> EntityType | None:
+        return EntityType.ORGANIZATION if name in {"Fidesz", "Change", "Likud"} else None
+
+    doc = _doc("Fidesz and Change beat Likud and NATO .")
+    english = frozenset({"change", "and", "beat"})
+    found = [s.text for s, _ in known_name_spans(doc, known, PARTICLES, lambda a, b: True, english)]
+    assert found == ["Fidesz", "Likud"]
+    # without a word index no single word is looked up
+    assert _found(doc, {"Fidesz", "Likud"}) == []
+
+
+def test_a_partys_own_one_word_name_is_found_where_ner_misses_it(run: Run) -> None:
+    found = {e.name: e.country for e in run("Fidesz won the election in Hungary.").entities}
+    assert found.get("Fidesz") == "HUN"

@@ -59,6 +59,7 @@ from newsgraph.annotate.name_kinds import (
     _without_title,
 )
 from newsgraph.annotate.name_kinds import NER_TYPES as NER_TYPES
+from newsgraph.annotate.nlp import english_words
 from newsgraph.folding import fold
 from newsgraph.lexicon.compiled import load_lexicon
 from newsgraph.lexicon.gazetteer import Entry, Gazetteer
@@ -108,6 +109,7 @@ class EntityRecognizer(_NameReader):
             t.lower().split()[-1] for t in (*lexicon.titles.offices, *lexicon.titles.ranks)
         )
         self.gazetteer = gazetteer
+        self.english = english_words(nlp)
         self.posts = RoleIndex(gazetteer)
         # "tunisian rioters", "help iSrael", "GAZA CITY": country names and demonyms in the
         # wrong case, matched only where the word is no ordinary English one
@@ -306,7 +308,7 @@ class EntityRecognizer(_NameReader):
         known: KnownType,
         free: Callable[[int, int], bool],
     ) -> list[tuple[Span, Candidate]]:
-        found = known_name_spans(doc, known, self.name_particles, free)
+        found = known_name_spans(doc, known, self.name_particles, free, self.english)
         return [(span, _candidate(span, sentence_of, "knowledge base", etype))
                 for span, etype in found]  # fmt: skip
 

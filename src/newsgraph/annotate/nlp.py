@@ -61,3 +61,14 @@ def load_nlp(model: str) -> Language:
         nlp.add_pipe(PARAGRAPHS, before="senter")
     accelerate(nlp)  # the same attributes, about ten times faster
     return nlp
+
+
+def english_words(nlp: Language) -> frozenset[str]:
+    """The English model's word index (WordNet's nouns, verbs, adjectives and adverbs, lower
+    case), which tells a common word from a name; empty for a model without one."""
+    if "lemmatizer" not in nlp.component_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or "lemma_index" not in lookups.tables:
+        return frozenset()
+    return frozenset(w for words in lookups.get_table("lemma_index").values() for w in words)

@@ -75,10 +75,9 @@ def _person_read_as_place(entity: Entity, kb: ActorKB, published: str | None) ->
 
 
 def known_type(kb: ActorKB, name: str, published: str | None) -> EntityType | None:
-    """The kind of actor the knowledge base knows `name` (two words or more) as the whole name
-    or another full form of, when every plausible record so named is of one kind."""
-    if len(name.split()) < 2:
-        return None
+    """The kind of actor the knowledge base knows `name` as the whole name or another full
+    form of ("Fidesz" of "Fidesz – Hungarian Civic Alliance"), when every plausible record so
+    named is of one kind."""
     kinds = {m.record.type for m in kb.lookup(name, on=published)
              if m.via != "abbreviation" and m.record.plausible_on(published)}  # fmt: skip
     if len(kinds) != 1:
