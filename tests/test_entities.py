@@ -7,7 +7,8 @@ from collections.abc import Callable
 import pytest
 
 from newsgraph import Entity, Extraction, Extractor
-from newsgraph.annotate.entities import Candidate, _surname_echoes
+from newsgraph.annotate.entities import Candidate
+from newsgraph.annotate.missed_names import surname_echoes
 from newsgraph.models import EntityType
 
 Run = Callable[..., Extraction]
@@ -132,8 +133,8 @@ def test_a_surname_two_people_share_names_neither(extractor: Extractor) -> None:
     doc = extractor.nlp("Ann Smith and John Smith met. Smith left early. Jones stayed.")
     people = [Candidate(0, 9, "Ann Smith", 0, "ner", EntityType.PERSON),
               Candidate(14, 24, "John Smith", 0, "ner", EntityType.PERSON)]  # fmt: skip
-    assert _surname_echoes(doc, people, [0] * len(doc)) == []
-    (echo,) = _surname_echoes(doc, people[:1], [0] * len(doc))
+    assert surname_echoes(doc, people, [0] * len(doc)) == []
+    (echo,) = surname_echoes(doc, people[:1], [0] * len(doc))
     assert (echo[1].text, echo[1].start) == ("Smith", 30)
 
 

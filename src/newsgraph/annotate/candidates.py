@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
 from newsgraph.lexicon.gazetteer import Entry
 from newsgraph.models import EntityType, MentionKind
@@ -47,56 +46,3 @@ def _candidate(
 ) -> Candidate:
     return Candidate(span.start_char, span.end_char, span.text, sentence_of[span.start], source,
                      etype, kind, entry, label)  # fmt: skip
-
-
-def party_families(
-    doc: Doc,
-    words: Sequence[str],
-    sentence_of: Sequence[int],
-    families: frozenset[str],
-    title_nouns: frozenset[str],
-) -> list[tuple[Span, Candidate]]:
-    """A party family's name that modifies a politician's title names the party: "Conservative
-    MP Philip Hammond", "Liberal Democrat leader Jo Swinson", "Two Democratic Representatives".
-    Only capitalised ("conservative voters" is no party) and only before a title, where the
-    word cannot be read as anything else. `words` are the doc's token texts (spaCy builds a
-    new Token or Span object on every access, so the scan reads plain strings)."""
-    phrases = _by_first_word(families)
-    out = []
-    i = 0
-    while i < len(words):
-        for phrase in phrases.get(words[i], ()):
-            end = i + len(phrase)
-            if tuple(words[i:end]) != phrase:
-                continue
-            last = doc[end - 1]
-            if (
-                last.dep_ in _MODIFIER_DEPS
-                and last.head.i > last.i
-                and _singular(last.head.lower_) in title_nouns
-            ):
-                span = doc[i:end]
-                out.append((span, _candidate(span, sentence_of, "pattern", EntityType.GROUP,
-                                             label="NORP")))  # fmt: skip
-                i = end - 1
-            break
-        i += 1
-    return out
-
-
-@cache
-def _by_first_word(families: frozenset[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
-    """The names as word tuples under their first word, longest first."""
-    found: dict[str, list[tuple[str, ...]]] = {}
-    for name in families:
-        split = tuple(name.split())
-        found.setdefault(split[0], []).append(split)
-    return {w: tuple(sorted(p, key=len, reverse=True)) for w, p in found.items()}
-
-
-def _singular(word: str) -> str:
-    """A title noun's singular, enough for titles ("representatives", "mps", "meps")."""
-    return word[:-1] if word.endswith("s") and len(word) > 3 else word
-
-
-_MODIFIER_DEPS = frozenset({"amod", "compound"})

@@ -27,10 +27,10 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from newsgraph.annotate.candidates import Candidate as Candidate
-from newsgraph.annotate.candidates import _candidate, party_families
+from newsgraph.annotate.candidates import _candidate
 from newsgraph.annotate.descriptors import RoleIndex
 from newsgraph.annotate.gazetteer_hits import (
     _confirmed,
@@ -48,6 +48,7 @@ from newsgraph.annotate.gazetteer_hits import (
 )
 from newsgraph.annotate.gazetteer_hits import caseless_surfaces as caseless_surfaces
 from newsgraph.annotate.known_names import KnownType, known_name_spans
+from newsgraph.annotate.missed_names import party_families, surname_echoes
 from newsgraph.annotate.name_kinds import (
     _BODY_WORD_LISTS,
     _WEAPON_DESIGNATION,
@@ -60,7 +61,6 @@ from newsgraph.annotate.name_kinds import (
 )
 from newsgraph.annotate.name_kinds import NER_TYPES as NER_TYPES
 from newsgraph.annotate.nlp import english_words
-from newsgraph.folding import fold
 from newsgraph.lexicon.compiled import load_lexicon
 from newsgraph.lexicon.gazetteer import Entry, Gazetteer
 from newsgraph.models import EntityType, MentionKind
@@ -173,7 +173,7 @@ class EntityRecognizer(_NameReader):
         if known is not None:
             claim(self._known_names(doc, sentence_of, known, taken.free))
         claim(self._ner(ner, sentence_of, high=False, known=known))
-        claim(_surname_echoes(doc, found, sentence_of))
+        claim(surname_echoes(doc, found, sentence_of))
         return sorted(found, key=lambda c: c.start)
 
     def _outlets(
@@ -327,7 +327,7 @@ class EntityRecognizer(_NameReader):
             etype = self.name_kinds.of(span)
             if self._misread_person(span, etype) or (
                 # a name the knowledge base knows only as a person's ("Hage Geingob"): so
-                # its surname alone later is his too (`_surname_echoes`)
+                # its surname alone later is his too (`missed_names.surname_echoes`)
                 etype in {EntityType.ORGANIZATION, EntityType.PLACE}
                 and known is not None
                 and known(span.text) == EntityType.PERSON
@@ -369,45 +369,3 @@ class _Taken:
         if i > 0 and self.ends[i - 1] > start:
             return False  # an earlier interval reaches into this range
         return not (i < len(self.starts) and self.starts[i] < end)  # a later one begins inside
-
-
-def _surname_echoes(
-    doc: Doc, found: Sequence[Candidate], sentence_of: Sequence[int]
-) -> list[tuple[Span, Candidate]]:
-    """A person named in full is named later by surname alone ("Affleck tweeted, ..."),
-    which the small model often leaves untagged, losing the speaker of a quote or the side
-    of an event. A later capitalised word equal to the surname of exactly one person the
-    document names in full is a mention of that person, unless it is part of a longer name
-    ("Ford Motor Company" of a "Gerald Ford")."""
-    first: dict[str, int] = {}  # surname -> end of the first full-name mention
-    people: dict[str, set[str]] = {}
-    for cand in found:
-        words = cand.text.split()
-        if cand.type != EntityType.PERSON or cand.kind != MentionKind.NAME or len(words) < 2:
-            continue
-        surname = words[-1]
-        if len(surname) < 3 or not surname[:1].isupper() or not surname.isalpha():
-            continue
-        people.setdefault(surname, set()).add(fold(cand.text))
-        first[surname] = min(first.get(surname, cand.end), cand.end)
-    if not first:
-        return []
-    out = []
-    for token in doc:
-        surname = token.text
-        if surname not in first or token.idx < first[surname] or len(people[surname]) > 1:
-            continue
-        if _in_longer_name(token, sentence_of):
-            continue
-        span = doc[token.i : token.i + 1]
-        out.append((span, _candidate(span, sentence_of, "ner", EntityType.PERSON)))
-    return out
-
-
-def _in_longer_name(token: Token, sentence_of: Sequence[int]) -> bool:
-    doc = token.doc
-    neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
-    return any(
-        t.text[:1].isupper() and t.pos_ == "PROPN" and sentence_of[t.i] == sentence_of[token.i]
-        for t in neighbours
-    )

@@ -1,0 +1,110 @@
+"""Names the small English model misses, found from what the document already says: a person
+named in full and later by surname alone, and a party family's name before a politician's
+title ("Conservative MP Philip Hammond"). The recognizer (`annotate/entities.py`) claims
+these after its other tiers."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.annotate.candidates import Candidate, _candidate
+from newsgraph.folding import fold
+from newsgraph.models import EntityType, MentionKind
+
+
+def party_families(
+    doc: Doc,
+    words: Sequence[str],
+    sentence_of: Sequence[int],
+    families: frozenset[str],
+    title_nouns: frozenset[str],
+) -> list[tuple[Span, Candidate]]:
+    """A party family's name that modifies a politician's title names the party: "Conservative
+    MP Philip Hammond", "Liberal Democrat leader Jo Swinson", "Two Democratic Representatives".
+    Only capitalised ("conservative voters" is no party) and only before a title, where the
+    word cannot be read as anything else. `words` are the doc's token texts (spaCy builds a
+    new Token or Span object on every access, so the scan reads plain strings)."""
+    phrases = _by_first_word(families)
+    out = []
+    i = 0
+    while i < len(words):
+        for phrase in phrases.get(words[i], ()):
+            end = i + len(phrase)
+            if tuple(words[i:end]) != phrase:
+                continue
+            last = doc[end - 1]
+            if (
+                last.dep_ in _MODIFIER_DEPS
+                and last.head.i > last.i
+                and _singular(last.head.lower_) in title_nouns
+            ):
+                span = doc[i:end]
+                out.append((span, _candidate(span, sentence_of, "pattern", EntityType.GROUP,
+                                             label="NORP")))  # fmt: skip
+                i = end - 1
+            break
+        i += 1
+    return out
+
+
+@cache
+def _by_first_word(families: frozenset[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The names as word tuples under their first word, longest first."""
+    found: dict[str, list[tuple[str, ...]]] = {}
+    for name in families:
+        split = tuple(name.split())
+        found.setdefault(split[0], []).append(split)
+    return {w: tuple(sorted(p, key=len, reverse=True)) for w, p in found.items()}
+
+
+def _singular(word: str) -> str:
+    """A title noun's singular, enough for titles ("representatives", "mps", "meps")."""
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
+_MODIFIER_DEPS = frozenset({"amod", "compound"})
+
+
+def surname_echoes(
+    doc: Doc, found: Sequence[Candidate], sentence_of: Sequence[int]
+) -> list[tuple[Span, Candidate]]:
+    """A person named in full is named later by surname alone ("Affleck tweeted, ..."),
+    which the small model often leaves untagged, losing the speaker of a quote or the side
+    of an event. A later capitalised word equal to the surname of exactly one person the
+    document names in full is a mention of that person, unless it is part of a longer name
+    ("Ford Motor Company" of a "Gerald Ford")."""
+    first: dict[str, int] = {}  # surname -> end of the first full-name mention
+    people: dict[str, set[str]] = {}
+    for cand in found:
+        words = cand.text.split()
+        if cand.type != EntityType.PERSON or cand.kind != MentionKind.NAME or len(words) < 2:
+            continue
+        surname = words[-1]
+        if len(surname) < 3 or not surname[:1].isupper() or not surname.isalpha():
+            continue
+        people.setdefault(surname, set()).add(fold(cand.text))
+        first[surname] = min(first.get(surname, cand.end), cand.end)
+    if not first:
+        return []
+    out = []
+    for token in doc:
+        surname = token.text
+        if surname not in first or token.idx < first[surname] or len(people[surname]) > 1:
+            continue
+        if _in_longer_name(token, sentence_of):
+            continue
+        span = doc[token.i : token.i + 1]
+        out.append((span, _candidate(span, sentence_of, "ner", EntityType.PERSON)))
+    return out
+
+
+def _in_longer_name(token: Token, sentence_of: Sequence[int]) -> bool:
+    doc = token.doc
+    neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
+    return any(
+        t.text[:1].isupper() and t.pos_ == "PROPN" and sentence_of[t.i] == sentence_of[token.i]
+        for t in neighbours
+    )
