@@ -37,10 +37,10 @@ def known_name_spans(
         used: list[tuple[int, int]] = []
         for size in range(min(end - start, _LONGEST), 0, -1):
             for first in range(start, end - size + 1):
+                if size == 1 and not _foreign_word(doc[first].text, english):
+                    continue  # most single words: tested before a Span is built
                 span = doc[first : first + size]
                 if _clashes(first, first + size, used) or not _edges_are_names(span, particles):
-                    continue
-                if size == 1 and not _foreign_word(span.text, english):
                     continue
                 if not free(span.start_char, span.end_char):
                     continue
