@@ -135,3 +135,13 @@ def test_a_person_takes_the_sector_of_the_body_they_work_for(
     )
     assert _attributes(_entity(found, "Wilbur Ross"))["agent"] == "GOV"
     assert _attributes(_entity(found, "Joe Smith")).get("sector_source") != "affiliation"
+
+
+def test_a_listed_cartel_or_armed_group_keeps_its_code(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    # the model, with few cartels in its training data, read these as GOV and REB
+    result = extract_text("The Gulf Cartel fought Los Zetas. Lashkar-e-Taiba attacked a post.")
+    codes = {e.name: {a.key: a.value for a in e.attributes}.get("cameo") for e in result.entities}
+    assert codes["Gulf Cartel"] == "MEXCRM" and codes["Los Zetas"] == "MEXCRM"
+    assert codes["Lashkar-e-Taiba"] == "PAKREB"

@@ -255,6 +255,13 @@ def stated_agent(entity: Entity, codes: ActorCodes | None = None) -> str | None:
     return None
 
 
+def listed_agent(entity: Entity, codes: ActorCodes | None = None) -> str | None:
+    """The agent the gazetteer's hand-written `kind` of the entity says ("cartel": CRM)."""
+    codes = codes or _shipped()
+    attributes = {a.key: a.value for a in entity.attributes}
+    return next((codes.kinds[k] for k in _kinds(attributes) if k in codes.kinds), None)
+
+
 def _prefix(
     entity_id: str,
     etype: str,

@@ -11,7 +11,8 @@ rules' own agent) gives P(sector).
 
 - An actor the rules leave uncoded takes the model's sector when it is sure enough (`fill`).
 - The rules' agent is kept unless the model prefers another sector by a margin (`override`),
-  and never replaced when a title the text gives as held now says it ("General X").
+  and never replaced when a title the text gives as held now says it ("General X") or the
+  gazetteer lists the body as a cartel, gang or armed group (CRM, REB).
 
 Both cuts are chosen on newsgraph-gold dev (`scripts/train_sectors.py`); the weights ship as
 package data (`weights/sectors.json`).
@@ -28,7 +29,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.coding import Coded, code_entity, stated_agent
+from newsgraph.coding import Coded, code_entity, listed_agent, stated_agent
 from newsgraph.learn.files import BUILTIN, load_part
 from newsgraph.learn.linear import LinearModel
 from newsgraph.lexicon.compiled import ActorCodes
@@ -146,6 +147,10 @@ class SectorModel:
             return entity
         if rule is not None and stated_agent(entity, codes) == rule:
             return entity  # the text's own title ("General X") is not overruled
+        if rule in _ARMED_OR_CRIMINAL and listed_agent(entity, codes) == rule:
+            # a cartel or an armed group the gazetteer lists is not recoded: newsgraph-gold
+            # has too few of them for the model to know one ("Gulf Cartel" came out GOV)
+            return entity
         kept = tuple(a for a in entity.attributes if a.key not in SECTOR_KEYS)
         learned = (Attribute("sector", best), Attribute("sector_source", "model"),
                    Attribute("sector_confidence", round(p, 3)))  # fmt: skip
@@ -163,6 +168,8 @@ class SectorModel:
         return cls(model, float(meta.get("fill", 1.01)), float(meta.get("override", 1.01)))
 
 
+# the agents of a listed body the model does not override (`SectorModel._assigned`)
+_ARMED_OR_CRIMINAL = frozenset({"CRM", "REB"})
 # the attributes that say an entity's sector and where it came from
 SECTOR_KEYS = frozenset({"sector", "sector_source", "sector_confidence"})
 
