@@ -272,10 +272,11 @@ def test_a_title_the_knowledge_base_says_was_left_before_publication_is_a_former
 def test_armed_groups_from_the_phoenix_dictionaries_get_country_and_sector(
     extract_text: Callable[..., Extraction],
 ) -> None:
-    found = extract_text("The Abu Sayyaf Group said on Monday that it would go on.")
-    (group,) = [e for e in found.entities if e.name == "Abu Sayyaf Group"]
+    # (the Abu Sayyaf Group of earlier rounds is in the hand-written armed_groups.yaml now)
+    found = extract_text("Basque Fatherland and Liberty said on Monday that it would go on.")
+    (group,) = [e for e in found.entities if e.name == "Basque Fatherland and Liberty"]
     attributes = {a.key: a.value for a in group.attributes}
-    assert group.country == "PHL" and attributes["sector"] == "REB"
+    assert group.country == "ESP" and attributes["sector"] == "REB"
     assert str(attributes["actor_kb"]).startswith("kb:phoenix:")
 
 
