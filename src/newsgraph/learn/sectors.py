@@ -12,7 +12,8 @@ rules' own agent) gives P(sector).
 - An actor the rules leave uncoded takes the model's sector when it is sure enough (`fill`).
 - The rules' agent is kept unless the model prefers another sector by a margin (`override`),
   and never replaced when a title the text gives as held now says it ("General X") or the
-  gazetteer lists the body as a cartel, gang or armed group (CRM, REB).
+  gazetteer's kind of the body gives one of `kept_agents` (actor_codes.yaml: a cartel, gang
+  or armed group, CRM or REB).
 
 Both cuts are chosen on newsgraph-gold dev (`scripts/train_sectors.py`); the weights ship as
 package data (`weights/sectors.json`).
@@ -32,7 +33,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.coding import Coded, code_entity, listed_agent, stated_agent
 from newsgraph.learn.files import BUILTIN, load_part
 from newsgraph.learn.linear import LinearModel
-from newsgraph.lexicon.compiled import ActorCodes
+from newsgraph.lexicon.compiled import ActorCodes, load_lexicon
 from newsgraph.models import Attribute, Entity, EntityType
 
 # kinds of entity that have a sector (states and places do not)
@@ -147,10 +148,9 @@ class SectorModel:
             return entity
         if rule is not None and stated_agent(entity, codes) == rule:
             return entity  # the text's own title ("General X") is not overruled
-        if rule in _ARMED_OR_CRIMINAL and listed_agent(entity, codes) == rule:
-            # a cartel or an armed group the gazetteer lists is not recoded: newsgraph-gold
-            # has too few of them for the model to know one ("Gulf Cartel" came out GOV)
-            return entity
+        never_overridden = (codes or load_lexicon().actor_codes).kept_agents
+        if rule in never_overridden and listed_agent(entity, codes) == rule:
+            return entity  # a listed cartel or armed group (actor_codes.yaml `kept_agents`)
         kept = tuple(a for a in entity.attributes if a.key not in SECTOR_KEYS)
         learned = (Attribute("sector", best), Attribute("sector_source", "model"),
                    Attribute("sector_confidence", round(p, 3)))  # fmt: skip
@@ -168,8 +168,6 @@ class SectorModel:
         return cls(model, float(meta.get("fill", 1.01)), float(meta.get("override", 1.01)))
 
 
-# the agents of a listed body the model does not override (`SectorModel._assigned`)
-_ARMED_OR_CRIMINAL = frozenset({"CRM", "REB"})
 # the attributes that say an entity's sector and where it came from
 SECTOR_KEYS = frozenset({"sector", "sector_source", "sector_confidence"})
 

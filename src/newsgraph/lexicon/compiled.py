@@ -50,6 +50,8 @@ class ActorCodes:
     igo_kinds: frozenset[str]
     igo_ids: tuple[str, ...]
     militant_kinds: frozenset[str]
+    # agents a gazetteer kind gives that the learned sector model never overrides
+    kept_agents: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +126,8 @@ def _actor_codes(files: Sequence[LexiconFile]) -> ActorCodes:
                       names=mapping("names"),
                       igo_kind_prefixes=words("igo_kind_prefixes"),
                       igo_kinds=frozenset(words("igo_kinds")), igo_ids=words("igo_ids"),
-                      militant_kinds=frozenset(words("militant_kinds")))  # fmt: skip
+                      militant_kinds=frozenset(words("militant_kinds")),
+                      kept_agents=frozenset(w.upper() for w in words("kept_agents")))  # fmt: skip
 
 
 def _words(files: Sequence[LexiconFile]) -> dict[str, frozenset[str]]:

@@ -202,6 +202,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             "igo_kinds": _WORDS,
             "igo_ids": _WORDS,
             "militant_kinds": _WORDS,
+            "kept_agents": {"type": "array", "items": _AGENT},
         },
     ),
     "transliterations": _document(
