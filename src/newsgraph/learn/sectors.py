@@ -137,6 +137,8 @@ class SectorModel:
             return entity
         coded = code_entity(entity, codes)
         rule = coded.agent
+        if rule is not None and self._settled(entity, rule, codes):
+            return entity  # whatever the model says: no need to ask it
         probabilities = self.model.probabilities(entity_features(entity, doc, codes, coded))
         best = max(probabilities, key=lambda c: probabilities[c])
         p = probabilities[best]
@@ -146,15 +148,19 @@ class SectorModel:
             return entity
         if rule is not None and p - probabilities.get(rule, 0.0) < self.override:
             return entity
-        if rule is not None and stated_agent(entity, codes) == rule:
-            return entity  # the text's own title ("General X") is not overruled
-        never_overridden = (codes or load_lexicon().actor_codes).kept_agents
-        if rule in never_overridden and listed_agent(entity, codes) == rule:
-            return entity  # a listed cartel or armed group (actor_codes.yaml `kept_agents`)
         kept = tuple(a for a in entity.attributes if a.key not in SECTOR_KEYS)
         learned = (Attribute("sector", best), Attribute("sector_source", "model"),
                    Attribute("sector_confidence", round(p, 3)))  # fmt: skip
         return replace(entity, attributes=kept + learned)
+
+    @staticmethod
+    def _settled(entity: Entity, rule: str, codes: ActorCodes | None) -> bool:
+        """Whether the rules' agent stands whatever the model says: the text's own title
+        ("General X"), or a listed cartel or armed group (actor_codes.yaml `kept_agents`)."""
+        if stated_agent(entity, codes) == rule:
+            return True
+        kept_agents = (codes or load_lexicon().actor_codes).kept_agents
+        return rule in kept_agents and listed_agent(entity, codes) == rule
 
     def to_json(self) -> dict[str, object]:
         data = self.model.to_json()
