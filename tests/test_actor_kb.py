@@ -15,6 +15,7 @@ from newsgraph import Extraction, Extractor, Settings
 from newsgraph.errors import LexiconError
 from newsgraph.lexicon.actor_kb import SHIPPED, ActorKB
 from newsgraph.models import EntityType
+from newsgraph.resolve.parents import parent_country
 
 SCHEMA = SHIPPED.parent / "actor.schema.json"
 
@@ -939,3 +940,18 @@ def test_a_province_opening_a_name_that_is_not_its_body_gives_no_country(
 ) -> None:
     found = extract_text("The Tata Institute said on Monday.", published="2019-05-01")
     assert _countries(found)["Tata Institute"] is None  # not Morocco's Tata province
+
+
+def test_a_body_named_after_a_known_body_takes_its_country(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    found = extract_text("The NASA Jet Propulsion Laboratory said on Monday the probe was lost.")
+    assert _countries(found).get("NASA Jet Propulsion Laboratory") == "USA"
+
+
+def test_a_party_word_opening_a_name_gives_no_country() -> None:
+    kb = ActorKB.open()
+    # "Alliance" and "Free and Equal" are parties' names (New Zealand's, Italy's): everyday words
+    assert parent_country("Alliance Party", kb, None, "2020-05-01") is None
+    assert parent_country("Free and Equal Elections Foundation", kb, None, "2020-05-01") is None
+    assert parent_country("Cairo University Hospital", kb, None, "2020-05-01") == "EGY"

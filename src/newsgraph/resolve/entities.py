@@ -49,6 +49,7 @@ from newsgraph.resolve.countries import (
     with_home_country,
     with_stated_countries,
 )
+from newsgraph.resolve.parents import with_parent_countries
 
 _DESCRIBABLE = {EntityType.PERSON, EntityType.GROUP, EntityType.ORGANIZATION}
 
@@ -98,6 +99,7 @@ def resolve_entities(
         entities = with_actor_knowledge(
             entities, actors, context.published, context.text, gazetteer
         )
+    entities = with_parent_countries(entities, actors, gazetteer, context.published)
     if context.doc is not None:
         entities = with_affiliated_countries(entities, context.doc)
     entities = with_home_country(entities)
