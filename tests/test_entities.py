@@ -483,3 +483,15 @@ def test_a_person_ner_reads_where_only_a_place_goes_is_the_place(run: Run) -> No
     # a person after "in" stays one
     kinds = {e.name: e.type for e in run("Voters put their trust in Joe Biden.").entities}
     assert kinds.get("Joe Biden") == EntityType.PERSON
+
+
+def test_an_unclosed_bracket_ner_runs_into_is_not_part_of_a_name(run: Run) -> None:
+    text = "The National Council for the Safeguard of the Homeland (CNSP) said it would talk."
+    names = {e.name for e in run(text).entities}
+    assert "National Council for the Safeguard of the Homeland" in names, names
+
+
+def test_a_region_s_government_keeps_the_region_s_whole_name(run: Run) -> None:
+    found = run("The Uttar Pradesh government said on Monday that talks would continue.")
+    bodies = {e.name: e.country for e in found.entities}
+    assert bodies.get("Uttar Pradesh government") == "IND", bodies

@@ -209,11 +209,16 @@ def _glued_to_person(
 
 
 def _trim(ent: Span) -> Span | None:
-    """Drop a leading "the", "pro-", "anti-" and a trailing "'s" from an NER span, and a
-    trailing preposition or conjunction NER ran into it ("Patrice Talon of Benin" read as
-    "Patrice Talon of")."""
+    """Drop a leading "the", "pro-", "anti-" and a trailing "'s" from an NER span, a trailing
+    preposition or conjunction NER ran into it ("Patrice Talon of Benin" read as "Patrice Talon
+    of"), and an unclosed bracket and what follows it."""
     start, end = ent.start, ent.end
     doc = ent.doc
+    # an opening bracket NER ran into without its closing one ("the National Council for the
+    # Safeguard of the Homeland (CNSP"): the name ends before it
+    opened = [i for i in range(start + 1, end) if doc[i].text == "("]
+    if opened and not any(doc[i].text == ")" for i in range(opened[0], end)):
+        end = opened[0]
     while start < end and (
         doc[start].lower_ in {"the", "pro", "anti", "-", "ex"} or doc[start].is_punct
     ):

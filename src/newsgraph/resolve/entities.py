@@ -363,8 +363,10 @@ def _best_name(cluster: _Cluster, etype: EntityType, clusters: dict[str, _Cluste
     if cluster.descriptor_of is not None:
         word = names[0].split()[-1].lower()
         leader = clusters.get(cluster.descriptor_of)
-        base = leader.entry.name.split()[-1] if leader and leader.entry else names[0].split()[0]
-        return f"{base} {word}"
+        if leader and leader.entry:
+            return f"{leader.entry.name.split()[-1]} {word}"
+        # no known leader: the words as written ("Uttar Pradesh government", not "Uttar")
+        return re.sub(r"^(?:the|The)\s+", "", names[0])
     # a person is named in full; anything else as first introduced ("S-300VM (Antey-2500)")
     best = (
         max(names, key=lambda n: (len(n.split()), len(n)))
