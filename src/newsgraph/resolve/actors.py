@@ -30,6 +30,9 @@ from newsgraph.models import Attribute, Entity, EntityType, Role
 from newsgraph.resolve.countries import document_countries
 
 _WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
+# an acronym: three characters or more, capitals first and at least one more ("BJP", "AfD",
+# "PML-N", "ZANU-PF")
+_ACRONYM = re.compile(r"[A-Z][A-Za-z-]*[A-Z][A-Za-z-]*")
 # a party's name another country's party shares is its own when it won this share of the vote
 # or more, and this many times the share of every namesake
 _LEADING_SHARE, _LEADING_RATIO = 10.0, 4.0
@@ -218,10 +221,16 @@ def _best(
 def _distinct_acronym(matches: list[Match], name: str) -> list[Match]:
     """An acronym of four letters or more written in capitals that one record alone holds
     ("FEMA", "NTSB", "PSOE"): long enough to name one body, where "PP" or "MDC" need the
-    story to name their country."""
+    story to name their country. A major party's acronym of three letters or written in
+    mixed case ("BJP", "AfD", "PML-N") counts too, when no other record holds it: news names
+    a party that large by its acronym alone, and the name reached NER as a name."""
     if len(matches) != 1 or matches[0].via != "abbreviation":
         return []
-    return matches if len(name) >= 4 and name.isalpha() and name.isupper() else []
+    if len(name) >= 4 and name.isalpha() and name.isupper():
+        return matches
+    record = matches[0].record
+    major = "PTY" in record.sectors and (record.vote_share or 0.0) >= _LEADING_SHARE
+    return matches if major and _ACRONYM.fullmatch(name) else []
 
 
 def _sole_holder(matches: list[Match], published: str | None, named: set[str]) -> list[Match]:
