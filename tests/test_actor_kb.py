@@ -292,8 +292,9 @@ def test_a_title_or_place_run_into_a_name_does_not_hide_the_person(
 def test_a_company_is_found_without_its_legal_form(
     extract_text: Callable[..., Extraction],
 ) -> None:
-    found = extract_text("Lockheed Martin Corp said on Monday that it would go on.")
-    (company,) = [e for e in found.entities if e.name.startswith("Lockheed Martin")]
+    # (Lockheed Martin of earlier rounds is in the hand-written companies.yaml now)
+    found = extract_text("Whirlpool Corp said on Monday that it would go on.")
+    (company,) = [e for e in found.entities if e.name.startswith("Whirlpool")]
     assert company.country == "USA"
     assert {a.key: a.value for a in company.attributes}["sector"] == "BUS"
 
