@@ -495,3 +495,10 @@ def test_a_region_s_government_keeps_the_region_s_whole_name(run: Run) -> None:
     found = run("The Uttar Pradesh government said on Monday that talks would continue.")
     bodies = {e.name: e.country for e in found.entities}
     assert bodies.get("Uttar Pradesh government") == "IND", bodies
+
+
+def test_a_body_named_after_a_listed_region_is_that_region_s_body(run: Run) -> None:
+    found = run("The KwaZulu-Natal provincial government and Kano State Police said so.")
+    bodies = {e.name: (e.type, e.country) for e in found.entities}
+    assert bodies.get("KwaZulu-Natal provincial government") == (EntityType.ORGANIZATION, "ZAF")
+    assert bodies.get("Kano State Police") == (EntityType.ORGANIZATION, "NGA"), bodies

@@ -161,7 +161,7 @@ def test_other_alignments(
         ("Jane Smith, a professor at Princeton University, disagreed.",
          ("Jane Smith", "member_of", "Princeton University"), False),
         ("Jamal Khashoggi was a columnist for The Washington Post.",
-         ("Khashoggi", "member_of", "The Washington Post"), False),
+         ("Jamal Khashoggi", "member_of", "The Washington Post"), False),
         # a party named in the description itself
         ("Trump is a Republican.", ("Donald Trump", "member_of", "Republican"), False),
         ("Adam Schiff, the Democratic chairman of the House Intelligence Committee, spoke.",

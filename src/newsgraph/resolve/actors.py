@@ -96,8 +96,10 @@ def _completed(
     text: str,
     gazetteer: Gazetteer | None,
 ) -> Entity:
-    if entity.known or entity.type not in _KB_TYPES:
+    if entity.type not in _KB_TYPES:
         return entity
+    if entity.known:
+        return _linked(entity, kb, published)
     found = _best(entity, kb, published, named, _titled_names(entity, text), gazetteer)
     if not found:
         # who it is may be unsure while what it is is not: "Sinn Féin" is a party of two
@@ -130,6 +132,30 @@ def _completed(
     return replace(entity, type=etype, country=entity.country or record.country,
                    roles=tuple(roles),
                    attributes=entity.attributes + tuple(attributes))  # fmt: skip
+
+
+def _linked(entity: Entity, kb: ActorKB, published: str | None) -> Entity:
+    """A hand-written gazetteer's actor keeps its own country, sector and posts, and gains the
+    knowledge base's id and Wikidata id when one record of its kind and country has its name:
+    the dossier links the Wikidata item of "Paul Kagame" whichever list knows him."""
+    if entity.country is None or any(a.key == "actor_kb" for a in entity.attributes):
+        return entity
+    wanted = _KB_TYPES[entity.type]
+    records = {
+        m.record.id: m.record
+        for m in kb.lookup(entity.name, on=published)
+        if m.via != "abbreviation"
+        and m.record.type == wanted
+        and m.record.country == entity.country
+        and m.record.plausible_on(published)
+    }
+    if len(records) != 1:
+        return entity
+    (record,) = records.values()
+    linked = [Attribute("actor_kb", record.id)]
+    if record.wikidata:
+        linked.append(Attribute("wikidata", record.wikidata))
+    return replace(entity, attributes=entity.attributes + tuple(linked))
 
 
 class Post(Protocol):

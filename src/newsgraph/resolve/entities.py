@@ -237,17 +237,31 @@ def _key(
 
 
 def _descriptor(cand: Candidate, text: str, key: str) -> tuple[Candidate, str] | None:
-    """ "Maduro regime", "the Assad government": an organisation named after its leader."""
-    if cand.type not in _DESCRIBABLE and not key.startswith("known:person"):
+    """ "Maduro regime", "the Assad government": an organisation named after its leader;
+    "the Lagos State government", "Kano State Police": one named after the place it governs."""
+    if cand.type == EntityType.PLACE:
+        match = _place_body_pattern().match(text[cand.end : cand.end + 30])
+        name = f"{cand.text} {match.group('word')}" if match else ""
+    elif cand.type in _DESCRIBABLE or key.startswith("known:person"):
+        match = _descriptor_pattern().match(text[cand.end : cand.end + 20])
+        name = f"{cand.text.split()[-1]} {match.group('word')}" if match else ""
+    else:
         return None
-    match = _descriptor_pattern().match(text[cand.end : cand.end + 20])
     if match is None:
         return None
     end = cand.end + match.end()
-    name = f"{cand.text.split()[-1]} {match.group('word')}"
     described = replace(cand, end=end, text=text[cand.start : end], type=EntityType.ORGANIZATION,
                         kind=MentionKind.DESCRIPTOR, entry=None)  # fmt: skip
     return described, f"organization:{slug(name)}"
+
+
+@cache
+def _place_body_pattern() -> re.Pattern[str]:
+    """A body's word after a place's name, maybe after a word for its level ("provincial")."""
+    words = load_lexicon().words
+    bodies = "|".join(sorted(words["place_bodies"]))
+    levels = "|".join(sorted(words["place_body_qualifiers"]))
+    return re.compile(rf"^[\s-]+(?:(?:{levels})\s+)?(?P<word>{bodies})\b", re.IGNORECASE)
 
 
 @cache
@@ -290,7 +304,8 @@ def _entity(
         if cluster.descriptor_of is not None:
             leader = clusters.get(cluster.descriptor_of)
             if leader is not None:
-                attributes.append(Attribute("led_by", _cluster_id(leader)))
+                if leader.entry is None or leader.entry.type != EntityType.PLACE:
+                    attributes.append(Attribute("led_by", _cluster_id(leader)))
                 country = country or (leader.entry.country if leader.entry else None)
     if etype == EntityType.PLACE:
         country, attributes = _geocode(name, country, attributes)
@@ -363,6 +378,8 @@ def _best_name(cluster: _Cluster, etype: EntityType, clusters: dict[str, _Cluste
     if cluster.descriptor_of is not None:
         word = names[0].split()[-1].lower()
         leader = clusters.get(cluster.descriptor_of)
+        if leader and leader.entry and leader.entry.type == EntityType.PLACE:
+            return f"{leader.entry.name} {word}"  # "Lagos State government"
         if leader and leader.entry:
             return f"{leader.entry.name.split()[-1]} {word}"
         # no known leader: the words as written ("Uttar Pradesh government", not "Uttar")
