@@ -502,3 +502,11 @@ def test_a_body_named_after_a_listed_region_is_that_region_s_body(run: Run) -> N
     bodies = {e.name: (e.type, e.country) for e in found.entities}
     assert bodies.get("KwaZulu-Natal provincial government") == (EntityType.ORGANIZATION, "ZAF")
     assert bodies.get("Kano State Police") == (EntityType.ORGANIZATION, "NGA"), bodies
+
+
+def test_a_known_acronym_in_brackets_names_the_body_only_if_the_name_is_its_own(run: Run) -> None:
+    found = run("The Independent National Electoral Commission (INEC) said it would count.")
+    countries = {e.name: e.country for e in found.entities}
+    assert "NGA" in countries.values(), countries
+    other = run("The Electronic Frontier Foundation (EFF) said it would sue.")
+    assert {e.country for e in other.entities} == {None}  # not South Africa's EFF party

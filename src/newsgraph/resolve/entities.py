@@ -147,19 +147,35 @@ def _merge(
     second: str,
     entry: Entry | None,
 ) -> str:
-    """Join the clusters of two names for one actor; a known entry's cluster absorbs the other."""
+    """Join the clusters of two names for one actor; a known entry's cluster absorbs the other
+    when the other's name is part of the entry's ("Independent National Electoral Commission
+    (INEC)": Nigeria's; "Electronic Frontier Foundation (EFF)" is no South African party)."""
     first_cluster = clusters.get(first)
-    if entry is not None and (first_cluster is None or first_cluster.entry is None):
+    if (
+        entry is not None
+        and (first_cluster is None or first_cluster.entry is None)
+        and (first_cluster is None or _within_entry(first_cluster, entry))
+    ):
         target, source = second, first
     else:
         target, source = first, second
     redirect[source] = target
     moved = clusters.pop(source, None)
     if moved is not None:
-        into = clusters.setdefault(target, _Cluster(target, moved.entry))
+        # the name being read is not clustered yet: its cluster starts with its known entry
+        known = entry if target == second else moved.entry
+        into = clusters.setdefault(target, _Cluster(target, known or moved.entry))
         into.candidates.extend(moved.candidates)
         into.kinds.extend(moved.kinds)
     return target
+
+
+def _within_entry(cluster: _Cluster, entry: Entry) -> bool:
+    """Whether the cluster's first name is, or is inside, one of the entry's names."""
+    if not cluster.candidates:
+        return False
+    name = fold(cluster.candidates[0].text).lower().removeprefix("the ")
+    return any(name in fold(form).lower() for form in (entry.name, *entry.aliases))
 
 
 def _parenthetical_alias(text: str, first: Candidate, second: Candidate) -> bool:
