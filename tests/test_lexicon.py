@@ -144,3 +144,16 @@ def test_an_unwritable_cache_only_costs_the_rebuild(
     blocker.write_text("", encoding="utf-8")
     monkeypatch.setenv("NEWSGRAPH_CACHE_DIR", str(blocker / "cache"))
     assert cached("thing", "k1", lambda: 42) == 42
+
+
+def test_gazetteer_records_pickle_by_their_fields() -> None:
+    import pickle
+
+    from newsgraph.lexicon.gazetteer import Entry, Surface
+    from newsgraph.models import EntityType, Role
+
+    role = Role(title="President", country="RUS", start="2012-05-07")
+    entry = Entry(id="person:x", name="X", type=EntityType.PERSON, roles=(role,),
+                  ambiguous=frozenset({"Y"}))  # fmt: skip
+    for record in (role, entry, Surface("person:x", "name", False)):
+        assert pickle.loads(pickle.dumps(record)) == record

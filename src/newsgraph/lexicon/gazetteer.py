@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsgraph.errors import LexiconError
 from newsgraph.folding import fold
-from newsgraph.models import EntityType, MentionKind, Role, Scalar
+from newsgraph.models import EntityType, MentionKind, Role, Scalar, by_fields
 
 if TYPE_CHECKING:
     from newsgraph.lexicon.loader import LexiconFile
@@ -38,6 +38,8 @@ class Entry:
     metonyms: tuple[str, ...] = ()
     capital: str | None = None
 
+    __reduce__ = by_fields
+
 
 @dataclass(frozen=True, slots=True)
 class Surface:
@@ -46,6 +48,8 @@ class Surface:
     entry_id: str
     kind: SurfaceKind
     ambiguous: bool
+
+    __reduce__ = by_fields
 
 
 @dataclass(slots=True)
