@@ -14,17 +14,16 @@ import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.tokens import Doc
 
 from newsgraph.annotate.entities import Candidate
 from newsgraph.annotate.roles import EntityLookup, find_age, find_roles, resolve_role
-from newsgraph.folding import fold
 from newsgraph.lexicon.actor_kb import ActorKB
 from newsgraph.lexicon.compiled import Titles, load_lexicon
-from newsgraph.lexicon.gazetteer import Entry, Gazetteer, person_slug, slug
+from newsgraph.lexicon.gazetteer import Gazetteer, person_slug, slug
 from newsgraph.lexicon.places import (
     find_place,
     is_us_state,
@@ -44,23 +43,13 @@ from newsgraph.models import (
 )
 from newsgraph.resolve.acronyms import with_acronyms
 from newsgraph.resolve.actors import former_posts, held_on, with_actor_knowledge
+from newsgraph.resolve.clusters import Cluster, cluster_candidates, particled_surname
 from newsgraph.resolve.countries import (
     with_affiliated_countries,
     with_home_country,
     with_stated_countries,
 )
 from newsgraph.resolve.parents import with_parent_countries
-
-_DESCRIBABLE = {EntityType.PERSON, EntityType.GROUP, EntityType.ORGANIZATION}
-
-
-@dataclass(slots=True)
-class _Cluster:
-    key: str
-    entry: Entry | None
-    candidates: list[Candidate] = field(default_factory=list)
-    kinds: list[MentionKind] = field(default_factory=list)
-    descriptor_of: str | None = None  # cluster key of the person a "regime" is named after
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +79,7 @@ def resolve_entities(
     if titles is None or given_names is None:
         shipped = load_lexicon()
         titles, given_names = titles or shipped.titles, given_names or shipped.given_names
-    clusters = _cluster(candidates, context.text, given_names)
+    clusters = cluster_candidates(candidates, context.text, given_names)
     entities = [_entity(c, clusters, gazetteer, given_names) for c in clusters.values()]
     entities = with_acronyms(entities)
     entities = _with_roles(entities, context, gazetteer, titles)
@@ -106,190 +95,9 @@ def resolve_entities(
     return tuple(sorted(entities, key=lambda e: e.mentions[0].start))
 
 
-def _cluster(
-    candidates: Sequence[Candidate], text: str, given_names: Mapping[str, str]
-) -> dict[str, _Cluster]:
-    clusters: dict[str, _Cluster] = {}
-    people = _person_index(candidates, given_names)
-    redirect: dict[str, str] = {}
-    previous: tuple[Candidate, str] | None = None
-    for cand in candidates:
-        key, entry = _key(cand, people, given_names)
-        key = redirect.get(key, key)
-        if (
-            previous is not None
-            and _parenthetical_alias(text, previous[0], cand)
-            and key != previous[1]
-        ):
-            # "S-300VM (Antey-2500)", "Bolivarian National Armed Forces (FANB)": one actor
-            key = _merge(clusters, redirect, previous[1], key, entry)
-            entry = clusters[key].entry if key in clusters else entry
-        cluster = clusters.setdefault(key, _Cluster(key, entry))
-        previous = (cand, key)
-        descriptor = _descriptor(cand, text, key)
-        if descriptor is not None:
-            d_cand, d_key = descriptor
-            d_cluster = clusters.setdefault(d_key, _Cluster(d_key, None, descriptor_of=key))
-            d_cluster.candidates.append(d_cand)
-            d_cluster.kinds.append(MentionKind.DESCRIPTOR)
-            if not cluster.candidates:
-                del clusters[key]
-            continue
-        cluster.candidates.append(cand)
-        cluster.kinds.append(cand.kind)
-    return clusters
-
-
-def _merge(
-    clusters: dict[str, _Cluster],
-    redirect: dict[str, str],
-    first: str,
-    second: str,
-    entry: Entry | None,
-) -> str:
-    """Join the clusters of two names for one actor; a known entry's cluster absorbs the other
-    when the other's name is part of the entry's ("Independent National Electoral Commission
-    (INEC)": Nigeria's; "Electronic Frontier Foundation (EFF)" is no South African party)."""
-    first_cluster = clusters.get(first)
-    if (
-        entry is not None
-        and (first_cluster is None or first_cluster.entry is None)
-        and (first_cluster is None or _within_entry(first_cluster, entry))
-    ):
-        target, source = second, first
-    else:
-        target, source = first, second
-    redirect[source] = target
-    moved = clusters.pop(source, None)
-    if moved is not None:
-        # the name being read is not clustered yet: its cluster starts with its known entry
-        known = entry if target == second else moved.entry
-        into = clusters.setdefault(target, _Cluster(target, known or moved.entry))
-        into.candidates.extend(moved.candidates)
-        into.kinds.extend(moved.kinds)
-    return target
-
-
-def _within_entry(cluster: _Cluster, entry: Entry) -> bool:
-    """Whether the cluster's first name is, or is inside, one of the entry's names."""
-    if not cluster.candidates:
-        return False
-    name = fold(cluster.candidates[0].text).lower().removeprefix("the ")
-    return any(name in fold(form).lower() for form in (entry.name, *entry.aliases))
-
-
-def _parenthetical_alias(text: str, first: Candidate, second: Candidate) -> bool:
-    return (
-        text[first.end : second.start] in {" (", "("}
-        and text[second.end : second.end + 1] == ")"
-        and first.type == second.type
-    )
-
-
-def _person_index(
-    candidates: Sequence[Candidate], given_names: Mapping[str, str]
-) -> dict[str, str]:
-    """Folded full names and surnames of the people a document names -> their cluster key."""
-    index: dict[str, str] = {}
-    people = [c for c in candidates if c.type == EntityType.PERSON and c.kind == MentionKind.NAME]
-    # full names first, so that a surname resolves to the person named in full
-    for cand in sorted(people, key=lambda c: -len(c.text.split())):
-        key = _person_key(cand, given_names)
-        words = cand.text.split()
-        if len(words) < 2:
-            continue  # single names are indexed last, after surnames and first names
-        index.setdefault(fold(cand.text), key)
-        index.setdefault(fold(words[-1]), key)
-        if (surname := _particled_surname(words)) is not None:
-            index.setdefault(fold(surname), key)  # "La Riva" of "Gloria La Riva"
-    # a first name alone ("Brenton") names the one person of the document who bears it
-    first_names = Counter(
-        (fold(c.text.split()[0]), _person_key(c, given_names))
-        for c in people
-        if len(c.text.split()) >= 2
-    )
-    bearers = Counter(name for name, _ in first_names)
-    for (name, key), _count in first_names.items():
-        if bearers[name] == 1:
-            index.setdefault(name, key)
-    for cand in people:
-        index.setdefault(fold(cand.text), _person_key(cand, given_names))
-    return index
-
-
-def _particled_surname(words: Sequence[str]) -> str | None:
-    """The surname that opens with a particle after the first name: "De La Fuente" of "Rocky
-    De La Fuente", "von der Leyen" of "Ursula von der Leyen" (word lists: name_particles)."""
-    particles = _name_particles()
-    for i in range(1, len(words) - 1):
-        if words[i].lower() in particles:
-            return " ".join(words[i:])
-    return None
-
-
-@cache
-def _name_particles() -> frozenset[str]:
-    """Read once: finding the lexicon's files costs a stat of each on every call."""
-    return load_lexicon().words.get("name_particles", frozenset())
-
-
-def _person_key(cand: Candidate, given_names: Mapping[str, str]) -> str:
-    if cand.entry:
-        return f"known:{cand.entry.id}"
-    return f"person:{person_slug(cand.text, given_names)}"
-
-
-def _key(
-    cand: Candidate, people: dict[str, str], given_names: Mapping[str, str]
-) -> tuple[str, Entry | None]:
-    if cand.entry is not None:
-        return f"known:{cand.entry.id}", cand.entry
-    person = people.get(fold(cand.text))
-    if person is not None and cand.source in {"ner", "pattern"}:
-        return person, None
-    if cand.type == EntityType.PERSON:
-        return f"person:{person_slug(cand.text, given_names)}", None
-    return f"{cand.type.value}:{slug(cand.text)}", None
-
-
-def _descriptor(cand: Candidate, text: str, key: str) -> tuple[Candidate, str] | None:
-    """ "Maduro regime", "the Assad government": an organisation named after its leader;
-    "the Lagos State government", "Kano State Police": one named after the place it governs."""
-    if cand.type == EntityType.PLACE:
-        match = _place_body_pattern().match(text[cand.end : cand.end + 30])
-        name = f"{cand.text} {match.group('word')}" if match else ""
-    elif cand.type in _DESCRIBABLE or key.startswith("known:person"):
-        match = _descriptor_pattern().match(text[cand.end : cand.end + 20])
-        name = f"{cand.text.split()[-1]} {match.group('word')}" if match else ""
-    else:
-        return None
-    if match is None:
-        return None
-    end = cand.end + match.end()
-    described = replace(cand, end=end, text=text[cand.start : end], type=EntityType.ORGANIZATION,
-                        kind=MentionKind.DESCRIPTOR, entry=None)  # fmt: skip
-    return described, f"organization:{slug(name)}"
-
-
-@cache
-def _place_body_pattern() -> re.Pattern[str]:
-    """A body's word after a place's name, maybe after a word for its level ("provincial")."""
-    words = load_lexicon().words
-    bodies = "|".join(sorted(words["place_bodies"]))
-    levels = "|".join(sorted(words["place_body_qualifiers"]))
-    return re.compile(rf"^[\s-]+(?:(?:{levels})\s+)?(?P<word>{bodies})\b", re.IGNORECASE)
-
-
-@cache
-def _descriptor_pattern() -> re.Pattern[str]:
-    """A body word right after a name ("Maduro regime"): the word lists' `leader_bodies`."""
-    words = "|".join(sorted(load_lexicon().words["leader_bodies"]))
-    return re.compile(rf"^[\s-]+(?P<word>{words})\b")
-
-
 def _entity(
-    cluster: _Cluster,
-    clusters: dict[str, _Cluster],
+    cluster: Cluster,
+    clusters: dict[str, Cluster],
     gazetteer: Gazetteer,
     given_names: Mapping[str, str],
 ) -> Entity:
@@ -360,7 +168,7 @@ def _surnames_of_a_person(candidates: Sequence[Candidate]) -> bool:
     """Whether the mentions are a person's full name and, besides, only its surname (not a
     first name that is also a place: "Montana Native Vote ... Montana")."""
     full = [c.text.split() for c in candidates if c.type == EntityType.PERSON and " " in c.text]
-    surnames = {w[-1] for w in full} | {s for w in full if (s := _particled_surname(w))}
+    surnames = {w[-1] for w in full} | {s for w in full if (s := particled_surname(w))}
     return bool(surnames) and all(
         c.text in surnames for c in candidates if c.type != EntityType.PERSON
     )
@@ -383,13 +191,13 @@ def _geocode(
     return place.country, [*attributes, *coordinates]
 
 
-def _cluster_id(cluster: _Cluster) -> str:
+def _cluster_id(cluster: Cluster) -> str:
     if cluster.entry is not None:
         return cluster.entry.id
     return cluster.key
 
 
-def _best_name(cluster: _Cluster, etype: EntityType, clusters: dict[str, _Cluster]) -> str:
+def _best_name(cluster: Cluster, etype: EntityType, clusters: dict[str, Cluster]) -> str:
     names = [c.text for c in sorted(cluster.candidates, key=lambda c: c.start)]
     if cluster.descriptor_of is not None:
         word = names[0].split()[-1].lower()
