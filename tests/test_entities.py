@@ -510,3 +510,10 @@ def test_a_known_acronym_in_brackets_names_the_body_only_if_the_name_is_its_own(
     assert "NGA" in countries.values(), countries
     other = run("The Electronic Frontier Foundation (EFF) said it would sue.")
     assert {e.country for e in other.entities} == {None}  # not South Africa's EFF party
+
+
+def test_a_body_takes_the_country_of_the_people_who_hold_its_posts(run: Run) -> None:
+    text = ("Russian diplomats met in Moscow on Monday, and Russia's foreign ministry said so. "
+            "Juan Guaidó, speaker of the National Assembly, rejected the talks.")  # fmt: skip
+    bodies = {e.name: e.country for e in run(text).entities}
+    assert bodies.get("National Assembly") == "VEN", bodies

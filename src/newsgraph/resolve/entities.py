@@ -49,7 +49,7 @@ from newsgraph.resolve.countries import (
     with_home_country,
     with_stated_countries,
 )
-from newsgraph.resolve.parents import with_parent_countries
+from newsgraph.resolve.parents import with_holders_countries, with_parent_countries
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +91,7 @@ def resolve_entities(
     entities = with_parent_countries(entities, actors, gazetteer, context.published)
     if context.doc is not None:
         entities = with_affiliated_countries(entities, context.doc)
+    entities = with_holders_countries(entities)
     entities = with_home_country(entities)
     return tuple(sorted(entities, key=lambda e: e.mentions[0].start))
 

@@ -15,17 +15,29 @@ country. Precision first:
   with everyday words: "Alliance", "Free and Equal"); a one-word opening otherwise counts only
   as a hand-written gazetteer entry ("Gazprom Neft");
 - an opening that names bodies of two countries gives nothing.
+
+A body the text names only as the one a person holds a post in ("Juan Guaidó, speaker of the
+National Assembly") takes the country of the people of known country who hold its posts, when
+they agree (`with_holders_countries`): a reader does not take Venezuela's National Assembly for
+Russia's because the story is about Russia.
 """
 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
 from newsgraph.lexicon.actor_kb import ActorKB
 from newsgraph.lexicon.gazetteer import Gazetteer
-from newsgraph.models import Entity, EntityType
+from newsgraph.models import (
+    COUNTRY_BASIS,
+    COUNTRY_CONFIDENCE,
+    INFERRED_COUNTRY_BASES,
+    Entity,
+    EntityType,
+)
 
 # the kinds of actor a body's name may open with another body's, and be part of it
 _BODIES = frozenset({EntityType.ORGANIZATION, EntityType.GROUP, EntityType.MEDIA})
@@ -36,6 +48,8 @@ _KNOWN_BODIES = frozenset({
 _WORDS = re.compile(r"[^\s\-–]+")
 _POSSESSIVE = re.compile(r"['’]s$")
 PARTY = "PTY"
+# the attributes that say a country was inferred, dropped when the text gives one
+_INFERENCE_KEYS = frozenset({COUNTRY_BASIS, COUNTRY_CONFIDENCE})
 
 
 def with_parent_countries(
@@ -102,3 +116,34 @@ def _kb_bodies(name: str, kb: ActorKB | None, published: str | None) -> list[str
 
 def _capitals(name: str) -> bool:
     return len(name) >= 4 and name.isalpha() and name.isupper()
+
+
+def with_holders_countries(entities: Sequence[Entity]) -> list[Entity]:
+    """The entities, a body with no country of its own (or one only inferred from the document)
+    given the one country of the people the text says hold a post in it."""
+    holders: dict[str, set[str]] = defaultdict(set)
+    for person in entities:
+        if person.type != EntityType.PERSON or not person.country:
+            continue
+        for role in person.roles:
+            if role.evidence is not None and role.organization_id:
+                holders[role.organization_id].add(person.country)
+    out = []
+    for entity in entities:
+        found = holders.get(entity.id, set())
+        if len(found) == 1 and _unplaced_body(entity):
+            kept = tuple(a for a in entity.attributes if a.key not in _INFERENCE_KEYS)
+            entity = replace(entity, country=next(iter(found)), attributes=kept)
+        out.append(entity)
+    return out
+
+
+def _unplaced_body(entity: Entity) -> bool:
+    """A body no list knows, with no country or one only inferred from the document."""
+    return (entity.type in _BODIES and not entity.known
+            and (entity.country is None or _inferred(entity)))  # fmt: skip
+
+
+def _inferred(entity: Entity) -> bool:
+    return any(a.key == COUNTRY_BASIS and a.value in INFERRED_COUNTRY_BASES
+               for a in entity.attributes)  # fmt: skip
