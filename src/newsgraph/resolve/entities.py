@@ -203,11 +203,10 @@ def _best_name(cluster: Cluster, etype: EntityType, clusters: dict[str, Cluster]
     if cluster.descriptor_of is not None:
         word = names[0].split()[-1].lower()
         leader = clusters.get(cluster.descriptor_of)
-        if leader and leader.entry and leader.entry.type == EntityType.PLACE:
-            return f"{leader.entry.name} {word}"  # "Lagos State government"
-        if leader and leader.entry:
+        if leader and leader.entry and leader.entry.type != EntityType.PLACE:
             return f"{leader.entry.name.split()[-1]} {word}"
-        # no known leader: the words as written ("Uttar Pradesh government", not "Uttar")
+        # a place's body, or no known leader: the words as written ("KwaZulu-Natal provincial
+        # government", "Uttar Pradesh government", not "Uttar government")
         return re.sub(r"^(?:the|The)\s+", "", names[0])
     # a person is named in full; anything else as first introduced ("S-300VM (Antey-2500)")
     best = (

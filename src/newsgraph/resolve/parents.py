@@ -47,7 +47,7 @@ _KNOWN_BODIES = frozenset({
 # a name's words, split at spaces and at the dash of a joint name ("Harvard–Smithsonian")
 _WORDS = re.compile(r"[^\s\-–]+")
 _POSSESSIVE = re.compile(r"['’]s$")
-PARTY = "PTY"
+_PARTY = "PTY"
 # the attributes that say a country was inferred, dropped when the text gives one
 _INFERENCE_KEYS = frozenset({COUNTRY_BASIS, COUNTRY_CONFIDENCE})
 
@@ -107,7 +107,7 @@ def _kb_bodies(name: str, kb: ActorKB | None, published: str | None) -> list[str
     matches = [m for m in kb.lookup(name, on=published) if m.record.plausible_on(published)]
     return [
         m.record.country
-        if m.record.type == "organization" and PARTY not in m.record.sectors
+        if m.record.type == "organization" and _PARTY not in m.record.sectors
         else None
         for m in matches
         if m.via != "abbreviation" or _capitals(name)
