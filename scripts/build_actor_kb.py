@@ -32,6 +32,10 @@ Sources (each record names its dataset, source record id, snapshot commit and li
 - the `every-politician-scrapers` legislature repositories named in
   `scripts/actorkb/legislatures.py` (Wikidata, CC0 1.0): the members of eight national
   legislatures as listed in 2022-2023 (`wikidata/results/current-members.csv`).
+- `ror-community/ror-records` (the Research Organization Registry's data, CC0 1.0): the
+  latest release of each record the repository holds (about 51,000 bodies added or changed
+  since 2022): research institutes, universities, hospitals, funders, government agencies and
+  companies of about 220 countries, with the acronyms the registry lists.
 - `cisagov/dotgov-data` (CC0 1.0): the US federal bodies that hold .gov domains
   (`current-federal.csv`): departments, agencies, commissions, laboratories, courts and
   congressional offices.
@@ -45,6 +49,7 @@ Run (snapshots come from the `fetch` tool, which prints where it put each bare g
     fetch github:Hipo/university-domains-list
     fetch github:openeventdata/petrarch2
     fetch github:cisagov/dotgov-data
+    fetch github:ror-community/ror-records
     for r in $(cat scripts/cabinet_repos.txt); do fetch github:every-politician-scrapers/$r; done
     for r in india-lok-sabha canada-house-of-commons armenia-national-assembly \
         cyprus-representatives \
@@ -58,6 +63,7 @@ Run (snapshots come from the `fetch` tool, which prints where it put each bare g
         --universities /work/.mirror/Hipo+university-domains-list/repo \
         --phoenix /work/.mirror/openeventdata+petrarch2/repo/.git \
         --dotgov /work/.mirror/cisagov+dotgov-data/repo \
+        --ror /work/.mirror/ror-community+ror-records/repo \
         --mirror /work/.mirror
 
 Each source is a module of `scripts/actorkb/` (`common.py` holds the record, the snapshot
@@ -82,6 +88,7 @@ from actorkb.dotgov import us_federal_bodies
 from actorkb.legislatures import legislature_members
 from actorkb.partyfacts import leaders, parliamentarians, parties
 from actorkb.phoenix import phoenix_organisations, phoenix_people
+from actorkb.ror import ROR, registry_bodies
 from actorkb.universities import universities
 from actorkb.wikidata import cabinet_members, wikidata_leaders
 
@@ -95,6 +102,7 @@ def build(
     phoenix: Path,
     dotgov: Path,
     mirror: Path,
+    ror: Path,
 ) -> list[dict[str, Any]]:
     us, pf = Snapshot(congress), Snapshot(partyfacts)
     party_records = list(parties(pf))
@@ -106,8 +114,8 @@ def build(
                *party_records, *universities(Snapshot(universities_git)),
                *phoenix_organisations(Snapshot(phoenix)),
                *phoenix_people(Snapshot(phoenix)),
-               *us_federal_bodies(Snapshot(dotgov))]  # fmt: skip
-    merged = _merge_by_name(_merge_by_qid(records))
+               *us_federal_bodies(Snapshot(dotgov)), *registry_bodies(Snapshot(ror))]  # fmt: skip
+    merged = _registry_acronyms_yield(_fold_registry(_merge_by_name(_merge_by_qid(records))))
     return sorted((r.as_json() for r in merged), key=lambda r: r["id"])
 
 
@@ -153,6 +161,50 @@ def _merge_by_name(records: list[Record]) -> list[Record]:
         known.qid = known.qid or rec.qid
         known.born = known.born or rec.born
     return out
+
+
+def _fold_registry(records: list[Record]) -> list[Record]:
+    """A registry body that another source lists under the same name and country (a
+    university in both university lists) is that source's record, citing the registry too."""
+    kept: dict[tuple[str | None, str], Record] = {}
+    for rec in records:
+        if rec.type == "organization" and ROR not in _datasets(rec):
+            for name in sorted({rec.name} | rec.aliases):
+                kept.setdefault((rec.country, merge_key(name)), rec)
+    out = []
+    for rec in records:
+        if ROR not in _datasets(rec) or len(rec.sources) > 1:
+            out.append(rec)
+            continue
+        keys = [(rec.country, merge_key(n)) for n in sorted({rec.name} | rec.aliases)]
+        known = next((kept[k] for k in keys if k in kept), None)
+        if known is None:
+            out.append(rec)
+            continue
+        known.aliases |= rec.aliases | {rec.name}
+        known.sources.extend(rec.sources)
+        known.qid = known.qid or rec.qid
+        known.sectors = known.sectors or rec.sectors
+    return out
+
+
+def _registry_acronyms_yield(records: list[Record]) -> list[Record]:
+    """An acronym the registry gives a body that another source's body goes by, as a listed
+    abbreviation or as the initials the index derives for it, stays that body's: the registry
+    lists "NASA" for the agency's headquarters building too."""
+    from newsgraph.lexicon.actor_kb import name_initials
+
+    taken: set[str] = set()
+    for rec in records:
+        if rec.type != "organization" or ROR in _datasets(rec):
+            continue
+        taken |= rec.abbreviations
+        initials = None if rec.abbreviations else name_initials(rec.name)
+        taken |= {initials} if initials else set()
+    for rec in records:
+        if ROR in _datasets(rec) and len(rec.sources) == 1:
+            rec.abbreviations -= taken
+    return records
 
 
 def _datasets(rec: Record) -> set[str]:
@@ -201,13 +253,15 @@ def main(argv: list[str] | None = None) -> int:
                         help="bare git dir of openeventdata/petrarch2")  # fmt: skip
     parser.add_argument("--dotgov", type=Path, required=True,
                         help="bare git dir of cisagov/dotgov-data")  # fmt: skip
+    parser.add_argument("--ror", type=Path, required=True,
+                        help="bare git dir of ror-community/ror-records")  # fmt: skip
     parser.add_argument("--mirror", type=Path, default=Path("/work/.mirror"),
                         help="folder holding every-politician-scrapers+NAME/repo for each "
                              "repository in scripts/cabinet_repos.txt")  # fmt: skip
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
     records = build(args.congress, args.partyfacts, args.cia, args.wikidata, args.universities,
-                    args.phoenix, args.dotgov, args.mirror)  # fmt: skip
+                    args.phoenix, args.dotgov, args.mirror, args.ror)  # fmt: skip
     write(records, args.out)
     print(summary(records))
     print(f"wrote {args.out} ({args.out.stat().st_size:,} bytes)")

@@ -132,6 +132,21 @@ def test_a_body_is_found_by_its_initials_in_capitals(
     assert kb.lookup("SEC") == []  # three letters name too many bodies
 
 
+def test_a_source_that_lists_abbreviations_says_a_body_has_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A registry that lists each body's acronyms, with none for this one, is not second-guessed
+    from its name's initials: "NASA" is not the "National Academy of Sciences of Armenia"."""
+    monkeypatch.setenv("NEWSGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    academy = {**_person("kb:t:12", "National Academy of Sciences of Armenia", "ARM"),
+               "type": "organization", "abbreviations": []}  # fmt: skip
+    kb = ActorKB.open([_write(tmp_path / "c.jsonl", [academy])])
+    assert kb.lookup("NASA") == []
+    assert [m.record.id for m in kb.lookup("National Academy of Sciences of Armenia")] == [
+        "kb:t:12"
+    ]
+
+
 def test_the_post_held_follows_the_date(fixture_kb: Path) -> None:
     record = ActorKB.open([fixture_kb]).lookup("Recep Tayyip Erdogan")[0].record
     held = record.position_on("2010-05-01")
@@ -235,6 +250,19 @@ def test_shipped_knowledge_of_well_known_people() -> None:
     kagame = kb.lookup("Paul Kagame", on="2019-05-01")[0].record
     assert (kagame.country, kagame.sector_on("2019-05-01")) == ("RWA", "GOV")
     assert kb.lookup("Ilham Aliyev", on="2019-05-01")[0].record.country == "AZE"
+
+
+def test_shipped_knowledge_of_research_bodies_and_their_acronyms() -> None:
+    """The Research Organization Registry's bodies (CC0): research societies, laboratories,
+    hospitals and companies of every country, with the acronyms it lists."""
+    kb = ActorKB.open()
+    society = kb.lookup("Max Planck Society", on="2020-05-01")[0].record
+    assert (society.country, society.datasets) == ("DEU", ("ror-records",))
+    assert kb.lookup("Jet Propulsion Laboratory")[0].record.country == "USA"
+    # an acronym another source's body goes by stays that body's
+    assert [m.record.name for m in kb.lookup("NASA")] == [
+        "National Aeronautics and Space Administration"
+    ]
 
 
 @pytest.fixture(scope="module")

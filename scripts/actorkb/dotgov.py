@@ -7,7 +7,16 @@ import io
 import re
 from collections.abc import Iterator
 
-from actorkb.common import CC0, MINOR_WORDS, Record, Snapshot, merge_key, slug, source_of
+from actorkb.common import (
+    CC0,
+    MINOR_WORDS,
+    Record,
+    Snapshot,
+    agent_of,
+    merge_key,
+    slug,
+    source_of,
+)
 
 DOTGOV = "current-federal.csv"
 
@@ -52,19 +61,11 @@ def us_federal_bodies(snap: Snapshot) -> Iterator[Record]:
         for name, own_domain in ((top, not sub or sub == top), (sub, True)):
             if merge_key(name) in shared:
                 continue
-            agent = _agent_of(name, agents) or sector
+            agent = agent_of(name, agents) or sector
             rec = _federal_body(bodies, name, agent, snap.commit, shared)
             if rec is not None and own_domain and _initials(rec.name) == stem.upper():
                 rec.abbreviations.add(stem.upper())
     yield from bodies.values()
-
-
-def _agent_of(name: str, agents: dict[str, str]) -> str | None:
-    """The agent the words of a body's name give, longest words first ("Secret Service":
-    COP)."""
-    lowered = f" {name.lower()} "
-    found = [(len(w), a) for w, a in agents.items() if f" {w} " in lowered]
-    return max(found)[1] if found else None
 
 
 def _federal_body(

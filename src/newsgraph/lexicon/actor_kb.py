@@ -37,7 +37,7 @@ _TRANSLITERATIONS = Path(__file__).parent / "transliterations.yaml"  # the index
 # 2: names also under their canonical given names; 3: no apostrophes; 4 to 6: companies also
 # without their legal form (6: not where one short word would remain); 7: bodies with no
 # abbreviation of their own also under their name's initials
-_SCHEMA_VERSION = "8"
+_SCHEMA_VERSION = "9"
 # words a name's initials leave out ("National Aeronautics and Space Administration": NASA)
 _MINOR_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "to", "at", "&"})
 # initials of fewer letters name too many bodies ("ABC", "SEC": a broadcaster, a regulator, a
@@ -350,7 +350,8 @@ def _fill(connection: sqlite3.Connection, records: Iterable[dict[str, Any]]) -> 
             names += [(bare, _ALIAS) for text, kind in names if kind != _ABBREVIATION
                       for bare in [without_legal_form(text)] if bare]  # fmt: skip
         keys = [(name_key(text), kind) for text, kind in names]
-        if raw.get("type") == "organization" and not raw.get("abbreviations"):
+        # a source that lists a body's abbreviations, even none, says which it goes by
+        if raw.get("type") == "organization" and "abbreviations" not in raw:
             initials = name_initials(raw["name"])
             keys += [(_INITIALS_KEY + initials, _ABBREVIATION)] if initials else []
         keys += [(_given_name_key(key), kind) for key, kind in keys]
