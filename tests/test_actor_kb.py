@@ -332,6 +332,14 @@ def test_a_title_or_place_run_into_a_name_does_not_hide_the_person(
     assert person.country == "IRL"
 
 
+def test_a_body_the_small_model_reads_as_a_place_is_that_body(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    found = extract_text("Boccaletti, who works at the Observatoire de Paris, discussed it.")
+    (body,) = [e for e in found.entities if e.name == "Observatoire de Paris"]
+    assert (body.type, body.country) == (EntityType.ORGANIZATION, "FRA")
+
+
 def test_a_company_is_found_without_its_legal_form(
     extract_text: Callable[..., Extraction],
 ) -> None:

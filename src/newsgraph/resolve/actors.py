@@ -55,7 +55,7 @@ def with_actor_knowledge(
     before it, which NER often leaves out ("Pope Francis", "Sultan Qaboos"). `gazetteer`'s
     ambiguous aliases are rivals of the knowledge base's records of the same name."""
     named = document_countries(entities)
-    entities = [_person_read_as_place(e, kb, published) for e in entities]
+    entities = [_actor_read_as_place(e, kb, published) for e in entities]
     return [_completed(e, kb, published, named, text, gazetteer) for e in entities]
 
 
@@ -66,15 +66,17 @@ def _rivals(gazetteer: Gazetteer | None, name: str) -> list[Entry]:
     return [entry for entry, _kind, ambiguous in gazetteer.lookup(name) if ambiguous]
 
 
-def _person_read_as_place(entity: Entity, kb: ActorKB, published: str | None) -> Entity:
+def _actor_read_as_place(entity: Entity, kb: ActorKB, published: str | None) -> Entity:
     """A "place" of two words or more that no gazetteer or place list knows, whose whole name
-    is a person's name (or another full form of it) in the knowledge base, is that person: the
-    small model's NER reads some names as places ("Tom Tancredo")."""
+    is a person's or a body's name (or another full form of it) in the knowledge base, is that
+    actor: the small model's NER reads some names as places ("Tom Tancredo", "Observatoire de
+    Paris")."""
     if entity.type != EntityType.PLACE or entity.known or entity.country is not None:
         return entity
-    if known_type(kb, entity.name, published) != EntityType.PERSON:
+    if len(entity.name.split()) < 2:
         return entity
-    return replace(entity, type=EntityType.PERSON)
+    kind = known_type(kb, entity.name, published)
+    return entity if kind is None else replace(entity, type=kind)
 
 
 def known_type(kb: ActorKB, name: str, published: str | None) -> EntityType | None:
