@@ -517,3 +517,20 @@ def test_a_body_takes_the_country_of_the_people_who_hold_its_posts(run: Run) -> 
             "Juan Guaidó, speaker of the National Assembly, rejected the talks.")  # fmt: skip
     bodies = {e.name: e.country for e in run(text).entities}
     assert bodies.get("National Assembly") == "VEN", bodies
+
+
+def test_a_peoples_adjective_before_a_thing_names_no_group(run: Run) -> None:
+    """NER's NORP before a noun that names no actor is what the text is about ("the Chechen
+    wars", "Latin American countries"); before a group's members or a body it is the group
+    or the body ("Chavista activists", "the Smithsonian museum")."""
+    result = run("Vasily Tonkoshkurov, a veteran of the Chechen wars, met Chavista activists. "
+                 "In 1990, the Smithsonian museum featured her jeans.")  # fmt: skip
+    names = {e.name for e in result.entities}
+    assert "Chechen" not in names
+    assert {"Chavista", "Smithsonian"} <= names
+
+
+def test_a_regime_is_a_government(run: Run) -> None:
+    result = run("The Maduro regime arrested two opposition lawmakers on Tuesday.")
+    regime = by_name(result, "Maduro regime")
+    assert {a.key: a.value for a in regime.attributes}.get("cameo") == "VENGOV"

@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterable, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from newsgraph.annotate.actor_words import noun_keys
 from newsgraph.annotate.candidates import Candidate as Candidate
 from newsgraph.annotate.candidates import _candidate
 from newsgraph.annotate.descriptors import RoleIndex
@@ -107,6 +108,16 @@ class EntityRecognizer(_NameReader):
         self.party_titles = words.get("party_title_nouns", frozenset())
         self.person_nouns = frozenset(
             t.lower().split()[-1] for t in (*lexicon.titles.offices, *lexicon.titles.ranks)
+        )
+        # what a NORP word may modify and still name an actor: a group's members ("Kurdish
+        # forces"), a person's post, or a body it names ("the Marbel diocese")
+        self.group_heads = (
+            words.get("group_heads", frozenset())
+            | frozenset(lexicon.events.agents)
+            | self.person_nouns
+            | self.organisation_nouns
+            | self.business_nouns
+            | frozenset(lexicon.actor_codes.names)
         )
         self.gazetteer = gazetteer
         self.english = english_words(nlp)
@@ -338,8 +349,24 @@ class EntityRecognizer(_NameReader):
                 etype = EntityType.PLACE
             if etype is None or (etype == EntityType.ORGANIZATION and _names_a_model(span)):
                 continue
+            if etype == EntityType.GROUP and self._modifies_no_actor(span):
+                continue  # "the Chechen wars", "Latin American countries"
             out.append((span, _candidate(span, sentence_of, "ner", etype, label=span.label_)))
         return out
+
+    def _modifies_no_actor(self, span: Span) -> bool:
+        """A people's or a movement's adjective (NER's NORP) before a noun that names no
+        actor: the noun is what the text is about ("the Chechen wars"). A place's or a known
+        name NER calls NORP ("the Montreal team") is left to the tiers that know it."""
+        root = span.root
+        if span.label_ != "NORP" or root.dep_ not in {"amod", "compound"}:
+            return False
+        if self._names_something(span.text):
+            return False
+        head = root.head
+        if head.pos_ != "NOUN" or head.i < root.i:
+            return False
+        return not any(key in self.group_heads for key in noun_keys(head))
 
 
 class _Taken:
