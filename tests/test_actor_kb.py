@@ -675,6 +675,21 @@ def test_a_person_takes_the_country_of_the_body_the_text_ties_them_to(
     assert minsky.country is None  # a body of no known country lends none
 
 
+def test_a_body_takes_the_country_of_the_person_whose_it_is(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    found = extract_text(
+        "Vladimir Putin convened a meeting of his Security Council on Tuesday, as Emmanuel "
+        "Macron met their Qwerty Council in Paris.",
+        published="2019-05-01",
+    )
+    council = next(e for e in found.entities if e.name == "Security Council")
+    assert council.country == "RUS"
+    assert ("country_basis", "affiliation") in [(a.key, a.value) for a in council.attributes]
+    other = next(e for e in found.entities if e.name == "Qwerty Council")
+    assert other.country is None  # "their": whose it is the text leaves open
+
+
 def test_an_acronym_is_the_body_whose_initials_it_spells(
     extract_text: Callable[..., Extraction],
 ) -> None:

@@ -208,7 +208,9 @@ class CountryBasis(StrEnum):
     """Where an entity's country came from, when that needs saying."""
 
     DOCUMENT = "document"  # the one country the reporting document is about
-    AFFILIATION = "affiliation"  # the body the text ties a person to ("X of University Y")
+    # the body the text ties a person to ("X of University Y"), or the person it ties a body
+    # to ("Putin convened his Security Council")
+    AFFILIATION = "affiliation"
     CONTEXT = "context"  # learned from where the story names which country (learn/countries.py)
     ANALYST = "analyst"  # set by `newsgraph correct`
 

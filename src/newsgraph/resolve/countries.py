@@ -37,6 +37,7 @@ from newsgraph.lexicon.gazetteer import Gazetteer
 from newsgraph.lexicon.places import find_place, subdivision_country
 from newsgraph.models import (
     COUNTRY_BASIS,
+    INFERRED_COUNTRY_BASES,
     Attribute,
     CountryBasis,
     Entity,
@@ -387,6 +388,52 @@ def _affiliation(
                     if body is not None and _is_placed_body(body):
                         return body
     return None
+
+
+def with_possessors_countries(entities: Sequence[Entity], doc: Doc) -> list[Entity]:
+    """Bodies without a country take that of the one person of stated or looked-up country
+    the sentence names before "his" or "her" on the body's name: "Putin convened a meeting
+    of his Security Council" is Russia's council. Such a body says so (`country_basis`
+    "affiliation": the text ties it to its holder)."""
+    by_id = {e.id: e for e in entities}
+    people = [
+        (span.start, by_id[entity_id])
+        for span, entity_id in mention_spans(entities, doc)
+        if by_id[entity_id].type == EntityType.PERSON and _is_placed(by_id[entity_id])
+    ]
+    out = []
+    for entity in entities:
+        country = _possessor_country(entity, doc, people) if _unplaced(entity) else None
+        if country is not None and entity.type in _AFFILIATING | {EntityType.ARMED_FORCE}:
+            basis = Attribute(COUNTRY_BASIS, CountryBasis.AFFILIATION.value)
+            entity = replace(entity, country=country, attributes=(*entity.attributes, basis))
+        out.append(entity)
+    return out
+
+
+def _possessor_country(body: Entity, doc: Doc, people: list[tuple[int, Entity]]) -> str | None:
+    for mention in body.mentions[:_AFFILIATION_MENTIONS]:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        pronoun = next((c for c in span.root.children
+                        if c.dep_ == "poss" and c.lower_ in _PERSON_POSSESSIVES), None)  # fmt: skip
+        if pronoun is None:
+            continue
+        sentence = pronoun.sent
+        before = {e.id: e for start, e in people if sentence.start <= start < pronoun.i}
+        countries = {e.country for e in before.values()}
+        if len(before) == 1 and len(countries) == 1:
+            return countries.pop()
+    return None
+
+
+_PERSON_POSSESSIVES = frozenset({"his", "her"})
+
+
+def _is_placed(entity: Entity) -> bool:
+    basis = {str(a.value) for a in entity.attributes if a.key == COUNTRY_BASIS}
+    return entity.country is not None and not basis & {b.value for b in INFERRED_COUNTRY_BASES}
 
 
 def _is_placed_body(entity: Entity) -> bool:
