@@ -140,6 +140,18 @@ def test_relative_clause(run: Run) -> None:
     }
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor resigned after sexual assault allegations.",
+        "The mayor answered allegations of sexual assault on Monday.",
+    ],
+)
+def test_an_act_an_allegation_names_is_alleged(run: Run, text: str) -> None:
+    (event,) = events_of(run(text), "ASSAULT")
+    assert event.modality == "alleged"
+
+
 def test_reported_speech_is_attributed(run: Run) -> None:
     result = run("Lavrov said that Ukraine had attacked Russia.")
     (event,) = events_of(result, "ASSAULT")

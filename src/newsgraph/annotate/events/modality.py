@@ -135,6 +135,15 @@ def modality_of(view: DocView, token: Token) -> tuple[Modality, bool, str | None
             )
         ):
             modality = Modality.HYPOTHETICAL
+        if (
+            modality == Modality.ASSERTED
+            and steps == 0
+            and relation in {"compound", "acl"}
+            and lemma in cues.alleging
+            and governor.pos_ == "NOUN"
+        ):
+            modality = Modality.ALLEGED  # "the assault allegations", "an allegation he hit her"
+            break
         if relation in {"xcomp", "advcl"} and any(c.dep_ == "neg" for c in governor.children):
             negated = True  # "would not give permission to help": the help does not happen
         if relation == "xcomp" and any(
