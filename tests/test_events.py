@@ -173,6 +173,7 @@ def test_reported_speech_is_attributed(run: Run) -> None:
         ("Russia allegedly attacked Ukraine.", "alleged", False),
         ("Moscow urged Russia to attack Ukraine.", "hypothetical", False),
         ("Belarus wants Russia to attack Ukraine.", "hypothetical", False),
+        ("Russia was asked to attack Ukraine.", "hypothetical", False),
     ],
 )
 def test_modality_and_negation(run: Run, text: str, modality: str, negated: bool) -> None:

@@ -230,10 +230,13 @@ def _to_infinitive(verb: Token) -> bool:
 
 def _asks_someone(verb: Token) -> bool:
     """Whether a request verb names whom it asks ("asked Obama to help", "called on Fox News
-    to fire him"), so the act it completes is wished for; "wants to attack" names no one."""
-    return any(
-        c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in {"on", "upon"}) for c in verb.children
-    )
+    to fire him", "was asked to resign"), so the act it completes is wished for; "wants to
+    attack" names no one."""
+    return verb.tag_ == "VBN" or any(
+        c.dep_ in {"dobj", "nsubjpass", "auxpass"}
+        or (c.dep_ == "prep" and c.lower_ in {"on", "upon"})
+        for c in verb.children
+    )  # passive: "was asked to resign", "when asked to condemn them" names whom, as subject
 
 
 def _according_to(view: DocView, token: Token) -> tuple[bool, Token | None]:
