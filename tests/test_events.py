@@ -926,3 +926,12 @@ def test_seeking_and_offering_need_someone_on_the_other_side(
     run: Run, text: str, kind: str, coded: bool
 ) -> None:
     assert bool(events_of(run(text), kind)) is coded
+
+
+def test_insisting_on_a_fact_is_no_demand(run: Run) -> None:
+    assert not events_of(
+        run("Moscow insists its military contingent is not a fighting force."), "REQUEST"
+    )
+    assert events_of(
+        run("The President insists that the budget include funding for the wall."), "REQUEST"
+    )

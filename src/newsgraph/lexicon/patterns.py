@@ -56,6 +56,9 @@ class Pattern:
     # no event when the verb takes one of these prepositions or opens a clause with one of
     # these words ("asked him about his story", "asked if he could come" are questions)
     not_after: frozenset[str] = frozenset()
+    # no event when the verb's clause states a fact rather than asks for an act: "insisted
+    # she was never pressured" is a claim, "insists that the budget include funding" a demand
+    demands_only: bool = False
     # a noun whose owner is who it happens to when it names no one with "of" ("his arrest")
     patient_owner: bool = False
 
@@ -199,5 +202,6 @@ def _pattern(raw: Any, key: str, where: str) -> Pattern:
         not_with=frozenset(str(t) for t in raw.get("not_with") or ()),
         with_prep=frozenset(str(p).lower() for p in raw.get("with_prep") or ()),
         not_after=frozenset(str(w).lower() for w in raw.get("not_after") or ()),
+        demands_only=bool(raw.get("demands_only")),
         patient_owner=bool(raw.get("patient_owner")),
     )

@@ -88,6 +88,7 @@ _EVENT_PATTERN = {
         "not_with": {"type": "array", "items": {"enum": ENTITY_TYPES}},
         "with_prep": _WORDS,
         "not_after": _WORDS,
+        "demands_only": {"type": "boolean"},
         "patient_owner": {"type": "boolean"},
     },
     "required": ["lemma", "event"],

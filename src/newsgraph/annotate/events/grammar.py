@@ -193,11 +193,36 @@ def verb_pattern(token: Token, lexicon: EventLexicon) -> Pattern | None:
             continue
         if pattern.not_after and pattern.not_after & _openers(token):
             continue
+        if pattern.demands_only and _states_a_fact(token):
+            continue
         return pattern
     if not general or particle in _BLOCKING_PARTICLES:
         return None
     pattern = general[0]
+    if pattern.demands_only and _states_a_fact(token):
+        return None
     return None if pattern.not_after and pattern.not_after & _openers(token) else pattern
+
+
+# a finite verb form: the clause it heads tells what is, was or will be
+_FINITE_TAGS = frozenset({"VBZ", "VBD", "VBP"})
+# modals that ask for an act ("insisted that he should resign")
+_DEMANDING_MODALS = frozenset({"should", "must", "shall"})
+
+
+def _states_a_fact(verb: Token) -> bool:
+    """Whether the verb's complement clause is a statement (a finite verb, or a modal that
+    predicts) rather than a demand (a subjunctive "that the budget include", "should")."""
+    for clause in verb.children:
+        if clause.dep_ != "ccomp":
+            continue
+        helpers = [c for c in clause.children if c.dep_ in {"aux", "auxpass"}]
+        if any(h.lower_ in _DEMANDING_MODALS for h in helpers):
+            return False
+        return clause.tag_ in _FINITE_TAGS or any(
+            h.tag_ in _FINITE_TAGS or h.tag_ == "MD" for h in helpers
+        )
+    return False
 
 
 def _openers(token: Token) -> set[str]:
