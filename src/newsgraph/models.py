@@ -220,6 +220,13 @@ class CountryBasis(StrEnum):
 INFERRED_COUNTRY_BASES = frozenset({CountryBasis.DOCUMENT, CountryBasis.CONTEXT})
 
 
+def country_inferred(entity: Entity) -> bool:
+    """Whether the entity's country was guessed from the story (`INFERRED_COUNTRY_BASES`)."""
+    return any(
+        a.key == COUNTRY_BASIS and a.value in INFERRED_COUNTRY_BASES for a in entity.attributes
+    )
+
+
 class Modality(StrEnum):
     """How the text presents an event."""
 

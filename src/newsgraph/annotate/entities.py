@@ -361,12 +361,12 @@ class EntityRecognizer(_NameReader):
         root = span.root
         if span.label_ != "NORP" or root.dep_ not in {"amod", "compound"}:
             return False
-        if self._names_something(span.text):
-            return False
         head = root.head
         if head.pos_ != "NOUN" or head.i < root.i:
             return False
-        return not any(key in self.group_heads for key in noun_keys(head))
+        if any(key in self.group_heads for key in noun_keys(head)):
+            return False
+        return not self._names_something(span.text)  # the costly lookup last
 
 
 class _Taken:

@@ -37,13 +37,13 @@ from newsgraph.lexicon.gazetteer import Gazetteer
 from newsgraph.lexicon.places import find_place, subdivision_country
 from newsgraph.models import (
     COUNTRY_BASIS,
-    INFERRED_COUNTRY_BASES,
     Attribute,
     CountryBasis,
     Entity,
     EntityType,
     Mention,
     MentionKind,
+    country_inferred,
 )
 
 # the kinds of actor that belong to a country; places and weapons have their own resolution
@@ -432,8 +432,7 @@ _PERSON_POSSESSIVES = frozenset({"his", "her"})
 
 
 def _is_placed(entity: Entity) -> bool:
-    basis = {str(a.value) for a in entity.attributes if a.key == COUNTRY_BASIS}
-    return entity.country is not None and not basis & {b.value for b in INFERRED_COUNTRY_BASES}
+    return entity.country is not None and not country_inferred(entity)
 
 
 def _is_placed_body(entity: Entity) -> bool:

@@ -31,13 +31,7 @@ from dataclasses import replace
 
 from newsgraph.lexicon.actor_kb import ActorKB
 from newsgraph.lexicon.gazetteer import Gazetteer
-from newsgraph.models import (
-    COUNTRY_BASIS,
-    COUNTRY_CONFIDENCE,
-    INFERRED_COUNTRY_BASES,
-    Entity,
-    EntityType,
-)
+from newsgraph.models import COUNTRY_BASIS, COUNTRY_CONFIDENCE, Entity, EntityType, country_inferred
 
 # the kinds of actor a body's name may open with another body's, and be part of it
 _BODIES = frozenset({EntityType.ORGANIZATION, EntityType.GROUP, EntityType.MEDIA})
@@ -141,9 +135,4 @@ def with_holders_countries(entities: Sequence[Entity]) -> list[Entity]:
 def _unplaced_body(entity: Entity) -> bool:
     """A body no list knows, with no country or one only inferred from the document."""
     return (entity.type in _BODIES and not entity.known
-            and (entity.country is None or _inferred(entity)))  # fmt: skip
-
-
-def _inferred(entity: Entity) -> bool:
-    return any(a.key == COUNTRY_BASIS and a.value in INFERRED_COUNTRY_BASES
-               for a in entity.attributes)  # fmt: skip
+            and (entity.country is None or country_inferred(entity)))  # fmt: skip
