@@ -69,6 +69,12 @@ def roles_of(text: str, name: str) -> list[tuple[str, str, str | None]]:
             "Ivan Petrov",
             [("ambassador of Russia to Cuba", "office", None)],
         ),
+        ("Columnist Mara Quill wrote it.", "Mara Quill", [("Columnist", "occupation", None)]),
+        (
+            "Tobias Renn, a radio host, said so.",
+            "Tobias Renn",
+            [("radio host", "occupation", None)],
+        ),
         ("Lavrov met Pompeo in Helsinki.", "Pompeo", []),
         ("The report by Smith, a veteran of the war, was read.", "Smith", []),
     ],

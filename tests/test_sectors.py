@@ -137,6 +137,27 @@ def test_a_person_takes_the_sector_of_the_body_they_work_for(
     assert _attributes(_entity(found, "Joe Smith")).get("sector_source") != "affiliation"
 
 
+def test_a_trade_gives_a_sector_that_the_employer_overrules(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    # the sector model had read "Journalist X" and "X, a radio host" as EDU (a lone name with
+    # a speech verb); a trade is the rules' guess, and the body the person works for says more
+    found = extract_text(
+        "Journalist Mara Quill said the vote was rigged. Tobias Renn, a radio host, agreed. "
+        "Astronomer Petr Hadrava said the star was young. "
+        "Greenpeace scientist Oskar Lindqvist said the ice was thin."
+    )
+    expected = {"Mara Quill": "MED", "Tobias Renn": "MED", "Petr Hadrava": "EDU",
+                "Oskar Lindqvist": "NGO"}  # fmt: skip
+    for name, sector in expected.items():
+        assert _attributes(_entity(found, name))["agent"] == sector, name
+    assert _entity(found, "Petr Hadrava").name == "Petr Hadrava"  # the trade is no part of the name
+    # a people's adjective before a trade is the person's, not a group the person belongs to
+    found = extract_text("He told African American radio host Dev Carter that he was wrong.")
+    assert not any(e.type.value == "group" for e in found.entities)
+    assert not found.relations
+
+
 def test_a_listed_cartel_or_armed_group_keeps_its_code(
     extract_text: Callable[..., Extraction],
 ) -> None:

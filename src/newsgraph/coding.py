@@ -245,10 +245,11 @@ def is_current_statement(role: Role) -> bool:
 
 
 def stated_agent(entity: Entity, codes: ActorCodes | None = None) -> str | None:
-    """The agent a title the text gives a person as held now says ("General X": MIL)."""
+    """The agent a title the text gives a person as held now says ("General X": MIL); an
+    occupation ("astronomer X") says a trade, not a post, and settles nothing."""
     codes = codes or _shipped()
     for role in entity.roles:
-        if is_current_statement(role):
+        if is_current_statement(role) and role.kind != "occupation":
             agent = title_agent(role.title, codes)
             if agent:
                 return agent

@@ -138,7 +138,8 @@ class Role:
     """
 
     title: str
-    kind: str = "office"  # "office" (a post held) or "rank" (a military or police rank)
+    # "office" (a post held), "rank" (a military or police rank) or "occupation" (a trade)
+    kind: str = "office"
     qualifier: str | None = None  # "former", "acting", "interim", "self-proclaimed"
     organization: str | None = None
     organization_id: str | None = None

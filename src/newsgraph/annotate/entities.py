@@ -81,9 +81,7 @@ class EntityRecognizer(_NameReader):
         words = lexicon.words
         # words a person's name may open with that are no given name ("President Trump")
         self.title_words = lexicon.titles.words()
-        self.title_phrases = frozenset(
-            tuple(t.lower().split()) for t in (*lexicon.titles.offices, *lexicon.titles.ranks)
-        )
+        self.title_phrases = frozenset(tuple(t.lower().split()) for t in lexicon.titles.held())
         if ordinary_words is None:
             ordinary_words = words.get("ordinary_words", frozenset())
         self.state_context = _StateContext(
@@ -106,15 +104,16 @@ class EntityRecognizer(_NameReader):
         self.place_nouns = words.get("place_nouns", frozenset())
         self.party_families = words.get("party_families", frozenset())
         self.party_titles = words.get("party_title_nouns", frozenset())
-        self.person_nouns = frozenset(
-            t.lower().split()[-1] for t in (*lexicon.titles.offices, *lexicon.titles.ranks)
-        )
+        self.person_nouns = frozenset(t.lower().split()[-1] for t in lexicon.titles.held())
         # what a NORP word may modify and still name an actor: a group's members ("Kurdish
         # forces"), a person's post, or a body it names ("the Marbel diocese")
         self.group_heads = (
             words.get("group_heads", frozenset())
             | frozenset(lexicon.events.agents)
-            | self.person_nouns
+            # a trade says a person's people, not a group: "African American radio host X"
+            | frozenset(
+                t.lower().split()[-1] for t in (*lexicon.titles.offices, *lexicon.titles.ranks)
+            )
             | self.organisation_nouns
             | self.business_nouns
             | frozenset(lexicon.actor_codes.names)

@@ -56,14 +56,14 @@ class _Grammar:
     appos_after: re.Pattern[str]
     copula: re.Pattern[str]
     phrase_end: re.Pattern[str]
-    ranks: frozenset[str]
+    kinds: dict[str, str]  # lower-cased title -> "office", "rank" or "occupation"
 
 
 @lru_cache(maxsize=4)
 def _grammar(lexicon: Titles) -> _Grammar:
-    offices, ranks, quals = list(lexicon.offices), list(lexicon.ranks), list(lexicon.qualifiers)
+    quals = list(lexicon.qualifiers)
     titles = "|".join(
-        re.escape(t).replace(r"\ ", r"\s+") for t in sorted(offices + ranks, key=len, reverse=True)
+        re.escape(t).replace(r"\ ", r"\s+") for t in sorted(lexicon.held(), key=len, reverse=True)
     )
     qual = "(?i:" + "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in quals) + r")"
     title = rf"(?P<title>{_PREFIX}{_MODIFIER}(?i:{titles}))"
@@ -82,7 +82,14 @@ def _grammar(lexicon: Titles) -> _Grammar:
     phrase_end = re.compile(
         rf"(?:^|(?<=\s))(?:the\s+|a\s+|an\s+)?{quals_g}(?P<country>(?:[A-Z][\w.’'-]*\s+){{0,2}}){title}{_TAIL}\s*$"
     )
-    return _Grammar(pre, appos_after, copula, phrase_end, frozenset(r.lower() for r in ranks))
+    return _Grammar(pre, appos_after, copula, phrase_end, _kinds(lexicon))
+
+
+def _kinds(lexicon: Titles) -> dict[str, str]:
+    """The kind of role each lower-cased title is; an office's when it is listed twice."""
+    kinds = {t.lower(): "occupation" for t in lexicon.occupations}
+    kinds |= {t.lower(): "rank" for t in lexicon.ranks}
+    return kinds | {t.lower(): "office" for t in lexicon.offices}
 
 
 def find_roles(
@@ -172,8 +179,12 @@ def _role(grammar: _Grammar, match: re.Match[str], offset: int, text: str) -> Ro
     full_title = f"{title_text} {tail}".strip() if tail else title_text
     quals = f"{groups.get('qual0') or ''} {groups.get('qual') or ''}"
     qualifier = re.sub(r"\s+", " ", quals).strip().lower() or None
-    kind = "rank" if title_text.lower() in grammar.ranks else "office"
+    kind = grammar.kinds.get(title_text.lower(), "office")
     return RoleMatch(full_title, kind, qualifier, start, start + len(phrase), phrase)
+
+
+_BODIES = frozenset({"organization", "armed_force", "media", "group"})
+_EMPLOYERS = _BODIES - {"group"}
 
 
 def resolve_role(
@@ -185,7 +196,9 @@ def resolve_role(
 ) -> Role:
     """Tie a role to the organisation and country it names, and to stated dates."""
     inside = entities_in(match.start, match.end)
-    orgs = [e for e in inside if e[1] in {"organization", "armed_force", "media", "group"}]
+    # a people before a trade is no employer: "African American radio host X"
+    bodies = _EMPLOYERS if match.kind == "occupation" else _BODIES
+    orgs = [e for e in inside if e[1] in bodies]
     states = [e for e in inside if e[1] == "state"]
     org = orgs[-1] if orgs else None
     country = states[0][0].split(":", 1)[1] if states else (org[2] if org else None)

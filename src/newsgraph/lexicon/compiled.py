@@ -31,11 +31,17 @@ class Titles:
     offices: tuple[str, ...]
     ranks: tuple[str, ...]
     qualifiers: tuple[str, ...]
+    # trades ("columnist", "astronomer"): a role, but no post whose agent settles the sector
+    occupations: tuple[str, ...] = ()
 
     def words(self) -> frozenset[str]:
         """Every word of every title, lower-cased ("president", "minister", "general")."""
-        titles = (*self.offices, *self.ranks, *self.qualifiers)
+        titles = (*self.offices, *self.ranks, *self.occupations, *self.qualifiers)
         return frozenset(w for t in titles for w in t.lower().split())
+
+    def held(self) -> tuple[str, ...]:
+        """Every title a person holds: offices, ranks and occupations."""
+        return (*self.offices, *self.ranks, *self.occupations)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +108,7 @@ def _titles(files: Sequence[LexiconFile]) -> Titles:
         found = (str(w) for f in files for w in f.data.get(key) or ())
         return tuple(dict.fromkeys(found))
 
-    return Titles(merged("offices"), merged("ranks"), merged("qualifiers"))
+    return Titles(merged("offices"), merged("ranks"), merged("qualifiers"), merged("occupations"))
 
 
 def _given_names(files: Sequence[LexiconFile]) -> dict[str, str]:

@@ -187,7 +187,10 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             },
         },
     ),
-    "titles": _document("titles", {"offices": _WORDS, "ranks": _WORDS, "qualifiers": _WORDS}),
+    "titles": _document(
+        "titles",
+        {"offices": _WORDS, "ranks": _WORDS, "occupations": _WORDS, "qualifiers": _WORDS},
+    ),
     "actor_codes": _document(
         "actor_codes",
         {

@@ -6,7 +6,8 @@ model and the titles read a person alone ("attorney" reads as government, a name
 title as a civilian); the alignments the text states (`member_of`, `leads`) say which body
 they hold their post in. Only a person nothing else coded (no sector, or a civilian's) takes
 it: a title ("Commerce Secretary") or a former post says more than a board seat, and a person
-the gazetteer or the actor knowledge base knows keeps the sector they give.
+the gazetteer or the actor knowledge base knows keeps the sector they give. A trade
+("scientist", "anchor") says less than the body: its people take the body's sector.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ def with_affiliation_sectors(
             continue
         if person.type != EntityType.PERSON or person.known or body.type == EntityType.PERSON:
             continue
-        if code_entity(person, codes).agent not in _UNSAID:
+        if code_entity(_without_trades(person), codes).agent not in _UNSAID:
             continue  # a title or an earlier post said it ("Commerce Secretary", "former")
         agent = code_entity(body, codes).agent
         if agent in _PASSED_ON:
@@ -58,3 +59,10 @@ def with_affiliation_sectors(
         added = (Attribute("sector", found.pop()), Attribute("sector_source", "affiliation"))
         out.append(with_code(replace(entity, attributes=kept + added), codes))
     return out
+
+
+def _without_trades(person: Entity) -> Entity:
+    """The person without the roles that name a trade: the body says more than "scientist"
+    ("a Center for Biological Diversity scientist" is an NGO's)."""
+    posts = tuple(r for r in person.roles if r.kind != "occupation")
+    return person if len(posts) == len(person.roles) else replace(person, roles=posts)
