@@ -145,10 +145,11 @@ def test_a_trade_gives_a_sector_that_the_employer_overrules(
     found = extract_text(
         "Journalist Mara Quill said the vote was rigged. Tobias Renn, a radio host, agreed. "
         "Astronomer Petr Hadrava said the star was young. "
-        "Greenpeace scientist Oskar Lindqvist said the ice was thin."
+        "Greenpeace scientist Oskar Lindqvist said the ice was thin. "
+        "Resident Anna Smith said the water was dirty. Nurse Lea Brandt said the ward was full."
     )
     expected = {"Mara Quill": "MED", "Tobias Renn": "MED", "Petr Hadrava": "EDU",
-                "Oskar Lindqvist": "NGO"}  # fmt: skip
+                "Oskar Lindqvist": "NGO", "Anna Smith": "CVL", "Lea Brandt": "HLH"}  # fmt: skip
     for name, sector in expected.items():
         assert _attributes(_entity(found, name))["agent"] == sector, name
     assert _entity(found, "Petr Hadrava").name == "Petr Hadrava"  # the trade is no part of the name

@@ -256,6 +256,17 @@ def stated_agent(entity: Entity, codes: ActorCodes | None = None) -> str | None:
     return None
 
 
+def stated_trade(entity: Entity, codes: ActorCodes | None = None) -> str | None:
+    """The agent a trade the text gives a person says ("astronomer X": EDU)."""
+    codes = codes or _shipped()
+    for role in entity.roles:
+        if is_current_statement(role) and role.kind == "occupation":
+            agent = title_agent(role.title, codes)
+            if agent:
+                return agent
+    return None
+
+
 def listed_agent(entity: Entity, codes: ActorCodes | None = None) -> str | None:
     """The agent the gazetteer's hand-written `kind` of the entity says ("cartel": CRM)."""
     codes = codes or _shipped()

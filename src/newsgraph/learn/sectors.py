@@ -30,7 +30,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.coding import Coded, code_entity, listed_agent, stated_agent
+from newsgraph.coding import Coded, code_entity, listed_agent, stated_agent, stated_trade
 from newsgraph.learn.files import BUILTIN, load_part
 from newsgraph.learn.linear import LinearModel
 from newsgraph.lexicon.compiled import ActorCodes, load_lexicon
@@ -148,6 +148,8 @@ class SectorModel:
             return entity
         if rule is not None and p - probabilities.get(rule, 0.0) < self.override:
             return entity
+        if rule is not None and rule == stated_trade(entity, codes) and p < TRADE_OVERRULED_FROM:
+            return entity  # "Resident X", "Bishop X": the text's word beats a weak guess
         kept = tuple(a for a in entity.attributes if a.key not in SECTOR_KEYS)
         learned = (Attribute("sector", best), Attribute("sector_source", "model"),
                    Attribute("sector_confidence", round(p, 3)))  # fmt: skip
@@ -173,6 +175,10 @@ class SectorModel:
         meta = model.meta or {}
         return cls(model, float(meta.get("fill", 1.01)), float(meta.get("override", 1.01)))
 
+
+# the probability from which the model's sector overrules a trade the text gives a person
+# ("historian X", whom a party nominated, is the party's); under it the trade stands
+TRADE_OVERRULED_FROM = 0.5
 
 # the attributes that say an entity's sector and where it came from
 SECTOR_KEYS = frozenset({"sector", "sector_source", "sector_confidence"})
