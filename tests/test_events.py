@@ -935,3 +935,18 @@ def test_insisting_on_a_fact_is_no_demand(run: Run) -> None:
     assert events_of(
         run("The President insists that the budget include funding for the wall."), "REQUEST"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        ("Devin Oldman helped manage the delivery of the buffalo.", False),
+        ("His reports helped to protect the nation.", False),
+        ("The United States helped Ukraine with weapons.", True),
+        ("Mexico will assist Guatemala after the storm.", True),
+    ],
+)
+def test_helping_an_act_is_the_act_not_aid(run: Run, text: str, coded: bool) -> None:
+    # "helped manage X" tells the managing, which the lexicon codes on its own if it is an
+    # event; helping someone is aid
+    assert bool(events_of(run(text), "AID")) is coded

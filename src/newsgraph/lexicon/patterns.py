@@ -59,6 +59,9 @@ class Pattern:
     # no event when the verb's clause states a fact rather than asks for an act: "insisted
     # she was never pressured" is a claim, "insists that the budget include funding" a demand
     demands_only: bool = False
+    # no event when the verb takes a verbal complement and no object: "helped manage the
+    # delivery" is the managing, "helped them get benefits" aid to them
+    not_before_act: bool = False
     # a noun whose owner is who it happens to when it names no one with "of" ("his arrest")
     patient_owner: bool = False
 
@@ -203,5 +206,6 @@ def _pattern(raw: Any, key: str, where: str) -> Pattern:
         with_prep=frozenset(str(p).lower() for p in raw.get("with_prep") or ()),
         not_after=frozenset(str(w).lower() for w in raw.get("not_after") or ()),
         demands_only=bool(raw.get("demands_only")),
+        not_before_act=bool(raw.get("not_before_act")),
         patient_owner=bool(raw.get("patient_owner")),
     )

@@ -89,6 +89,7 @@ _EVENT_PATTERN = {
         "with_prep": _WORDS,
         "not_after": _WORDS,
         "demands_only": {"type": "boolean"},
+        "not_before_act": {"type": "boolean"},
         "patient_owner": {"type": "boolean"},
     },
     "required": ["lemma", "event"],

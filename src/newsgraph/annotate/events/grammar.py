@@ -191,17 +191,34 @@ def verb_pattern(token: Token, lexicon: EventLexicon) -> Pattern | None:
             continue
         if pattern.with_prep and not pattern.with_prep & preps:
             continue
-        if pattern.not_after and pattern.not_after & _openers(token):
-            continue
-        if pattern.demands_only and _states_a_fact(token):
-            continue
-        return pattern
+        if not _voided(pattern, token):
+            return pattern
     if not general or particle in _BLOCKING_PARTICLES:
         return None
-    pattern = general[0]
+    return None if _voided(general[0], token) else general[0]
+
+
+def _voided(pattern: Pattern, token: Token) -> bool:
+    """Whether the verb's own complements void the entry (`not_after`, `demands_only`,
+    `not_before_act`)."""
+    if pattern.not_after and pattern.not_after & _openers(token):
+        return True
     if pattern.demands_only and _states_a_fact(token):
-        return None
-    return None if pattern.not_after and pattern.not_after & _openers(token) else pattern
+        return True
+    return pattern.not_before_act and _helps_an_act(token)
+
+
+# the complements that make a verb's object its own: "helped them get", "assist police in"
+_OBJECTS = frozenset({"dobj", "iobj", "dative"})
+
+
+def _helps_an_act(verb: Token) -> bool:
+    """Whether the verb takes a verbal complement and no object of its own: "helped manage the
+    delivery", "help to protect the forest" tell the act helped, which the lexicon codes on its
+    own; "helped them get benefits" names whom it helped."""
+    children = list(verb.children)
+    acts = any(c.dep_ in {"xcomp", "ccomp"} and c.pos_ in {"VERB", "AUX"} for c in children)
+    return acts and not any(c.dep_ in _OBJECTS for c in children)
 
 
 # a finite verb form: the clause it heads tells what is, was or will be
