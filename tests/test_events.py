@@ -950,3 +950,15 @@ def test_helping_an_act_is_the_act_not_aid(run: Run, text: str, coded: bool) -> 
     # "helped manage X" tells the managing, which the lexicon codes on its own if it is an
     # event; helping someone is aid
     assert bool(events_of(run(text), "AID")) is coded
+
+
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        ("The White House released a summary of the call.", False),
+        ("Red Hat released a new version of the software.", False),
+        ("Iran released the British sailors on Monday.", True),
+    ],
+)
+def test_releasing_what_is_published_is_no_release(run: Run, text: str, coded: bool) -> None:
+    assert bool(events_of(run(text), "RETREAT")) is coded

@@ -41,6 +41,8 @@ class Pattern:
     target: tuple[str, ...] = ("dobj",)
     source: tuple[str, ...] = DEFAULT_SOURCE
     object: frozenset[str] = frozenset()
+    # no event when the verb's object is one of these: "released a statement" is no release
+    not_object: frozenset[str] = frozenset()
     particle: str | None = None
     mode: str | None = None
     context: str | None = None
@@ -196,6 +198,7 @@ def _pattern(raw: Any, key: str, where: str) -> Pattern:
         target=slots.get("target", default_target),
         source=slots.get("source", DEFAULT_SOURCE),
         object=frozenset(str(o).lower() for o in raw.get("object") or ()),
+        not_object=frozenset(str(o).lower() for o in raw.get("not_object") or ()),
         particle=_particle(raw.get("particle")),
         mode=raw.get("mode"),
         context=raw.get("context"),

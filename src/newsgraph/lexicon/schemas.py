@@ -80,6 +80,7 @@ _EVENT_PATTERN = {
         "target": {"type": "array", "items": _SLOT},
         "source": {"type": "array", "items": _SLOT},
         "object": _WORDS,
+        "not_object": _WORDS,
         "particle": {"type": ["string", "boolean", "null"]},  # YAML 1.1 reads `off` as false
         "mode": {"type": ["string", "null"]},
         "context": {"type": ["string", "null"]},

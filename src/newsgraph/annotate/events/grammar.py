@@ -191,16 +191,18 @@ def verb_pattern(token: Token, lexicon: EventLexicon) -> Pattern | None:
             continue
         if pattern.with_prep and not pattern.with_prep & preps:
             continue
-        if not _voided(pattern, token):
+        if not _voided(pattern, token, objects):
             return pattern
     if not general or particle in _BLOCKING_PARTICLES:
         return None
-    return None if _voided(general[0], token) else general[0]
+    return None if _voided(general[0], token, objects) else general[0]
 
 
-def _voided(pattern: Pattern, token: Token) -> bool:
-    """Whether the verb's own complements void the entry (`not_after`, `demands_only`,
-    `not_before_act`)."""
+def _voided(pattern: Pattern, token: Token, objects: set[str]) -> bool:
+    """Whether the verb's own complements void the entry (`not_object`, `not_after`,
+    `demands_only`, `not_before_act`)."""
+    if pattern.not_object & objects:
+        return True
     if pattern.not_after and pattern.not_after & _openers(token):
         return True
     if pattern.demands_only and _states_a_fact(token):
