@@ -317,6 +317,11 @@ def test_a_head_of_a_city_or_province_named_before_the_name_leads_it(run: Run) -
     )
     assert found("Former Governor of California Jerry Brown spoke.") == set()
     assert found("California resident Mary Hollis spoke.") == set()
+    # the post in an apposition after the name
+    assert ("Park Won-soon", "leads", "Seoul") in found(
+        "Park Won-soon, the mayor of Seoul, was found dead."
+    )
+    assert found("John Smith, the former mayor of Leeds, spoke.") == set()
 
 
 def test_former_before_a_hyphenated_title_ends_the_tie(run: Run) -> None:

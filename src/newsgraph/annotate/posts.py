@@ -148,6 +148,34 @@ def _state_leadership(
     ]
 
 
+def _place_leadership(
+    view: DocView, entity: Entity, role: Role, lexicon: RelationLexicon
+) -> list[Relation]:
+    """ "Park Won-soon, the mayor of Seoul": a post that heads a place (`place_heads`), with
+    the one place it names after "of", leads that place (not a former or deputy holder)."""
+    head, _, rest = role.title.lower().partition(" of ")
+    if not rest or head.strip() not in lexicon.place_heads or role.evidence is None:
+        return []
+    start, end = role.evidence.start, role.evidence.end
+    places = [e.id for e in view.entities.values() if e.type == EntityType.PLACE
+              and any(start <= m.start and m.end <= end for m in e.mentions)]  # fmt: skip
+    if len(places) != 1:
+        return []
+    return [
+        Relation(
+            id="",
+            subject=entity.id,
+            relation="leads",
+            object=places[0],
+            evidence=role.evidence,
+            valid_from=role.start,
+            valid_until=role.end,
+            citation=_citation_id(view, role.evidence.sentence),
+            confidence=0.7,
+        )
+    ]
+
+
 def _membership(view: DocView, lexicon: RelationLexicon, organization: str) -> str | None:
     """The affiliation relation when the organisation is of a type one belongs to."""
     entity = view.entities.get(organization)
@@ -318,6 +346,7 @@ def _role_relations(
                 continue  # a former post is no standing tie, and since when is unsaid
             if role.organization_id is None:
                 found += _state_leadership(view, entity, role, states, lexicon)
+                found += _place_leadership(view, entity, role, lexicon)
                 continue
             head = role.title.lower().split(" of ")[0].replace("deputy ", "").strip()
             if head in lexicon.no_post_titles:
