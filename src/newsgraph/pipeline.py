@@ -29,6 +29,7 @@ from newsgraph.annotate.first_person import first_person_sides
 from newsgraph.annotate.frames import DocView
 from newsgraph.annotate.known_names import KnownType
 from newsgraph.annotate.nlp import load_nlp
+from newsgraph.annotate.occasions import dated_at_occasions
 from newsgraph.annotate.pubdate import infer_published
 from newsgraph.annotate.quotes import SpeechVerbs, find_quotes, reported_in_quotes
 from newsgraph.annotate.relations import find_relations
@@ -237,6 +238,7 @@ class Extractor:
         events = reported_in_quotes(events, quotes, view)
         if self.modality is not None:
             events = self.modality.assign(view, events, quotes)
+        events = dated_at_occasions(view, events, document.published.date)
         if self.episodes is not None:
             events = self.episodes.assign(view, events, quotes, document.published.date)
         transfers = find_arms_transfers(view)
