@@ -521,3 +521,9 @@ def test_reporting_verbs_and_stances_are_lexicon_data_a_user_file_extends(
     )
     mine = quotes(Extractor(Settings(lexicon_paths=(str(path),))))
     assert ("opined", "state") in mine and ("disavowed", "deny") in mine, mine
+
+
+def test_a_document_names_no_one_a_verb_ties_to(run: Run) -> None:
+    # the study's place of publication speaks for it, but is not what its author leads
+    found = run("Karen Alley, a glaciologist at the university, led the study published in Nature.")
+    assert not any(r.relation == "leads" for r in found.relations)

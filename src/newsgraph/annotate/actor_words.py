@@ -60,7 +60,7 @@ MUNITIONS = {
 
 
 # documents whose author or place of publication speaks through them ("a report ... alleged")
-_DOCUMENTS = {
+DOCUMENTS = {
     "report", "statement", "study", "document", "dossier", "communique", "communiqué",
     "indictment", "ruling", "verdict", "resolution", "declaration", "letter", "memo",
 }  # fmt: skip

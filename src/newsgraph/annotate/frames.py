@@ -23,11 +23,11 @@ from collections.abc import Iterator, Mapping, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.annotate.actor_words import (
-    _DOCUMENTS,
     _GROUP_PRONOUNS,
     _MODIFIER_DEPS,
     _PERSON_PRONOUNS,
     _PLURAL_PRONOUNS,
+    DOCUMENTS,
     _actor_preps,
     _governed_by,
     _prenominal,
@@ -191,7 +191,7 @@ class DocView(_Antecedents, _ClauseContext):
             firers = self._firers(head)
             if firers:
                 return firers
-        if head.lemma_.lower() in _DOCUMENTS and depth < 2:
+        if head.lemma_.lower() in DOCUMENTS and depth < 2:
             issuers = self._issuers(head, depth)
             if issuers:
                 return issuers

@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from newsgraph.annotate.actor_words import DOCUMENTS
 from newsgraph.annotate.described import DESCRIBING, described
 from newsgraph.annotate.events import subject_of
 from newsgraph.annotate.frames import Actor, DocView
@@ -90,10 +91,19 @@ def _verb_relations(
         targets = view.children_actors(token, {"nsubjpass"})
     else:
         subjects = subject_of(view, token)
-        targets = (
-            view.prep_actors(token, set(preps)) if preps else view.children_actors(token, {"dobj"})
-        )
+        targets = view.prep_actors(token, set(preps)) if preps else _object_actors(view, token)
     return _pairs(view, token, relation, *_plausible(view, lexicon, relation, subjects, targets))
+
+
+def _object_actors(view: DocView, verb: Token) -> list[Actor]:
+    """The actors the verb's objects name; a document names no one the verb ties to ("led
+    the study published in Science Advances" leads no journal)."""
+    return [
+        a
+        for c in verb.children
+        if c.dep_ == "dobj" and c.lemma_.lower() not in DOCUMENTS
+        for a in view.actors(c)
+    ]
 
 
 def _adjective_relations(

@@ -44,7 +44,7 @@ def with_affiliation_sectors(
             continue
         if person.type != EntityType.PERSON or person.known or body.type == EntityType.PERSON:
             continue
-        if code_entity(_without_trades(person), codes).agent not in _UNSAID:
+        if code_entity(_said(person), codes).agent not in _UNSAID:
             continue  # a title or an earlier post said it ("Commerce Secretary", "former")
         agent = code_entity(body, codes).agent
         if agent in _PASSED_ON:
@@ -61,8 +61,12 @@ def with_affiliation_sectors(
     return out
 
 
-def _without_trades(person: Entity) -> Entity:
-    """The person without the roles that name a trade: the body says more than "scientist"
-    ("a Center for Biological Diversity scientist" is an NGO's)."""
+def _said(person: Entity) -> Entity:
+    """The person as the text and the lists code them: without the roles that name a trade
+    (the body says more than "scientist": "a Center for Biological Diversity scientist" is an
+    NGO's) and without the sector model's guess (the body is read, the guess inferred)."""
     posts = tuple(r for r in person.roles if r.kind != "occupation")
-    return person if len(posts) == len(person.roles) else replace(person, roles=posts)
+    attributes = person.attributes
+    if any(a.key == "sector_source" and a.value == "model" for a in attributes):
+        attributes = tuple(a for a in attributes if a.key not in SECTOR_KEYS)
+    return replace(person, roles=posts, attributes=attributes)
