@@ -244,23 +244,14 @@ def is_current_statement(role: Role) -> bool:
     return role.evidence is not None and role.qualifier not in PAST_QUALIFIERS
 
 
-def stated_agent(entity: Entity, codes: ActorCodes | None = None) -> str | None:
-    """The agent a title the text gives a person as held now says ("General X": MIL); an
-    occupation ("astronomer X") says a trade, not a post, and settles nothing."""
+def stated_agent(
+    entity: Entity, codes: ActorCodes | None = None, *, trade: bool = False
+) -> str | None:
+    """The agent a title the text gives a person as held now says ("General X": MIL). An
+    occupation ("astronomer X") says a trade, not a post, and is read only with `trade`."""
     codes = codes or _shipped()
     for role in entity.roles:
-        if is_current_statement(role) and role.kind != "occupation":
-            agent = title_agent(role.title, codes)
-            if agent:
-                return agent
-    return None
-
-
-def stated_trade(entity: Entity, codes: ActorCodes | None = None) -> str | None:
-    """The agent a trade the text gives a person says ("astronomer X": EDU)."""
-    codes = codes or _shipped()
-    for role in entity.roles:
-        if is_current_statement(role) and role.kind == "occupation":
+        if is_current_statement(role) and (role.kind == "occupation") == trade:
             agent = title_agent(role.title, codes)
             if agent:
                 return agent

@@ -3,7 +3,7 @@ JSON Schema shipped at `newsgraph/schema/extraction.schema.json`.
 
     >>> data = to_dict(extraction)          # doctest: +SKIP
     >>> data["schema"]                      # doctest: +SKIP
-    'newsgraph.extraction/1.4'
+    'newsgraph.extraction/1.5'
 """
 
 from __future__ import annotations

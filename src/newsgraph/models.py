@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Literal
 
-SCHEMA_VERSION = "newsgraph.extraction/1.4"
+SCHEMA_VERSION = "newsgraph.extraction/1.5"
 
 Scalar = str | int | float | bool
 

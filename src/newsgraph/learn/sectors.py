@@ -30,7 +30,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.coding import Coded, code_entity, listed_agent, stated_agent, stated_trade
+from newsgraph.coding import Coded, code_entity, listed_agent, stated_agent
 from newsgraph.learn.files import BUILTIN, load_part
 from newsgraph.learn.linear import LinearModel
 from newsgraph.lexicon.compiled import ActorCodes, load_lexicon
@@ -148,7 +148,11 @@ class SectorModel:
             return entity
         if rule is not None and p - probabilities.get(rule, 0.0) < self.override:
             return entity
-        if rule is not None and rule == stated_trade(entity, codes) and p < TRADE_OVERRULED_FROM:
+        if (
+            rule is not None
+            and rule == stated_agent(entity, codes, trade=True)
+            and p < TRADE_OVERRULED_FROM
+        ):
             return entity  # "Resident X", "Bishop X": the text's word beats a weak guess
         kept = tuple(a for a in entity.attributes if a.key not in SECTOR_KEYS)
         learned = (Attribute("sector", best), Attribute("sector_source", "model"),

@@ -4,9 +4,10 @@ The guideline codes an actor by what it is at the article's date: an anchor of F
 media (MED), an attorney of the Electronic Frontier Foundation an NGO's (NGO). The sector
 model and the titles read a person alone ("attorney" reads as government, a name with no
 title as a civilian); the alignments the text states (`member_of`, `leads`) say which body
-they hold their post in. Only a person nothing else coded (no sector, or a civilian's) takes
-it: a title ("Commerce Secretary") or a former post says more than a board seat, and a person
-the gazetteer or the actor knowledge base knows keeps the sector they give. A trade
+they hold their post in. Only a person nothing else coded (no sector, a civilian's, or the
+sector model's guess) takes it: a title ("Commerce Secretary") or a former post says more
+than a board seat, and a person the gazetteer or the actor knowledge base knows keeps the
+sector they give. A trade
 ("scientist", "anchor") says less than the body: its people take the body's sector.
 """
 
