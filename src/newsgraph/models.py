@@ -55,6 +55,11 @@ class Granularity(StrEnum):
     TIME_OF_DAY = "time_of_day"
 
 
+# the date_basis of a date an event takes from earlier in the text (guideline §7.3): the
+# episode model's, and a dated gathering's (annotate/occasions.py)
+EPISODE = "episode"
+
+
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """Where a fact was read: a character span inside one sentence of one document."""
@@ -313,7 +318,7 @@ class Event:
     mode: str | None = None
     context: str | None = None
     date: str | None = None
-    date_basis: str | None = None  # "sentence", "citation", "publication" or "episode"
+    date_basis: str | None = None  # "sentence", "citation", "publication" or EPISODE
     location: str | None = None
     modality: Modality = Modality.ASSERTED
     negated: bool = False

@@ -26,9 +26,8 @@ from spacy.tokens import Token
 from newsgraph.annotate.events.grammar import trigger_token
 from newsgraph.annotate.frames import DocView
 from newsgraph.lexicon.compiled import load_lexicon
-from newsgraph.models import Event, Granularity, Modality, TimeExpression
+from newsgraph.models import EPISODE, Event, Granularity, Modality, TimeExpression
 
-EPISODE = "episode"  # the date_basis of a date carried from earlier in the text
 # the precisions that name a time of their own and so end an occasion
 _NEW_TIME = frozenset({Granularity.DAY, Granularity.WEEK, Granularity.MONTH})
 # how far apart, in parse steps to a shared head, the occasion's noun and its date may be
@@ -62,9 +61,9 @@ def occasions(view: DocView, published: str | None) -> list[Occasion]:
     gatherings, _ = _words()
     anchors: list[tuple[int, str]] = []
     for expr in view.dates:
-        if published and str(expr.value) > published[:10]:
+        if not _day(expr) or (published and str(expr.value) > published[:10]):
             continue  # a gathering still to come: nothing was said there yet
-        if _day(expr) and _names_a_gathering(view, expr, gatherings):
+        if _names_a_gathering(view, expr, gatherings):
             anchors.append((expr.sentence, str(expr.value)))
     found = []
     for i, (sentence, value) in enumerate(anchors):
@@ -97,14 +96,14 @@ def _names_a_gathering(view: DocView, expr: TimeExpression, gatherings: frozense
     span = view.doc.char_span(expr.start, expr.end, alignment_mode="expand")
     if span is None or not len(span):
         return False
-    date_path = _heads(span.root)
+    date_path = [span.root, *span.root.ancestors]
     if _still_to_come(view, date_path[: _MAX_STEPS + 1]):
         return False
     for token in span.root.sent:
         if token.lemma_.lower() in gatherings and token.pos_ in {"NOUN", "PROPN"}:
             if not _frames_the_telling(token):
                 continue
-            near = {t.i for t in _heads(token)[: _MAX_STEPS + 1]}
+            near = {t.i for t in [token, *token.ancestors][: _MAX_STEPS + 1]}
             if any(t.i in near for t in date_path[: _MAX_STEPS + 1]):
                 return True
     return False
@@ -130,14 +129,6 @@ def _frames_the_telling(noun: Token) -> bool:
     if noun.dep_ == "pobj":
         return noun.head.lower_ in _FRAMING
     return noun.dep_ in {"nsubj", "nsubjpass"}
-
-
-def _heads(token: Token) -> list[Token]:
-    """The token and its heads up to the root of its sentence."""
-    path = [token]
-    while path[-1].head.i != path[-1].i:
-        path.append(path[-1].head)
-    return path
 
 
 def dated_at_occasions(

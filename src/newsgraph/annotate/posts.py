@@ -132,20 +132,7 @@ def _state_leadership(
     state = states.get(role.country or "")
     if title not in lexicon.state_leaders or state is None or role.qualifier == "former":
         return []
-    assert role.evidence is not None
-    return [
-        Relation(
-            id="",
-            subject=entity.id,
-            relation="leads",
-            object=state,
-            evidence=role.evidence,
-            valid_from=role.start,
-            valid_until=role.end,
-            citation=_citation_id(view, role.evidence.sentence),
-            confidence=0.7,
-        )
-    ]
+    return [_role_tie(view, entity, role, "leads", state)]
 
 
 def _place_leadership(
@@ -161,19 +148,23 @@ def _place_leadership(
               and any(start <= m.start and m.end <= end for m in e.mentions)]  # fmt: skip
     if len(places) != 1:
         return []
-    return [
-        Relation(
-            id="",
-            subject=entity.id,
-            relation="leads",
-            object=places[0],
-            evidence=role.evidence,
-            valid_from=role.start,
-            valid_until=role.end,
-            citation=_citation_id(view, role.evidence.sentence),
-            confidence=0.7,
-        )
-    ]
+    return [_role_tie(view, entity, role, "leads", places[0])]
+
+
+def _role_tie(view: DocView, entity: Entity, role: Role, relation: str, obj: str) -> Relation:
+    """The tie a role the text states gives its holder, dated as the role is."""
+    assert role.evidence is not None
+    return Relation(
+        id="",
+        subject=entity.id,
+        relation=relation,
+        object=obj,
+        evidence=role.evidence,
+        valid_from=role.start,
+        valid_until=role.end,
+        citation=_citation_id(view, role.evidence.sentence),
+        confidence=0.7,
+    )
 
 
 def _membership(view: DocView, lexicon: RelationLexicon, organization: str) -> str | None:
@@ -357,17 +348,5 @@ def _role_relations(
                 relation = _membership(view, lexicon, role.organization_id)
                 if relation is None:
                     continue
-            found.append(
-                Relation(
-                    id="",
-                    subject=entity.id,
-                    relation=relation,
-                    object=role.organization_id,
-                    evidence=role.evidence,
-                    valid_from=role.start,
-                    valid_until=role.end,
-                    citation=_citation_id(view, role.evidence.sentence),
-                    confidence=0.7,
-                )
-            )
+            found.append(_role_tie(view, entity, role, relation, role.organization_id))
     return found

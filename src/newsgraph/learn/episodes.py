@@ -31,10 +31,9 @@ from newsgraph.learn.files import load_part
 from newsgraph.learn.linear import CompiledModel, LinearModel
 from newsgraph.learn.modality import QuotesBySentence, by_sentence, quote_features
 from newsgraph.lexicon.compiled import load_lexicon
-from newsgraph.models import Event, Granularity, Quote, TimeExpression
+from newsgraph.models import EPISODE, Event, Granularity, Quote, TimeExpression
 
 MODEL_FILE = "episode_dates.json"
-EPISODE = "episode"  # the date_basis of a date taken from the episode
 CARRY = "carry"  # the class of a pair whose date the event takes
 # the precisions an episode is dated at (a decade or a season dates no act)
 _PRECISE = {Granularity.DAY, Granularity.WEEK, Granularity.MONTH, Granularity.YEAR}
