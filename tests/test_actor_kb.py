@@ -397,6 +397,14 @@ def test_an_organisation_opening_with_a_large_town_is_that_towns(
     assert [e.country for e in found.entities if "Lagos" in e.name] == ["NGA"]
 
 
+def test_a_body_named_after_a_person_is_not_their_given_names_towns(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    # George is also a town in South Africa; the administration is the American president's
+    found = extract_text("The George W. Bush administration invaded Iraq.", published="2019-05-01")
+    assert [e.country for e in found.entities if "Bush" in e.name] == ["USA"]
+
+
 @pytest.mark.parametrize(
     ("text", "name", "country"),
     [

@@ -247,7 +247,8 @@ def _without_title(
     if span.label_ not in {"PERSON", "ORG"}:
         return span
     words = [t.lower_ for t in span]
-    cut = max((len(t) for t in titles if tuple(words[: len(t)]) == t), default=0)
+    # the span's openings looked up, longest first (not every title tried against the span)
+    cut = next((n for n in range(len(words), 0, -1) if tuple(words[:n]) in titles), 0)
     if cut == 0 or len(span) - cut < 2:
         return span
     rest = Span(span.doc, span.start + cut, span.end, label="PERSON")

@@ -258,6 +258,8 @@ def _country_of_place_in(name: str, gazetteer: Gazetteer) -> str | None:
     or of a US state or a large town that ends it after "of" ("University of Texas",
     "University of Montreal")."""
     words = name.removeprefix("the ").removeprefix("The ").split()
+    if _opens_with_person(words, gazetteer):
+        return None  # "George W. Bush administration" is no body of George, South Africa
     for size in (2, 1):
         if len(words) <= size:
             continue
@@ -287,6 +289,17 @@ def _country_of_place_in(name: str, gazetteer: Gazetteer) -> str | None:
     if town is not None and town.population >= _TOWN_FOR_ORGANISATION:
         return town.country
     return None
+
+
+def _opens_with_person(words: Sequence[str], gazetteer: Gazetteer) -> bool:
+    """Whether a body's name opens with the full name of a person the gazetteer knows: the
+    body is named after the person ("George Washington University"), and its first word is
+    their given name, not a town."""
+    for size in range(len(words) - 1, 1, -1):
+        found = gazetteer.lookup(" ".join(words[:size]))
+        if any(e.type == EntityType.PERSON and not ambiguous for e, _kind, ambiguous in found):
+            return True
+    return False
 
 
 def _governed_by(opening: str, following: str, gazetteer: Gazetteer) -> str | None:
