@@ -258,6 +258,18 @@ def stated_agent(
     return None
 
 
+def listed_trade(entity: Entity, codes: ActorCodes | None = None) -> str | None:
+    """The agent of the trade a hand-written gazetteer lists for a person ("Footballer": CVL,
+    "Astronomer": EDU), held on the article's date."""
+    codes = codes or _shipped()
+    for role in entity.roles:
+        if role.evidence is None and role.kind == "occupation":
+            agent = title_agent(role.title, codes)
+            if agent:
+                return agent
+    return None
+
+
 def listed_agent(entity: Entity, codes: ActorCodes | None = None) -> str | None:
     """The agent the gazetteer's hand-written `kind` of the entity says ("cartel": CRM)."""
     codes = codes or _shipped()

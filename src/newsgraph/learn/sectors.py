@@ -30,7 +30,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.coding import Coded, code_entity, listed_agent, stated_agent
+from newsgraph.coding import Coded, code_entity, listed_agent, listed_trade, stated_agent
 from newsgraph.learn.files import BUILTIN, load_part
 from newsgraph.learn.linear import LinearModel
 from newsgraph.lexicon.compiled import ActorCodes, load_lexicon
@@ -162,8 +162,9 @@ class SectorModel:
     @staticmethod
     def _settled(entity: Entity, rule: str, codes: ActorCodes | None) -> bool:
         """Whether the rules' agent stands whatever the model says: the text's own title
-        ("General X"), or a listed cartel or armed group (actor_codes.yaml `kept_agents`)."""
-        if stated_agent(entity, codes) == rule:
+        ("General X"), a person's trade a gazetteer lists ("Footballer"), or a listed cartel
+        or armed group (actor_codes.yaml `kept_agents`)."""
+        if stated_agent(entity, codes) == rule or listed_trade(entity, codes) == rule:
             return True
         kept_agents = (codes or load_lexicon().actor_codes).kept_agents
         return rule in kept_agents and listed_agent(entity, codes) == rule

@@ -41,6 +41,9 @@ MAX_PATH = 4  # dependency steps either side of the common ancestor before a pat
 _VOICE_DEPS = frozenset({"auxpass", "nsubjpass"})
 _COORDINATED = frozenset({"conj", "appos"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
+# personal pronouns that stand for an actor, and the slots where one is an event's side
+_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them", "it"})
+_PRONOUN_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "iobj", "pobj", "dative"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +129,16 @@ def side_candidates(view: DocView, event: Event, trigger: Token | None) -> list[
                 found[key] = Candidate(entity_id, agent, root)
         for token in view.doc[lo:hi]:
             if token.i == trigger.i or token.i in view.token_entity or token.i in headed:
+                continue
+            if token.lower_ in _PRONOUNS and token.dep_ in _PRONOUN_SLOTS:
+                # "he accused them": the actor a pronoun stands for is a candidate where the
+                # pronoun stands, like a name (its nearest place to the trigger counts)
+                entity_id = view.resolve_pronoun(token)
+                held = found.get(f"{entity_id}|")
+                if entity_id is not None and (
+                    held is None or _distance(token, trigger) < _distance(held.root, trigger)
+                ):
+                    found[f"{entity_id}|"] = Candidate(entity_id, None, token)
                 continue
             agent = view.agent_of(token)
             if agent is not None and f"agent:{agent.code}" not in found:

@@ -189,6 +189,7 @@ def _role(raw: Any, where: str) -> Role:
         raise LexiconError(f"{where}: each role needs a 'title'.")
     return Role(
         title=str(raw["title"]),
+        kind=str(raw.get("kind") or "office"),
         organization=raw.get("organization"),
         country=raw.get("country"),
         start=_iso(raw.get("start")),

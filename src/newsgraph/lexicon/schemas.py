@@ -50,7 +50,8 @@ def _document(kind: str, properties: dict[str, Any], *, meta: dict[str, Any] | N
 _ROLE = {
     "type": "object",
     "properties": {"title": _TEXT, "organization": {"type": ["string", "null"]},
-                   "country": {"type": ["string", "null"]}, "start": _DATE, "end": _DATE},
+                   "country": {"type": ["string", "null"]}, "start": _DATE, "end": _DATE,
+                   "kind": {"enum": ["office", "rank", "occupation"]}},
     "required": ["title"],
 }  # fmt: skip
 _ENTRY = {
