@@ -133,12 +133,12 @@ def side_candidates(view: DocView, event: Event, trigger: Token | None) -> list[
             if token.lower_ in _PRONOUNS and token.dep_ in _PRONOUN_SLOTS:
                 # "he accused them": the actor a pronoun stands for is a candidate where the
                 # pronoun stands, like a name (its nearest place to the trigger counts)
-                entity_id = view.resolve_pronoun(token)
-                held = found.get(f"{entity_id}|")
-                if entity_id is not None and (
+                meant = view.resolve_pronoun(token)
+                held = found.get(f"{meant}|")
+                if meant is not None and (
                     held is None or _distance(token, trigger) < _distance(held.root, trigger)
                 ):
-                    found[f"{entity_id}|"] = Candidate(entity_id, None, token)
+                    found[f"{meant}|"] = Candidate(meant, None, token)
                 continue
             agent = view.agent_of(token)
             if agent is not None and f"agent:{agent.code}" not in found:
