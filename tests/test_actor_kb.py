@@ -680,7 +680,8 @@ def test_a_person_takes_the_country_of_the_body_the_text_ties_them_to(
     assert smith.country == "GBR"  # the college's, known as "University College London"
     assert ("country_basis", "affiliation") in [(a.key, a.value) for a in smith.attributes]
     minsky = next(e for e in found.entities if e.name == "Zorblat Minsky")
-    assert minsky.country is None  # a body of no known country lends none
+    # a body of no known country lends none (the story's own country may still be guessed)
+    assert ("country_basis", "affiliation") not in [(a.key, a.value) for a in minsky.attributes]
 
 
 def test_a_body_takes_the_country_of_the_person_whose_it_is(
@@ -1022,8 +1023,8 @@ def test_a_province_opening_a_name_that_is_not_its_body_gives_no_country(
 def test_a_body_named_after_a_known_body_takes_its_country(
     extract_text: Callable[..., Extraction],
 ) -> None:
-    found = extract_text("The NASA Jet Propulsion Laboratory said on Monday the probe was lost.")
-    assert _countries(found).get("NASA Jet Propulsion Laboratory") == "USA"
+    found = extract_text("The NASA Ames Research Lab said on Monday the probe was lost.")
+    assert _countries(found).get("NASA Ames Research Lab") == "USA"
 
 
 def test_a_party_word_opening_a_name_gives_no_country() -> None:

@@ -122,11 +122,11 @@ def test_a_person_takes_the_sector_of_the_body_they_work_for(
 ) -> None:
     found = extract_text(
         "Jane Doe of the Electronic Frontier Foundation said the law was wrong. "
-        "Fox News anchor Chris Wallace moderated the debate."
+        "Fox News anchor Jim Pembrook moderated the debate."
     )
-    for name, sector in (("Jane Doe", "NGO"), ("Chris Wallace", "MED")):
+    for name, sector in (("Jane Doe", "NGO"), ("Jim Pembrook", "MED")):
         assert _attributes(_entity(found, name))["agent"] == sector, name
-    assert _attributes(_entity(found, "Chris Wallace"))["sector_source"] == "affiliation"
+    assert _attributes(_entity(found, "Jim Pembrook"))["sector_source"] == "affiliation"
     # a title says more than the body: the secretary stays government; and a company's
     # people are not coded as businesses
     found = extract_text(
