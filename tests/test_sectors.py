@@ -167,3 +167,15 @@ def test_a_listed_cartel_or_armed_group_keeps_its_code(
     codes = {e.name: {a.key: a.value for a in e.attributes}.get("cameo") for e in result.entities}
     assert codes["Gulf Cartel"] == "MEXCRM" and codes["Los Zetas"] == "MEXCRM"
     assert codes["Lashkar-e-Taiba"] == "PAKREB"
+
+
+def test_a_head_of_a_body_takes_the_bodys_sector(extract_text: Callable[..., Extraction]) -> None:
+    # "president" alone reads as government; the company, the university and the federation
+    # the text says they lead say what they are
+    found = extract_text(
+        "Toyota president Koji Sato said sales fell. "
+        "Harvard University president Alan Garber said the ban was unlawful. "
+        "Kenyan President William Ruto spoke."
+    )
+    for name, sector in (("Koji Sato", "BUS"), ("Alan Garber", "EDU"), ("William Ruto", "GOV")):
+        assert _attributes(_entity(found, name))["agent"] == sector, name

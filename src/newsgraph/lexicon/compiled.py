@@ -58,6 +58,8 @@ class ActorCodes:
     militant_kinds: frozenset[str]
     # agents a gazetteer kind gives that the learned sector model never overrides
     kept_agents: frozenset[str] = frozenset()
+    # titles that only say their holder heads a body: the body's agent is the holder's
+    body_heads: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +135,8 @@ def _actor_codes(files: Sequence[LexiconFile]) -> ActorCodes:
                       igo_kind_prefixes=words("igo_kind_prefixes"),
                       igo_kinds=frozenset(words("igo_kinds")), igo_ids=words("igo_ids"),
                       militant_kinds=frozenset(words("militant_kinds")),
-                      kept_agents=frozenset(w.upper() for w in words("kept_agents")))  # fmt: skip
+                      kept_agents=frozenset(w.upper() for w in words("kept_agents")),
+                      body_heads=frozenset(words("body_heads")))  # fmt: skip
 
 
 def _words(files: Sequence[LexiconFile]) -> dict[str, frozenset[str]]:

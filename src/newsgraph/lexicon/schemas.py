@@ -210,6 +210,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             "igo_ids": _WORDS,
             "militant_kinds": _WORDS,
             "kept_agents": {"type": "array", "items": _AGENT},
+            "body_heads": _WORDS,
         },
     ),
     "transliterations": _document(

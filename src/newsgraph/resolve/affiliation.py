@@ -8,7 +8,9 @@ they hold their post in. Only a person nothing else coded (no sector, a civilian
 sector model's guess) takes it: a title ("Commerce Secretary") or a former post says more
 than a board seat, and a person the gazetteer or the actor knowledge base knows keeps the
 sector they give. A trade
-("scientist", "anchor") says less than the body: its people take the body's sector.
+("scientist", "anchor") says less than the body: its people take the body's sector. So does a
+title that only says its holder heads a body (actor_codes.yaml `body_heads`): "Toyota
+president X" leads a company (BUS), "Harvard University president X" a university (EDU).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from dataclasses import replace
 
 from newsgraph.coding import code_entity, with_code
 from newsgraph.learn.sectors import SECTOR_KEYS
-from newsgraph.lexicon.compiled import ActorCodes
+from newsgraph.lexicon.compiled import ActorCodes, load_lexicon
 from newsgraph.models import Attribute, Entity, EntityType, Relation
 
 # the relations that place a person inside a body
@@ -30,6 +32,9 @@ _HELD_IN = frozenset({"member_of", "leads"})
 _PASSED_ON = frozenset({"MED", "NGO", "EDU", "HLH", "REL", "LAB"})
 # what a person's sector is when nothing said otherwise: none, or an ordinary person's
 _UNSAID = frozenset({None, "CVL"})
+_LEADS = "leads"
+# a company's head is a business person, though its players are not (`_PASSED_ON`)
+_HEADED = _PASSED_ON | {"BUS"}
 
 
 def with_affiliation_sectors(
@@ -45,10 +50,11 @@ def with_affiliation_sectors(
             continue
         if person.type != EntityType.PERSON or person.known or body.type == EntityType.PERSON:
             continue
-        if code_entity(_said(person), codes).agent not in _UNSAID:
+        heads = relation.relation == _LEADS and _heads_only(person, codes)
+        if not heads and code_entity(_said(person), codes).agent not in _UNSAID:
             continue  # a title or an earlier post said it ("Commerce Secretary", "former")
         agent = code_entity(body, codes).agent
-        if agent in _PASSED_ON:
+        if agent in _PASSED_ON or (heads and agent in _HEADED):
             sectors.setdefault(person.id, set()).add(agent)
     out = []
     for entity in entities:
@@ -60,6 +66,16 @@ def with_affiliation_sectors(
         added = (Attribute("sector", found.pop()), Attribute("sector_source", "affiliation"))
         out.append(with_code(replace(entity, attributes=kept + added), codes))
     return out
+
+
+def _heads_only(person: Entity, codes: ActorCodes | None) -> bool:
+    """Whether every post the text gives the person only says they head a body ("president",
+    "president of the Red Cross", "chief executive"), none of them former."""
+    heads = (codes or load_lexicon().actor_codes).body_heads
+    stated = [r for r in person.roles if r.evidence is not None and r.kind != "occupation"]
+    return bool(stated) and all(
+        r.qualifier is None and r.title.lower().split(" of ")[0].strip() in heads for r in stated
+    )
 
 
 def _said(person: Entity) -> Entity:
