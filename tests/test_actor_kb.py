@@ -1033,3 +1033,15 @@ def test_a_party_word_opening_a_name_gives_no_country() -> None:
     assert parent_country("Alliance Party", kb, None, "2020-05-01") is None
     assert parent_country("Free and Equal Elections Foundation", kb, None, "2020-05-01") is None
     assert parent_country("Cairo University Hospital", kb, None, "2020-05-01") == "EGY"
+
+
+def test_a_person_of_the_past_does_not_say_where_the_story_is(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    # Beethoven is German, but "a Beethoven sonata" does not make the institute German
+    found = extract_text(
+        "The Qwerty Institute closed its doors as a Beethoven sonata played.",
+        published="2019-05-01",
+    )
+    assert _countries(found).get("Qwerty Institute") is None
+    assert _countries(found).get("Ludwig van Beethoven") == "DEU"

@@ -294,12 +294,18 @@ def document_countries(entities: Iterable[Entity]) -> set[str]:
             e.country
             and (e.type == EntityType.STATE or e.known or _tells_where(e))
             and (e.type not in _NOT_ABOUT)
+            and not _of_the_past(e)
         ):
             weight[e.country] += len(e.mentions)
     if not weight:
         return set()
     top = max(weight.values())
     return {country for country, n in weight.items() if 2 * n >= top}
+
+
+def _of_the_past(entity: Entity) -> bool:
+    """A person the lists say has died: "a Beethoven sonata" does not make a story German."""
+    return entity.type == EntityType.PERSON and any(a.key == "died" for a in entity.attributes)
 
 
 def _tells_where(entity: Entity) -> bool:
