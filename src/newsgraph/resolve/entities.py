@@ -293,8 +293,8 @@ def _country_of_place_in(name: str, gazetteer: Gazetteer) -> str | None:
 
 def _opens_with_person(words: Sequence[str], gazetteer: Gazetteer) -> bool:
     """Whether a body's name opens with the full name of a person the gazetteer knows: the
-    body is named after the person ("George Washington University"), and its first word is
-    their given name, not a town."""
+    body is named after the person ("the George W. Bush administration"), and its first word
+    is their given name, not a town."""
     for size in range(len(words) - 1, 1, -1):
         found = gazetteer.lookup(" ".join(words[:size]))
         if any(e.type == EntityType.PERSON and not ambiguous for e, _kind, ambiguous in found):
