@@ -15,7 +15,7 @@ and the evaluations.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -249,25 +249,25 @@ def stated_agent(
 ) -> str | None:
     """The agent a title the text gives a person as held now says ("General X": MIL). An
     occupation ("astronomer X") says a trade, not a post, and is read only with `trade`."""
-    codes = codes or _shipped()
-    for role in entity.roles:
-        if is_current_statement(role) and (role.kind == "occupation") == trade:
-            agent = title_agent(role.title, codes)
-            if agent:
-                return agent
-    return None
+    return _first_role_agent(
+        entity, codes, lambda r: is_current_statement(r) and (r.kind == "occupation") == trade
+    )
 
 
 def listed_trade(entity: Entity, codes: ActorCodes | None = None) -> str | None:
     """The agent of the trade a hand-written gazetteer lists for a person ("Footballer": CVL,
     "Astronomer": EDU), held on the article's date."""
+    return _first_role_agent(entity, codes, lambda r: r.evidence is None and r.kind == "occupation")
+
+
+def _first_role_agent(
+    entity: Entity, codes: ActorCodes | None, keep: Callable[[Role], bool]
+) -> str | None:
+    """The agent of the first of the person's roles `keep` accepts whose title names one."""
     codes = codes or _shipped()
-    for role in entity.roles:
-        if role.evidence is None and role.kind == "occupation":
-            agent = title_agent(role.title, codes)
-            if agent:
-                return agent
-    return None
+    return next(
+        (agent for r in entity.roles if keep(r) and (agent := title_agent(r.title, codes))), None
+    )
 
 
 def listed_agent(entity: Entity, codes: ActorCodes | None = None) -> str | None:
