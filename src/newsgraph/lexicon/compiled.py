@@ -60,6 +60,8 @@ class ActorCodes:
     kept_agents: frozenset[str] = frozenset()
     # titles that only say their holder heads a body: the body's agent is the holder's
     body_heads: frozenset[str] = frozenset()
+    # titles that only say their holder speaks for or advises a body: the body's agent, any
+    body_functions: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +138,8 @@ def _actor_codes(files: Sequence[LexiconFile]) -> ActorCodes:
                       igo_kinds=frozenset(words("igo_kinds")), igo_ids=words("igo_ids"),
                       militant_kinds=frozenset(words("militant_kinds")),
                       kept_agents=frozenset(w.upper() for w in words("kept_agents")),
-                      body_heads=frozenset(words("body_heads")))  # fmt: skip
+                      body_heads=frozenset(words("body_heads")),
+                      body_functions=frozenset(words("body_functions")))  # fmt: skip
 
 
 def _words(files: Sequence[LexiconFile]) -> dict[str, frozenset[str]]:

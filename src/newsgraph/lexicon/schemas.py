@@ -211,6 +211,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             "militant_kinds": _WORDS,
             "kept_agents": {"type": "array", "items": _AGENT},
             "body_heads": _WORDS,
+            "body_functions": _WORDS,
         },
     ),
     "transliterations": _document(

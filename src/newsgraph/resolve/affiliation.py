@@ -10,18 +10,22 @@ than a board seat, and a person the gazetteer or the actor knowledge base knows 
 sector they give. A trade
 ("scientist", "anchor") says less than the body: its people take the body's sector. So does a
 title that only says its holder heads a body (actor_codes.yaml `body_heads`): "Toyota
-president X" leads a company (BUS), "Harvard University president X" a university (EDU).
+president X" leads a company (BUS), "Harvard University president X" a university (EDU). A
+title that only says its holder speaks for or advises a body (`body_functions`) takes any
+body's agent, a state's or an armed group's too: "Taliban spokesman X" is REB, "Metropolitan
+Police spokeswoman X" COP, where the title alone reads as government.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from newsgraph.coding import code_entity, with_code
 from newsgraph.learn.sectors import SECTOR_KEYS
 from newsgraph.lexicon.compiled import ActorCodes, load_lexicon
-from newsgraph.models import Attribute, Entity, EntityType, Relation
+from newsgraph.models import Attribute, Entity, EntityType, Relation, Role
 
 # the relations that place a person inside a body
 _HELD_IN = frozenset({"member_of", "leads"})
@@ -35,6 +39,8 @@ _UNSAID = frozenset({None, "CVL"})
 _LEADS = "leads"
 # a company's head is a business person, though its players are not (`_PASSED_ON`)
 _HEADED = _PASSED_ON | {"BUS"}
+# where a post's title goes on to name its body ("spokesman for", "adviser to")
+_NAMES_BODY = re.compile(r" (?:of|for|to) ")
 
 
 def with_affiliation_sectors(
@@ -50,11 +56,15 @@ def with_affiliation_sectors(
             continue
         if person.type != EntityType.PERSON or person.known or body.type == EntityType.PERSON:
             continue
-        heads = relation.relation == _LEADS and _heads_only(person, codes)
-        if not heads and code_entity(_said(person), codes).agent not in _UNSAID:
+        shipped = codes or load_lexicon().actor_codes
+        heads = relation.relation == _LEADS and _posts_only(person, shipped.body_heads)
+        speaks = _posts_only(person, shipped.body_functions | shipped.body_heads) and any(
+            _title_word(r.title) in shipped.body_functions for r in _stated(person)
+        )
+        if not (heads or speaks) and code_entity(_said(person), codes).agent not in _UNSAID:
             continue  # a title or an earlier post said it ("Commerce Secretary", "former")
         agent = code_entity(body, codes).agent
-        if agent in _PASSED_ON or (heads and agent in _HEADED):
+        if agent in _PASSED_ON or (heads and agent in _HEADED) or (speaks and agent):
             sectors.setdefault(person.id, set()).add(agent)
     out = []
     for entity in entities:
@@ -68,14 +78,24 @@ def with_affiliation_sectors(
     return out
 
 
-def _heads_only(person: Entity, codes: ActorCodes | None) -> bool:
-    """Whether every post the text gives the person only says they head a body ("president",
-    "president of the Red Cross", "chief executive"), none of them former."""
-    heads = (codes or load_lexicon().actor_codes).body_heads
-    stated = [r for r in person.roles if r.evidence is not None and r.kind != "occupation"]
-    return bool(stated) and all(
-        r.qualifier is None and r.title.lower().split(" of ")[0].strip() in heads for r in stated
-    )
+def _posts_only(person: Entity, titles: frozenset[str]) -> bool:
+    """Whether the text gives the person posts and every one is among `titles` (which only
+    say they head, speak for or advise a body: "president", "president of the Red Cross",
+    "spokesman"), none of them former."""
+    stated = _stated(person)
+    return bool(stated) and all(r.qualifier is None and _title_word(r.title) in titles
+                                for r in stated)  # fmt: skip
+
+
+def _stated(person: Entity) -> list[Role]:
+    """The posts the text gives the person (not trades, not the lists' posts)."""
+    return [r for r in person.roles if r.evidence is not None and r.kind != "occupation"]
+
+
+def _title_word(title: str) -> str:
+    """A post's title without the body it names ("president of the Red Cross": "president",
+    "adviser to Amnesty International": "adviser")."""
+    return _NAMES_BODY.split(title.lower(), maxsplit=1)[0].strip()
 
 
 def _said(person: Entity) -> Entity:
