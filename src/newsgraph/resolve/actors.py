@@ -228,6 +228,8 @@ def _best(
         matches = _of_type(entity, matches, name)
         if entity.country:
             matches = [m for m in matches if m.record.country == entity.country]
+        if _shared_short_form(entity, matches):
+            continue
         chosen = (
             _unambiguous(matches, named)
             or _sole_holder(matches, published, named)
@@ -244,6 +246,17 @@ def _best(
             holding = [m for m in chosen if m.record.position_on(published) is not None]
             return holding if len(holding) == 1 else chosen
     return []
+
+
+def _shared_short_form(entity: Entity, matches: list[Match]) -> bool:
+    """Whether the name is only a short form several people's full names share: "Maria
+    Gonzalez" is María Luisa Albores González of Mexico and two Cuban ministers, and most
+    likely none of them (a common given name and surname name many people the lists lack)."""
+    return (
+        entity.type == EntityType.PERSON
+        and all(m.via == "alias" for m in matches)
+        and len({m.record.id for m in matches}) > 1
+    )
 
 
 def _distinct_acronym(matches: list[Match], name: str) -> list[Match]:
