@@ -179,3 +179,33 @@ def test_a_head_of_a_body_takes_the_bodys_sector(extract_text: Callable[..., Ext
     )
     for name, sector in (("Koji Sato", "BUS"), ("Alan Garber", "EDU"), ("William Ruto", "GOV")):
         assert _attributes(_entity(found, name))["agent"] == sector, name
+
+
+def test_a_spokesperson_takes_the_sector_of_the_body_they_speak_for(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    # "spokesman" alone reads as government; the body named, or the kind of body before the
+    # title, says whose voice it is: an armed group's, a company's, a university's, the police's
+    found = extract_text(
+        "Hamas spokesman Fawzi Barhoum condemned the raid. "
+        "Toyota spokesperson Kaori Sato said production would resume. "
+        "Mark Thompson, a spokesman for the Red Cross, said the convoy had arrived. "
+        "Police spokeswoman Linda Marsh said two men were arrested. "
+        "A military spokesman, Colonel Ahmed Idris, said troops advanced. "
+        "Government spokesman Peter Mwangi declined to comment."
+    )
+    expected = (("Fawzi Barhoum", "REB"), ("Kaori Sato", "BUS"), ("Mark Thompson", "NGO"),
+                ("Linda Marsh", "COP"), ("Ahmed Idris", "MIL"), ("Peter Mwangi", "GOV"))  # fmt: skip
+    for name, sector in expected:
+        assert _attributes(_entity(found, name))["agent"] == sector, name
+
+
+def test_a_short_form_that_several_listed_people_share_names_none_of_them(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    # the knowledge base holds a Mexican and two Cuban ministers whose full names shorten to
+    # "Maria Gonzalez": the short form alone is most likely none of them
+    found = extract_text("Maria Gonzalez of Amnesty International said the arrests were unlawful.")
+    person = _entity(found, "Maria Gonzalez")
+    assert person.country is None
+    assert _attributes(person)["agent"] == "NGO"

@@ -29,9 +29,12 @@ _TAIL = (
     rf"(?:\s+(?:of|for|at|to|in)\s+(?:the\s+)?{_CAP}(?:\s+(?:of|the|and|for|to|in|at|&|{_CAP}))*)?"
 )
 _PREFIX = r"(?:(?:first\s+deputy|deputy|vice|assistant|senior|chief|top)\s+)?"
+# a body's kind before a title, which may open a sentence ("Police spokeswoman X") where it is
+# a common noun; other capitalised words before a title are names, read apart
 _MODIFIER = (
-    r"(?:(?:opposition|rebel|military|army|party|union|militia|cartel|gang|guerrilla|government|"
-    r"state|regional|provincial|national|presidential|foreign|defen[cs]e|security)\s+)?"
+    r"(?:(?:opposition|rebel|[Mm]ilitary|[Aa]rmy|[Pp]olice|party|union|militia|cartel|gang|"
+    r"guerrilla|government|state|regional|provincial|national|presidential|foreign|defen[cs]e|"
+    r"security)\s+)?"
 )
 _COPULA = r"(?:is|was|has been|had been|became|becomes|serves as|served as|remains|remained|as)"
 _AGE_AFTER = re.compile(r"^\s*(?:\((?P<a>\d{2,3})\)|,\s*(?P<b>\d{2,3})\s*,)")
