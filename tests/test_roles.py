@@ -1,10 +1,13 @@
-"""Roles, titles and ages next to a person's name (text-level, no model)."""
+"""Roles, titles and ages next to a person's name (text-level; one test runs the pipeline)."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import pytest
 
 from newsgraph.annotate.roles import find_age, find_roles
+from newsgraph.models import Extraction
 
 
 def roles_of(text: str, name: str) -> list[tuple[str, str, str | None]]:
@@ -97,3 +100,31 @@ def test_ages(text: str, name: str, age: int | None) -> None:
     start = text.index(name)
     found = find_age(text, start, start + len(name), (0, len(text)))
     assert (found[0] if found else None) == age
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("Brig. Gen. Musa Sadiq spoke.", "Musa Sadiq", [("brigadier general", "rank", None)]),
+        ("Lt.-Gen. Mark Jones spoke.", "Mark Jones", [("lieutenant general", "rank", None)]),
+        ("Col. Ahmed Idris spoke.", "Ahmed Idris", [("colonel", "rank", None)]),
+        ("Sen. Tom Carper spoke.", "Tom Carper", [("senator", "office", None)]),
+        ("Det. Insp. Paul Walsh spoke.", "Paul Walsh", [("detective inspector", "rank", None)]),
+        # an abbreviation keeps its case: "gen." in running text is no title
+        ("He saw the next gen. Anna Berg spoke.", "Anna Berg", []),
+    ],
+)
+def test_abbreviated_titles_stand_for_the_title(
+    text: str, name: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    assert roles_of(text, name) == expected
+
+
+def test_an_abbreviated_rank_is_one_token_and_no_place(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    # split, the full stop of "Brig." ended a sentence; NER read "Brig." as a place
+    found = extract_text("The strike was ordered by Brig. Gen. Musa Sadiq on Monday.")
+    assert [e.name for e in found.entities] == ["Musa Sadiq"]
+    (person,) = found.entities
+    assert {a.key: a.value for a in person.attributes}["agent"] == "MIL"

@@ -28,7 +28,7 @@ from newsgraph.annotate.events import find_events
 from newsgraph.annotate.first_person import first_person_sides
 from newsgraph.annotate.frames import DocView
 from newsgraph.annotate.known_names import KnownType
-from newsgraph.annotate.nlp import load_nlp
+from newsgraph.annotate.nlp import keep_abbreviations, load_nlp
 from newsgraph.annotate.occasions import dated_at_occasions
 from newsgraph.annotate.pubdate import infer_published
 from newsgraph.annotate.quotes import SpeechVerbs, find_quotes, reported_in_quotes
@@ -76,6 +76,7 @@ class Extractor:
         self.nlp = load_nlp(self.settings.model)
         self.nlp.max_length = max(self.nlp.max_length, self.settings.max_bytes + 1)
         self.lexicon = load_lexicon(self.settings.lexicon_paths)
+        keep_abbreviations(self.nlp, (a for a, _ in self.lexicon.titles.abbreviations))
         self.gazetteer = self.lexicon.gazetteer
         self.recognizer = EntityRecognizer(
             self.nlp, self.gazetteer, ordinary_words=self.lexicon.words["ordinary_words"]

@@ -81,6 +81,9 @@ class EntityRecognizer(_NameReader):
         words = lexicon.words
         # words a person's name may open with that are no given name ("President Trump")
         self.title_words = lexicon.titles.words()
+        self.title_abbreviations = frozenset(
+            word for short, _ in lexicon.titles.abbreviations for word in short.split()
+        )
         self.title_phrases = frozenset(tuple(t.lower().split()) for t in lexicon.titles.held())
         if ordinary_words is None:
             ordinary_words = words.get("ordinary_words", frozenset())
@@ -348,6 +351,8 @@ class EntityRecognizer(_NameReader):
                 etype = EntityType.PLACE
             if etype is None or (etype == EntityType.ORGANIZATION and _names_a_model(span)):
                 continue
+            if span.text in self.title_abbreviations:
+                continue  # "Brig." of "Brig. Gen. X", which NER reads as a place
             if etype == EntityType.GROUP and self._modifies_no_actor(span):
                 continue  # "the Chechen wars", "Latin American countries"
             out.append((span, _candidate(span, sentence_of, "ner", etype, label=span.label_)))

@@ -8,6 +8,7 @@ same attributes per distinct token rather than per token.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 
 import spacy
@@ -61,6 +62,15 @@ def load_nlp(model: str) -> Language:
         nlp.add_pipe(PARAGRAPHS, before="senter")
     accelerate(nlp)  # the same attributes, about ten times faster
     return nlp
+
+
+def keep_abbreviations(nlp: Language, abbreviations: Iterable[str]) -> None:
+    """Make each word of the title abbreviations one token ("Brig.", "Lt.-Gen."): split, its
+    full stop ended a sentence and "Brig. Gen. X" lost its title. Idempotent."""
+    tokenizer = nlp.tokenizer
+    for word in {w for short in abbreviations for w in short.split()}:
+        if len(tokenizer(word)) > 1:
+            tokenizer.add_special_case(word, [{ORTH: word}])
 
 
 def english_words(nlp: Language) -> frozenset[str]:

@@ -60,6 +60,7 @@ class _Grammar:
     copula: re.Pattern[str]
     phrase_end: re.Pattern[str]
     kinds: dict[str, str]  # lower-cased title -> "office", "rank" or "occupation"
+    spelled: dict[str, str]  # an abbreviation ("Brig. Gen.") -> the title it stands for
 
 
 @lru_cache(maxsize=4)
@@ -69,7 +70,11 @@ def _grammar(lexicon: Titles) -> _Grammar:
         re.escape(t).replace(r"\ ", r"\s+") for t in sorted(lexicon.held(), key=len, reverse=True)
     )
     qual = "(?i:" + "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in quals) + r")"
-    title = rf"(?P<title>{_PREFIX}{_MODIFIER}(?i:{titles}))"
+    # abbreviations keep their case and full stops: "Gen." and "Sen." are titles, "gen" no word
+    longest_first = sorted(lexicon.abbreviations, key=lambda a: -len(a[0]))
+    short = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a, _ in longest_first)
+    held = rf"(?:(?:{short})(?!\w)|(?i:{titles}))" if short else rf"(?i:{titles})"
+    title = rf"(?P<title>{_PREFIX}{_MODIFIER}{held})"
     quals_g = rf"(?P<qual>(?:{qual}\s+)*)"
     # "(US |Russian )?(former )?Secretary of State " right before a name
     pre = re.compile(
@@ -85,7 +90,9 @@ def _grammar(lexicon: Titles) -> _Grammar:
     phrase_end = re.compile(
         rf"(?:^|(?<=\s))(?:the\s+|a\s+|an\s+)?{quals_g}(?P<country>(?:[A-Z][\w.’'-]*\s+){{0,2}}){title}{_TAIL}\s*$"
     )
-    return _Grammar(pre, appos_after, copula, phrase_end, _kinds(lexicon))
+    spelled = sorted(lexicon.abbreviations, key=lambda a: -len(a[0]))  # "Lt. Gen." before "Gen."
+    return _Grammar(pre, appos_after, copula, phrase_end, _kinds(lexicon),
+                    {re.sub(r"\s+", " ", a): full for a, full in spelled})  # fmt: skip
 
 
 def _kinds(lexicon: Titles) -> dict[str, str]:
@@ -173,10 +180,12 @@ def _role(grammar: _Grammar, match: re.Match[str], offset: int, text: str) -> Ro
     starts = [match.start(g) for g in ("qual0", "country", "qual") if groups.get(g)]
     start = offset + min([*starts, match.start("title")])
     end = offset + match.start() + len(match.group(0).rstrip())
-    if text[end - 1] == "." and not re.search(r"\b[A-Z]\.[A-Z]\.$", text[:end]):
+    title_text = re.sub(r"\s+", " ", match.group("title"))
+    if (text[end - 1] == "." and not re.search(r"\b[A-Z]\.[A-Z]\.$", text[:end])
+            and end != offset + match.end("title")):  # fmt: skip
         end -= 1  # a sentence's full stop, not an abbreviation's
     phrase = text[start:end].strip().rstrip(",")
-    title_text = re.sub(r"\s+", " ", match.group("title"))
+    title_text = _spelled_out(grammar, title_text)
     tail_start = offset + match.end("title")
     tail = re.sub(r"\s+", " ", text[tail_start:end]).strip() if end > tail_start else ""
     full_title = f"{title_text} {tail}".strip() if tail else title_text
@@ -184,6 +193,15 @@ def _role(grammar: _Grammar, match: re.Match[str], offset: int, text: str) -> Ro
     qualifier = re.sub(r"\s+", " ", quals).strip().lower() or None
     kind = grammar.kinds.get(title_text.lower(), "office")
     return RoleMatch(full_title, kind, qualifier, start, start + len(phrase), phrase)
+
+
+def _spelled_out(grammar: _Grammar, title: str) -> str:
+    """The title an abbreviation stands for, behind any modifier before it ("Brig. Gen.":
+    "brigadier general", "Army Maj.": "Army major"); other titles as written."""
+    for short, full in grammar.spelled.items():
+        if title == short or title.endswith(f" {short}"):
+            return title[: len(title) - len(short)] + full
+    return title
 
 
 _BODIES = frozenset({"organization", "armed_force", "media", "group"})

@@ -33,6 +33,8 @@ class Titles:
     qualifiers: tuple[str, ...]
     # trades ("columnist", "astronomer"): a role, but no post whose agent settles the sector
     occupations: tuple[str, ...] = ()
+    # ("Brig. Gen.", "brigadier general"): abbreviations written before a name, and the title
+    abbreviations: tuple[tuple[str, str], ...] = ()
 
     def words(self) -> frozenset[str]:
         """Every word of every title, lower-cased ("president", "minister", "general")."""
@@ -112,7 +114,11 @@ def _titles(files: Sequence[LexiconFile]) -> Titles:
         found = (str(w) for f in files for w in f.data.get(key) or ())
         return tuple(dict.fromkeys(found))
 
-    return Titles(merged("offices"), merged("ranks"), merged("qualifiers"), merged("occupations"))
+    abbreviations = {
+        str(k): str(v) for f in files for k, v in (f.data.get("abbreviations") or {}).items()
+    }
+    return Titles(merged("offices"), merged("ranks"), merged("qualifiers"), merged("occupations"),
+                  tuple(abbreviations.items()))  # fmt: skip
 
 
 def _given_names(files: Sequence[LexiconFile]) -> dict[str, str]:

@@ -192,7 +192,13 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     ),
     "titles": _document(
         "titles",
-        {"offices": _WORDS, "ranks": _WORDS, "occupations": _WORDS, "qualifiers": _WORDS},
+        {
+            "offices": _WORDS,
+            "ranks": _WORDS,
+            "occupations": _WORDS,
+            "qualifiers": _WORDS,
+            "abbreviations": {"type": "object", "additionalProperties": {"type": "string"}},
+        },
     ),
     "actor_codes": _document(
         "actor_codes",
