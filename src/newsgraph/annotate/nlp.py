@@ -14,6 +14,7 @@ from functools import lru_cache
 import spacy
 from spacy.attrs import ORTH
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from newsgraph.annotate.token_attributes import accelerate
@@ -68,6 +69,8 @@ def keep_abbreviations(nlp: Language, abbreviations: Iterable[str]) -> None:
     """Make each word of the title abbreviations one token ("Brig.", "Lt.-Gen."): split, its
     full stop ended a sentence and "Brig. Gen. X" lost its title. Idempotent."""
     tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        return  # a custom tokenizer keeps its own rules
     for word in {w for short in abbreviations for w in short.split()}:
         if len(tokenizer(word)) > 1:
             tokenizer.add_special_case(word, [{ORTH: word}])
