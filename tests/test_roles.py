@@ -110,6 +110,11 @@ def test_ages(text: str, name: str, age: int | None) -> None:
         ("Col. Ahmed Idris spoke.", "Ahmed Idris", [("colonel", "rank", None)]),
         ("Sen. Tom Carper spoke.", "Tom Carper", [("senator", "office", None)]),
         ("Det. Insp. Paul Walsh spoke.", "Paul Walsh", [("detective inspector", "rank", None)]),
+        (
+            "Conservative MP Anna Firth spoke.",
+            "Anna Firth",
+            [("member of parliament", "office", None)],
+        ),
         # an abbreviation keeps its case: "gen." in running text is no title
         ("He saw the next gen. Anna Berg spoke.", "Anna Berg", []),
     ],

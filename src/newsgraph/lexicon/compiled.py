@@ -38,7 +38,8 @@ class Titles:
 
     def words(self) -> frozenset[str]:
         """Every word of every title, lower-cased ("president", "minister", "general")."""
-        titles = (*self.offices, *self.ranks, *self.occupations, *self.qualifiers)
+        titles = (*self.offices, *self.ranks, *self.occupations, *self.qualifiers,
+                  *(short for short, _ in self.abbreviations))  # fmt: skip
         return frozenset(w for t in titles for w in t.lower().split())
 
     def held(self) -> tuple[str, ...]:
