@@ -527,3 +527,10 @@ def test_a_document_names_no_one_a_verb_ties_to(run: Run) -> None:
     # the study's place of publication speaks for it, but is not what its author leads
     found = run("Karen Alley, a glaciologist at the university, led the study published in Nature.")
     assert not any(r.relation == "leads" for r in found.relations)
+
+
+def test_an_object_pronoun_names_no_one_of_its_own_subject(run: Run) -> None:
+    # "it" is what the senator opposed, not his party; a possessive may name the subject
+    found = triples(run("Democratic Senator Chris Murphy opposed it."))
+    assert ("Chris Murphy", "member_of", "Democratic") in found
+    assert not any(relation == "opposes" for _, relation, _ in found)

@@ -146,10 +146,13 @@ class _Antecedents:
         want_person = token.lower_ in _PERSON_PRONOUNS
         floor = self.sent_starts[max(0, self.sentence_index(token) - 3)]
         position = bisect.bisect_left(self.mention_starts, (token.i, ""))
+        bound = _own_subject(token)
         fitting = []
         for start, entity_id in reversed(self.mention_starts[:position]):
             if start < floor:
                 break
+            if start in bound:
+                continue
             entity = self.entities[entity_id]
             if want_person == (entity.type == EntityType.PERSON) and entity.type in ACTOR_TYPES:
                 fitting.append((start, entity_id))
@@ -159,6 +162,21 @@ class _Antecedents:
             if _in_subject(self.mention_roots.get(start, self.doc[start])):
                 return start, entity_id
         return fitting[0] if fitting else None
+
+
+def _own_subject(pronoun: Token) -> frozenset[int]:
+    """The words of the subject of the pronoun's own verb when the pronoun is its object: an
+    object pronoun names no one of its clause's subject ("Democratic Senator Chris Murphy
+    opposed it": not the Democrats). A possessive one may ("the party chose its leader")."""
+    if pronoun.dep_ not in _OBJECTS:
+        return frozenset()
+    verb = pronoun.head
+    return frozenset(t.i for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"}
+                     for t in child.subtree)  # fmt: skip
+
+
+# the objects of a verb (not "poss": a possessive pronoun may name the subject)
+_OBJECTS = frozenset({"dobj", "dative", "iobj"})
 
 
 def _in_subject(token: Token) -> bool:
