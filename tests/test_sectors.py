@@ -209,3 +209,11 @@ def test_a_short_form_that_several_listed_people_share_names_none_of_them(
     person = _entity(found, "Maria Gonzalez")
     assert person.country is None
     assert _attributes(person)["agent"] == "NGO"
+
+
+def test_a_one_party_states_ruling_party_is_never_the_opposition(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    # the sector model learned that parties out of power are OPP, and coded the CCP so
+    found = extract_text("The Communist Party of China condemned the protests in Hong Kong.")
+    assert _attributes(_entity(found, "Chinese Communist Party"))["agent"] == "PTY"

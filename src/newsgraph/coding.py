@@ -270,6 +270,11 @@ def _first_role_agent(
     )
 
 
+def listed_kind(entity: Entity) -> str | None:
+    """The gazetteer's hand-written `kind` of the entity ("ruling party"), lower case."""
+    return next(iter(_kinds({a.key: a.value for a in entity.attributes})), None)
+
+
 def listed_agent(entity: Entity, codes: ActorCodes | None = None) -> str | None:
     """The agent the gazetteer's hand-written `kind` of the entity says ("cartel": CRM)."""
     codes = codes or _shipped()

@@ -116,7 +116,7 @@ def _titled_outlet(span: Span, entry: Entry) -> bool:
 
 # the entries whose ambiguous alias the story's naming of their country confirms: a party
 # ("Republicans") or another group, not a body many countries have ("House of Representatives")
-_NAMED_BY_COUNTRY_KINDS = frozenset({"political party", "political coalition"})
+_NAMED_BY_COUNTRY_KINDS = frozenset({"political party", "ruling party", "political coalition"})
 
 
 def _named_by_country(entry: Entry) -> bool:

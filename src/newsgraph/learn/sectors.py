@@ -30,7 +30,14 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.coding import Coded, code_entity, listed_agent, listed_trade, stated_agent
+from newsgraph.coding import (
+    Coded,
+    code_entity,
+    listed_agent,
+    listed_kind,
+    listed_trade,
+    stated_agent,
+)
 from newsgraph.learn.files import BUILTIN, load_part
 from newsgraph.learn.linear import LinearModel
 from newsgraph.lexicon.compiled import ActorCodes, load_lexicon
@@ -163,11 +170,14 @@ class SectorModel:
     def _settled(entity: Entity, rule: str, codes: ActorCodes | None) -> bool:
         """Whether the rules' agent stands whatever the model says: the text's own title
         ("General X"), a person's trade a gazetteer lists ("Footballer"), or a listed cartel
-        or armed group (actor_codes.yaml `kept_agents`)."""
+        or armed group (actor_codes.yaml `kept_agents`), a one-party state's ruling party
+        (`kept_kinds`)."""
         if stated_agent(entity, codes) == rule or listed_trade(entity, codes) == rule:
             return True
-        kept_agents = (codes or load_lexicon().actor_codes).kept_agents
-        return rule in kept_agents and listed_agent(entity, codes) == rule
+        shipped = codes or load_lexicon().actor_codes
+        if listed_agent(entity, codes) != rule:
+            return False
+        return rule in shipped.kept_agents or listed_kind(entity) in shipped.kept_kinds
 
     def to_json(self) -> dict[str, object]:
         data = self.model.to_json()

@@ -63,6 +63,8 @@ class ActorCodes:
     kept_agents: frozenset[str] = frozenset()
     # titles that only say their holder heads a body: the body's agent is the holder's
     body_heads: frozenset[str] = frozenset()
+    # gazetteer kinds whose agent the learned sector model never overrides
+    kept_kinds: frozenset[str] = frozenset()
     # titles that only say their holder speaks for or advises a body: the body's agent, any
     body_functions: frozenset[str] = frozenset()
 
@@ -146,6 +148,7 @@ def _actor_codes(files: Sequence[LexiconFile]) -> ActorCodes:
                       militant_kinds=frozenset(words("militant_kinds")),
                       kept_agents=frozenset(w.upper() for w in words("kept_agents")),
                       body_heads=frozenset(words("body_heads")),
+                      kept_kinds=frozenset(words("kept_kinds")),
                       body_functions=frozenset(words("body_functions")))  # fmt: skip
 
 

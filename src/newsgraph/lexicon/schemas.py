@@ -218,6 +218,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             "kept_agents": {"type": "array", "items": _AGENT},
             "body_heads": _WORDS,
             "body_functions": _WORDS,
+            "kept_kinds": _WORDS,
         },
     ),
     "transliterations": _document(
