@@ -90,9 +90,9 @@ def _grammar(lexicon: Titles) -> _Grammar:
     phrase_end = re.compile(
         rf"(?:^|(?<=\s))(?:the\s+|a\s+|an\s+)?{quals_g}(?P<country>(?:[A-Z][\w.’'-]*\s+){{0,2}}){title}{_TAIL}\s*$"
     )
-    spelled = sorted(lexicon.abbreviations, key=lambda a: -len(a[0]))  # "Lt. Gen." before "Gen."
+    # longest first, so "Lt. Gen." is spelled out before "Gen."
     return _Grammar(pre, appos_after, copula, phrase_end, _kinds(lexicon),
-                    {re.sub(r"\s+", " ", a): full for a, full in spelled})  # fmt: skip
+                    {re.sub(r"\s+", " ", a): full for a, full in longest_first})  # fmt: skip
 
 
 def _kinds(lexicon: Titles) -> dict[str, str]:

@@ -49,6 +49,7 @@ def with_affiliation_sectors(
     """The entities, each person not known to a gazetteer who holds a post in exactly one
     kind of body that passes its sector on taking that sector (`sector_source` "affiliation")."""
     by_id = {e.id: e for e in entities}
+    shipped = codes or load_lexicon().actor_codes
     sectors: dict[str, set[str]] = {}
     for relation in relations:
         person, body = by_id.get(relation.subject), by_id.get(relation.object)
@@ -56,7 +57,6 @@ def with_affiliation_sectors(
             continue
         if person.type != EntityType.PERSON or person.known or body.type == EntityType.PERSON:
             continue
-        shipped = codes or load_lexicon().actor_codes
         heads = relation.relation == _LEADS and _posts_only(person, shipped.body_heads)
         speaks = _posts_only(person, shipped.body_functions | shipped.body_heads) and any(
             _title_word(r.title) in shipped.body_functions for r in _stated(person)
