@@ -277,9 +277,8 @@ def listed_kind(entity: Entity) -> str | None:
 
 def listed_agent(entity: Entity, codes: ActorCodes | None = None) -> str | None:
     """The agent the gazetteer's hand-written `kind` of the entity says ("cartel": CRM)."""
-    codes = codes or _shipped()
-    attributes = {a.key: a.value for a in entity.attributes}
-    return next((codes.kinds[k] for k in _kinds(attributes) if k in codes.kinds), None)
+    kind = listed_kind(entity)
+    return (codes or _shipped()).kinds.get(kind) if kind else None
 
 
 def _prefix(

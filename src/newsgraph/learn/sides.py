@@ -24,6 +24,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
+from newsgraph.annotate.actor_words import _GROUP_PRONOUNS, _PERSON_PRONOUNS, FIRST_PERSON
 from newsgraph.annotate.events import doer_unnamed
 from newsgraph.annotate.events.grammar import trigger_token
 from newsgraph.annotate.frames import DocView
@@ -41,8 +42,9 @@ MAX_PATH = 4  # dependency steps either side of the common ancestor before a pat
 _VOICE_DEPS = frozenset({"auxpass", "nsubjpass"})
 _COORDINATED = frozenset({"conj", "appos"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
-# personal pronouns that stand for an actor, and the slots where one is an event's side
-_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them", "it"})
+# personal pronouns that stand for an actor (the lexicon of actor words, less the possessives
+# and the first person a quote's speaker uses), and the slots where one is an event's side
+_PRONOUNS = (_PERSON_PRONOUNS | _GROUP_PRONOUNS) - FIRST_PERSON - {"his", "its", "their"}
 _PRONOUN_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "iobj", "pobj", "dative"})
 
 

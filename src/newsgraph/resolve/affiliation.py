@@ -25,7 +25,7 @@ from dataclasses import replace
 from newsgraph.coding import code_entity, with_code
 from newsgraph.learn.sectors import SECTOR_KEYS
 from newsgraph.lexicon.compiled import ActorCodes, load_lexicon
-from newsgraph.models import Attribute, Entity, EntityType, Relation, Role
+from newsgraph.models import Attribute, Entity, EntityType, Relation
 
 # the relations that place a person inside a body
 _HELD_IN = frozenset({"member_of", "leads"})
@@ -50,6 +50,7 @@ def with_affiliation_sectors(
     kind of body that passes its sector on taking that sector (`sector_source` "affiliation")."""
     by_id = {e.id: e for e in entities}
     shipped = codes or load_lexicon().actor_codes
+    speaking = shipped.body_heads | shipped.body_functions
     sectors: dict[str, set[str]] = {}
     for relation in relations:
         person, body = by_id.get(relation.subject), by_id.get(relation.object)
@@ -57,10 +58,9 @@ def with_affiliation_sectors(
             continue
         if person.type != EntityType.PERSON or person.known or body.type == EntityType.PERSON:
             continue
-        heads = relation.relation == _LEADS and _posts_only(person, shipped.body_heads)
-        speaks = _posts_only(person, shipped.body_functions | shipped.body_heads) and any(
-            _title_word(r.title) in shipped.body_functions for r in _stated(person)
-        )
+        posts = _post_words(person)
+        heads = relation.relation == _LEADS and bool(posts) and posts <= shipped.body_heads
+        speaks = bool(posts & shipped.body_functions) and posts <= speaking
         if not (heads or speaks) and code_entity(_said(person), codes).agent not in _UNSAID:
             continue  # a title or an earlier post said it ("Commerce Secretary", "former")
         agent = code_entity(body, codes).agent
@@ -78,18 +78,14 @@ def with_affiliation_sectors(
     return out
 
 
-def _posts_only(person: Entity, titles: frozenset[str]) -> bool:
-    """Whether the text gives the person posts and every one is among `titles` (which only
-    say they head, speak for or advise a body: "president", "president of the Red Cross",
-    "spokesman"), none of them former."""
-    stated = _stated(person)
-    return bool(stated) and all(r.qualifier is None and _title_word(r.title) in titles
-                                for r in stated)  # fmt: skip
-
-
-def _stated(person: Entity) -> list[Role]:
-    """The posts the text gives the person (not trades, not the lists' posts)."""
-    return [r for r in person.roles if r.evidence is not None and r.kind != "occupation"]
+def _post_words(person: Entity) -> frozenset[str]:
+    """The titles of the posts the text gives the person (not trades, not the lists' posts),
+    without the bodies they name ("president", "spokesman"); none when one of them is
+    qualified ("former president"): heads and spokespeople are read only of posts held now."""
+    stated = [r for r in person.roles if r.evidence is not None and r.kind != "occupation"]
+    if any(r.qualifier is not None for r in stated):
+        return frozenset()
+    return frozenset(_title_word(r.title) for r in stated)
 
 
 def _title_word(title: str) -> str:
