@@ -962,3 +962,31 @@ def test_helping_an_act_is_the_act_not_aid(run: Run, text: str, coded: bool) -> 
 )
 def test_releasing_what_is_published_is_no_release(run: Run, text: str, coded: bool) -> None:
     assert bool(events_of(run(text), "RETREAT")) is coded
+
+
+def test_the_government_of_a_story_about_one_state_is_that_state(run: Run) -> None:
+    result = run(
+        "Protests spread across India on Monday. "
+        "The government rejected the demands of the protesters in New Delhi."
+    )
+    (event,) = events_of(result, "REJECT")
+    assert names(result, event.source) == {"India"}
+    assert event.source_agent is not None and event.source_agent.code == "GOV"
+    (side,) = [s for s in event.coded if s.role == "source"]
+    assert side.code == "INDGOV"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two states, neither the story's only one
+        "India and Pakistan traded fire. The government rejected the demands of the protesters.",
+        # a government named with words of its own is not the home state's
+        "Protests spread across India. The provincial government rejected the demands.",
+    ],
+)
+def test_the_government_stays_unnamed_when_the_story_does_not_say_whose(
+    run: Run, text: str
+) -> None:
+    (event,) = events_of(run(text), "REJECT")
+    assert event.source == () and event.source_agent is not None

@@ -62,6 +62,7 @@ from newsgraph.models import (
 from newsgraph.resolve.actors import known_type
 from newsgraph.resolve.affiliation import with_affiliation_sectors
 from newsgraph.resolve.citations import build_citations
+from newsgraph.resolve.countries import home_state
 from newsgraph.resolve.entities import DocumentContext, resolve_entities
 from newsgraph.settings import Settings
 
@@ -226,6 +227,8 @@ class Extractor:
             agents=self.events.agents,
             not_actors=self.events.not_actors,
             modality=self.events.modality,
+            state_bodies=self.events.state_bodies,
+            home_state=home_state(entities),
         )
         turns = speaker_turns(text, entities)
         quotes = find_quotes(view, turns, self.speech)

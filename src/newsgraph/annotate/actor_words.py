@@ -75,7 +75,9 @@ class Actor:
     those have an empty `entity`."""
 
     entity: str
-    via: str  # "mention", "modifier", "pronoun", "relative", "of", "origin", "agent"
+    # "mention", "modifier", "pronoun", "relative", "of", "origin", "agent", "home" (the
+    # document's home state, for "the government": DocView._home_body)
+    via: str
     agent: Agent | None = None
 
 

@@ -65,11 +65,16 @@ class DocView(_Antecedents, _ClauseContext):
         agents: Mapping[str, str] | None = None,
         not_actors: frozenset[str] = frozenset(),
         modality: ModalityCues | None = None,
+        state_bodies: frozenset[str] = frozenset(),
+        home_state: str | None = None,
     ) -> None:
         self.doc = doc
         self.agent_nouns = agents or {}
         # the lexicon's nouns that name nobody: "killed by the crash" names no attacker
         self.not_actors = not_actors
+        # "the government" of a story about one state is that state's (`_home_body`)
+        self.state_bodies = state_bodies
+        self.home_state = home_state
         # the words that make an event reported, hypothetical, planned... (the shipped ones
         # unless the pipeline passes its lexicon's)
         self.modality = modality if modality is not None else load_event_lexicon().modality
@@ -223,8 +228,20 @@ class DocView(_Antecedents, _ClauseContext):
             if described is not None:  # an anaphor like a pronoun, and as weak a reading
                 return [Actor(described, "pronoun", agent)]
         if not found and agent is not None and self.unnamed:
+            if self._home_body(head):
+                return [Actor(self.home_state or "", "home", agent)]
             return [Actor("", "agent", agent)]  # "insurgents", "government forces"
         return found
+
+    def _home_body(self, head: Token) -> bool:
+        """ "The government", "authorities": a noun that alone names the government of the
+        state the document is about, with no word of its own that could name another (a
+        modifier, an owner, an "of" phrase, a clause)."""
+        return (
+            self.home_state is not None
+            and head.lemma_.lower() in self.state_bodies
+            and all(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+        )
 
     def _opposed_states(self, head: Token) -> list[str]:
         """An opposition is of the state it opposes: "opponents of Rwanda's Senate",

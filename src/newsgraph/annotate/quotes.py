@@ -131,10 +131,15 @@ class _Parties:
             self._of_verb[verb.i] = (_speaker(self.view, verb), _addressee(self.view, verb))
         return self._of_verb[verb.i]
 
-    def unnamed(self, verb: Token) -> Agent | None:
-        """The verb's speaker named only by what it is ("officials said", "police told")."""
+    def unnamed(self, verb: Token) -> tuple[str | None, Agent | None]:
+        """The verb's speaker named only by what it is ("officials said", "police told"), and
+        the home state it stands for ("the government said" in a story about one state)."""
         subjects = subject_of(self.unnamed_view, verb)
-        return next((a.agent for a in subjects if not a.entity and a.agent is not None), None)
+        return next(
+            ((a.entity or None, a.agent) for a in subjects
+             if a.agent is not None and (not a.entity or a.via == "home")),
+            (None, None),
+        )  # fmt: skip
 
 
 def _direct(view: DocView, parties: _Parties) -> list[Quote]:
@@ -193,7 +198,7 @@ def _quote(
     if speaker is None:
         speaker, agent = _according_to(parties, sentence, start, end)
     if speaker is None and agent is None and verb is not None:
-        agent = parties.unnamed(verb)
+        speaker, agent = parties.unnamed(verb)
     date, _basis = view.date_for(sentence)
     citation = view.citation_for(sentence)
     lemma = verb.lemma_.lower() if verb is not None else None
@@ -225,9 +230,9 @@ def _according_to(
             continue
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             actors = [a for a in parties.unnamed_view.actors(obj) if not _nationality_only(view, a)]
-            named = next((a.entity for a in actors if a.entity), None)
-            if named is not None:
-                return named, None
+            named = next((a for a in actors if a.entity), None)
+            if named is not None:  # "according to authorities" keeps what they are
+                return named.entity, named.agent if named.via == "home" else None
             agent = next((a.agent for a in actors if a.agent is not None), None)
             if agent is not None:
                 return None, agent

@@ -104,6 +104,8 @@ class EventLexicon:
     # nouns that name nobody: a typhoon that strikes, "killed by the crash" (DocView reads it)
     not_actors: frozenset[str] = frozenset()
     modality: ModalityCues = field(default_factory=ModalityCues)
+    # nouns that alone name the home state's government ("the government", "authorities")
+    state_bodies: frozenset[str] = frozenset()
 
 
 def load_event_lexicon(extra_paths: tuple[str, ...] = ()) -> EventLexicon:
@@ -120,10 +122,12 @@ def build_event_lexicon(files: Sequence[LexiconFile]) -> EventLexicon:
     nouns: dict[str, list[Pattern]] = defaultdict(list)
     agents: dict[str, str] = {}
     not_actors: set[str] = set()
+    state_bodies: set[str] = set()
     cues: dict[str, set[str]] = {name: set() for name in MODALITY_LISTS}
     for file in files:
         agents.update(_agents(file.data.get("agents"), file.source))
         not_actors.update(str(w).lower() for w in file.data.get("not_actors") or ())
+        state_bodies.update(str(w).lower() for w in file.data.get("state_bodies") or ())
         for name, words in (file.data.get("modality") or {}).items():
             cues[name].update(str(w).lower() for w in words)
         for key, table in (("verbs", verbs), ("nouns", nouns)):
@@ -139,6 +143,7 @@ def build_event_lexicon(files: Sequence[LexiconFile]) -> EventLexicon:
         agents,
         frozenset(not_actors),
         ModalityCues(**{name: frozenset(words) for name, words in cues.items()}),
+        frozenset(state_bodies),
     )
 
 

@@ -141,6 +141,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                 "additionalProperties": _WORDS,
             },
             "not_actors": _WORDS,
+            "state_bodies": _WORDS,
             "modality": {
                 "type": "object",
                 "properties": dict.fromkeys(MODALITY_LISTS, _WORDS),

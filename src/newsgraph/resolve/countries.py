@@ -327,6 +327,14 @@ def home_country(entities: Iterable[Entity]) -> str | None:
     return next(iter(named)) if len(named) == 1 else None
 
 
+def home_state(entities: Sequence[Entity]) -> str | None:
+    """The id of the state entity of the document's home country, the one named most, or None
+    (no home country, or the document never names its state)."""
+    home = home_country(entities)
+    states = [e for e in entities if e.type == EntityType.STATE and e.country == home]
+    return max(states, key=lambda e: len(e.mentions)).id if home and states else None
+
+
 def with_home_country(entities: Sequence[Entity]) -> list[Entity]:
     """The entities, those of a kind that belongs to a country and without one given the
     document's home country (marked `country_basis` "document")."""

@@ -119,7 +119,7 @@ def _refuses(token: Token, pattern: Pattern) -> bool:
 
 def confidence_of(source: Sequence[Actor], target: Sequence[Actor]) -> float:
     score = 0.4 + 0.2 * bool(source) + 0.2 * bool(target)
-    weak = {"pronoun", "of", "agent"}
+    weak = {"pronoun", "of", "agent", "home"}
     if any(a.via in weak for a in [*source, *target]):
         score -= 0.1
     return round(score, 2)
