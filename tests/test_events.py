@@ -260,6 +260,21 @@ def test_a_year_naming_another_thing_does_not_date_the_event(run: Run) -> None:
     assert older.date is None  # the invasion's year, not the condemnation's
     (own,) = run("The 1991 invasion of Kuwait by Iraq killed thousands.").events
     assert own.date == "1991"  # the trigger's own year
+    endorsed = run(
+        "Senator Elizabeth Warren announced yesterday she was endorsing Joe Biden for this "
+        "year's presidential election.", published="2020-04-16")  # fmt: skip
+    assert first_of(endorsed, "SUPPORT").date == "2020-04-15"  # not the election's year
+
+
+def test_a_date_in_a_relative_clause_on_another_word_dates_that_clause(run: Run) -> None:
+    result = run("President Trump, who appointed Murphy to her post in 2017, criticised her.")
+    assert first_of(result, "ACCUSE").date is None  # 2017 is when he appointed her
+
+
+def test_the_finer_of_two_dates_for_the_same_time_dates_the_event(run: Run) -> None:
+    result = run("Governor Ricardo Rosselló said he is to leave office next month on August 2.",
+                 published="2019-07-28")  # fmt: skip
+    assert first_of(result, "RETREAT").date == "2019-08-02"  # not all of August
 
 
 @pytest.mark.parametrize(

@@ -115,7 +115,8 @@ class _ClauseContext:
             span = doc.char_span(d.start, d.end, alignment_mode="expand")
             return _tree_distance(trigger, span[-1]) if span is not None and len(span) else 99
 
-        return min(dates, key=lambda d: (steps(d), d.start))
+        best = min(dates, key=lambda d: (steps(d), d.start))
+        return _refined(best, dates)
 
     def citation_for(self, sentence: int) -> Citation | None:
         for citation in self.citations:
@@ -148,6 +149,15 @@ class _ClauseContext:
                 if entity and self.entities[entity].type in {EntityType.PLACE, EntityType.STATE}:
                     found.append(entity)
         return found
+
+
+def _refined(date: TimeExpression, dates: Sequence[TimeExpression]) -> TimeExpression:
+    """The finest of the dates that lie inside the chosen one: "to leave office next month, on
+    August 2" is August 2, not August."""
+    value = date.value or ""
+    inside = [d for d in dates if d.value and len(d.value) > len(value)
+              and d.value.startswith(value + "-")]  # fmt: skip
+    return max(inside, key=lambda d: len(d.value or "")) if value and inside else date
 
 
 def _in_own_clause(token: Token, trigger: Token) -> bool:
