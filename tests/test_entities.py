@@ -405,6 +405,8 @@ def test_a_name_read_as_a_place_it_is_not_keeps_its_other_type() -> None:
     ("label", "name", "person"),
     [
         ("ORG", "Tony Mendez", True),  # a common given name and no word of a body's name
+        ("ORG", "Hans-Peter Haagenrud", True),  # a hyphenated given name: three tokens
+        ("ORG", "Coca-Cola Company", False),
         ("ORG", "Max Planck Society", False),
         ("ORG", "Morgan Stanley Bank", False),
         ("ORG", "Zorblat Mendez", False),  # no common given name

@@ -75,10 +75,12 @@ class _NameReader:
     def _a_persons_name(self, span: Span) -> bool:
         """Two or three capitalised words opening with a common given name and holding no
         word of a body's name: NER's "organisation" "Tony Mendez" is a person."""
+        words = span.text.split()
         return (
             self._name_shaped(span)
-            and span[0].text in self.given_names
-            and all(t.text.isalpha() for t in span)
+            and bool(words)
+            and words[0].split("-")[0] in self.given_names  # "Nils-Erik", "Jean-Pierre"
+            and all(w.replace("-", "").isalpha() for w in words)
         )
 
     def _apposed_kind(self, span: Span, etype: EntityType | None) -> EntityType | None:
@@ -146,8 +148,9 @@ class _NameReader:
         )
 
     def _name_shaped(self, span: Span) -> bool:
-        """Two or three capitalised words, none of them a body's word."""
-        words = [t.text for t in span]
+        """Two or three capitalised words, none of them a body's word (a hyphenated word,
+        "Nils-Erik", is one word: the tokenizer splits it in three)."""
+        words = span.text.split()
         return (
             2 <= len(words) <= 3
             and all(w.replace("-", "").isalpha() and w[0].isupper() for w in words)
