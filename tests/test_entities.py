@@ -537,3 +537,16 @@ def test_a_regime_is_a_government(run: Run) -> None:
     result = run("The Maduro regime arrested two opposition lawmakers on Tuesday.")
     regime = by_name(result, "Maduro regime")
     assert {a.key: a.value for a in regime.attributes}.get("cameo") == "VENGOV"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The U.S. District Court for the Southern District of New York ruled on Monday.",
+        "The 9th U.S. Circuit Court of Appeals upheld the ruling.",
+    ],
+)
+def test_a_federal_court_named_in_full_is_one_us_court(run: Run, text: str) -> None:
+    (court,) = run(text).entities
+    agent = {a.key: a.value for a in court.attributes}.get("agent")
+    assert (court.type, court.country, agent) == (EntityType.ORGANIZATION, "USA", "JUD")
