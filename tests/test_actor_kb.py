@@ -1046,3 +1046,15 @@ def test_a_person_of_the_past_does_not_say_where_the_story_is(
     )
     assert _countries(found).get("Qwerty Institute") is None
     assert _countries(found).get("Ludwig van Beethoven") == "DEU"
+
+
+def test_a_listed_person_takes_the_post_the_knowledge_base_dates_to_the_story(
+    run: Callable[..., Extraction],
+) -> None:
+    # the hand-written list knows him as President from 2023; in 2020 he was foreign minister
+    result = run("Nikos Christodoulides criticised the plan on Monday.", published="2020-01-08")
+    (person,) = result.entities
+    assert [r.title for r in person.roles] == ["Minister of Foreign Affairs"]
+    assert {a.key: a.value for a in person.attributes}["agent"] == "GOV"
+    later = run("Nikos Christodoulides criticised the plan on Monday.", published="2024-01-08")
+    assert "Minister of Foreign Affairs" not in [r.title for r in later.entities[0].roles]

@@ -23,7 +23,7 @@ from dataclasses import replace
 from functools import cache
 from typing import Protocol
 
-from newsgraph.lexicon.actor_kb import ActorKB, Match, without_legal_form
+from newsgraph.lexicon.actor_kb import ActorKB, ActorRecord, Match, without_legal_form
 from newsgraph.lexicon.compiled import load_lexicon
 from newsgraph.lexicon.gazetteer import Entry, Gazetteer
 from newsgraph.models import Attribute, Entity, EntityType, Role
@@ -157,7 +157,27 @@ def _linked(entity: Entity, kb: ActorKB, published: str | None) -> Entity:
     linked = [Attribute("actor_kb", record.id)]
     if record.wikidata:
         linked.append(Attribute("wikidata", record.wikidata))
-    return replace(entity, attributes=entity.attributes + tuple(linked))
+    return replace(entity, attributes=entity.attributes + tuple(linked),
+                   roles=_with_post_held_then(entity, record, published))  # fmt: skip
+
+
+def _with_post_held_then(
+    entity: Entity, record: ActorRecord, published: str | None
+) -> tuple[Role, ...]:
+    """A listed person's roles, and the post the knowledge base says they held on the
+    publication date when neither the text nor the hand-written list gives one held then: the
+    list knows Kamala Harris as Vice President from 2021, the knowledge base as a senator in
+    2020."""
+    held = record.position_on(published) if entity.type == EntityType.PERSON else None
+    if held is None or any(r.qualifier is None and _current(r, published) for r in entity.roles):
+        return entity.roles
+    return (*entity.roles, Role(title=held.title, organization=held.organization,
+                                country=held.country, start=held.start, end=held.end))  # fmt: skip
+
+
+def _current(role: Role, published: str | None) -> bool:
+    """Whether a role may be held on the publication date (a role without dates may)."""
+    return published is None or held_on(role, published)
 
 
 class Post(Protocol):
