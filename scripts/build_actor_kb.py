@@ -8,8 +8,11 @@ Sources (each record names its dataset, source record id, snapshot commit and li
 
 - `unitedstates/congress-legislators` (CC0 1.0): every member of the US Congress since 1789
   (`legislators-historical.csv` and `legislators-current.yaml`, the latter with every term's
-  dates), the presidents and vice presidents (`executive.yaml`), and the committees of the
-  House and the Senate (`committees-current.yaml`, `committees-historical.yaml`).
+  dates; members who left since 2013 take their dated terms from the quarterly versions of
+  `legislators-current.yaml` in the repository's history, their last term ending no later than
+  the first version that no longer lists them), the presidents and vice presidents
+  (`executive.yaml`), and the committees of the House and the Senate
+  (`committees-current.yaml`, `committees-historical.yaml`).
 - `hdigital/partyfactsdata` (MIT; the Party Facts data import repository): the Party Facts core
   parties (about 5,500 parties of 216 countries with English and native names, abbreviations
   and years active, the largest national vote share, and Wikidata ids and English labels where

@@ -86,21 +86,26 @@ class Snapshot:
         """Every file of the commit."""
         return self._git("ls-tree", "-r", "--name-only", self.commit).splitlines()
 
-    def read_many(self, paths: Iterable[str]) -> Iterator[tuple[str, bytes]]:
+    def read_many(
+        self, paths: Iterable[str], commits: Iterable[str] | None = None
+    ) -> Iterator[tuple[str, bytes]]:
         """Each file's bytes, through one `git cat-file --batch`: a registry of tens of
-        thousands of small files would take minutes file by file."""
+        thousands of small files would take minutes file by file. With `commits`, one path
+        at each of those commits instead (the path given once), keyed by commit."""
         command = ["git", f"--git-dir={self.git_dir}", "cat-file", "--batch"]
+        wanted = ([(c, next(iter(paths))) for c in commits] if commits is not None
+                  else [(self.commit, p) for p in paths])  # fmt: skip
         with subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE) as git:
             assert git.stdin is not None and git.stdout is not None
-            for path in paths:
-                git.stdin.write(f"{self.commit}:{path}\n".encode())
+            for commit, path in wanted:
+                git.stdin.write(f"{commit}:{path}\n".encode())
                 git.stdin.flush()
                 header = git.stdout.readline().split()
                 if len(header) < 3 or header[1] != b"blob":
                     continue  # "missing": a path of another commit
                 data = git.stdout.read(int(header[2]))
                 git.stdout.read(1)  # the newline after each object
-                yield path, data
+                yield (commit if commits is not None else path), data
             git.stdin.close()
 
     def _git(self, *args: str) -> str:

@@ -27,7 +27,11 @@ def us_people(snap: Snapshot) -> Iterator[Record]:
     for row in csv.DictReader(io.StringIO(snap.read("legislators-historical.csv", pages))):
         rec = _us_historical(row, pages)
         people[rec.id] = rec
-    current = yaml.safe_load(snap.read("legislators-current.yaml"))
+    for ident, rec in _past_members(snap).items():
+        if ident in people:  # the CSV's last term is undated; the older file dates every term
+            rec.born = rec.born or people[ident].born
+            people[ident] = rec
+    current = yaml.load(snap.read("legislators-current.yaml"), Loader=_LOADER)
     for item in current:
         rec = _us_yaml(item, "congress-legislators/legislators-current.yaml", snap.commit)
         people[rec.id] = rec  # the current file has every term with dates
@@ -43,6 +47,72 @@ def us_people(snap: Snapshot) -> Iterator[Record]:
         known.aliases |= rec.aliases
         known.qid = known.qid or rec.qid
     yield from people.values()
+
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# the first quarter whose `legislators-current.yaml` the repository holds
+_HISTORY_START = 2013
+
+
+def _past_members(snap: Snapshot) -> dict[str, Record]:
+    """Members who left Congress since 2013, with every term dated: the historical CSV gives
+    only a last term without dates, but each quarter's version of `legislators-current.yaml`
+    in the repository's history dates every term of the members it lists. A member's record
+    comes from the last version that lists them; their last term ends no later than the first
+    version that no longer does (the file gives the scheduled end of a term they left early)."""
+    found: dict[str, tuple[Record, str]] = {}
+    for _day, commit in _quarterly_versions(snap):
+        for item in yaml.load(snap.read("legislators-current.yaml", commit), Loader=_LOADER):
+            rec = _us_yaml(item, "congress-legislators/legislators-current.yaml", commit)
+            found[rec.id] = (rec, commit)
+    gone, listed = _departures(snap)
+    past = {}
+    for ident, (rec, _commit) in found.items():
+        if ident in listed:
+            continue  # still serving: the newest file has them
+        left = gone.get(ident)
+        if left and rec.positions:
+            last = max(rec.positions, key=lambda p: str(p["start"]))
+            last["end"] = min(str(last["end"]), left) if last["end"] else left
+        past[ident] = rec
+    return past
+
+
+_BIOGUIDE = re.compile(rb"bioguide: (\w+)")
+
+
+def _departures(snap: Snapshot) -> tuple[dict[str, str], set[str]]:
+    """The day of the first version of `legislators-current.yaml` (every version since 2013)
+    that no longer lists each member who left, and the members the last version lists."""
+    log = snap._git("log", "--reverse", "--format=%H %ad", "--date=short",
+                    f"--since={_HISTORY_START}-01-01", snap.commit, "--",
+                    "legislators-current.yaml").split()  # fmt: skip
+    days = dict(zip(log[::2], log[1::2], strict=True))
+    gone: dict[str, str] = {}
+    listed: set[str] = set()
+    for commit, data in snap.read_many(["legislators-current.yaml"], commits=days):
+        now = {f"kb:uscongress:{m.decode()}" for m in _BIOGUIDE.findall(data)}
+        for ident in listed - now:
+            gone.setdefault(ident, days[commit])
+        for ident in now:
+            gone.pop(ident, None)
+        listed = now
+    return gone, listed
+
+
+def _quarterly_versions(snap: Snapshot) -> list[tuple[str, str]]:
+    """(day, commit): the version of `legislators-current.yaml` on the first day of each quarter
+    since 2013, up to the snapshot's commit."""
+    out = []
+    last_year = int(snap._git("log", "-1", "--format=%ad", "--date=format:%Y", snap.commit))
+    for year in range(_HISTORY_START, last_year + 1):
+        for month in ("01", "04", "07", "10"):
+            day = f"{year}-{month}-01"
+            commit = snap._git("log", "-1", "--format=%H", f"--before={day}", snap.commit,
+                               "--", "legislators-current.yaml").strip()  # fmt: skip
+            if commit and (not out or out[-1][1] != commit):
+                out.append((day, commit))
+    return out
 
 
 # "House Permanent Select Committee on Intelligence": chamber, kind, subject
