@@ -1058,3 +1058,9 @@ def test_a_listed_person_takes_the_post_the_knowledge_base_dates_to_the_story(
     assert {a.key: a.value for a in person.attributes}["agent"] == "GOV"
     later = run("Nikos Christodoulides criticised the plan on Monday.", published="2024-01-08")
     assert "Minister of Foreign Affairs" not in [r.title for r in later.entities[0].roles]
+
+
+def test_a_name_only_news_outlets_share_is_an_outlet(run: Callable[..., Extraction]) -> None:
+    # "Slate" is the magazine's ambiguous short form: NER's organisation is the outlet
+    (slate,) = run("According to Slate, the plan failed on Monday.").entities
+    assert (slate.type, slate.country) == (EntityType.MEDIA, "USA")

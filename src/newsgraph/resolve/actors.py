@@ -111,7 +111,7 @@ def _completed(
         sector = _shared_sector(entity.name, kb, published, gazetteer)
         if sector is not None:
             entity = replace(entity, attributes=(*entity.attributes, Attribute("sector", sector)))
-        return entity
+        return _outlet_of_a_shared_name(entity, gazetteer)
     record = found[0].record
     if len({m.record.id for m in found}) > 1:
         # namesakes of one country: the country is sure, who it is is not
@@ -134,6 +134,20 @@ def _completed(
     return replace(entity, type=etype, country=entity.country or record.country,
                    roles=tuple(roles),
                    attributes=entity.attributes + tuple(attributes))  # fmt: skip
+
+
+def _outlet_of_a_shared_name(entity: Entity, gazetteer: Gazetteer | None) -> Entity:
+    """An organisation named by a name that only news outlets of the hand-written lists share
+    as an ambiguous form ("ABC": the Australian and the American broadcaster) is an outlet,
+    whichever it is, and of their country if they share one ("Slate")."""
+    rivals = _rivals(gazetteer, entity.name)
+    if entity.type != EntityType.ORGANIZATION or not rivals:
+        return entity
+    if any(e.type != EntityType.MEDIA for e in rivals):
+        return entity
+    countries = {e.country for e in rivals}
+    country = entity.country or (countries.pop() if len(countries) == 1 else None)
+    return replace(entity, type=EntityType.MEDIA, country=country)
 
 
 def _linked(entity: Entity, kb: ActorKB, published: str | None) -> Entity:
