@@ -29,7 +29,10 @@ def us_people(snap: Snapshot) -> Iterator[Record]:
         people[rec.id] = rec
     for ident, rec in _past_members(snap).items():
         if ident in people:  # the CSV's last term is undated; the older file dates every term
-            rec.born = rec.born or people[ident].born
+            listed = people[ident]
+            rec.born = rec.born or listed.born
+            # the CSV stays a source: a namesake in it is another person, not this one
+            rec.sources.extend(listed.sources)
             people[ident] = rec
     current = yaml.load(snap.read("legislators-current.yaml"), Loader=_LOADER)
     for item in current:
