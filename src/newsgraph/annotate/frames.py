@@ -228,20 +228,21 @@ class DocView(_Antecedents, _ClauseContext):
             if described is not None:  # an anaphor like a pronoun, and as weak a reading
                 return [Actor(described, "pronoun", agent)]
         if not found and agent is not None and self.unnamed:
-            if self._home_body(head):
-                return [Actor(self.home_state or "", "home", agent)]
+            home = self._home_body(head)
+            if home is not None:
+                return [Actor(home, "home", agent)]
             return [Actor("", "agent", agent)]  # "insurgents", "government forces"
         return found
 
-    def _home_body(self, head: Token) -> bool:
-        """ "The government", "authorities": a noun that alone names the government of the
-        state the document is about, with no word of its own that could name another (a
-        modifier, an owner, an "of" phrase, a clause)."""
-        return (
-            self.home_state is not None
-            and head.lemma_.lower() in self.state_bodies
-            and all(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
-        )
+    def _home_body(self, head: Token) -> str | None:
+        """ "The government", "authorities": the home state, for a noun that alone names the
+        government of the state the document is about, with no word of its own that could name
+        another (a modifier, an owner, an "of" phrase, a clause)."""
+        if head.lemma_.lower() not in self.state_bodies:
+            return None
+        if any(c.dep_ != "det" or c.lower_ != "the" for c in head.children):
+            return None
+        return self.home_state
 
     def _opposed_states(self, head: Token) -> list[str]:
         """An opposition is of the state it opposes: "opponents of Rwanda's Senate",

@@ -108,10 +108,11 @@ def _completed(
         # countries in the knowledge base, and a party either way, never the person NER says
         kind = known_type(kb, entity.name, published)
         entity = replace(entity, type=kind) if kind is not None else entity
-        sector = _shared_sector(entity.name, kb, published, gazetteer)
+        rivals = _rivals(gazetteer, entity.name)
+        sector = _shared_sector(entity.name, rivals, kb, published)
         if sector is not None:
             entity = replace(entity, attributes=(*entity.attributes, Attribute("sector", sector)))
-        return _outlet_of_a_shared_name(entity, gazetteer)
+        return _outlet_of_a_shared_name(entity, rivals)
     record = found[0].record
     if len({m.record.id for m in found}) > 1:
         # namesakes of one country: the country is sure, who it is is not
@@ -136,11 +137,11 @@ def _completed(
                    attributes=entity.attributes + tuple(attributes))  # fmt: skip
 
 
-def _outlet_of_a_shared_name(entity: Entity, gazetteer: Gazetteer | None) -> Entity:
+def _outlet_of_a_shared_name(entity: Entity, rivals: Sequence[Entry]) -> Entity:
     """An organisation named by a name that only news outlets of the hand-written lists share
     as an ambiguous form ("ABC": the Australian and the American broadcaster) is an outlet,
-    whichever it is, and of their country if they share one ("Slate")."""
-    rivals = _rivals(gazetteer, entity.name)
+    whichever it is, and of their country if they share one ("Slate"). `rivals`: the
+    hand-written entries that hold the name as an ambiguous form (`_rivals`)."""
     if entity.type != EntityType.ORGANIZATION or not rivals:
         return entity
     if any(e.type != EntityType.MEDIA for e in rivals):
@@ -233,11 +234,10 @@ def former_posts(roles: Sequence[Role], posts: Iterable[Post], published: str | 
 
 
 def _shared_sector(
-    name: str, kb: ActorKB, published: str | None, gazetteer: Gazetteer | None
+    name: str, entries: Sequence[Entry], kb: ActorKB, published: str | None
 ) -> str | None:
-    """The sector every reading of a name a hand-written entry holds as an ambiguous alias
-    shares: "Republicans" is the US party or a French one, a party (PTY) either way."""
-    entries = _rivals(gazetteer, name)
+    """The sector every reading of a name the hand-written `entries` hold as an ambiguous
+    alias shares: "Republicans" is the US party or a French one, a party (PTY) either way."""
     if not entries:
         return None
     kinds = _kind_codes()
