@@ -55,6 +55,9 @@ def us_people(snap: Snapshot) -> Iterator[Record]:
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # the first quarter whose `legislators-current.yaml` the repository holds
 _HISTORY_START = 2013
+# a day's start in UTC: git reads a bare date in --before and --since as that day at the
+# current time of day, so a build would pick other versions at another hour
+_MIDNIGHT = " 00:00:00 +0000"
 
 
 def _past_members(snap: Snapshot) -> dict[str, Record]:
@@ -63,14 +66,14 @@ def _past_members(snap: Snapshot) -> dict[str, Record]:
     in the repository's history dates every term of the members it lists. A member's record
     comes from the last version that lists them; their last term ends no later than the first
     version that no longer does (the file gives the scheduled end of a term they left early)."""
-    found: dict[str, tuple[Record, str]] = {}
-    for _day, commit in _quarterly_versions(snap):
+    found: dict[str, Record] = {}
+    for commit in _quarterly_versions(snap):
         for item in yaml.load(snap.read("legislators-current.yaml", commit), Loader=_LOADER):
             rec = _us_yaml(item, "congress-legislators/legislators-current.yaml", commit)
-            found[rec.id] = (rec, commit)
+            found[rec.id] = rec
     gone, listed = _departures(snap)
     past = {}
-    for ident, (rec, _commit) in found.items():
+    for ident, rec in found.items():
         if ident in listed:
             continue  # still serving: the newest file has them
         left = gone.get(ident)
@@ -88,7 +91,7 @@ def _departures(snap: Snapshot) -> tuple[dict[str, str], set[str]]:
     """The day of the first version of `legislators-current.yaml` (every version since 2013)
     that no longer lists each member who left, and the members the last version lists."""
     log = snap._git("log", "--reverse", "--format=%H %ad", "--date=short",
-                    f"--since={_HISTORY_START}-01-01", snap.commit, "--",
+                    f"--since={_HISTORY_START}-01-01{_MIDNIGHT}", snap.commit, "--",
                     "legislators-current.yaml").split()  # fmt: skip
     days = dict(zip(log[::2], log[1::2], strict=True))
     gone: dict[str, str] = {}
@@ -103,18 +106,18 @@ def _departures(snap: Snapshot) -> tuple[dict[str, str], set[str]]:
     return gone, listed
 
 
-def _quarterly_versions(snap: Snapshot) -> list[tuple[str, str]]:
-    """(day, commit): the version of `legislators-current.yaml` on the first day of each quarter
-    since 2013, up to the snapshot's commit."""
+def _quarterly_versions(snap: Snapshot) -> list[str]:
+    """The commits of the versions of `legislators-current.yaml` on the first day of each
+    quarter since 2013, up to the snapshot's commit."""
     out = []
     last_year = int(snap._git("log", "-1", "--format=%ad", "--date=format:%Y", snap.commit))
     for year in range(_HISTORY_START, last_year + 1):
         for month in ("01", "04", "07", "10"):
-            day = f"{year}-{month}-01"
+            day = f"{year}-{month}-01{_MIDNIGHT}"
             commit = snap._git("log", "-1", "--format=%H", f"--before={day}", snap.commit,
                                "--", "legislators-current.yaml").strip()  # fmt: skip
-            if commit and (not out or out[-1][1] != commit):
-                out.append((day, commit))
+            if commit and (not out or out[-1] != commit):
+                out.append(commit)
     return out
 
 
