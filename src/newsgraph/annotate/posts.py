@@ -56,16 +56,30 @@ def _words_before(token: Token, most: int = 4) -> set[str]:
 
 def _title_entry(lexicon: RelationLexicon, token: Token) -> tuple[str, str, bool] | None:
     """The leadership title the noun ends, with the modifiers right before it, longest first."""
+    for title in _titles_ending(token):
+        relation = lexicon.titles.get(title)
+        if relation is not None:
+            return relation, "of", False
+    return None
+
+
+def _titles_ending(token: Token) -> list[str]:
+    """The titles a noun may end, longest first: the noun with the modifiers right before it
+    ("foreign affairs minister", "affairs minister", "minister")."""
     words = [token.lemma_.lower()]
     for left in reversed(list(token.lefts)):
         if left.i != token.i - len(words) or left.dep_ not in {"amod", "compound"}:
             break
         words.insert(0, left.lower_)
-    for start in range(len(words)):
-        relation = lexicon.titles.get(" ".join(words[start:]))
-        if relation is not None:
-            return relation, "of", False
-    return None
+    return [" ".join(words[start:]) for start in range(len(words))]
+
+
+def heads_state(lexicon: RelationLexicon, token: Token) -> bool:
+    """Whether the title the noun ends heads a state ("the Prime Minister of Tunisia", "the
+    leader of Russia", "Puerto Rico's governor"); "the foreign minister of Cuba" holds a role
+    of the state, no post in a body (guideline 6.1)."""
+    heads = lexicon.state_leaders | lexicon.state_heads | lexicon.place_heads
+    return any(title in heads for title in _titles_ending(token))
 
 
 def _body_in_description(view: DocView, token: Token, lexicon: RelationLexicon) -> list[Relation]:

@@ -27,6 +27,7 @@ from newsgraph.annotate.posts import (
     _noun_entry,
     _post_relations,
     _role_relations,
+    heads_state,
 )
 from newsgraph.annotate.relation_records import _pairs
 from newsgraph.annotate.relation_records import relation_validity as relation_validity
@@ -145,6 +146,9 @@ def _noun_relations(
             if obj.dep_ == "pobj"
             for place in view.places_in(obj)
         ]
+    if relation in lexicon.titles.values() and not heads_state(lexicon, token):
+        # a post of a state other than its head is a role, no alignment (guideline 6.1)
+        objects = [o for o in objects if view.entities[o.entity].type != EntityType.STATE]
     if reverse:
         subjects, objects = objects, subjects
     return _pairs(view, token, relation, *_plausible(view, lexicon, relation, subjects, objects))

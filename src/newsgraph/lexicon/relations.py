@@ -61,6 +61,8 @@ class RelationLexicon:
     no_post_titles: frozenset[str] = frozenset()
     # titles whose holder, named with a city, province or region, leads it
     place_heads: frozenset[str] = frozenset()
+    # titles that head the state named after "of", beside `state_leaders` ("the leader of X")
+    state_heads: frozenset[str] = frozenset()
 
 
 def build_relation_lexicon(files: Sequence[LexiconFile]) -> RelationLexicon:
@@ -116,7 +118,7 @@ def build_relation_lexicon(files: Sequence[LexiconFile]) -> RelationLexicon:
 
 
 # the lists of titles a file adds to, lower-cased, under their own keys
-_TITLE_SETS = ("state_leaders", "public_offices", "no_post_titles", "place_heads")
+_TITLE_SETS = ("state_leaders", "public_offices", "no_post_titles", "place_heads", "state_heads")
 
 
 def _preps(value: str | list[str] | None) -> frozenset[str]:

@@ -163,6 +163,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             "public_offices": _WORDS,
             "no_post_titles": _WORDS,
             "place_heads": _WORDS,
+            "state_heads": _WORDS,
             "title_qualifiers": {
                 "type": "object",
                 "propertyNames": {"enum": ["no_tie", "member"]},
