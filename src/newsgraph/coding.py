@@ -25,7 +25,7 @@ from newsgraph.models import Attribute, CodedSide, Entity, Event, Role, Scalar
 
 IGO = "IGO"
 IGO_POST = "igo_post"  # attribute: the international body a person holds a post at
-PAST_QUALIFIERS = frozenset({"former", "ex", "late"})
+PAST_QUALIFIERS = frozenset({"former", "formerly", "ex", "late"})
 IMG = "IMG"
 # events whose place stands in for a missing target under CAMEO's convention ("met in Zurich",
 # "protested in Beijing", "exercises in Alaska"); for others the place is only where it happened

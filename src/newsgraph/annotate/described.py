@@ -14,7 +14,8 @@ from newsgraph.models import EntityType
 def described(view: DocView, token: Token) -> list[Actor]:
     """Whoever a noun is said of: in apposition, as the predicate or after "as" (none for a
     "former" holder: no longer in force, and since when is unsaid)."""
-    if any(c.lower_ in PAST_QUALIFIERS for c in token.children if c.dep_ == "amod"):
+    # "the former chairman", "formerly a deputy administrator"
+    if any(c.lower_ in PAST_QUALIFIERS for c in token.children if c.dep_ in {"amod", "advmod"}):
         return []
     if token.dep_ == "appos":
         return view.actors(token.head)

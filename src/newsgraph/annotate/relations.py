@@ -73,6 +73,7 @@ def find_relations(
     found += _arms_relations(transfers)
     # the relations leadership titles give ("leads", "commands") imply membership
     found = _deduplicated(found, frozenset(lexicon.titles.values()))
+    found = [r for r in found if not _post_ended(view, r, lexicon)]
     return [replace(r, id=f"r{i + 1}") for i, r in enumerate(found)]
 
 
@@ -210,6 +211,32 @@ def _arms_relations(transfers: Sequence[ArmsTransfer]) -> list[Relation]:
         for r in t.recipient
         if s != r
     ]
+
+
+def _post_ended(view: DocView, relation: Relation, lexicon: RelationLexicon) -> bool:
+    """Whether the sentence of a post's tie ends the holder's posts: "Qaboos bin Said, the
+    Sultan of Oman, died", "Soleimani, head of the Quds Force, was killed" (guideline 6.1)."""
+    posts = {*lexicon.titles.values(), lexicon.affiliation.relation if lexicon.affiliation else ""}
+    if relation.relation not in posts or not lexicon.post_ending_verbs:
+        return False
+    for token in view.sents[relation.evidence.sentence]:
+        # the sentence's own verbs, not a clause dating something else ("chair until 2011,
+        # and a member until he retired in 2017")
+        if token.pos_ != "VERB" or not (token.dep_ == "ROOT" or token.head.dep_ == "ROOT"):
+            continue
+        for kind, deps in (("subject", {"nsubj"}), ("passive_subject", {"nsubjpass"})):
+            if _verb_phrases(token) & lexicon.post_ending_verbs.get(kind, frozenset()) and any(
+                a.entity == relation.subject for a in view.children_actors(token, deps)
+            ):
+                return True
+    return False
+
+
+def _verb_phrases(token: Token) -> set[str]:
+    """A verb's lemma, alone and with each particle ("step down", "pass away": the small
+    model reads the particle as a particle or an adverb)."""
+    lemma = token.lemma_.lower()
+    return {lemma} | {f"{lemma} {c.lower_}" for c in token.children if c.dep_ in {"prt", "advmod"}}
 
 
 def _deduplicated(relations: list[Relation], heading: frozenset[str]) -> list[Relation]:

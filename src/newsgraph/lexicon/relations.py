@@ -63,6 +63,9 @@ class RelationLexicon:
     place_heads: frozenset[str] = frozenset()
     # titles that head the state named after "of", beside `state_leaders` ("the leader of X")
     state_heads: frozenset[str] = frozenset()
+    # "subject" | "passive_subject" -> verbs ("die", "step down") that end the posts of that
+    # subject in the sentence that tells them
+    post_ending_verbs: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def build_relation_lexicon(files: Sequence[LexiconFile]) -> RelationLexicon:
@@ -93,6 +96,9 @@ def build_relation_lexicon(files: Sequence[LexiconFile]) -> RelationLexicon:
         for kind, words in (data.get("title_qualifiers") or {}).items():
             known = lexicon.title_qualifiers.get(str(kind), frozenset())
             lexicon.title_qualifiers[str(kind)] = known | {str(w).lower() for w in words}
+        for kind, words in (data.get("post_ending_verbs") or {}).items():
+            known = lexicon.post_ending_verbs.get(str(kind), frozenset())
+            lexicon.post_ending_verbs[str(kind)] = known | {str(w).lower() for w in words}
         for relation, types in (data.get("object_excludes") or {}).items():
             lexicon.object_excludes[str(relation)] = frozenset(str(t) for t in types)
         if data.get("affiliation") is not None:

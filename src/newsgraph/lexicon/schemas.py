@@ -169,6 +169,11 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                 "propertyNames": {"enum": ["no_tie", "member"]},
                 "additionalProperties": _WORDS,
             },
+            "post_ending_verbs": {
+                "type": "object",
+                "propertyNames": {"enum": ["subject", "passive_subject"]},
+                "additionalProperties": _WORDS,
+            },
             "object_excludes": {
                 "type": "object",
                 "additionalProperties": {
