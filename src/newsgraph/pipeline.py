@@ -248,7 +248,8 @@ class Extractor:
         transfers = find_arms_transfers(view)
         relations = find_relations(view, entities, transfers, self.lexicon.relations)
         if self.alignments is not None:
-            relations = self.alignments.assign(view, relations)
+            excludes = self.lexicon.relations.object_excludes
+            relations = self.alignments.assign(view, relations, excludes)
         # the body a person works for gives their sector, before their events are coded
         entities = tuple(with_affiliation_sectors(entities, relations, self.lexicon.actor_codes))
         events = coded_events(_link_quotes(events, quotes), entities, self.lexicon.actor_codes)

@@ -21,7 +21,7 @@ few dozen in the gold) are the rules' alone.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -181,7 +181,15 @@ class AlignmentModel:
         self.model, self.drop, self.add = model, drop, add
         self._compiled = CompiledModel(model)  # once per process, not per document
 
-    def assign(self, view: DocView, relations: Sequence[Relation]) -> list[Relation]:
+    def assign(
+        self,
+        view: DocView,
+        relations: Sequence[Relation],
+        excludes: Mapping[str, frozenset[str]] | None = None,
+    ) -> list[Relation]:
+        """The rules' relations less those the model doubts, and those it adds; `excludes`
+        (the relation lexicon's `object_excludes`) keeps an added relation's object to the
+        types the relation allows (no one is `member_of` a state)."""
         found = list(candidates(view, relations))
         if not found:
             return list(relations)
@@ -191,10 +199,14 @@ class AlignmentModel:
         kept = [r for r in relations if not self._dropped(r, judged)]
         told = {(r.subject, r.object, r.evidence.sentence) for r in kept}
         told |= {(o, s, n) for s, o, n in told}
+        excluded = excludes or {}
         added = [
-            self._new(view, pair, probabilities)
+            new
             for key, (pair, probabilities) in judged.items()
-            if key not in told and self._adds(probabilities)
+            if key not in told
+            and self._adds(probabilities)
+            and view.entities[pair.object].type.value
+            not in excluded.get((new := self._new(view, pair, probabilities)).relation, ())
         ]
         ordered = sorted([*kept, *added], key=lambda r: (r.evidence.start, r.evidence.end))
         return [replace(r, id=f"r{i + 1}") for i, r in enumerate(_once(ordered))]
