@@ -98,6 +98,11 @@ def _body_in_description(view: DocView, token: Token, lexicon: RelationLexicon) 
         if (entity := view.entity_of(word)) is not None and _is_party(view.entities[entity])
     ]
     people = [a for a in people if a.entity not in {b.entity for b in bodies}]
+    entry = lexicon.nouns.get(token.lemma_.lower())
+    if entry is not None and entry[2]:
+        # "Trump, the presumptive Republican presidential nominee": the party's choice, which
+        # it supports (guideline 6.1: a nominee is no member by that word)
+        return _pairs(view, token, entry[0], bodies, people)
     return _pairs(view, token, lexicon.affiliation.relation, people, bodies)
 
 
@@ -340,6 +345,16 @@ def _named_with(view: DocView, span: Span, preps: frozenset[str]) -> list[str]:
     return list(dict.fromkeys(e for e in found if e is not None))
 
 
+def _a_members_post(view: DocView, role: Role, lexicon: RelationLexicon) -> bool:
+    """A leadership title the text makes a deputy's or a part's is membership (guideline
+    6.1): "deputy director", "Senate Majority Leader" (a qualifier the role's title may have
+    lost to the body's name: the title read is "Leader")."""
+    assert role.evidence is not None
+    words = set(view.doc.text[role.evidence.start : role.evidence.end].lower().split())
+    member = lexicon.title_qualifiers.get("member", frozenset())
+    return role.title.lower().startswith("deputy") or bool(words & member)
+
+
 def _role_relations(
     view: DocView, entities: Sequence[Entity], lexicon: RelationLexicon
 ) -> list[Relation]:
@@ -357,7 +372,7 @@ def _role_relations(
             if head in lexicon.no_post_titles:
                 continue  # "the founder of X" holds no post there by that word
             relation = _heading(view, head, role.organization_id, lexicon)
-            if relation is None or role.title.lower().startswith("deputy"):
+            if relation is None or _a_members_post(view, role, lexicon):
                 # any other post in an organisation makes its holder a member of it
                 relation = _membership(view, lexicon, role.organization_id)
                 if relation is None:
