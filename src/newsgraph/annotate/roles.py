@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from newsgraph.lexicon.compiled import Titles, load_lexicon
@@ -36,6 +36,9 @@ _MODIFIER = (
     r"guerrilla|government|state|regional|provincial|national|presidential|foreign|defen[cs]e|"
     r"security)\s+)?"
 )
+# a body or state named with "of" right after a name that a title opens (no "and": "Buhari of
+# Nigeria and Patrice Talon of Benin" names two)
+_OF_BODY = re.compile(rf"^\s+of\s+(?:the\s+)?{_CAP}(?:\s+(?:of|the|for|&|{_CAP}))*")
 _COPULA = r"(?:is|was|has been|had been|became|becomes|serves as|served as|remains|remained|as)"
 _AGE_AFTER = re.compile(r"^\s*(?:\((?P<a>\d{2,3})\)|,\s*(?P<b>\d{2,3})\s*,)")
 _AGE_BEFORE = re.compile(r"(?P<a>\d{2,3})-year-old\s+(?:[\w-]+\s+){0,3}$")
@@ -114,7 +117,13 @@ def find_roles(
     roles: list[RoleMatch] = []
     pre = grammar.pre.search(before)
     if pre is not None:
-        roles.append(_role(grammar, pre, sent_start, text))
+        role = _role(grammar, pre, sent_start, text)
+        if not pre.group("country") and (body := _OF_BODY.match(after)):
+            # "President Abdel Fattah el-Sisi of Egypt", "Commissioner X of the Department":
+            # the body or state the title is held in follows the name (when none stands
+            # before it: "US President Donald Trump of the Republican Party" leads the US)
+            role = replace(role, end=end + body.end(), phrase=text[role.start : end + body.end()])
+        roles.append(role)
         before = before[: pre.start()]
     roles.extend(_appositive_list(grammar, before, sent_start, text))
     after_age = _AGE_AFTER.match(after)
