@@ -180,7 +180,8 @@ class DocView(_Antecedents, _ClauseContext):
             return behind
         entity = self.entity_of(head)
         if entity is not None and self._is_actor(entity):
-            return [Actor(entity, "mention")]
+            titled = self._person_titled_by_body(head, entity)
+            return [titled] if titled is not None else [Actor(entity, "mention")]
         apposed = [
             a for c in head.children if c.dep_ == "appos" for a in self.actors(c, depth=depth + 1)
         ]
@@ -353,6 +354,24 @@ class DocView(_Antecedents, _ClauseContext):
     def _is_actor(self, entity_id: str) -> bool:
         entity = self.entities.get(entity_id)
         return entity is not None and entity.type in ACTOR_TYPES
+
+    def _person_titled_by_body(self, head: Token, entity: str) -> Actor | None:
+        """The person a body's name titles when the small parser makes the body the head and
+        hangs the name on it as an apposition: "African Export-Import Bank president Okey
+        Oramah said" (the subject is "Export"), "the Institute's director, Dr. Anthony Fauci,
+        said"."""
+        if head.dep_ not in {"nsubj", "nsubjpass"} or self.entities[entity].type in {
+            EntityType.PERSON,
+            EntityType.STATE,
+            EntityType.PLACE,
+        }:
+            return None  # as a subject only: "the nominee of Socialist Party USA, X" is X's party
+        for token in (head, *head.conjuncts):
+            for child in token.children:
+                other = self.entity_of(child) if child.dep_ == "appos" else None
+                if other is not None and self.entities[other].type == EntityType.PERSON:
+                    return Actor(other, "mention")
+        return None
 
     def _person_behind_title(self, head: Token) -> list[Actor]:
         """The person a capitalised title names when the small parser makes the title the
