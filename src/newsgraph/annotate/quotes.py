@@ -241,7 +241,25 @@ def _according_to(
 
 def _speaker(view: DocView, verb: Token) -> str | None:
     subjects = [a for a in subject_of(view, verb) if not _nationality_only(view, a)]
-    return subjects[0].entity if subjects else None
+    if subjects:
+        return subjects[0].entity
+    return _name_before(view, verb)
+
+
+def _name_before(view: DocView, verb: Token) -> str | None:
+    """The name right before a reporting verb the parser left with no subject: in '"...",
+    Caloundra coach Geoff Ingram said' it reads "coach" as a verb and "Caloundra" as its
+    subject, and "said" has none."""
+    before = verb.i - 1
+    if before < verb.sent.start or (verb.i + 1 < len(verb.doc) and verb.nbor().is_alpha):
+        return None  # a name that ends the sentence's words right before "said."
+    entity = view.entity_of(verb.doc[before])
+    if entity is None or view.entities[entity].type not in _SPEAKER_TYPES:
+        return None
+    return entity
+
+
+_SPEAKER_TYPES = frozenset({EntityType.PERSON, EntityType.ORGANIZATION, EntityType.MEDIA})
 
 
 def _nationality_only(view: DocView, actor: Actor) -> bool:
