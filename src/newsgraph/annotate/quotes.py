@@ -233,10 +233,33 @@ def _according_to(
             named = next((a for a in actors if a.entity), None)
             if named is not None:  # "according to authorities" keeps what they are
                 return named.entity, named.agent if named.via == "home" else None
+            apposed = _name_apposed(view, obj)
+            if apposed is not None:  # "According to the El Paso mayor, Dee Margo, ..."
+                return apposed[0], None
             agent = next((a.agent for a in actors if a.agent is not None), None)
             if agent is not None:
                 return None, agent
     return None, None
+
+
+def _name_apposed(view: DocView, obj: Token) -> tuple[str, int] | None:
+    """A person's name between commas right after an "according to" phrase, which the small
+    parser makes the subject of the reported clause ("According to the El Paso mayor, Dee
+    Margo, police were investigating"): the person, and the index of the comma after the
+    name."""
+    doc = obj.doc
+    if obj.tag_ != "NN":
+        return None  # one person's title ("the mayor"), not "official statements"
+    at = obj.right_edge.i + 1
+    if at + 1 >= len(doc) or doc[at].text != ",":
+        return None
+    entity = view.entity_of(doc[at + 1])
+    if entity is None or view.entities[entity].type != EntityType.PERSON:
+        return None
+    end = at + 1
+    while end < len(doc) and view.entity_of(doc[end]) == entity:
+        end += 1
+    return (entity, end) if end < len(doc) and doc[end].text == "," else None
 
 
 def _speaker(view: DocView, verb: Token) -> str | None:
@@ -318,8 +341,14 @@ def _attributed(view: DocView, parties: _Parties) -> list[Quote]:
             continue
         sentence = token.sent
         phrase = [t.i for t in token.subtree]
+        last = max(phrase)
+        prep = _according_to_prep(token)
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+        apposed = _name_apposed(view, obj) if obj is not None else None
+        if apposed is not None and apposed[1] > last:
+            last = apposed[1]  # the name apposed to the source is not what they said
         before = _trimmed(view.doc[sentence.start : min(phrase)])
-        after = _trimmed(view.doc[max(phrase) + 1 : sentence.end])
+        after = _trimmed(view.doc[last + 1 : sentence.end])
         clause = max((before, after), key=lambda span: len(span.text))
         if len(clause) < _SCARE_WORDS:
             continue
