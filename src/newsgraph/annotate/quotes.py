@@ -256,9 +256,7 @@ def _name_apposed(view: DocView, obj: Token) -> tuple[str, int] | None:
     entity = view.entity_of(doc[at + 1])
     if entity is None or view.entities[entity].type != EntityType.PERSON:
         return None
-    end = at + 1
-    while end < len(doc) and view.entity_of(doc[end]) == entity:
-        end += 1
+    end = view.mention_span.get(at + 1, (at + 1, at + 2))[1]
     return (entity, end) if end < len(doc) and doc[end].text == "," else None
 
 
@@ -337,13 +335,13 @@ def _attributed(view: DocView, parties: _Parties) -> list[Quote]:
     side when the phrase stands inside it)."""
     found = []
     for token in view.tokens:
-        if _according_to_prep(token) is None:
+        prep = _according_to_prep(token)
+        if prep is None:
             continue
         sentence = token.sent
         phrase = [t.i for t in token.subtree]
         last = max(phrase)
-        prep = _according_to_prep(token)
-        obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         apposed = _name_apposed(view, obj) if obj is not None else None
         if apposed is not None and apposed[1] > last:
             last = apposed[1]  # the name apposed to the source is not what they said

@@ -73,7 +73,7 @@ def find_relations(
     found += _arms_relations(transfers)
     # the relations leadership titles give ("leads", "commands") imply membership
     found = _deduplicated(found, frozenset(lexicon.titles.values()))
-    found = [r for r in found if not _post_ended(view, r, lexicon)]
+    found = _posts_held(view, found, lexicon)
     return [replace(r, id=f"r{i + 1}") for i, r in enumerate(found)]
 
 
@@ -213,23 +213,40 @@ def _arms_relations(transfers: Sequence[ArmsTransfer]) -> list[Relation]:
     ]
 
 
-def _post_ended(view: DocView, relation: Relation, lexicon: RelationLexicon) -> bool:
-    """Whether the sentence of a post's tie ends the holder's posts: "Qaboos bin Said, the
-    Sultan of Oman, died", "Soleimani, head of the Quds Force, was killed" (guideline 6.1)."""
+def _posts_held(
+    view: DocView, relations: list[Relation], lexicon: RelationLexicon
+) -> list[Relation]:
+    """The relations less the post ties of holders whose sentence ends their posts: "Qaboos
+    bin Said, the Sultan of Oman, died", "Soleimani, head of the Quds Force, was killed"
+    (guideline 6.1). Each sentence is read once, whatever its number of ties."""
+    if not lexicon.post_ending_verbs:
+        return relations
     posts = {*lexicon.titles.values(), lexicon.affiliation.relation if lexicon.affiliation else ""}
-    if relation.relation not in posts or not lexicon.post_ending_verbs:
-        return False
-    for token in view.sents[relation.evidence.sentence]:
-        # the sentence's own verbs, not a clause dating something else ("chair until 2011,
-        # and a member until he retired in 2017")
+    leaving: dict[int, set[str]] = {}
+    kept = []
+    for relation in relations:
+        sentence = relation.evidence.sentence
+        if relation.relation in posts:
+            if sentence not in leaving:
+                leaving[sentence] = _leaving(view, sentence, lexicon)
+            if relation.subject in leaving[sentence]:
+                continue
+        kept.append(relation)
+    return kept
+
+
+def _leaving(view: DocView, sentence: int, lexicon: RelationLexicon) -> set[str]:
+    """The actors whose posts the sentence's own verbs end (not a clause dating something
+    else: "chair until 2011, and a member until he retired in 2017")."""
+    found: set[str] = set()
+    for token in view.sents[sentence]:
         if token.pos_ != "VERB" or not (token.dep_ == "ROOT" or token.head.dep_ == "ROOT"):
             continue
+        phrases = _verb_phrases(token)
         for kind, deps in (("subject", {"nsubj"}), ("passive_subject", {"nsubjpass"})):
-            if _verb_phrases(token) & lexicon.post_ending_verbs.get(kind, frozenset()) and any(
-                a.entity == relation.subject for a in view.children_actors(token, deps)
-            ):
-                return True
-    return False
+            if phrases & lexicon.post_ending_verbs.get(kind, frozenset()):
+                found |= {a.entity for a in view.children_actors(token, deps)}
+    return found
 
 
 def _verb_phrases(token: Token) -> set[str]:
