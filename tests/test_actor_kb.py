@@ -469,6 +469,30 @@ def test_a_demonym_or_possessive_right_before_a_name_gives_its_country(
     assert [e.country for e in found.entities if e.name == name] == [country]
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Jo Zorblat of Kenya won the race in France.", "Jo Zorblat", "KEN"),
+        ("Mary Zorblat, a runner from Canada, won the race in Paris.", "Mary Zorblat", "CAN"),
+        # the parser hangs "both from Ethiopia" on the verb; the words between are read
+        (
+            "Second place went to Ababel Zorblat and Gelete Burka, both from Ethiopia, ahead "
+            "of Kenya's Brigid Kosgei.",
+            "Ababel Zorblat",
+            "ETH",
+        ),
+        # a critic of a state is not from it; "Georgia" is a US state as often as a country
+        ("Val Zorblat, a critic of Canada, spoke in Paris.", "Val Zorblat", None),
+        ("Stacey Zorblat of Georgia spoke in Paris.", "Stacey Zorblat", None),
+    ],
+)
+def test_a_person_of_or_from_a_state_takes_its_country(
+    extract_text: Callable[..., Extraction], text: str, name: str, country: str | None
+) -> None:
+    found = extract_text(text, published="2019-05-01")
+    assert [e.country for e in found.entities if e.name == name] == [country]
+
+
 def test_actors_of_a_one_country_story_take_its_country_and_say_so(
     extract_text: Callable[..., Extraction],
 ) -> None:

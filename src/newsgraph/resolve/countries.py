@@ -34,7 +34,7 @@ from spacy.tokens import Doc
 from newsgraph.annotate.frames import mention_spans
 from newsgraph.lexicon.compiled import load_lexicon
 from newsgraph.lexicon.gazetteer import Gazetteer
-from newsgraph.lexicon.places import find_place, subdivision_country
+from newsgraph.lexicon.places import find_place, is_us_state, subdivision_country, subdivision_index
 from newsgraph.models import (
     COUNTRY_BASIS,
     Attribute,
@@ -76,6 +76,18 @@ _OF_STATE = re.compile(r"\bof (?:the )?([A-Z][\w ]+)$")
 _BASED = re.compile(r"-based")
 # after a name, an apposition opening with an article: "Tesco, a British retailer"
 _APPOSITION = re.compile(r",\s+(?:a|an|the)\s+((?:[a-z][a-z-]*\s+){0,2})")
+# between a person's name and the state or place they are from: "of" or "from" right after
+# the name; "from" after "both", "also" or a noun in apposition ("a runner from"; "a critic
+# of China" says nothing of where its holder is from), the name's conjunct before "both"
+_ORIGIN = re.compile(
+    r"\s+(?:of|from)\s+(?:the\s+)?"
+    r"|(?:\s+and\s+(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)?,?\s+(?:both|all)\s+from\s+(?:the\s+)?"
+    r"|,?\s+(?:also|originally)\s+from\s+(?:the\s+)?"
+    r"|,\s+(?:a|an)\s+(?:[a-z][a-z-]*\s+){1,3}from\s+(?:the\s+)?"
+)
+# a place that only starts a longer name or says where something else is ("of Kenya's team",
+# "from Chicago-based")
+_NOT_ORIGIN_AFTER = re.compile(r"['’]s\b|-based|\s+[A-Z]")
 # what follows the country in such an apposition: the noun it describes ("German firm"), or
 # "-based" and that noun ("a Seattle-based company")
 _DEMONYM_NOUN = re.compile(r"\s+[a-z]")
@@ -164,6 +176,62 @@ def _based_or_apposed(
         ):
             return country
     return None
+
+
+def with_origin_countries(entities: Sequence[Entity], text: str) -> list[Entity]:
+    """People neither the text by their name, the gazetteer nor the actor knowledge base gave
+    a country take that of the state or place the text says they are of or from (after the
+    knowledge base: "Doug Collins of Georgia" is the US state's, which the place list reads as
+    the country)."""
+    places = sorted(
+        (m.start, m, e.country)
+        for e in entities
+        if e.type in {EntityType.STATE, EntityType.PLACE} and e.country
+        for m in e.mentions
+    )
+    starts = [start for start, _, _ in places]
+    out = []
+    for entity in entities:
+        country = None
+        if entity.type == EntityType.PERSON and _unplaced(entity):
+            country = next(
+                (c for m in entity.mentions if (c := _from_place(m, places, starts, text))), None
+            )
+        out.append(replace(entity, country=country) if country else entity)
+    return out
+
+
+def _from_place(
+    mention: Mention,
+    places: Sequence[tuple[int, Mention, str | None]],
+    starts: list[int],
+    text: str,
+) -> str | None:
+    """The country of the state or place a person's name is said to be from: "Brigid Kosgei
+    of Kenya", "Ababel Yeshaneh and Gelete Burka, both from Ethiopia", "X, a runner from
+    Canada". The parser often hangs such a phrase on the verb, so the words between are read."""
+    if mention.kind != MentionKind.NAME:
+        return None
+    j = bisect.bisect_left(starts, mention.end)
+    if j >= len(places):
+        return None
+    _, place, country = places[j]
+    if (
+        place.sentence != mention.sentence
+        or place.kind == MentionKind.DEMONYM
+        or _two_countries(place.text, country)
+        or _ORIGIN.fullmatch(text[mention.end : place.start]) is None
+        or _NOT_ORIGIN_AFTER.match(text, place.end) is not None
+    ):
+        return None
+    return country
+
+
+def _two_countries(name: str, country: str | None) -> bool:
+    """Whether a place's name is also another country's state or province ("Senator X of
+    Georgia" is more often from the US state than from the country)."""
+    other = subdivision_index().get(name) or ("USA" if is_us_state(name) else None)
+    return other is not None and other != country
 
 
 def _descriptive(gap: str) -> bool:

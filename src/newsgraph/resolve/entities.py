@@ -47,6 +47,7 @@ from newsgraph.resolve.clusters import Cluster, cluster_candidates, particled_su
 from newsgraph.resolve.countries import (
     with_affiliated_countries,
     with_home_country,
+    with_origin_countries,
     with_possessors_countries,
     with_stated_countries,
 )
@@ -89,6 +90,7 @@ def resolve_entities(
         entities = with_actor_knowledge(
             entities, actors, context.published, context.text, gazetteer
         )
+    entities = with_origin_countries(entities, context.text)
     entities = with_parent_countries(entities, actors, gazetteer, context.published)
     if context.doc is not None:
         entities = with_affiliated_countries(entities, context.doc)
