@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from newsgraph.annotate.anchors import anchor
 from newsgraph.annotate.dategrammar import MONTHS, find_date_matches
-from newsgraph.annotate.dates import anchor
 from newsgraph.models import Granularity, Published
 
 _YEAR_BEARING = {Granularity.DAY, Granularity.MONTH, Granularity.SEASON, Granularity.QUARTER}

@@ -7,8 +7,8 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
+from newsgraph.annotate.anchors import anchor
 from newsgraph.annotate.dategrammar import find_date_matches
-from newsgraph.annotate.dates import anchor
 from newsgraph.errors import EmptyDocumentError, MalformedRecordError
 from newsgraph.ingest.header import Header, read_header
 from newsgraph.ingest.reading import bounded, clean_text, content_id, storable
