@@ -3,7 +3,8 @@
     python scripts/train_coder.py [--gold data/gold] [--out src/newsgraph/learn/weights]
 
 Candidates are the words `newsgraph.learn.tagger` judges, collected from the product's own
-pipeline (the rule coder's events in place, so features are exactly those read at run time).
+pipeline (the rule coder's events in place, and the actors coded by the shipped sector and
+country models, so features are exactly those read at run time).
 Each is labelled with the type of the gold event whose trigger it stands for (the word a rule
 event starts from inside the gold trigger, else the trigger's syntactic head), NONE when it is
 in no gold trigger, and left out when it is another word of a gold trigger. A multinomial
@@ -28,12 +29,12 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from newsgraph import Extractor, Settings
+from newsgraph import Extractor
 from newsgraph.annotate.frames import DocView
 from newsgraph.gold.corpus import load_gold
 from newsgraph.gold.harness import Report, evaluate
 from newsgraph.gold.runner import evaluate_extractor, predictions
-from newsgraph.learn.fitting import SEED, calibrate, fit, reliability_curve
+from newsgraph.learn.fitting import SEED, calibrate, fit, reliability_curve, rules_events_extractor
 from newsgraph.learn.linear import LinearModel
 from newsgraph.learn.tagger import NONE, WEIGHTS, Candidate, EventTagger, candidates
 from newsgraph.lexicon.patterns import EventLexicon
@@ -209,7 +210,7 @@ def main() -> int:
     )  # fmt: skip
     args = parser.parse_args()
     start = time.perf_counter()
-    extractor = Extractor(Settings(event_model="rules"))
+    extractor = rules_events_extractor()
     train = labelled_rows(load_gold(args.gold, split="train"), extractor)
     dev = labelled_rows(load_gold(args.gold, split="dev"), extractor)
     positives = sum(r["type"] not in (None, NONE) for r in train)

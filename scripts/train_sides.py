@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from newsgraph import Extractor, Settings
+from newsgraph import Extractor
 from newsgraph.annotate.events import event_at
 from newsgraph.annotate.events.grammar import trigger_token
 from newsgraph.annotate.frames import DocView
@@ -28,7 +28,7 @@ from newsgraph.contract import to_dict
 from newsgraph.gold.corpus import load_gold
 from newsgraph.gold.harness import evaluate, pair_events
 from newsgraph.gold.runner import evaluate_extractor, gold_document
-from newsgraph.learn.fitting import SEED, fit
+from newsgraph.learn.fitting import SEED, fit, rules_events_extractor
 from newsgraph.learn.linear import LinearModel
 from newsgraph.learn.sides import (
     NEITHER,
@@ -196,7 +196,7 @@ def main() -> int:
                         "them; replace: the model chooses every side")  # fmt: skip
     parser.add_argument("--out", default=str(ROOT / "src" / "newsgraph" / "learn" / "weights"))
     args = parser.parse_args()
-    extractor = Extractor(Settings(event_model="rules"))
+    extractor = rules_events_extractor()
     # the events the ranker sees at run time: the tagger train_coder.py wrote to the same
     # folder (it runs first), else the shipped one
     out = Path(args.out)

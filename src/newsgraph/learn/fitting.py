@@ -139,6 +139,18 @@ def settings_for(folder: Path) -> Settings:
     return Settings(event_model=BUILTIN if builtin else str(folder))
 
 
+def rules_events_extractor() -> Extractor:
+    """An extractor whose actors are coded as at run time (the shipped sector and country
+    models) and whose events are the rules' alone: the event parts are trained on it, so the
+    features they read of a story's actors are those they read at run time."""
+    extractor = Extractor(Settings())
+    extractor.tagger = None
+    extractor.sides = None
+    extractor.modality = None
+    extractor.episodes = None
+    return extractor
+
+
 def training_args(doc: str) -> argparse.Namespace:
     """The training scripts' command line: --gold (newsgraph-gold's folder) and --out (the
     weights folder written, the package's own by default)."""
