@@ -493,6 +493,23 @@ def test_a_person_of_or_from_a_state_takes_its_country(
     assert [e.country for e in found.entities if e.name == name] == [country]
 
 
+def test_a_relative_of_the_same_surname_shares_a_placed_persons_country(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    found = extract_text(
+        "Jo Zorblat of Kenya met officials in France. Mary Zorblat, his wife, was with him. "
+        "Ann Quillby and Tom Quillby of Peru, and Bob Quillby of Chile, spoke in Paris.",
+        published="2019-05-01",
+    )
+    by_name = {e.name: e for e in found.entities}
+    mary = by_name["Mary Zorblat"]
+    assert mary.country == "KEN"
+    assert {a.key: a.value for a in mary.attributes}["country_basis"] == "kin"
+    # relatives placed in two countries say nothing of a third
+    ann = {a.key: a.value for a in by_name["Ann Quillby"].attributes}
+    assert ann.get("country_basis") != "kin"
+
+
 def test_actors_of_a_one_country_story_take_its_country_and_say_so(
     extract_text: Callable[..., Extraction],
 ) -> None:

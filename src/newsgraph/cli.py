@@ -638,6 +638,7 @@ def actor_command(
 _BASIS = {
     CountryBasis.DOCUMENT: "inferred from the documents",
     CountryBasis.CONTEXT: "inferred from the countries named around it",
+    CountryBasis.KIN: "inferred from people of the same surname in the documents",
     CountryBasis.ANALYST: "set by an analyst",
 }
 

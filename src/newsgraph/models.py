@@ -218,12 +218,15 @@ class CountryBasis(StrEnum):
     # to ("Putin convened his Security Council")
     AFFILIATION = "affiliation"
     CONTEXT = "context"  # learned from where the story names which country (learn/countries.py)
+    KIN = "kin"  # that of the story's people of the same surname ("Melania Trump")
     ANALYST = "analyst"  # set by `newsgraph correct`
 
 
 # countries guessed from the story rather than read or looked up: a later document that states
 # the actor's country replaces them, and they never replace another's (store/corrections.py)
-INFERRED_COUNTRY_BASES = frozenset({CountryBasis.DOCUMENT, CountryBasis.CONTEXT})
+INFERRED_COUNTRY_BASES = frozenset({
+    CountryBasis.DOCUMENT, CountryBasis.CONTEXT, CountryBasis.KIN,
+})  # fmt: skip
 
 
 def country_inferred(entity: Entity) -> bool:

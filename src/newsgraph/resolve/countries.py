@@ -472,6 +472,38 @@ def _affiliation(
     return None
 
 
+def with_kin_countries(entities: Sequence[Entity]) -> list[Entity]:
+    """People no step before placed take the country of the people of their surname the story
+    placed, when those share one: a family ("Melania Trump" beside Donald Trump, "Abdullah
+    Kurdi" beside Alan Kurdi). Such a person says so (`country_basis` "kin": a guess, which a
+    document that states their country replaces)."""
+    placed: dict[str, set[str]] = {}
+    for entity in entities:
+        surname = _surname(entity)
+        if surname is not None and entity.country and not country_inferred(entity):
+            placed.setdefault(surname, set()).add(entity.country)
+    out = []
+    for entity in entities:
+        surname = _surname(entity) if _unplaced(entity) else None
+        countries = placed.get(surname or "", set())
+        if len(countries) == 1:
+            basis = Attribute(COUNTRY_BASIS, CountryBasis.KIN.value)
+            entity = replace(
+                entity, country=next(iter(countries)), attributes=(*entity.attributes, basis)
+            )
+        out.append(entity)
+    return out
+
+
+def _surname(entity: Entity) -> str | None:
+    """The last word of a person's name of two words or more ("Trump" of "Melania Trump")."""
+    words = entity.name.split()
+    if entity.type != EntityType.PERSON or len(words) < 2:
+        return None
+    last = words[-1]
+    return last if len(last) > 2 and last[0].isupper() and last.isalpha() else None
+
+
 def with_possessors_countries(entities: Sequence[Entity], doc: Doc) -> list[Entity]:
     """Bodies without a country take that of the one person of stated or looked-up country
     the sentence names before "his" or "her" on the body's name: "Putin convened a meeting

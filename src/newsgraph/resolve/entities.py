@@ -47,6 +47,7 @@ from newsgraph.resolve.clusters import Cluster, cluster_candidates, particled_su
 from newsgraph.resolve.countries import (
     with_affiliated_countries,
     with_home_country,
+    with_kin_countries,
     with_origin_countries,
     with_possessors_countries,
     with_stated_countries,
@@ -96,6 +97,7 @@ def resolve_entities(
         entities = with_affiliated_countries(entities, context.doc)
         entities = with_possessors_countries(entities, context.doc)
     entities = with_holders_countries(entities)
+    entities = with_kin_countries(entities)
     entities = with_home_country(entities)
     return tuple(sorted(entities, key=lambda e: e.mentions[0].start))
 
