@@ -113,13 +113,7 @@ def with_stated_countries(
     )
     ends = [end for end, _, _ in states]
     # a town or a region says where a body is based ("Seattle-based"), not whose it is
-    places = sorted(
-        (m.start, m, e.country)
-        for e in entities
-        if e.type in {EntityType.STATE, EntityType.PLACE} and e.country
-        for m in e.mentions
-    )
-    starts = [start for start, _, _ in places]
+    places, starts = _placed_mentions(entities)
     out = []
     for entity in entities:
         if not _unplaced(entity):
@@ -137,6 +131,19 @@ def with_stated_countries(
         )
         out.append(replace(entity, country=country) if country else entity)
     return out
+
+
+def _placed_mentions(
+    entities: Sequence[Entity],
+) -> tuple[list[tuple[int, Mention, str | None]], list[int]]:
+    """The mentions of states and places that have a country, by start, and their starts."""
+    places: list[tuple[int, Mention, str | None]] = sorted(
+        (m.start, m, e.country)
+        for e in entities
+        if e.type in {EntityType.STATE, EntityType.PLACE} and e.country
+        for m in e.mentions
+    )
+    return places, [start for start, _, _ in places]
 
 
 def _based_or_apposed(
@@ -179,17 +186,11 @@ def _based_or_apposed(
 
 
 def with_origin_countries(entities: Sequence[Entity], text: str) -> list[Entity]:
-    """People neither the text by their name, the gazetteer nor the actor knowledge base gave
-    a country take that of the state or place the text says they are of or from (after the
-    knowledge base: "Doug Collins of Georgia" is the US state's, which the place list reads as
-    the country)."""
-    places = sorted(
-        (m.start, m, e.country)
-        for e in entities
-        if e.type in {EntityType.STATE, EntityType.PLACE} and e.country
-        for m in e.mentions
-    )
-    starts = [start for start, _, _ in places]
+    """People that the words before their name, the gazetteer and the actor knowledge base left
+    without a country take that of the state or place the text says they are of or from. It
+    runs after the knowledge base: "Doug Collins of Georgia" is of the US state, which the
+    place list reads as the country."""
+    places, starts = _placed_mentions(entities)
     out = []
     for entity in entities:
         country = None
