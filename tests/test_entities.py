@@ -550,3 +550,19 @@ def test_a_federal_court_named_in_full_is_one_us_court(run: Run, text: str) -> N
     (court,) = run(text).entities
     agent = {a.key: a.value for a in court.attributes}.get("agent")
     assert (court.type, court.country, agent) == (EntityType.ORGANIZATION, "USA", "JUD")
+
+
+def test_a_portfolio_in_a_title_is_no_organisation(run: Run) -> None:
+    found = run(
+        "Interior Minister Joachim Brudzinski ordered checks. Commerce Secretary Wilbur Ross "
+        "spoke. She is the Secretary of Justice for Puerto Rico. Treasury Secretary Steven "
+        "Mnuchin agreed."
+    )
+    names = {e.name for e in found.entities}
+    assert not names & {"Interior", "Commerce", "Justice"}
+    assert {"Joachim Brudzinski", "Wilbur Ross"} <= names
+    # a body the gazetteer knows stays one, and its holder its member
+    assert ("member_of", "Steven Mnuchin") in {
+        (r.relation, next(e.name for e in found.entities if e.id == r.subject))
+        for r in found.relations
+    }

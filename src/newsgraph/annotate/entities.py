@@ -92,6 +92,7 @@ class EntityRecognizer(_NameReader):
             words.get("state_possessions", frozenset()),
         )
         self.thoroughfares = words.get("thoroughfares", frozenset())
+        self.portfolio_offices = words.get("portfolio_offices", frozenset())
         self.name_kinds = _NameKinds.from_words(words)
         self.given_names = words.get("given_names", frozenset())
         self.body_words = frozenset().union(
@@ -156,6 +157,7 @@ class EntityRecognizer(_NameReader):
         ]
         if known is not None:
             ner = _glued_to_person(ner, known, self._names_something)
+        ner = [span for span in ner if not self._portfolio(span)]
         found: list[Candidate] = []
         words = [token.text for token in doc]  # one pass over the doc: spaCy tokens are costly
 
@@ -188,6 +190,20 @@ class EntityRecognizer(_NameReader):
         claim(self._ner(ner, sentence_of, high=False, known=known))
         claim(surname_echoes(doc, found, sentence_of))
         return sorted(found, key=lambda c: c.start)
+
+    def _portfolio(self, span: Span) -> bool:
+        """NER's "organisation" that is a portfolio of a title: "Interior" of "Interior
+        Minister X", "Justice" of "the Secretary of Justice". One word no list knows and no
+        word for a body ("Department"), beside an office (`portfolio_offices`)."""
+        if span.label_ != "ORG" or len(span) != 1 or span[0].lower_ in self.body_words:
+            return False
+        doc = span.doc
+        after = doc[span.end].lower_ if span.end < len(doc) else ""
+        before = [t.lower_ for t in doc[max(0, span.start - 2) : span.start]]
+        beside = after in self.portfolio_offices or (
+            len(before) == 2 and before[1] in {"of", "for"} and before[0] in self.portfolio_offices
+        )
+        return beside and not self.gazetteer.lookup(span.text)
 
     def _outlets(
         self, doc: Doc, outlets: Iterable[tuple[int, int]], sentence_of: Sequence[int]
