@@ -138,6 +138,15 @@ def test_a_surname_two_people_share_names_neither(extractor: Extractor) -> None:
     assert (echo[1].text, echo[1].start) == ("Smith", 30)
 
 
+def test_a_surname_is_the_bearer_named_in_a_sentence_before_the_others(run: Run) -> None:
+    result = run("Representative Elijah Cummings died on Thursday. Cummings, the Democratic "
+                 "chairman of the Oversight Committee, was 68. His parents, Robert Cummings and "
+                 "Ruth Elma Cummings, were sharecroppers. In school, Cummings wanted to be a "
+                 "lawyer.")  # fmt: skip
+    assert mentions(by_name(result, "Elijah Cummings")) == ["Elijah Cummings", *["Cummings"] * 2]
+    assert mentions(by_name(result, "Ruth Elma Cummings")) == ["Ruth Elma Cummings"]
+
+
 def test_a_first_name_alone_joins_its_only_bearer(run: Run) -> None:
     result = run(
         "Brenton Tarrant appeared in court. Brenton smiled. Ivan Petrenkov and Ivan Smirnov left."
@@ -384,6 +393,11 @@ def test_a_title_ner_takes_into_a_name_is_left_out(extract_text: Callable[..., E
     assert "Leo Varadkar" in names and "Taoiseach" in [r.title for r in names["Leo Varadkar"].roles]
     assert names["Leo Varadkar"].country == "IRL"
     assert not any(n.startswith("Taoiseach") for n in names)
+    # a title after a state's name: NER's "organisation" "United States Representative Elijah
+    # Cummings" is the person
+    found = extract_text("Early yesterday morning, United States Representative Elijah Cummings "
+                         "died while in hospice care.", published="2019-10-18")  # fmt: skip
+    assert {e.name: e.type.value for e in found.entities}.get("Elijah Cummings") == "person"
 
 
 def test_a_name_read_as_a_place_it_is_not_keeps_its_other_type() -> None:

@@ -185,6 +185,25 @@ def test_other_alignments(
         # the describing noun heads the apposition
         ("Since then, a Republican, Mark Amodei, has voiced support for the inquiry.",
          ("Mark Amodei", "member_of", "Republican"), False),
+        # any post from or for a body; a second description joined to the first; a title
+        # whose own object is no actor, at the body named after it
+        ("Dr Gary Mortimer, retail expert from Queensland University of Technology, said so.",
+         ("Gary Mortimer", "member_of", "Queensland University of Technology"), False),
+        ("Maya Rockeymoore Cummings, his wife and the chairwoman of the Maryland Democratic "
+         "Party, spoke.", ("Maya Rockeymoore Cummings", "leads", "Democratic Party"), False),
+        ("Phil Chetwynd, director of global news for AFP, called the death senseless.",
+         ("Phil Chetwynd", "member_of", "Agence France-Presse"), False),
+        # the small model's conjuncts of a plural noun are its apposition
+        ("Two Democratic Representatives, Collin Peterson and Jeff Van Drew, opposed it.",
+         ("Jeff Van Drew", "member_of", "Democratic"), False),
+        # a noun of a phrase ("running mate"); a noun naming both sides after "between"
+        ("Richardson discussed his role as the running mate of Rocky De La Fuente.",
+         ("Richardson", "allied_with", "Rocky De La Fuente"), False),
+        ("The conflict between Armenia and Azerbaijan escalated.",
+         ("Armenia", "opposes", "Azerbaijan"), False),
+        # after "as", a naming verb's object holds the post; a party leader leads the party
+        ("Party members voted to elect Boris Johnson as the new Conservative leader.",
+         ("Boris Johnson", "leads", "Conservative"), False),
     ],
 )  # fmt: skip
 def test_alignments_stated_by_nouns(
@@ -254,6 +273,14 @@ def test_a_place_glued_to_a_name_behind_a_title(run: Run) -> None:
     assert "Vermont Bernie Sanders" not in {e.name for e in result.entities}
     result = run("Speaker of the House Nancy Pelosi said the House will vote.")
     assert ("Nancy Pelosi", "USA") in {(e.name, e.country) for e in result.entities}
+
+
+def test_a_state_leaders_title_of_the_state_before_the_name_leads_it(run: Run) -> None:
+    result = run("President of Argentina Alberto Fernández announced a bill.")
+    assert ("Alberto Fernández", "leads", "Argentina") in triples(result)
+    # a title after the name and "as" is no post held ("endorse X as president")
+    result = run("Warren was proud to endorse Joe Biden as president of the United States.")
+    assert [r for r in result.relations if r.relation == "leads"] == []
 
 
 def test_a_leader_is_not_also_listed_as_a_member(run: Run) -> None:

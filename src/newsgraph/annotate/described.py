@@ -11,9 +11,10 @@ from newsgraph.coding import PAST_QUALIFIERS
 from newsgraph.models import EntityType
 
 
-def described(view: DocView, token: Token) -> list[Actor]:
+def described(view: DocView, token: Token, naming: frozenset[str] = frozenset()) -> list[Actor]:
     """Whoever a noun is said of: in apposition, as the predicate or after "as" (none for a
-    "former" holder: no longer in force, and since when is unsaid)."""
+    "former" holder: no longer in force, and since when is unsaid); after "as", the object of
+    a `naming` verb ("elected X as leader"), else the subject ("served as governor")."""
     # "the former chairman", "formerly a deputy administrator"
     if any(c.lower_ in PAST_QUALIFIERS for c in token.children if c.dep_ in {"amod", "advmod"}):
         return []
@@ -23,13 +24,22 @@ def described(view: DocView, token: Token) -> list[Actor]:
     named = [a for c in token.children if c.dep_ == "appos" for a in view.actors(c)]
     if named:
         return named
+    named = _listed_after(view, token)
+    if named:
+        return named
     named = _apposed_to_object(view, token)
     if named:
         return named
     if token.dep_ in {"attr", "oprd"}:
         return view.children_actors(token.head, {"nsubj", "nsubjpass"})
     if token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.pos_ == "VERB":
-        return view.children_actors(token.head.head, {"nsubj", "nsubjpass"})
+        verb = token.head.head
+        named = view.children_actors(verb, {"dobj"}) if verb.lemma_.lower() in naming else []
+        return named or view.children_actors(verb, {"nsubj", "nsubjpass"})
+    if token.dep_ == "conj" and token.head.pos_ == "NOUN" and view.entity_of(token.head) is None:
+        # two descriptions joined are said of the same one: "Mark Hay, a marine ecologist
+        # and Regents Professor at GT"
+        return described(view, token.head, naming)
     return []
 
 
@@ -52,8 +62,32 @@ def _apposed_to_object(view: DocView, token: Token) -> list[Actor]:
     return found
 
 
-def described_people(view: DocView, token: Token) -> list[Actor]:
-    return [a for a in described(view, token) if view.entities[a.entity].type == EntityType.PERSON]
+def _listed_after(view: DocView, token: Token) -> list[Actor]:
+    """People the small model joins to a plural noun as conjuncts when they are its
+    apposition: "Two Democratic Representatives, Collin Peterson and Jeff Van Drew, opposed"
+    (the list right after the noun and its comma)."""
+    if token.tag_ not in {"NNS", "NNPS"} or token.i + 2 >= len(token.doc):
+        return []
+    if token.doc[token.i + 1].text != ",":
+        return []
+    found: list[Actor] = []
+    conjuncts = [c for c in token.children if c.dep_ == "conj"]
+    while conjuncts:
+        word = conjuncts.pop(0)
+        people = [a for a in view.actors(word) if view.entities[a.entity].type == EntityType.PERSON]
+        if not people:
+            break
+        found += people
+        conjuncts += [c for c in word.children if c.dep_ == "conj"]
+    first = token.doc[token.i + 2]
+    return found if found and view.entity_of(first) == found[0].entity else []
+
+
+def described_people(
+    view: DocView, token: Token, naming: frozenset[str] = frozenset()
+) -> list[Actor]:
+    people = described(view, token, naming)
+    return [a for a in people if view.entities[a.entity].type == EntityType.PERSON]
 
 
 # the dependencies under which a noun can describe someone (`described` decides)

@@ -73,11 +73,14 @@ def surname_echoes(
 ) -> list[tuple[Span, Candidate]]:
     """A person named in full is named later by surname alone ("Affleck tweeted, ..."),
     which the small model often leaves untagged, losing the speaker of a quote or the side
-    of an event. A later capitalised word equal to the surname of exactly one person the
-    document names in full is a mention of that person, unless it is part of a longer name
-    ("Ford Motor Company" of a "Gerald Ford")."""
+    of an event. A later capitalised word equal to the surname of one person the document
+    names in full is a mention of that person, unless it is part of a longer name ("Ford
+    Motor Company" of a "Gerald Ford"). Of several bearers, the surname is the one named in a
+    sentence before any other's (the story's "Elijah Cummings" before his parents, "Robert
+    Cummings Sr. and Ruth Elma Cummings"); bearers first named in the same sentence leave it
+    to none."""
     first: dict[str, int] = {}  # surname -> end of the first full-name mention
-    people: dict[str, set[str]] = {}
+    introduced: dict[str, dict[str, int]] = {}  # surname -> bearer -> sentence first named
     for cand in found:
         words = cand.text.split()
         if cand.type != EntityType.PERSON or cand.kind != MentionKind.NAME or len(words) < 2:
@@ -85,20 +88,29 @@ def surname_echoes(
         surname = words[-1]
         if len(surname) < 3 or not surname[:1].isupper() or not surname.isalpha():
             continue
-        people.setdefault(surname, set()).add(fold(cand.text))
+        bearers = introduced.setdefault(surname, {})
+        bearers[fold(cand.text)] = min(bearers.get(fold(cand.text), cand.sentence), cand.sentence)
         first[surname] = min(first.get(surname, cand.end), cand.end)
     if not first:
         return []
     out = []
     for token in doc:
         surname = token.text
-        if surname not in first or token.idx < first[surname] or len(people[surname]) > 1:
+        if surname not in first or token.idx < first[surname]:
+            continue
+        if not _one_named_first(introduced[surname]):
             continue
         if _in_longer_name(token, sentence_of):
             continue
         span = doc[token.i : token.i + 1]
         out.append((span, _candidate(span, sentence_of, "ner", EntityType.PERSON)))
     return out
+
+
+def _one_named_first(bearers: dict[str, int]) -> bool:
+    """Whether one bearer of a surname was named in a sentence before all the others."""
+    sentences = sorted(bearers.values())
+    return len(sentences) == 1 or sentences[0] < sentences[1]
 
 
 def _in_longer_name(token: Token, sentence_of: Sequence[int]) -> bool:

@@ -250,14 +250,25 @@ def _without_title(
     if span.label_ not in {"PERSON", "ORG"}:
         return span
     words = [t.lower_ for t in span]
-    # the span's openings looked up, longest first (not every title tried against the span)
-    cut = next((n for n in range(len(words), 0, -1) if tuple(words[:n]) in titles), 0)
+    # the span's openings looked up, longest first (not every title tried against the span);
+    # a title may follow a state's name of up to two words ("United States Representative
+    # Elijah Cummings")
+    cut = first = 0
+    for first in range(min(_STATE_WORDS, len(words) - 1) + 1):
+        if first and not all(t.is_title or t.is_upper for t in span[:first]):
+            break
+        cut = next((n for n in range(len(words), first, -1) if tuple(words[first:n]) in titles), 0)
+        if cut:
+            break
     if cut == 0 or len(span) - cut < 2:
         return span
     rest = Span(span.doc, span.start + cut, span.end, label="PERSON")
-    if span.label_ == "ORG" and not persons_name(rest):
+    if (span.label_ == "ORG" or first) and not persons_name(rest):
         return span
     return rest
+
+
+_STATE_WORDS = 2  # the longest state's name before a title read ("United States")
 
 
 @dataclass(frozen=True)

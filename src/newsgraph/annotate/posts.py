@@ -29,8 +29,9 @@ def _noun_entry(lexicon: RelationLexicon, token: Token) -> tuple[str, str, bool]
     title's relation with "of" ("chairman of the party", "the general manager of X": the
     title with the modifiers right before the noun, longest first). A post is no tie now
     after "former", and membership after "deputy" (guideline 6.1)."""
-    lemma = token.lemma_.lower()
-    entry = lexicon.nouns.get(lemma) or _title_entry(lexicon, token)
+    # the noun with the modifiers right before it, longest first ("running mate")
+    entry = next((e for t in _titles_ending(token) if (e := lexicon.nouns.get(t))), None)
+    entry = entry or _title_entry(lexicon, token)
     if entry is None or entry[0] not in lexicon.titles.values():
         return entry
     modifiers = {left.lower_ for left in token.lefts} | _words_before(token)
@@ -88,7 +89,7 @@ def _body_in_description(view: DocView, token: Token, lexicon: RelationLexicon) 
     named as a modifier of the noun, or the noun itself)."""
     if lexicon.affiliation is None:
         return []
-    people = described_people(view, token)
+    people = described_people(view, token, lexicon.naming_verbs)
     if not people:
         return []
     words = [token, *(c for c in token.children if c.dep_ in {"amod", "compound"})]
@@ -103,7 +104,23 @@ def _body_in_description(view: DocView, token: Token, lexicon: RelationLexicon) 
         # "Trump, the presumptive Republican presidential nominee": the party's choice, which
         # it supports (guideline 6.1: a nominee is no member by that word)
         return _pairs(view, token, entry[0], bodies, people)
-    return _pairs(view, token, lexicon.affiliation.relation, people, bodies)
+    return _pairs(view, token, _party_post(view, token, lexicon), people, bodies)
+
+
+def _party_post(view: DocView, token: Token, lexicon: RelationLexicon) -> str:
+    """What a description's title says of its holder and the party named in it: "the new
+    Conservative leader" leads the party; a title whose own body follows ("the Democratic
+    chairman of the committee"), a public office ("the Democratic governor") or any other
+    noun makes a member."""
+    assert lexicon.affiliation is not None
+    member = lexicon.affiliation.relation
+    entry = _noun_entry(lexicon, token)
+    if entry is None or entry[0] not in lexicon.titles.values() or entry[0] == member:
+        return member
+    if any(c.dep_ == "prep" and c.lower_ == entry[1] for c in token.children):
+        return member
+    offices = lexicon.public_offices | lexicon.state_leaders
+    return member if any(t in offices for t in _titles_ending(token)) else entry[0]
 
 
 def _is_party(entity: Entity) -> bool:
@@ -126,7 +143,7 @@ def _post_relations(
     with `preps`, only a body behind those ("at") counts, and no possessor."""
     affiliation = lexicon.affiliation
     assert affiliation is not None
-    people = described_people(view, token)
+    people = described_people(view, token, lexicon.naming_verbs)
     if not people:
         return []
     if preps is not None:
@@ -148,10 +165,19 @@ def _state_leadership(
     """ "US President Donald Trump": the holder of a state-leading title of a country the
     document names leads that state (not "former" or "acting" holders)."""
     title = role.title.lower().replace("interim ", "").strip()
+    if _before_name(entity, role):
+        title = title.partition(" of ")[0]  # "President of Argentina Alberto Fernández"
     state = states.get(role.country or "")
     if title not in lexicon.state_leaders or state is None or role.qualifier == "former":
         return []
     return [_role_tie(view, entity, role, "leads", state)]
+
+
+def _before_name(entity: Entity, role: Role) -> bool:
+    """Whether the role's words stand right before one of the holder's names."""
+    assert role.evidence is not None
+    end = role.evidence.end
+    return any(0 <= m.start - end <= 1 for m in entity.mentions)
 
 
 def _place_leadership(

@@ -51,7 +51,12 @@ def find_relations(
         elif token.pos_ == "ADJ" and lemma in lexicon.adjectives:
             found += _adjective_relations(view, token, lexicon.adjectives[lemma], lexicon)
         elif token.pos_ in {"NOUN", "PROPN"} and (entry := _noun_entry(lexicon, token)):
-            found += _noun_relations(view, token, entry, lexicon)
+            told = _noun_relations(view, token, entry, lexicon)
+            if not told and lexicon.affiliation and entry[0] in lexicon.titles.values():
+                # a post whose own object is no actor, at a body named after it: "Phil
+                # Chetwynd, director of global news for AFP" belongs to AFP
+                told = _post_relations(view, token, lexicon, lexicon.affiliation.any_noun_preps)
+            found += told
         elif token.pos_ == "NOUN" and lemma in lexicon.owned:
             found += _owned_relations(view, token, lexicon.owned[lemma], lexicon)
         elif (
@@ -63,9 +68,9 @@ def find_relations(
         elif token.pos_ == "NOUN" and lexicon.affiliation:
             # any post "at" a body: "X, an evolutionary biomechanicist at the Royal Veterinary
             # College"; other prepositions only after the listed nouns ("a critic of Y")
-            found += _post_relations(view, token, lexicon, frozenset({"at"}))
+            found += _post_relations(view, token, lexicon, lexicon.affiliation.any_noun_preps)
         if token.pos_ in {"NOUN", "PROPN"} and (
-            token.dep_ in DESCRIBING or any(c.dep_ == "appos" for c in token.children)
+            token.dep_ in DESCRIBING or any(c.dep_ in {"appos", "conj"} for c in token.children)
         ):
             found += _body_in_description(view, token, lexicon)
     found += _role_relations(view, entities, lexicon)
@@ -129,7 +134,9 @@ def _noun_relations(
     object follows the lexicon's preposition ("of") or owns the noun ("Russia's ally"); a
     reversed noun swaps the two ("X, the party's nominee": the party supports X)."""
     relation, prep, reverse = entry
-    subjects = described(view, token)
+    if prep == _MUTUAL:
+        return _mutual_relations(view, token, relation, lexicon)
+    subjects = described(view, token, lexicon.naming_verbs)
     if relation in lexicon.titles.values():
         # a post is a person's: "the Democratic chairman of X" is not the party's lead
         subjects = [s for s in subjects if view.entities[s.entity].type == EntityType.PERSON]
@@ -153,6 +160,21 @@ def _noun_relations(
     if reverse:
         subjects, objects = objects, subjects
     return _pairs(view, token, relation, *_plausible(view, lexicon, relation, subjects, objects))
+
+
+def _mutual_relations(
+    view: DocView, token: Token, relation: str, lexicon: RelationLexicon
+) -> list[Relation]:
+    """A noun of a relation between the actors it names after "between": "the conflict
+    between Armenia and Azerbaijan" (the first named towards each other one)."""
+    named = view.prep_actors(token, {_MUTUAL})
+    if len(named) < 2:
+        return []
+    first, others = named[:1], [a for a in named[1:] if a.entity != named[0].entity]
+    return _pairs(view, token, relation, *_plausible(view, lexicon, relation, first, others))
+
+
+_MUTUAL = "between"  # the preposition of a noun that names both sides ("conflict between")
 
 
 def _owned_relations(

@@ -80,8 +80,12 @@ def _grammar(lexicon: Titles) -> _Grammar:
     title = rf"(?P<title>{_PREFIX}{_MODIFIER}{held})"
     quals_g = rf"(?P<qual>(?:{qual}\s+)*)"
     # "(US |Russian )?(former )?Secretary of State " right before a name
+    # "President of Argentina ", "Mayor of Koszalin " right before a name: the state or place
+    # of the post between title and name
+    of_place = rf"(?:\s+of\s+(?:the\s+)?{_CAP}(?:\s+{_CAP}){{0,3}})?"
     pre = re.compile(
-        rf"(?P<qual0>(?:{qual}\s+)*)(?:(?P<country>(?:[A-Z][\w.’'-]*\s+){{1,3}}?))??{quals_g}{title}\s+$"
+        rf"(?P<qual0>(?:{qual}\s+)*)(?:(?P<country>(?:[A-Z][\w.’'-]*\s+){{1,3}}?))??{quals_g}{title}"
+        rf"{of_place}\s+$"
     )
     appos_after = re.compile(
         rf"^\s*,\s+(?:the\s+|a\s+|an\s+)?{quals_g}(?P<country>(?:[A-Z][\w.’'-]*\s+){{0,2}}){title}{_TAIL}(?=\s*[,.;)]|\s*$)"

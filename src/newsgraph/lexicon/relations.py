@@ -27,6 +27,9 @@ class Affiliation:
     types: frozenset[str]
     nouns: frozenset[str] = frozenset()
     noun_preps: frozenset[str] = frozenset()
+    # the prepositions after which any noun said of a person names a body they work in ("X,
+    # an evolutionary biomechanicist at Y", "X, retail expert from Y")
+    any_noun_preps: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +62,8 @@ class RelationLexicon:
     public_offices: frozenset[str] = frozenset()
     # titles that name no post held in the body ("founder": guideline 6.1)
     no_post_titles: frozenset[str] = frozenset()
+    # verbs whose object takes the post after "as": "members elected Boris Johnson as leader"
+    naming_verbs: frozenset[str] = frozenset()
     # titles whose holder, named with a city, province or region, leads it
     place_heads: frozenset[str] = frozenset()
     # titles that head the state named after "of", beside `state_leaders` ("the leader of X")
@@ -109,6 +114,7 @@ def build_relation_lexicon(files: Sequence[LexiconFile]) -> RelationLexicon:
                 frozenset(str(t) for t in entry["types"]),
                 frozenset(str(n).lower() for n in entry.get("nouns") or ()),
                 frozenset(str(p) for p in entry.get("noun_preps") or ()),
+                frozenset(str(p) for p in entry.get("any_noun_preps") or ()),
             )
             lexicon = replace(lexicon, affiliation=affiliation)
         for name in _TITLE_SETS:
@@ -124,7 +130,10 @@ def build_relation_lexicon(files: Sequence[LexiconFile]) -> RelationLexicon:
 
 
 # the lists of titles a file adds to, lower-cased, under their own keys
-_TITLE_SETS = ("state_leaders", "public_offices", "no_post_titles", "place_heads", "state_heads")
+_TITLE_SETS = (
+    "state_leaders", "public_offices", "no_post_titles", "place_heads", "state_heads",
+    "naming_verbs",
+)  # fmt: skip
 
 
 def _preps(value: str | list[str] | None) -> frozenset[str]:

@@ -162,6 +162,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             },
             "public_offices": _WORDS,
             "no_post_titles": _WORDS,
+            "naming_verbs": _WORDS,
             "place_heads": _WORDS,
             "state_heads": _WORDS,
             "title_qualifiers": {
@@ -193,6 +194,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                     "types": {"type": "array", "items": {"enum": ENTITY_TYPES}},
                     "nouns": _WORDS,
                     "noun_preps": _WORDS,
+                    "any_noun_preps": _WORDS,
                 },
             },
         },

@@ -117,8 +117,9 @@ def _person_index(
     """Folded full names and surnames of the people a document names -> their cluster key."""
     index: dict[str, str] = {}
     people = [c for c in candidates if c.type == EntityType.PERSON and c.kind == MentionKind.NAME]
-    # full names first, so that a surname resolves to the person named in full
-    for cand in sorted(people, key=lambda c: -len(c.text.split())):
+    # full names first, so that a surname resolves to the person named in full; of two
+    # named in full, the first named ("Elijah Cummings" before his mother "Ruth Elma Cummings")
+    for cand in people:
         key = _person_key(cand, given_names)
         words = cand.text.split()
         if len(words) < 2:
