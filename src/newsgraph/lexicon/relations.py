@@ -71,6 +71,9 @@ class RelationLexicon:
     # "subject" | "passive_subject" -> verbs ("die", "step down") that end the posts of that
     # subject in the sentence that tells them
     post_ending_verbs: dict[str, frozenset[str]] = field(default_factory=dict)
+    # the last words of the nouns written as phrases ("mate" of "running mate"): only these
+    # nouns are read with their modifiers
+    noun_phrase_heads: frozenset[str] = frozenset()
 
 
 def build_relation_lexicon(files: Sequence[LexiconFile]) -> RelationLexicon:
@@ -126,7 +129,8 @@ def build_relation_lexicon(files: Sequence[LexiconFile]) -> RelationLexicon:
         if data.get("state_agents") is not None:
             agents = frozenset(str(code) for code in data["state_agents"])
             lexicon = replace(lexicon, state_agents=agents)
-    return lexicon
+    heads = frozenset(lemma.split()[-1] for lemma in lexicon.nouns if " " in lemma)
+    return replace(lexicon, noun_phrase_heads=heads)
 
 
 # the lists of titles a file adds to, lower-cased, under their own keys
