@@ -468,7 +468,9 @@ def agent_code(event: Event, side: str) -> str | None:
         ("Security forces arrested dozens of protesters.", "COERCE", set(), "COP", set(), "OPP"),
         # the small model reads a plural opening the sentence as a name ("Rebels": NNPS)
         ("Rebels attacked the town.", "ASSAULT", set(), "REB", set(), None),
-        ("Authorities arrested ten people.", "COERCE", set(), "GOV", set(), "CVL"),
+        # plain people arrested, charged or convicted are the suspects (lexicon `accused`)
+        ("Authorities arrested ten people.", "COERCE", set(), "GOV", set(), "CRM"),
+        ("Police arrested a 66-year-old man on Saturday.", "COERCE", set(), "COP", set(), "CRM"),
         # kinds of people the guideline codes (#16, stop 35): voters are ordinary people,
         # attackers criminals, experts elites without a post
         ("The senator urged voters to stay home.", "REQUEST", set(), "LEG", set(), "CVL"),

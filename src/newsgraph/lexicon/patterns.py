@@ -106,6 +106,10 @@ class EventLexicon:
     modality: ModalityCues = field(default_factory=ModalityCues)
     # nouns that alone name the home state's government ("the government", "authorities")
     state_bodies: frozenset[str] = frozenset()
+    # the agent code of an unnamed target of a legal act named by one of these nouns (plain
+    # people: "arrested a man" is the suspect, CRM)
+    accused_code: str | None = None
+    accused_nouns: frozenset[str] = frozenset()
 
 
 def load_event_lexicon(extra_paths: tuple[str, ...] = ()) -> EventLexicon:
@@ -123,9 +127,14 @@ def build_event_lexicon(files: Sequence[LexiconFile]) -> EventLexicon:
     agents: dict[str, str] = {}
     not_actors: set[str] = set()
     state_bodies: set[str] = set()
+    accused_code: str | None = None
+    accused_nouns: set[str] = set()
     cues: dict[str, set[str]] = {name: set() for name in MODALITY_LISTS}
     for file in files:
         agents.update(_agents(file.data.get("agents"), file.source))
+        if (accused := file.data.get("accused")) is not None:
+            accused_code = str(accused["code"])
+            accused_nouns.update(str(w).lower() for w in accused["nouns"])
         not_actors.update(str(w).lower() for w in file.data.get("not_actors") or ())
         state_bodies.update(str(w).lower() for w in file.data.get("state_bodies") or ())
         for name, words in (file.data.get("modality") or {}).items():
@@ -144,6 +153,8 @@ def build_event_lexicon(files: Sequence[LexiconFile]) -> EventLexicon:
         frozenset(not_actors),
         ModalityCues(**{name: frozenset(words) for name, words in cues.items()}),
         frozenset(state_bodies),
+        accused_code,
+        frozenset(accused_nouns),
     )
 
 

@@ -142,6 +142,15 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             },
             "not_actors": _WORDS,
             "state_bodies": _WORDS,
+            "accused": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["code", "nouns"],
+                "properties": {
+                    "code": {"type": "string", "pattern": "^[A-Z]{3}$"},
+                    "nouns": _WORDS,
+                },
+            },
             "modality": {
                 "type": "object",
                 "properties": dict.fromkeys(MODALITY_LISTS, _WORDS),

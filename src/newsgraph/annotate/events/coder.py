@@ -49,7 +49,7 @@ from newsgraph.annotate.frames import (
     ids,
 )
 from newsgraph.lexicon.patterns import EventLexicon, Pattern
-from newsgraph.models import EntityType, Event, Modality
+from newsgraph.models import Agent, EntityType, Event, Modality
 
 # the words that set modality and intention are data: lexicon/events/modality.yaml (the
 # view's `modality` cues)
@@ -84,10 +84,25 @@ def find_events(view: DocView, lexicon: EventLexicon) -> list[Event]:
                 if event is not None:
                     events.append(event)
                     events += _accusation(view, token, event, len(events))
-    events = [e for e in events if not named_non_actor(view, e)]
+    events = [_accused(e, lexicon) for e in events if not named_non_actor(view, e)]
     events.sort(key=lambda e: e.evidence.start)
     events = without_repeats(view, events)
     return [replace(e, id=f"e{i + 1}") for i, e in enumerate(events)]
+
+
+def _accused(event: Event, lexicon: EventLexicon) -> Event:
+    """The unnamed target of a legal act named as a plain person is its suspect: "police
+    arrested a 66-year-old man" (the lexicon's `accused`: CRM); "civilians", "protesters" or
+    "journalists" keep their own code."""
+    agent, code = event.target_agent, lexicon.accused_code
+    if event.context != _LEGAL or agent is None or code is None:
+        return event
+    if agent.text.split()[-1].lower() not in lexicon.accused_nouns:
+        return event
+    return replace(event, target_agent=Agent(agent.text, code))
+
+
+_LEGAL = "legal"  # the context of the event patterns of arrests, charges and convictions
 
 
 def without_repeats(view: DocView, events: list[Event]) -> list[Event]:
