@@ -7,6 +7,8 @@
    the actor knowledge base is consulted).
    A body named only by a town is that town's country's: "Caloundra defeated Wynnum" (sports
    clubs), unless the name is also a word for a kind of body ("University", a Florida town).
+   Between the two, the actors the text ties an actor to lend their countries
+   (`resolve/tied_countries.py`: affiliation, possessors, kin).
 2. The country the document is about (`with_home_country`, last of all). A local news story
    names people and bodies without saying where they are from: "the B.C. Coroners Service",
    "Senate", "Republican", a county sheriff. A reader takes them to be of the country the
@@ -29,9 +31,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import cache
 
-from spacy.tokens import Doc
-
-from newsgraph.annotate.frames import mention_spans
 from newsgraph.lexicon.compiled import load_lexicon
 from newsgraph.lexicon.gazetteer import Gazetteer
 from newsgraph.lexicon.places import find_place, is_us_state, subdivision_country, subdivision_index
@@ -43,7 +42,6 @@ from newsgraph.models import (
     EntityType,
     Mention,
     MentionKind,
-    country_inferred,
 )
 
 # the kinds of actor that belong to a country; places and weapons have their own resolution
@@ -53,11 +51,6 @@ _TAKES_HOME = frozenset({
 })  # fmt: skip
 # kinds of known actor whose country says nothing about where the story happens
 _NOT_ABOUT = frozenset({EntityType.WEAPON, EntityType.MEDIA})
-# a person is "of", "at", "from" or "with" a body: its country is theirs (a university, a
-# company, a ministry; not a state, whose name after "of" is a title's: "President of France")
-_AFFILIATING = frozenset({EntityType.ORGANIZATION, EntityType.MEDIA, EntityType.GROUP})
-_AFFILIATION_PREPOSITIONS = frozenset({"of", "at", "from", "with"})
-_AFFILIATION_MENTIONS = 3
 # kinds of actor a town's name may name (a club, a council), and the word lists of kinds of
 # body, whose words are no town's name
 _TOWN_NAMED = frozenset({EntityType.ORGANIZATION, EntityType.GROUP})
@@ -116,7 +109,7 @@ def with_stated_countries(
     places, starts = _placed_mentions(entities)
     out = []
     for entity in entities:
-        if not _unplaced(entity):
+        if not unplaced(entity):
             out.append(entity)
             continue
         country = _state_in_name(entity, gazetteer) if gazetteer is not None else None
@@ -194,7 +187,7 @@ def with_origin_countries(entities: Sequence[Entity], text: str) -> list[Entity]
     out = []
     for entity in entities:
         country = None
-        if entity.type == EntityType.PERSON and _unplaced(entity):
+        if entity.type == EntityType.PERSON and unplaced(entity):
             country = next(
                 (c for m in entity.mentions if (c := _from_place(m, places, starts, text))), None
             )
@@ -413,14 +406,14 @@ def with_home_country(entities: Sequence[Entity]) -> list[Entity]:
     return [_homed(e, home) if _takes_home(e) else e for e in entities]
 
 
-def _unplaced(entity: Entity) -> bool:
+def unplaced(entity: Entity) -> bool:
     """An actor of a kind that belongs to a country, that neither a gazetteer entry nor
     anything before gave one."""
     return not entity.country and not entity.known and entity.type in _TAKES_HOME
 
 
 def _takes_home(entity: Entity) -> bool:
-    if not _unplaced(entity):
+    if not unplaced(entity):
         return False
     codes = {str(a.value) for a in entity.attributes if a.key in {"cameo", "agent", "sector"}}
     return not codes & _COUNTRYLESS_CODES
@@ -429,131 +422,3 @@ def _takes_home(entity: Entity) -> bool:
 def _homed(entity: Entity, home: str) -> Entity:
     basis = Attribute(COUNTRY_BASIS, CountryBasis.DOCUMENT.value)
     return replace(entity, country=home, attributes=(*entity.attributes, basis))
-
-
-def with_affiliated_countries(entities: Sequence[Entity], doc: Doc) -> list[Entity]:
-    """People without a country take that of the body the parse ties them to: "Tristan Smith,
-    of University College London", "Karen Alley, a glaciologist at the University of Texas",
-    "X from Imperial College". Only a body whose own country was stated or looked up counts
-    (not one guessed from the document), and the person says so (`country_basis`
-    "affiliation")."""
-    owner = {
-        token.i: entity_id for span, entity_id in mention_spans(entities, doc) for token in span
-    }
-    by_id = {e.id: e for e in entities}
-    out = []
-    for entity in entities:
-        body = _affiliation(entity, doc, owner, by_id) if _unplaced(entity) else None
-        if body is not None and body.country:
-            basis = Attribute(COUNTRY_BASIS, CountryBasis.AFFILIATION.value)
-            entity = replace(entity, country=body.country, attributes=(*entity.attributes, basis))
-        out.append(entity)
-    return out
-
-
-def _affiliation(
-    person: Entity, doc: Doc, owner: dict[int, str], by_id: dict[str, Entity]
-) -> Entity | None:
-    if person.type != EntityType.PERSON:
-        return None
-    for mention in person.mentions[:_AFFILIATION_MENTIONS]:
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None or len(span) == 0:
-            continue
-        # the name itself, or the noun in apposition to it ("a glaciologist")
-        heads = [span.root, *(c for c in span.root.children if c.dep_ == "appos")]
-        for head in heads:
-            for prep in head.children:
-                if prep.dep_ != "prep" or prep.lower_ not in _AFFILIATION_PREPOSITIONS:
-                    continue
-                for obj in prep.children:
-                    body = by_id.get(owner.get(obj.i, ""))
-                    if body is not None and _is_placed_body(body):
-                        return body
-    return None
-
-
-def with_kin_countries(entities: Sequence[Entity]) -> list[Entity]:
-    """People no step before placed take the country of the people of their surname the story
-    placed, when those share one: a family ("Melania Trump" beside Donald Trump, "Abdullah
-    Kurdi" beside Alan Kurdi). Such a person says so (`country_basis` "kin": a guess, which a
-    document that states their country replaces)."""
-    placed: dict[str, set[str]] = {}
-    for entity in entities:
-        surname = _surname(entity)
-        if surname is not None and entity.country and not country_inferred(entity):
-            placed.setdefault(surname, set()).add(entity.country)
-    out = []
-    for entity in entities:
-        surname = _surname(entity) if _unplaced(entity) else None
-        countries = placed.get(surname or "", set())
-        if len(countries) == 1:
-            basis = Attribute(COUNTRY_BASIS, CountryBasis.KIN.value)
-            entity = replace(
-                entity, country=next(iter(countries)), attributes=(*entity.attributes, basis)
-            )
-        out.append(entity)
-    return out
-
-
-def _surname(entity: Entity) -> str | None:
-    """The last word of a person's name of two words or more ("Trump" of "Melania Trump")."""
-    words = entity.name.split()
-    if entity.type != EntityType.PERSON or len(words) < 2:
-        return None
-    last = words[-1]
-    return last if len(last) > 2 and last[0].isupper() and last.isalpha() else None
-
-
-def with_possessors_countries(entities: Sequence[Entity], doc: Doc) -> list[Entity]:
-    """Bodies without a country take that of the one person of stated or looked-up country
-    the sentence names before "his" or "her" on the body's name: "Putin convened a meeting
-    of his Security Council" is Russia's council. Such a body says so (`country_basis`
-    "affiliation": the text ties it to its holder)."""
-    by_id = {e.id: e for e in entities}
-    people = [
-        (span.start, by_id[entity_id])
-        for span, entity_id in mention_spans(entities, doc)
-        if by_id[entity_id].type == EntityType.PERSON and _is_placed(by_id[entity_id])
-    ]
-    out = []
-    for entity in entities:
-        country = _possessor_country(entity, doc, people) if _unplaced(entity) else None
-        if country is not None and entity.type in _AFFILIATING | {EntityType.ARMED_FORCE}:
-            basis = Attribute(COUNTRY_BASIS, CountryBasis.AFFILIATION.value)
-            entity = replace(entity, country=country, attributes=(*entity.attributes, basis))
-        out.append(entity)
-    return out
-
-
-def _possessor_country(body: Entity, doc: Doc, people: list[tuple[int, Entity]]) -> str | None:
-    for mention in body.mentions[:_AFFILIATION_MENTIONS]:
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None or len(span) == 0:
-            continue
-        pronoun = next((c for c in span.root.children
-                        if c.dep_ == "poss" and c.lower_ in _PERSON_POSSESSIVES), None)  # fmt: skip
-        if pronoun is None:
-            continue
-        sentence = pronoun.sent
-        before = {e.id: e for start, e in people if sentence.start <= start < pronoun.i}
-        countries = {e.country for e in before.values()}
-        if len(before) == 1 and len(countries) == 1:
-            return countries.pop()
-    return None
-
-
-_PERSON_POSSESSIVES = frozenset({"his", "her"})
-
-
-def _is_placed(entity: Entity) -> bool:
-    return entity.country is not None and not country_inferred(entity)
-
-
-def _is_placed_body(entity: Entity) -> bool:
-    basis = {str(a.value) for a in entity.attributes if a.key == COUNTRY_BASIS}
-    return (
-        entity.type in _AFFILIATING
-        and entity.country is not None
-        and CountryBasis.DOCUMENT.value not in basis
-    )

@@ -45,14 +45,16 @@ from newsgraph.resolve.acronyms import with_acronyms
 from newsgraph.resolve.actors import former_posts, held_on, with_actor_knowledge
 from newsgraph.resolve.clusters import Cluster, cluster_candidates, particled_surname
 from newsgraph.resolve.countries import (
-    with_affiliated_countries,
     with_home_country,
-    with_kin_countries,
     with_origin_countries,
-    with_possessors_countries,
     with_stated_countries,
 )
 from newsgraph.resolve.parents import with_holders_countries, with_parent_countries
+from newsgraph.resolve.tied_countries import (
+    with_affiliated_countries,
+    with_kin_countries,
+    with_possessors_countries,
+)
 
 
 @dataclass(frozen=True, slots=True)
