@@ -37,8 +37,8 @@ def described(view: DocView, token: Token, naming: frozenset[str] = frozenset())
         named = view.children_actors(verb, {"dobj"}) if verb.lemma_.lower() in naming else []
         return named or view.children_actors(verb, {"nsubj", "nsubjpass"})
     if token.dep_ == "conj" and token.head.pos_ == "NOUN" and view.entity_of(token.head) is None:
-        # two descriptions joined are said of the same one: "Mark Hay, a marine ecologist
-        # and Regents Professor at GT"
+        # two descriptions joined are said of the same one: "Maya Rockeymoore Cummings, his
+        # wife and the current chairwoman of the Maryland Democratic Party"
         return described(view, token.head, naming)
     return []
 
