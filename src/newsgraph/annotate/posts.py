@@ -91,15 +91,15 @@ def _body_in_description(view: DocView, token: Token, lexicon: RelationLexicon) 
     named as a modifier of the noun, or the noun itself)."""
     if lexicon.affiliation is None:
         return []
-    people = described_people(view, token, lexicon.naming_verbs)
-    if not people:
-        return []
     words = [token, *(c for c in token.children if c.dep_ in {"amod", "compound"})]
     bodies = [
         Actor(entity, "mention")
         for word in words
         if (entity := view.entity_of(word)) is not None and _is_party(view.entities[entity])
     ]
+    if not bodies:
+        return []  # the party first: it is rare, and whom a noun describes costs a parse walk
+    people = described_people(view, token, lexicon.naming_verbs)
     people = [a for a in people if a.entity not in {b.entity for b in bodies}]
     entry = lexicon.nouns.get(token.lemma_.lower())
     if entry is not None and entry[2]:
@@ -145,9 +145,6 @@ def _post_relations(
     with `preps`, only a body behind those ("at") counts, and no possessor."""
     affiliation = lexicon.affiliation
     assert affiliation is not None
-    people = described_people(view, token, lexicon.naming_verbs)
-    if not people:
-        return []
     if preps is not None:
         bodies = view.prep_actors(token, set(preps))
     else:
@@ -158,6 +155,9 @@ def _post_relations(
     bodies = [
         b for b in bodies if b.via == "mention" and _membership(view, lexicon, b.entity) is not None
     ]
+    if not bodies:
+        return []  # the body first: whom a noun describes costs a walk of the parse
+    people = described_people(view, token, lexicon.naming_verbs)
     return _pairs(view, token, affiliation.relation, people, bodies)
 
 
