@@ -82,11 +82,10 @@ def surname_echoes(
     first: dict[str, int] = {}  # surname -> end of the first full-name mention
     introduced: dict[str, dict[str, int]] = {}  # surname -> bearer -> sentence first named
     for cand in found:
-        words = cand.text.split()
-        if cand.type != EntityType.PERSON or cand.kind != MentionKind.NAME or len(words) < 2:
+        if cand.type != EntityType.PERSON or cand.kind != MentionKind.NAME:
             continue
-        surname = words[-1]
-        if len(surname) < 3 or not surname[:1].isupper() or not surname.isalpha():
+        surname = surname_of(cand.text)
+        if surname is None:
             continue
         bearers = introduced.setdefault(surname, {})
         bearers[fold(cand.text)] = min(bearers.get(fold(cand.text), cand.sentence), cand.sentence)
@@ -105,6 +104,14 @@ def surname_echoes(
         span = doc[token.i : token.i + 1]
         out.append((span, _candidate(span, sentence_of, "ner", EntityType.PERSON)))
     return out
+
+
+def surname_of(name: str) -> str | None:
+    """The surname of a person's name of two words or more, when it is a plain capitalised
+    word of three letters or more ("Trump" of "Melania Trump"; none of "Fidel Castro Jr.")."""
+    words = name.split()
+    last = words[-1] if len(words) >= 2 else ""
+    return last if len(last) > 2 and last[0].isupper() and last.isalpha() else None
 
 
 def _one_named_first(bearers: dict[str, int]) -> bool:

@@ -29,8 +29,9 @@ def _noun_entry(lexicon: RelationLexicon, token: Token) -> tuple[str, str, bool]
     title's relation with "of" ("chairman of the party", "the general manager of X": the
     title with the modifiers right before the noun, longest first). A post is no tie now
     after "former", and membership after "deputy" (guideline 6.1)."""
-    entry = lexicon.nouns.get(token.lemma_.lower())
-    if token.lemma_.lower() in lexicon.noun_phrase_heads:
+    lemma = token.lemma_.lower()
+    entry = lexicon.nouns.get(lemma)
+    if lemma in lexicon.noun_phrase_heads:
         # the noun with the modifiers right before it, longest first ("running mate")
         entry = next((e for t in _titles_ending(token) if (e := lexicon.nouns.get(t))), entry)
     entry = entry or _title_entry(lexicon, token)

@@ -13,6 +13,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from newsgraph.annotate.frames import mention_spans
+from newsgraph.annotate.missed_names import surname_of
 from newsgraph.models import (
     COUNTRY_BASIS,
     Attribute,
@@ -96,12 +97,8 @@ def with_kin_countries(entities: Sequence[Entity]) -> list[Entity]:
 
 
 def _surname(entity: Entity) -> str | None:
-    """The last word of a person's name of two words or more ("Trump" of "Melania Trump")."""
-    words = entity.name.split()
-    if entity.type != EntityType.PERSON or len(words) < 2:
-        return None
-    last = words[-1]
-    return last if len(last) > 2 and last[0].isupper() and last.isalpha() else None
+    """A person's surname ("Trump" of "Melania Trump"), as the surname echoes read it."""
+    return surname_of(entity.name) if entity.type == EntityType.PERSON else None
 
 
 def with_possessors_countries(entities: Sequence[Entity], doc: Doc) -> list[Entity]:
