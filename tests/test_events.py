@@ -471,6 +471,15 @@ def agent_code(event: Event, side: str) -> str | None:
         # plain people arrested, charged or convicted are the suspects (lexicon `accused`)
         ("Authorities arrested ten people.", "COERCE", set(), "GOV", set(), "CRM"),
         ("Police arrested a 66-year-old man on Saturday.", "COERCE", set(), "COP", set(), "CRM"),
+        # ... unless the sentence tells of a protest: then they are protesters (guideline v10)
+        (
+            "Police arrested forty people at the protest on Saturday.",
+            "COERCE",
+            set(),
+            "COP",
+            set(),
+            "OPP",
+        ),
         # kinds of people the guideline codes (#16, stop 35): voters are ordinary people,
         # attackers criminals, experts elites without a post
         ("The senator urged voters to stay home.", "REQUEST", set(), "LEG", set(), "CVL"),

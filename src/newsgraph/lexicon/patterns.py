@@ -106,10 +106,35 @@ class EventLexicon:
     modality: ModalityCues = field(default_factory=ModalityCues)
     # nouns that alone name the home state's government ("the government", "authorities")
     state_bodies: frozenset[str] = frozenset()
-    # the agent code of an unnamed target of a legal act named by one of these nouns (plain
-    # people: "arrested a man" is the suspect, CRM)
-    accused_code: str | None = None
-    accused_nouns: frozenset[str] = frozenset()
+    # who the unnamed target of a legal act is ("arrested a man": the suspect, CRM)
+    accused: Accused | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Accused:
+    """The lexicon's `accused`: the agent code of an unnamed target of a legal act named by one
+    of `nouns` (plain people), and the code it takes instead when its sentence tells of a
+    protest (one of `political_words`: "1000 people have been arrested since the protests
+    began" are protesters, guideline §4.1)."""
+
+    code: str
+    nouns: frozenset[str]
+    political_code: str | None = None
+    political_words: frozenset[str] = frozenset()
+
+
+def _accused(raw: Any, before: Accused | None) -> Accused:
+    """A file's `accused`: its codes replace those of the files before it, its words are
+    added to theirs."""
+    political = raw.get("political") or {}
+    nouns = frozenset(str(w).lower() for w in raw["nouns"])
+    words = frozenset(str(w).lower() for w in political.get("words", ()))
+    return Accused(
+        str(raw["code"]),
+        nouns | (before.nouns if before else frozenset()),
+        str(political["code"]) if political else (before.political_code if before else None),
+        words | (before.political_words if before else frozenset()),
+    )
 
 
 def load_event_lexicon(extra_paths: tuple[str, ...] = ()) -> EventLexicon:
@@ -127,14 +152,12 @@ def build_event_lexicon(files: Sequence[LexiconFile]) -> EventLexicon:
     agents: dict[str, str] = {}
     not_actors: set[str] = set()
     state_bodies: set[str] = set()
-    accused_code: str | None = None
-    accused_nouns: set[str] = set()
+    accused: Accused | None = None
     cues: dict[str, set[str]] = {name: set() for name in MODALITY_LISTS}
     for file in files:
         agents.update(_agents(file.data.get("agents"), file.source))
-        if (accused := file.data.get("accused")) is not None:
-            accused_code = str(accused["code"])
-            accused_nouns.update(str(w).lower() for w in accused["nouns"])
+        if file.data.get("accused") is not None:
+            accused = _accused(file.data["accused"], accused)
         not_actors.update(str(w).lower() for w in file.data.get("not_actors") or ())
         state_bodies.update(str(w).lower() for w in file.data.get("state_bodies") or ())
         for name, words in (file.data.get("modality") or {}).items():
@@ -153,8 +176,7 @@ def build_event_lexicon(files: Sequence[LexiconFile]) -> EventLexicon:
         frozenset(not_actors),
         ModalityCues(**{name: frozenset(words) for name, words in cues.items()}),
         frozenset(state_bodies),
-        accused_code,
-        frozenset(accused_nouns),
+        accused,
     )
 
 

@@ -149,6 +149,15 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                 "properties": {
                     "code": {"type": "string", "pattern": "^[A-Z]{3}$"},
                     "nouns": _WORDS,
+                    "political": {
+                        "type": "object",
+                        "additionalProperties": False,
+                        "required": ["code", "words"],
+                        "properties": {
+                            "code": {"type": "string", "pattern": "^[A-Z]{3}$"},
+                            "words": _WORDS,
+                        },
+                    },
                 },
             },
             "modality": {

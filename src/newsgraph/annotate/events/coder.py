@@ -84,21 +84,28 @@ def find_events(view: DocView, lexicon: EventLexicon) -> list[Event]:
                 if event is not None:
                     events.append(event)
                     events += _accusation(view, token, event, len(events))
-    events = [_accused(e, lexicon) for e in events if not named_non_actor(view, e)]
+    events = [_accused(view, e, lexicon) for e in events if not named_non_actor(view, e)]
     events.sort(key=lambda e: e.evidence.start)
     events = without_repeats(view, events)
     return [replace(e, id=f"e{i + 1}") for i, e in enumerate(events)]
 
 
-def _accused(event: Event, lexicon: EventLexicon) -> Event:
+def _accused(view: DocView, event: Event, lexicon: EventLexicon) -> Event:
     """The unnamed target of a legal act named as a plain person is its suspect: "police
-    arrested a 66-year-old man" (the lexicon's `accused`: CRM); "civilians", "protesters" or
-    "journalists" keep their own code."""
-    agent, code = event.target_agent, lexicon.accused_code
-    if event.context != _LEGAL or agent is None or code is None:
+    arrested a 66-year-old man" (the lexicon's `accused`: CRM); one held in a sentence that
+    tells of a protest is a protester ("more than 1000 people have been arrested since the
+    protests began": OPP, guideline §4.1); "civilians", "protesters" or "journalists" keep
+    their own code."""
+    agent, accused = event.target_agent, lexicon.accused
+    if event.context != _LEGAL or agent is None or accused is None:
         return event
-    if agent.text.split()[-1].lower() not in lexicon.accused_nouns:
+    if agent.text.split()[-1].lower() not in accused.nouns:
         return event
+    code = accused.code
+    if accused.political_code is not None and accused.political_words:
+        sentence = view.sents[event.evidence.sentence]
+        if any(t.lemma_.lower() in accused.political_words for t in sentence):
+            code = accused.political_code
     return replace(event, target_agent=Agent(agent.text, code))
 
 
