@@ -1,17 +1,24 @@
-"""Guideline v10 (§4.1): decide again the agent of every unnamed side a legal act is done to.
+"""Guidelines v10 and v11 (§4.1): decide again the agent code of unnamed sides, one round per
+question the corpus had been split on.
 
-    python scripts/gold_suspects.py tasks --out DIR
+Rounds:
+    suspects    (v10) every unnamed target of a legal act: an arrest, detention, charge,
+                prosecution, trial, conviction or sentence
+    protesters  (v11) every unnamed side named as protesters, demonstrators, rioters, marchers
+                or critics, and every unnamed source of a PROTEST event
+
+    python scripts/gold_agents.py tasks ROUND --out DIR
         one task file: each article that has such a side, its lede and the numbered sentences
-        around each side (up to eight before, two after), and the
-        sides to decide (the event's trigger, type and mode, the side's words). Found from the
-        gold's own types, modes and trigger words in every split, never from newsgraph's
-        output; the old agent codes are not shown.
-    python scripts/gold_suspects.py record --first A.jsonl --second B.jsonl
+        around each side (up to eight before, two after), and the sides to decide (the
+        event's trigger, type and mode, the side's role and words). Found from the gold's own
+        types, modes, trigger and side words in every split, never from newsgraph's output;
+        the old agent codes are not shown.
+    python scripts/gold_agents.py record ROUND --first A.jsonl --second B.jsonl
             [--adjudicated C.jsonl]
         compare two independent passes (agreement, Cohen's kappa over the codes), take the
         adjudicator's decision on the disputes, and write every decision to
-        data/gold/adjudication/v10_suspects.json
-    python scripts/gold_suspects.py apply
+        data/gold/adjudication/<version>_<ROUND>.json
+    python scripts/gold_agents.py apply ROUND
         write the recorded codes into data/gold/annotations/ (then `gold.py compile`), editing
         only each side's `agent` value in place
 
@@ -26,18 +33,19 @@ import json
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "data" / "gold"
-RECORD = GOLD / "adjudication" / "v10_suspects.json"
-# the legal acts of §2.1 by PLOVER type and mode, and, where the mode was left out, by the
-# trigger's words (arrests, detentions, charges, prosecutions, trials, convictions, sentences)
 LEGAL_MODES = {("COERCE", "arrest"), ("ACCUSE", "investigate"), ("SANCTION", "convict"),
                ("THREATEN", "arrest")}  # fmt: skip
 LEGAL_TYPES = {"COERCE", "ACCUSE", "SANCTION", "THREATEN"}
+PROTESTERS = re.compile(
+    r"\b(protest\w*|demonstrat\w*|riot\w*|critic\w*|marchers?|counter-protest\w*)\b",
+    re.IGNORECASE,
+)
 LEGAL_WORDS = re.compile(
     r"arrest|detain|detention|charg|convict|sentenc|jail|prison|prosecut|indict|custody|"
     r"trial|tried|guilty|extradit|fine[ds]?\b|apprehend|caught|booked|held",
@@ -63,22 +71,45 @@ def _legal(event: dict[str, Any]) -> bool:
     return event["type"] in LEGAL_TYPES and bool(LEGAL_WORDS.search(event["trigger"]["text"]))
 
 
-def _items(record: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any], int]]:
-    """(item id, event, index in its target list) of each unnamed target of a legal act."""
+def _suspect(event: dict[str, Any], role: str, side: dict[str, Any]) -> bool:
+    return role == "target" and _legal(event)
+
+
+def _protester(event: dict[str, Any], role: str, side: dict[str, Any]) -> bool:
+    return bool(PROTESTERS.search(side["text"])) or (
+        event["type"] == "PROTEST" and role == "source"
+    )
+
+
+Select = Callable[[dict[str, Any], str, dict[str, Any]], bool]
+# round -> (guideline version, which unnamed sides it decides)
+ROUNDS: dict[str, tuple[str, Select]] = {
+    "suspects": ("v10", _suspect),
+    "protesters": ("v11", _protester),
+}
+
+
+def _record_file(round_name: str) -> Path:
+    return GOLD / "adjudication" / f"{ROUNDS[round_name][0]}_{round_name}.json"
+
+
+def _items(
+    record: dict[str, Any], round_name: str
+) -> Iterator[tuple[str, dict[str, Any], str, int]]:
+    """(item id, event, role, index in that role's list) of each unnamed side to decide."""
+    select = ROUNDS[round_name][1]
     for event in record["events"]:
-        if not _legal(event):
-            continue
-        for k, side in enumerate(event["target"]):
-            if side.get("entity") is None and side.get("text"):
-                yield f"{record['id']}#{event['id']}#t{k}", event, k
+        for role in ("source", "target"):
+            for k, side in enumerate(event[role]):
+                if side.get("entity") is None and side.get("text") and select(event, role, side):
+                    yield f"{record['id']}#{event['id']}#{role[0]}{k}", event, role, k
 
 
-def _article_task(record: dict[str, Any]) -> str:
+def _article_task(record: dict[str, Any], round_name: str) -> str:
+    items = list(_items(record, round_name))
     text = record["text"]
     lines = [f"=== {record['id']} | published {record['published']} | {record['title']}"]
-    near = {
-        i for _, e, _ in _items(record) for i in range(e["sentence"] - WINDOW, e["sentence"] + 3)
-    }
+    near = {i for _, e, _, _ in items for i in range(e["sentence"] - WINDOW, e["sentence"] + 3)}
     shown = [i for i in range(len(record["sentences"])) if i < LEDE or i in near]
     for i in shown:
         if i > 0 and i - 1 not in shown:
@@ -86,19 +117,20 @@ def _article_task(record: dict[str, Any]) -> str:
         a, b = record["sentences"][i]
         lines.append(f"[{i}] {text[a:b]}")
     lines.append("SIDES TO DECIDE")
-    for item, event, k in _items(record):
+    for item, event, role, k in items:
         trigger = event["trigger"]["text"]
         lines.append(f'{item} [s{event["sentence"]}] act "{trigger}" {event["type"]}'
-                     f'/{event["mode"]} -> target "{event["target"][k]["text"]}"')  # fmt: skip
+                     f'/{event["mode"]} -> {role} "{event[role][k]["text"]}"')  # fmt: skip
     return "\n".join(lines) + "\n"
 
 
 def tasks(args: argparse.Namespace) -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    records = [r for r in _corpus() if any(True for _ in _items(r))]
-    (out / "suspects.txt").write_text("\n".join(map(_article_task, records)), encoding="utf-8")
-    count = Counter(r["split"] for r in records for _ in _items(r))
+    records = [r for r in _corpus() if any(True for _ in _items(r, args.round))]
+    body = "\n".join(_article_task(r, args.round) for r in records)
+    (out / f"{args.round}.txt").write_text(body, encoding="utf-8")
+    count = Counter(r["split"] for r in records for _ in _items(r, args.round))
     print(f"{len(records)} articles, sides by split: {dict(count)}", file=sys.stderr)
     return 0
 
@@ -126,10 +158,12 @@ def _kappa(pairs: list[tuple[str, str]]) -> float:
 
 
 def record(args: argparse.Namespace) -> int:
+    if _record_file(args.round).exists():  # its "before" codes would be read from the new gold
+        raise SystemExit(f"{_record_file(args.round).name} exists: this round was recorded")
     first, second = _decisions(args.first), _decisions(args.second)
     third = _decisions(args.adjudicated)
-    old = {item: event["target"][k].get("agent") for r in _corpus()
-           for item, event, k in _items(r)}  # fmt: skip
+    old = {item: event[role][k].get("agent") for r in _corpus()
+           for item, event, role, k in _items(r, args.round)}  # fmt: skip
     missing = [i for i in old if i not in first or i not in second]
     if missing:
         print(f"{len(missing)} sides lack a decision, e.g. {missing[:5]}", file=sys.stderr)
@@ -148,8 +182,8 @@ def record(args: argparse.Namespace) -> int:
     summary = {"sides": len(rows), "agreement": round(sum(a == b for a, b in pairs) / len(rows), 4),
                "kappa": round(_kappa(pairs), 3), "disputes": sum(a != b for a, b in pairs),
                "changed": sum(r["final"] != r["before"] for r in rows)}  # fmt: skip
-    RECORD.write_text(json.dumps({"summary": summary, "decisions": rows}, indent=1) + "\n",
-                      encoding="utf-8")  # fmt: skip
+    body = json.dumps({"summary": summary, "decisions": rows}, indent=1) + "\n"
+    _record_file(args.round).write_text(body, encoding="utf-8")
     print(json.dumps(summary), file=sys.stderr)
     return 0
 
@@ -177,7 +211,8 @@ def _event_paths(annotation: dict[str, Any]) -> dict[str, tuple[Any, ...]]:
 
 
 def apply(args: argparse.Namespace) -> int:
-    final = {r["item"]: r["final"] for r in json.loads(RECORD.read_text("utf-8"))["decisions"]}
+    recorded = json.loads(_record_file(args.round).read_text("utf-8"))
+    final = {r["item"]: r["final"] for r in recorded["decisions"]}
     by_article: dict[str, dict[str, str]] = {}
     for item, code in final.items():
         by_article.setdefault(item.split("#")[0], {})[item] = code
@@ -195,7 +230,8 @@ def apply(args: argparse.Namespace) -> int:
         edits = []
         for item, code in decided.items():
             _, event_id, side = item.split("#")
-            slot = where[(*events[event_id], "target", int(side[1:]), "agent")]
+            role = {"s": "source", "t": "target"}[side[0]]
+            slot = where[(*events[event_id], role, int(side[1:]), "agent")]
             if json.loads(slot.group(1)) != code:
                 edits.append((slot.start(1), slot.end(1), json.dumps(code)))
         for start, end, value in sorted(edits, reverse=True):
@@ -222,6 +258,8 @@ def main() -> int:
     r.set_defaults(run=record)
     a = sub.add_parser("apply")
     a.set_defaults(run=apply)
+    for command in (t, r, a):
+        command.add_argument("round", choices=sorted(ROUNDS))
     args = parser.parse_args()
     return int(args.run(args))
 
