@@ -1,15 +1,20 @@
-"""Guidelines v10 and v11 (§4.1): decide again the agent code of unnamed sides, one round per
-question the corpus had been split on.
+"""Guidelines v10-v13: decide again a CAMEO code the corpus had been split on, one round per
+question: the agent code of unnamed sides (§4.1) or the sector of entities (§1).
 
 Rounds:
     suspects    (v10) every unnamed target of a legal act: an arrest, detention, charge,
                 prosecution, trial, conviction or sentence
     protesters  (v11) every unnamed side named as protesters, demonstrators, rioters, marchers
                 or critics, and every unnamed source of a PROTEST event
+    platforms   (v12) the sector of every entity named as one of a fixed list of online
+                platforms and services (Twitter, YouTube, Telegram, Zoom...)
+    parties     (v13) the sector of every party, party branch and campaign organisation (an
+                entity named "... Party" or "... campaign", or any organisation annotated PTY
+                or OPP)
 
     python scripts/gold_agents.py tasks ROUND --out DIR
         one task file: each article that has such a side, its lede and the numbered sentences
-        around each side (up to eight before, two after), and the sides to decide (the
+        around each item (up to eight before, two after), and the items to decide (the
         event's trigger, type and mode, the side's role and words). Found from the gold's own
         types, modes, trigger and side words in every split, never from newsgraph's output;
         the old agent codes are not shown.
@@ -22,7 +27,8 @@ Rounds:
         write the recorded codes into data/gold/annotations/ (then `gold.py compile`), editing
         only each side's `agent` value in place
 
-A decision is one JSON line: {"item": ID, "agent": CODE, "reason": short text}. A dispute
+A decision is one JSON line: {"item": ID, "agent": CODE, "reason": short text} ("agent" holds
+the sector in an entity round). A dispute
 without an adjudicator's decision keeps the first annotation's code.
 """
 
@@ -34,6 +40,7 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +53,15 @@ PROTESTERS = re.compile(
     r"\b(protest\w*|demonstrat\w*|riot\w*|critic\w*|marchers?|counter-protest\w*)\b",
     re.IGNORECASE,
 )
+# online platforms and services (the companies that run them), by name
+PLATFORMS = re.compile(
+    r"Twitter|Facebook|YouTube|Instagram|TikTok|WhatsApp|Reddit|Telegram|Snapchat|LinkedIn|"
+    r"Weibo|Sina Weibo|WeChat|Zoom|Google|Wikipedia|Wikimedia( Foundation)?|GitHub|Twitch|"
+    r"Discord|Parler|Gab|Spotify|Netflix|Skype|VKontakte|VK|Tumblr|Pinterest|Periscope|"
+    r"Facebook Live|Instagram Live|YouTube Live|Google Meet|Microsoft Teams|Signal"
+)
+# parties, party branches and campaign organisations, by name
+PARTIES = re.compile(r".*\b([Pp]art(y|ies)|[Cc]ampaign)\b.*")
 LEGAL_WORDS = re.compile(
     r"arrest|detain|detention|charg|convict|sentenc|jail|prison|prosecut|indict|custody|"
     r"trial|tried|guilty|extradit|fine[ds]?\b|apprehend|caught|booked|held",
@@ -57,7 +73,6 @@ CODES = frozenset(
 )
 # the sentences shown: the lede, and a window before (and just after) each side's sentence
 LEDE, WINDOW = 4, 8
-_AGENT_KEY = re.compile(r'"agent"\s*:\s*(null|"[^"]*")')
 
 
 def _corpus() -> list[dict[str, Any]]:
@@ -82,45 +97,100 @@ def _protester(event: dict[str, Any], role: str, side: dict[str, Any]) -> bool:
 
 
 Select = Callable[[dict[str, Any], str, dict[str, Any]], bool]
-# round -> (guideline version, which unnamed sides it decides)
-ROUNDS: dict[str, tuple[str, Select]] = {
-    "suspects": ("v10", _suspect),
-    "protesters": ("v11", _protester),
+
+
+@dataclass(frozen=True)
+class Item:
+    """One code to decide: where the annotator reads about it, how the task names it, and the
+    value it replaces."""
+
+    id: str
+    sentences: tuple[int, ...]
+    line: str
+    before: str | None
+
+
+@dataclass(frozen=True)
+class Round:
+    """A guideline version's question: the unnamed sides whose `agent` it decides, or the
+    entities whose `sector` it decides."""
+
+    version: str
+    sides: Select | None = None
+    entities: re.Pattern[str] | None = None
+    # entities (not people) annotated with one of these sectors are decided too
+    sectors: frozenset[str] = frozenset()
+
+    @property
+    def key(self) -> str:
+        return "agent" if self.sides is not None else "sector"
+
+
+ROUNDS: dict[str, Round] = {
+    "suspects": Round("v10", sides=_suspect),
+    "protesters": Round("v11", sides=_protester),
+    "platforms": Round("v12", entities=PLATFORMS),
+    "parties": Round("v13", entities=PARTIES, sectors=frozenset({"PTY", "OPP"})),
 }
 
 
 def _record_file(round_name: str) -> Path:
-    return GOLD / "adjudication" / f"{ROUNDS[round_name][0]}_{round_name}.json"
+    return GOLD / "adjudication" / f"{ROUNDS[round_name].version}_{round_name}.json"
 
 
-def _items(
-    record: dict[str, Any], round_name: str
-) -> Iterator[tuple[str, dict[str, Any], str, int]]:
-    """(item id, event, role, index in that role's list) of each unnamed side to decide."""
-    select = ROUNDS[round_name][1]
+def _items(record: dict[str, Any], round_name: str) -> Iterator[Item]:
+    """The codes a round decides in one article, in the compiled gold's order."""
+    rule = ROUNDS[round_name]
+    if rule.sides is not None:
+        yield from _side_items(record, rule.sides)
+    if rule.entities is not None:
+        yield from _entity_items(record, rule.entities, rule.sectors)
+
+
+def _side_items(record: dict[str, Any], select: Select) -> Iterator[Item]:
     for event in record["events"]:
         for role in ("source", "target"):
             for k, side in enumerate(event[role]):
-                if side.get("entity") is None and side.get("text") and select(event, role, side):
-                    yield f"{record['id']}#{event['id']}#{role[0]}{k}", event, role, k
+                if side.get("entity") is not None or not side.get("text"):
+                    continue
+                if select(event, role, side):
+                    act = f'act "{event["trigger"]["text"]}" {event["type"]}/{event["mode"]}'
+                    line = f'[s{event["sentence"]}] {act} -> {role} "{side["text"]}"'
+                    item = f"{record['id']}#{event['id']}#{role[0]}{k}"
+                    yield Item(item, (event["sentence"],), line, side.get("agent"))
+
+
+def _entity_items(
+    record: dict[str, Any], names: re.Pattern[str], sectors: frozenset[str]
+) -> Iterator[Item]:
+    for entity in record["entities"]:
+        annotated = entity["type"] != "person" and entity.get("sector") in sectors
+        if names.fullmatch(entity["name"]) or annotated:
+            spans = [m[0] for m in entity["mentions"]]
+            sentences = tuple(sorted({_sentence_at(record, at) for at in spans}))
+            words = sorted({record["text"][a:b] for a, b in entity["mentions"]})
+            line = f'entity "{entity["name"]}" ({entity["type"]}), named as {words}'
+            line += f" in sentences {list(sentences)}"
+            yield Item(f"{record['id']}#{entity['id']}", sentences, line, entity.get("sector"))
+
+
+def _sentence_at(record: dict[str, Any], at: int) -> int:
+    return next(i for i, (a, b) in enumerate(record["sentences"]) if a <= at < b)
 
 
 def _article_task(record: dict[str, Any], round_name: str) -> str:
     items = list(_items(record, round_name))
     text = record["text"]
     lines = [f"=== {record['id']} | published {record['published']} | {record['title']}"]
-    near = {i for _, e, _, _ in items for i in range(e["sentence"] - WINDOW, e["sentence"] + 3)}
+    near = {i for item in items for s in item.sentences for i in range(s - WINDOW, s + 3)}
     shown = [i for i in range(len(record["sentences"])) if i < LEDE or i in near]
     for i in shown:
         if i > 0 and i - 1 not in shown:
             lines.append("[...]")
         a, b = record["sentences"][i]
         lines.append(f"[{i}] {text[a:b]}")
-    lines.append("SIDES TO DECIDE")
-    for item, event, role, k in items:
-        trigger = event["trigger"]["text"]
-        lines.append(f'{item} [s{event["sentence"]}] act "{trigger}" {event["type"]}'
-                     f'/{event["mode"]} -> {role} "{event[role][k]["text"]}"')  # fmt: skip
+    lines.append("TO DECIDE")
+    lines += [f"{item.id} {item.line}" for item in items]
     return "\n".join(lines) + "\n"
 
 
@@ -131,7 +201,7 @@ def tasks(args: argparse.Namespace) -> int:
     body = "\n".join(_article_task(r, args.round) for r in records)
     (out / f"{args.round}.txt").write_text(body, encoding="utf-8")
     count = Counter(r["split"] for r in records for _ in _items(r, args.round))
-    print(f"{len(records)} articles, sides by split: {dict(count)}", file=sys.stderr)
+    print(f"{len(records)} articles, items by split: {dict(count)}", file=sys.stderr)
     return 0
 
 
@@ -162,11 +232,10 @@ def record(args: argparse.Namespace) -> int:
         raise SystemExit(f"{_record_file(args.round).name} exists: this round was recorded")
     first, second = _decisions(args.first), _decisions(args.second)
     third = _decisions(args.adjudicated)
-    old = {item: event[role][k].get("agent") for r in _corpus()
-           for item, event, role, k in _items(r, args.round)}  # fmt: skip
+    old = {item.id: item.before for r in _corpus() for item in _items(r, args.round)}
     missing = [i for i in old if i not in first or i not in second]
     if missing:
-        print(f"{len(missing)} sides lack a decision, e.g. {missing[:5]}", file=sys.stderr)
+        print(f"{len(missing)} items lack a decision, e.g. {missing[:5]}", file=sys.stderr)
         return 1
     rows = []
     for item, before in old.items():
@@ -179,7 +248,7 @@ def record(args: argparse.Namespace) -> int:
         row["final"] = a if a == b else row.get("adjudicator", before)
         rows.append(row)
     pairs = [(r["first"], r["second"]) for r in rows]
-    summary = {"sides": len(rows), "agreement": round(sum(a == b for a, b in pairs) / len(rows), 4),
+    summary = {"items": len(rows), "agreement": round(sum(a == b for a, b in pairs) / len(rows), 4),
                "kappa": round(_kappa(pairs), 3), "disputes": sum(a != b for a, b in pairs),
                "changed": sum(r["final"] != r["before"] for r in rows)}  # fmt: skip
     body = json.dumps({"summary": summary, "decisions": rows}, indent=1) + "\n"
@@ -188,50 +257,50 @@ def record(args: argparse.Namespace) -> int:
     return 0
 
 
-def _agent_paths(node: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
-    """The path of every "agent" key, in the order the keys stand in the file."""
+def _key_paths(node: Any, key: str, path: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
+    """The path of every `key` in the file, in the order the keys stand in it."""
     if isinstance(node, dict):
-        for key, value in node.items():
-            if key == "agent":
-                yield (*path, key)
-            yield from _agent_paths(value, (*path, key))
+        for name, value in node.items():
+            if name == key:
+                yield (*path, name)
+            yield from _key_paths(value, key, (*path, name))
     elif isinstance(node, list):
         for i, value in enumerate(node):
-            yield from _agent_paths(value, (*path, i))
+            yield from _key_paths(value, key, (*path, i))
 
 
-def _event_paths(annotation: dict[str, Any]) -> dict[str, tuple[Any, ...]]:
-    """Compiled event id (e1, e2, ... in the compiler's order) -> the event's path."""
-    found, n = {}, 0
-    for i, entry in enumerate(annotation["sentences"]):
-        for j, _ in enumerate(entry.get("events", [])):
-            n += 1
-            found[f"e{n}"] = ("sentences", i, "events", j)
-    return found
+def _object_path(annotation: dict[str, Any], item: str) -> tuple[Any, ...]:
+    """Where an item's object stands in the annotation file: an entity ("...#E4"), or a side
+    of the compiled event id ("...#e7#t0": the compiler numbers events in file order)."""
+    parts = item.split("#")
+    if len(parts) == 2:
+        return ("entities", parts[1])
+    events = [("sentences", i, "events", j) for i, entry in enumerate(annotation["sentences"])
+              for j, _ in enumerate(entry.get("events", []))]  # fmt: skip
+    event = events[int(parts[1][1:]) - 1]
+    return (*event, {"s": "source", "t": "target"}[parts[2][0]], int(parts[2][1:]))
 
 
 def apply(args: argparse.Namespace) -> int:
+    key = ROUNDS[args.round].key
     recorded = json.loads(_record_file(args.round).read_text("utf-8"))
-    final = {r["item"]: r["final"] for r in recorded["decisions"]}
     by_article: dict[str, dict[str, str]] = {}
-    for item, code in final.items():
-        by_article.setdefault(item.split("#")[0], {})[item] = code
+    for row in recorded["decisions"]:
+        by_article.setdefault(row["item"].split("#")[0], {})[row["item"]] = row["final"]
+    slot_pattern = re.compile(rf'"{key}"\s*:\s*(null|"[^"]*")')
     changed = 0
     for article, decided in by_article.items():
         file = GOLD / "annotations" / f"{article.replace(':', '_')}.json"
         text = file.read_text(encoding="utf-8")
         annotation = json.loads(text)
-        slots = list(_AGENT_KEY.finditer(text))
-        paths = list(_agent_paths(annotation))
+        slots = list(slot_pattern.finditer(text))
+        paths = list(_key_paths(annotation, key))
         if len(slots) != len(paths):
-            raise SystemExit(f"{file.name}: {len(paths)} agent keys parsed, {len(slots)} found")
+            raise SystemExit(f"{file.name}: {len(paths)} {key} keys parsed, {len(slots)} found")
         where = dict(zip(paths, slots, strict=True))
-        events = _event_paths(annotation)
         edits = []
         for item, code in decided.items():
-            _, event_id, side = item.split("#")
-            role = {"s": "source", "t": "target"}[side[0]]
-            slot = where[(*events[event_id], role, int(side[1:]), "agent")]
+            slot = where[(*_object_path(annotation, item), key)]
             if json.loads(slot.group(1)) != code:
                 edits.append((slot.start(1), slot.end(1), json.dumps(code)))
         for start, end, value in sorted(edits, reverse=True):
@@ -239,7 +308,7 @@ def apply(args: argparse.Namespace) -> int:
         if edits:
             file.write_text(text, encoding="utf-8")
             changed += len(edits)
-    print(f"{changed} agent codes changed", file=sys.stderr)
+    print(f"{changed} codes changed", file=sys.stderr)
     return 0
 
 
