@@ -1,4 +1,4 @@
-"""Guidelines v10-v13: decide again a CAMEO code the corpus had been split on, one round per
+"""Guidelines v10-v14: decide again a CAMEO code the corpus had been split on, one round per
 question: the agent code of unnamed sides (§4.1) or the sector of entities (§1).
 
 Rounds:
@@ -11,6 +11,8 @@ Rounds:
     parties     (v13) the sector of every party, party branch and campaign organisation (an
                 entity named "... Party" or "... campaign", or any organisation annotated PTY
                 or OPP)
+    politicians (v14) the sector of every person annotated PTY, OPP or ELI (candidates, party
+                leaders and officials, former officials)
 
     python scripts/gold_agents.py tasks ROUND --out DIR
         one task file: each article that has such a side, its lede and the numbered sentences
@@ -60,6 +62,7 @@ PLATFORMS = re.compile(
     r"Discord|Parler|Gab|Spotify|Netflix|Skype|VKontakte|VK|Tumblr|Pinterest|Periscope|"
     r"Facebook Live|Instagram Live|YouTube Live|Google Meet|Microsoft Teams|Signal"
 )
+NOTHING = re.compile(r"(?!)")  # a round that selects by annotated sector alone
 # parties, party branches and campaign organisations, by name
 PARTIES = re.compile(r".*\b([Pp]art(y|ies)|[Cc]ampaign)\b.*")
 LEGAL_WORDS = re.compile(
@@ -118,8 +121,10 @@ class Round:
     version: str
     sides: Select | None = None
     entities: re.Pattern[str] | None = None
-    # entities (not people) annotated with one of these sectors are decided too
+    # entities annotated with one of these sectors are decided too: people only when `people`,
+    # else all but people
     sectors: frozenset[str] = frozenset()
+    people: bool = False
 
     @property
     def key(self) -> str:
@@ -131,6 +136,9 @@ ROUNDS: dict[str, Round] = {
     "protesters": Round("v11", sides=_protester),
     "platforms": Round("v12", entities=PLATFORMS),
     "parties": Round("v13", entities=PARTIES, sectors=frozenset({"PTY", "OPP"})),
+    "politicians": Round(
+        "v14", entities=NOTHING, sectors=frozenset({"PTY", "OPP", "ELI"}), people=True
+    ),
 }
 
 
@@ -144,7 +152,7 @@ def _items(record: dict[str, Any], round_name: str) -> Iterator[Item]:
     if rule.sides is not None:
         yield from _side_items(record, rule.sides)
     if rule.entities is not None:
-        yield from _entity_items(record, rule.entities, rule.sectors)
+        yield from _entity_items(record, rule)
 
 
 def _side_items(record: dict[str, Any], select: Select) -> Iterator[Item]:
@@ -160,12 +168,12 @@ def _side_items(record: dict[str, Any], select: Select) -> Iterator[Item]:
                     yield Item(item, (event["sentence"],), line, side.get("agent"))
 
 
-def _entity_items(
-    record: dict[str, Any], names: re.Pattern[str], sectors: frozenset[str]
-) -> Iterator[Item]:
+def _entity_items(record: dict[str, Any], rule: Round) -> Iterator[Item]:
+    assert rule.entities is not None
     for entity in record["entities"]:
-        annotated = entity["type"] != "person" and entity.get("sector") in sectors
-        if names.fullmatch(entity["name"]) or annotated:
+        kind = (entity["type"] == "person") == rule.people
+        annotated = kind and entity.get("sector") in rule.sectors
+        if rule.entities.fullmatch(entity["name"]) or annotated:
             spans = [m[0] for m in entity["mentions"]]
             sentences = tuple(sorted({_sentence_at(record, at) for at in spans}))
             words = sorted({record["text"][a:b] for a, b in entity["mentions"]})

@@ -169,12 +169,15 @@ class SectorModel:
     @staticmethod
     def _settled(entity: Entity, rule: str, codes: ActorCodes | None) -> bool:
         """Whether the rules' agent stands whatever the model says: the text's own title
-        ("General X"), a person's trade a gazetteer lists ("Footballer"), or a listed cartel
-        or armed group (actor_codes.yaml `kept_agents`), a one-party state's ruling party
-        (`kept_kinds`)."""
+        ("General X"), a person's trade a gazetteer lists ("Footballer"), or a cartel or
+        armed group a gazetteer or the actor knowledge base lists (actor_codes.yaml
+        `kept_agents`: "Basque Fatherland and Liberty" stays REB), a one-party state's ruling
+        party (`kept_kinds`)."""
         if stated_agent(entity, codes) == rule or listed_trade(entity, codes) == rule:
             return True
         shipped = codes or load_lexicon().actor_codes
+        if rule in shipped.kept_agents and any(a.key == "actor_kb" for a in entity.attributes):
+            return True
         if listed_agent(entity, codes) != rule:
             return False
         return rule in shipped.kept_agents or listed_kind(entity) in shipped.kept_kinds
