@@ -234,6 +234,12 @@ def _is_igo_body(
     return _prefix(entity_id, etype, country, _kinds(attributes), codes or _shipped()) == IGO
 
 
+# the `sector_source` of a sector every reading of an ambiguous name shares ("Democratic": a
+# party, whichever; resolve.actors): what the actor is is sure where who it is is not, so the
+# learned sector model leaves it (learn.sectors `_settled`)
+SHARED_READING = "shared reading"
+
+
 def _kinds(attributes: Mapping[str, Scalar]) -> list[str]:
     """The gazetteer kind an actor's attributes give ("political party"), as a list."""
     return [str(attributes["kind"]).lower()] if attributes.get("kind") else []

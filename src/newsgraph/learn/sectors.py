@@ -31,6 +31,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from newsgraph.coding import (
+    SHARED_READING,
     Coded,
     code_entity,
     listed_agent,
@@ -172,10 +173,16 @@ class SectorModel:
         ("General X"), a person's trade a gazetteer lists ("Footballer"), or a cartel or
         armed group a gazetteer or the actor knowledge base lists (actor_codes.yaml
         `kept_agents`: "Basque Fatherland and Liberty" stays REB), a one-party state's ruling
-        party (`kept_kinds`)."""
+        party (`kept_kinds`), or a party every reading of an ambiguous name is, where which
+        actor it is stays unknown (`kept_shared`: "Democratic" alone, the model took for
+        REB)."""
         if stated_agent(entity, codes) == rule or listed_trade(entity, codes) == rule:
             return True
         shipped = codes or load_lexicon().actor_codes
+        shared = any(a.key == "sector_source" and a.value == SHARED_READING
+                     for a in entity.attributes)  # fmt: skip
+        if shared and rule in shipped.kept_shared:
+            return True
         if rule in shipped.kept_agents and any(a.key == "actor_kb" for a in entity.attributes):
             return True
         if listed_agent(entity, codes) != rule:

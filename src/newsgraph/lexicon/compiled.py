@@ -65,6 +65,8 @@ class ActorCodes:
     body_heads: frozenset[str] = frozenset()
     # gazetteer kinds whose agent the learned sector model never overrides
     kept_kinds: frozenset[str] = frozenset()
+    # agents a shared reading of an ambiguous name gives that the sector model never overrides
+    kept_shared: frozenset[str] = frozenset()
     # titles that only say their holder speaks for or advises a body: the body's agent, any
     body_functions: frozenset[str] = frozenset()
 
@@ -149,6 +151,7 @@ def _actor_codes(files: Sequence[LexiconFile]) -> ActorCodes:
                       kept_agents=frozenset(w.upper() for w in words("kept_agents")),
                       body_heads=frozenset(words("body_heads")),
                       kept_kinds=frozenset(words("kept_kinds")),
+                      kept_shared=frozenset(w.upper() for w in words("kept_shared")),
                       body_functions=frozenset(words("body_functions")))  # fmt: skip
 
 

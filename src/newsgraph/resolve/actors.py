@@ -23,6 +23,7 @@ from dataclasses import replace
 from functools import cache
 from typing import Protocol
 
+from newsgraph.coding import SHARED_READING
 from newsgraph.lexicon.actor_kb import ActorKB, ActorRecord, Match, without_legal_form
 from newsgraph.lexicon.compiled import load_lexicon
 from newsgraph.lexicon.gazetteer import Entry, Gazetteer
@@ -111,7 +112,8 @@ def _completed(
         rivals = _rivals(gazetteer, entity.name)
         sector = _shared_sector(entity.name, rivals, kb, published)
         if sector is not None:
-            entity = replace(entity, attributes=(*entity.attributes, Attribute("sector", sector)))
+            shared = (Attribute("sector", sector), Attribute("sector_source", SHARED_READING))
+            entity = replace(entity, attributes=(*entity.attributes, *shared))
         return _outlet_of_a_shared_name(entity, rivals)
     record = found[0].record
     if len({m.record.id for m in found}) > 1:
