@@ -47,6 +47,10 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from newsgraph.gold.agreement import cohen_kappa  # noqa: E402
+
 GOLD = ROOT / "data" / "gold"
 LEGAL_MODES = {("COERCE", "arrest"), ("ACCUSE", "investigate"), ("SANCTION", "convict"),
                ("THREATEN", "arrest")}  # fmt: skip
@@ -226,15 +230,6 @@ def _decisions(name: str | None) -> dict[str, dict[str, Any]]:
     return found
 
 
-def _kappa(pairs: list[tuple[str, str]]) -> float:
-    """Cohen's kappa of two passes over the codes."""
-    n = len(pairs)
-    observed = sum(a == b for a, b in pairs) / n
-    first, second = Counter(a for a, _ in pairs), Counter(b for _, b in pairs)
-    expected = sum(first[c] * second[c] for c in first) / (n * n)
-    return (observed - expected) / (1 - expected) if expected < 1 else 1.0
-
-
 def record(args: argparse.Namespace) -> int:
     if _record_file(args.round).exists():  # its "before" codes would be read from the new gold
         raise SystemExit(f"{_record_file(args.round).name} exists: this round was recorded")
@@ -257,7 +252,7 @@ def record(args: argparse.Namespace) -> int:
         rows.append(row)
     pairs = [(r["first"], r["second"]) for r in rows]
     summary = {"items": len(rows), "agreement": round(sum(a == b for a, b in pairs) / len(rows), 4),
-               "kappa": round(_kappa(pairs), 3), "disputes": sum(a != b for a, b in pairs),
+               "kappa": round(cohen_kappa(pairs), 3), "disputes": sum(a != b for a, b in pairs),
                "changed": sum(r["final"] != r["before"] for r in rows)}  # fmt: skip
     body = json.dumps({"summary": summary, "decisions": rows}, indent=1) + "\n"
     _record_file(args.round).write_text(body, encoding="utf-8")

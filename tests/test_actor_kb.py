@@ -324,6 +324,18 @@ def test_armed_groups_from_the_phoenix_dictionaries_get_country_and_sector(
     assert str(attributes["actor_kb"]).startswith("kb:phoenix:")
 
 
+def test_a_party_of_an_ambiguous_name_stays_a_party(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    # "Democratic" alone is the US party's ambiguous name, with no country to say which party:
+    # a party whichever it is (PTY), which the learned sector model must not recode (it took
+    # it for REB; actor_codes.yaml `kept_shared`)
+    found = extract_text("Democratic mayor Muriel Bowser spoke.")
+    (party,) = [e for e in found.entities if e.name == "Democratic"]
+    attributes = {a.key: a.value for a in party.attributes}
+    assert (attributes["sector"], attributes["sector_source"]) == ("PTY", "shared reading")
+
+
 def test_a_title_or_place_run_into_a_name_does_not_hide_the_person(
     extract_text: Callable[..., Extraction],
 ) -> None:

@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from newsgraph.cli import app
-from newsgraph.gold.agreement import agreement
+from newsgraph.gold.agreement import agreement, cohen_kappa
 from newsgraph.gold.compile import GoldError, compile_annotation, ontology
 from newsgraph.gold.corpus import gold_schema, load_gold, split_of
 from newsgraph.gold.harness import date_matches, evaluate
@@ -247,3 +247,37 @@ def test_undated_events_have_the_v8_decisions(corpus: list[dict[str, Any]]) -> N
     undated = [(r["id"], e) for r in corpus for e in r["events"] if not e["date_text"]]
     assert len(undated) == len(final) == record["summary"]["events"]
     assert all(final[(article, e["id"])] == e["date"] for article, e in undated)
+
+
+@pytest.mark.parametrize(
+    "round_file",
+    ["v10_suspects", "v11_protesters", "v12_platforms", "v13_parties", "v14_politicians"],
+)
+def test_codes_decided_again_are_the_corpus_codes(
+    corpus: list[dict[str, Any]], round_file: str
+) -> None:
+    # guidelines v10-v14: codes the corpus had split on, decided again by two annotators (an
+    # adjudicator where they differed, scripts/gold_agents.py); the corpus holds the decisions.
+    # An item is an entity ("article#E4": its sector) or an unnamed side ("article#e7#t0":
+    # the agent of the event's first target; "s" for a source)
+    record = json.loads((ROOT / f"data/gold/adjudication/{round_file}.json").read_text())
+    by_id = {r["id"]: r for r in corpus}
+    for decision in record["decisions"]:
+        article, *where = decision["item"].split("#")
+        if len(where) == 1:
+            (entity,) = [e for e in by_id[article]["entities"] if e["id"] == where[0]]
+            code = entity["sector"]
+        else:
+            (event,) = [e for e in by_id[article]["events"] if e["id"] == where[0]]
+            side = event["source" if where[1][0] == "s" else "target"][int(where[1][1:])]
+            code = side["agent"]
+        assert code == decision["final"], decision["item"]
+    assert record["summary"]["items"] == len(record["decisions"])
+
+
+def test_cohen_kappa() -> None:
+    assert cohen_kappa([("A", "A"), ("B", "B")]) == 1.0
+    assert cohen_kappa([("A", "B"), ("B", "A")]) == -1.0
+    # observed 0.75, expected (2*3 + 2*1) / 16 = 0.5: kappa 0.5
+    assert cohen_kappa([("A", "A"), ("A", "B"), ("B", "B"), ("B", "B")]) == pytest.approx(0.5)
+    assert cohen_kappa([]) == 0.0

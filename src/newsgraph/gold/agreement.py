@@ -9,7 +9,7 @@ Alignments and quotes are compared as sets (F1 of one annotator against the othe
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,13 +38,7 @@ class Agreement:
     @property
     def type_kappa(self) -> float:
         """Cohen's kappa over the types of paired events."""
-        pairs = self.type_pairs
-        if not pairs:
-            return 0.0
-        left, right = Counter(a for a, _ in pairs), Counter(b for _, b in pairs)
-        n = len(pairs)
-        expected = sum(left[k] * right[k] for k in left) / (n * n)
-        return (self.type_observed - expected) / (1 - expected) if expected < 1 else 1.0
+        return cohen_kappa(self.type_pairs)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -174,3 +168,14 @@ def agreement(first: Iterable[dict[str, Any]], second: Iterable[dict[str, Any]])
         result.articles += 1
         _Pair(record, other, result).score()
     return result
+
+
+def cohen_kappa(pairs: Sequence[tuple[str, str]]) -> float:
+    """Cohen's kappa of two annotators' labels over the same items (0 for no items)."""
+    if not pairs:
+        return 0.0
+    n = len(pairs)
+    observed = sum(a == b for a, b in pairs) / n
+    left, right = Counter(a for a, _ in pairs), Counter(b for _, b in pairs)
+    expected = sum(left[k] * right[k] for k in left) / (n * n)
+    return (observed - expected) / (1 - expected) if expected < 1 else 1.0

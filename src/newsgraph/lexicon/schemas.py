@@ -28,6 +28,16 @@ _DATE = {"type": ["string", "integer", "null"]}
 _AGENT = {"type": "string", "pattern": "^[A-Z]{3}$"}  # a CAMEO agent type: GOV, MIL, REB...
 
 
+def _code_and_words(words: str, **optional: dict[str, Any]) -> dict[str, Any]:
+    """An object of an agent `code` and a word list named `words` (and `optional` members)."""
+    return {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["code", words],
+        "properties": {"code": _AGENT, words: _WORDS, **optional},
+    }
+
+
 def _meta(kind: str, **extra: Any) -> dict[str, Any]:
     return {
         "type": "object",
@@ -142,24 +152,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             },
             "not_actors": _WORDS,
             "state_bodies": _WORDS,
-            "accused": {
-                "type": "object",
-                "additionalProperties": False,
-                "required": ["code", "nouns"],
-                "properties": {
-                    "code": {"type": "string", "pattern": "^[A-Z]{3}$"},
-                    "nouns": _WORDS,
-                    "political": {
-                        "type": "object",
-                        "additionalProperties": False,
-                        "required": ["code", "words"],
-                        "properties": {
-                            "code": {"type": "string", "pattern": "^[A-Z]{3}$"},
-                            "words": _WORDS,
-                        },
-                    },
-                },
-            },
+            "accused": _code_and_words("nouns", political=_code_and_words("words")),
             "modality": {
                 "type": "object",
                 "properties": dict.fromkeys(MODALITY_LISTS, _WORDS),
