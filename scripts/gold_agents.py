@@ -1,4 +1,4 @@
-"""Guidelines v10-v14: decide again a CAMEO code the corpus had been split on, one round per
+"""Guidelines v10-v15: decide again a CAMEO code the corpus had been split on, one round per
 question: the agent code of unnamed sides (§4.1) or the sector of entities (§1).
 
 Rounds:
@@ -13,6 +13,7 @@ Rounds:
                 or OPP)
     politicians (v14) the sector of every person annotated PTY, OPP or ELI (candidates, party
                 leaders and officials, former officials)
+    platform-types (v15) the entity type of the platforms of v12 (organization or media...)
 
     python scripts/gold_agents.py tasks ROUND --out DIR
         one task file: each article that has such a side, its lede and the numbered sentences
@@ -30,7 +31,7 @@ Rounds:
         only each side's `agent` value in place
 
 A decision is one JSON line: {"item": ID, "agent": CODE, "reason": short text} ("agent" holds
-the sector in an entity round). A dispute
+the sector, or the type, in an entity round). A dispute
 without an adjudicator's decision keeps the first annotation's code.
 """
 
@@ -73,6 +74,9 @@ LEGAL_WORDS = re.compile(
     r"arrest|detain|detention|charg|convict|sentenc|jail|prison|prosecut|indict|custody|"
     r"trial|tried|guilty|extradit|fine[ds]?\b|apprehend|caught|booked|held",
     re.IGNORECASE,
+)
+ENTITY_TYPES = frozenset(
+    "person state organization armed_force media group place weapon".split()  # noqa: SIM905
 )
 CODES = frozenset(
     """GOV MIL COP LEG JUD SPY OPP PTY REB SEP CRM CVL BUS MED EDU NGO IGO LAB REL HLH REF
@@ -129,10 +133,13 @@ class Round:
     # else all but people
     sectors: frozenset[str] = frozenset()
     people: bool = False
+    # an entity round that decides another field than the sector, and its labels
+    field: str = "sector"
+    labels: frozenset[str] = CODES
 
     @property
     def key(self) -> str:
-        return "agent" if self.sides is not None else "sector"
+        return "agent" if self.sides is not None else self.field
 
 
 ROUNDS: dict[str, Round] = {
@@ -143,6 +150,7 @@ ROUNDS: dict[str, Round] = {
     "politicians": Round(
         "v14", entities=NOTHING, sectors=frozenset({"PTY", "OPP", "ELI"}), people=True
     ),
+    "platform-types": Round("v15", entities=PLATFORMS, field="type", labels=ENTITY_TYPES),
 }
 
 
@@ -181,9 +189,10 @@ def _entity_items(record: dict[str, Any], rule: Round) -> Iterator[Item]:
             spans = [m[0] for m in entity["mentions"]]
             sentences = tuple(sorted({_sentence_at(record, at) for at in spans}))
             words = sorted({record["text"][a:b] for a, b in entity["mentions"]})
-            line = f'entity "{entity["name"]}" ({entity["type"]}), named as {words}'
+            shown = "" if rule.field == "type" else f" ({entity['type']})"  # not what is decided
+            line = f'entity "{entity["name"]}"{shown}, named as {words}'
             line += f" in sentences {list(sentences)}"
-            yield Item(f"{record['id']}#{entity['id']}", sentences, line, entity.get("sector"))
+            yield Item(f"{record['id']}#{entity['id']}", sentences, line, entity.get(rule.key))
 
 
 def _sentence_at(record: dict[str, Any], at: int) -> int:
@@ -217,15 +226,15 @@ def tasks(args: argparse.Namespace) -> int:
     return 0
 
 
-def _decisions(name: str | None) -> dict[str, dict[str, Any]]:
+def _decisions(name: str | None, labels: frozenset[str]) -> dict[str, dict[str, Any]]:
     if not name:
         return {}
     found = {}
     for line in Path(name).read_text(encoding="utf-8").splitlines():
         if line.strip():
             item = json.loads(line)
-            if item["agent"] not in CODES:
-                raise SystemExit(f"{item['item']}: not a CAMEO agent code: {item['agent']!r}")
+            if item["agent"] not in labels:
+                raise SystemExit(f"{item['item']}: not a label of this round: {item['agent']!r}")
             found[item["item"]] = item
     return found
 
@@ -233,8 +242,9 @@ def _decisions(name: str | None) -> dict[str, dict[str, Any]]:
 def record(args: argparse.Namespace) -> int:
     if _record_file(args.round).exists():  # its "before" codes would be read from the new gold
         raise SystemExit(f"{_record_file(args.round).name} exists: this round was recorded")
-    first, second = _decisions(args.first), _decisions(args.second)
-    third = _decisions(args.adjudicated)
+    labels = ROUNDS[args.round].labels
+    first, second = _decisions(args.first, labels), _decisions(args.second, labels)
+    third = _decisions(args.adjudicated, labels)
     old = {item.id: item.before for r in _corpus() for item in _items(r, args.round)}
     missing = [i for i in old if i not in first or i not in second]
     if missing:
@@ -251,7 +261,8 @@ def record(args: argparse.Namespace) -> int:
         row["final"] = a if a == b else row.get("adjudicator", before)
         rows.append(row)
     pairs = [(r["first"], r["second"]) for r in rows]
-    summary = {"items": len(rows), "agreement": round(sum(a == b for a, b in pairs) / len(rows), 4),
+    agreement = round(sum(a == b for a, b in pairs) / len(rows), 4)
+    summary = {"field": ROUNDS[args.round].key, "items": len(rows), "agreement": agreement,
                "kappa": round(cohen_kappa(pairs), 3), "disputes": sum(a != b for a, b in pairs),
                "changed": sum(r["final"] != r["before"] for r in rows)}  # fmt: skip
     body = json.dumps({"summary": summary, "decisions": rows}, indent=1) + "\n"

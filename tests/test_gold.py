@@ -251,26 +251,34 @@ def test_undated_events_have_the_v8_decisions(corpus: list[dict[str, Any]]) -> N
 
 @pytest.mark.parametrize(
     "round_file",
-    ["v10_suspects", "v11_protesters", "v12_platforms", "v13_parties", "v14_politicians"],
+    [
+        "v10_suspects",
+        "v11_protesters",
+        "v12_platforms",
+        "v13_parties",
+        "v14_politicians",
+        "v15_platform-types",
+    ],
 )
 def test_codes_decided_again_are_the_corpus_codes(
     corpus: list[dict[str, Any]], round_file: str
 ) -> None:
-    # guidelines v10-v14: codes the corpus had split on, decided again by two annotators (an
+    # guidelines v10-v15: codes the corpus had split on, decided again by two annotators (an
     # adjudicator where they differed, scripts/gold_agents.py); the corpus holds the decisions.
-    # An item is an entity ("article#E4": its sector) or an unnamed side ("article#e7#t0":
-    # the agent of the event's first target; "s" for a source)
+    # An item is an entity ("article#E4": its sector or type, the summary's `field`) or an
+    # unnamed side ("article#e7#t0": the agent of the event's first target; "s" for a source)
     record = json.loads((ROOT / f"data/gold/adjudication/{round_file}.json").read_text())
+    field = record["summary"]["field"]
     by_id = {r["id"]: r for r in corpus}
     for decision in record["decisions"]:
         article, *where = decision["item"].split("#")
         if len(where) == 1:
             (entity,) = [e for e in by_id[article]["entities"] if e["id"] == where[0]]
-            code = entity["sector"]
+            code = entity[field]
         else:
             (event,) = [e for e in by_id[article]["events"] if e["id"] == where[0]]
             side = event["source" if where[1][0] == "s" else "target"][int(where[1][1:])]
-            code = side["agent"]
+            code = side[field]
         assert code == decision["final"], decision["item"]
     assert record["summary"]["items"] == len(record["decisions"])
 
