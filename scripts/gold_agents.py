@@ -1,4 +1,4 @@
-"""Guidelines v10-v15: decide again a CAMEO code the corpus had been split on, one round per
+"""Guidelines v10-v16: decide again a CAMEO code the corpus had been split on, one round per
 question: the agent code of unnamed sides (§4.1) or the sector of entities (§1).
 
 Rounds:
@@ -14,6 +14,8 @@ Rounds:
     politicians (v14) the sector of every person annotated PTY, OPP or ELI (candidates, party
                 leaders and officials, former officials)
     platform-types (v15) the entity type of the platforms of v12 (organization or media...)
+    perpetrators (v16) the agent of every unnamed side named as the doer of violence or a
+                crime (attackers, gunmen, shooters, bombers, kidnappers, suspects...)
 
     python scripts/gold_agents.py tasks ROUND --out DIR
         one task file: each article that has such a side, its lede and the numbered sentences
@@ -58,6 +60,12 @@ LEGAL_MODES = {("COERCE", "arrest"), ("ACCUSE", "investigate"), ("SANCTION", "co
 LEGAL_TYPES = {"COERCE", "ACCUSE", "SANCTION", "THREATEN"}
 PROTESTERS = re.compile(
     r"\b(protest\w*|demonstrat\w*|riot\w*|critic\w*|marchers?|counter-protest\w*)\b",
+    re.IGNORECASE,
+)
+# the doers of violence named only as such
+PERPETRATORS = re.compile(
+    r"\b(attackers?|gunm[ae]n|shooters?|assailants?|perpetrators?|killers?|bombers?|hijackers?|"
+    r"kidnappers?|abductors?|murderers?|terrorists?|suspects?|offenders?|culprits?)\b",
     re.IGNORECASE,
 )
 # online platforms and services (the companies that run them), by name
@@ -107,6 +115,12 @@ def _protester(event: dict[str, Any], role: str, side: dict[str, Any]) -> bool:
     )
 
 
+def _perpetrator(event: dict[str, Any], role: str, side: dict[str, Any]) -> bool:
+    """(Sides the suspects and protesters rounds decided are left to them.)"""
+    earlier = _suspect(event, role, side) or _protester(event, role, side)
+    return bool(PERPETRATORS.search(side["text"])) and not earlier
+
+
 Select = Callable[[dict[str, Any], str, dict[str, Any]], bool]
 
 
@@ -151,6 +165,7 @@ ROUNDS: dict[str, Round] = {
         "v14", entities=NOTHING, sectors=frozenset({"PTY", "OPP", "ELI"}), people=True
     ),
     "platform-types": Round("v15", entities=PLATFORMS, field="type", labels=ENTITY_TYPES),
+    "perpetrators": Round("v16", sides=_perpetrator),
 }
 
 

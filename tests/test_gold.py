@@ -258,6 +258,7 @@ def test_undated_events_have_the_v8_decisions(corpus: list[dict[str, Any]]) -> N
         "v13_parties",
         "v14_politicians",
         "v15_platform-types",
+        "v16_perpetrators",
     ],
 )
 def test_codes_decided_again_are_the_corpus_codes(
