@@ -53,6 +53,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from newsgraph.gold.agreement import cohen_kappa  # noqa: E402
+from newsgraph.gold.compile import ontology  # noqa: E402
+from newsgraph.gold.corpus import load_gold  # noqa: E402
 
 GOLD = ROOT / "data" / "gold"
 LEGAL_MODES = {("COERCE", "arrest"), ("ACCUSE", "investigate"), ("SANCTION", "convict"),
@@ -83,20 +85,15 @@ LEGAL_WORDS = re.compile(
     r"trial|tried|guilty|extradit|fine[ds]?\b|apprehend|caught|booked|held",
     re.IGNORECASE,
 )
-ENTITY_TYPES = frozenset(
-    "person state organization armed_force media group place weapon".split()  # noqa: SIM905
-)
-CODES = frozenset(
-    """GOV MIL COP LEG JUD SPY OPP PTY REB SEP CRM CVL BUS MED EDU NGO IGO LAB REL HLH REF
-    ELI""".split()  # noqa: SIM905
-)
+# the labels a decision may take: the gold's own (src/newsgraph/gold/ontology.json)
+ENTITY_TYPES = frozenset(ontology()["entity_types"])
+CODES = frozenset(ontology()["agents"])
 # the sentences shown: the lede, and a window before (and just after) each side's sentence
 LEDE, WINDOW = 4, 8
 
 
 def _corpus() -> list[dict[str, Any]]:
-    with (GOLD / "newsgraph-gold.jsonl").open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle]
+    return load_gold(GOLD)
 
 
 def _legal(event: dict[str, Any]) -> bool:
