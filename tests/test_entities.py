@@ -220,6 +220,11 @@ def test_an_outlets_title_with_a_capital_the_is_the_outlet_and_the_ocean_is_not(
         ("The Democratic Party criticised the plan in Washington.", "Democratic Party",
          "organization"),
         ("Police broke up the daily Caracas protests.", "Venezuela", "state"),
+        # the last word of a name NER read as a person's makes it a body
+        ("Ben Franklin Technology Partners invested in the firm.",
+         "Ben Franklin Technology Partners", "organization"),
+        ("The Victoria Election Authority counted the votes.", "Victoria Election Authority",
+         "organization"),
     ],
 )  # fmt: skip
 def test_the_words_of_a_name_and_the_nouns_around_it_say_its_kind(

@@ -204,6 +204,17 @@ def test_other_alignments(
         # after "as", a naming verb's object holds the post; a party leader leads the party
         ("Party members voted to elect Boris Johnson as the new Conservative leader.",
          ("Boris Johnson", "leads", "Conservative"), False),
+        # a post whose own phrase names its body, in apposition or right before the name
+        ("Laura Chen, a Stanford University undergraduate, won the prize.",
+         ("Laura Chen", "member_of", "Stanford University"), False),
+        # the small model hangs the body before a post on a word before it: the surface holds
+        ("Condolences came from viewers and Al Jazeera producer Karim Haddad.",
+         ("Karim Haddad", "member_of", "Al Jazeera"), False),
+        ("Siemens President and CEO Roland Busch said the firm was growing.",
+         ("Roland Busch", "leads", "Siemens"), False),
+        # of two posts, the one next to the body is held there
+        ("Labour Party leader and Prime Minister Jane Doe spoke on Monday.",
+         ("Jane Doe", "leads", "Labour Party"), False),
     ],
 )  # fmt: skip
 def test_alignments_stated_by_nouns(
@@ -561,3 +572,20 @@ def test_an_object_pronoun_names_no_one_of_its_own_subject(run: Run) -> None:
     found = triples(run("Democratic Senator Chris Murphy opposed it."))
     assert ("Chris Murphy", "member_of", "Democratic") in found
     assert not any(relation == "opposes" for _, relation, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a post names its own holder, not the others of a list; a founder holds no post
+        "Questions came from SpaceX co-founder Jim Cantrell, actor Sean Stone and activist "
+        "Cindy Sheehan.",
+        # a people or a faith is no body one holds a post in
+        "The shooting of Walter Wallace Jr., a mentally ill African American man, sparked riots.",
+        # a noun that is no post ties no one
+        "Prompted by the visit, she wore a costume based on Marvel character Abe Sapien.",
+    ],
+)
+def test_words_before_a_name_that_are_no_post_in_a_body_tie_no_one(run: Run, text: str) -> None:
+    result = run(text)
+    assert not [r for r in result.relations if r.relation == "member_of"], result.relations

@@ -8,14 +8,15 @@ party in a description ("Schiff, the Democratic chairman") tie a person to it; a
 its holder to its organisation (as its head, else as a member), or a state-leading title to
 its state ("US President Donald Trump"). These read a title's words and the lexicon's title
 qualifiers rather than a clause's verb, so they sit apart from the clause readers in
-`annotate/relations.py`, which call them.
+`annotate/relations.py`, which call them. A body and a post named in a person's own phrase
+are read in `annotate/name_phrases.py`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from newsgraph.annotate.described import described_people
 from newsgraph.annotate.frames import Actor, DocView
@@ -224,129 +225,6 @@ def _membership(view: DocView, lexicon: RelationLexicon, organization: str) -> s
     return affiliation.relation if entity.type.value in affiliation.types else None
 
 
-def _affiliations(
-    view: DocView, entities: Sequence[Entity], lexicon: RelationLexicon
-) -> list[Relation]:
-    """A person named with an organisation: "X of the University of Y" (a preposition on the
-    name), "Center for Food Safety scientist X" (the organisation inside the name's phrase)."""
-    if lexicon.affiliation is None:
-        return []
-    relation, preps = lexicon.affiliation.relation, lexicon.affiliation.preps
-    found = []
-    for entity in entities:
-        if entity.type != EntityType.PERSON:
-            continue
-        for mention in entity.mentions:
-            span = view.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is None or not len(span):
-                continue
-            for organization in _named_with(view, span, preps):
-                if _membership(view, lexicon, organization) is None:
-                    if _heads_place(view, span, organization, lexicon):
-                        found.append(_led_place(view, span, entity.id, organization))
-                    continue
-                evidence = view.evidence(list(view.doc[span.root.left_edge.i : span.end + 1]))
-                subject, tie, obj = entity.id, relation, organization
-                if (chosen := _chosen_by(view, span, organization, lexicon)) is not None:
-                    subject, tie, obj = organization, chosen, entity.id
-                elif (titled := _title_tie(view, span, organization, lexicon)) is not None:
-                    if not titled:
-                        continue  # "former Tesco chief executive X": no tie now
-                    tie = titled
-                found.append(
-                    Relation(
-                        id="",
-                        subject=subject,
-                        relation=tie,
-                        object=obj,
-                        evidence=evidence,
-                        citation=_citation_id(view, evidence.sentence),
-                        confidence=0.6,
-                    )
-                )
-    return found
-
-
-def _heads_place(view: DocView, span: Span, place: str, lexicon: RelationLexicon) -> bool:
-    """Whether the name's own phrase gives its holder a post that heads the place named in it
-    ("Governor of California Gavin Newsom", "Scotland First Minister Nicola Sturgeon"); not a
-    former one, nor a deputy's."""
-    body = view.entities.get(place)
-    root, start = span.root, span.root.left_edge.i
-    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.i == start - 1:
-        # the small model reads "Governor of California Gavin Newsom" as a governor "of" him
-        start = root.head.head.left_edge.i
-    words = view.doc[start : span.start]
-    if body is None or body.type != EntityType.PLACE:
-        return False
-    lower = {t.lower_ for t in words}
-    qualifiers = lexicon.title_qualifiers
-    if lower & (qualifiers.get("no_tie", frozenset()) | qualifiers.get("member", frozenset())):
-        return False
-    phrase = f" {' '.join(t.lower_ for t in words if not t.is_punct)} "
-    return any(f" {title} " in phrase for title in lexicon.place_heads)
-
-
-def _led_place(view: DocView, span: Span, person: str, place: str) -> Relation:
-    evidence = view.evidence(list(view.doc[span.root.left_edge.i : span.end]))
-    return Relation(id="", subject=person, relation="leads", object=place, evidence=evidence,
-                    citation=_citation_id(view, evidence.sentence), confidence=0.6)  # fmt: skip
-
-
-def _chosen_by(
-    view: DocView, span: Span, organization: str, lexicon: RelationLexicon
-) -> str | None:
-    """The relation an organisation named before a person holds to them when a reversed noun
-    stands between ("Prohibition Party presidential nominee Phil Collins": the party supports
-    him; a nominee need not be a member)."""
-    for token in _after_body(view, span, organization) or ():
-        entry = lexicon.nouns.get(token.lemma_.lower())
-        if entry is not None and entry[2]:
-            return entry[0]
-    return None
-
-
-def _title_tie(
-    view: DocView, span: Span, organization: str, lexicon: RelationLexicon
-) -> str | None:
-    """What the title between an organisation and the person it names says (guideline 6.1):
-    "WHO director-general Tedros" leads, "NAACP vice president X" is a member (None: the
-    default), "former Tesco chief executive X" no tie now (the empty string); for a body
-    behind "of" on the name, the title before the name ("Director X of Y") says it."""
-    after = _after_body(view, span, organization)
-    if after is None:
-        # the body behind "of" on the name: the title is the words before the name
-        # ("Director Anthony Fauci of the NIAID" leads it)
-        after = view.doc[span.root.left_edge.i : span.start]
-    tokens = [t for t in after if not t.is_punct]
-    between = [t.lower_ for t in tokens]
-    qualifiers = lexicon.title_qualifiers
-    phrase_words = view.doc[span.root.left_edge.i : span.start]
-    if any(t.lower_ in qualifiers.get("no_tie", ()) for t in phrase_words):
-        return ""  # anywhere in the name's phrase: "former Tesco chief executive X"
-    if any(w in lexicon.no_post_titles for w in between):
-        return ""  # "SpaceX founder Elon Musk": no post by that word
-    if any(w in qualifiers.get("member", ()) for w in between):
-        return None
-    phrase = " ".join(between)
-    titles = [t for t in lexicon.titles if f" {t} " in f" {phrase} "]
-    if not titles:
-        return None
-    title = max(titles, key=len)
-    before = f" {phrase} ".split(f" {title} ")[0].split()
-    if any(t.pos_ in {"NOUN", "PROPN"} for t in tokens[: len(before)]):
-        return None  # "Democratic committee chairman X": the title heads another body
-    return _heading(view, title, organization, lexicon)
-
-
-def _after_body(view: DocView, span: Span, organization: str) -> Span | None:
-    """The words between an organisation named in a person's own noun phrase and the name
-    ("Prohibition Party [presidential nominee] Phil Collins"); None when it is not in it."""
-    words = view.doc[span.root.left_edge.i : span.start]
-    at = [t.i for t in words if view.entity_of(t) == organization]
-    return view.doc[max(at) + 1 : span.start] if at else None
-
-
 def _heading(view: DocView, title: str, organization: str, lexicon: RelationLexicon) -> str | None:
     """The relation a leadership title gives its holder to the body it is named with (None
     when the title heads nothing there)."""
@@ -356,22 +234,6 @@ def _heading(view: DocView, title: str, organization: str, lexicon: RelationLexi
     if relation and title in offices and body is not None and _is_party(body):
         return None  # "Republican Governor X": the party's member; the office is a state's
     return relation
-
-
-def _named_with(view: DocView, span: Span, preps: frozenset[str]) -> list[str]:
-    """Entities in the name's own noun phrase before it, or behind one of `preps` on it."""
-    root = span.root
-    found = [
-        view.entity_of(t) for t in view.doc[root.left_edge.i : span.start]
-    ]  # "Republican Representative Francis Rooney"
-    for prep in root.children:
-        if prep.dep_ == "prep" and prep.lower_ in preps:
-            for pobj in (p for p in prep.children if p.dep_ == "pobj"):
-                # the body's name, or the name in apposition to its kind ("of worldwide victim
-                # group Ending Clergy Abuse")
-                found.append(view.entity_of(pobj))
-                found += [view.entity_of(c) for c in pobj.children if c.dep_ == "appos"]
-    return list(dict.fromkeys(e for e in found if e is not None))
 
 
 def _a_members_post(view: DocView, role: Role, lexicon: RelationLexicon) -> bool:

@@ -21,8 +21,8 @@ from newsgraph.annotate.actor_words import DOCUMENTS
 from newsgraph.annotate.described import DESCRIBING, described
 from newsgraph.annotate.events import subject_of
 from newsgraph.annotate.frames import Actor, DocView
+from newsgraph.annotate.name_phrases import _affiliations, _phrase_posts
 from newsgraph.annotate.posts import (
-    _affiliations,
     _body_in_description,
     _noun_entry,
     _post_relations,
@@ -64,11 +64,12 @@ def find_relations(
             and lexicon.affiliation
             and lemma in lexicon.affiliation.nouns
         ):
-            found += _post_relations(view, token, lexicon)
+            found += _post_relations(view, token, lexicon) + _phrase_posts(view, token, lexicon)
         elif token.pos_ == "NOUN" and lexicon.affiliation:
             # any post "at" a body: "X, an evolutionary biomechanicist at the Royal Veterinary
             # College"; other prepositions only after the listed nouns ("a critic of Y")
             found += _post_relations(view, token, lexicon, lexicon.affiliation.any_noun_preps)
+            found += _phrase_posts(view, token, lexicon)
         if token.pos_ in {"NOUN", "PROPN"} and (
             token.dep_ in DESCRIBING or any(c.dep_ in {"appos", "conj"} for c in token.children)
         ):

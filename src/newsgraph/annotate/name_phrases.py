@@ -1,0 +1,273 @@
+"""A person's own phrase: the body and the post named with a name ("Center for Food Safety
+scientist X", "WHO director-general Tedros", "X of the University of Y", "Sky News Arabia
+producer Jamal al-Harbi", "Rebecca Falconer, an Ithaca College undergraduate"), read off the
+parse and, where the small model hung the words before a name elsewhere, off the surface
+(guideline 6.1). Split from `annotate/posts.py`, whose title rules these share.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Span, Token
+
+from newsgraph.annotate.described import described_people
+from newsgraph.annotate.frames import Actor, DocView
+from newsgraph.annotate.posts import _heading, _is_party, _membership
+from newsgraph.annotate.relation_records import _citation_id, _pairs
+from newsgraph.lexicon.relations import RelationLexicon
+from newsgraph.models import Entity, EntityType, Relation
+
+
+def _phrase_posts(view: DocView, token: Token, lexicon: RelationLexicon) -> list[Relation]:
+    """A post whose own phrase names its body, said of the person it stands next to: "Rebecca
+    Falconer, an Ithaca College undergraduate", "Maroochydore assistant coach, Ben Radmall"
+    (the small model also hangs the name on the post: "coach Ben Radmall"). Not a group of
+    people ("a Catholic figure", "an African American man"), unless a party."""
+    if view.entity_of(token) is not None or not _is_post(lexicon, token):
+        return []
+    words = list(view.doc[token.left_edge.i : token.i])
+    named = [t for t in words if (e := view.entity_of(t)) and _a_body(view, lexicon, e)]
+    if not named:
+        return []
+    organization = view.entity_of(named[-1])
+    after = list(view.doc[named[-1].i + 1 : token.i + 1])
+    if organization is None or not all(t.is_lower or t.text == "-" for t in after):
+        return []
+    tie = _post_tie(view, after, words, organization, lexicon)
+    if tie == "":
+        return []
+    people = [a for a in described_people(view, token, lexicon.naming_verbs)
+              if _next_to(view, token, a.entity)]  # fmt: skip
+    body = [Actor(organization, "mention")]
+    return _pairs(view, token, tie or _membership(view, lexicon, organization) or "", people, body)
+
+
+def _is_post(lexicon: RelationLexicon, token: Token) -> bool:
+    """Whether a noun names a post: the lexicon's posts, or the last word of a title."""
+    assert lexicon.affiliation is not None
+    lemma = token.lemma_.lower()
+    return lemma in lexicon.affiliation.nouns or any(
+        t == lemma or t.endswith((f" {lemma}", f"-{lemma}")) for t in lexicon.titles
+    )
+
+
+def _a_body(view: DocView, lexicon: RelationLexicon, entity: str) -> bool:
+    """An organisation one holds a post in: not a people or a faith, a party excepted."""
+    body = view.entities.get(entity)
+    if body is None or _membership(view, lexicon, entity) is None:
+        return False
+    return body.type != EntityType.GROUP or _is_party(body)
+
+
+def _next_to(view: DocView, post: Token, person: str) -> bool:
+    """Whether the person is named right after the post, or the post is in apposition to
+    them (not another of a list: "SpaceX co-founder Jim Cantrell, indigenous leader ...")."""
+    if post.dep_ == "appos" and view.entity_of(post.head) == person:
+        return True
+    return post.i + 1 < len(view.doc) and view.entity_of(view.doc[post.i + 1]) == person
+
+
+def _affiliations(
+    view: DocView, entities: Sequence[Entity], lexicon: RelationLexicon
+) -> list[Relation]:
+    """A person named with an organisation: "X of the University of Y" (a preposition on the
+    name), "Center for Food Safety scientist X" (the organisation inside the name's phrase)."""
+    if lexicon.affiliation is None:
+        return []
+    relation, preps = lexicon.affiliation.relation, lexicon.affiliation.preps
+    found = []
+    for entity in entities:
+        if entity.type != EntityType.PERSON:
+            continue
+        for mention in entity.mentions:
+            span = view.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            for organization in _named_with(view, span, preps, lexicon):
+                if _membership(view, lexicon, organization) is None:
+                    if _heads_place(view, span, organization, lexicon):
+                        found.append(_led_place(view, span, entity.id, organization))
+                    continue
+                evidence = view.evidence(
+                    list(view.doc[_phrase_start(view, span, lexicon) : span.end + 1])
+                )
+                subject, tie, obj = entity.id, relation, organization
+                if (chosen := _chosen_by(view, span, organization, lexicon)) is not None:
+                    subject, tie, obj = organization, chosen, entity.id
+                elif (titled := _title_tie(view, span, organization, lexicon)) is not None:
+                    if not titled:
+                        continue  # "former Tesco chief executive X": no tie now
+                    tie = titled
+                found.append(
+                    Relation(
+                        id="",
+                        subject=subject,
+                        relation=tie,
+                        object=obj,
+                        evidence=evidence,
+                        citation=_citation_id(view, evidence.sentence),
+                        confidence=0.6,
+                    )
+                )
+    return found
+
+
+def _heads_place(view: DocView, span: Span, place: str, lexicon: RelationLexicon) -> bool:
+    """Whether the name's own phrase gives its holder a post that heads the place named in it
+    ("Governor of California Gavin Newsom", "Scotland First Minister Nicola Sturgeon"); not a
+    former one, nor a deputy's."""
+    body = view.entities.get(place)
+    root, start = span.root, span.root.left_edge.i
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.i == start - 1:
+        # the small model reads "Governor of California Gavin Newsom" as a governor "of" him
+        start = root.head.head.left_edge.i
+    words = view.doc[start : span.start]
+    if body is None or body.type != EntityType.PLACE:
+        return False
+    lower = {t.lower_ for t in words}
+    qualifiers = lexicon.title_qualifiers
+    if lower & (qualifiers.get("no_tie", frozenset()) | qualifiers.get("member", frozenset())):
+        return False
+    phrase = f" {' '.join(t.lower_ for t in words if not t.is_punct)} "
+    return any(f" {title} " in phrase for title in lexicon.place_heads)
+
+
+def _led_place(view: DocView, span: Span, person: str, place: str) -> Relation:
+    evidence = view.evidence(list(view.doc[span.root.left_edge.i : span.end]))
+    return Relation(id="", subject=person, relation="leads", object=place, evidence=evidence,
+                    citation=_citation_id(view, evidence.sentence), confidence=0.6)  # fmt: skip
+
+
+def _chosen_by(
+    view: DocView, span: Span, organization: str, lexicon: RelationLexicon
+) -> str | None:
+    """The relation an organisation named before a person holds to them when a reversed noun
+    stands between ("Prohibition Party presidential nominee Phil Collins": the party supports
+    him; a nominee need not be a member)."""
+    for token in _after_body(view, span, organization, lexicon) or ():
+        entry = lexicon.nouns.get(token.lemma_.lower())
+        if entry is not None and entry[2]:
+            return entry[0]
+    return None
+
+
+def _title_tie(
+    view: DocView, span: Span, organization: str, lexicon: RelationLexicon
+) -> str | None:
+    """What the title between an organisation and the person it names says (guideline 6.1):
+    "WHO director-general Tedros" leads, "NAACP vice president X" is a member (None: the
+    default), "former Tesco chief executive X" no tie now (the empty string); for a body
+    behind "of" on the name, the title before the name ("Director X of Y") says it."""
+    after = _after_body(view, span, organization, lexicon)
+    if after is None:
+        # the body behind "of" on the name: the title is the words before the name
+        # ("Director Anthony Fauci of the NIAID" leads it)
+        after = view.doc[span.root.left_edge.i : span.start]
+    phrase_words = list(view.doc[_phrase_start(view, span, lexicon) : span.start])
+    return _post_tie(view, list(after), phrase_words, organization, lexicon)
+
+
+def _post_tie(
+    view: DocView,
+    after: list[Token],
+    phrase_words: list[Token],
+    organization: str,
+    lexicon: RelationLexicon,
+) -> str | None:
+    """What the words of a post after the body they name say of its holder: the relation
+    a leadership title gives, None for a member's post, "" for none now."""
+    tokens = [t for t in after if not t.is_punct]
+    if any(t.lower_ == "and" for t in tokens[1:]):
+        # two posts: the one next to the body is held there ("Conservative Party leader and
+        # Prime Minister Boris Johnson" leads the party)
+        tokens = tokens[: next(i for i, t in enumerate(tokens) if i and t.lower_ == "and")]
+    between = [t.lower_ for t in tokens]
+    qualifiers = lexicon.title_qualifiers
+    if any(t.lower_ in qualifiers.get("no_tie", ()) for t in phrase_words):
+        return ""  # anywhere in the name's phrase: "former Tesco chief executive X"
+    if any(w in lexicon.no_post_titles for w in " ".join(between).replace(" - ", "-").split()):
+        return ""  # "SpaceX founder Elon Musk": no post by that word
+    if any(w in qualifiers.get("member", ()) for w in between):
+        return None
+    phrase = " ".join(between)
+    titles = [t for t in lexicon.titles if f" {t} " in f" {phrase} "]
+    if not titles:
+        return None
+    title = max(titles, key=len)
+    before = f" {phrase} ".split(f" {title} ")[0].split()
+    if any(t.pos_ in {"NOUN", "PROPN"} for t in tokens[: len(before)]):
+        return None  # "Democratic committee chairman X": the title heads another body
+    return _heading(view, title, organization, lexicon)
+
+
+def _after_body(
+    view: DocView, span: Span, organization: str, lexicon: RelationLexicon
+) -> Span | None:
+    """The words between an organisation named in a person's own noun phrase and the name
+    ("Prohibition Party [presidential nominee] Phil Collins"); None when it is not in it."""
+    words = view.doc[_phrase_start(view, span, lexicon) : span.start]
+    at = [t.i for t in words if view.entity_of(t) == organization]
+    return view.doc[max(at) + 1 : span.start] if at else None
+
+
+# words that may stand in a name's own phrase before it, read off the surface ("Sky News
+# Arabia producer Jamal al-Harbi")
+
+
+# words that may stand in a name's own phrase before it, read off the surface ("Sky News
+# Arabia producer Jamal al-Harbi")
+_PHRASE_POS = frozenset({"NOUN", "PROPN", "ADJ"})
+
+
+def _phrase_start(view: DocView, span: Span, lexicon: RelationLexicon) -> int:
+    """Where the name's own noun phrase starts: its left edge in the parse, or further left on
+    the surface when the small model hung the words before the name elsewhere ("users and
+    Sky News Arabia producer Jamal al-Harbi" makes "Sky News Arabia" a conjunct of "users";
+    "PG&E President and CEO Andy Vesey" an apposition of the outlet before it) and they are a
+    named body and the words of a post."""
+    start = span.root.left_edge.i
+    i = span.start
+    while i > 0 and _in_phrase(view.doc[i - 1]):
+        i -= 1
+    if i >= start:
+        return start
+    words = view.doc[i : span.start]
+    named = [t.i for t in words if view.entity_of(t) is not None]
+    if not named or max(named) + 1 >= span.start:
+        return start  # the post's words after the body are what the reading rests on
+    post = view.doc[max(named) + 1 : span.start]
+    vocabulary = _post_words(lexicon)
+    if not all(t.is_lower or t.is_punct or t.lower_ in vocabulary for t in post):
+        return start
+    return i if _is_post(lexicon, post[-1]) else start
+
+
+def _in_phrase(token: Token) -> bool:
+    return token.pos_ in _PHRASE_POS or token.text in {"-", "&", "and"}
+
+
+def _post_words(lexicon: RelationLexicon) -> frozenset[str]:
+    """Every word of a post the lexicon knows ("President and CEO"), and "and" (read only
+    where the parse and the surface disagree: rare enough to build each time)."""
+    assert lexicon.affiliation is not None
+    titled = {w for t in lexicon.titles for w in t.replace("-", " ").split()}
+    return frozenset(titled | lexicon.affiliation.nouns | {"and"})
+
+
+def _named_with(
+    view: DocView, span: Span, preps: frozenset[str], lexicon: RelationLexicon
+) -> list[str]:
+    """Entities in the name's own noun phrase before it, or behind one of `preps` on it."""
+    root = span.root
+    found = [
+        view.entity_of(t) for t in view.doc[_phrase_start(view, span, lexicon) : span.start]
+    ]  # "Republican Representative Francis Rooney"
+    for prep in root.children:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
+            for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+                # the body's name, or the name in apposition to its kind ("of worldwide victim
+                # group Ending Clergy Abuse")
+                found.append(view.entity_of(pobj))
+                found += [view.entity_of(c) for c in pobj.children if c.dep_ == "appos"]
+    return list(dict.fromkeys(e for e in found if e is not None))
