@@ -45,11 +45,7 @@ def _phrase_posts(view: DocView, token: Token, lexicon: RelationLexicon) -> list
 
 def _is_post(lexicon: RelationLexicon, token: Token) -> bool:
     """Whether a noun names a post: the lexicon's posts, or the last word of a title."""
-    assert lexicon.affiliation is not None
-    lemma = token.lemma_.lower()
-    return lemma in lexicon.affiliation.nouns or any(
-        t == lemma or t.endswith((f" {lemma}", f"-{lemma}")) for t in lexicon.titles
-    )
+    return token.lemma_.lower() in lexicon.post_nouns
 
 
 def _a_body(view: DocView, lexicon: RelationLexicon, entity: str) -> bool:
@@ -237,22 +233,13 @@ def _phrase_start(view: DocView, span: Span, lexicon: RelationLexicon) -> int:
     if not named or max(named) + 1 >= span.start:
         return start  # the post's words after the body are what the reading rests on
     post = view.doc[max(named) + 1 : span.start]
-    vocabulary = _post_words(lexicon)
-    if not all(t.is_lower or t.is_punct or t.lower_ in vocabulary for t in post):
+    if not all(t.is_lower or t.is_punct or t.lower_ in lexicon.post_words for t in post):
         return start
     return i if _is_post(lexicon, post[-1]) else start
 
 
 def _in_phrase(token: Token) -> bool:
     return token.pos_ in _PHRASE_POS or token.text in {"-", "&", "and"}
-
-
-def _post_words(lexicon: RelationLexicon) -> frozenset[str]:
-    """Every word of a post the lexicon knows ("President and CEO"), and "and" (read only
-    where the parse and the surface disagree: rare enough to build each time)."""
-    assert lexicon.affiliation is not None
-    titled = {w for t in lexicon.titles for w in t.replace("-", " ").split()}
-    return frozenset(titled | lexicon.affiliation.nouns | {"and"})
 
 
 def _named_with(

@@ -74,6 +74,10 @@ class RelationLexicon:
     # the last words of the nouns written as phrases ("mate" of "running mate"): only these
     # nouns are read with their modifiers
     noun_phrase_heads: frozenset[str] = frozenset()
+    # nouns that name a post (the affiliation's nouns and the last word of each title), and
+    # every word of one ("President and CEO"): derived, for reading a name's own phrase
+    post_nouns: frozenset[str] = frozenset()
+    post_words: frozenset[str] = frozenset()
 
 
 def build_relation_lexicon(files: Sequence[LexiconFile]) -> RelationLexicon:
@@ -130,7 +134,14 @@ def build_relation_lexicon(files: Sequence[LexiconFile]) -> RelationLexicon:
             agents = frozenset(str(code) for code in data["state_agents"])
             lexicon = replace(lexicon, state_agents=agents)
     heads = frozenset(lemma.split()[-1] for lemma in lexicon.nouns if " " in lemma)
-    return replace(lexicon, noun_phrase_heads=heads)
+    posts = lexicon.affiliation.nouns if lexicon.affiliation else frozenset()
+    title_words = [t.replace("-", " ").split() for t in lexicon.titles]
+    return replace(
+        lexicon,
+        noun_phrase_heads=heads,
+        post_nouns=posts | {words[-1] for words in title_words if words},
+        post_words=posts | {w for words in title_words for w in words} | {"and"},
+    )
 
 
 # the lists of titles a file adds to, lower-cased, under their own keys
