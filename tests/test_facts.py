@@ -212,6 +212,15 @@ def test_other_alignments(
          ("Karim Haddad", "member_of", "Al Jazeera"), False),
         ("Siemens President and CEO Roland Busch said the firm was growing.",
          ("Roland Busch", "leads", "Siemens"), False),
+        # owning or buying a body is a stake in it; a rival opposes
+        ("Comcast owns NBC and Universal Pictures.",
+         ("Comcast", "invested_in", "Universal Pictures"), False),
+        ("Mojang was acquired by Microsoft in 2014.", ("Microsoft", "invested_in", "Mojang"),
+         False),
+        ("Tom Harris, owner of the Riverside Hotel, spoke to reporters.",
+         ("Tom Harris", "invested_in", "Riverside Hotel"), False),
+        ("Angela Merkel, a rival of Gerhard Schröder, spoke.",
+         ("Angela Merkel", "opposes", "Gerhard Schröder"), False),
         # of two posts, the one next to the body is held there
         ("Labour Party leader and Prime Minister Jane Doe spoke on Monday.",
          ("Jane Doe", "leads", "Labour Party"), False),
@@ -584,8 +593,15 @@ def test_an_object_pronoun_names_no_one_of_its_own_subject(run: Run) -> None:
         "The shooting of Walter Wallace Jr., a mentally ill African American man, sparked riots.",
         # a noun that is no post ties no one
         "Prompted by the visit, she wore a costume based on Marvel character Abe Sapien.",
+        # a name modifying the apposed noun is not whom the title describes
+        "Donald Trump spoke on Monday. Republican Senator Mitt Romney, a longtime Trump "
+        "critic, called the plan unthinkable.",
+        # a weapon bought is no stake
+        "Turkey acquired the S-400 from Russia.",
     ],
 )
 def test_words_before_a_name_that_are_no_post_in_a_body_tie_no_one(run: Run, text: str) -> None:
     result = run(text)
-    assert not [r for r in result.relations if r.relation == "member_of"], result.relations
+    wrong = [r for r in result.relations if r.relation in {"member_of", "invested_in"}
+             and name_of(result, r.subject) != "Mitt Romney"]  # fmt: skip
+    assert not wrong, result.relations

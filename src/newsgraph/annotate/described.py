@@ -21,7 +21,9 @@ def described(view: DocView, token: Token, naming: frozenset[str] = frozenset())
     if token.dep_ == "appos":
         return view.actors(token.head)
     # the noun heads the apposition: "a Republican, Mark Amodei", "the party's chairman, X"
-    named = [a for c in token.children if c.dep_ == "appos" for a in view.actors(c)]
+    # (not a name modifying the apposed noun: "Senator Mitt Romney, a sometime Trump critic")
+    named = [a for c in token.children if c.dep_ == "appos" for a in view.actors(c)
+             if a.via != "modifier"]  # fmt: skip
     if named:
         return named
     named = _listed_after(view, token)

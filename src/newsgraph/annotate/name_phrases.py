@@ -222,7 +222,7 @@ def _phrase_start(view: DocView, span: Span, lexicon: RelationLexicon) -> int:
     Sky News Arabia producer Jamal al-Harbi" makes "Sky News Arabia" a conjunct of "users";
     "PG&E President and CEO Andy Vesey" an apposition of the outlet before it) and they are a
     named body and the words of a post."""
-    start = span.root.left_edge.i
+    start = _own_words(view, span, span.root.left_edge.i)
     i = span.start
     while i > 0 and _in_phrase(view.doc[i - 1]):
         i -= 1
@@ -236,6 +236,18 @@ def _phrase_start(view: DocView, span: Span, lexicon: RelationLexicon) -> int:
     if not all(t.is_lower or t.is_punct or t.lower_ in lexicon.post_words for t in post):
         return start
     return i if _is_post(lexicon, post[-1]) else start
+
+
+def _own_words(view: DocView, span: Span, start: int) -> int:
+    """The start of the words before the name that are its own: none before a comma or
+    another person's name ("Republican Senator Mitt Romney, a sometime Trump critic" gives
+    Trump no party)."""
+    for token in reversed(view.doc[start : span.start]):
+        entity = view.entity_of(token)
+        other = entity is not None and view.entities[entity].type == EntityType.PERSON
+        if token.text == "," or other:
+            return token.i + 1
+    return start
 
 
 def _in_phrase(token: Token) -> bool:
