@@ -221,6 +221,13 @@ def test_other_alignments(
          ("Tom Harris", "invested_in", "Riverside Hotel"), False),
         ("Angela Merkel, a rival of Gerhard Schröder, spoke.",
          ("Angela Merkel", "opposes", "Gerhard Schröder"), False),
+        # a title whose own phrase names its body, an honorific between ("Dr.")
+        ("He made critical remarks about Centers for Disease Control and Prevention director "
+         "Dr. Jane Roe on Twitter.",
+         ("Jane Roe", "leads", "Centers for Disease Control and Prevention"), False),
+        # a founder holds no post by that word: the post after it does
+        ("Acme Foundation founder and director Christina Tobin moderated both debates.",
+         ("Christina Tobin", "leads", "Acme Foundation"), False),
         # of two posts, the one next to the body is held there
         ("Labour Party leader and Prime Minister Jane Doe spoke on Monday.",
          ("Jane Doe", "leads", "Labour Party"), False),

@@ -61,6 +61,9 @@ def _next_to(view: DocView, post: Token, person: str) -> bool:
     them (not another of a list: "SpaceX co-founder Jim Cantrell, indigenous leader ...")."""
     if post.dep_ == "appos" and view.entity_of(post.head) == person:
         return True
+    for child in post.children:  # "director Dr. Anthony Fauci": a title between
+        if child.dep_ == "appos" and child.i > post.i and view.entity_of(child) == person:
+            return not any(t.is_punct and t.text != "." for t in view.doc[post.i : child.i])
     return post.i + 1 < len(view.doc) and view.entity_of(view.doc[post.i + 1]) == person
 
 
@@ -176,8 +179,9 @@ def _post_tie(
     tokens = [t for t in after if not t.is_punct]
     if any(t.lower_ == "and" for t in tokens[1:]):
         # two posts: the one next to the body is held there ("Conservative Party leader and
-        # Prime Minister Boris Johnson" leads the party)
-        tokens = tokens[: next(i for i, t in enumerate(tokens) if i and t.lower_ == "and")]
+        # Prime Minister Boris Johnson" leads the party), a founder's the next ("founder and
+        # director X")
+        tokens = _held_post(tokens, lexicon)
     between = [t.lower_ for t in tokens]
     qualifiers = lexicon.title_qualifiers
     if any(t.lower_ in qualifiers.get("no_tie", ()) for t in phrase_words):
@@ -195,6 +199,21 @@ def _post_tie(
     if any(t.pos_ in {"NOUN", "PROPN"} for t in tokens[: len(before)]):
         return None  # "Democratic committee chairman X": the title heads another body
     return _heading(view, title, organization, lexicon)
+
+
+def _held_post(tokens: list[Token], lexicon: RelationLexicon) -> list[Token]:
+    """Of posts joined by "and", the first that is one (not a founder's)."""
+    posts: list[list[Token]] = [[]]
+    for token in tokens:
+        if token.lower_ == "and" and posts[-1]:
+            posts.append([])
+        else:
+            posts[-1].append(token)
+    for post in posts:
+        words = " ".join(t.lower_ for t in post).replace(" - ", "-").split()
+        if post and not all(w in lexicon.no_post_titles for w in words):
+            return post
+    return posts[0]
 
 
 def _after_body(
@@ -232,10 +251,17 @@ def _phrase_start(view: DocView, span: Span, lexicon: RelationLexicon) -> int:
     named = [t.i for t in words if view.entity_of(t) is not None]
     if not named or max(named) + 1 >= span.start:
         return start  # the post's words after the body are what the reading rests on
-    post = view.doc[max(named) + 1 : span.start]
-    if not all(t.is_lower or t.is_punct or t.lower_ in lexicon.post_words for t in post):
+    post = [t for t in view.doc[max(named) + 1 : span.start] if not _honorific(t)]
+    if not post or not all(
+        t.is_lower or t.is_punct or t.lower_ in lexicon.post_words for t in post
+    ):
         return start
     return i if _is_post(lexicon, post[-1]) else start
+
+
+def _honorific(token: Token) -> bool:
+    """ "Dr.", "Prof.", "Mr.": an abbreviation before a name, no word of its post."""
+    return token.text.endswith(".") and len(token.text) <= 5 and token.text[0].isupper()
 
 
 def _own_words(view: DocView, span: Span, start: int) -> int:

@@ -56,6 +56,9 @@ def find_relations(
                 # a post whose own object is no actor, at a body named after it: "Phil
                 # Chetwynd, director of global news for AFP" belongs to AFP
                 told = _post_relations(view, token, lexicon, lexicon.affiliation.any_noun_preps)
+            if not told and lexicon.affiliation:
+                # a title whose own phrase names its body: "NIAID director Dr. Anthony Fauci"
+                told = _phrase_posts(view, token, lexicon)
             found += told
         elif token.pos_ == "NOUN" and lemma in lexicon.owned:
             found += _owned_relations(view, token, lexicon.owned[lemma], lexicon)
