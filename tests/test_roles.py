@@ -133,3 +133,10 @@ def test_an_abbreviated_rank_is_one_token_and_no_place(
     assert [e.name for e in found.entities] == ["Musa Sadiq"]
     (person,) = found.entities
     assert {a.key: a.value for a in person.attributes}["agent"] == "MIL"
+
+
+def test_general_after_an_office_is_no_rank(extract_text: Callable[..., Extraction]) -> None:
+    found = extract_text("Postmaster General Jane Smith announced new delivery rules.")
+    (person,) = [e for e in found.entities if e.name == "Jane Smith"]
+    assert [(r.title, r.kind) for r in person.roles] == [("Postmaster General", "office")]
+    assert {a.key: a.value for a in person.attributes}["agent"] == "GOV"
