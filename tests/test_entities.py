@@ -585,3 +585,22 @@ def test_a_portfolio_in_a_title_is_no_organisation(run: Run) -> None:
         (r.relation, next(e.name for e in found.entities if e.id == r.subject))
         for r in found.relations
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "agent"),
+    [
+        # NER misses the body or cuts it after the title's first word ("General's Office")
+        ("Mexico's Attorney General's Office charged him on Monday.",
+         "Attorney General's Office", "JUD"),
+        ("The Prime Minister's Office said nothing on Monday.", "Prime Minister's Office", "GOV"),
+    ],
+)  # fmt: skip
+def test_the_body_an_office_holders_title_names_is_an_organisation(
+    run: Run, text: str, name: str, agent: str
+) -> None:
+    result = run(text)
+    body = by_name(result, name)
+    assert body.type == "organization"
+    assert {a.key: a.value for a in body.attributes}.get("agent") == agent
+    assert not [e for e in result.entities if e.name == "General's Office"]

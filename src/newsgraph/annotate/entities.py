@@ -49,7 +49,7 @@ from newsgraph.annotate.gazetteer_hits import (
 )
 from newsgraph.annotate.gazetteer_hits import caseless_surfaces as caseless_surfaces
 from newsgraph.annotate.known_names import KnownType, known_name_spans
-from newsgraph.annotate.missed_names import party_families, surname_echoes
+from newsgraph.annotate.missed_names import party_families, surname_echoes, title_offices
 from newsgraph.annotate.name_kinds import (
     _BODY_WORD_LISTS,
     _WEAPON_DESIGNATION,
@@ -93,6 +93,7 @@ class EntityRecognizer(_NameReader):
         )
         self.thoroughfares = words.get("thoroughfares", frozenset())
         self.portfolio_offices = words.get("portfolio_offices", frozenset())
+        self.title_bodies = words.get("title_bodies", frozenset())
         self.name_kinds = _NameKinds.from_words(words)
         self.given_names = words.get("given_names", frozenset())
         self.body_words = frozenset().union(
@@ -167,6 +168,8 @@ class EntityRecognizer(_NameReader):
                     found.append(cand)
 
         claim(self._outlets(doc, outlets, sentence_of))
+        # "Mexico's Attorney General's Office" is the office, not its holder (`_posts`)
+        claim(title_offices(doc, text, sentence_of, self.title_phrases, self.title_bodies))
         claim(self._posts(doc, text, sentence_of, published))
         gaz_names, gaz_other = self._gazetteer(doc, words, ner, sentence_of, known)
         # a state's name inside an organisation's ("Malaysia Airlines", "Bank of Russia") is

@@ -1,10 +1,12 @@
 """Names the small English model misses, found from what the document already says: a person
-named in full and later by surname alone, and a party family's name before a politician's
-title ("Conservative MP Philip Hammond"). The recognizer (`annotate/entities.py`) claims
-these after its other tiers."""
+named in full and later by surname alone, a party family's name before a politician's title
+("Conservative MP Philip Hammond"), and the body an office-holder's title names ("the
+Attorney General's Office"). The recognizer (`annotate/entities.py`) claims these among its
+other tiers."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import cache
 
@@ -127,3 +129,40 @@ def _in_longer_name(token: Token, sentence_of: Sequence[int]) -> bool:
         t.text[:1].isupper() and t.pos_ == "PROPN" and sentence_of[t.i] == sentence_of[token.i]
         for t in neighbours
     )
+
+
+_WORD = re.compile(r"[A-Z][a-z]+")
+
+
+@cache
+def _owned_body(bodies: frozenset[str]) -> re.Pattern[str]:
+    """Up to four capitalised words, "'s" and one of `bodies`: "Attorney General's Office"."""
+    nouns = "|".join(sorted(re.escape(b) for b in bodies))
+    return re.compile(rf"\b((?:[A-Z][a-z]+[ -]){{0,3}}[A-Z][a-z]+)['\u2019]s ({nouns})\b")
+
+
+def title_offices(
+    doc: Doc,
+    text: str,
+    sentence_of: Sequence[int],
+    titles: frozenset[tuple[str, ...]],
+    bodies: frozenset[str],
+) -> list[tuple[Span, Candidate]]:
+    """The body an office-holder's title names: "the Attorney General's Office", "the Prime
+    Minister's Office", "Public Prosecutor's Office" (one of `bodies` after a title of
+    `titles`, the longest that ends the words before "'s"). NER misses these or cuts them
+    ("General's Office"); they are organisations, never people."""
+    if not bodies:
+        return []
+    out = []
+    for match in _owned_body(bodies).finditer(text):
+        words = list(_WORD.finditer(match.group(1)))
+        lower = [w.group().lower() for w in words]
+        first = next((k for k in range(len(words)) if tuple(lower[k:]) in titles), None)
+        if first is None:
+            continue
+        start = match.start(1) + words[first].start()
+        span = doc.char_span(start, match.end(), alignment_mode="expand")
+        if span is not None:
+            out.append((span, _candidate(span, sentence_of, "pattern", EntityType.ORGANIZATION)))
+    return out
