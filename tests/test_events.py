@@ -1016,3 +1016,12 @@ def test_the_government_stays_unnamed_when_the_story_does_not_say_whose(
 ) -> None:
     (event,) = events_of(run(text), "REJECT")
     assert event.source == () and event.source_agent is not None
+
+
+def test_a_verb_the_lexicon_rules_out_by_its_object_is_no_event_of_any_coder(run: Run) -> None:
+    # "charge" with a sum is a price, not an accusation: neither the rules nor the learned
+    # tagger may read it as one
+    fees = run("Gang members charge the bus drivers a daily amount.")
+    assert not [e for e in fees.events if e.type == "ACCUSE"], fees.events
+    charged = run("Prosecutors charged the driver with murder on Monday.")
+    assert [e.type for e in charged.events] == ["ACCUSE"]

@@ -29,7 +29,7 @@ from pathlib import Path
 from spacy.tokens import Token
 
 from newsgraph.annotate.events import event_at
-from newsgraph.annotate.events.grammar import trigger_token
+from newsgraph.annotate.events.grammar import excluded_object, trigger_token
 from newsgraph.annotate.frames import DocView
 from newsgraph.errors import ModelError
 from newsgraph.learn.event_features import event_features
@@ -93,7 +93,9 @@ def candidates(
     for token in view.tokens:
         rule_event = rule_at.get(token.i)
         if rule_event is None and not (
-            is_candidate(token) and (words is None or token.lemma_.lower() in words)
+            is_candidate(token)
+            and (words is None or token.lemma_.lower() in words)
+            and not excluded_object(token, lexicon)
         ):
             continue
         found.append(Candidate(token, rule_event, features(token, lexicon, rule_event, by_id)))

@@ -170,15 +170,27 @@ def purpose_of(token: Token) -> Token | None:
     return None
 
 
-def verb_pattern(token: Token, lexicon: EventLexicon) -> Pattern | None:
-    candidates = lexicon.verbs.get(token.lemma_.lower(), ())
-    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
-    objects = {
+def _objects(token: Token) -> set[str]:
+    return {
         key
         for c in (*token.children, *prepositional_objects(token))
         if c.dep_ in {"dobj", "nsubjpass", "pobj"}
         for key in noun_keys(c)
     }
+
+
+def excluded_object(token: Token, lexicon: EventLexicon) -> bool:
+    """Whether the lexicon rules this verb out by its object (`not_object`: "charged a fee",
+    "released a statement"): no coder, rule or learned, makes an event of it."""
+    patterns = lexicon.verbs.get(token.lemma_.lower(), ())
+    excluded = frozenset().union(*(p.not_object for p in patterns))
+    return bool(excluded) and bool(excluded & _objects(token))
+
+
+def verb_pattern(token: Token, lexicon: EventLexicon) -> Pattern | None:
+    candidates = lexicon.verbs.get(token.lemma_.lower(), ())
+    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+    objects = _objects(token)
     # specific patterns (an object, particle or preposition required) win over general ones,
     # whichever file they come from: "struck a deal" is AGREE before "struck" is ASSAULT
     specific = [p for p in candidates if p.object or p.particle or p.with_prep]
