@@ -1025,3 +1025,9 @@ def test_a_verb_the_lexicon_rules_out_by_its_object_is_no_event_of_any_coder(run
     assert not [e for e in fees.events if e.type == "ACCUSE"], fees.events
     charged = run("Prosecutors charged the driver with murder on Monday.")
     assert [e.type for e in charged.events] == ["ACCUSE"]
+
+
+def test_a_pronoun_never_makes_an_actor_its_own_target(run: Run) -> None:
+    result = run("Gang members from Barrio 18 said that at least they don't kill us.")
+    for event in result.events:
+        assert not set(event.source) & set(event.target), event

@@ -110,11 +110,17 @@ def first_named(actors: Sequence[Actor]) -> str | None:
     return next((a.entity for a in actors if a.entity), None)
 
 
+# how a side names its actor itself (by name, or by a pronoun that stands for it), as against
+# a word of its own country or origin ("Georgian demonstrators")
+_NAMES_ITSELF = frozenset({"mention", "pronoun", "relative"})
+
+
 def distinct(source: Sequence[Actor], target: Sequence[Actor]) -> list[Actor]:
     """Targets other than the source. Two groups of one country stay apart ("Georgian
-    demonstrators attacked the Georgian government"); the same named actor does not."""
-    named = {a.entity for a in source if a.via == "mention"}
-    return [a for a in target if not (a.via == "mention" and a.entity in named)]
+    demonstrators attacked the Georgian government"); the same actor named, or a pronoun that
+    would make it its own target, does not ("they don't kill us" read with both as the gang)."""
+    named = {a.entity for a in source if a.via in _NAMES_ITSELF}
+    return [a for a in target if not (a.via in _NAMES_ITSELF and a.entity in named)]
 
 
 def subject_of(view: DocView, token: Token, depth: int = 0) -> list[Actor]:
