@@ -1031,3 +1031,8 @@ def test_a_pronoun_never_makes_an_actor_its_own_target(run: Run) -> None:
     result = run("Gang members from Barrio 18 said that at least they don't kill us.")
     for event in result.events:
         assert not set(event.source) & set(event.target), event
+
+
+def test_asking_for_anonymity_is_no_request(run: Run) -> None:
+    result = run("A local official, who requested anonymity, told the newspaper the army had left.")
+    assert not [e for e in result.events if e.type == "REQUEST"], result.events
