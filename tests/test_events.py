@@ -1036,3 +1036,12 @@ def test_a_pronoun_never_makes_an_actor_its_own_target(run: Run) -> None:
 def test_asking_for_anonymity_is_no_request(run: Run) -> None:
     result = run("A local official, who requested anonymity, told the newspaper the army had left.")
     assert not [e for e in result.events if e.type == "REQUEST"], result.events
+
+
+def test_who_takes_part_in_a_meeting_is_its_side_not_the_body_that_holds_it(run: Run) -> None:
+    result = run(
+        "Iran's Foreign Minister Javad Zarif met reporters on Monday. Zarif had taken part in "
+        "the April 30 Security Council meeting in Tehran."
+    )
+    (event,) = [e for e in result.events if e.trigger == "taken"]
+    assert names(result, event.source) == {"Mohammad Javad Zarif"}

@@ -364,9 +364,8 @@ def _noun_event(
     participation = noun is not None and noun.i == token.i
     if pattern.event == "ASSAULT" and not target and token.dep_ == "pobj":
         target = casualties_of(view, token.head.head)  # "two soldiers died in a Russian strike"
-    if participation and not source:
-        source = subject_of(view, verb)  # "rebels engaged peacekeepers in a firefight"
-        target = target or view.children_actors(verb, {"dobj"})
+    if participation:
+        source, target = _participants(view, verb, source, target)
     target = distinct(source, target)
     if not source and not target:
         return _anaphoric(view, token, pattern, index, earlier)
@@ -374,6 +373,21 @@ def _noun_event(
     event = _event(view, trigger, pattern, source, target, index)
     # "A engaged B in a firefight": A started it, even if a firefight is mutual
     return replace(event, mutual=False) if participation and target else event
+
+
+def _participants(
+    view: DocView, verb: Token, source: list[Actor], target: list[Actor]
+) -> tuple[list[Actor], list[Actor]]:
+    """Who acts in an event told by taking part in it: the participation verb's subject, the
+    noun's own modifier then being whose occasion it was ("Lavrov took part in the Security
+    Council meeting": Lavrov, with the Council); "rebels engaged peacekeepers in a firefight"
+    (the verb's object is the other side)."""
+    doers = subject_of(view, verb)
+    if doers and source:
+        return doers, target or source
+    if not source:
+        return doers, target or view.children_actors(verb, {"dobj"})
+    return source, target
 
 
 def _intended_object(view: DocView, token: Token) -> bool:
