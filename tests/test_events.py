@@ -1045,3 +1045,11 @@ def test_who_takes_part_in_a_meeting_is_its_side_not_the_body_that_holds_it(run:
     )
     (event,) = [e for e in result.events if e.trigger == "taken"]
     assert names(result, event.source) == {"Mohammad Javad Zarif"}
+
+
+def test_an_infinitive_after_an_adjective_is_no_plan(run: Run) -> None:
+    # "is to face" plans; "it is safe to assume" completes the adjective, not the event
+    result = run("It is safe to assume that Smith was meeting Jones under orders from the king.")
+    assert [e.modality for e in result.events if e.type == "CONSULT"] != [Modality.PLANNED]
+    planned = run("The president is to meet the Chinese premier in Beijing next week.")
+    assert [e.modality for e in planned.events] == [Modality.PLANNED]

@@ -107,7 +107,13 @@ def modality_of(view: DocView, token: Token) -> tuple[Modality, bool, str | None
         if modality == Modality.ASSERTED and (
             (relation == "acl" and lemma in cues.planning)  # "announced plans to pull out"
             or (relation in {"nsubj", "nsubjpass"} and steps == 0 and lemma in cues.scheduling)
-            or (relation == "xcomp" and lemma == "be" and _to_infinitive(node))  # "is to face"
+            # "is to face", not "it is safe to assume" (the infinitive completes an adjective)
+            or (
+                relation == "xcomp"
+                and lemma == "be"
+                and _to_infinitive(node)
+                and not any(c.dep_ in {"acomp", "attr"} for c in governor.children)
+            )
         ):
             modality = Modality.PLANNED  # "sentencing is scheduled for May"
         if (
