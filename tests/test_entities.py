@@ -225,6 +225,9 @@ def test_an_outlets_title_with_a_capital_the_is_the_outlet_and_the_ocean_is_not(
          "Ben Franklin Technology Partners", "organization"),
         ("The Victoria Election Authority counted the votes.", "Victoria Election Authority",
          "organization"),
+        # a list a word for towns heads is of towns
+        ("Smugglers stored the goods in Colombian towns such as Cucuta, Ipiales and Pasto.",
+         "Cucuta", "place"),
     ],
 )  # fmt: skip
 def test_the_words_of_a_name_and_the_nouns_around_it_say_its_kind(

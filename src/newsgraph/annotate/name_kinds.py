@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from newsgraph.annotate.known_names import KnownType
 from newsgraph.lexicon.gazetteer import Gazetteer
@@ -98,6 +98,8 @@ class _NameReader:
             and not self._names_something(span.text)
         ):
             return EntityType.ORGANIZATION  # "the Cipriani Dolci restaurant"
+        if etype in {EntityType.PERSON, EntityType.ORGANIZATION} and self._a_place_of(root):
+            return EntityType.PLACE  # "Guayaquil, the country's second-largest city"
         noun = next((c for c in root.children
                      if c.dep_ == "appos" and c.pos_ == "NOUN"), None)  # fmt: skip
         if noun is None:
@@ -113,6 +115,23 @@ class _NameReader:
         ):
             return EntityType.PERSON
         return etype
+
+    def _a_place_of(self, root: Token) -> bool:
+        """Whether a word for a town or a region says what the name is: in apposition
+        ("Guayaquil, the country's second-largest city") or heading a list it is one of
+        ("cities such as Cucuta, Cartagena and Bucaramanga")."""
+        if any(c.dep_ == "appos" and c.lemma_.lower() in self.place_nouns for c in root.children):
+            return True
+        first = root
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        prep = first.head
+        listing = prep.head.head if prep.head.lower_ == "such" else prep.head
+        return (
+            first.dep_ == "pobj"
+            and prep.lower_ in {"as", "including"}
+            and listing.lemma_.lower() in self.place_nouns
+        )
 
     def _misread_person(self, span: Span, etype: EntityType | None) -> bool:
         """NER's organisation or facility that is a person's name: it opens with a common
