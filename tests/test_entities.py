@@ -607,3 +607,11 @@ def test_the_body_an_office_holders_title_names_is_an_organisation(
     assert body.type == "organization"
     assert {a.key: a.value for a in body.attributes}.get("agent") == agent
     assert not [e for e in result.entities if e.name == "General's Office"]
+
+
+def test_a_state_leaders_surname_alone_in_a_story_of_their_country_is_them(run: Run) -> None:
+    # NER reads the bare surname as an organisation; the gazetteer lists it as ambiguous
+    result = run("Mexico's drug war began in 2006. Under Calderon, violence soared in Juarez.")
+    assert by_name(result, "Felipe Calderón").type == "person"
+    elsewhere = run("Under Calderon, the club won three league titles.")
+    assert "Felipe Calderón" not in {e.name for e in elsewhere.entities}

@@ -21,6 +21,7 @@ from newsgraph.annotate.candidates import Candidate
 from newsgraph.annotate.known_names import KnownType
 from newsgraph.annotate.name_kinds import NER_TYPES, _NameKinds
 from newsgraph.annotate.phrases import Phrases, tokenized
+from newsgraph.lexicon.compiled import load_lexicon
 from newsgraph.lexicon.gazetteer import Entry, Gazetteer, slug
 from newsgraph.lexicon.places import find_place
 from newsgraph.models import EntityType, MentionKind
@@ -97,13 +98,28 @@ def _confirmed(span: Span, entry: Entry, ner: dict[int, Span], confirmed: set[st
     another group, its country ("Republicans" where the United States is named) and NER read
     no longer name around it ("Democratic" of the "Democratic Unionist Party")."""
     over = [ner[i] for i in range(span.start, span.end) if i in ner]
+    labels = {n.label_ for n in over}
+    if _a_leader_of_the_story(entry, labels, confirmed):
+        return True
     compatible = _COMPATIBLE_LABELS.get(entry.type, {"ORG", "NORP", "PERSON", "GPE", "WORK_OF_ART"})
-    if not {n.label_ for n in over} & compatible:
+    if not labels & compatible:
         return False
     if entry.type in {EntityType.STATE, EntityType.PLACE} or entry.id in confirmed:
         return True
     longer = any(len(n) > len(span) for n in over)
     return _named_by_country(entry) and f"country:{entry.country}" in confirmed and not longer
+
+
+def _a_leader_of_the_story(entry: Entry, labels: set[str], confirmed: set[str]) -> bool:
+    """A head of state's or government's surname alone ("Calderon", "Santos") in a story that
+    names their country: NER reads a bare Spanish surname as an organisation as often as a
+    person, and the story's own leader is who it means."""
+    if entry.type != EntityType.PERSON or not labels & {"PERSON", "ORG"}:
+        return False
+    if f"country:{entry.country}" not in confirmed:
+        return False
+    leaders = load_lexicon().relations.state_leaders
+    return any(role.title.lower() in leaders for role in entry.roles)
 
 
 def _titled_outlet(span: Span, entry: Entry) -> bool:
