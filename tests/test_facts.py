@@ -221,6 +221,9 @@ def test_other_alignments(
          ("Tom Harris", "invested_in", "Riverside Hotel"), False),
         ("Angela Merkel, a rival of Gerhard Schröder, spoke.",
          ("Angela Merkel", "opposes", "Gerhard Schröder"), False),
+        # the subject of a verb that voices an owned noun owns it; not one that withdraws it
+        ("The European Union expressed support for Juan Guaido on Monday.",
+         ("European Union", "supports", "Juan Guaidó"), False),
         # a title whose own phrase names its body, an honorific between ("Dr.")
         ("He made critical remarks about Centers for Disease Control and Prevention director "
          "Dr. Jane Roe on Twitter.",
@@ -605,10 +608,11 @@ def test_an_object_pronoun_names_no_one_of_its_own_subject(run: Run) -> None:
         "critic, called the plan unthinkable.",
         # a weapon bought is no stake
         "Turkey acquired the S-400 from Russia.",
+        "Russia withdrew its support for the Taliban.",
     ],
 )
 def test_words_before_a_name_that_are_no_post_in_a_body_tie_no_one(run: Run, text: str) -> None:
     result = run(text)
-    wrong = [r for r in result.relations if r.relation in {"member_of", "invested_in"}
+    wrong = [r for r in result.relations if r.relation in {"member_of", "invested_in", "supports"}
              and name_of(result, r.subject) != "Mitt Romney"]  # fmt: skip
     assert not wrong, result.relations

@@ -186,9 +186,15 @@ def _owned_relations(
 ) -> list[Relation]:
     """A noun whose owner holds the relation to the noun's object: "the Cuban government's
     support for Nicolás Maduro" (Cuba supports Maduro), "their support for Biden", "the
-    Constitution Party ticket of Darrell Castle" (the owner named before the noun)."""
+    Constitution Party ticket of Darrell Castle" (the owner named before the noun), or the
+    subject of an `owning_verbs` verb that takes it ("vowed support for Azerbaijan")."""
     relation, prep = entry
+    verb = token.head
+    if token.dep_ == "dobj" and verb.lemma_.lower() in lexicon.withdrawing_verbs:
+        return []  # "Russia withdrew its support for the Taliban"
     subjects = view.children_actors(token, {"poss", "compound", "nmod"})
+    if not subjects and token.dep_ == "dobj" and verb.lemma_.lower() in lexicon.owning_verbs:
+        subjects = subject_of(view, verb)  # "Turkey vowed support for Azerbaijan"
     objects = view.prep_actors(token, {prep})
     return _pairs(view, token, relation, *_plausible(view, lexicon, relation, subjects, objects))
 

@@ -64,6 +64,10 @@ class RelationLexicon:
     no_post_titles: frozenset[str] = frozenset()
     # verbs whose object takes the post after "as": "members elected Boris Johnson as leader"
     naming_verbs: frozenset[str] = frozenset()
+    # verbs whose subject owns an `owned` noun they take as object ("vowed support for X")
+    owning_verbs: frozenset[str] = frozenset()
+    # verbs that end what such a noun states ("withdrew its support for X")
+    withdrawing_verbs: frozenset[str] = frozenset()
     # titles whose holder, named with a city, province or region, leads it
     place_heads: frozenset[str] = frozenset()
     # titles that head the state named after "of", beside `state_leaders` ("the leader of X")
@@ -147,7 +151,7 @@ def build_relation_lexicon(files: Sequence[LexiconFile]) -> RelationLexicon:
 # the lists of titles a file adds to, lower-cased, under their own keys
 _TITLE_SETS = (
     "state_leaders", "public_offices", "no_post_titles", "place_heads", "state_heads",
-    "naming_verbs",
+    "naming_verbs", "owning_verbs", "withdrawing_verbs",
 )  # fmt: skip
 
 

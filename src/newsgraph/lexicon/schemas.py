@@ -174,6 +174,8 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             "public_offices": _WORDS,
             "no_post_titles": _WORDS,
             "naming_verbs": _WORDS,
+            "owning_verbs": _WORDS,
+            "withdrawing_verbs": _WORDS,
             "place_heads": _WORDS,
             "state_heads": _WORDS,
             "title_qualifiers": {
