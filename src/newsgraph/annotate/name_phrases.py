@@ -35,12 +35,12 @@ def _phrase_posts(view: DocView, token: Token, lexicon: RelationLexicon) -> list
     if organization is None or not all(t.is_lower or t.text == "-" for t in after):
         return []
     tie = _post_tie(view, after, words, organization, lexicon)
-    if tie == "":
-        return []
+    relation = _membership(view, lexicon, organization) if tie is None else tie
+    if not relation:
+        return []  # "SpaceX founder X": no post by that word
     people = [a for a in described_people(view, token, lexicon.naming_verbs)
               if _next_to(view, token, a.entity)]  # fmt: skip
-    body = [Actor(organization, "mention")]
-    return _pairs(view, token, tie or _membership(view, lexicon, organization) or "", people, body)
+    return _pairs(view, token, relation, people, [Actor(organization, "mention")])
 
 
 def _is_post(lexicon: RelationLexicon, token: Token) -> bool:
