@@ -1023,6 +1023,8 @@ def test_a_verb_the_lexicon_rules_out_by_its_object_is_no_event_of_any_coder(run
     # tagger may read it as one
     fees = run("Gang members charge the bus drivers a daily amount.")
     assert not [e for e in fees.events if e.type == "ACCUSE"], fees.events
+    sums = run("Criminals usually charge taxi drivers around $80 per month.")
+    assert not [e for e in sums.events if e.type == "ACCUSE"], sums.events
     charged = run("Prosecutors charged the driver with murder on Monday.")
     assert [e.type for e in charged.events] == ["ACCUSE"]
 

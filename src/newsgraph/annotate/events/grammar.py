@@ -171,12 +171,13 @@ def purpose_of(token: Token) -> Token | None:
 
 
 def _objects(token: Token) -> set[str]:
-    return {
-        key
-        for c in (*token.children, *prepositional_objects(token))
-        if c.dep_ in {"dobj", "nsubjpass", "pobj"}
-        for key in noun_keys(c)
-    }
+    """The keys of the verb's objects; a sum of money ("$80", "5,000 euros") is "money"."""
+    objects = [c for c in (*token.children, *prepositional_objects(token))
+               if c.dep_ in {"dobj", "nsubjpass", "pobj"}]  # fmt: skip
+    keys = {key for c in objects for key in noun_keys(c)}
+    if any(c.ent_type_ == "MONEY" for c in objects):
+        keys.add("money")
+    return keys
 
 
 def excluded_object(token: Token, lexicon: EventLexicon) -> bool:
