@@ -83,18 +83,17 @@ def _affiliations(
             span = view.doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is None or not len(span):
                 continue
-            for organization in _named_with(view, span, preps, lexicon):
+            start = _phrase_start(view, span, lexicon)  # read once: each tie below needs it
+            for organization in _named_with(view, span, preps, start):
                 if _membership(view, lexicon, organization) is None:
                     if _heads_place(view, span, organization, lexicon):
                         found.append(_led_place(view, span, entity.id, organization))
                     continue
-                evidence = view.evidence(
-                    list(view.doc[_phrase_start(view, span, lexicon) : span.end + 1])
-                )
+                evidence = view.evidence(list(view.doc[start : span.end + 1]))
                 subject, tie, obj = entity.id, relation, organization
-                if (chosen := _chosen_by(view, span, organization, lexicon)) is not None:
+                if (chosen := _chosen_by(view, span, organization, lexicon, start)) is not None:
                     subject, tie, obj = organization, chosen, entity.id
-                elif (titled := _title_tie(view, span, organization, lexicon)) is not None:
+                elif (titled := _title_tie(view, span, organization, lexicon, start)) is not None:
                     if not titled:
                         continue  # "former Tesco chief executive X": no tie now
                     tie = titled
@@ -139,12 +138,12 @@ def _led_place(view: DocView, span: Span, person: str, place: str) -> Relation:
 
 
 def _chosen_by(
-    view: DocView, span: Span, organization: str, lexicon: RelationLexicon
+    view: DocView, span: Span, organization: str, lexicon: RelationLexicon, start: int
 ) -> str | None:
     """The relation an organisation named before a person holds to them when a reversed noun
     stands between ("Prohibition Party presidential nominee Phil Collins": the party supports
     him; a nominee need not be a member)."""
-    for token in _after_body(view, span, organization, lexicon) or ():
+    for token in _after_body(view, span, organization, start) or ():
         entry = lexicon.nouns.get(token.lemma_.lower())
         if entry is not None and entry[2]:
             return entry[0]
@@ -152,18 +151,18 @@ def _chosen_by(
 
 
 def _title_tie(
-    view: DocView, span: Span, organization: str, lexicon: RelationLexicon
+    view: DocView, span: Span, organization: str, lexicon: RelationLexicon, start: int
 ) -> str | None:
     """What the title between an organisation and the person it names says (guideline 6.1):
     "WHO director-general Tedros" leads, "NAACP vice president X" is a member (None: the
     default), "former Tesco chief executive X" no tie now (the empty string); for a body
     behind "of" on the name, the title before the name ("Director X of Y") says it."""
-    after = _after_body(view, span, organization, lexicon)
+    after = _after_body(view, span, organization, start)
     if after is None:
         # the body behind "of" on the name: the title is the words before the name
         # ("Director Anthony Fauci of the NIAID" leads it)
         after = view.doc[span.root.left_edge.i : span.start]
-    phrase_words = list(view.doc[_phrase_start(view, span, lexicon) : span.start])
+    phrase_words = list(view.doc[start : span.start])
     return _post_tie(view, list(after), phrase_words, organization, lexicon)
 
 
@@ -186,7 +185,7 @@ def _post_tie(
     qualifiers = lexicon.title_qualifiers
     if any(t.lower_ in qualifiers.get("no_tie", ()) for t in phrase_words):
         return ""  # anywhere in the name's phrase: "former Tesco chief executive X"
-    if any(w in lexicon.no_post_titles for w in " ".join(between).replace(" - ", "-").split()):
+    if any(w in lexicon.no_post_titles for w in _joined(tokens)):
         return ""  # "SpaceX founder Elon Musk": no post by that word
     if any(w in qualifiers.get("member", ()) for w in between):
         return None
@@ -210,24 +209,22 @@ def _held_post(tokens: list[Token], lexicon: RelationLexicon) -> list[Token]:
         else:
             posts[-1].append(token)
     for post in posts:
-        words = " ".join(t.lower_ for t in post).replace(" - ", "-").split()
-        if post and not all(w in lexicon.no_post_titles for w in words):
+        if post and not all(w in lexicon.no_post_titles for w in _joined(post)):
             return post
     return posts[0]
 
 
-def _after_body(
-    view: DocView, span: Span, organization: str, lexicon: RelationLexicon
-) -> Span | None:
+def _joined(tokens: list[Token]) -> list[str]:
+    """A post's words in lower case, a hyphenated word as one ("co - founder": "co-founder")."""
+    return " ".join(t.lower_ for t in tokens).replace(" - ", "-").split()
+
+
+def _after_body(view: DocView, span: Span, organization: str, start: int) -> Span | None:
     """The words between an organisation named in a person's own noun phrase and the name
     ("Prohibition Party [presidential nominee] Phil Collins"); None when it is not in it."""
-    words = view.doc[_phrase_start(view, span, lexicon) : span.start]
+    words = view.doc[start : span.start]
     at = [t.i for t in words if view.entity_of(t) == organization]
     return view.doc[max(at) + 1 : span.start] if at else None
-
-
-# words that may stand in a name's own phrase before it, read off the surface ("Sky News
-# Arabia producer Jamal al-Harbi")
 
 
 # words that may stand in a name's own phrase before it, read off the surface ("Sky News
@@ -280,13 +277,12 @@ def _in_phrase(token: Token) -> bool:
     return token.pos_ in _PHRASE_POS or token.text in {"-", "&", "and"}
 
 
-def _named_with(
-    view: DocView, span: Span, preps: frozenset[str], lexicon: RelationLexicon
-) -> list[str]:
-    """Entities in the name's own noun phrase before it, or behind one of `preps` on it."""
+def _named_with(view: DocView, span: Span, preps: frozenset[str], start: int) -> list[str]:
+    """Entities in the name's own noun phrase before it (from `start`, `_phrase_start`), or
+    behind one of `preps` on it."""
     root = span.root
     found = [
-        view.entity_of(t) for t in view.doc[_phrase_start(view, span, lexicon) : span.start]
+        view.entity_of(t) for t in view.doc[start : span.start]
     ]  # "Republican Representative Francis Rooney"
     for prep in root.children:
         if prep.dep_ == "prep" and prep.lower_ in preps:
