@@ -94,6 +94,7 @@ class EntityRecognizer(_NameReader):
         self.thoroughfares = words.get("thoroughfares", frozenset())
         self.portfolio_offices = words.get("portfolio_offices", frozenset())
         self.title_bodies = words.get("title_bodies", frozenset())
+        self.state_leaders = lexicon.relations.state_leaders
         self.name_kinds = _NameKinds.from_words(words)
         self.given_names = words.get("given_names", frozenset())
         self.body_words = frozenset().union(
@@ -285,7 +286,7 @@ class EntityRecognizer(_NameReader):
                 continue
             if (
                 ambiguous
-                and not _confirmed(span, entry, ner_spans, confirmed)
+                and not _confirmed(span, entry, ner_spans, confirmed, self.state_leaders)
                 and not (entry.type == EntityType.STATE and self.state_context.says(span, states))
                 and not _titled_outlet(span, entry)
             ):

@@ -21,7 +21,6 @@ from newsgraph.annotate.candidates import Candidate
 from newsgraph.annotate.known_names import KnownType
 from newsgraph.annotate.name_kinds import NER_TYPES, _NameKinds
 from newsgraph.annotate.phrases import Phrases, tokenized
-from newsgraph.lexicon.compiled import load_lexicon
 from newsgraph.lexicon.gazetteer import Entry, Gazetteer, slug
 from newsgraph.lexicon.places import find_place
 from newsgraph.models import EntityType, MentionKind
@@ -91,7 +90,13 @@ class _StateContext:
         return possessive and root.dep_ == "poss" and root.head.lower_ in self.possessions
 
 
-def _confirmed(span: Span, entry: Entry, ner: dict[int, Span], confirmed: set[str]) -> bool:
+def _confirmed(
+    span: Span,
+    entry: Entry,
+    ner: dict[int, Span],
+    confirmed: set[str],
+    leaders: frozenset[str],
+) -> bool:
     """An ambiguous alias counts where NER saw a name of a compatible kind over it and, for
     anything but places, the document also names the entity unambiguously ("the Security
     Council" is the UN's only where the UN Security Council is named) or, for a party or
@@ -99,7 +104,7 @@ def _confirmed(span: Span, entry: Entry, ner: dict[int, Span], confirmed: set[st
     no longer name around it ("Democratic" of the "Democratic Unionist Party")."""
     over = [ner[i] for i in range(span.start, span.end) if i in ner]
     labels = {n.label_ for n in over}
-    if _a_leader_of_the_story(entry, labels, confirmed):
+    if _a_leader_of_the_story(entry, labels, confirmed, leaders):
         return True
     compatible = _COMPATIBLE_LABELS.get(entry.type, {"ORG", "NORP", "PERSON", "GPE", "WORK_OF_ART"})
     if not labels & compatible:
@@ -110,15 +115,17 @@ def _confirmed(span: Span, entry: Entry, ner: dict[int, Span], confirmed: set[st
     return _named_by_country(entry) and f"country:{entry.country}" in confirmed and not longer
 
 
-def _a_leader_of_the_story(entry: Entry, labels: set[str], confirmed: set[str]) -> bool:
+def _a_leader_of_the_story(
+    entry: Entry, labels: set[str], confirmed: set[str], leaders: frozenset[str]
+) -> bool:
     """A head of state's or government's surname alone ("Calderon", "Santos") in a story that
     names their country: NER reads a bare Spanish surname as an organisation as often as a
-    person, and the story's own leader is who it means."""
+    person, and the story's own leader is who it means. `leaders`: the titles that lead a
+    state (the relation lexicon's `state_leaders`)."""
     if entry.type != EntityType.PERSON or not labels & {"PERSON", "ORG"}:
         return False
     if f"country:{entry.country}" not in confirmed:
         return False
-    leaders = load_lexicon().relations.state_leaders
     return any(role.title.lower() in leaders for role in entry.roles)
 
 
