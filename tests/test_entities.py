@@ -228,6 +228,9 @@ def test_an_outlets_title_with_a_capital_the_is_the_outlet_and_the_ocean_is_not(
         # a list a word for towns heads is of towns
         ("Smugglers stored the goods in Colombian towns such as Cucuta, Ipiales and Pasto.",
          "Cucuta", "place"),
+        # a model designation that modifies a word for a weapon is one
+        ("A U.S. military M67 fragmentation grenade was thrown into the bar.", "M67", "weapon"),
+        ("Another Korean-made K75 grenade was found in the car.", "K75", "weapon"),
     ],
 )  # fmt: skip
 def test_the_words_of_a_name_and_the_nouns_around_it_say_its_kind(

@@ -569,6 +569,10 @@ def test_died_in_an_attack(run: Run, text: str) -> None:
         ("Trump is to face trial in the Senate.", "trial", "planned"),
         ("The impeachment trial of Trump is scheduled for January.", "trial", "planned"),
         ("Turkey is considering an attack on Syria.", "attack", "hypothetical"),
+        # a chance, not a plan
+        ("There is a risk that Russia will attack Ukraine.", "attack", "hypothetical"),
+        ("It is unlikely that Iran will meet with the United States.", "meet", "hypothetical"),
+        ("Analysts warned of the risk of an attack on Taiwan.", "attack", "hypothetical"),
         ("The opposition promised protests every week.", "protests", "planned"),
         ("Rebels planned an attack on the capital.", "attack", "planned"),
         ("The ministry must approve the deal before June.", "approve", "hypothetical"),
@@ -984,6 +988,9 @@ def test_helping_an_act_is_the_act_not_aid(run: Run, text: str, coded: bool) -> 
         ("The White House released a summary of the call.", False),
         ("Red Hat released a new version of the software.", False),
         ("Iran released the British sailors on Monday.", True),
+        # a reduced passive's object is the noun it modifies
+        ("A State Department cable released by WikiLeaks named Mexico.", False),
+        ("The sailors released by Iran arrived in London.", True),
     ],
 )
 def test_releasing_what_is_published_is_no_release(run: Run, text: str, coded: bool) -> None:
@@ -1055,3 +1062,12 @@ def test_an_infinitive_after_an_adjective_is_no_plan(run: Run) -> None:
     assert [e.modality for e in result.events if e.type == "CONSULT"] != [Modality.PLANNED]
     planned = run("The president is to meet the Chinese premier in Beijing next week.")
     assert [e.modality for e in planned.events] == [Modality.PLANNED]
+
+
+def test_a_weapon_is_the_means_of_an_attack_never_a_side(run: Run) -> None:
+    result = run("An M67 grenade was used in an attack on Televisa in Monterrey.")
+    attack = first_of(result, "ASSAULT")
+    kinds = {e.id: e.type for e in result.entities}
+    assert kinds["weapon:m67"] == "weapon"
+    assert "weapon:m67" not in attack.source + attack.target
+    assert names(result, attack.target) == {"Televisa"}

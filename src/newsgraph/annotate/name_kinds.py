@@ -301,6 +301,7 @@ class _NameKinds:
     media_nouns: frozenset[tuple[str, ...]] = frozenset()
     # the first and last words of the media nouns: a cheap test before the phrases
     media_edges: frozenset[str] = frozenset()
+    weapon_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def from_words(cls, words: Mapping[str, frozenset[str]]) -> _NameKinds:
@@ -310,6 +311,7 @@ class _NameKinds:
             _words_pattern(words.get("media_words", frozenset())),
             nouns := frozenset(tuple(n.split()) for n in words.get("media_nouns", frozenset())),
             frozenset(w for noun in nouns for w in (noun[0], noun[-1])),
+            words.get("weapon_nouns", frozenset()),
         )
 
     def of(self, span: Span) -> EntityType | None:
@@ -318,6 +320,8 @@ class _NameKinds:
             return EntityType.GROUP  # "Chavista", "Chavism", "Peronists": movements, not places
         if span.label_ == "PERSON" and len(span) > 1 and span[-1].lower_ in self.organisation_heads:
             return EntityType.ORGANIZATION  # "The Tigray People's Liberation Front": no person
+        if self._designates_a_weapon(span):
+            return EntityType.WEAPON  # "a U.S. military M67 fragmentation grenade"
         if span.label_ == "PRODUCT":
             return EntityType.WEAPON if _WEAPON_DESIGNATION.search(text) else None
         if span.label_ == "ORG":
@@ -330,6 +334,19 @@ class _NameKinds:
         if span.label_ in NER_TYPES and self._called_media(span, after=False):
             return EntityType.MEDIA  # "the journal Science Advances", "news agency Rudaw"
         return NER_TYPES.get(span.label_)
+
+    def _designates_a_weapon(self, span: Span) -> bool:
+        """A model designation (a word of letters and digits, "M67", "K400", "AK-103") that
+        modifies a word for a weapon, however many words between: "an M67 fragmentation
+        grenade", "three South Korean K400 grenades"."""
+        if not any(c.isdigit() for c in span.text) or not any(c.isalpha() for c in span.text):
+            return False
+        head = span.root
+        while head.dep_ in {"compound", "nmod", "amod"} and head.head.i != head.i:
+            head = head.head
+            if head.lemma_.lower() in self.weapon_nouns:
+                return True
+        return False
 
     def _called_media(self, span: Span, *, after: bool) -> bool:
         """Whether a media noun stands right before the name (or, with `after`, right after)."""

@@ -30,7 +30,7 @@ from newsgraph.annotate.events.grammar import trigger_token
 from newsgraph.annotate.frames import DocView
 from newsgraph.learn.files import BUILTIN, load_part
 from newsgraph.learn.linear import LinearModel
-from newsgraph.models import Agent, Event
+from newsgraph.models import Agent, EntityType, Event
 
 SOURCE, TARGET, NEITHER = "source", "target", "none"
 MODEL_FILE = "sides.json"
@@ -118,6 +118,8 @@ def side_candidates(view: DocView, event: Event, trigger: Token | None) -> list[
             root = view.mention_roots[start]
             if root.i == trigger.i:
                 continue  # the trigger itself ("the Russian-led offensive" is not an actor)
+            if view.entities[entity_id].type == EntityType.WEAPON:
+                continue  # the means, not a side: "an M67 grenade was used in an attack"
             agent = None
             if _modifies_noun(root, trigger):
                 # "the Georgian government", "Kenya's police": the actor stands where its

@@ -87,6 +87,7 @@ class ModalityCues:
     scheduling: frozenset[str] = frozenset()  # "the trial is scheduled for May": planned
     claiming: frozenset[str] = frozenset()  # "claimed responsibility for the attack": reported
     weighing: frozenset[str] = frozenset()  # "is considering an attack": hypothetical
+    likelihood: frozenset[str] = frozenset()  # "a risk that Russia will attack": hypothetical
     intending: frozenset[str] = frozenset()  # "seeks to deepen": an intention (CAMEO 03/13)
     promising: frozenset[str] = frozenset()  # an intention to a third party, not a threat
     wishing_objects: frozenset[str] = frozenset()  # "demanded an investigation": not done

@@ -171,9 +171,12 @@ def purpose_of(token: Token) -> Token | None:
 
 
 def _objects(token: Token) -> set[str]:
-    """The keys of the verb's objects; a sum of money ("$80", "5,000 euros") is "money"."""
+    """The keys of the verb's objects; a sum of money ("$80", "5,000 euros") is "money". A
+    reduced passive's object is the noun it modifies ("a cable released by WikiLeaks")."""
     objects = [c for c in (*token.children, *prepositional_objects(token))
                if c.dep_ in {"dobj", "nsubjpass", "pobj"}]  # fmt: skip
+    if token.dep_ == "acl" and token.tag_ == "VBN":
+        objects.append(token.head)
     keys = {key for c in objects for key in noun_keys(c)}
     if any(c.ent_type_ == "MONEY" for c in objects):
         keys.add("money")

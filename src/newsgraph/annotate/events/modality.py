@@ -102,6 +102,12 @@ def modality_of(view: DocView, token: Token) -> tuple[Modality, bool, str | None
                 and modality in {Modality.ASSERTED, Modality.PLANNED}
             ):
                 modality = Modality.HYPOTHETICAL  # "called for talks": the talks are asked for
+            elif (
+                lemma in cues.likelihood
+                and node.lower_ == "of"
+                and modality in {Modality.ASSERTED, Modality.PLANNED}
+            ):
+                modality = Modality.HYPOTHETICAL  # "the risk of an attack"
             node, steps = governor, steps + 1
             continue
         if modality == Modality.ASSERTED and (
@@ -125,6 +131,12 @@ def modality_of(view: DocView, token: Token) -> tuple[Modality, bool, str | None
             modality = Modality.HYPOTHETICAL  # "is considering an attack on Syria"
         if modality == Modality.ASSERTED and steps == 0:
             modality = _from_governor(view, node, relation, governor) or modality
+        if (
+            steps == 0
+            and modality in {Modality.ASSERTED, Modality.PLANNED}
+            and _a_chance(relation, governor, cues.likelihood)
+        ):
+            modality = Modality.HYPOTHETICAL  # "a risk that Russia will attack"
         if (
             modality in {Modality.ASSERTED, Modality.PLANNED}
             and relation == "advcl"
@@ -257,3 +269,13 @@ def _according_to(view: DocView, token: Token) -> tuple[bool, Token | None]:
             objects = [c for c in follower.children if c.dep_ == "pobj"]
             return True, objects[0] if objects else None
     return False, None
+
+
+def _a_chance(relation: str, governor: Token, likelihood: frozenset[str]) -> bool:
+    """Whether the clause is told as a chance: it completes a word for one ("the risk that
+    Russia will attack", "is likely to strike") or "it is unlikely that ..." takes it."""
+    if relation in {"acl", "xcomp", "ccomp"} and governor.lemma_.lower() in likelihood:
+        return True
+    return relation == "ccomp" and any(
+        c.dep_ in {"acomp", "attr"} and c.lemma_.lower() in likelihood for c in governor.children
+    )
