@@ -239,6 +239,11 @@ def test_the_words_of_a_name_and_the_nouns_around_it_say_its_kind(
     assert by_name(run(text), name).type == kind
 
 
+def test_units_of_money_are_no_actors(run: Run) -> None:
+    result = run("Authorities seized over $10 million, 4 million Euros and pesos from Colombia.")
+    assert {e.name for e in result.entities} == {"Colombia"}
+
+
 def test_a_partys_adjective_names_the_party_where_the_story_names_its_country(run: Run) -> None:
     result = run("Republican senators in the United States opposed the bill, and Democratic "
                  "leaders agreed. The Democratic Unionist Party backed it.")  # fmt: skip

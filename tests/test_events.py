@@ -106,6 +106,13 @@ def test_they_is_the_unnamed_group_named_just_before(run: Run) -> None:
     assert seized.source_agent.code == "COP"
 
 
+def test_they_agrees_with_a_peoples_plural_before_a_singular_subject(run: Run) -> None:
+    result = run("The newspaper La Prensa told the story of three Peruvians, who were arrested "
+                 "at the airport in 2011. They were convicted of money laundering.")  # fmt: skip
+    convicted = first_of(result, "SANCTION")
+    assert names(result, convicted.target) == {"Peru"}
+
+
 def test_compound_actors(run: Run) -> None:
     result = run("Russia and China condemned the United States and Britain.")
     (event,) = events_of(result, "ACCUSE")

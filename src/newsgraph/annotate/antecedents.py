@@ -136,6 +136,11 @@ class _Antecedents:
                 return agent
         return found[0][1] if found else None
 
+    def _peoples_plural(self, start: int) -> bool:
+        """Whether the mention at token `start` names people in the plural ("Ecuadoreans")."""
+        root = self.mention_roots.get(start, self.doc[start])
+        return root.tag_ in _PLURAL_TAGS and root.ent_type_ == "NORP"
+
     def resolve_pronoun(self, token: Token) -> str | None:
         """The fitting entity a pronoun refers to ("he" -> a person), within 3 sentences."""
         found = self._pronoun_antecedent(token)
@@ -156,6 +161,12 @@ class _Antecedents:
             entity = self.entities[entity_id]
             if want_person == (entity.type == EntityType.PERSON) and entity.type in ACTOR_TYPES:
                 fitting.append((start, entity_id))
+        if token.lower_ in _PLURAL_PRONOUNS:
+            # "the case of three Ecuadoreans, who were arrested ... They were convicted": a
+            # people's plural name agrees with "they" before a singular subject does (not a
+            # plural place's: "the Bahamas")
+            plural = [f for f in fitting if self._peoples_plural(f[0])]
+            fitting = plural or fitting
         # a subject is the likeliest antecedent ("Guaidó declared ... The usurper would be
         # ousted, he added": he is Guaidó, not Maduro, the object)
         for start, entity_id in fitting:
@@ -175,6 +186,7 @@ def _own_subject(pronoun: Token) -> frozenset[int]:
                      for t in child.subtree)  # fmt: skip
 
 
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 # the objects of a verb (not "poss": a possessive pronoun may name the subject)
 _OBJECTS = frozenset({"dobj", "dative", "iobj"})
 

@@ -108,6 +108,7 @@ class EntityRecognizer(_NameReader):
         self.business_nouns = words.get("business_nouns", frozenset())
         self.place_prepositions = words.get("place_prepositions", frozenset())
         self.place_nouns = words.get("place_nouns", frozenset())
+        self.currency_words = words.get("currency_words", frozenset())
         self.party_families = words.get("party_families", frozenset())
         self.party_titles = words.get("party_title_nouns", frozenset())
         self.person_nouns = frozenset(t.lower().split()[-1] for t in lexicon.titles.held())
@@ -373,6 +374,8 @@ class EntityRecognizer(_NameReader):
                 continue
             if span.text in self.title_abbreviations:
                 continue  # "Brig." of "Brig. Gen. X", which NER reads as a place
+            if len(span) == 1 and span.text.lower() in self.currency_words:
+                continue  # "4 million Euros", which NER reads as a person
             if etype == EntityType.GROUP and self._modifies_no_actor(span):
                 continue  # "the Chechen wars", "Latin American countries"
             out.append((span, _candidate(span, sentence_of, "ner", etype, label=span.label_)))
