@@ -239,6 +239,29 @@ def test_the_words_of_a_name_and_the_nouns_around_it_say_its_kind(
     assert by_name(run(text), name).type == kind
 
 
+def test_a_body_named_again_without_its_country_is_the_same_body(run: Run) -> None:
+    result = run("The Argentine Security Ministry announced 40 arrests in Buenos Aires. "
+                 "Chinese immigrants, Chinese shops and Chinese gangs were named. "
+                 "The Security Ministry said Argentineans also belonged to the gang.")  # fmt: skip
+    ministry = by_name(result, "Argentine Security Ministry")
+    assert ministry.country == "ARG" and len(ministry.mentions) == 2
+    assert "Security Ministry" not in {e.name for e in result.entities}
+    assert "Argentineans" in mentions(by_name(result, "Argentina"))
+    # two bodies of the name leave the short one alone
+    two = run("The Argentine Federal Police and the Brazilian Federal Police met. "
+              "The Federal Police said nothing.")  # fmt: skip
+    assert "Federal Police" in {e.name for e in two.entities}
+
+
+def test_the_party_points_back_to_a_known_party_by_any_of_its_names(run: Run) -> None:
+    result = run("The US Libertarian Party held its convention online. On May 23 the "
+                 "Libertarian Party nominated Jo Jorgensen for president. The next day, the "
+                 "party nominated Spike Cohen for vice president.")  # fmt: skip
+    party = by_name(result, "Libertarian Party (United States)")
+    nominations = [e for e in result.events if e.trigger == "nominated"]
+    assert [e.source for e in nominations] == [(party.id,), (party.id,)]
+
+
 def test_units_of_money_are_no_actors(run: Run) -> None:
     result = run("Authorities seized over $10 million, 4 million Euros and pesos from Colombia.")
     assert {e.name for e in result.entities} == {"Colombia"}

@@ -71,7 +71,7 @@ class _Antecedents:
     def _described_before(self, head: Token) -> str | None:
         """The actor a definite description points back to: "the party" after "the Prohibition
         Party", "the president" after "President Trump" (the last name within three sentences
-        whose own last word, or whose holder's title, is the noun)."""
+        one of whose names ends in the noun, or whose holder's title does)."""
         if head.pos_ != "NOUN" or not any(
             c.dep_ == "det" and c.lower_ == "the" for c in head.children
         ):
@@ -87,9 +87,10 @@ class _Antecedents:
             entity = self.entities[entity_id]
             if entity.type not in ACTOR_TYPES or entity.type == EntityType.STATE:
                 continue
-            last = entity.name.split()[-1].lower() if entity.name else ""
+            # any of its names: the known "Libertarian Party (United States)" is the party
+            last = {n.split()[-1].lower() for n in (entity.name, *entity.aliases) if n.strip()}
             titles = {r.title.lower().split()[-1] for r in entity.roles if r.title}
-            if word == last or word in titles:
+            if word in last or word in titles:
                 return entity_id
         return None
 

@@ -50,6 +50,7 @@ from newsgraph.resolve.countries import (
     with_stated_countries,
 )
 from newsgraph.resolve.parents import with_holders_countries, with_parent_countries
+from newsgraph.resolve.short_forms import with_short_forms
 from newsgraph.resolve.tied_countries import (
     with_affiliated_countries,
     with_kin_countries,
@@ -87,6 +88,7 @@ def resolve_entities(
     clusters = cluster_candidates(candidates, context.text, given_names)
     entities = [_entity(c, clusters, gazetteer, given_names) for c in clusters.values()]
     entities = with_acronyms(entities)
+    entities = with_short_forms(entities, gazetteer)
     entities = _with_roles(entities, context, gazetteer, titles)
     entities = with_stated_countries(entities, context.text, gazetteer)
     if actors is not None:
