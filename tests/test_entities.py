@@ -262,6 +262,19 @@ def test_the_party_points_back_to_a_known_party_by_any_of_its_names(run: Run) ->
     assert [e.source for e in nominations] == [(party.id,), (party.id,)]
 
 
+def test_an_office_written_with_and_without_its_possessive_is_one_body(run: Run) -> None:
+    result = run("Guatemala's Attorney General's Office released new figures. The Attorney "
+                 "General Office estimates suggest that extortion pays.")  # fmt: skip
+    (office,) = [e for e in result.entities if "Office" in e.name]
+    assert office.type == "organization" and len(office.mentions) == 2
+
+
+def test_an_outlet_named_as_one_once_is_one_throughout(run: Run) -> None:
+    result = run("A killer interviewed by La Hora said he was paid. Prosecutors told the "
+                 "newspaper La Hora that the killer was arrested. La Hora published it.")  # fmt: skip
+    assert by_name(result, "La Hora").type == "media"
+
+
 def test_units_of_money_are_no_actors(run: Run) -> None:
     result = run("Authorities seized over $10 million, 4 million Euros and pesos from Colombia.")
     assert {e.name for e in result.entities} == {"Colombia"}

@@ -1071,6 +1071,12 @@ def test_an_infinitive_after_an_adjective_is_no_plan(run: Run) -> None:
     assert [e.modality for e in planned.events] == [Modality.PLANNED]
 
 
+def test_charging_a_sum_is_no_accusation(run: Run) -> None:
+    result = run("A contract killer said he had charged between $910 and $3,250 for his work.")
+    assert not events_of(result, "ACCUSE")
+    assert first_of(run("Prosecutors charged the killer with murder."), "ACCUSE")
+
+
 def test_a_weapon_is_the_means_of_an_attack_never_a_side(run: Run) -> None:
     result = run("An M67 grenade was used in an attack on Televisa in Monterrey.")
     attack = first_of(result, "ASSAULT")

@@ -136,9 +136,10 @@ _WORD = re.compile(r"[A-Z][a-z]+")
 
 @cache
 def _owned_body(bodies: frozenset[str]) -> re.Pattern[str]:
-    """Up to four capitalised words, "'s" and one of `bodies`: "Attorney General's Office"."""
+    """Up to four capitalised words, "'s" (which writers drop too) and one of `bodies`:
+    "Attorney General's Office", "the Attorney General Office"."""
     nouns = "|".join(sorted(re.escape(b) for b in bodies))
-    return re.compile(rf"\b((?:[A-Z][a-z]+[ -]){{0,3}}[A-Z][a-z]+)['\u2019]s ({nouns})\b")
+    return re.compile(rf"\b((?:[A-Z][a-z]+[ -]){{0,3}}[A-Z][a-z]+)(?:['\u2019]s)? ({nouns})\b")
 
 
 def title_offices(

@@ -1,16 +1,19 @@
-"""A body named again without its country is the same body: "the Argentine Security Ministry
-announced ... The Security Ministry said" names one actor, not two (the second had taken the
-country the story is most about, China's).
+"""One body, written two ways in a document, is one actor:
+* named again without its country: "the Argentine Security Ministry announced ... The Security
+  Ministry said" (the second had taken the country the story is most about, China's);
+* with and without a possessive: "the Attorney General's Office ... the Attorney General
+  Office estimates".
 
-An entity no list knows, whose name is what is left of exactly one other body's name of the
-document once a state's name, demonym or possessive is taken off its front ("Argentine",
-"Mexico's", "the Colombian"), joins that body: it gives it its mentions and becomes one of its
-aliases. Two such bodies ("the Argentine Federal Police" and "the Brazilian Federal Police")
-leave the short name alone.
+An entity no list knows, whose name is another body's name of the document less a state's
+name, demonym or possessive at its front ("Argentine", "Mexico's", "the Colombian"), or the
+same name but for "'s", joins that body when there is exactly one: it gives it its mentions and
+becomes one of its aliases. Two such bodies ("the Argentine Federal Police" and "the Brazilian
+Federal Police") leave the short name alone.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -20,38 +23,61 @@ from newsgraph.models import Entity, EntityType
 _BODIES = frozenset({EntityType.ORGANIZATION, EntityType.ARMED_FORCE, EntityType.GROUP})
 # the longest state name or demonym before a body's own name ("United Arab Emirates")
 _STATE_WORDS = 3
+_POSSESSIVE = re.compile(r"['\u2019]s\b")
 
 
 def with_short_forms(entities: Sequence[Entity], gazetteer: Gazetteer) -> list[Entity]:
-    """The entities, each unknown body named without its country merged into the one body of
-    the document named with it."""
+    """The entities, each unknown body named without its country or its "'s" merged into the
+    one body of the document named with it."""
     referenced = {str(a.value) for e in entities for a in e.attributes}
-    by_rest: dict[str, list[Entity]] = {}
+    longer: dict[str, list[Entity]] = {}  # a name less its state -> the bodies named so
+    same: dict[str, list[Entity]] = {}  # a name without "'s" -> the bodies named so
     for e in entities:
         if e.type not in _BODIES:
             continue
         # as the text names it too: the known "Federal Police of Brazil" is "the Brazilian
         # Federal Police" there
-        rests = {
-            _without_state(form, gazetteer)
-            for form in (e.name, *e.aliases, *(m.text for m in e.mentions))
-        }
-        for rest in {r.lower() for r in rests if r is not None}:
-            by_rest.setdefault(rest, []).append(e)
+        forms = {e.name, *e.aliases, *(m.text for m in e.mentions)}
+        for rest in {_key(r) for f in forms if (r := _without_state(f, gazetteer)) is not None}:
+            longer.setdefault(rest, []).append(e)
+        for form in {_key(f) for f in forms}:
+            same.setdefault(form, []).append(e)
     merged: dict[str, Entity] = {}
     absorbed: set[str] = set()
     for e in entities:
         if e.known or e.type not in _BODIES or e.id in referenced:
             continue
-        owners = [o for o in by_rest.get(_bare(e.name).lower(), []) if o.id != e.id]
-        if len(owners) != 1 or owners[0].type != e.type or owners[0].id in absorbed:
+        owner = _owner(e, longer, same)
+        if owner is None or owner.id in absorbed:
             continue
-        owner = merged.get(owners[0].id, owners[0])
-        mentions = tuple(sorted((*owner.mentions, *e.mentions), key=lambda m: m.start))
-        aliases = tuple(sorted({*owner.aliases, e.name}))
-        merged[owner.id] = replace(owner, mentions=mentions, aliases=aliases)
+        into = merged.get(owner.id, owner)
+        mentions = tuple(sorted((*into.mentions, *e.mentions), key=lambda m: m.start))
+        aliases = tuple(sorted({*into.aliases, e.name}))
+        merged[owner.id] = replace(into, mentions=mentions, aliases=aliases)
         absorbed.add(e.id)
     return [merged.get(e.id, e) for e in entities if e.id not in absorbed]
+
+
+def _owner(
+    entity: Entity, longer: dict[str, list[Entity]], same: dict[str, list[Entity]]
+) -> Entity | None:
+    """The one body the entity's name is a short form of: named with its state, or the same
+    but for "'s" (the one named more often keeps its name; a known one always does)."""
+    key = _key(entity.name)
+    owners = [o for o in longer.get(key, []) if o.id != entity.id]
+    if len(owners) == 1 and owners[0].type == entity.type:
+        return owners[0]
+    if owners:
+        return None
+    twins = [o for o in same.get(key, []) if o.id != entity.id and o.type == entity.type]
+    if len(twins) != 1:
+        return None
+    twin = twins[0]
+    return twin if twin.known or len(twin.mentions) >= len(entity.mentions) else None
+
+
+def _key(name: str) -> str:
+    return " ".join(_POSSESSIVE.sub("", _bare(name)).lower().split())
 
 
 def _bare(name: str) -> str:

@@ -178,7 +178,10 @@ def _objects(token: Token) -> set[str]:
     if token.dep_ == "acl" and token.tag_ == "VBN":
         objects.append(token.head)
     keys = {key for c in objects for key in noun_keys(c)}
-    if any(c.ent_type_ == "MONEY" for c in objects):
+    # a sum as the object, or as a range after it: "charged between $910 and $3,250"
+    ranged = [c for prep in token.children if prep.dep_ == "prep" for c in prep.children
+              if c.dep_ == "pobj"]  # fmt: skip
+    if any(c.ent_type_ == "MONEY" for c in (*objects, *ranged)):
         keys.add("money")
     return keys
 
