@@ -1071,6 +1071,19 @@ def test_an_infinitive_after_an_adjective_is_no_plan(run: Run) -> None:
     assert [e.modality for e in planned.events] == [Modality.PLANNED]
 
 
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        ("Guatemala must improve security by battling extortion and kidnapping.", False),
+        ("Doctors fought the virus for months.", False),
+        ("The mayor vowed to fight corruption.", False),
+        ("Government troops fought the rebels near Goma.", True),
+    ],
+)
+def test_fighting_a_scourge_is_no_assault(run: Run, text: str, coded: bool) -> None:
+    assert bool(events_of(run(text), "ASSAULT")) is coded
+
+
 def test_charging_a_sum_is_no_accusation(run: Run) -> None:
     result = run("A contract killer said he had charged between $910 and $3,250 for his work.")
     assert not events_of(result, "ACCUSE")
