@@ -575,6 +575,9 @@ def test_an_organisation_name_says_what_it_is() -> None:
     assert name_agent("Committee to Protect Journalists", codes) == "NGO"
     assert name_agent("Supreme Court of the United States", codes) == "JUD"
     assert name_agent("Boeing", codes) is None
+    # accents or none, in Spanish: a foundation is an NGO
+    assert name_agent("Fundación País Libre", codes) == "NGO"
+    assert name_agent("NGO Fundacion Pais Libre", codes) == "NGO"
     assert name_agent("Trump campaign", codes) == "PTY"  # a candidate's campaign is partisan
 
 

@@ -228,6 +228,9 @@ def test_an_outlets_title_with_a_capital_the_is_the_outlet_and_the_ocean_is_not(
         # a list a word for towns heads is of towns
         ("Smugglers stored the goods in Colombian towns such as Cucuta, Ipiales and Pasto.",
          "Cucuta", "place"),
+        # a Spanish body's head opens its name
+        ("Fundación Solidaridad helped the families in Bogotá.", "Fundación Solidaridad",
+         "organization"),
         # a model designation that modifies a word for a weapon is one
         ("A U.S. military M67 fragmentation grenade was thrown into the bar.", "M67", "weapon"),
         ("Another Korean-made K75 grenade was found in the car.", "K75", "weapon"),

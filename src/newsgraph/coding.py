@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from newsgraph.folding import fold
 from newsgraph.lexicon.compiled import ActorCodes, load_lexicon
 from newsgraph.lexicon.gazetteer import Entry
 from newsgraph.models import Attribute, CodedSide, Entity, Event, Role, Scalar
@@ -341,7 +342,7 @@ def name_agent(name: str, codes: ActorCodes) -> str | None:
     """The agent an organisation's name gives (`names` of actor_codes.yaml): of the phrases
     found, the last one starting in the name's head (before its first "of", "for", "to" or
     "on"), else the first found after it; the longer phrase where two end together."""
-    lowered = " " + re.sub(r"[^a-z']+", " ", name.lower()).strip() + " "
+    lowered = " " + re.sub(r"[^a-z']+", " ", fold(name).lower()).strip() + " "
     found = sorted(
         (start, start + len(phrase) + 2, agent)
         for phrase, agent in codes.names.items()

@@ -302,6 +302,7 @@ class _NameKinds:
     # the first and last words of the media nouns: a cheap test before the phrases
     media_edges: frozenset[str] = frozenset()
     weapon_nouns: frozenset[str] = frozenset()
+    organisation_openers: frozenset[str] = frozenset()
 
     @classmethod
     def from_words(cls, words: Mapping[str, frozenset[str]]) -> _NameKinds:
@@ -312,14 +313,23 @@ class _NameKinds:
             nouns := frozenset(tuple(n.split()) for n in words.get("media_nouns", frozenset())),
             frozenset(w for noun in nouns for w in (noun[0], noun[-1])),
             words.get("weapon_nouns", frozenset()),
+            words.get("organisation_openers", frozenset()),
         )
 
     def of(self, span: Span) -> EntityType | None:
         text = span.text
         if len(span) == 1 and _MOVEMENT.search(text):
             return EntityType.GROUP  # "Chavista", "Chavism", "Peronists": movements, not places
-        if span.label_ == "PERSON" and len(span) > 1 and span[-1].lower_ in self.organisation_heads:
-            return EntityType.ORGANIZATION  # "The Tigray People's Liberation Front": no person
+        if (
+            span.label_ == "PERSON"
+            and len(span) > 1
+            and (
+                span[-1].lower_ in self.organisation_heads
+                or span[0].lower_ in self.organisation_openers
+            )
+        ):
+            # "The Tigray People's Liberation Front", "Fundación Solidaridad": no person
+            return EntityType.ORGANIZATION
         if self._designates_a_weapon(span):
             return EntityType.WEAPON  # "a U.S. military M67 fragmentation grenade"
         if span.label_ == "PRODUCT":

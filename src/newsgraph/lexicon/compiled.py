@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.metadata import version
 
+from newsgraph.folding import fold
 from newsgraph.lexicon.cache import cached, key_of
 from newsgraph.lexicon.gazetteer import Gazetteer, build_gazetteer
 from newsgraph.lexicon.loader import SHIPPED, LexiconFile, read_lexicon_files, user_files
@@ -144,7 +145,8 @@ def _actor_codes(files: Sequence[LexiconFile]) -> ActorCodes:
 
     titles = sorted(mapping("titles").items(), key=lambda kv: (-len(kv[0]), kv[0]))
     return ActorCodes(kinds=mapping("kinds"), types=mapping("types"), titles=tuple(titles),
-                      names=mapping("names"),
+                      # without accents, as `coding.name_agent` reads a name ("Fundación")
+                      names={fold(k): v for k, v in mapping("names").items()},
                       igo_kind_prefixes=words("igo_kind_prefixes"),
                       igo_kinds=frozenset(words("igo_kinds")), igo_ids=words("igo_ids"),
                       militant_kinds=frozenset(words("militant_kinds")),
