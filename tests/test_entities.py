@@ -278,6 +278,14 @@ def test_an_outlet_named_as_one_once_is_one_throughout(run: Run) -> None:
     assert by_name(result, "La Hora").type == "media"
 
 
+def test_a_name_stated_as_an_alias_is_the_same_person(run: Run) -> None:
+    result = run('Jaime Alberto Parra, alias "El Medico," a member of the delegation, spoke '
+                 'in Havana. Dairo Antonio Usuga, also known as Otoniel, leads the gang.')  # fmt: skip
+    parra = by_name(result, "Jaime Alberto Parra")  # NER had started at "Alberto"
+    assert parra.type == "person" and "El Medico" in parra.aliases
+    assert "El Medico" not in {e.name for e in result.entities}
+
+
 def test_units_of_money_are_no_actors(run: Run) -> None:
     result = run("Authorities seized over $10 million, 4 million Euros and pesos from Colombia.")
     assert {e.name for e in result.entities} == {"Colombia"}

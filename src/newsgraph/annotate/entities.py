@@ -59,6 +59,7 @@ from newsgraph.annotate.name_kinds import (
     _names_a_model,
     _trim,
     _without_title,
+    with_given_names,
 )
 from newsgraph.annotate.name_kinds import NER_TYPES as NER_TYPES
 from newsgraph.annotate.nlp import english_words
@@ -155,7 +156,7 @@ class EntityRecognizer(_NameReader):
         taken = _Taken(skip)
         ner = [
             _without_title(span, self.title_phrases, self._a_persons_name)
-            for span in (_trim(ent) for ent in doc.ents)
+            for span in (with_given_names(_trim(ent), self.given_names) for ent in doc.ents)
             if span is not None
         ]
         if known is not None:

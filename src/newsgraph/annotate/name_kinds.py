@@ -230,6 +230,25 @@ def _glued_to_person(
     return out
 
 
+def with_given_names(span: Span | None, given_names: frozenset[str]) -> Span | None:
+    """A person's name NER started late, its given names left out: "Jaime Alberto Parra"
+    read as "Alberto Parra" (up to two capitalised given names no entity holds, right before)."""
+    if span is None or span.label_ != "PERSON":
+        return span
+    start = span.start
+    while (
+        start > 0
+        and span.start - start < 2
+        and (before := span.doc[start - 1]).text in given_names
+        and before.is_title
+        and not before.ent_type_
+    ):
+        start -= 1
+    if start == span.start:
+        return span
+    return Span(span.doc, start, span.end, label="PERSON")
+
+
 def _trim(ent: Span) -> Span | None:
     """Drop a leading "the", "pro-", "anti-" and a trailing "'s" from an NER span, a trailing
     preposition or conjunction NER ran into it ("Patrice Talon of Benin" read as "Patrice Talon

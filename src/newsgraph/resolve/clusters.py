@@ -43,10 +43,14 @@ def cluster_candidates(
         key = redirect.get(key, key)
         if (
             previous is not None
-            and _parenthetical_alias(text, previous[0], cand)
+            and (
+                _parenthetical_alias(text, previous[0], cand)
+                or _stated_alias(text, previous[0], cand)
+            )
             and key != previous[1]
         ):
-            # "S-300VM (Antey-2500)", "Bolivarian National Armed Forces (FANB)": one actor
+            # "S-300VM (Antey-2500)", "Bolivarian National Armed Forces (FANB)", 'Jaime
+            # Alberto Parra, alias "El Medico"': one actor
             key = _merge(clusters, redirect, previous[1], key, entry)
             entry = clusters[key].entry if key in clusters else entry
         cluster = clusters.setdefault(key, Cluster(key, entry))
@@ -108,6 +112,22 @@ def _parenthetical_alias(text: str, first: Candidate, second: Candidate) -> bool
         text[first.end : second.start] in {" (", "("}
         and text[second.end : second.end + 1] == ")"
         and first.type == second.type
+    )
+
+
+# what joins a name to the other name it goes by: 'X, alias "Y"', "X, also known as Y",
+# "X (a.k.a. Y)"
+_ALIAS_BETWEEN = re.compile(
+    r"""^\s*[,(]?\s*(?:alias|aka|a\.k\.a\.?|also\s+known\s+as|known\s+as|nicknamed)\s*[:,]?\s*(?:the\s+)?["'“‘]?$""",
+    re.IGNORECASE,
+)
+
+
+def _stated_alias(text: str, first: Candidate, second: Candidate) -> bool:
+    """'Jaime Alberto Parra, alias "El Medico"': the second name is the first's alias (a
+    person's whatever NER made of the nickname)."""
+    return bool(_ALIAS_BETWEEN.match(text[first.end : second.start])) and (
+        first.type == second.type or first.type == EntityType.PERSON
     )
 
 
