@@ -113,6 +113,14 @@ def test_they_agrees_with_a_peoples_plural_before_a_singular_subject(run: Run) -
     assert names(result, convicted.target) == {"Peru"}
 
 
+def test_a_bodys_description_points_back_to_the_last_body_of_its_agent(run: Run) -> None:
+    result = run("FARC guerrillas kidnapped four workers of Emerald Energy in June. A month "
+                 "later, the rebel group demanded a ransom from Emerald Energy. The company "
+                 "rejected the demand.")  # fmt: skip
+    assert names(result, first_of(result, "REQUEST").source) == {"FARC"}
+    assert names(result, first_of(result, "REJECT").source) == {"Emerald Energy"}
+
+
 def test_compound_actors(run: Run) -> None:
     result = run("Russia and China condemned the United States and Britain.")
     (event,) = events_of(result, "ACCUSE")

@@ -228,6 +228,7 @@ class Extractor:
             not_actors=self.events.not_actors,
             modality=self.events.modality,
             state_bodies=self.events.state_bodies,
+            body_descriptions=self.events.body_descriptions,
             home_state=home_state(entities),
         )
         turns = speaker_turns(text, entities)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
@@ -41,6 +41,8 @@ class _Antecedents:
     mention_roots: dict[int, Token]
     sent_starts: list[int]
     unnamed: bool
+    body_descriptions: frozenset[str]
+    agent_nouns: Mapping[str, str]
     # (start, end, speaker) of each direct quote with a named speaker, by start (`hear`)
     voices: list[tuple[int, int, str]]
 
@@ -76,9 +78,14 @@ class _Antecedents:
             c.dep_ == "det" and c.lower_ == "the" for c in head.children
         ):
             return None
-        if any(c.dep_ in {"poss", "compound", "prep", "relcl", "acl"} for c in head.children):
+        if any(c.dep_ in {"poss", "prep", "relcl", "acl"} for c in head.children):
             return None  # "the party's candidate", "the party of X": a phrase of its own
+        named = any(c.dep_ == "compound" and not c.is_lower for c in head.children)
         word = head.lemma_.lower()
+        # "the rebel group", "the guerrilla group", "the company": a body of that agent
+        agent = self._body_agent(head) if word in self.body_descriptions and not named else None
+        if agent is None and any(c.dep_ == "compound" for c in head.children):
+            return None  # "the Maduro regime": a name of its own
         floor = self.sent_starts[max(0, self.sentence_index(head) - 3)]
         position = bisect.bisect_left(self.mention_starts, (head.i, ""))
         for start, entity_id in reversed(self.mention_starts[:position]):
@@ -92,7 +99,23 @@ class _Antecedents:
             titles = {r.title.lower().split()[-1] for r in entity.roles if r.title}
             if word in last or word in titles:
                 return entity_id
+            if (
+                agent is not None
+                and entity.type != EntityType.PERSON
+                and any(a.key == "agent" and a.value == agent for a in entity.attributes)
+            ):
+                return entity_id
         return None
+
+    def _body_agent(self, head: Token) -> str | None:
+        """The agent a body's description names: its own ("the company": BUS) or, a word
+        that names no agent alone, its modifier's ("the rebel group": REB)."""
+        agent = self.agent_of(head)
+        if agent is not None:
+            return agent.code
+        modifiers = (c.lemma_.lower() for c in head.children
+                     if c.dep_ in {"compound", "amod"} and c.i < head.i)  # fmt: skip
+        return next((self.agent_nouns[m] for m in modifiers if m in self.agent_nouns), None)
 
     def hear(self, quotes: Sequence[Quote]) -> None:
         """Learns who speaks where, so that "I" and "we" inside a direct quote (an interview's

@@ -66,6 +66,7 @@ class DocView(_Antecedents, _ClauseContext):
         not_actors: frozenset[str] = frozenset(),
         modality: ModalityCues | None = None,
         state_bodies: frozenset[str] = frozenset(),
+        body_descriptions: frozenset[str] = frozenset(),
         home_state: str | None = None,
     ) -> None:
         self.doc = doc
@@ -74,6 +75,7 @@ class DocView(_Antecedents, _ClauseContext):
         self.not_actors = not_actors
         # "the government" of a story about one state is that state's (`_home_body`)
         self.state_bodies = state_bodies
+        self.body_descriptions = body_descriptions
         self.home_state = home_state
         # the words that make an event reported, hypothetical, planned... (the shipped ones
         # unless the pipeline passes its lexicon's)

@@ -107,6 +107,8 @@ class EventLexicon:
     modality: ModalityCues = field(default_factory=ModalityCues)
     # nouns that alone name the home state's government ("the government", "authorities")
     state_bodies: frozenset[str] = frozenset()
+    # nouns that after "the" point back to the last body of their agent ("the rebel group")
+    body_descriptions: frozenset[str] = frozenset()
     # who the unnamed target of a legal act is ("arrested a man": the suspect, CRM)
     accused: Accused | None = None
 
@@ -153,6 +155,7 @@ def build_event_lexicon(files: Sequence[LexiconFile]) -> EventLexicon:
     agents: dict[str, str] = {}
     not_actors: set[str] = set()
     state_bodies: set[str] = set()
+    body_descriptions: set[str] = set()
     accused: Accused | None = None
     cues: dict[str, set[str]] = {name: set() for name in MODALITY_LISTS}
     for file in files:
@@ -161,6 +164,7 @@ def build_event_lexicon(files: Sequence[LexiconFile]) -> EventLexicon:
             accused = _accused(file.data["accused"], accused)
         not_actors.update(str(w).lower() for w in file.data.get("not_actors") or ())
         state_bodies.update(str(w).lower() for w in file.data.get("state_bodies") or ())
+        body_descriptions.update(str(w).lower() for w in file.data.get("body_descriptions") or ())
         for name, words in (file.data.get("modality") or {}).items():
             cues[name].update(str(w).lower() for w in words)
         for key, table in (("verbs", verbs), ("nouns", nouns)):
@@ -177,6 +181,7 @@ def build_event_lexicon(files: Sequence[LexiconFile]) -> EventLexicon:
         frozenset(not_actors),
         ModalityCues(**{name: frozenset(words) for name, words in cues.items()}),
         frozenset(state_bodies),
+        frozenset(body_descriptions),
         accused,
     )
 
