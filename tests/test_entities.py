@@ -670,3 +670,16 @@ def test_a_state_leaders_surname_alone_in_a_story_of_their_country_is_them(run: 
     assert by_name(result, "Felipe Calderón").type == "person"
     elsewhere = run("Under Calderon, the club won three league titles.")
     assert "Felipe Calderón" not in {e.name for e in elsewhere.entities}
+
+
+def test_no_persons_name_opens_with_a_lower_case_word(extractor: Extractor) -> None:
+    from spacy.tokens import Span
+
+    from newsgraph.annotate.name_kinds import _trim
+
+    doc = extractor.nlp("He was named jefe de la CICIG and dela Vega spoke.")
+    head = Span(doc, 3, 7, label="PERSON")  # "jefe de la CICIG", as NER read it in a story
+    trimmed = _trim(head, frozenset({"de", "la", "dela"}))
+    assert trimmed is not None and (trimmed.text, trimmed.label_) == ("CICIG", "ORG")
+    particle = Span(doc, 8, 10, label="PERSON")  # "dela Vega": a particle opens it
+    assert _trim(particle, frozenset({"dela"})).text == "dela Vega"  # type: ignore[union-attr]

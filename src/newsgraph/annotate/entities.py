@@ -156,7 +156,10 @@ class EntityRecognizer(_NameReader):
         taken = _Taken(skip)
         ner = [
             _without_title(span, self.title_phrases, self._a_persons_name)
-            for span in (with_given_names(_trim(ent), self.given_names) for ent in doc.ents)
+            for span in (
+                with_given_names(_trim(ent, self.name_particles), self.given_names)
+                for ent in doc.ents
+            )
             if span is not None
         ]
         if known is not None:

@@ -249,7 +249,7 @@ def with_given_names(span: Span | None, given_names: frozenset[str]) -> Span | N
     return Span(span.doc, start, span.end, label="PERSON")
 
 
-def _trim(ent: Span) -> Span | None:
+def _trim(ent: Span, particles: frozenset[str] = frozenset()) -> Span | None:
     """Drop a leading "the", "pro-", "anti-" and a trailing "'s" from an NER span, a trailing
     preposition or conjunction NER ran into it ("Patrice Talon of Benin" read as "Patrice Talon
     of"), and an unclosed bracket and what follows it."""
@@ -270,9 +270,23 @@ def _trim(ent: Span) -> Span | None:
         or (doc[end - 1].is_lower and doc[end - 1].pos_ in {"ADP", "CCONJ"})
     ):
         end -= 1
+    label = ent.label_
+    if (
+        label == "PERSON"
+        and start < end
+        and doc[start].is_lower
+        and doc[start].lower_ not in particles
+    ):
+        # no name opens with a lower-case word but a particle ("dela Vega"; not "jefe de la
+        # CICIG", Spanish for "the head of the CICIG"): the name is what follows, and a lone
+        # acronym is a body's
+        while start < end and not doc[start].is_title and not doc[start].is_upper:
+            start += 1
+        if end - start == 1 and doc[start].is_upper:
+            label = "ORG"
     if start >= end:
         return None
-    span = Span(doc, start, end, label=ent.label_)
+    span = Span(doc, start, end, label=label)
     if span.text in _NOT_NAMES or not any(ch.isupper() for ch in span.text):
         return None
     return span
