@@ -1092,6 +1092,26 @@ def test_fighting_a_scourge_is_no_assault(run: Run, text: str, coded: bool) -> N
     assert bool(events_of(run(text), "ASSAULT")) is coded
 
 
+def test_at_the_hands_of_names_the_doer(run: Run) -> None:
+    result = run("In 2006, Gustavo Upegui was tortured and murdered at the hands of gang "
+                 "commander Daniel Mejia.")  # fmt: skip
+    tortured = first_of(result, "ASSAULT")
+    assert names(result, tortured.source) == {"Daniel Mejia"}
+    assert names(result, tortured.target) == {"Gustavo Upegui"}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The US Treasury opened a new financial assault against the Sinaloa Cartel.", "SANCTION"),
+        ("Trump launched a verbal attack on Sadiq Khan.", "ACCUSE"),
+        ("Rebels launched an attack on the army base in Goma.", "ASSAULT"),
+    ],
+)
+def test_an_attack_in_words_or_money_is_no_use_of_force(run: Run, text: str, kind: str) -> None:
+    assert {e.type for e in run(text).events} == {kind}
+
+
 def test_charging_a_sum_is_no_accusation(run: Run) -> None:
     result = run("A contract killer said he had charged between $910 and $3,250 for his work.")
     assert not events_of(result, "ACCUSE")

@@ -332,6 +332,8 @@ class DocView(_Antecedents, _ClauseContext):
         the parser hung lower in the clause ("recognized as president by the US")."""
         found: list[Actor] = []
         for t in verb.subtree:
+            if t.i > verb.i and t.lower_ == "at" and t.dep_ == "prep":
+                found += self._at_the_hands_of(t, verb)
             if t.lower_ != "by" or t.dep_ not in {"agent", "prep", "conj"} or t.i < verb.i:
                 continue
             if not _governed_by(t, verb):
@@ -346,6 +348,19 @@ class DocView(_Antecedents, _ClauseContext):
                     if conj.i > t.i:
                         found += self.actors(conj)
         return _unique(found)
+
+    def _at_the_hands_of(self, at: Token, verb: Token) -> list[Actor]:
+        """ "was murdered at the hands of X", "tortured and murdered at the hands of X": X did
+        it, as "by X" says (the verb's own phrase, or a conjoined verb's)."""
+        hands = next((c for c in at.children if c.dep_ == "pobj" and c.lower_ == "hands"), None)
+        owner = at.head
+        if hands is None or not (
+            _governed_by(at, verb) or (owner.dep_ == "conj" and owner.head.i == verb.i)
+        ):
+            return []
+        return [a for of in hands.children if of.dep_ == "prep" and of.lower_ == "of"
+                for pobj in of.children if pobj.dep_ == "pobj"
+                for a in self.actors(pobj)]  # fmt: skip
 
     def _entities_in(self, token: Token) -> Iterator[str]:
         for t in token.subtree:

@@ -29,7 +29,7 @@ from pathlib import Path
 from spacy.tokens import Token
 
 from newsgraph.annotate.events import event_at
-from newsgraph.annotate.events.grammar import excluded_object, trigger_token
+from newsgraph.annotate.events.grammar import excluded_object, noun_pattern, trigger_token
 from newsgraph.annotate.frames import DocView
 from newsgraph.errors import ModelError
 from newsgraph.learn.event_features import event_features
@@ -241,7 +241,7 @@ class EventTagger:
         judged, found = candidates(view, events, lexicon, entities, self.words(lexicon))
         scored = self.compiled.probabilities([c.features for c in judged])
         decided = [
-            (candidate, judgement)
+            (candidate, _as_the_lexicon_names_it(candidate, judgement, lexicon))
             for candidate, probabilities in zip(judged, scored, strict=True)
             if (judgement := self.decide(candidate, probabilities)) is not None
         ]
@@ -275,6 +275,21 @@ class EventTagger:
         if rule_event.type == kind:
             return rule_event
         return replace(rule_event, type=kind, cameo=DEFAULT_CAMEO[kind], mode=None, context=None)
+
+
+def _as_the_lexicon_names_it(
+    candidate: Candidate, judgement: tuple[str, float], lexicon: EventLexicon
+) -> tuple[str, float]:
+    """The type of a word the rules left alone is the lexicon's where the lexicon names the
+    word with its modifier ("a financial assault" is a sanction, "a verbal attack" criticism):
+    the model reads "assault" as force, and the modifier's entry was written for that case."""
+    token = candidate.token
+    if candidate.rule_event is not None or token.pos_ != "NOUN":
+        return judgement
+    own = noun_pattern(token, lexicon)
+    if own is None or " " not in own.lemma or own.event == judgement[0]:
+        return judgement
+    return own.event, judgement[1]
 
 
 def _add(found: list[Event], event: Event) -> int:

@@ -208,6 +208,8 @@ def verb_pattern(token: Token, lexicon: EventLexicon) -> Pattern | None:
             continue
         if pattern.object and not pattern.object & objects:
             continue
+        if pattern.object and _object_coded_otherwise(token, pattern, lexicon):
+            continue  # "launched a verbal attack": criticism, as the noun's own entry says
         if pattern.with_prep and not pattern.with_prep & preps:
             continue
         if not _voided(pattern, token, objects):
@@ -215,6 +217,18 @@ def verb_pattern(token: Token, lexicon: EventLexicon) -> Pattern | None:
     if not general or particle in _BLOCKING_PARTICLES:
         return None
     return None if _voided(general[0], token, objects) else general[0]
+
+
+def _object_coded_otherwise(token: Token, pattern: Pattern, lexicon: EventLexicon) -> bool:
+    """Whether the object the entry names has an entry of its own, with its modifier, of
+    another type: "a verbal attack" is ACCUSE, so "launched a verbal attack" is no assault."""
+    for child in token.children:
+        if child.dep_ != "dobj" or not pattern.object & set(noun_keys(child)):
+            continue
+        own = noun_pattern(child, lexicon)
+        if own is not None and " " in own.lemma and own.event != pattern.event:
+            return True
+    return False
 
 
 def _voided(pattern: Pattern, token: Token, objects: set[str]) -> bool:
