@@ -1092,6 +1092,20 @@ def test_fighting_a_scourge_is_no_assault(run: Run, text: str, coded: bool) -> N
     assert bool(events_of(run(text), "ASSAULT")) is coded
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police arrested the wife of Rafael Caro Quintero in Culiacan.",
+        "Police arrested Rafael Caro Quintero's wife in Culiacan.",
+        "The United States imposed sanctions against two sons of Rafael Caro Quintero.",
+    ],
+)
+def test_a_relative_is_the_side_not_whom_they_are_related_to(run: Run, text: str) -> None:
+    (event,) = [e for e in run(text).events if e.type in {"COERCE", "SANCTION"}]
+    assert event.target == ()
+    assert event.target_agent is not None and event.target_agent.code == "CVL"
+
+
 def test_at_the_hands_of_names_the_doer(run: Run) -> None:
     result = run("In 2006, Gustavo Upegui was tortured and murdered at the hands of gang "
                  "commander Daniel Mejia.")  # fmt: skip

@@ -229,6 +229,7 @@ class Extractor:
             modality=self.events.modality,
             state_bodies=self.events.state_bodies,
             body_descriptions=self.events.body_descriptions,
+            kin_nouns=self.events.kin_nouns,
             home_state=home_state(entities),
         )
         turns = speaker_turns(text, entities)

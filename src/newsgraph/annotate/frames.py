@@ -67,6 +67,7 @@ class DocView(_Antecedents, _ClauseContext):
         modality: ModalityCues | None = None,
         state_bodies: frozenset[str] = frozenset(),
         body_descriptions: frozenset[str] = frozenset(),
+        kin_nouns: frozenset[str] = frozenset(),
         home_state: str | None = None,
     ) -> None:
         self.doc = doc
@@ -76,6 +77,7 @@ class DocView(_Antecedents, _ClauseContext):
         # "the government" of a story about one state is that state's (`_home_body`)
         self.state_bodies = state_bodies
         self.body_descriptions = body_descriptions
+        self.kin_nouns = kin_nouns
         self.home_state = home_state
         # the words that make an event reported, hypothetical, planned... (the shipped ones
         # unless the pipeline passes its lexicon's)
@@ -195,6 +197,10 @@ class DocView(_Antecedents, _ClauseContext):
             return named or apposed
         if head.lemma_.lower() in self.not_actors:
             return []
+        if head.lemma_.lower() in self.kin_nouns:
+            # "the wife of Caro Quintero", "Guzman's sons": the relatives, not the man
+            agent = self.agent_of(head)
+            return [Actor("", "agent", agent)] if agent is not None and self.unnamed else []
         if head.lemma_.lower() in MUNITIONS:
             firers = self._firers(head)
             if firers:

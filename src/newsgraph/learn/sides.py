@@ -120,6 +120,8 @@ def side_candidates(view: DocView, event: Event, trigger: Token | None) -> list[
                 continue  # the trigger itself ("the Russian-led offensive" is not an actor)
             if view.entities[entity_id].type == EntityType.WEAPON:
                 continue  # the means, not a side: "an M67 grenade was used in an attack"
+            if _kin_of(root, view.kin_nouns) and entity_id not in (*event.source, *event.target):
+                continue  # "arrested the wife of Caro Quintero": she is the side, not he
             agent = None
             if _modifies_noun(root, trigger):
                 # "the Georgian government", "Kenya's police": the actor stands where its
@@ -156,6 +158,17 @@ def side_candidates(view: DocView, event: Event, trigger: Token | None) -> list[
         if agent is not None and agent.code not in codes:
             found[f"agent:{agent.code}"] = Candidate(None, agent, None)
     return list(found.values())
+
+
+def _kin_of(root: Token, kin_nouns: frozenset[str]) -> bool:
+    """Whether the name is whose relative a kin noun names: "Guzman's sons", "the wife of
+    X", "the mayor's brother"."""
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "of":
+        head = head.head
+    elif root.dep_ not in {"poss", "compound"}:
+        return False
+    return head.i != root.i and head.lemma_.lower() in kin_nouns
 
 
 def _modifies_noun(root: Token, trigger: Token) -> bool:

@@ -109,6 +109,8 @@ class EventLexicon:
     state_bodies: frozenset[str] = frozenset()
     # nouns that after "the" point back to the last body of their agent ("the rebel group")
     body_descriptions: frozenset[str] = frozenset()
+    # nouns for someone's relatives and household: "the wife of X" is not X
+    kin_nouns: frozenset[str] = frozenset()
     # who the unnamed target of a legal act is ("arrested a man": the suspect, CRM)
     accused: Accused | None = None
 
@@ -156,6 +158,7 @@ def build_event_lexicon(files: Sequence[LexiconFile]) -> EventLexicon:
     not_actors: set[str] = set()
     state_bodies: set[str] = set()
     body_descriptions: set[str] = set()
+    kin_nouns: set[str] = set()
     accused: Accused | None = None
     cues: dict[str, set[str]] = {name: set() for name in MODALITY_LISTS}
     for file in files:
@@ -165,6 +168,7 @@ def build_event_lexicon(files: Sequence[LexiconFile]) -> EventLexicon:
         not_actors.update(str(w).lower() for w in file.data.get("not_actors") or ())
         state_bodies.update(str(w).lower() for w in file.data.get("state_bodies") or ())
         body_descriptions.update(str(w).lower() for w in file.data.get("body_descriptions") or ())
+        kin_nouns.update(str(w).lower() for w in file.data.get("kin_nouns") or ())
         for name, words in (file.data.get("modality") or {}).items():
             cues[name].update(str(w).lower() for w in words)
         for key, table in (("verbs", verbs), ("nouns", nouns)):
@@ -182,6 +186,7 @@ def build_event_lexicon(files: Sequence[LexiconFile]) -> EventLexicon:
         ModalityCues(**{name: frozenset(words) for name, words in cues.items()}),
         frozenset(state_bodies),
         frozenset(body_descriptions),
+        frozenset(kin_nouns),
         accused,
     )
 

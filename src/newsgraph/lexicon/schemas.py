@@ -153,6 +153,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             "not_actors": _WORDS,
             "state_bodies": _WORDS,
             "body_descriptions": _WORDS,
+            "kin_nouns": _WORDS,
             "accused": _code_and_words("nouns", political=_code_and_words("words")),
             "modality": {
                 "type": "object",
