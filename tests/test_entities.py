@@ -286,6 +286,13 @@ def test_a_name_stated_as_an_alias_is_the_same_person(run: Run) -> None:
     assert "El Medico" not in {e.name for e in result.entities}
 
 
+def test_a_name_after_alias_is_a_person(run: Run) -> None:
+    result = run('On Saturday police arrested alias "Cobra," who ran the smuggling routes.')
+    arrest = next(e for e in result.events if e.type == "COERCE")
+    cobra = by_name(result, "Cobra")
+    assert cobra.type == "person" and arrest.target == (cobra.id,)
+
+
 def test_units_of_money_are_no_actors(run: Run) -> None:
     result = run("Authorities seized over $10 million, 4 million Euros and pesos from Colombia.")
     assert {e.name for e in result.entities} == {"Colombia"}

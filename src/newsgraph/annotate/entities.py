@@ -49,7 +49,12 @@ from newsgraph.annotate.gazetteer_hits import (
 )
 from newsgraph.annotate.gazetteer_hits import caseless_surfaces as caseless_surfaces
 from newsgraph.annotate.known_names import KnownType, known_name_spans
-from newsgraph.annotate.missed_names import party_families, surname_echoes, title_offices
+from newsgraph.annotate.missed_names import (
+    nicknames,
+    party_families,
+    surname_echoes,
+    title_offices,
+)
 from newsgraph.annotate.name_kinds import (
     _BODY_WORD_LISTS,
     _WEAPON_DESIGNATION,
@@ -193,6 +198,7 @@ class EntityRecognizer(_NameReader):
         # "Moscow", "Kremlin", "Russian" beat NER's labels, but not a longer name that contains
         # them ("Latin American", "Moscow City Court")
         claim(sc for sc in gaz_other if not _inside_longer(sc[0], covering))
+        claim(nicknames(doc, text, sentence_of))
         claim(self._ner(ner, sentence_of, high=True, known=known))
         if known is not None:
             claim(self._known_names(doc, sentence_of, known, taken.free))
