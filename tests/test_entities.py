@@ -228,6 +228,9 @@ def test_an_outlets_title_with_a_capital_the_is_the_outlet_and_the_ocean_is_not(
         # a list a word for towns heads is of towns
         ("Smugglers stored the goods in Colombian towns such as Cucuta, Ipiales and Pasto.",
          "Cucuta", "place"),
+        # a name right after a word for a relative is a person's
+        ("Trump and his wife, Melania, met Macron in Paris.", "Melania", "person"),
+        ("His son Barron stayed in Washington.", "Barron", "person"),
         # a Spanish body's head opens its name
         ("Fundación Solidaridad helped the families in Bogotá.", "Fundación Solidaridad",
          "organization"),

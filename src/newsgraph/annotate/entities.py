@@ -114,6 +114,7 @@ class EntityRecognizer(_NameReader):
         self.business_nouns = words.get("business_nouns", frozenset())
         self.place_prepositions = words.get("place_prepositions", frozenset())
         self.place_nouns = words.get("place_nouns", frozenset())
+        self.kin_nouns = lexicon.events.kin_nouns
         self.currency_words = words.get("currency_words", frozenset())
         self.party_families = words.get("party_families", frozenset())
         self.party_titles = words.get("party_title_nouns", frozenset())
@@ -380,6 +381,8 @@ class EntityRecognizer(_NameReader):
             etype = self._apposed_kind(span, etype)
             if self._misread_place(span, etype, known):
                 etype = EntityType.PLACE
+            if etype is not None and self._named_as_kin(span):
+                etype = EntityType.PERSON  # "his wife, Melania"
             if etype is None or (etype == EntityType.ORGANIZATION and _names_a_model(span)):
                 continue
             if span.text in self.title_abbreviations:

@@ -187,7 +187,10 @@ class DocView(_Antecedents, _ClauseContext):
             titled = self._person_titled_by_body(head, entity)
             return [titled] if titled is not None else [Actor(entity, "mention")]
         apposed = [
-            a for c in head.children if c.dep_ == "appos" for a in self.actors(c, depth=depth + 1)
+            a
+            for c in head.children
+            if c.dep_ == "appos" and not self._name_of_kin(head, c)
+            for a in self.actors(c, depth=depth + 1)
         ]
         if apposed:  # "opposition leader, ..., Juan Guaidó"
             # a name among the appositions is who the phrase is: "opposition leader, speaker
@@ -354,6 +357,16 @@ class DocView(_Antecedents, _ClauseContext):
                     if conj.i > t.i:
                         found += self.actors(conj)
         return _unique(found)
+
+    def _name_of_kin(self, head: Token, appos: Token) -> bool:
+        """Whether an apposition the parser hung on a kin noun is the end of the name its
+        "of" phrase began ("two sons of cartel boss Joaquin "El Chapo" Guzman", "Guzman" read
+        as in apposition to "sons"): that name is whose sons they are, not who they are."""
+        if head.lemma_.lower() not in self.kin_nouns:
+            return False
+        start = self.mention_span.get(appos.i, (appos.i, appos.i + 1))[0]
+        return any(prep.dep_ == "prep" and prep.lower_ == "of" and start in
+                   {t.i for t in prep.subtree} for prep in head.children)  # fmt: skip
 
     def _at_the_hands_of(self, at: Token, verb: Token) -> list[Actor]:
         """ "was murdered at the hands of X", "tortured and murdered at the hands of X": X did

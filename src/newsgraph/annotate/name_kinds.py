@@ -66,6 +66,7 @@ class _NameReader:
     person_nouns: frozenset[str]
     place_prepositions: frozenset[str]
     place_nouns: frozenset[str]
+    kin_nouns: frozenset[str]
     gazetteer: Gazetteer
 
     def _names_something(self, text: str) -> bool:
@@ -132,6 +133,14 @@ class _NameReader:
             and prep.lower_ in {"as", "including"}
             and listing.lemma_.lower() in self.place_nouns
         )
+
+    def _named_as_kin(self, span: Span) -> bool:
+        """A name right after a word for a relative is a person's, whatever its shape or
+        whatever else it names: "his wife, Melania", "son Barron", "her brother Jordan"."""
+        i = span.start - 1
+        if i >= 0 and span.doc[i].text == ",":
+            i -= 1
+        return i >= 0 and span.doc[i].is_lower and span.doc[i].lemma_.lower() in self.kin_nouns
 
     def _misread_person(self, span: Span, etype: EntityType | None) -> bool:
         """NER's organisation or facility that is a person's name: it opens with a common
