@@ -80,6 +80,17 @@ def roles_of(text: str, name: str) -> list[tuple[str, str, str | None]]:
         ),
         ("Lavrov met Pompeo in Helsinki.", "Pompeo", []),
         ("The report by Smith, a veteran of the war, was read.", "Smith", []),
+        # the name owns the apposed noun: the titles before it are its boss's
+        (
+            "He met the UN secretary general, Ivan Velasquez's only boss, in May.",
+            "Ivan Velasquez",
+            [],
+        ),
+        (
+            "He met the UN secretary general, Ivan Velasquez, in May.",
+            "Ivan Velasquez",
+            [("secretary general", "office", None)],
+        ),
     ],
 )
 def test_roles(text: str, name: str, expected: list[tuple[str, str, str | None]]) -> None:

@@ -102,6 +102,9 @@ def _grammar(lexicon: Titles) -> _Grammar:
                     {re.sub(r"\s+", " ", a): full for a, full in longest_first})  # fmt: skip
 
 
+_POSSESSIVE_AFTER = re.compile(r"['\u2019]s?\b")
+
+
 def _kinds(lexicon: Titles) -> dict[str, str]:
     """The kind of role each lower-cased title is; an office's when it is listed twice."""
     kinds = {t.lower(): "occupation" for t in lexicon.occupations}
@@ -129,7 +132,10 @@ def find_roles(
             role = replace(role, end=end + body.end(), phrase=text[role.start : end + body.end()])
         roles.append(role)
         before = before[: pre.start()]
-    roles.extend(_appositive_list(grammar, before, sent_start, text))
+    if not _POSSESSIVE_AFTER.match(after):
+        # "the UN secretary general, Ivan Velasquez's only boss": the name owns the apposed
+        # noun; the titles before are the boss's
+        roles.extend(_appositive_list(grammar, before, sent_start, text))
     after_age = _AGE_AFTER.match(after)
     offset = after_age.end() if after_age else 0
     for pattern in (grammar.appos_after, grammar.copula):
