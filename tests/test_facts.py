@@ -88,6 +88,18 @@ def test_a_quote_without_a_reporting_verb_continues_the_previous_speaker(run: Ru
     assert speakers == ["Josh Bash", "Josh Bash", None, None]
 
 
+def test_a_quoted_name_is_no_quote(run: Run) -> None:
+    result = run(
+        'Upegui was murdered at the hands of Oficina commander Daniel Mejia, alias "Danielito," '
+        "who believed Upegui had grown too powerful. The US sanctioned the sons of Joaquin "
+        '"El Chapo" Guzman. The ministry funded a soap opera called "El Equipo," Reforma said. '
+        '"We will not pay," the company said.'
+    )
+    said = {q.text.strip(" ,.") for q in result.quotes}
+    assert not said & {"Danielito", "El Chapo", "El Equipo"}
+    assert "We will not pay" in said
+
+
 def test_quote_addressee(run: Run) -> None:
     result = run(
         "Lavrov warned Pompeo, “The continuation of aggressive actions may result in grave consequences.”"

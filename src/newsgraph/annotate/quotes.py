@@ -39,12 +39,15 @@ class SpeechVerbs:
 
     verbs: frozenset[str]
     stance: dict[str, str]
+    # the words after which a quoted phrase is a name, not words said: 'alias "Cobra"'
+    naming: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, words: Mapping[str, frozenset[str]]) -> SpeechVerbs:
         """From the lexicon's word lists (`Lexicon.words`, the user's files merged in)."""
         stance = {verb: name for name in STANCES for verb in words.get(f"stance_{name}", ())}
-        return cls(words.get("speech_verbs", frozenset()) | frozenset(stance), stance)
+        verbs = words.get("speech_verbs", frozenset()) | frozenset(stance)
+        return cls(verbs, stance, words.get("naming_words", frozenset()))
 
 
 @cache
@@ -149,7 +152,7 @@ def _direct(view: DocView, parties: _Parties) -> list[Quote]:
         inner = match.group("a") or match.group("b") or match.group("c") or ""
         start = match.start() + 1
         span = view.doc.char_span(match.start(), match.end(), alignment_mode="expand")
-        if span is None or not inner.strip():
+        if span is None or not inner.strip() or _a_name(text, match, inner, parties.speech.naming):
             continue
         verb = _reporting_verb(view, parties, span.start, span.end)
         words = len(inner.split())
@@ -160,6 +163,28 @@ def _direct(view: DocView, parties: _Parties) -> list[Quote]:
         )
         found.append(_quote(view, parties, verb, kind, inner, start, start + len(inner), span[0]))
     return found
+
+
+_WORD_BEFORE = re.compile(r"([\w.]+(?:\s+as)?)[\s,]*$")
+_NAME_AROUND = re.compile(r"[A-Z][\w.'\u2019-]*\s*$")
+
+
+def _a_name(text: str, match: re.Match[str], inner: str, naming: frozenset[str]) -> bool:
+    """Whether the quoted words are a name, not words said: after a naming word ('alias
+    "Danielito"', 'a soap opera called "El Equipo"', 'known as "the Lord of the Desert"'),
+    or a nickname inside a name ('Joaquin "El Chapo" Guzman')."""
+    before = text[max(0, match.start() - 40) : match.start()]
+    word = _WORD_BEFORE.search(before)
+    if word is not None and " ".join(word.group(1).lower().split()) in naming:
+        return True
+    after = text[match.end() : match.end() + 2]
+    return (
+        len(inner.split()) <= 4
+        and inner.strip()[:1].isupper()
+        and bool(_NAME_AROUND.search(before))
+        and after[:1] == " "
+        and after[1:2].isupper()
+    )
 
 
 def _opens_sentence(inner: str) -> bool:
