@@ -231,6 +231,9 @@ def test_an_outlets_title_with_a_capital_the_is_the_outlet_and_the_ocean_is_not(
         # a name right after a word for a relative is a person's
         ("Trump and his wife, Melania, met Macron in Paris.", "Melania", "person"),
         ("His son Barron stayed in Washington.", "Barron", "person"),
+        # a name after "the mayor of" is a town, known to the index or not
+        ("The mayor of Pasaquina was arrested. Pasaquina lies near Honduras. Another mayor "
+         "from Pasaquina was linked to the gang.", "Pasaquina", "place"),
         # a Spanish body's head opens its name
         ("Fundación Solidaridad helped the families in Bogotá.", "Fundación Solidaridad",
          "organization"),

@@ -58,6 +58,7 @@ from newsgraph.annotate.missed_names import (
 from newsgraph.annotate.name_kinds import (
     _BODY_WORD_LISTS,
     _WEAPON_DESIGNATION,
+    TOWN_IN_CONTEXT,
     _glued_to_person,
     _NameKinds,
     _NameReader,
@@ -115,6 +116,7 @@ class EntityRecognizer(_NameReader):
         self.place_prepositions = words.get("place_prepositions", frozenset())
         self.place_nouns = words.get("place_nouns", frozenset())
         self.kin_nouns = lexicon.events.kin_nouns
+        self.local_nouns = words.get("local_nouns", frozenset())
         self.currency_words = words.get("currency_words", frozenset())
         self.party_families = words.get("party_families", frozenset())
         self.party_titles = words.get("party_title_nouns", frozenset())
@@ -383,6 +385,9 @@ class EntityRecognizer(_NameReader):
                 etype = EntityType.PLACE
             if etype is not None and self._named_as_kin(span):
                 etype = EntityType.PERSON  # "his wife, Melania"
+            label = span.label_
+            if self._town_in_context(span, etype, known):
+                etype, label = EntityType.PLACE, TOWN_IN_CONTEXT
             if etype is None or (etype == EntityType.ORGANIZATION and _names_a_model(span)):
                 continue
             if span.text in self.title_abbreviations:
@@ -391,7 +396,7 @@ class EntityRecognizer(_NameReader):
                 continue  # "4 million Euros", which NER reads as a person
             if etype == EntityType.GROUP and self._modifies_no_actor(span):
                 continue  # "the Chechen wars", "Latin American countries"
-            out.append((span, _candidate(span, sentence_of, "ner", etype, label=span.label_)))
+            out.append((span, _candidate(span, sentence_of, "ner", etype, label=label)))
         return out
 
     def _modifies_no_actor(self, span: Span) -> bool:

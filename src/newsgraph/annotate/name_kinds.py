@@ -26,6 +26,9 @@ NER_TYPES = {
     "LOC": EntityType.PLACE, "FAC": EntityType.PLACE, "NORP": EntityType.GROUP,
     "PRODUCT": EntityType.WEAPON,
 }  # fmt: skip
+# the label of a name NER read as a person that the words around it say is a town: its
+# mentions outvote NER's elsewhere, which a place the index does not know otherwise cannot
+TOWN_IN_CONTEXT = "TOWN"
 _WEAPON_PREFIX = (
     r"Su|MiG|Mig|Mi|Ka|Tu|Il|An|Yak|Kh|KH|BMP|BMD|BTR|BM|TOS|HQ|DF|MQ|RQ|AH|UH|CH|KJ|JF|FC|"
     r"S|T|F|J|Z|M|K|Buk|BuK|BUK|Tor|Igla|Pechora|Pantsir|Iskander|Tochka|Smerch|Uragan|Grad|"
@@ -67,6 +70,7 @@ class _NameReader:
     place_prepositions: frozenset[str]
     place_nouns: frozenset[str]
     kin_nouns: frozenset[str]
+    local_nouns: frozenset[str]
     gazetteer: Gazetteer
 
     def _names_something(self, text: str) -> bool:
@@ -156,6 +160,24 @@ class _NameReader:
             self._a_persons_name(span)
             or (self._name_shaped(span) and (_titled(span, self.person_nouns) or _of_a_body(span)))
         ) and not self._names_something(span.text)
+
+    def _town_in_context(
+        self, span: Span, etype: EntityType | None, known: KnownType | None
+    ) -> bool:
+        """NER's person that the words around say is a town, known to the index or not: "the
+        mayor of Pasaquina", "another mayor from Pasaquina", "residents of Tsuen Wan" (two words
+        at most, no given name: NER reads "Mayor of Koszalin Piotr Jedlinski" as one name)."""
+        root = span.root
+        head = root.head
+        return (
+            etype == EntityType.PERSON
+            and root.dep_ == "pobj"
+            and head.lower_ in {"of", "from"}
+            and head.head.lemma_.lower() in self.local_nouns
+            and len(span) <= 2  # "Koszalin Piotr Jedlinski" is the town and its mayor
+            and not any(t.text in self.given_names for t in span)
+            and (known is None or known(span.text) != EntityType.PERSON)
+        )
 
     def _misread_place(self, span: Span, etype: EntityType | None, known: KnownType | None) -> bool:
         """NER's person that is a place the index knows, named where only a place goes: after

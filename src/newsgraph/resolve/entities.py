@@ -20,6 +20,7 @@ from functools import cache
 from spacy.tokens import Doc
 
 from newsgraph.annotate.entities import Candidate
+from newsgraph.annotate.name_kinds import TOWN_IN_CONTEXT
 from newsgraph.annotate.roles import EntityLookup, find_age, find_roles, resolve_role
 from newsgraph.lexicon.actor_kb import ActorKB
 from newsgraph.lexicon.compiled import Titles, load_lexicon
@@ -173,7 +174,11 @@ def _voted_type(candidates: Sequence[Candidate], *, named_in_full: bool = False)
         return EntityType.MEDIA
     if etype != EntityType.PLACE or len(votes) == 1:
         return etype
-    if any(find_place(c.text) is not None for c in candidates if c.type == EntityType.PLACE):
+    if any(
+        find_place(c.text) is not None or c.label == TOWN_IN_CONTEXT  # "the mayor of X"
+        for c in candidates
+        if c.type == EntityType.PLACE
+    ):
         return etype
     del votes[EntityType.PLACE]
     return votes.most_common(1)[0][0]
