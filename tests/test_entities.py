@@ -276,6 +276,9 @@ def test_an_office_written_with_and_without_its_possessive_is_one_body(run: Run)
                  "General Office estimates suggest that extortion pays.")  # fmt: skip
     (office,) = [e for e in result.entities if "Office" in e.name]
     assert office.type == "organization" and len(office.mentions) == 2
+    # without "'s", the title is the whole name before the body: no general's bureau here
+    bureau = run("North Korea's Reconnaissance General Bureau ran the operation.")
+    assert "General Bureau" not in {e.name for e in bureau.entities}
 
 
 def test_an_outlet_named_as_one_once_is_one_throughout(run: Run) -> None:

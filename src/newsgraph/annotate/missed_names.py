@@ -139,7 +139,7 @@ def _owned_body(bodies: frozenset[str]) -> re.Pattern[str]:
     """Up to four capitalised words, "'s" (which writers drop too) and one of `bodies`:
     "Attorney General's Office", "the Attorney General Office"."""
     nouns = "|".join(sorted(re.escape(b) for b in bodies))
-    return re.compile(rf"\b((?:[A-Z][a-z]+[ -]){{0,3}}[A-Z][a-z]+)(?:['\u2019]s)? ({nouns})\b")
+    return re.compile(rf"\b((?:[A-Z][a-z]+[ -]){{0,3}}[A-Z][a-z]+)(['\u2019]s)? ({nouns})\b")
 
 
 def title_offices(
@@ -160,7 +160,10 @@ def title_offices(
         words = list(_WORD.finditer(match.group(1)))
         lower = [w.group().lower() for w in words]
         first = next((k for k in range(len(words)) if tuple(lower[k:]) in titles), None)
-        if first is None:
+        opening = 1 if lower[:1] == ["the"] else 0  # "The Attorney General Office"
+        if first is None or (first > opening and not match.group(2)):
+            # without "'s" the title is the whole name before the body: "the Reconnaissance
+            # General Bureau" is no general's bureau
             continue
         start = match.start(1) + words[first].start()
         span = doc.char_span(start, match.end(), alignment_mode="expand")
