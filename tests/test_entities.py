@@ -691,7 +691,7 @@ def test_a_state_leaders_surname_alone_in_a_story_of_their_country_is_them(run: 
 def test_no_persons_name_opens_with_a_lower_case_word(extractor: Extractor) -> None:
     from spacy.tokens import Span
 
-    from newsgraph.annotate.name_kinds import _trim
+    from newsgraph.annotate.ner_spans import _trim
 
     doc = extractor.nlp("He was named jefe de la CICIG and dela Vega spoke.")
     head = Span(doc, 3, 7, label="PERSON")  # "jefe de la CICIG", as NER read it in a story

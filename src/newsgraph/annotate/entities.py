@@ -15,9 +15,9 @@ where no earlier one already claimed the words:
 
 Which *entity* a candidate belongs to is decided later, in `resolve.entities`.
 
-The tiers' tests live apart: what kind of name an NER span is and where it really ends in
-`annotate/name_kinds.py`, whether a gazetteer hit stands in `annotate/gazetteer_hits.py`; the
-candidate record itself is in `annotate/candidates.py`.
+The tiers' tests live apart: where an NER span really ends in `annotate/ner_spans.py`, what
+kind of name it is in `annotate/name_kinds.py`, whether a gazetteer hit stands in
+`annotate/gazetteer_hits.py`; the candidate record itself is in `annotate/candidates.py`.
 """
 
 from __future__ import annotations
@@ -59,15 +59,17 @@ from newsgraph.annotate.name_kinds import (
     _BODY_WORD_LISTS,
     _WEAPON_DESIGNATION,
     TOWN_IN_CONTEXT,
-    _glued_to_person,
     _NameKinds,
     _NameReader,
+)
+from newsgraph.annotate.name_kinds import NER_TYPES as NER_TYPES
+from newsgraph.annotate.ner_spans import (
+    _glued_to_person,
     _names_a_model,
     _trim,
     _without_title,
     with_given_names,
 )
-from newsgraph.annotate.name_kinds import NER_TYPES as NER_TYPES
 from newsgraph.annotate.nlp import english_words
 from newsgraph.lexicon.compiled import load_lexicon
 from newsgraph.lexicon.gazetteer import Entry, Gazetteer

@@ -1,17 +1,17 @@
-"""What a name spaCy's NER found really is: its bounds, and the kind of thing it names.
+"""What kind of thing a name spaCy's NER found really names.
 
-The small English model often draws a name's edges wrong ("the", a title, a place glued to a
-person's name) and often labels it wrong (a person's name as an organisation, a body as a
-person, a newspaper as an organisation). The tests here read the words of the name and the
-nouns around it to put both right; the recognizer (`annotate/entities.py`) applies them to
-each NER span before it becomes a candidate. `_NameReader` holds the tests that need the
-recognizer's word lists and gazetteer, and is mixed into `EntityRecognizer`.
+The small English model often labels a name wrong (a person's name as an organisation, a body
+as a person, a newspaper as an organisation). The tests here read the words of the name and
+the nouns around it to put that right; the recognizer (`annotate/entities.py`) applies them to
+each NER span before it becomes a candidate, after `annotate/ner_spans.py` has put the span's
+edges right. `_NameReader` holds the tests that need the recognizer's word lists and
+gazetteer, and is mixed into `EntityRecognizer`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -34,27 +34,11 @@ _WEAPON_PREFIX = (
     r"S|T|F|J|Z|M|K|Buk|BuK|BUK|Tor|Igla|Pechora|Pantsir|Iskander|Tochka|Smerch|Uragan|Grad|"
     r"Shahed|Hwasong|Fateh|Zolfaghar|Kornet|Orlan|Tornado"
 )
-_MODEL = re.compile(r"^[A-Z]{0,2}\d{3,4}(?:-\w+)?$")
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
 _WEAPON_DESIGNATION = re.compile(
     rf"\b(?:{_WEAPON_PREFIX})-\s?\d{{1,4}}[A-Za-z0-9]*(?:-\d?[A-Za-z0-9]+)*(?:\s[A-Z][a-z]+-\d[A-Za-z0-9]*)?"
     rf"|\b(?:Buk|BuK|BUK|Tor|Igla|Pechora|Pantsir|Iskander)-[A-Z0-9][A-Za-z0-9]*"
 )
 _MOVEMENT = re.compile(r"(?:istas?|ists?|isms?|ites?|istes?)$")
-_NOT_NAMES = {
-    "UTC",
-    "GMT",
-    "EST",
-    "CET",
-    "MSK",
-    "State",
-    "Government",
-    "Ministry",
-    "President",
-    "Minister",
-    "Council",
-    "the State",
-}
 
 
 class _NameReader:
@@ -228,130 +212,6 @@ def _of_a_body(span: Span) -> bool:
 
 # the word lists whose words are a body's, never a person's (`_a_persons_name`)
 _BODY_WORD_LISTS = ("body_words", "organisation_heads", "company_suffixes", "thoroughfares")
-
-
-def _names_a_model(span: Span) -> bool:
-    """A maker's name followed by a model designation ("Boeing 777", "Airbus A320", "737-800";
-    not a year, nor "Huawei 5G")."""
-    doc = span.doc
-    following = doc[span.end].text if span.end < len(doc) else ""
-    return bool(_MODEL.match(following)) and not _YEAR.match(following)
-
-
-def _glued_to_person(
-    ner: list[Span], known: KnownType, names_something: Callable[[str], bool]
-) -> list[Span]:
-    """NER spans that glue a place or a body to a person's name split in two ("Senator from
-    Vermont Bernie Sanders": "Vermont Bernie Sanders", an organisation; "Speaker of the House
-    Nancy Pelosi": "House Nancy Pelosi"), when the actor knowledge base knows the last words
-    (two or more) as a person, and NER read the whole as an organisation or the place index
-    or the gazetteer knows the first word or two. The first part is read as a place when the
-    place index knows it, else as an organisation."""
-    out = []
-    for span in ner:
-        cut = next((k for k in (1, 2) if len(span) - k >= 2
-                    and (span.label_ == "ORG" or names_something(span[:k].text))
-                    and known(span[k:].text) == EntityType.PERSON), None)  # fmt: skip
-        if cut is None:
-            out.append(span)
-            continue
-        place = find_place(span[:cut].text) is not None
-        out.append(Span(span.doc, span.start, span.start + cut, label="GPE" if place else "ORG"))
-        out.append(Span(span.doc, span.start + cut, span.end, label="PERSON"))
-    return out
-
-
-def with_given_names(span: Span | None, given_names: frozenset[str]) -> Span | None:
-    """A person's name NER started late, its given names left out: "Jaime Alberto Parra"
-    read as "Alberto Parra" (up to two capitalised given names no entity holds, right before)."""
-    if span is None or span.label_ != "PERSON":
-        return span
-    start = span.start
-    while (
-        start > 0
-        and span.start - start < 2
-        and (before := span.doc[start - 1]).text in given_names
-        and before.is_title
-        and not before.ent_type_
-    ):
-        start -= 1
-    if start == span.start:
-        return span
-    return Span(span.doc, start, span.end, label="PERSON")
-
-
-def _trim(ent: Span, particles: frozenset[str] = frozenset()) -> Span | None:
-    """Drop a leading "the", "pro-", "anti-" and a trailing "'s" from an NER span, a trailing
-    preposition or conjunction NER ran into it ("Patrice Talon of Benin" read as "Patrice Talon
-    of"), and an unclosed bracket and what follows it."""
-    start, end = ent.start, ent.end
-    doc = ent.doc
-    # an opening bracket NER ran into without its closing one ("the National Council for the
-    # Safeguard of the Homeland (CNSP"): the name ends before it
-    opened = [i for i in range(start + 1, end) if doc[i].text == "("]
-    if opened and not any(doc[i].text == ")" for i in range(opened[0], end)):
-        end = opened[0]
-    while start < end and (
-        doc[start].lower_ in {"the", "pro", "anti", "-", "ex"} or doc[start].is_punct
-    ):
-        start += 1
-    while end > start and (
-        doc[end - 1].text in {"'s", "’s", "'", "’"}
-        or doc[end - 1].is_punct
-        or (doc[end - 1].is_lower and doc[end - 1].pos_ in {"ADP", "CCONJ"})
-    ):
-        end -= 1
-    label = ent.label_
-    if (
-        label == "PERSON"
-        and start < end
-        and doc[start].is_lower
-        and doc[start].lower_ not in particles
-    ):
-        # no name opens with a lower-case word but a particle ("dela Vega"; not "jefe de la
-        # CICIG", Spanish for "the head of the CICIG"): the name is what follows, and a lone
-        # acronym is a body's
-        while start < end and not doc[start].is_title and not doc[start].is_upper:
-            start += 1
-        if end - start == 1 and doc[start].is_upper:
-            label = "ORG"
-    if start >= end:
-        return None
-    span = Span(doc, start, end, label=label)
-    if span.text in _NOT_NAMES or not any(ch.isupper() for ch in span.text):
-        return None
-    return span
-
-
-def _without_title(
-    span: Span, titles: frozenset[tuple[str, ...]], persons_name: Callable[[Span], bool]
-) -> Span:
-    """A person's span without the title NER took into it ("Taoiseach Leo Varadkar", "State
-    Counsellor Aung San Suu Kyi"), the longest title opening it, when a name of two words or
-    more remains ("Sheikh Hasina" keeps its first word). NER's "organisation" made of a title
-    and a person's name ("Assemblywoman Selena Torres") is that person."""
-    if span.label_ not in {"PERSON", "ORG"}:
-        return span
-    words = [t.lower_ for t in span]
-    # the span's openings looked up, longest first (not every title tried against the span);
-    # a title may follow a state's name of up to two words ("United States Representative
-    # Elijah Cummings")
-    cut = first = 0
-    for first in range(min(_STATE_WORDS, len(words) - 1) + 1):
-        if first and not all(t.is_title or t.is_upper for t in span[:first]):
-            break
-        cut = next((n for n in range(len(words), first, -1) if tuple(words[first:n]) in titles), 0)
-        if cut:
-            break
-    if cut == 0 or len(span) - cut < 2:
-        return span
-    rest = Span(span.doc, span.start + cut, span.end, label="PERSON")
-    if (span.label_ == "ORG" or first) and not persons_name(rest):
-        return span
-    return rest
-
-
-_STATE_WORDS = 2  # the longest state's name before a title read ("United States")
 
 
 @dataclass(frozen=True)
