@@ -29,7 +29,8 @@ from pathlib import Path
 from spacy.tokens import Token
 
 from newsgraph.annotate.events import event_at
-from newsgraph.annotate.events.grammar import excluded_object, noun_pattern, trigger_token
+from newsgraph.annotate.events.entries import excluded_object, noun_pattern
+from newsgraph.annotate.events.grammar import trigger_token
 from newsgraph.annotate.frames import DocView
 from newsgraph.errors import ModelError
 from newsgraph.learn.event_features import event_features

@@ -10,17 +10,16 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Token
 
 from newsgraph.annotate.events.coding import coding_of, confidence_of, military_means, rioting
+from newsgraph.annotate.events.entries import noun_pattern, verb_pattern
 from newsgraph.annotate.events.grammar import (
     CASUALTY,
     LIGHT_VERBS,
     OUTLET_NOUNS,
     gerund_attack,
     nominal_gerund,
-    noun_pattern,
     participation_of,
     publishes,
     reduced_relative,
-    verb_pattern,
     verbal,
     wish_only,
 )

@@ -1,15 +1,13 @@
-"""The clause grammar events are read with: which words are triggers (the lexicon's verb and
-noun patterns, phrasal verbs, light verbs, gerunds), helpers and purposes, reduced relatives, and
-what a publication verb is."""
+"""The clause grammar events are read with: which words are triggers (light verbs, gerunds,
+participation, wishes), helpers and purposes, reduced relatives, and what a publication verb
+is. Which lexicon entry a word takes is `annotate/events/entries.py`."""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.annotate.frames import (
-    noun_keys,
-)
-from newsgraph.lexicon.patterns import EventLexicon, Pattern
+from newsgraph.annotate.events.entries import noun_pattern, verb_pattern
+from newsgraph.lexicon.patterns import EventLexicon
 from newsgraph.models import Event
 
 REPORTING = {
@@ -82,10 +80,6 @@ _PUBLISHED = {
 
 
 _PARTICIPATING = {"engage", "involve", "participate", "take", "join", "embroil", "lock"}
-
-
-# a general verb pattern does not apply to its phrasal verbs: "call off" is not "call"
-_BLOCKING_PARTICLES = {"off", "down", "out", "up", "back", "away"}
 
 
 LIGHT_VERBS = {
@@ -168,151 +162,6 @@ def purpose_of(token: Token) -> Token | None:
     if token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
         return token.head
     return None
-
-
-def _objects(token: Token) -> set[str]:
-    """The keys of the verb's objects; a sum of money ("$80", "5,000 euros") is "money". A
-    reduced passive's object is the noun it modifies ("a cable released by WikiLeaks")."""
-    objects = [c for c in (*token.children, *prepositional_objects(token))
-               if c.dep_ in {"dobj", "nsubjpass", "pobj"}]  # fmt: skip
-    if token.dep_ == "acl" and token.tag_ == "VBN":
-        objects.append(token.head)
-    keys = {key for c in objects for key in noun_keys(c)}
-    # a sum as the object, or as a range after it: "charged between $910 and $3,250"
-    ranged = [c for prep in token.children if prep.dep_ == "prep" for c in prep.children
-              if c.dep_ == "pobj"]  # fmt: skip
-    if any(c.ent_type_ == "MONEY" for c in (*objects, *ranged)):
-        keys.add("money")
-    return keys
-
-
-def excluded_object(token: Token, lexicon: EventLexicon) -> bool:
-    """Whether the lexicon rules this verb out by its object (`not_object`: "charged a fee",
-    "released a statement"): no coder, rule or learned, makes an event of it."""
-    patterns = lexicon.verbs.get(token.lemma_.lower(), ())
-    excluded = frozenset().union(*(p.not_object for p in patterns))
-    return bool(excluded) and bool(excluded & _objects(token))
-
-
-def verb_pattern(token: Token, lexicon: EventLexicon) -> Pattern | None:
-    candidates = lexicon.verbs.get(token.lemma_.lower(), ())
-    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
-    objects = _objects(token)
-    # specific patterns (an object, particle or preposition required) win over general ones,
-    # whichever file they come from: "struck a deal" is AGREE before "struck" is ASSAULT
-    specific = [p for p in candidates if p.object or p.particle or p.with_prep]
-    general = [p for p in candidates if not (p.object or p.particle or p.with_prep)]
-    preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
-    for pattern in specific:
-        if pattern.particle and pattern.particle != particle:
-            continue
-        if pattern.object and not pattern.object & objects:
-            continue
-        if pattern.object and _object_coded_otherwise(token, pattern, lexicon):
-            continue  # "launched a verbal attack": criticism, as the noun's own entry says
-        if pattern.with_prep and not pattern.with_prep & preps:
-            continue
-        if not _voided(pattern, token, objects):
-            return pattern
-    if not general or particle in _BLOCKING_PARTICLES:
-        return None
-    return None if _voided(general[0], token, objects) else general[0]
-
-
-def _object_coded_otherwise(token: Token, pattern: Pattern, lexicon: EventLexicon) -> bool:
-    """Whether the object the entry names has an entry of its own, with its modifier, of
-    another type: "a verbal attack" is ACCUSE, so "launched a verbal attack" is no assault."""
-    for child in token.children:
-        if child.dep_ != "dobj" or not pattern.object & set(noun_keys(child)):
-            continue
-        own = noun_pattern(child, lexicon)
-        if own is not None and " " in own.lemma and own.event != pattern.event:
-            return True
-    return False
-
-
-def _voided(pattern: Pattern, token: Token, objects: set[str]) -> bool:
-    """Whether the verb's own complements void the entry (`not_object`, `not_after`,
-    `demands_only`, `not_before_act`)."""
-    if pattern.not_object & objects:
-        return True
-    if pattern.not_after and pattern.not_after & _openers(token):
-        return True
-    if pattern.demands_only and _states_a_fact(token):
-        return True
-    return pattern.not_before_act and _helps_an_act(token)
-
-
-# the complements that make a verb's object its own: "helped them get", "assist police in"
-_OBJECTS = frozenset({"dobj", "iobj", "dative"})
-
-
-def _helps_an_act(verb: Token) -> bool:
-    """Whether the verb takes a verbal complement and no object of its own: "helped manage the
-    delivery", "help to protect the forest" tell the act helped, which the lexicon codes on its
-    own; "helped them get benefits" names whom it helped."""
-    children = list(verb.children)
-    acts = any(c.dep_ in {"xcomp", "ccomp"} and c.pos_ in {"VERB", "AUX"} for c in children)
-    return acts and not any(c.dep_ in _OBJECTS for c in children)
-
-
-# a finite verb form: the clause it heads tells what is, was or will be
-_FINITE_TAGS = frozenset({"VBZ", "VBD", "VBP"})
-# modals that ask for an act ("insisted that he should resign")
-_DEMANDING_MODALS = frozenset({"should", "must", "shall"})
-
-
-def _states_a_fact(verb: Token) -> bool:
-    """Whether the verb's complement clause is a statement (a finite verb, or a modal that
-    predicts) rather than a demand (a subjunctive "that the budget include", "should")."""
-    for clause in verb.children:
-        if clause.dep_ != "ccomp":
-            continue
-        helpers = [c for c in clause.children if c.dep_ in {"aux", "auxpass"}]
-        if any(h.lower_ in _DEMANDING_MODALS for h in helpers):
-            return False
-        return clause.tag_ in _FINITE_TAGS or any(
-            h.tag_ in _FINITE_TAGS or h.tag_ == "MD" for h in helpers
-        )
-    return False
-
-
-def _openers(token: Token) -> set[str]:
-    """The verb's prepositions and the words opening its complement clauses ("asked about",
-    "asked if", "agreed with him to leave")."""
-    words = {c.lower_ for c in token.children if c.dep_ == "prep" and not _temporal(c)}
-    for clause in token.children:
-        if clause.dep_ in {"ccomp", "advcl"}:
-            words |= {c.lower_ for c in clause.children if c.dep_ in {"mark", "advmod"}}
-        elif clause.dep_ == "xcomp":
-            words |= {c.lower_ for c in clause.children if c.dep_ == "aux"}
-    return words
-
-
-def _temporal(prep: Token) -> bool:
-    """A preposition of time ("on Monday", "in May"), which says nothing of what the verb
-    means."""
-    return any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in prep.children)
-
-
-def prepositional_objects(token: Token) -> list[Token]:
-    """The object of a prepositional verb: "advised against travel", "called for talks"."""
-    return [
-        pobj
-        for prep in token.children
-        if prep.dep_ == "prep" and prep.lower_ in {"against", "for"}
-        for pobj in prep.children
-        if pobj.dep_ == "pobj"
-    ]
-
-
-def noun_pattern(token: Token, lexicon: EventLexicon) -> Pattern | None:
-    """The noun's entry; a two-word entry ("hunger strike", "air strike": modifier and noun)
-    before the noun's own ("strike"). A gerund's lemma is the verb's ("shelling": "shell"),
-    so its own form is tried too."""
-    keys = [*noun_keys(token), token.lower_]
-    candidates = next((lexicon.nouns[k] for k in keys if k in lexicon.nouns), ())
-    return candidates[0] if candidates else None
 
 
 def verbal(token: Token, lexicon: EventLexicon) -> bool:

@@ -8,11 +8,11 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from newsgraph.annotate.events.entries import prepositional_objects
 from newsgraph.annotate.events.grammar import (
     CASUALTY,
     SUBJECT_FROM_OBJECT,
     helping,
-    prepositional_objects,
 )
 from newsgraph.annotate.frames import (
     RELATIVE_PRONOUNS,
