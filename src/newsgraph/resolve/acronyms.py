@@ -11,7 +11,7 @@ it, the acronym stays an entity of its own.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from newsgraph.models import Entity, EntityType
@@ -32,22 +32,38 @@ def initials(name: str) -> str:
 
 def with_acronyms(entities: Sequence[Entity]) -> list[Entity]:
     """The entities, each unknown acronym merged into the one body whose initials spell it."""
-    referenced = {str(a.value) for e in entities for a in e.attributes}
     by_initials: dict[str, list[Entity]] = {}
     for e in entities:
         if e.type in _BODIES and len(e.name.split()) > 1:
             by_initials.setdefault(initials(e.name), []).append(e)
+
+    def owner_of(e: Entity) -> Entity | None:
+        if e.type not in _BODIES or not _ACRONYM.match(e.name):
+            return None
+        owners = by_initials.get(e.name, [])
+        return owners[0] if len(owners) == 1 else None
+
+    return absorbed_by_owners(entities, owner_of)
+
+
+def absorbed_by_owners(
+    entities: Sequence[Entity], owner_of: Callable[[Entity], Entity | None]
+) -> list[Entity]:
+    """The entities, each unknown one that `owner_of` finds an owner for (and that no other
+    entity's attribute refers to) merged into it: the owner takes its mentions, and its name
+    as an alias. Acronyms here; short forms of a name in `resolve/short_forms.py`."""
+    referenced = {str(a.value) for e in entities for a in e.attributes}
     merged: dict[str, Entity] = {}
     absorbed: set[str] = set()
     for e in entities:
-        if e.known or e.type not in _BODIES or e.id in referenced or not _ACRONYM.match(e.name):
+        if e.known or e.id in referenced:
             continue
-        owners = by_initials.get(e.name, [])
-        if len(owners) != 1:
+        owner = owner_of(e)
+        if owner is None or owner.id in absorbed:
             continue
-        owner = merged.get(owners[0].id, owners[0])
-        mentions = tuple(sorted((*owner.mentions, *e.mentions), key=lambda m: m.start))
-        aliases = tuple(sorted({*owner.aliases, e.name}))
-        merged[owner.id] = replace(owner, mentions=mentions, aliases=aliases)
+        into = merged.get(owner.id, owner)
+        mentions = tuple(sorted((*into.mentions, *e.mentions), key=lambda m: m.start))
+        aliases = tuple(sorted({*into.aliases, e.name}))
+        merged[owner.id] = replace(into, mentions=mentions, aliases=aliases)
         absorbed.add(e.id)
     return [merged.get(e.id, e) for e in entities if e.id not in absorbed]

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 
 from newsgraph.lexicon.gazetteer import Gazetteer
 from newsgraph.models import Entity, EntityType
+from newsgraph.resolve.acronyms import absorbed_by_owners
 
 _BODIES = frozenset({EntityType.ORGANIZATION, EntityType.ARMED_FORCE, EntityType.GROUP})
 # the longest state name or demonym before a body's own name ("United Arab Emirates")
@@ -29,7 +29,6 @@ _POSSESSIVE = re.compile(r"['\u2019]s\b")
 def with_short_forms(entities: Sequence[Entity], gazetteer: Gazetteer) -> list[Entity]:
     """The entities, each unknown body named without its country or its "'s" merged into the
     one body of the document named with it."""
-    referenced = {str(a.value) for e in entities for a in e.attributes}
     longer: dict[str, list[Entity]] = {}  # a name less its state -> the bodies named so
     same: dict[str, list[Entity]] = {}  # a name without "'s" -> the bodies named so
     for e in entities:
@@ -42,20 +41,11 @@ def with_short_forms(entities: Sequence[Entity], gazetteer: Gazetteer) -> list[E
             longer.setdefault(rest, []).append(e)
         for form in {_key(f) for f in forms}:
             same.setdefault(form, []).append(e)
-    merged: dict[str, Entity] = {}
-    absorbed: set[str] = set()
-    for e in entities:
-        if e.known or e.type not in _BODIES or e.id in referenced:
-            continue
-        owner = _owner(e, longer, same)
-        if owner is None or owner.id in absorbed:
-            continue
-        into = merged.get(owner.id, owner)
-        mentions = tuple(sorted((*into.mentions, *e.mentions), key=lambda m: m.start))
-        aliases = tuple(sorted({*into.aliases, e.name}))
-        merged[owner.id] = replace(into, mentions=mentions, aliases=aliases)
-        absorbed.add(e.id)
-    return [merged.get(e.id, e) for e in entities if e.id not in absorbed]
+
+    def owner_of(e: Entity) -> Entity | None:
+        return _owner(e, longer, same) if e.type in _BODIES else None
+
+    return absorbed_by_owners(entities, owner_of)
 
 
 def _owner(
