@@ -151,3 +151,19 @@ def test_general_after_an_office_is_no_rank(extract_text: Callable[..., Extracti
     (person,) = [e for e in found.entities if e.name == "Jane Smith"]
     assert [(r.title, r.kind) for r in person.roles] == [("Postmaster General", "office")]
     assert {a.key: a.value for a in person.attributes}["agent"] == "GOV"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "not_a_title"),
+    [
+        ("Officials Suspected of Arms Trafficking Ana Ruiz denied it.", "Ana Ruiz", "king"),
+        (
+            "He said drug lord and paramilitary leader Luis Mora fled.",
+            "Luis Mora",
+            "military leader",
+        ),
+    ],
+)
+def test_a_title_starts_a_word(text: str, name: str, not_a_title: str) -> None:
+    """No "king" inside "Trafficking", no "military leader" inside "paramilitary leader"."""
+    assert not_a_title not in [title for title, _, _ in roles_of(text, name)]

@@ -83,8 +83,10 @@ def _grammar(lexicon: Titles) -> _Grammar:
     # "President of Argentina ", "Mayor of Koszalin " right before a name: the state or place
     # of the post between title and name
     of_place = rf"(?:\s+of\s+(?:the\s+)?{_CAP}(?:\s+{_CAP}){{0,3}})?"
+    # a title starts a word ("Trafficking" holds no king, "paramilitary" no military leader),
+    # which also spares the scan the titles' alternation inside every word: 4x faster
     pre = re.compile(
-        rf"(?P<qual0>(?:{qual}\s+)*)(?:(?P<country>(?:[A-Z][\w.’'-]*\s+){{1,3}}?))??{quals_g}{title}"
+        rf"(?<!\w)(?P<qual0>(?:{qual}\s+)*)(?:(?P<country>(?:[A-Z][\w.’'-]*\s+){{1,3}}?))??{quals_g}{title}"
         rf"{of_place}\s+$"
     )
     appos_after = re.compile(

@@ -185,12 +185,20 @@ class Match:
     via: str  # "name" | "alias" | "abbreviation"
 
 
+# lookups an ActorKB remembers before it forgets them all (names repeat within an article and
+# across a day's articles; a few MB at most)
+_REMEMBERED = 20_000
+
+
 class ActorKB:
     """Indexed lookup over the shipped records (and any extra JSONL files of the same schema)."""
 
     def __init__(self, index: Path) -> None:
         self.index = index
         self._local = threading.local()  # sqlite3 connections are per thread
+        # an entity's name is looked up by several resolvers, on the same date: each lookup
+        # is an SQL query and a JSON parse per record, so the answers are kept (bounded)
+        self._found: dict[tuple[str, str | None], tuple[Match, ...]] = {}
 
     @classmethod
     def open(cls, sources: Sequence[Path] = (SHIPPED,)) -> ActorKB:
@@ -208,6 +216,14 @@ class ActorKB:
         """Records named `name` (case, diacritics and spacing ignored), best first: by name
         before alias before abbreviation, then those plausible on `on`, then those holding a
         post on `on`, then the better documented."""
+        found = self._found.get((name, on))
+        if found is None:
+            if len(self._found) >= _REMEMBERED:
+                self._found.clear()
+            found = self._found[(name, on)] = tuple(self._lookup(name, on))
+        return list(found)
+
+    def _lookup(self, name: str, on: str | None) -> list[Match]:
         best: dict[str, Match] = {}
         for body, via in self.raw(name):
             record = parse_record(body)
