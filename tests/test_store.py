@@ -180,3 +180,30 @@ def test_an_unnamed_speaker_is_stored_and_listed_by_what_it_is(
     (quote,) = [q for q in queries.quotes(kb) if q["text"].startswith("It killed")]
     assert (quote["speaker"], quote["speaker_id"], quote["speaker_agent"]) == (
         "officials", None, "GOV")  # fmt: skip
+
+
+def test_bodies_named_only_by_what_they_are_stay_apart_by_country(
+    kb: Engine, extractor: Extractor, tmp_path: Path
+) -> None:
+    """Every country has an Attorney General's Office and a Supreme Court: the KB must not
+    merge Mexico's with Guatemala's into one actor with one country."""
+    (tmp_path / "mx.txt").write_text(
+        "Mexico City Ruling\n\nMEXICO CITY -- Mexico's Supreme Court ruled on Monday that the "
+        "tax was lawful. The Attorney General's Office said it would open an inquiry.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "gt.txt").write_text(
+        "Guatemala Vote\n\nGUATEMALA CITY -- Guatemala's Supreme Court ruled on Tuesday that the "
+        "vote was valid. The Attorney General's Office said it would appeal.\n",
+        encoding="utf-8",
+    )
+    ingest(extractor, kb, [tmp_path / "mx.txt", tmp_path / "gt.txt"])
+    offices = queries.actors(kb, "Attorney General")
+    assert sorted((r["name"], r["country"]) for r in offices) == [
+        ("Attorney General's Office", "GTM"),
+        ("Attorney General's Office", "MEX"),
+    ]
+    assert {r["id"] for r in offices} == {
+        "organization:attorney-general-s-office-gtm",
+        "organization:attorney-general-s-office-mex",
+    }

@@ -64,6 +64,7 @@ from newsgraph.resolve.affiliation import with_affiliation_sectors
 from newsgraph.resolve.citations import build_citations
 from newsgraph.resolve.countries import home_state
 from newsgraph.resolve.entities import DocumentContext, resolve_entities
+from newsgraph.resolve.generic_bodies import with_country_ids
 from newsgraph.settings import Settings
 
 Result = Extraction | Skipped
@@ -207,6 +208,8 @@ class Extractor:
         if self.countries is not None:
             entities = tuple(self.countries.assign(entities, len(sents), self.lexicon.actor_codes))
         entities = tuple(with_codes(entities, self.lexicon.actor_codes))
+        generic = self.lexicon.words.get("generic_body_words", frozenset())
+        entities = tuple(with_country_ids(entities, generic))
         document = replace(document, outlet_id=self._outlet_id(document.outlet))
         citations = build_citations(
             matches,

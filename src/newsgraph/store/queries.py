@@ -72,7 +72,10 @@ def find_entity(engine: Engine, name: str) -> dict[str, Any] | None:
     """An entity by id, exact name, or the best name match (most mentioned); names match
     without regard to case or diacritics ("guaido" finds "Juan Guaidó")."""
     key = search_key(name)
+    ranked = (t.entities.c.mention_count.desc(), t.entities.c.id)
     with engine.connect() as c:
+        # several actors can share a name ("Supreme Court", one per country): the most
+        # mentioned of them
         row = c.execute(
             select(t.entities)
             .where(
@@ -82,9 +85,8 @@ def find_entity(engine: Engine, name: str) -> dict[str, Any] | None:
                     t.entities.c.search_key == key,
                 )
             )
-            .order_by((t.entities.c.id == name).desc(), (t.entities.c.name == name).desc())
+            .order_by((t.entities.c.id == name).desc(), (t.entities.c.name == name).desc(), *ranked)
         ).first()
-        ranked = (t.entities.c.mention_count.desc(), t.entities.c.id)
         if row is None:
             # most mentioned first, from the maintained count: no scan of mentions
             partial = or_(
