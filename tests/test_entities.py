@@ -699,3 +699,30 @@ def test_no_persons_name_opens_with_a_lower_case_word(extractor: Extractor) -> N
     assert trimmed is not None and (trimmed.text, trimmed.label_) == ("CICIG", "ORG")
     particle = Span(doc, 8, 10, label="PERSON")  # "dela Vega": a particle opens it
     assert _trim(particle, frozenset({"dela"})).text == "dela Vega"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "acronym"),
+    [
+        (
+            "Honduras' Attorney General's Office (Fiscalía General de la República - FGR) "
+            "opened a case. The FGR said it had evidence.",
+            "Attorney General's Office",
+            "FGR",
+        ),
+        (
+            "Officers of El Salvador's National Civil Police (Policía Nacional Civil, PNC) seized "
+            "the cargo. The PNC arrested two men.",
+            "National Civil Police",
+            "PNC",
+        ),
+    ],
+)
+def test_an_acronym_glossing_a_name_in_brackets_is_that_body(
+    run: Run, text: str, body: str, acronym: str
+) -> None:
+    """In whatever language the initials come from: "FGR" is no body of its own."""
+    found = run(text)
+    (owner,) = [e for e in found.entities if body in e.name]
+    assert acronym in owner.aliases
+    assert not [e for e in found.entities if e.name == acronym]

@@ -88,7 +88,7 @@ def resolve_entities(
         titles, given_names = titles or shipped.titles, given_names or shipped.given_names
     clusters = cluster_candidates(candidates, context.text, given_names)
     entities = [_entity(c, clusters, gazetteer, given_names) for c in clusters.values()]
-    entities = with_acronyms(entities)
+    entities = with_acronyms(entities, context.text)
     entities = with_short_forms(entities, gazetteer)
     entities = _with_roles(entities, context, gazetteer, titles)
     entities = with_stated_countries(entities, context.text, gazetteer)
