@@ -1109,3 +1109,14 @@ def test_a_name_only_news_outlets_share_is_an_outlet(run: Callable[..., Extracti
     # "Slate" is the magazine's ambiguous short form: NER's organisation is the outlet
     (slate,) = run("According to Slate, the plan failed on Monday.").entities
     assert (slate.type, slate.country) == (EntityType.MEDIA, "USA")
+
+
+def test_a_nickname_is_no_name_to_look_up(extract_text: Callable[..., Extraction]) -> None:
+    """'Luis Edgar Devia, alias "Raul Reyes"': a FARC commander's nom de guerre, not the
+    knowledge base's Peruvian minister Raúl Pérez Reyes (known as "Raul Reyes")."""
+    found = extract_text(
+        'Luis Edgar Devia, alias "Raul Reyes," a FARC commander, was killed in Ecuador in 2008.'
+    )
+    (person,) = [e for e in found.entities if e.name == "Luis Edgar Devia"]
+    assert person.country != "PER"
+    assert not [a for a in person.attributes if a.key == "actor_kb"]

@@ -1142,3 +1142,18 @@ def test_a_weapon_is_the_means_of_an_attack_never_a_side(run: Run) -> None:
     assert kinds["weapon:m67"] == "weapon"
     assert "weapon:m67" not in attack.source + attack.target
     assert names(result, attack.target) == {"Televisa"}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Colombian troops killed a FARC commander in Cauca on Monday.", "REB"),
+        ("Soldiers arrested three Sinaloa Cartel gunmen in Culiacán on Monday.", "CRM"),
+    ],
+)
+def test_a_member_named_by_an_armed_group_is_coded_as_the_group(
+    extract_text: Callable[..., Extraction], text: str, code: str
+) -> None:
+    """ "a FARC commander" is a rebel, not the military a commander alone would be."""
+    events = extract_text(text).events
+    assert [e.target_agent.code for e in events if e.target_agent] == [code]

@@ -48,6 +48,9 @@ from newsgraph.annotate.clause_context import _ClauseContext
 from newsgraph.lexicon.patterns import ModalityCues, load_event_lexicon
 from newsgraph.models import Agent, Citation, Entity, EntityType, TimeExpression
 
+# the agents whose members a noun names by the group's name are coded as the group
+_MEMBERS_AS_GROUP = frozenset({"REB", "CRM"})
+
 
 class DocView(_Antecedents, _ClauseContext):
     """Entities, dates and citations indexed by token and sentence for one parsed document."""
@@ -130,7 +133,15 @@ class DocView(_Antecedents, _ClauseContext):
         if code is None:
             return None
         start = min((m.left_edge.i for m in _prenominal(head)), default=head.i)
+        # "a FARC commander", "Zetas gunmen": coded as the armed group or gang is
+        groups = [self._agent_of_entity(m) for m in _prenominal(head)]
+        code = next((g for g in groups if g in _MEMBERS_AS_GROUP), code)
         return Agent(self.doc[start : head.i + 1].text, code)
+
+    def _agent_of_entity(self, token: Token) -> str | None:
+        entity = self.entities.get(self.token_entity.get(token.i, ""))
+        found = [a.value for a in entity.attributes if a.key == "agent"] if entity else []
+        return str(found[0]) if found else None
 
     def actors(self, token: Token, *, depth: int = 0) -> list[Actor]:
         """The actors a noun phrase headed by `token` names, conjuncts included."""

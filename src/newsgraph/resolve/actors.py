@@ -28,6 +28,7 @@ from newsgraph.lexicon.actor_kb import ActorKB, ActorRecord, Match, without_lega
 from newsgraph.lexicon.compiled import load_lexicon
 from newsgraph.lexicon.gazetteer import Entry, Gazetteer
 from newsgraph.models import Attribute, Entity, EntityType, Role
+from newsgraph.resolve.clusters import named_as_alias
 from newsgraph.resolve.countries import document_countries
 
 _WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
@@ -103,7 +104,7 @@ def _completed(
         return entity
     if entity.known:
         return _linked(entity, kb, published)
-    found = _best(entity, kb, published, named, _titled_names(entity, text), gazetteer)
+    found = _best(entity, kb, published, named, text, _titled_names(entity, text), gazetteer)
     if not found:
         # who it is may be unsure while what it is is not: "Sinn Féin" is a party of two
         # countries in the knowledge base, and a party either way, never the person NER says
@@ -254,12 +255,13 @@ def _best(
     kb: ActorKB,
     published: str | None,
     named: set[str],
+    text: str,
     extra: Sequence[str],
     gazetteer: Gazetteer | None,
 ) -> list[Match]:
     """The matches of the first of the entity's names (then of `extra` ones) that resolves to
     one country, the one that holds a post on the publication date alone when there is one."""
-    for name in [*_names(entity), *extra]:
+    for name in [*_names(entity, text), *extra]:
         matches = [m for m in kb.lookup(name, on=published) if m.record.plausible_on(published)]
         matches = _of_type(entity, matches, name)
         if entity.country:
@@ -362,12 +364,16 @@ def _foreign_namesake(
     return all(m.record.out_of_office_on(published) for m in chosen)
 
 
-def _names(entity: Entity) -> list[str]:
+def _names(entity: Entity, text: str = "") -> list[str]:
     """The entity's name, then its other written forms, longest first; for a person, then
     the last two or three words of a longer name, which the parser often runs together with
-    a title or place before it ("Taoiseach Leo Varadkar", "Vermont Bernie Sanders")."""
+    a title or place before it ("Taoiseach Leo Varadkar", "Vermont Bernie Sanders"). A
+    person's nickname is no name to look up: 'Luis Edgar Devia, alias "Raul Reyes"' is no
+    Peruvian minister Raúl Pérez Reyes."""
     forms = sorted({entity.name, *entity.aliases}, key=lambda n: (-len(n.split()), -len(n)))
     if entity.type == EntityType.PERSON:
+        nicknames = {m.text for m in entity.mentions if named_as_alias(text, m.start)}
+        forms = [f for f in forms if f == entity.name or f not in nicknames]
         forms = [f for f in forms if len(f.split()) >= 2]
         tails = [" ".join(f.split()[-n:]) for f in forms for n in (3, 2) if len(f.split()) > n]
         forms += [t for t in dict.fromkeys(tails) if t not in forms]

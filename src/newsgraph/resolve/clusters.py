@@ -117,10 +117,17 @@ def _parenthetical_alias(text: str, first: Candidate, second: Candidate) -> bool
 
 # what joins a name to the other name it goes by: 'X, alias "Y"', "X, also known as Y",
 # "X (a.k.a. Y)"
+_ALIAS_WORDS = r"(?:alias|aka|a\.k\.a\.?|also\s+known\s+as|known\s+as|nicknamed)"
 _ALIAS_BETWEEN = re.compile(
-    r"""^\s*[,(]?\s*(?:alias|aka|a\.k\.a\.?|also\s+known\s+as|known\s+as|nicknamed)\s*[:,]?\s*(?:the\s+)?["'“‘]?$""",
-    re.IGNORECASE,
+    rf"""^\s*[,(]?\s*{_ALIAS_WORDS}\s*[:,]?\s*(?:the\s+)?["'“‘]?$""", re.IGNORECASE
 )
+_ALIAS_BEFORE = re.compile(rf"""\b{_ALIAS_WORDS}\s*[:,]?\s*(?:the\s+)?["'“‘]?$""", re.IGNORECASE)
+
+
+def named_as_alias(text: str, start: int) -> bool:
+    """Whether the name at `start` follows the words that introduce an alias ('alias "Raul
+    Reyes"', "also known as"): a nickname, not a name anyone else is known by."""
+    return _ALIAS_BEFORE.search(text, max(0, start - 30), start) is not None
 
 
 def _stated_alias(text: str, first: Candidate, second: Candidate) -> bool:
