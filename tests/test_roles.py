@@ -167,3 +167,9 @@ def test_general_after_an_office_is_no_rank(extract_text: Callable[..., Extracti
 def test_a_title_starts_a_word(text: str, name: str, not_a_title: str) -> None:
     """No "king" inside "Trafficking", no "military leader" inside "paramilitary leader"."""
     assert not_a_title not in [title for title, _, _ in roles_of(text, name)]
+
+
+def test_a_capitalised_title_of_several_words_is_not_cut_for_a_country() -> None:
+    """ "Salvadoran Attorney General" is the office, not a general of "Salvadoran Attorney"."""
+    text = "The last Salvadoran Attorney General, Romeo Barahona, said so."
+    assert [title for title, _, _ in roles_of(text, "Romeo Barahona")] == ["Attorney General"]

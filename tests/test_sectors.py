@@ -217,3 +217,12 @@ def test_a_one_party_states_ruling_party_is_never_the_opposition(
     # the sector model learned that parties out of power are OPP, and coded the CCP so
     found = extract_text("The Communist Party of China condemned the protests in Hong Kong.")
     assert _attributes(_entity(found, "Chinese Communist Party"))["agent"] == "PTY"
+
+
+def test_an_international_body_is_coded_as_one_not_as_an_ngo(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    found = extract_text("The United Nations said the ceasefire in Yemen was holding.")
+    (un,) = [e for e in found.entities if e.name == "United Nations"]
+    attributes = {a.key: a.value for a in un.attributes}
+    assert attributes["cameo"] == "IGO" and "sector" not in attributes

@@ -90,14 +90,14 @@ def _grammar(lexicon: Titles) -> _Grammar:
         rf"{of_place}\s+$"
     )
     appos_after = re.compile(
-        rf"^\s*,\s+(?:the\s+|a\s+|an\s+)?{quals_g}(?P<country>(?:[A-Z][\w.’'-]*\s+){{0,2}}){title}{_TAIL}(?=\s*[,.;)]|\s*$)"
+        rf"^\s*,\s+(?:the\s+|a\s+|an\s+)?{quals_g}(?P<country>(?:[A-Z][\w.’'-]*\s+){{0,2}}?){title}{_TAIL}(?=\s*[,.;)]|\s*$)"
     )
     copula = re.compile(
         rf"^\s+(?:also\s+)?{_COPULA}\s+(?:also\s+)?(?:the\s+|a\s+|an\s+)?{quals_g}"
-        rf"(?P<country>(?:[A-Z][\w.’'-]*\s+){{0,2}}){title}{_TAIL}(?=\s*[,.;)]|\s*$)"
+        rf"(?P<country>(?:[A-Z][\w.’'-]*\s+){{0,2}}?){title}{_TAIL}(?=\s*[,.;)]|\s*$)"
     )
     phrase_end = re.compile(
-        rf"(?:^|(?<=\s))(?:the\s+|a\s+|an\s+)?{quals_g}(?P<country>(?:[A-Z][\w.’'-]*\s+){{0,2}}){title}{_TAIL}\s*$"
+        rf"(?:^|(?<=\s))(?:the\s+|a\s+|an\s+)?{quals_g}(?P<country>(?:[A-Z][\w.’'-]*\s+){{0,2}}?){title}{_TAIL}\s*$"
     )
     # longest first, so "Lt. Gen." is spelled out before "Gen."
     return _Grammar(pre, appos_after, copula, phrase_end, _kinds(lexicon),

@@ -31,6 +31,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from newsgraph.coding import (
+    IGO,
     SHARED_READING,
     Coded,
     code_entity,
@@ -144,6 +145,8 @@ class SectorModel:
         if entity.type not in SECTOR_TYPES:
             return entity
         coded = code_entity(entity, codes)
+        if coded.prefix == IGO and entity.type != EntityType.PERSON:
+            return entity  # an international body is coded as one (IGO), not as an NGO or firm
         rule = coded.agent
         if rule is not None and self._settled(entity, rule, codes):
             return entity  # whatever the model says: no need to ask it
