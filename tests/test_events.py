@@ -1157,3 +1157,15 @@ def test_a_member_named_by_an_armed_group_is_coded_as_the_group(
     """ "a FARC commander" is a rebel, not the military a commander alone would be."""
     events = extract_text(text).events
     assert [e.target_agent.code for e in events if e.target_agent] == [code]
+
+
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        ("Washington said Bolivia had failed to meet its obligations under the treaty.", False),
+        ("Peru met its targets for coca eradication last year.", False),
+        ("The Bolivian president met the Peruvian foreign minister in La Paz.", True),
+    ],
+)
+def test_meeting_an_obligation_is_no_meeting(run: Run, text: str, coded: bool) -> None:
+    assert bool(events_of(run(text), "CONSULT")) is coded
