@@ -1169,3 +1169,12 @@ def test_a_member_named_by_an_armed_group_is_coded_as_the_group(
 )
 def test_meeting_an_obligation_is_no_meeting(run: Run, text: str, coded: bool) -> None:
     assert bool(events_of(run(text), "CONSULT")) is coded
+
+
+def test_a_party_to_what_is_said_is_not_who_says_it(run: Run) -> None:
+    """ "accused of stealing food from X": X is in the accusation, not the accuser."""
+    result = run(
+        "Police in Caracas have been accused of stealing food from Interior Ministry trucks."
+    )
+    (accusation,) = events_of(result, "ACCUSE")
+    assert not accusation.source

@@ -46,6 +46,11 @@ def _words() -> tuple[frozenset[str], frozenset[str]]:
     return words["gatherings"], frozenset(t.upper() for t in words["speech_act_types"])
 
 
+def speech_act_types() -> frozenset[str]:
+    """The event types that are acts of speech (ACCUSE, REQUEST, ...), from words.yaml."""
+    return _words()[1]
+
+
 @dataclass(frozen=True, slots=True)
 class Occasion:
     """A dated gathering: its date and the sentences it spans (first and last, inclusive)."""

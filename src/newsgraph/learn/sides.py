@@ -26,8 +26,9 @@ from spacy.tokens import Token
 
 from newsgraph.annotate.actor_words import _GROUP_PRONOUNS, _PERSON_PRONOUNS, FIRST_PERSON
 from newsgraph.annotate.events import doer_unnamed
-from newsgraph.annotate.events.grammar import trigger_token
+from newsgraph.annotate.events.grammar import in_complement_clause, trigger_token
 from newsgraph.annotate.frames import DocView
+from newsgraph.annotate.occasions import speech_act_types
 from newsgraph.learn.files import BUILTIN, load_part
 from newsgraph.learn.linear import LinearModel
 from newsgraph.models import Agent, EntityType, Event
@@ -317,10 +318,15 @@ class SideRanker:
         self, view: DocView, event: Event, trigger: Token | None
     ) -> list[tuple[Candidate, dict[str, float], dict[str, float]]]:
         found = side_candidates(view, event, trigger)
+        # an act of speech's complement is what is said ("accused of stealing from X")
+        said = trigger if event.type in speech_act_types() else None
         rows = []
         for candidate in found:
             features = candidate_features(view, event, trigger, candidate, len(found))
-            rows.append((candidate, features, self.model.probabilities(features)))
+            probabilities = self.model.probabilities(features)
+            if said and candidate.root is not None and in_complement_clause(candidate.root, said):
+                probabilities[SOURCE] = 0.0  # a party to what is said, not who says it
+            rows.append((candidate, features, probabilities))
         return rows
 
     def _assign(self, view: DocView, event: Event) -> Event:

@@ -262,3 +262,26 @@ def performed_in_saying(token: Token, performatives: frozenset[str]) -> bool:
     if token.tag_ == "VBP":
         return not aux - _PRESENT_AUX
     return token.tag_ == "VBG" and bool(aux & _PROGRESSIVE_AUX)
+
+
+# the ties of a clause that completes another's verb or noun ("accused of stealing",
+# "urged them to leave", "said that ...")
+_COMPLEMENT_CLAUSES = frozenset({"pcomp", "xcomp", "ccomp", "advcl"})
+
+
+def in_complement_clause(token: Token, trigger: Token) -> bool:
+    """Whether `token` belongs to a clause that completes `trigger` (its own verb between
+    them): "police were accused of stealing food from the Food Ministry": the ministry is
+    in what the police are said to have done, and no accuser."""
+    head = token
+    for _ in range(len(token.doc)):
+        if head.i == trigger.i or head.head.i == head.i:
+            return False
+        if head.dep_ in _COMPLEMENT_CLAUSES and head.head.i != head.i and _is_verb(head):
+            return _is_below(head, trigger)
+        head = head.head
+    return False
+
+
+def _is_below(token: Token, trigger: Token) -> bool:
+    return any(a.i == trigger.i for a in token.ancestors)
