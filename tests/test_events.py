@@ -1178,3 +1178,10 @@ def test_a_party_to_what_is_said_is_not_who_says_it(run: Run) -> None:
     )
     (accusation,) = events_of(result, "ACCUSE")
     assert not accusation.source
+
+
+def test_the_state_of_a_place_acts_for_it(run: Run) -> None:
+    """ "the state of Montana sued ...": the state's "of" names who acts."""
+    result = run("The state of Montana accused two railway companies of endangering migrants.")
+    (accusation,) = events_of(result, "ACCUSE")
+    assert names(result, accusation.source) == {"Montana"}

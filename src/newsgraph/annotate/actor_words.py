@@ -39,6 +39,7 @@ _GENERIC_HEADS = {
     "mayor", "governor", "resident", "population", "hundred", "thousand", "dozen", "million",
     "number", "some", "many", "most", "all", "part", "portion", "faction", "wing", "branch",
     "office", "team", "worker", "student", "protester", "demonstrator", "party",
+    "state", "province", "municipality",
 }  # fmt: skip
 
 
