@@ -726,3 +726,14 @@ def test_an_acronym_glossing_a_name_in_brackets_is_that_body(
     (owner,) = [e for e in found.entities if body in e.name]
     assert acronym in owner.aliases
     assert not [e for e in found.entities if e.name == acronym]
+
+
+def test_the_end_of_an_office_is_not_part_of_the_name_after_it(run: Run) -> None:
+    """NER reads "Secretary of the Interior Rodrigo Ubilla" as the body "Interior Rodrigo
+    Ubilla"."""
+    found = run(
+        "Chile's Assistant Secretary of the Interior Rodrigo Ubilla said the routes ran through Peru."
+    )
+    people = {e.name for e in found.entities if e.type == EntityType.PERSON}
+    assert "Rodrigo Ubilla" in people
+    assert not [e for e in found.entities if "Interior" in e.name]

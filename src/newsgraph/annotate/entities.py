@@ -68,6 +68,7 @@ from newsgraph.annotate.ner_spans import (
     _names_a_model,
     _trim,
     _without_title,
+    after_an_office,
     with_given_names,
 )
 from newsgraph.annotate.nlp import english_words
@@ -174,6 +175,8 @@ class EntityRecognizer(_NameReader):
         ]
         if known is not None:
             ner = _glued_to_person(ner, known, self._names_something)
+        # what is left of an office once a body the office names is split off
+        ner = [after_an_office(span, self.given_names) for span in ner]
         ner = [span for span in ner if not self._portfolio(span)]
         found: list[Candidate] = []
         words = [token.text for token in doc]  # one pass over the doc: spaCy tokens are costly

@@ -84,6 +84,26 @@ def with_given_names(span: Span | None, given_names: frozenset[str]) -> Span | N
     return Span(span.doc, start, span.end, label="PERSON")
 
 
+def after_an_office(span: Span, given_names: frozenset[str]) -> Span:
+    """A person's name NER ran together with the end of an office before it: "Assistant
+    Secretary of the Interior Rodrigo Ubilla" read as the organisation "Interior Rodrigo
+    Ubilla", "Minister of Defence Ana Ruiz" as "Defence Ana Ruiz". Right after "of" (and
+    "the"), the capitalised words before the span's first given name are the office's; the
+    name starts at that given name, when two words or more remain."""
+    if span.label_ not in {"PERSON", "ORG"} or span.start < 1:
+        return span
+    doc = span.doc
+    before = doc[span.start - 1]
+    if before.lower_ == "the" and span.start >= 2:
+        before = doc[span.start - 2]
+    if before.lower_ != "of":
+        return span
+    first = next((i for i, t in enumerate(span) if t.text in given_names), 0)
+    if first == 0 or len(span) - first < 2 or not all(t.is_title for t in span[:first]):
+        return span
+    return Span(doc, span.start + first, span.end, label="PERSON")
+
+
 def _trim(ent: Span, particles: frozenset[str] = frozenset()) -> Span | None:
     """Drop a leading "the", "pro-", "anti-" and a trailing "'s" from an NER span, a trailing
     preposition or conjunction NER ran into it ("Patrice Talon of Benin" read as "Patrice Talon
