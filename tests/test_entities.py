@@ -737,3 +737,12 @@ def test_the_end_of_an_office_is_not_part_of_the_name_after_it(run: Run) -> None
     people = {e.name for e in found.entities if e.type == EntityType.PERSON}
     assert "Rodrigo Ubilla" in people
     assert not [e for e in found.entities if "Interior" in e.name]
+
+
+def test_a_name_ending_in_cartel_is_a_criminal_group_of_its_place(run: Run) -> None:
+    """NER reads "the Medellin Cartel" as a place or a person; its name says what it is, and
+    where from."""
+    found = run("The weapons were sold to the Medellin Cartel in the 1980s, officials said.")
+    (cartel,) = [e for e in found.entities if e.name == "Medellin Cartel"]
+    agent = {a.key: a.value for a in cartel.attributes}.get("agent")
+    assert (cartel.type, cartel.country, agent) == (EntityType.GROUP, "COL", "CRM")

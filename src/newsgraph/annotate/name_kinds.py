@@ -227,6 +227,7 @@ class _NameKinds:
     media_edges: frozenset[str] = frozenset()
     weapon_nouns: frozenset[str] = frozenset()
     organisation_openers: frozenset[str] = frozenset()
+    criminal_group_words: frozenset[str] = frozenset()
 
     @classmethod
     def from_words(cls, words: Mapping[str, frozenset[str]]) -> _NameKinds:
@@ -238,12 +239,15 @@ class _NameKinds:
             frozenset(w for noun in nouns for w in (noun[0], noun[-1])),
             words.get("weapon_nouns", frozenset()),
             words.get("organisation_openers", frozenset()),
+            words.get("criminal_group_words", frozenset()),
         )
 
     def of(self, span: Span) -> EntityType | None:
         text = span.text
         if len(span) == 1 and _MOVEMENT.search(text):
             return EntityType.GROUP  # "Chavista", "Chavism", "Peronists": movements, not places
+        if len(span) > 1 and span[-1].lower_ in self.criminal_group_words:
+            return EntityType.GROUP  # "the Medellin Cartel": no person or place, a group
         if (
             span.label_ == "PERSON"
             and len(span) > 1

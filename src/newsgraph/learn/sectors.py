@@ -38,6 +38,7 @@ from newsgraph.coding import (
     listed_agent,
     listed_kind,
     listed_trade,
+    name_agent,
     stated_agent,
 )
 from newsgraph.learn.files import BUILTIN, load_part
@@ -178,7 +179,7 @@ class SectorModel:
         `kept_agents`: "Basque Fatherland and Liberty" stays REB), a one-party state's ruling
         party (`kept_kinds`), or a party every reading of an ambiguous name is, where which
         actor it is stays unknown (`kept_shared`: "Democratic" alone, the model took for
-        REB)."""
+        REB), or what a body's own name says it is (`kept_names`: "the Medellin Cartel")."""
         if stated_agent(entity, codes) == rule or listed_trade(entity, codes) == rule:
             return True
         shipped = codes or load_lexicon().actor_codes
@@ -188,6 +189,8 @@ class SectorModel:
             return True
         if rule in shipped.kept_agents and any(a.key == "actor_kb" for a in entity.attributes):
             return True
+        if rule in shipped.kept_names and name_agent(entity.name, shipped) == rule:
+            return True  # "the Medellin Cartel" names what it is
         if listed_agent(entity, codes) != rule:
             return False
         return rule in shipped.kept_agents or listed_kind(entity) in shipped.kept_kinds

@@ -68,6 +68,7 @@ class ActorCodes:
     kept_kinds: frozenset[str] = frozenset()
     # agents a shared reading of an ambiguous name gives that the sector model never overrides
     kept_shared: frozenset[str] = frozenset()
+    kept_names: frozenset[str] = frozenset()
     # titles that only say their holder speaks for or advises a body: the body's agent, any
     body_functions: frozenset[str] = frozenset()
 
@@ -154,6 +155,7 @@ def _actor_codes(files: Sequence[LexiconFile]) -> ActorCodes:
                       body_heads=frozenset(words("body_heads")),
                       kept_kinds=frozenset(words("kept_kinds")),
                       kept_shared=frozenset(w.upper() for w in words("kept_shared")),
+                      kept_names=frozenset(w.upper() for w in words("kept_names")),
                       body_functions=frozenset(words("body_functions")))  # fmt: skip
 
 

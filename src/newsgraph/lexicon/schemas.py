@@ -241,6 +241,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             "militant_kinds": _WORDS,
             "kept_agents": {"type": "array", "items": _AGENT},
             "kept_shared": {"type": "array", "items": _AGENT},
+            "kept_names": {"type": "array", "items": _AGENT},
             "body_heads": _WORDS,
             "body_functions": _WORDS,
             "kept_kinds": _WORDS,

@@ -129,7 +129,7 @@ def _entity(
             find_place(name) is not None or _is_thoroughfare(name)
         )
         country = None if whole_place else _country_from_words(name, gazetteer)
-        if country is None and etype == EntityType.ORGANIZATION:
+        if country is None and etype in {EntityType.ORGANIZATION, EntityType.GROUP}:
             country = _country_of_place_in(name, gazetteer)
         attributes = []
         entity_id = (
