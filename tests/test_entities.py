@@ -746,3 +746,10 @@ def test_a_name_ending_in_cartel_is_a_criminal_group_of_its_place(run: Run) -> N
     (cartel,) = [e for e in found.entities if e.name == "Medellin Cartel"]
     agent = {a.key: a.value for a in cartel.attributes}.get("agent")
     assert (cartel.type, cartel.country, agent) == (EntityType.GROUP, "COL", "CRM")
+
+
+def test_a_name_apposed_to_a_word_for_a_town_is_the_town(run: Run) -> None:
+    """NER reads "Ciudad Juarez" as a person; "the state's biggest city, X" says it is a town."""
+    found = run("In 2008 the cartel invaded the state's biggest city, Ciudad Juarez, and took it.")
+    kinds = {e.name: e.type for e in found.entities}
+    assert kinds.get("Ciudad Juarez", kinds.get("Ciudad Juárez")) == EntityType.PLACE

@@ -106,10 +106,13 @@ class _NameReader:
         return etype
 
     def _a_place_of(self, root: Token) -> bool:
-        """Whether a word for a town or a region says what the name is: in apposition
-        ("Guayaquil, the country's second-largest city") or heading a list it is one of
-        ("cities such as Cucuta, Cartagena and Bucaramanga")."""
+        """Whether a word for a town or a region says what the name is: in apposition, either
+        way ("Guayaquil, the country's second-largest city", "the state's biggest city, Ciudad
+        Juarez") or heading a list it is one of ("cities such as Cucuta, Cartagena and
+        Bucaramanga")."""
         if any(c.dep_ == "appos" and c.lemma_.lower() in self.place_nouns for c in root.children):
+            return True
+        if root.dep_ == "appos" and root.head.lemma_.lower() in self.place_nouns:
             return True
         first = root
         while first.dep_ == "conj" and first.head.i != first.i:
