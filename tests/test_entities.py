@@ -753,3 +753,14 @@ def test_a_name_apposed_to_a_word_for_a_town_is_the_town(run: Run) -> None:
     found = run("In 2008 the cartel invaded the state's biggest city, Ciudad Juarez, and took it.")
     kinds = {e.name: e.type for e in found.entities}
     assert kinds.get("Ciudad Juarez", kinds.get("Ciudad Juárez")) == EntityType.PLACE
+
+
+def test_a_first_surname_alone_names_the_person(run: Run) -> None:
+    """Spanish custom: "Mario Nunez Meza" is "Nunez" later, not a body of that name."""
+    found = run(
+        'Mario Nunez Meza, alias "El Mayito," was arrested on August 28. Police said Nunez '
+        "ran the cartel's operations in Chihuahua."
+    )
+    (person,) = [e for e in found.entities if e.name == "Mario Nunez Meza"]
+    assert "Nunez" in {m.text for m in person.mentions}
+    assert not [e for e in found.entities if e.name == "Nunez"]

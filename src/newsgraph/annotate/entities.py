@@ -211,7 +211,7 @@ class EntityRecognizer(_NameReader):
         if known is not None:
             claim(self._known_names(doc, sentence_of, known, taken.free))
         claim(self._ner(ner, sentence_of, high=False, known=known))
-        claim(surname_echoes(doc, found, sentence_of))
+        claim(surname_echoes(doc, found, sentence_of, self.given_names))
         return sorted(found, key=lambda c: c.start)
 
     def _portfolio(self, span: Span) -> bool:

@@ -71,7 +71,10 @@ _MODIFIER_DEPS = frozenset({"amod", "compound"})
 
 
 def surname_echoes(
-    doc: Doc, found: Sequence[Candidate], sentence_of: Sequence[int]
+    doc: Doc,
+    found: Sequence[Candidate],
+    sentence_of: Sequence[int],
+    given_names: frozenset[str] = frozenset(),
 ) -> list[tuple[Span, Candidate]]:
     """A person named in full is named later by surname alone ("Affleck tweeted, ..."),
     which the small model often leaves untagged, losing the speaker of a quote or the side
@@ -80,18 +83,20 @@ def surname_echoes(
     Motor Company" of a "Gerald Ford"). Of several bearers, the surname is the one named in a
     sentence before any other's (the story's "Elijah Cummings" before his parents, "Robert
     Cummings Sr. and Ruth Elma Cummings"); bearers first named in the same sentence leave it
-    to none."""
+    to none. A Spanish or Portuguese name's first surname is one too ("Nunez" of "Mario Nunez
+    Meza", "López" of "Andrés Manuel López Obrador")."""
     first: dict[str, int] = {}  # surname -> end of the first full-name mention
     introduced: dict[str, dict[str, int]] = {}  # surname -> bearer -> sentence first named
     for cand in found:
         if cand.type != EntityType.PERSON or cand.kind != MentionKind.NAME:
             continue
-        surname = surname_of(cand.text)
-        if surname is None:
-            continue
-        bearers = introduced.setdefault(surname, {})
-        bearers[fold(cand.text)] = min(bearers.get(fold(cand.text), cand.sentence), cand.sentence)
-        first[surname] = min(first.get(surname, cand.end), cand.end)
+        for surname in (surname_of(cand.text), first_surname(cand.text, given_names)):
+            if surname is None:
+                continue
+            bearers = introduced.setdefault(surname, {})
+            named = fold(cand.text)
+            bearers[named] = min(bearers.get(named, cand.sentence), cand.sentence)
+            first[surname] = min(first.get(surname, cand.end), cand.end)
     if not first:
         return []
     out = []
@@ -114,6 +119,18 @@ def surname_of(name: str) -> str | None:
     words = name.split()
     last = words[-1] if len(words) >= 2 else ""
     return last if len(last) > 2 and last[0].isupper() and last.isalpha() else None
+
+
+def first_surname(name: str, given_names: frozenset[str]) -> str | None:
+    """The first of two surnames (Spanish and Portuguese custom) of a name of three words or
+    more that opens with a given name: the word before the last, when it is no given name
+    itself ("Alberto" of "Jaime Alberto Parra") and a plain capitalised word."""
+    words = name.split()
+    if len(words) < 3 or words[0] not in given_names:
+        return None
+    word = words[-2]
+    plain = len(word) > 2 and word[0].isupper() and word.isalpha()
+    return word if plain and word not in given_names else None
 
 
 def _one_named_first(bearers: dict[str, int]) -> bool:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from newsgraph.annotate.entities import Candidate
+from newsgraph.annotate.missed_names import first_surname
 from newsgraph.folding import fold
 from newsgraph.lexicon.compiled import load_lexicon
 from newsgraph.lexicon.gazetteer import Entry, person_slug, slug
@@ -155,6 +156,8 @@ def _person_index(
         index.setdefault(fold(words[-1]), key)
         if (surname := particled_surname(words)) is not None:
             index.setdefault(fold(surname), key)  # "La Riva" of "Gloria La Riva"
+        if (surname := first_surname(cand.text, _given_names())) is not None:
+            index.setdefault(fold(surname), key)  # "Nunez" of "Mario Nunez Meza"
     # a first name alone ("Brenton") names the one person of the document who bears it
     first_names = Counter(
         (fold(c.text.split()[0]), _person_key(c, given_names))
@@ -178,6 +181,12 @@ def particled_surname(words: Sequence[str]) -> str | None:
         if words[i].lower() in particles:
             return " ".join(words[i:])
     return None
+
+
+@cache
+def _given_names() -> frozenset[str]:
+    """Read once, like the particles."""
+    return load_lexicon().words.get("given_names", frozenset())
 
 
 @cache
