@@ -764,3 +764,13 @@ def test_a_first_surname_alone_names_the_person(run: Run) -> None:
     (person,) = [e for e in found.entities if e.name == "Mario Nunez Meza"]
     assert "Nunez" in {m.text for m in person.mentions}
     assert not [e for e in found.entities if e.name == "Nunez"]
+
+
+def test_a_gloss_in_another_language_and_the_city_of_a_town(run: Run) -> None:
+    """NER reads part of a Portuguese gloss and "the city of Porto Alegre" as people."""
+    found = run(
+        "Agents from Brazil's Department of Narcotics Investigations (Departamento de "
+        "Investigacoes sobre Narcoticos - DENARC) raided a laboratory in the city of Porto Alegre."
+    )
+    assert not [e for e in found.entities if e.type == EntityType.PERSON]
+    assert {e.name: e.type for e in found.entities}["Porto Alegre"] == EntityType.PLACE

@@ -168,9 +168,9 @@ class _NameReader:
 
     def _misread_place(self, span: Span, etype: EntityType | None, known: KnownType | None) -> bool:
         """NER's person that is a place the index knows, named where only a place goes: after
-        "in", "near" or "outside" ("stabbed a man in Tsuen Wan") or before a word for a place
-        ("the Tsuen Wan district"), opening with no given name, and no person the actor
-        knowledge base knows by that name."""
+        "in", "near" or "outside" ("stabbed a man in Tsuen Wan"), before a word for a place
+        ("the Tsuen Wan district") or after one and "of" ("the city of Porto Alegre"), opening
+        with no given name, and no person the actor knowledge base knows by that name."""
         root = span.root
         head = root.head
         return (
@@ -178,6 +178,12 @@ class _NameReader:
             and (
                 (root.dep_ == "pobj" and head.lower_ in self.place_prepositions)
                 or (root.dep_ == "compound" and head.lemma_.lower() in self.place_nouns)
+                # "in the city of Porto Alegre"
+                or (
+                    root.dep_ == "pobj"
+                    and head.lower_ == "of"
+                    and head.head.lemma_.lower() in self.place_nouns
+                )
             )
             and span[0].text not in self.given_names
             and find_place(span.text) is not None

@@ -27,6 +27,8 @@ _BODIES = frozenset({
 # the acronym it glosses the name with
 _GLOSS = re.compile(r"\s*\((?P<gloss>[^()]{0,120}?)\)")
 _GLOSSED = re.compile(r"(?:^|(?:\s*[-–—,;]\s*|\s+or\s+))(?P<acronym>[A-Z]{2,8})$")
+# what NER may make of a gloss's words; a state or a place named inside it stays itself
+_GLOSS_WORDS = frozenset({*_BODIES, EntityType.PERSON})
 # words an acronym skips ("of", "the", "de"); "'s" goes with its word
 _SKIPPED = frozenset({"of", "the", "and", "for", "in", "on", "de", "del", "la", "el", "du", "des"})
 
@@ -47,10 +49,11 @@ def with_acronyms(entities: Sequence[Entity], text: str = "") -> list[Entity]:
     glossed, glosses = _glosses(entities, text)
 
     def owner_of(e: Entity) -> Entity | None:
+        if not _ACRONYM.match(e.name):
+            # the gloss's words, whatever NER made of them ("Narcoticos - DENARC": a person)
+            return _inside_a_gloss(e, glosses) if e.type in _GLOSS_WORDS else None
         if e.type not in _BODIES:
             return None
-        if not _ACRONYM.match(e.name):
-            return _inside_a_gloss(e, glosses)
         owners = by_initials.get(e.name) or glossed.get(e.name, [])
         return owners[0] if len({o.id for o in owners}) == 1 else None
 
