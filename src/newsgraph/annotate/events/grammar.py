@@ -277,7 +277,7 @@ def in_complement_clause(token: Token, trigger: Token) -> bool:
     for _ in range(len(token.doc)):
         if head.i == trigger.i or head.head.i == head.i:
             return False
-        if head.dep_ in _COMPLEMENT_CLAUSES and head.head.i != head.i and _is_verb(head):
+        if head.dep_ in _COMPLEMENT_CLAUSES and _is_verb(head):
             return _is_below(head, trigger)
         head = head.head
     return False
