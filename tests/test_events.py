@@ -1185,3 +1185,21 @@ def test_the_state_of_a_place_acts_for_it(run: Run) -> None:
     result = run("The state of Montana accused two railway companies of endangering migrants.")
     (accusation,) = events_of(result, "ACCUSE")
     assert names(result, accusation.source) == {"Montana"}
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("The minister could face charges of corruption.", Modality.HYPOTHETICAL),
+        (
+            "If the House votes to impeach him, the president would face trial.",
+            Modality.HYPOTHETICAL,
+        ),
+        ("The prosecutor said the 36 must face charges of murder.", Modality.REPORTED),
+    ],
+)
+def test_an_event_noun_under_a_modal_light_verb(run: Run, text: str, modality: Modality) -> None:
+    """ "could face charges" is no charge yet; "must face", said, is what the speaker demands."""
+    result = run(text)
+    (event,) = [e for e in result.events if e.trigger in {"charges", "trial"}]
+    assert event.modality == modality

@@ -76,6 +76,7 @@ class ModalityCues:
 
     alleged_adverbs: frozenset[str] = frozenset()  # "reportedly attacked": alleged
     hypothetical_aux: frozenset[str] = frozenset()  # "could attack": hypothetical
+    obliging_aux: frozenset[str] = frozenset()  # "must face charges": a demand, not a guess
     future_aux: frozenset[str] = frozenset()  # "will attack": planned
     conditional_marks: frozenset[str] = frozenset()  # "if they invade": hypothetical
     alleging: frozenset[str] = frozenset()  # "claimed that X attacked": alleged

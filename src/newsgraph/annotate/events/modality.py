@@ -15,6 +15,7 @@ from newsgraph.annotate.frames import (
     DocView,
     ids,
 )
+from newsgraph.lexicon.patterns import ModalityCues
 from newsgraph.models import EntityType, Modality
 
 
@@ -225,20 +226,31 @@ def _from_governor(
             return Modality.HYPOTHETICAL
         if lemma in cues.planning_objects:
             return Modality.PLANNED
-        return None
+        # "could face charges", "will impose sanctions"
+        return _of_modal(governor, cues, obliging=False)
     if (
         relation != "xcomp"
         or lemma in cues.courtesy
         or any(c.lower_ == "yet" for c in governor.children)
     ):
         return None  # "would like to thank"; "has yet to concede" has not (asserted, as before)
-    aux = {c.lower_ for c in governor.children if c.dep_ in {"aux", "auxpass"}}
-    if aux & cues.hypothetical_aux:
+    modal = _of_modal(governor, cues)
+    if modal is not None:
+        return modal
+    if lemma == "have" and governor.tag_ in {"VBZ", "VBP"} and _to_infinitive(trigger):
+        return Modality.HYPOTHETICAL  # "has to approve"; "had to flee" did flee
+    return None
+
+
+def _of_modal(verb: Token, cues: ModalityCues, *, obliging: bool = True) -> Modality | None:
+    """What a modal or future auxiliary of `verb` makes of what it governs (without
+    `obliging`, "must" and "should" make nothing of it)."""
+    aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    hypothetical = cues.hypothetical_aux if obliging else cues.hypothetical_aux - cues.obliging_aux
+    if aux & hypothetical:
         return Modality.HYPOTHETICAL
     if aux & cues.future_aux:
         return Modality.PLANNED
-    if lemma == "have" and governor.tag_ in {"VBZ", "VBP"} and _to_infinitive(trigger):
-        return Modality.HYPOTHETICAL  # "has to approve"; "had to flee" did flee
     return None
 
 
