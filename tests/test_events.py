@@ -1203,3 +1203,16 @@ def test_an_event_noun_under_a_modal_light_verb(run: Run, text: str, modality: M
     result = run(text)
     (event,) = [e for e in result.events if e.trigger in {"charges", "trial"}]
     assert event.modality == modality
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police are said to have arrested the leaders of the protest.",
+        "The rebels, the statement said, attacked the base on Monday.",
+    ],
+)
+def test_an_act_said_to_have_happened_is_reported(run: Run, text: str) -> None:
+    """ "are said to have arrested", "X, the statement said, attacked": told, not seen."""
+    (event,) = [e for e in run(text).events if e.trigger in {"arrested", "attacked"}]
+    assert event.modality == Modality.REPORTED

@@ -19,6 +19,15 @@ from newsgraph.lexicon.patterns import ModalityCues
 from newsgraph.models import EntityType, Modality
 
 
+def _said_aside(token: Token) -> Token | None:
+    """A verb of saying set into the trigger's own clause: "The rebels, the statement said,
+    attacked the base" (the parser hangs "said" on the trigger)."""
+    return next(
+        (c for c in token.children if c.dep_ == "parataxis" and c.lemma_.lower() in REPORTING),
+        None,
+    )
+
+
 def same_side(view: DocView, speaker: str, sources: Sequence[str]) -> bool:
     """The speaker is among the doers, or of their one country ("the US launched an air
     strike, the US Central Command said"). Unnamed doers ("government forces") are no side."""
@@ -189,6 +198,14 @@ def modality_of(view: DocView, token: Token) -> tuple[Modality, bool, str | None
                 modality = Modality.HYPOTHETICAL
             elif lemma in cues.planning and relation == "xcomp" and modality == Modality.ASSERTED:
                 modality = Modality.PLANNED
+            elif (
+                lemma in REPORTING
+                and relation == "xcomp"
+                and any(c.dep_ == "auxpass" for c in governor.children)
+                and modality == Modality.ASSERTED
+            ):
+                modality = Modality.REPORTED  # "police are said to have arrested": by someone
+                break
             elif lemma in REPORTING and relation == "ccomp":
                 if (
                     steps == 0
@@ -204,6 +221,10 @@ def modality_of(view: DocView, token: Token) -> tuple[Modality, bool, str | None
                 break
         node, steps = governor, steps + 1
     if modality == Modality.ASSERTED and speaker is None:
+        aside = _said_aside(token)
+        # "the rebels, the statement said, attacked the base"; '"I urge you," he said' is done
+        if aside is not None and not performed_in_saying(token, view.modality.performatives):
+            return Modality.REPORTED, negated, first_named(subject_of(view, aside))
         attributed, source = _according_to(view, token)
         if attributed:  # "according to health officials, 66 people were injured"
             modality = Modality.REPORTED
