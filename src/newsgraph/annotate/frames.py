@@ -11,7 +11,8 @@ munition, the issuer of a report, the "by" of a passive). The rest sits beside i
 small enough to read on its own: the `Actor` record, word lists and noun-phrase tests in
 `annotate/actor_words.py`; what a pronoun or a description points back to in
 `annotate/antecedents.py`; a clause's sentence, date, citation and places in
-`annotate/clause_context.py` (those two are mixins of `DocView`). The names the extractors
+`annotate/clause_context.py`; the person behind a title the parser made the head in
+`annotate/titled_people.py` (those three are mixins of `DocView`). The names the extractors
 import from here are re-exported.
 """
 
@@ -45,6 +46,7 @@ from newsgraph.annotate.actor_words import noun_keys as noun_keys
 from newsgraph.annotate.antecedents import _Antecedents
 from newsgraph.annotate.clause_context import CLAUSE_REACH as CLAUSE_REACH
 from newsgraph.annotate.clause_context import _ClauseContext
+from newsgraph.annotate.titled_people import _TitledPeople
 from newsgraph.lexicon.patterns import ModalityCues, load_event_lexicon
 from newsgraph.models import Agent, Citation, Entity, EntityType, TimeExpression
 
@@ -52,7 +54,7 @@ from newsgraph.models import Agent, Citation, Entity, EntityType, TimeExpression
 _MEMBERS_AS_GROUP = frozenset({"REB", "CRM"})
 
 
-class DocView(_Antecedents, _ClauseContext):
+class DocView(_Antecedents, _ClauseContext, _TitledPeople):
     """Entities, dates and citations indexed by token and sentence for one parsed document."""
 
     def __init__(
@@ -369,16 +371,6 @@ class DocView(_Antecedents, _ClauseContext):
                         found += self.actors(conj)
         return _unique(found)
 
-    def _name_of_kin(self, head: Token, appos: Token) -> bool:
-        """Whether an apposition the parser hung on a kin noun is the end of the name its
-        "of" phrase began ("two sons of cartel boss Joaquin "El Chapo" Guzman", "Guzman" read
-        as in apposition to "sons"): that name is whose sons they are, not who they are."""
-        if head.lemma_.lower() not in self.kin_nouns:
-            return False
-        start = self.mention_span.get(appos.i, (appos.i, appos.i + 1))[0]
-        return any(prep.dep_ == "prep" and prep.lower_ == "of" and start in
-                   {t.i for t in prep.subtree} for prep in head.children)  # fmt: skip
-
     def _at_the_hands_of(self, at: Token, verb: Token) -> list[Actor]:
         """ "was murdered at the hands of X", "tortured and murdered at the hands of X": X did
         it, as "by X" says (the verb's own phrase, or a conjoined verb's)."""
@@ -401,54 +393,6 @@ class DocView(_Antecedents, _ClauseContext):
     def _is_actor(self, entity_id: str) -> bool:
         entity = self.entities.get(entity_id)
         return entity is not None and entity.type in ACTOR_TYPES
-
-    def _person_titled_by_body(self, head: Token, entity: str) -> Actor | None:
-        """The person a body's name titles when the small parser makes the body the head and
-        hangs the name on it as an apposition: "African Export-Import Bank president Okey
-        Oramah said" (the subject is "Export"), "the Institute's director, Dr. Anthony Fauci,
-        said"."""
-        if head.dep_ not in {"nsubj", "nsubjpass"} or self.entities[entity].type in {
-            EntityType.PERSON,
-            EntityType.STATE,
-            EntityType.PLACE,
-        }:
-            return None  # as a subject only: "the nominee of Socialist Party USA, X" is X's party
-        for token in (head, *head.conjuncts):
-            for child in token.children:
-                other = self.entity_of(child) if child.dep_ == "appos" else None
-                if other is not None and self.entities[other].type == EntityType.PERSON:
-                    return Actor(other, "mention")
-        return None
-
-    def _person_behind_title(self, head: Token) -> list[Actor]:
-        """The person a capitalised title names when the small parser makes the title the
-        head and hangs the name, with the place before it, on its preposition: "United States
-        Senator from Vermont Bernie Sanders endorsed Biden" (the subject is "Senator", and
-        its modifier "United States" was taken for the endorser)."""
-        if not head.is_title or head.tag_ not in {"NN", "NNP"} or head.i in self.token_entity:
-            return []
-        for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ not in {"from", "of"}:
-                continue
-            for name in prep.children:
-                entity = self.entity_of(name) if name.dep_ == "pobj" else None
-                start = self.mention_span.get(name.i, (name.i, name.i + 1))[0]
-                if (
-                    entity is not None
-                    and self.entities[entity].type == EntityType.PERSON
-                    and name.left_edge.i < start  # a place glued before the name
-                ):
-                    return [Actor(entity, "mention")]
-        return []
-
-    def _apposed_person(self, head: Token) -> list[Actor]:
-        """A person's name apposed anywhere in a title phrase: the small parser often hangs
-        the name on the last title's object ("interim president of Venezuela, Juan Guaidó")."""
-        for token in head.subtree:
-            entity = self.entity_of(token) if token.dep_ == "appos" else None
-            if entity is not None and self.entities[entity].type == EntityType.PERSON:
-                return [Actor(entity, "mention")]
-        return []
 
     def span_text(self, span: Span) -> str:
         return span.text
