@@ -30,15 +30,15 @@ from newsgraph.gold.harness import evaluate, pair_events
 from newsgraph.gold.runner import evaluate_extractor, gold_document
 from newsgraph.learn.fitting import SEED, fit, rules_events_extractor
 from newsgraph.learn.linear import LinearModel
-from newsgraph.learn.sides import (
+from newsgraph.learn.side_candidates import (
     NEITHER,
     SOURCE,
     TARGET,
     Candidate,
-    SideRanker,
     candidate_features,
     side_candidates,
 )
+from newsgraph.learn.sides import SideRanker
 from newsgraph.learn.tagger import DEFAULT_CAMEO, builtin_tagger, load_tagger, pattern_for
 from newsgraph.lexicon.patterns import EventLexicon
 from newsgraph.models import Event, Extraction

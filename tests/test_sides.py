@@ -15,7 +15,8 @@ from newsgraph.annotate.events.grammar import trigger_token
 from newsgraph.annotate.frames import DocView
 from newsgraph.errors import ModelError
 from newsgraph.learn.linear import LinearModel
-from newsgraph.learn.sides import SideRanker, builtin_ranker, load_ranker, side_candidates
+from newsgraph.learn.side_candidates import side_candidates
+from newsgraph.learn.sides import SideRanker, builtin_ranker, load_ranker
 from newsgraph.learn.tagger import load_tagger
 from newsgraph.models import Event
 
