@@ -774,3 +774,14 @@ def test_a_gloss_in_another_language_and_the_city_of_a_town(run: Run) -> None:
     )
     assert not [e for e in found.entities if e.type == EntityType.PERSON]
     assert {e.name: e.type for e in found.entities}["Porto Alegre"] == EntityType.PLACE
+
+
+def test_a_shared_acronym_is_neither_body_unless_the_story_names_one(run: Run) -> None:
+    """ "EPP" is the European People's Party and the Paraguayan People's Army."""
+    paraguay = run("Paraguay's EPP guerrillas kidnapped a rancher near Concepcion on Monday.")
+    assert "European People's Party" not in {e.name for e in paraguay.entities}
+    named = run(
+        "The Paraguayan People's Army (Ejercito del Pueblo Paraguayo - EPP) kidnapped a rancher."
+    )
+    (army,) = [e for e in named.entities if e.name == "Paraguayan People's Army"]
+    assert "EPP" in {m.text for m in army.mentions} and army.country == "PRY"

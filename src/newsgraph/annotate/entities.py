@@ -271,11 +271,13 @@ class EntityRecognizer(_NameReader):
     ) -> tuple[list[tuple[Span, Candidate]], list[tuple[Span, Candidate]]]:
         names, other = [], []
         ner_spans = {i: span for span in ner for i in range(span.start, span.end)}
-        hits_at = []
-        for start, end in self.phrases.find(words):
-            hits = self.gazetteer.lookup(doc[start:end].text)
-            if hits:
-                hits_at.append((doc[start:end], min(hits, key=lambda h: h[2])))  # unambiguous first
+        every = [(doc[s:e], hits) for s, e in self.phrases.find(words)
+                 if (hits := self.gazetteer.lookup(doc[s:e].text))]  # fmt: skip
+        named = {entry.id for _, hits in every for entry, _, ambiguous in hits if not ambiguous}
+        # of a surface's entries, one it names for sure, then one the story names in full ("EPP":
+        # the European People's Party or the Paraguayan People's Army)
+        hits_at = [(span, min(hits, key=lambda h: (h[2], h[0].id not in named)))
+                   for span, hits in every]  # fmt: skip
         for start, end in self.caseless_phrases.find([w.lower() for w in words]):
             text = doc[start:end].text
             canonical = self.caseless.get(text.lower())
