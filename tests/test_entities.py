@@ -781,7 +781,8 @@ def test_a_shared_acronym_is_neither_body_unless_the_story_names_one(run: Run) -
     paraguay = run("Paraguay's EPP guerrillas kidnapped a rancher near Concepcion on Monday.")
     assert "European People's Party" not in {e.name for e in paraguay.entities}
     named = run(
-        "The Paraguayan People's Army (Ejercito del Pueblo Paraguayo - EPP) kidnapped a rancher."
+        "The Paraguayan People's Army (Ejercito del Pueblo Paraguayo - EPP) kidnapped a rancher. "
+        "The EPP demanded a ransom."
     )
     (army,) = [e for e in named.entities if e.name == "Paraguayan People's Army"]
     assert "EPP" in {m.text for m in army.mentions} and army.country == "PRY"
