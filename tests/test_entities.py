@@ -786,3 +786,14 @@ def test_a_shared_acronym_is_neither_body_unless_the_story_names_one(run: Run) -
     )
     (army,) = [e for e in named.entities if e.name == "Paraguayan People's Army"]
     assert "EPP" in {m.text for m in army.mentions} and army.country == "PRY"
+
+
+def test_both_surnames_name_their_bearer(run: Run) -> None:
+    """Spanish custom: "Jose Luis Munoz Licona" is "Munoz Licona" later."""
+    found = run(
+        "Police directors Ricardo Ramirez del Cid and Jose Luis Munoz Licona were suspended. "
+        "Both Ramirez del Cid and Munoz Licona denied involvement in the murders."
+    )
+    people = {e.name: {m.text for m in e.mentions} for e in found.entities}
+    assert "Munoz Licona" in people["Jose Luis Munoz Licona"]
+    assert "Ramirez del Cid" in people["Ricardo Ramirez del Cid"]

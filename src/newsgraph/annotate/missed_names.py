@@ -133,6 +133,17 @@ def first_surname(name: str, given_names: frozenset[str]) -> str | None:
     return word if plain and word not in given_names else None
 
 
+def surnames_of(name: str, given_names: frozenset[str]) -> str | None:
+    """Both surnames of a name that opens with given names and has two or more words after
+    them (Spanish and Portuguese custom): "Munoz Licona" of "Jose Luis Munoz Licona",
+    "Ramirez del Cid" of "Ricardo Ramirez del Cid"."""
+    words = name.split()
+    if len(words) < 3 or words[0] not in given_names:
+        return None
+    first = next((i for i, w in enumerate(words[1:], 1) if w not in given_names), len(words))
+    return " ".join(words[first:]) if len(words) - first >= 2 else None
+
+
 def _one_named_first(bearers: dict[str, int]) -> bool:
     """Whether one bearer of a surname was named in a sentence before all the others."""
     sentences = sorted(bearers.values())

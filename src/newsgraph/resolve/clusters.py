@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from newsgraph.annotate.entities import Candidate
-from newsgraph.annotate.missed_names import first_surname
+from newsgraph.annotate.missed_names import first_surname, surnames_of
 from newsgraph.folding import fold
 from newsgraph.lexicon.compiled import load_lexicon
 from newsgraph.lexicon.gazetteer import Entry, person_slug, slug
@@ -158,6 +158,8 @@ def _person_index(
             index.setdefault(fold(surname), key)  # "La Riva" of "Gloria La Riva"
         if (surname := first_surname(cand.text, _given_names())) is not None:
             index.setdefault(fold(surname), key)  # "Nunez" of "Mario Nunez Meza"
+        if (surnames := surnames_of(cand.text, _given_names())) is not None:
+            index.setdefault(fold(surnames), key)  # "Munoz Licona" of "Jose Luis Munoz Licona"
     # a first name alone ("Brenton") names the one person of the document who bears it
     first_names = Counter(
         (fold(c.text.split()[0]), _person_key(c, given_names))
