@@ -797,3 +797,13 @@ def test_both_surnames_name_their_bearer(run: Run) -> None:
     people = {e.name: {m.text for m in e.mentions} for e in found.entities}
     assert "Munoz Licona" in people["Jose Luis Munoz Licona"]
     assert "Ramirez del Cid" in people["Ricardo Ramirez del Cid"]
+
+
+def test_a_name_two_states_parties_share_is_the_one_of_the_state_the_story_names(
+    run: Run,
+) -> None:
+    """ "the Colorado Party" is Paraguay's or Uruguay's (not the US state's)."""
+    paraguay = run("Paraguay's ruling Colorado Party won the vote in Asuncion on Sunday.")
+    uruguay = run("Uruguay's Colorado Party lost the election in Montevideo on Sunday.")
+    assert {e.name: e.country for e in paraguay.entities}["Colorado Party (Paraguay)"] == "PRY"
+    assert {e.name: e.country for e in uruguay.entities}["Colorado Party (Uruguay)"] == "URY"

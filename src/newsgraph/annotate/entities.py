@@ -274,9 +274,13 @@ class EntityRecognizer(_NameReader):
         every = [(doc[s:e], hits) for s, e in self.phrases.find(words)
                  if (hits := self.gazetteer.lookup(doc[s:e].text))]  # fmt: skip
         named = {entry.id for _, hits in every for entry, _, ambiguous in hits if not ambiguous}
+        named_states = {e.country for _, hits in every for e, _, a in hits
+                        if not a and e.type == EntityType.STATE}  # fmt: skip
         # of a surface's entries, one it names for sure, then one the story names in full ("EPP":
-        # the European People's Party or the Paraguayan People's Army)
-        hits_at = [(span, min(hits, key=lambda h: (h[2], h[0].id not in named)))
+        # the European People's Party or the Paraguayan People's Army), then one of a state the
+        # story names ("the Colorado Party": Paraguay's or Uruguay's)
+        hits_at = [(span, min(hits, key=lambda h: (h[2], h[0].id not in named,
+                                                   h[0].country not in named_states)))
                    for span, hits in every]  # fmt: skip
         for start, end in self.caseless_phrases.find([w.lower() for w in words]):
             text = doc[start:end].text
