@@ -8,7 +8,7 @@ import pytest
 
 from newsgraph.lexicon.gazetteer import slug
 from newsgraph.models import Entity, EntityType, Extraction, Mention
-from newsgraph.resolve.generic_bodies import with_country_ids
+from newsgraph.resolve.generic_bodies import generic_words, with_country_ids
 
 WORDS = ("supreme", "court", "attorney", "general", "office", "senate", "interior", "ministry")
 
@@ -35,7 +35,7 @@ def body(name: str, country: str | None, *, known: bool = False) -> Entity:
 def test_generic_bodies_take_their_country(
     name: str, country: str | None, known: bool, expected: str
 ) -> None:
-    (entity,) = with_country_ids([body(name, country, known=known)], WORDS)
+    (entity,) = with_country_ids([body(name, country, known=known)], generic_words(WORDS))
     assert entity.id == expected
 
 

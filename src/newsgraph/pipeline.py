@@ -64,7 +64,7 @@ from newsgraph.resolve.affiliation import with_affiliation_sectors
 from newsgraph.resolve.citations import build_citations
 from newsgraph.resolve.countries import home_state
 from newsgraph.resolve.entities import DocumentContext, resolve_entities
-from newsgraph.resolve.generic_bodies import with_country_ids
+from newsgraph.resolve.generic_bodies import generic_words, with_country_ids
 from newsgraph.settings import Settings
 
 Result = Extraction | Skipped
@@ -85,6 +85,7 @@ class Extractor:
         )
         self.events = self.lexicon.events
         self.speech = SpeechVerbs.of(self.lexicon.words)
+        self.generic_bodies = generic_words(self.lexicon.words.get("generic_body_words", ()))
         self.actors = open_actor_kb(self.settings.actor_kb)
         self.tagger = load_tagger(self.settings.event_model)
         self.sides = load_ranker(self.settings.event_model)
@@ -208,8 +209,7 @@ class Extractor:
         if self.countries is not None:
             entities = tuple(self.countries.assign(entities, len(sents), self.lexicon.actor_codes))
         entities = tuple(with_codes(entities, self.lexicon.actor_codes))
-        generic = self.lexicon.words.get("generic_body_words", frozenset())
-        entities = tuple(with_country_ids(entities, generic))
+        entities = tuple(with_country_ids(entities, self.generic_bodies))
         document = replace(document, outlet_id=self._outlet_id(document.outlet))
         citations = build_citations(
             matches,

@@ -125,8 +125,8 @@ def first_surname(name: str, given_names: frozenset[str]) -> str | None:
     """The first of two surnames (Spanish and Portuguese custom) of a name of three words or
     more that opens with a given name: the word before the last, when it is no given name
     itself ("Alberto" of "Jaime Alberto Parra") and a plain capitalised word."""
-    words = name.split()
-    if len(words) < 3 or words[0] not in given_names:
+    words = _given_name_first(name, given_names)
+    if words is None:
         return None
     word = words[-2]
     plain = len(word) > 2 and word[0].isupper() and word.isalpha()
@@ -137,11 +137,17 @@ def surnames_of(name: str, given_names: frozenset[str]) -> str | None:
     """Both surnames of a name that opens with given names and has two or more words after
     them (Spanish and Portuguese custom): "Munoz Licona" of "Jose Luis Munoz Licona",
     "Ramirez del Cid" of "Ricardo Ramirez del Cid"."""
-    words = name.split()
-    if len(words) < 3 or words[0] not in given_names:
+    words = _given_name_first(name, given_names)
+    if words is None:
         return None
     first = next((i for i, w in enumerate(words[1:], 1) if w not in given_names), len(words))
     return " ".join(words[first:]) if len(words) - first >= 2 else None
+
+
+def _given_name_first(name: str, given_names: frozenset[str]) -> list[str] | None:
+    """The words of a name of three words or more that opens with a given name, else None."""
+    words = name.split()
+    return words if len(words) >= 3 and words[0] in given_names else None
 
 
 def _one_named_first(bearers: dict[str, int]) -> bool:

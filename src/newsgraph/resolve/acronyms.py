@@ -81,14 +81,13 @@ def _glosses(
 
 def _inside_a_gloss(entity: Entity, glosses: list[tuple[int, int, Entity]]) -> Entity | None:
     """The one body whose glosses hold every mention of `entity`."""
-    owners = {
-        owner.id: owner
-        for m in entity.mentions
-        for start, end, owner in glosses
-        if start <= m.start and m.end <= end
-    }
-    inside = all(any(s <= m.start and m.end <= e for s, e, _ in glosses) for m in entity.mentions)
-    return next(iter(owners.values())) if inside and len(owners) == 1 else None
+    owners: dict[str, Entity] = {}
+    for m in entity.mentions:
+        holding = [owner for start, end, owner in glosses if start <= m.start and m.end <= end]
+        if not holding:
+            return None
+        owners |= {owner.id: owner for owner in holding}
+    return next(iter(owners.values())) if len(owners) == 1 else None
 
 
 def absorbed_by_owners(

@@ -145,6 +145,7 @@ def _person_index(
     """Folded full names and surnames of the people a document names -> their cluster key."""
     index: dict[str, str] = {}
     people = [c for c in candidates if c.type == EntityType.PERSON and c.kind == MentionKind.NAME]
+    given = _given_names()
     # full names first, so that a surname resolves to the person named in full; of two
     # named in full, the first named ("Elijah Cummings" before his mother "Ruth Elma Cummings")
     for cand in people:
@@ -156,9 +157,9 @@ def _person_index(
         index.setdefault(fold(words[-1]), key)
         if (surname := particled_surname(words)) is not None:
             index.setdefault(fold(surname), key)  # "La Riva" of "Gloria La Riva"
-        if (surname := first_surname(cand.text, _given_names())) is not None:
+        if (surname := first_surname(cand.text, given)) is not None:
             index.setdefault(fold(surname), key)  # "Nunez" of "Mario Nunez Meza"
-        if (surnames := surnames_of(cand.text, _given_names())) is not None:
+        if (surnames := surnames_of(cand.text, given)) is not None:
             index.setdefault(fold(surnames), key)  # "Munoz Licona" of "Jose Luis Munoz Licona"
     # a first name alone ("Brenton") names the one person of the document who bears it
     first_names = Counter(

@@ -23,10 +23,15 @@ _LINKS = frozenset({"of", "the", "for", "and", "on", "&"})
 _WORD = re.compile(r"[\w-]+")
 
 
-def with_country_ids(entities: Sequence[Entity], generic_words: Iterable[str]) -> list[Entity]:
+def generic_words(words: Iterable[str]) -> frozenset[str]:
+    """The lexicon's `generic_body_words` as `with_country_ids` reads them (lower case)."""
+    return frozenset(w.lower() for w in words)
+
+
+def with_country_ids(entities: Sequence[Entity], words: frozenset[str]) -> list[Entity]:
     """The entities, each generic body of a known country under an id that names it; every
-    reference to the old id (a role's organisation, an attribute) follows."""
-    words = frozenset(w.lower() for w in generic_words)
+    reference to the old id (a role's organisation, an attribute) follows. `words` come from
+    `generic_words`."""
     taken = {e.id for e in entities}
     renamed: dict[str, str] = {}
     for e in entities:
