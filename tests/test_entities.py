@@ -807,3 +807,31 @@ def test_a_name_two_states_parties_share_is_the_one_of_the_state_the_story_names
     uruguay = run("Uruguay's Colorado Party lost the election in Montevideo on Sunday.")
     assert {e.name: e.country for e in paraguay.entities}["Colorado Party (Paraguay)"] == "PRY"
     assert {e.name: e.country for e in uruguay.entities}["Colorado Party (Uruguay)"] == "URY"
+
+
+@pytest.mark.parametrize(
+    ("text", "branch", "country", "parent", "agent"),
+    [
+        ("Netflix Japan released the series on Friday.", "Netflix Japan", "JPN", "Netflix",
+         "BUS"),
+        ("Amnesty International Argentina criticised the new law.",
+         "Amnesty International Argentina", "ARG", "Amnesty International", "NGO"),
+        ("Facebook Ireland Limited said the fine was unfair.", "Facebook Ireland Limited", "IRL",
+         "Meta Platforms", "BUS"),
+    ],
+)  # fmt: skip
+def test_a_known_bodys_name_and_a_states_name_its_national_branch(
+    run: Run, text: str, branch: str, country: str, parent: str, agent: str
+) -> None:
+    """The branch is based in the state its name ends with, and is the kind of body its parent
+    is; it is not the parent (Facebook is a US company)."""
+    found = by_name(run(text), branch)
+    attributes = {a.key: a.value for a in found.attributes}
+    assert found.country == country
+    assert attributes["branch_of"] == parent and attributes["agent"] == agent
+
+
+def test_a_state_that_describes_the_noun_after_a_known_body_names_no_branch(run: Run) -> None:
+    found = run("The IMF Ukraine programme was suspended, the BBC Russia editor said.")
+    names = {e.name for e in found.entities}
+    assert {"International Monetary Fund", "BBC", "Ukraine", "Russia"} <= names

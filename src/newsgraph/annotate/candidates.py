@@ -20,7 +20,8 @@ from newsgraph.models import EntityType, MentionKind
 class Candidate:
     """A span that names some entity, before entities are formed.
 
-    `entry` is the gazetteer entry when one is known; `type` the best guess at the entity type.
+    `entry` is the gazetteer entry when one is known; `type` the best guess at the entity type;
+    `parent` the known body whose national branch the span names ("Google India").
     """
 
     start: int
@@ -32,6 +33,7 @@ class Candidate:
     kind: MentionKind = MentionKind.NAME
     entry: Entry | None = None
     label: str | None = None
+    parent: Entry | None = None
 
 
 def _candidate(
@@ -43,6 +45,7 @@ def _candidate(
     entry: Entry | None = None,
     kind: MentionKind = MentionKind.NAME,
     label: str | None = None,
+    parent: Entry | None = None,
 ) -> Candidate:
     return Candidate(span.start_char, span.end_char, span.text, sentence_of[span.start], source,
-                     etype, kind, entry, label)  # fmt: skip
+                     etype, kind, entry, label, parent)  # fmt: skip

@@ -30,6 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from newsgraph.annotate.actor_words import noun_keys
+from newsgraph.annotate.branches import national_branches
 from newsgraph.annotate.candidates import Candidate as Candidate
 from newsgraph.annotate.candidates import _candidate
 from newsgraph.annotate.descriptors import RoleIndex
@@ -116,6 +117,7 @@ class EntityRecognizer(_NameReader):
             "organisation_heads", frozenset()
         )
         self.business_nouns = words.get("business_nouns", frozenset())
+        self.company_suffixes = words.get("company_suffixes", frozenset())
         self.place_prepositions = words.get("place_prepositions", frozenset())
         self.place_nouns = words.get("place_nouns", frozenset())
         self.kin_nouns = lexicon.events.kin_nouns
@@ -191,6 +193,9 @@ class EntityRecognizer(_NameReader):
         claim(title_offices(doc, text, sentence_of, self.title_phrases, self.title_bodies))
         claim(self._posts(doc, text, sentence_of, published))
         gaz_names, gaz_other = self._gazetteer(doc, words, ner, sentence_of, known)
+        gaz_names = national_branches(
+            doc, gaz_names, self.gazetteer, self.company_suffixes, sentence_of
+        )
         # a state's name inside an organisation's ("Malaysia Airlines", "Bank of Russia") is
         # part of that name; the organisation takes the state's country when resolved
         covering = _covering(ner)

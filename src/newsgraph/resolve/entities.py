@@ -131,7 +131,7 @@ def _entity(
         country = None if whole_place else _country_from_words(name, gazetteer)
         if country is None and etype in {EntityType.ORGANIZATION, EntityType.GROUP}:
             country = _country_of_place_in(name, gazetteer)
-        attributes = []
+        attributes = _branch_attributes(cluster.candidates)
         entity_id = (
             f"person:{person_slug(name, given_names)}"
             if etype == EntityType.PERSON
@@ -244,6 +244,15 @@ def _is_thoroughfare(name: str) -> bool:
 @cache  # load_lexicon() stats every lexicon file: once per process, not per place
 def _thoroughfares() -> frozenset[str]:
     return load_lexicon().words.get("thoroughfares", frozenset())
+
+
+def _branch_attributes(candidates: Sequence[Candidate]) -> list[Attribute]:
+    """A national branch's parent, and the kind of body it is, which is its parent's."""
+    parent = next((c.parent for c in candidates if c.parent is not None), None)
+    if parent is None:
+        return []
+    kind = [Attribute(k, v) for k, v in parent.attributes if k == "kind"]
+    return [Attribute("branch_of", parent.name), *kind]
 
 
 def _country_from_words(name: str, gazetteer: Gazetteer) -> str | None:
