@@ -1,6 +1,6 @@
 """The rule coder: events at verbs and nouns the lexicon knows, with sides, modality, date
 and place (`find_events`), and the same machinery for a word the learned tagger judged an event
-(`event_at`)."""
+(`event_at`). Events told by a noun are `nouns`; the record itself is built in `build`."""
 
 from __future__ import annotations
 
@@ -9,12 +9,10 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
-from newsgraph.annotate.events.coding import coding_of, confidence_of, military_means, rioting
+from newsgraph.annotate.events.build import accusation, build_event
 from newsgraph.annotate.events.entries import noun_pattern, verb_pattern
 from newsgraph.annotate.events.grammar import (
     CASUALTY,
-    LIGHT_VERBS,
-    OUTLET_NOUNS,
     gerund_attack,
     nominal_gerund,
     participation_of,
@@ -23,9 +21,8 @@ from newsgraph.annotate.events.grammar import (
     verbal,
     wish_only,
 )
-from newsgraph.annotate.events.modality import modality_of, reporting_verb, same_side, speaks_for
+from newsgraph.annotate.events.nouns import noun_event
 from newsgraph.annotate.events.sides import (
-    between,
     casualties_of,
     distinct,
     done_by_a_non_actor,
@@ -40,19 +37,12 @@ from newsgraph.annotate.events.sides import (
     target_of,
     unfit_target,
 )
-from newsgraph.annotate.frames import (
-    ACTOR_TYPES,
-    Actor,
-    DocView,
-    agent,
-    ids,
-)
+from newsgraph.annotate.frames import Actor, DocView
 from newsgraph.lexicon.patterns import EventLexicon, Pattern
-from newsgraph.models import Agent, EntityType, Event, Modality
+from newsgraph.models import Agent, Event
 
 # the words that set modality and intention are data: lexicon/events/modality.yaml (the
 # view's `modality` cues)
-_ACCUSABLE = {"ASSAULT", "COERCE"}
 
 
 def find_events(view: DocView, lexicon: EventLexicon) -> list[Event]:
@@ -70,7 +60,7 @@ def find_events(view: DocView, lexicon: EventLexicon) -> list[Event]:
         event = _verb_event(view, token, pattern, len(events), means)
         if event is not None and not (event.target == () and wish_only(token, lexicon)):
             events.append(event)
-            events += _accusation(view, token, event, len(events))
+            events += accusation(view, token, event, len(events))
             used_objects.update(c.i for c in token.children if c.dep_ == "dobj")
             if means is not None:
                 used_objects.add(means.token.i)  # one killing "in an air strike", not two
@@ -79,10 +69,10 @@ def find_events(view: DocView, lexicon: EventLexicon) -> list[Event]:
         if nominal and token.i not in used_objects:
             noun = noun_pattern(token, lexicon)
             if noun is not None:
-                event = _noun_event(view, token, noun, len(events), events, lexicon)
+                event = noun_event(view, token, noun, len(events), events, lexicon)
                 if event is not None:
                     events.append(event)
-                    events += _accusation(view, token, event, len(events))
+                    events += accusation(view, token, event, len(events))
     events = [_accused(view, e, lexicon) for e in events if not named_non_actor(view, e)]
     events.sort(key=lambda e: e.evidence.start)
     events = without_repeats(view, events)
@@ -197,7 +187,7 @@ def _verb_event(
         # "spoke to NBC News", "Wikinews spoke with her": an interview, not a meeting (either
         # side of a meeting may be the outlet)
         return None
-    event = _event(view, token, pattern, source, target, index)
+    event = build_event(view, token, pattern, source, target, index)
     if means is not None and event.location is None:
         # "killed in Israeli shelling in Gaza": the place of the shelling
         places = view.places(view.clause(means.token), means.token)
@@ -233,191 +223,6 @@ def _attack_means(view: DocView, token: Token, lexicon: EventLexicon) -> _Means 
     return None
 
 
-def _accusation(view: DocView, token: Token, event: Event, index: int) -> list[Event]:
-    """ "The US said Iraq had attacked", "Israel said a bomb was fired at it from Gaza": a
-    party that reports another's violence accuses it (CAMEO 112, as PETRARCH and GDELT code
-    it). A news outlet's report is not an accusation, nor is a party's report of its own acts."""
-    speaker = view.entities.get(event.attributed_to or "")
-    if (
-        event.type not in _ACCUSABLE
-        or event.modality not in {Modality.REPORTED, Modality.ALLEGED}
-        or speaker is None
-        or speaker.type not in ACTOR_TYPES - {EntityType.MEDIA}
-        or not (event.source or event.source_agent)
-        or same_side(view, speaker.id, event.source)
-    ):
-        return []
-    verb = reporting_verb(view, token)
-    if verb is None or any(
-        c.dep_ == "nsubj" and c.lemma_.lower() in OUTLET_NOUNS for c in verb.children
-    ):
-        return []  # "Syrian state media reported ...": an outlet, named by its country
-    return [
-        replace(
-            event,
-            id=f"e{index + 1}",
-            type="ACCUSE",
-            cameo="112",
-            mode="allege",
-            context=None,
-            source=(speaker.id,),
-            target=event.source,
-            source_agent=None,
-            target_agent=event.source_agent,  # "killed in an air strike by government forces"
-            trigger=verb.text,
-            evidence=view.evidence(view.clause(verb)),
-            modality=Modality.ASSERTED,
-            mutual=False,
-            attributed_to=None,
-            confidence=round(event.confidence - 0.1, 2),
-        )
-    ]
-
-
-def _event(
-    view: DocView,
-    token: Token,
-    pattern: Pattern,
-    source: Sequence[Actor],
-    target: Sequence[Actor],
-    index: int,
-) -> Event:
-    clause = view.clause(token)
-    sentence = view.sentence_index(token)
-    date, basis = view.date_for(sentence, clause)
-    modality, negated, speaker = modality_of(view, token)
-    pattern = military_means(token, rioting(pattern, agent(source)))
-    own = speaks_for(view, speaker, source)
-    kind, cameo = coding_of(view.modality, token, pattern, modality, own)
-    citation = view.citation_for(sentence)
-    places = view.places(clause, token)
-    if not places and token.dep_ in {"advcl", "xcomp", "conj"}:
-        # "will meet in Zurich to discuss ...": the purpose happens where the meeting does
-        places = view.places(view.clause(token.head), token.head)
-    if not places:
-        places = view.named_venue(token)  # "attend the Beijing Olympics", "the Minsk talks"
-    places = [p for p in places if p not in ids(source) + ids(target)]
-    return Event(
-        id=f"e{index + 1}",
-        type=kind,
-        cameo=cameo,
-        source=ids(source),
-        target=ids(target),
-        trigger=token.text,
-        evidence=view.evidence(clause or [token]),
-        mode=pattern.mode,
-        context=pattern.context,
-        date=date,
-        date_basis=basis,
-        location=places[0] if places else None,
-        modality=modality,
-        negated=negated,
-        # "A met B", or "A, B and C met": each acts with the others
-        mutual=pattern.symmetric and bool(source) and (bool(target) or len(source) > 1),
-        attributed_to=speaker,
-        citation=citation.id if citation else None,
-        confidence=confidence_of(source, target),
-        source_agent=agent(source),
-        target_agent=agent(target),
-    )
-
-
-def _noun_event(
-    view: DocView,
-    token: Token,
-    pattern: Pattern,
-    index: int,
-    earlier: Sequence[Event],
-    lexicon: EventLexicon,
-) -> Event | None:
-    source = noun_source(view, token, pattern)
-    target: list[Actor] = []
-    light = token.dep_ == "dobj" and token.head.lemma_.lower() in LIGHT_VERBS
-    for slot in pattern.target:
-        target += slot_actors(view, token, slot)
-        if light and not target and slot.startswith("prep:"):
-            # "issued arrest warrants for two men": the parser often hangs the phrase on the verb
-            target += slot_actors(view, token.head, slot)
-    if between(token):
-        pair = target or source
-        source, target = pair[:1], pair[1:]
-    if pattern.patient_owner and not any(
-        c.dep_ == "prep" and c.lower_ == "of" for c in token.children
-    ):
-        # "his arrest", "Sirhan's sentence": the owner is who it happens to, unless the noun
-        # names that with "of" ("Russia's arrest of X")
-        owners = view.children_actors(token, {"poss"})
-        if owners:
-            target = owners
-            source = [a for a in source if a.entity not in {o.entity for o in owners}]
-    if (
-        not source
-        and token.dep_ in {"dobj", "nsubj", "nsubjpass"}
-        and token.head.lemma_.lower() in LIGHT_VERBS
-    ):
-        source = subject_of(view, token.head) if token.dep_ == "dobj" else []
-    if not source and token.dep_ == "dobj" and _intended_object(view, token):
-        source = subject_of(view, token.head)  # "rebels planned an attack": theirs, to come
-    verb = token.head.head
-    noun = participation_of(verb, lexicon) if token.dep_ == "pobj" else None
-    participation = noun is not None and noun.i == token.i
-    if pattern.event == "ASSAULT" and not target and token.dep_ == "pobj":
-        target = casualties_of(view, token.head.head)  # "two soldiers died in a Russian strike"
-    if participation:
-        source, target = _participants(view, verb, source, target)
-    target = distinct(source, target)
-    if not source and not target:
-        return _anaphoric(view, token, pattern, index, earlier)
-    trigger = verb if participation else token.head if light else token
-    event = _event(view, trigger, pattern, source, target, index)
-    # "A engaged B in a firefight": A started it, even if a firefight is mutual
-    return replace(event, mutual=False) if participation and target else event
-
-
-def _participants(
-    view: DocView, verb: Token, source: list[Actor], target: list[Actor]
-) -> tuple[list[Actor], list[Actor]]:
-    """Who acts in an event told by taking part in it: the participation verb's subject, the
-    noun's own modifier then being whose occasion it was ("Lavrov took part in the Security
-    Council meeting": Lavrov, with the Council); "rebels engaged peacekeepers in a firefight"
-    (the verb's object is the other side)."""
-    doers = subject_of(view, verb)
-    if doers and source:
-        return doers, target or source
-    if not source:
-        return doers, target or view.children_actors(verb, {"dobj"})
-    return source, target
-
-
-def _intended_object(view: DocView, token: Token) -> bool:
-    """An event noun its verb's subject plans or threatens ("planned an attack", "threatened
-    a strike"); its modality says so (`modality._from_governor`)."""
-    cues = view.modality
-    return token.head.lemma_.lower() in cues.planning_objects | cues.threatening
-
-
-def _anaphoric(
-    view: DocView, token: Token, pattern: Pattern, index: int, earlier: Sequence[Event]
-) -> Event | None:
-    """ "the conversation did happen": a definite nominal event with no actors of its own
-    repeats the latest event of the same type within three sentences, now as a fact."""
-    if not any(c.lower_ in {"the", "this", "that"} for c in token.children):
-        return None
-    sentence = view.sentence_index(token)
-    for previous in reversed(earlier):
-        if previous.type == pattern.event and 0 < sentence - previous.evidence.sentence <= 3:
-            event = _event(view, token, pattern, [], [], index)
-            return replace(
-                event,
-                source=previous.source,
-                target=previous.target,
-                source_agent=previous.source_agent,
-                target_agent=previous.target_agent,
-                confidence=round(previous.confidence - 0.1, 2),
-            )
-    return None
-
-
 def event_at(
     view: DocView,
     token: Token,
@@ -441,7 +246,7 @@ def event_at(
     if verbal(token, lexicon):
         event = _verb_event(view, token, pattern, index)
     else:
-        event = _noun_event(view, token, pattern, index, earlier, lexicon)
+        event = noun_event(view, token, pattern, index, earlier, lexicon)
     if event is None:
-        event = _event(view, token, pattern, [], [], index)
+        event = build_event(view, token, pattern, [], [], index)
     return None if named_non_actor(view, event) else event
