@@ -22,17 +22,15 @@ kind of name it is in `annotate/name_kinds.py`, whether a gazetteer hit stands i
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Callable, Iterable, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from newsgraph.annotate.actor_words import noun_keys
 from newsgraph.annotate.branches import national_branches
 from newsgraph.annotate.candidates import Candidate as Candidate
-from newsgraph.annotate.candidates import _candidate
+from newsgraph.annotate.candidates import Taken, _candidate
 from newsgraph.annotate.descriptors import RoleIndex
 from newsgraph.annotate.gazetteer_hits import (
     _confirmed,
@@ -59,9 +57,7 @@ from newsgraph.annotate.missed_names import (
 from newsgraph.annotate.name_kinds import (
     _BODY_WORD_LISTS,
     _WEAPON_DESIGNATION,
-    TOWN_IN_CONTEXT,
     _NameKinds,
-    _NameReader,
 )
 from newsgraph.annotate.name_kinds import NER_TYPES as NER_TYPES
 from newsgraph.annotate.ner_spans import (
@@ -72,17 +68,17 @@ from newsgraph.annotate.ner_spans import (
     after_an_office,
     with_given_names,
 )
+from newsgraph.annotate.ner_tier import _NerTier
 from newsgraph.annotate.nlp import english_words
 from newsgraph.lexicon.compiled import load_lexicon
 from newsgraph.lexicon.gazetteer import Entry, Gazetteer
 from newsgraph.models import EntityType, MentionKind
 
-_HIGH_NER = {"PERSON", "ORG", "FAC", "PRODUCT"}
 _DESIGNATION_HINT = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{0,8}-\s?[0-9A-Z]")
 _BRACKETED_DESIGNATION = re.compile(r"\s?\(([A-Z][\w]*(?:-[A-Z0-9][\w]*)+)\)")
 
 
-class EntityRecognizer(_NameReader):
+class EntityRecognizer(_NerTier):
     """Finds candidates in parsed docs; build once per process (it compiles the gazetteer)."""
 
     def __init__(
@@ -166,7 +162,7 @@ class EntityRecognizer(_NameReader):
         `known` tells the kind of actor a name the actor knowledge base knows names.
         """
         text = doc.text if text is None else text
-        taken = _Taken(skip)
+        taken = Taken(skip)
         ner = [
             _without_title(span, self.title_phrases, self._a_persons_name)
             for span in (
@@ -374,86 +370,3 @@ class EntityRecognizer(_NameReader):
         found = known_name_spans(doc, known, self.name_particles, free, self.english)
         return [(span, _candidate(span, sentence_of, "knowledge base", etype))
                 for span, etype in found]  # fmt: skip
-
-    def _ner(
-        self,
-        ner: list[Span],
-        sentence_of: Sequence[int],
-        *,
-        high: bool,
-        known: KnownType | None = None,
-    ) -> list[tuple[Span, Candidate]]:
-        out = []
-        for span in ner:
-            if (span.label_ in _HIGH_NER) != high or span.label_ not in NER_TYPES:
-                continue
-            etype = self.name_kinds.of(span)
-            if self._misread_person(span, etype) or (
-                # a name the knowledge base knows only as a person's ("Hage Geingob"): so
-                # its surname alone later is his too (`missed_names.surname_echoes`)
-                etype in {EntityType.ORGANIZATION, EntityType.PLACE}
-                and known is not None
-                and known(span.text) == EntityType.PERSON
-            ):
-                etype = EntityType.PERSON
-            etype = self._apposed_kind(span, etype)
-            if self._misread_place(span, etype, known):
-                etype = EntityType.PLACE
-            if etype is not None and self._named_as_kin(span):
-                etype = EntityType.PERSON  # "his wife, Melania"
-            label = span.label_
-            if self._town_in_context(span, etype, known):
-                etype, label = EntityType.PLACE, TOWN_IN_CONTEXT
-            if etype is None or (etype == EntityType.ORGANIZATION and _names_a_model(span)):
-                continue
-            if span.text in self.title_abbreviations:
-                continue  # "Brig." of "Brig. Gen. X", which NER reads as a place
-            if len(span) == 1 and span.text.lower() in self.currency_words:
-                continue  # "4 million Euros", which NER reads as a person
-            if etype == EntityType.GROUP and self._modifies_no_actor(span):
-                continue  # "the Chechen wars", "Latin American countries"
-            out.append((span, _candidate(span, sentence_of, "ner", etype, label=label)))
-        return out
-
-    def _modifies_no_actor(self, span: Span) -> bool:
-        """A people's or a movement's adjective (NER's NORP) before a noun that names no
-        actor: the noun is what the text is about ("the Chechen wars"). A place's or a known
-        name NER calls NORP ("the Montreal team") is left to the tiers that know it."""
-        root = span.root
-        if span.label_ != "NORP" or root.dep_ not in {"amod", "compound"}:
-            return False
-        head = root.head
-        if head.pos_ != "NOUN" or head.i < root.i:
-            return False
-        if any(key in self.group_heads for key in noun_keys(head)):
-            return False
-        return not self._names_something(span.text)  # the costly lookup last
-
-
-class _Taken:
-    """Character ranges already claimed by an earlier tier (or excluded up front), kept as
-    sorted disjoint intervals so a claim costs a binary search, not a scan of every claim."""
-
-    def __init__(self, skip: Iterable[tuple[int, int]]) -> None:
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        for start, end in sorted(skip):
-            if self.ends and start < self.ends[-1]:
-                self.ends[-1] = max(self.ends[-1], end)  # overlapping skips: one interval
-            elif end > start:
-                self.starts.append(start)
-                self.ends.append(end)
-
-    def claim(self, start: int, end: int) -> bool:
-        if not self.free(start, end):
-            return False
-        i = bisect.bisect_right(self.starts, start)
-        self.starts.insert(i, start)
-        self.ends.insert(i, end)
-        return True
-
-    def free(self, start: int, end: int) -> bool:
-        i = bisect.bisect_right(self.starts, start)
-        if i > 0 and self.ends[i - 1] > start:
-            return False  # an earlier interval reaches into this range
-        return not (i < len(self.starts) and self.starts[i] < end)  # a later one begins inside

@@ -1,0 +1,83 @@
+"""The NER tier of the recognizer: spaCy's names as candidates, each of the kind its words and
+the nouns around it say (`_NameReader`), without what is no actor's name ("Brig." of a rank,
+"4 million Euros", "the Chechen wars"). A mixin of `EntityRecognizer`, which sets the word
+lists from the lexicon."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Span
+
+from newsgraph.annotate.actor_words import noun_keys
+from newsgraph.annotate.candidates import Candidate, _candidate
+from newsgraph.annotate.known_names import KnownType
+from newsgraph.annotate.name_kinds import NER_TYPES, TOWN_IN_CONTEXT, _NameKinds, _NameReader
+from newsgraph.annotate.ner_spans import _names_a_model
+from newsgraph.models import EntityType
+
+# NER labels read in the tier before the gazetteer's demonyms, metonyms and capitals
+_HIGH_NER = {"PERSON", "ORG", "FAC", "PRODUCT"}
+
+
+class _NerTier(_NameReader):
+    """NER's spans as candidates (`_ner`), high labels or the rest."""
+
+    name_kinds: _NameKinds
+    title_abbreviations: frozenset[str]
+    currency_words: frozenset[str]
+    group_heads: frozenset[str]
+
+    def _ner(
+        self,
+        ner: list[Span],
+        sentence_of: Sequence[int],
+        *,
+        high: bool,
+        known: KnownType | None = None,
+    ) -> list[tuple[Span, Candidate]]:
+        out = []
+        for span in ner:
+            if (span.label_ in _HIGH_NER) != high or span.label_ not in NER_TYPES:
+                continue
+            etype = self.name_kinds.of(span)
+            if self._misread_person(span, etype) or (
+                # a name the knowledge base knows only as a person's ("Hage Geingob"): so
+                # its surname alone later is his too (`missed_names.surname_echoes`)
+                etype in {EntityType.ORGANIZATION, EntityType.PLACE}
+                and known is not None
+                and known(span.text) == EntityType.PERSON
+            ):
+                etype = EntityType.PERSON
+            etype = self._apposed_kind(span, etype)
+            if self._misread_place(span, etype, known):
+                etype = EntityType.PLACE
+            if etype is not None and self._named_as_kin(span):
+                etype = EntityType.PERSON  # "his wife, Melania"
+            label = span.label_
+            if self._town_in_context(span, etype, known):
+                etype, label = EntityType.PLACE, TOWN_IN_CONTEXT
+            if etype is None or (etype == EntityType.ORGANIZATION and _names_a_model(span)):
+                continue
+            if span.text in self.title_abbreviations:
+                continue  # "Brig." of "Brig. Gen. X", which NER reads as a place
+            if len(span) == 1 and span.text.lower() in self.currency_words:
+                continue  # "4 million Euros", which NER reads as a person
+            if etype == EntityType.GROUP and self._modifies_no_actor(span):
+                continue  # "the Chechen wars", "Latin American countries"
+            out.append((span, _candidate(span, sentence_of, "ner", etype, label=label)))
+        return out
+
+    def _modifies_no_actor(self, span: Span) -> bool:
+        """A people's or a movement's adjective (NER's NORP) before a noun that names no
+        actor: the noun is what the text is about ("the Chechen wars"). A place's or a known
+        name NER calls NORP ("the Montreal team") is left to the tiers that know it."""
+        root = span.root
+        if span.label_ != "NORP" or root.dep_ not in {"amod", "compound"}:
+            return False
+        head = root.head
+        if head.pos_ != "NOUN" or head.i < root.i:
+            return False
+        if any(key in self.group_heads for key in noun_keys(head)):
+            return False
+        return not self._names_something(span.text)  # the costly lookup last
