@@ -31,8 +31,9 @@ from newsgraph.annotate.known_names import KnownType
 from newsgraph.annotate.nlp import keep_abbreviations, load_nlp
 from newsgraph.annotate.occasions import dated_at_occasions
 from newsgraph.annotate.pubdate import infer_published
-from newsgraph.annotate.quotes import SpeechVerbs, find_quotes, reported_in_quotes
+from newsgraph.annotate.quotes import find_quotes, reported_in_quotes
 from newsgraph.annotate.relations import find_relations
+from newsgraph.annotate.speakers import SpeechVerbs
 from newsgraph.annotate.transcript import speaker_turns
 from newsgraph.coding import coded_events, igo_bodies, with_codes, with_igo_posts
 from newsgraph.errors import InputError
