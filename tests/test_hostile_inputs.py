@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, select
 
-from newsgraph import Extractor, pipeline
+from newsgraph import Extractor, parsing
 from newsgraph.ingest import load_documents
 from newsgraph.kb import ingest
 from newsgraph.models import Document, Skipped
-from newsgraph.pipeline import windows
+from newsgraph.parsing import windows
 from newsgraph.store import schema as t
 
 GOOD = "Russia sent troops to Venezuela on Monday, officials in Caracas said on Tuesday.\n"
@@ -91,10 +91,10 @@ def test_a_long_document_parsed_in_windows_keeps_its_offsets(
     text = " ".join(
         f"On Monday, police in Lyon arrested {n} protesters, officials said." for n in range(60)
     )
-    monkeypatch.setattr(pipeline, "WINDOW", 800)
-    assert len(pipeline.windows(text)) > 3
+    monkeypatch.setattr(parsing, "WINDOW", 800)
+    assert len(parsing.windows(text)) > 3
     windowed = extractor.extract_text(text)
-    monkeypatch.setattr(pipeline, "WINDOW", 10**9)
+    monkeypatch.setattr(parsing, "WINDOW", 10**9)
     whole = extractor.extract_text(text)
     assert [(s.start, s.end) for s in windowed.sentences] == [
         (s.start, s.end) for s in whole.sentences
