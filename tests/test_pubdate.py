@@ -37,3 +37,53 @@ def test_future_dates_are_not_publication_dates() -> None:
 
 def test_no_dates_at_all() -> None:
     assert infer_published("Nothing here is dated.") is None
+
+
+TODAY = date(2026, 1, 1)
+
+
+def test_a_year_less_day_before_the_month_a_text_dates_is_in_the_next_year() -> None:
+    """News writes the year only for another year than the story's own."""
+    found = infer_published(
+        "At a conference on March 25, the director spoke. Tensions broke out in September "
+        "2013 over trade.",
+        today=TODAY,
+    )
+    assert found is not None and found.date == "2014-03-25"
+    # a whole date of that year after the day: the story's own year, written in full
+    found = infer_published(
+        "On Sunday, October 18, 2020 voters went to the polls. On March 21 the race began.",
+        today=TODAY,
+    )
+    assert found is not None and found.date == "2020-10-18"
+
+
+def test_a_weekday_picks_the_year_of_a_year_less_day() -> None:
+    found = infer_published(
+        "On Wednesday, July 31, the court ruled. The law was passed on January 2, 2017.",
+        today=TODAY,
+    )
+    assert found is not None and found.date == "2019-07-31"  # a Wednesday; 2017's was not
+
+
+def test_deadlines_and_plans_date_nothing() -> None:
+    assert (
+        infer_published(
+            "The pipeline is to be completed by December 2023. Talks on December 20 went well.",
+            today=TODAY,
+        )
+        is None
+    )
+    found = infer_published(
+        "On May 5, 2019 the bill passed. The bank will start trading on July 1, 2020.",
+        today=TODAY,
+    )
+    assert found is not None and found.date == "2019-05-05"
+
+
+def test_a_later_year_told_of_in_the_past_rules_out_an_older_day() -> None:
+    """An obituary: the birth day is no lower bound of a story that tells of 2012."""
+    assert (
+        infer_published("Born on December 11, 1935, he was elected President in 2012.", today=TODAY)
+        is None
+    )

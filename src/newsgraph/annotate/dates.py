@@ -28,7 +28,7 @@ _PREFIX = re.compile(
     r"[Mm]iddle of|[Ll]ate|[Ee]nd of|[Bb]eginning of|[Ss]tart of|[Tt]urn of|[Ff]irst half of|"
     r"[Ss]econd half of))[\s-]*(?:the\s+)?)?$"
 )
-_FUTURE = re.compile(
+FUTURE = re.compile(
     r"\b(?:will|shall|'ll|is (?:set|due|scheduled|expected|going) to|are (?:set|due|scheduled|"
     r"expected|going) to|plans? to|upcoming|"
     # "has been scheduled for November", "is to be sentenced in June", "a trial anticipated to
@@ -244,7 +244,7 @@ def _sentence_of(sentences: Sequence[Sentence], starts: Sequence[int], offset: i
 
 def _is_future(text: str, sentences: Sequence[Sentence], index: int, offset: int) -> bool:
     start = sentences[index].start if index < len(sentences) else max(0, offset - 200)
-    return bool(_FUTURE.search(text[start:offset]))
+    return bool(FUTURE.search(text[start:offset]))
 
 
 # --- anchoring, one function per grammar pattern -------------------------------------------
