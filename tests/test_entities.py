@@ -835,3 +835,13 @@ def test_a_state_that_describes_the_noun_after_a_known_body_names_no_branch(run:
     found = run("The IMF Ukraine programme was suspended, the BBC Russia editor said.")
     names = {e.name for e in found.entities}
     assert {"International Monetary Fund", "BBC", "Ukraine", "Russia"} <= names
+
+
+def test_a_name_opened_by_a_plural_article_is_a_group_unless_a_town_opens_it(run: Run) -> None:
+    found = run(
+        "Police said Los Moreco moved cocaine for the cartel. The Los Angeles Times reported "
+        "that Las Vegas police arrested two of its members."
+    )
+    kinds = {e.name: e.type for e in found.entities}
+    assert kinds["Los Moreco"] == EntityType.GROUP
+    assert kinds["Los Angeles Times"] == EntityType.MEDIA

@@ -237,6 +237,7 @@ class _NameKinds:
     weapon_nouns: frozenset[str] = frozenset()
     organisation_openers: frozenset[str] = frozenset()
     criminal_group_words: frozenset[str] = frozenset()
+    group_articles: frozenset[str] = frozenset()
 
     @classmethod
     def from_words(cls, words: Mapping[str, frozenset[str]]) -> _NameKinds:
@@ -249,6 +250,7 @@ class _NameKinds:
             words.get("weapon_nouns", frozenset()),
             words.get("organisation_openers", frozenset()),
             words.get("criminal_group_words", frozenset()),
+            words.get("group_articles", frozenset()),
         )
 
     def of(self, span: Span) -> EntityType | None:
@@ -257,6 +259,8 @@ class _NameKinds:
             return EntityType.GROUP  # "Chavista", "Chavism", "Peronists": movements, not places
         if len(span) > 1 and span[-1].lower_ in self.criminal_group_words:
             return EntityType.GROUP  # "the Medellin Cartel": no person or place, a group
+        if self._opened_by_a_group_article(span):
+            return EntityType.GROUP  # "Los Moreco": a gang, not a person
         if (
             span.label_ == "PERSON"
             and len(span) > 1
@@ -281,6 +285,12 @@ class _NameKinds:
         if span.label_ in NER_TYPES and self._called_media(span, after=False):
             return EntityType.MEDIA  # "the journal Science Advances", "news agency Rudaw"
         return NER_TYPES.get(span.label_)
+
+    def _opened_by_a_group_article(self, span: Span) -> bool:
+        first = span[0]
+        if len(span) < 2 or not first.is_title or first.lower_ not in self.group_articles:
+            return False
+        return not any(find_place(span[:end].text) for end in range(2, len(span) + 1))
 
     def _designates_a_weapon(self, span: Span) -> bool:
         """A model designation (a word of letters and digits, "M67", "K400", "AK-103") that
