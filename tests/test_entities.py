@@ -845,3 +845,13 @@ def test_a_name_opened_by_a_plural_article_is_a_group_unless_a_town_opens_it(run
     kinds = {e.name: e.type for e in found.entities}
     assert kinds["Los Moreco"] == EntityType.GROUP
     assert kinds["Los Angeles Times"] == EntityType.MEDIA
+
+
+def test_a_newspaper_name_two_countries_share_is_the_one_of_the_state_the_story_names(
+    run: Run,
+) -> None:
+    """ "El Universal" is a Mexican and a Venezuelan daily."""
+    mexico = run("Mexican police arrested the mayor of Tijuana, El Universal reported.")
+    venezuela = run("Venezuelan troops fired on protesters in Caracas, El Universal reported.")
+    assert {e.name: e.country for e in mexico.entities}["El Universal (Mexico)"] == "MEX"
+    assert {e.name: e.country for e in venezuela.entities}["El Universal"] == "VEN"

@@ -138,8 +138,11 @@ def _titled_outlet(span: Span, entry: Entry) -> bool:
 
 
 # the entries whose ambiguous alias the story's naming of their country confirms: a party
-# ("Republicans") or another group, not a body many countries have ("House of Representatives")
-_NAMED_BY_COUNTRY_KINDS = frozenset({"political party", "ruling party", "political coalition"})
+# ("Republicans") or another group, a newspaper ("El Universal" in a story of Mexico), not a
+# body many countries have ("House of Representatives")
+_NAMED_BY_COUNTRY_KINDS = frozenset(
+    {"political party", "ruling party", "political coalition", "newspaper"}
+)
 
 
 def _named_by_country(entry: Entry) -> bool:
