@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, inspect, text
 
-from newsgraph import Extractor
+from newsgraph import Extraction, Extractor
 from newsgraph.kb import ingest
 from newsgraph.store import queries
 from newsgraph.store.curation import dangling_references, record_decision
 from newsgraph.store.db import open_database, upgrade
-from newsgraph.store.writer import remove_document
+from newsgraph.store.writer import Saved, remove_document
 
 A = (
     "Moscow Acts\n\nOn May 1, 2019, Russia attacked Ukraine (TASS, May 2). "
@@ -42,6 +42,35 @@ def test_ingest_is_idempotent(kb: Engine, extractor: Extractor, corpus: Path) ->
     again = ingest(extractor, kb, [corpus])
     assert (again.added, again.already_known, again.facts) == (0, 2, 0)
     assert queries.counts(kb) == before
+
+
+def test_a_writers_failure_stops_the_ingest_and_keeps_what_was_stored(
+    kb: Engine, extractor: Extractor, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Documents are stored on a writer thread while the next ones are parsed: what it raises
+    is raised by `ingest`, the documents stored before stay, and a second run stores the
+    rest. Results are reported in input order."""
+    from newsgraph import kb as kb_module
+
+    real = kb_module.save_extraction
+    seen: list[str] = []
+
+    def failing_on_the_second(engine: Engine, extraction: Extraction) -> Saved:
+        if seen:
+            raise OSError("disk full")
+        seen.append(extraction.document.id)
+        return real(engine, extraction)
+
+    monkeypatch.setattr(kb_module, "save_extraction", failing_on_the_second)
+    reported: list[str] = []
+    with pytest.raises(OSError, match="disk full"):
+        ingest(extractor, kb, [corpus], on_result=lambda d, _new: reported.append(d.source))
+    assert queries.counts(kb)["documents"] == 1 and len(reported) == 1
+    monkeypatch.setattr(kb_module, "save_extraction", real)
+    order: list[str] = []
+    again = ingest(extractor, kb, [corpus], on_result=lambda d, _new: order.append(d.source))
+    assert (again.added, again.already_known) == (1, 1)
+    assert order == sorted(order)  # a.txt before b.txt, as given
 
 
 def test_same_event_from_two_documents_is_one_event_with_two_reports(
