@@ -226,3 +226,11 @@ def test_an_international_body_is_coded_as_one_not_as_an_ngo(
     (un,) = [e for e in found.entities if e.name == "United Nations"]
     attributes = {a.key: a.value for a in un.attributes}
     assert attributes["cameo"] == "IGO" and "sector" not in attributes
+
+
+def test_a_secretariat_an_ombudsman_or_a_comptroller_is_government(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    found = extract_text("The Money Laundering Secretariat opened an inquiry into two churches.")
+    (body,) = [e for e in found.entities if e.name == "Money Laundering Secretariat"]
+    assert {a.key: a.value for a in body.attributes}["agent"] == "GOV"
