@@ -228,9 +228,13 @@ def test_an_international_body_is_coded_as_one_not_as_an_ngo(
     assert attributes["cameo"] == "IGO" and "sector" not in attributes
 
 
-def test_a_secretariat_an_ombudsman_or_a_comptroller_is_government(
+def test_a_secretariat_is_government_and_a_possessive_state_is_not_part_of_its_name(
     extract_text: Callable[..., Extraction],
 ) -> None:
-    found = extract_text("The Money Laundering Secretariat opened an inquiry into two churches.")
+    """NER read "Uruguay's" into the name, which then had no country."""
+    found = extract_text(
+        "Uruguay's Money Laundering Secretariat opened an inquiry into two churches on Monday."
+    )
     (body,) = [e for e in found.entities if e.name == "Money Laundering Secretariat"]
     assert {a.key: a.value for a in body.attributes}["agent"] == "GOV"
+    assert body.country == "URY"

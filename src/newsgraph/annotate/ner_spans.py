@@ -104,6 +104,21 @@ def after_an_office(span: Span, given_names: frozenset[str]) -> Span:
     return Span(doc, span.start + first, span.end, label="PERSON")
 
 
+_POSSESSIVE = frozenset({"'s", "’s"})
+
+
+def after_an_owner(span: Span, names_a_state: Callable[[str], bool]) -> Span:
+    """An organisation's name NER ran together with the state that owns it: "Uruguay's Money
+    Laundering Secretariat" is the secretariat, Uruguay's (the possessive, left outside, gives
+    it the country). Only a state's one-word name before the "'s": "Attorney General's
+    Office" and "McDonald's" keep theirs."""
+    if span.label_ != "ORG" or len(span) < 3 or span[1].text not in _POSSESSIVE:
+        return span
+    if not names_a_state(span[0].text):
+        return span
+    return Span(span.doc, span.start + 2, span.end, label=span.label_)
+
+
 def _trim(ent: Span, particles: frozenset[str] = frozenset()) -> Span | None:
     """Drop a leading "the", "pro-", "anti-" and a trailing "'s" from an NER span, a trailing
     preposition or conjunction NER ran into it ("Patrice Talon of Benin" read as "Patrice Talon
