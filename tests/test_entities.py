@@ -855,3 +855,12 @@ def test_a_newspaper_name_two_countries_share_is_the_one_of_the_state_the_story_
     venezuela = run("Venezuelan troops fired on protesters in Caracas, El Universal reported.")
     assert {e.name: e.country for e in mexico.entities}["El Universal (Mexico)"] == "MEX"
     assert {e.name: e.country for e in venezuela.entities}["El Universal"] == "VEN"
+
+
+def test_names_in_a_list_that_opens_with_a_place_are_places_the_index_knows(run: Run) -> None:
+    """NER read the two Guatemalan towns as people."""
+    found = run(
+        "The municipalities most affected by extortion are Guatemala City, Mixco and Villa Nueva."
+    )
+    kinds = {e.name: e.type for e in found.entities}
+    assert kinds["Mixco"] == kinds["Villa Nueva"] == EntityType.PLACE

@@ -169,7 +169,8 @@ class _NameReader:
     def _misread_place(self, span: Span, etype: EntityType | None, known: KnownType | None) -> bool:
         """NER's person that is a place the index knows, named where only a place goes: after
         "in", "near" or "outside" ("stabbed a man in Tsuen Wan"), before a word for a place
-        ("the Tsuen Wan district") or after one and "of" ("the city of Porto Alegre"), opening
+        ("the Tsuen Wan district") or after one and "of" ("the city of Porto Alegre"), or in a
+        list that NER opens with a place ("Guatemala City, Mixco and Villa Nueva"), opening
         with no given name, and no person the actor knowledge base knows by that name."""
         root = span.root
         head = root.head
@@ -184,6 +185,7 @@ class _NameReader:
                     and head.lower_ == "of"
                     and head.head.lemma_.lower() in self.place_nouns
                 )
+                or (root.dep_ == "conj" and _first_conjunct(root).ent_type_ in _PLACE_LABELS)
             )
             and span[0].text not in self.given_names
             and find_place(span.text) is not None
@@ -199,6 +201,15 @@ class _NameReader:
             and all(w.replace("-", "").isalpha() and w[0].isupper() for w in words)
             and not any(w.lower() in self.body_words for w in words)
         )
+
+
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
+
+
+def _first_conjunct(token: Token) -> Token:
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _titled(span: Span, titles: frozenset[str]) -> bool:
