@@ -864,3 +864,26 @@ def test_names_in_a_list_that_opens_with_a_place_are_places_the_index_knows(run:
     )
     kinds = {e.name: e.type for e in found.entities}
     assert kinds["Mixco"] == kinds["Villa Nueva"] == EntityType.PLACE
+
+
+def test_a_state_official_the_text_gives_no_country_holds_the_post_of_the_storys_one_state(
+    run: Run,
+) -> None:
+    """The story also names a Mexican cartel and a French agency, so it has no one home
+    country; the minister's post is still Guatemala's, the only state it is set in."""
+    found = run(
+        "An investigation by Guatemala's Interior Ministry identified 54 drug trafficking "
+        "groups, including cells of the Sinaloa Cartel, the Zetas and MS13, AFP reported. The "
+        "information allowed the Minister of the Interior, Mauricio Lopez, to present President "
+        "Otto Perez with a crime map. Lopez said the groups were ranked by threat level, "
+        "Univision reported."
+    )
+    assert {e.name: e.country for e in found.entities}["Mauricio Lopez"] == "GTM"
+    # a story set in two states: the rule does not say (the country model does: London's)
+    abroad = run(
+        "Police sergeant Tom Ray was shot at a custody centre in Croydon, London. The sergeant "
+        "had trained in New Zealand for five years. Police said a suspect was arrested."
+    )
+    (ray,) = [e for e in abroad.entities if e.name == "Tom Ray"]
+    assert ray.country != "NZL"
+    assert {a.key: a.value for a in ray.attributes}.get("country_basis") != "document"

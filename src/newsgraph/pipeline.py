@@ -65,6 +65,7 @@ from newsgraph.resolve.citations import build_citations
 from newsgraph.resolve.countries import home_state
 from newsgraph.resolve.entities import DocumentContext, resolve_entities
 from newsgraph.resolve.generic_bodies import generic_words, with_country_ids
+from newsgraph.resolve.office_states import with_officials_states
 from newsgraph.settings import Settings
 
 Result = Extraction | Skipped
@@ -206,6 +207,7 @@ class Extractor:
         entities = tuple(with_igo_posts(entities, self.lexicon.actor_codes, self._igo_bodies))
         if self.sectors is not None:
             entities = tuple(self.sectors.assign(entities, doc, self.lexicon.actor_codes))
+        entities = tuple(with_officials_states(entities, self.lexicon.actor_codes))
         if self.countries is not None:
             entities = tuple(self.countries.assign(entities, len(sents), self.lexicon.actor_codes))
         entities = tuple(with_codes(entities, self.lexicon.actor_codes))
