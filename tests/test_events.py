@@ -167,6 +167,19 @@ def test_an_act_an_allegation_names_is_alleged(run: Run, text: str) -> None:
     assert event.modality == "alleged"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Neither Carlos Ruiz nor Ramon Diaz has been charged with any crime in Honduras.",
+        "None of the suspects were charged with any crime in Honduras.",
+        "Nobody has been charged with the killing in Honduras.",
+    ],
+)
+def test_a_subject_that_says_no_one_did_it_negates_the_event(run: Run, text: str) -> None:
+    (event,) = events_of(run(text), "ACCUSE")
+    assert event.negated
+
+
 def test_reported_speech_is_attributed(run: Run) -> None:
     result = run("Lavrov said that Ukraine had attacked Russia.")
     (event,) = events_of(result, "ASSAULT")

@@ -95,6 +95,8 @@ class ModalityCues:
     planning_objects: frozenset[str] = frozenset()  # "promised protests": planned
     courtesy: frozenset[str] = frozenset()  # "we would like to thank": said, not supposed
     performatives: frozenset[str] = frozenset()  # '"I urge you," she said': done by saying
+    negating_subjects: frozenset[str] = frozenset()  # "nobody was charged": not done
+    negating_determiners: frozenset[str] = frozenset()  # "neither X nor Y was charged"
 
 
 @dataclass(frozen=True, slots=True)

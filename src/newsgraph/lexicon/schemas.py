@@ -22,7 +22,7 @@ MODALITY_LISTS = ("alleged_adverbs", "hypothetical_aux", "obliging_aux", "future
                   "conditional_marks", "alleging", "denying", "requesting", "request_nouns",
                   "threatening", "planning", "intending", "promising", "scheduling", "claiming",
                   "weighing", "likelihood", "wishing_objects", "planning_objects", "courtesy",
-                  "performatives")  # fmt: skip
+                  "performatives", "negating_subjects", "negating_determiners")  # fmt: skip
 _TEXT = {"type": "string", "minLength": 1}
 _SLOT = {"type": "string", "pattern": "^(dobj|iobj|none|poss|compound|amod|prep:[a-z]+)$"}
 _DATE = {"type": ["string", "integer", "null"]}

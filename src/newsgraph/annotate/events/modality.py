@@ -67,7 +67,7 @@ def speaks_for(view: DocView, speaker: str | None, doers: Sequence[Actor]) -> bo
 
 def modality_of(view: DocView, token: Token) -> tuple[Modality, bool, str | None]:
     """(modality, negated, attributed-to entity) of the clause a trigger heads."""
-    negated = any(c.dep_ == "neg" for c in token.children)
+    negated = any(c.dep_ == "neg" for c in token.children) or _no_one_did(token, view.modality)
     aux = {c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass"}}
     modality = Modality.ASSERTED
     cues = view.modality
@@ -230,6 +230,20 @@ def modality_of(view: DocView, token: Token) -> tuple[Modality, bool, str | None
             modality = Modality.REPORTED
             speaker = first_named(view.actors(source)) if source is not None else None
     return modality, negated, speaker
+
+
+def _no_one_did(verb: Token, cues: ModalityCues) -> bool:
+    """The verb's subject says no one did it: "nobody", "none of them", "no one", "no
+    soldiers", "neither X nor Y" (the determiner on the first conjunct)."""
+    for subject in (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}):
+        if subject.lower_ in cues.negating_subjects:
+            return True
+        if any(
+            c.dep_ in {"det", "preconj"} and c.lower_ in cues.negating_determiners
+            for c in subject.children
+        ):
+            return True
+    return False
 
 
 def _from_governor(
