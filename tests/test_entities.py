@@ -887,3 +887,10 @@ def test_a_state_official_the_text_gives_no_country_holds_the_post_of_the_storys
     (ray,) = [e for e in abroad.entities if e.name == "Tom Ray"]
     assert ray.country != "NZL"
     assert {a.key: a.value for a in ray.attributes}.get("country_basis") != "document"
+
+
+def test_a_name_after_a_comma_and_reported_that_ends_the_clause_is_an_outlet(run: Run) -> None:
+    found = run("Police arrested the mayor on Monday, reported La Hora. Smith reported the theft.")
+    kinds = {e.name: e.type for e in found.entities}
+    assert kinds["La Hora"] == EntityType.MEDIA
+    assert kinds.get("Smith") != EntityType.MEDIA  # a reporter before the verb: not an outlet

@@ -115,6 +115,7 @@ class EntityRecognizer(_NerTier):
         )
         self.business_nouns = words.get("business_nouns", frozenset())
         self.company_suffixes = words.get("company_suffixes", frozenset())
+        self.outlet_verbs = words.get("outlet_verbs", frozenset())
         self.place_prepositions = words.get("place_prepositions", frozenset())
         self.place_nouns = words.get("place_nouns", frozenset())
         self.kin_nouns = lexicon.events.kin_nouns

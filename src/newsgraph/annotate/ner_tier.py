@@ -18,6 +18,7 @@ from newsgraph.models import EntityType
 
 # NER labels read in the tier before the gazetteer's demonyms, metonyms and capitals
 _HIGH_NER = {"PERSON", "ORG", "FAC", "PRODUCT"}
+_PERSON_OR_BODY = frozenset({EntityType.PERSON, EntityType.ORGANIZATION})
 
 
 class _NerTier(_NameReader):
@@ -27,6 +28,7 @@ class _NerTier(_NameReader):
     title_abbreviations: frozenset[str]
     currency_words: frozenset[str]
     group_heads: frozenset[str]
+    outlet_verbs: frozenset[str]
 
     def _ner(
         self,
@@ -54,6 +56,8 @@ class _NerTier(_NameReader):
                 etype = EntityType.PLACE
             if etype is not None and self._named_as_kin(span):
                 etype = EntityType.PERSON  # "his wife, Melania"
+            if etype in _PERSON_OR_BODY and self._reporting_after(span, known):
+                etype = EntityType.MEDIA  # "..., reported La Hora."
             label = span.label_
             if self._town_in_context(span, etype, known):
                 etype, label = EntityType.PLACE, TOWN_IN_CONTEXT
@@ -67,6 +71,23 @@ class _NerTier(_NameReader):
                 continue  # "the Chechen wars", "Latin American countries"
             out.append((span, _candidate(span, sentence_of, "ner", etype, label=label)))
         return out
+
+    def _reporting_after(self, span: Span, known: KnownType | None) -> bool:
+        """A name after a comma and a verb of `outlet_verbs` that ends its clause: news puts
+        the outlet after its verb (", reported La Hora."), which NER reads as a person or a
+        body. Not a person's name (a given name opens it, or the knowledge base knows it)."""
+        root = span.root
+        verb = root.head
+        if root.dep_ not in {"nsubj", "dobj"} or verb.lemma_.lower() not in self.outlet_verbs:
+            return False
+        doc = span.doc
+        if verb.i >= span.start or verb.i < 1 or doc[verb.i - 1].text != ",":
+            return False
+        if span.end < len(doc) and not (doc[span.end].is_punct or doc[span.end].dep_ == "prep"):
+            return False
+        if span[0].text in self.given_names:
+            return False
+        return known is None or known(span.text) != EntityType.PERSON
 
     def _modifies_no_actor(self, span: Span) -> bool:
         """A people's or a movement's adjective (NER's NORP) before a noun that names no
