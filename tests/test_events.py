@@ -1229,3 +1229,11 @@ def test_an_act_said_to_have_happened_is_reported(run: Run, text: str) -> None:
     """ "are said to have arrested", "X, the statement said, attacked": told, not seen."""
     (event,) = [e for e in run(text).events if e.trigger in {"arrested", "attacked"}]
     assert event.modality == Modality.REPORTED
+
+
+def test_a_report_is_no_doer_of_an_act_that_is_not_speech(run: Run) -> None:
+    result = run(
+        "There have been reports of authorities in Belize capturing suspected MS13 members."
+    )
+    (event,) = events_of(result, "COERCE")
+    assert event.source_agent is None or event.source_agent.code != "MED"

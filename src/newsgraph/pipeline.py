@@ -23,6 +23,7 @@ from newsgraph.annotate.citations import find_parenthetical
 from newsgraph.annotate.dates import find_dates
 from newsgraph.annotate.entities import EntityRecognizer
 from newsgraph.annotate.events import find_events
+from newsgraph.annotate.events.sides import without_document_doers
 from newsgraph.annotate.first_person import first_person_sides
 from newsgraph.annotate.frames import DocView
 from newsgraph.annotate.known_names import KnownType
@@ -244,6 +245,7 @@ class Extractor:
             events = self.tagger.tag(view, events, self.events, entities)
         if self.sides is not None:
             events = self.sides.assign(view, events)
+        events = without_document_doers(events)
         view.hear(quotes)
         events = first_person_sides(view, events)
         events = reported_in_quotes(events, quotes, view)

@@ -5,9 +5,11 @@ and the refusals (a typhoon, a crash, an interview) that leave an event with no 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Token
 
+from newsgraph.annotate.actor_words import DOCUMENTS
 from newsgraph.annotate.events.entries import prepositional_objects
 from newsgraph.annotate.events.grammar import (
     CASUALTY,
@@ -19,6 +21,7 @@ from newsgraph.annotate.frames import (
     Actor,
     DocView,
 )
+from newsgraph.annotate.occasions import speech_act_types
 from newsgraph.lexicon.patterns import Pattern
 from newsgraph.models import Event
 
@@ -253,3 +256,19 @@ def noun_source(view: DocView, token: Token, pattern: Pattern) -> list[Actor]:
 
 def between(token: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "between" for c in token.children)
+
+
+def without_document_doers(events: Sequence[Event]) -> list[Event]:
+    """`events`, each source named only by a document ("reports of authorities capturing
+    gang members": "reports") left empty where the event is no act of speech: a report can
+    allege, never capture or attack."""
+    speech = speech_act_types()
+    return [
+        replace(event, source_agent=None)
+        if event.type not in speech
+        and not event.source
+        and event.source_agent is not None
+        and event.source_agent.text.split()[-1].lower().rstrip("s") in DOCUMENTS
+        else event
+        for event in events
+    ]
