@@ -894,3 +894,10 @@ def test_a_name_after_a_comma_and_reported_that_ends_the_clause_is_an_outlet(run
     kinds = {e.name: e.type for e in found.entities}
     assert kinds["La Hora"] == EntityType.MEDIA
     assert kinds.get("Smith") != EntityType.MEDIA  # a reporter before the verb: not an outlet
+
+
+def test_latin_american_anti_impunity_missions_and_italian_mafias_are_known(run: Run) -> None:
+    found = run("The CICIG accused the Cosa Nostra and Los Cachiros of laundering money.")
+    countries = {e.name: e.country for e in found.entities}
+    assert "International Commission against Impunity in Guatemala" in countries
+    assert (countries["Cosa Nostra"], countries["Los Cachiros"]) == ("ITA", "HND")
