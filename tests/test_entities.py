@@ -901,3 +901,11 @@ def test_latin_american_anti_impunity_missions_and_italian_mafias_are_known(run:
     countries = {e.name: e.country for e in found.entities}
     assert "International Commission against Impunity in Guatemala" in countries
     assert (countries["Cosa Nostra"], countries["Los Cachiros"]) == ("ITA", "HND")
+
+
+def test_portfolios_listed_in_a_title_are_no_bodies(run: Run) -> None:
+    found = run(
+        "Venezuela's Minister of the Interior, Justice and Peace Gustavo Gonzalez Lopez "
+        "presented the results."
+    )
+    assert not {"Interior", "Justice"} & {e.name for e in found.entities}

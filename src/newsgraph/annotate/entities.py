@@ -67,6 +67,7 @@ from newsgraph.annotate.ner_spans import (
     _without_title,
     after_an_office,
     after_an_owner,
+    beside_an_office,
     with_given_names,
 )
 from newsgraph.annotate.ner_tier import _NerTier
@@ -226,16 +227,12 @@ class EntityRecognizer(_NerTier):
 
     def _portfolio(self, span: Span) -> bool:
         """NER's "organisation" that is a portfolio of a title: "Interior" of "Interior
-        Minister X", "Justice" of "the Secretary of Justice". One word no list knows and no
-        word for a body ("Department"), beside an office (`portfolio_offices`)."""
+        Minister X", "Justice" of "the Secretary of Justice" and of "Minister of the Interior,
+        Justice and Peace X". One word no list knows and no word for a body ("Department"),
+        beside an office (`portfolio_offices`)."""
         if span.label_ != "ORG" or len(span) != 1 or span[0].lower_ in self.body_words:
             return False
-        doc = span.doc
-        after = doc[span.end].lower_ if span.end < len(doc) else ""
-        before = [t.lower_ for t in doc[max(0, span.start - 2) : span.start]]
-        beside = after in self.portfolio_offices or (
-            len(before) == 2 and before[1] in {"of", "for"} and before[0] in self.portfolio_offices
-        )
+        beside = beside_an_office(span, self.portfolio_offices)
         return beside and not self.gazetteer.lookup(span.text)
 
     def _outlets(

@@ -119,6 +119,28 @@ def after_an_owner(span: Span, names_a_state: Callable[[str], bool]) -> Span:
     return Span(span.doc, span.start + 2, span.end, label=span.label_)
 
 
+_LIST_JOINS = frozenset({",", "and", "&"})
+
+
+def beside_an_office(span: Span, offices: frozenset[str]) -> bool:
+    """Whether a one-word span is a portfolio of the office beside it, alone or in a list of
+    portfolios: before it ("Interior Minister", "Interior, Justice and Peace Minister") or
+    after it and "of" or "for" ("Secretary of Justice", "Minister of the Interior, Justice
+    and Peace")."""
+    doc = span.doc
+    after = span.end
+    while after + 1 < len(doc) and doc[after].lower_ in _LIST_JOINS and doc[after + 1].is_title:
+        after += 2
+    if after < len(doc) and doc[after].lower_ in offices:
+        return True
+    before = span.start - 1
+    while before >= 1 and doc[before].lower_ in _LIST_JOINS and doc[before - 1].is_title:
+        before -= 2
+    if before >= 0 and doc[before].lower_ == "the":
+        before -= 1
+    return before >= 1 and doc[before].lower_ in {"of", "for"} and doc[before - 1].lower_ in offices
+
+
 def _trim(ent: Span, particles: frozenset[str] = frozenset()) -> Span | None:
     """Drop a leading "the", "pro-", "anti-" and a trailing "'s" from an NER span, a trailing
     preposition or conjunction NER ran into it ("Patrice Talon of Benin" read as "Patrice Talon
