@@ -47,9 +47,8 @@ def test_ingest_is_idempotent(kb: Engine, extractor: Extractor, corpus: Path) ->
 def test_a_writers_failure_stops_the_ingest_and_keeps_what_was_stored(
     kb: Engine, extractor: Extractor, corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Documents are stored on a writer thread while the next ones are parsed: what it raises
-    is raised by `ingest`, the documents stored before stay, and a second run stores the
-    rest. Results are reported in input order."""
+    """What the writer raises is raised by `ingest`, the documents stored before stay, and a
+    second run stores the rest. Results are reported in input order."""
     from newsgraph import kb as kb_module
 
     real = kb_module.save_extraction

@@ -1,6 +1,5 @@
 """Build the knowledge base: extract documents (here, on local worker processes or on a Dask
-cluster) and store them with the single writer, one transaction per document, on a thread of
-its own so that storing one document overlaps parsing the next.
+cluster) and store them with the single writer, one transaction per document.
 
     >>> engine = open_database("newsgraph.db")                          # doctest: +SKIP
     >>> summary = ingest(Extractor(), engine, ["corpus.jsonl"], workers=2)  # doctest: +SKIP
@@ -8,9 +7,7 @@ its own so that storing one document overlaps parsing the next.
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from itertools import islice
@@ -23,10 +20,9 @@ from newsgraph.ingest import load_documents
 from newsgraph.models import Document, Skipped
 from newsgraph.parallel import extract_on_dask, extract_parallel
 from newsgraph.pipeline import Extractor
-from newsgraph.store.writer import Saved, existing_documents, save_extraction
+from newsgraph.store.writer import existing_documents, save_extraction
 
 _CHECK_WINDOW = 64
-_IN_FLIGHT = 8  # documents extracted and waiting for the writer, at most
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,38 +76,16 @@ def ingest(
         results = extract_parallel(fresh(), extractor.settings, workers=workers)
     else:
         results = extractor.extract(fresh())
-    pending: deque[tuple[Document | Skipped, Future[Saved] | None]] = deque()
-
-    def settle(item: Document | Skipped, saving: Future[Saved] | None) -> None:
-        nonlocal added, known, facts
-        if saving is None:
-            assert isinstance(item, Skipped)
-            skipped.append(item)
+    for result in results:
+        if isinstance(result, Skipped):
+            skipped.append(result)
             if on_result:
-                on_result(item, False)
-            return
-        saved = saving.result()  # what the writer raised is raised here
+                on_result(result, False)
+            continue
+        saved = save_extraction(engine, result)
         added += saved.new
         known += not saved.new
         facts += saved.facts
         if on_result:
-            on_result(item, saved.new)
-
-    # one writer thread stores a document while the next one is parsed (SQLite and the
-    # parser's matrix code let go of the interpreter while they work); results are counted,
-    # and reported, in input order
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsgraph-writer") as writer:
-        for result in results:
-            if isinstance(result, Skipped):
-                pending.append((result, None))
-            else:
-                pending.append((result.document, writer.submit(save_extraction, engine, result)))
-            while pending and (_settled(pending[0][1]) or len(pending) > _IN_FLIGHT):
-                settle(*pending.popleft())
-        while pending:
-            settle(*pending.popleft())
+            on_result(result.document, saved.new)
     return IngestSummary(added, known, tuple(skipped), facts)
-
-
-def _settled(saving: Future[Saved] | None) -> bool:
-    return saving is None or saving.done()
