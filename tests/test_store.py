@@ -49,9 +49,8 @@ def test_a_writers_failure_stops_the_ingest_and_keeps_what_was_stored(
 ) -> None:
     """What the writer raises is raised by `ingest`, the documents stored before stay, and a
     second run stores the rest. Results are reported in input order."""
-    from newsgraph import kb as kb_module
+    from newsgraph.store.writer import save_extraction as real
 
-    real = kb_module.save_extraction
     seen: list[str] = []
 
     def failing_on_the_second(engine: Engine, extraction: Extraction) -> Saved:
@@ -60,12 +59,12 @@ def test_a_writers_failure_stops_the_ingest_and_keeps_what_was_stored(
         seen.append(extraction.document.id)
         return real(engine, extraction)
 
-    monkeypatch.setattr(kb_module, "save_extraction", failing_on_the_second)
+    monkeypatch.setattr("newsgraph.kb.save_extraction", failing_on_the_second)
     reported: list[str] = []
     with pytest.raises(OSError, match="disk full"):
         ingest(extractor, kb, [corpus], on_result=lambda d, _new: reported.append(d.source))
     assert queries.counts(kb)["documents"] == 1 and len(reported) == 1
-    monkeypatch.setattr(kb_module, "save_extraction", real)
+    monkeypatch.setattr("newsgraph.kb.save_extraction", real)
     order: list[str] = []
     again = ingest(extractor, kb, [corpus], on_result=lambda d, _new: order.append(d.source))
     assert (again.added, again.already_known) == (1, 1)
