@@ -57,7 +57,7 @@ def _branch_end(
     doc = span.doc
     for size in range(_LONGEST_STATE, 0, -1):
         end = span.end + size
-        if end > len(doc) or not _names_a_state(doc[span.end : end], gazetteer):
+        if end > len(doc) or not _capitalised_state(doc[span.end : end], gazetteer):
             continue
         if end < len(doc) and doc[end].lower_.rstrip(",") in company_suffixes:
             end += 1
@@ -65,13 +65,9 @@ def _branch_end(
     return None
 
 
-def _names_a_state(words: Span, gazetteer: Gazetteer) -> bool:
-    if not words[0].is_title and not words[0].is_upper:
-        return False
-    return any(
-        entry.type == EntityType.STATE and not ambiguous and kind == "name"
-        for entry, kind, ambiguous in gazetteer.lookup(words.text)
-    )
+def _capitalised_state(words: Span, gazetteer: Gazetteer) -> bool:
+    first = words[0]
+    return (first.is_title or first.is_upper) and gazetteer.names_a_state(words.text)
 
 
 def _ends_the_name(doc: Doc, end: int) -> bool:

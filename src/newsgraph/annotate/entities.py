@@ -178,7 +178,7 @@ class EntityRecognizer(_NerTier):
             ner = _glued_to_person(ner, known, self._names_something)
         # what is left of an office once a body the office names is split off
         ner = [after_an_office(span, self.given_names) for span in ner]
-        ner = [after_an_owner(span, self._names_a_state) for span in ner]
+        ner = [after_an_owner(span, self.gazetteer.names_a_state) for span in ner]
         ner = [span for span in ner if not self._portfolio(span)]
         found: list[Candidate] = []
         words = [token.text for token in doc]  # one pass over the doc: spaCy tokens are costly
@@ -218,12 +218,6 @@ class EntityRecognizer(_NerTier):
         claim(self._ner(ner, sentence_of, high=False, known=known))
         claim(surname_echoes(doc, found, sentence_of, self.given_names))
         return sorted(found, key=lambda c: c.start)
-
-    def _names_a_state(self, word: str) -> bool:
-        return any(
-            entry.type == EntityType.STATE and not ambiguous and kind == "name"
-            for entry, kind, ambiguous in self.gazetteer.lookup(word)
-        )
 
     def _portfolio(self, span: Span) -> bool:
         """NER's "organisation" that is a portfolio of a title: "Interior" of "Interior

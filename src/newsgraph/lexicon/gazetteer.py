@@ -75,6 +75,14 @@ class Gazetteer:
             (self.entries[s.entry_id], s.kind, s.ambiguous) for s in self.surfaces.get(text, [])
         ]
 
+    def names_a_state(self, text: str) -> bool:
+        """Whether the exact string is a state's own name, and names nothing else ("Ireland",
+        not "Georgia", nor a demonym or a capital)."""
+        return any(
+            entry.type == EntityType.STATE and not ambiguous and kind == "name"
+            for entry, kind, ambiguous in self.lookup(text)
+        )
+
     def _index(self, form: str, surface: Surface) -> None:
         found = self.surfaces.setdefault(form, [])
         if all(s.entry_id != surface.entry_id for s in found):
