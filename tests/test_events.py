@@ -1237,3 +1237,33 @@ def test_a_report_is_no_doer_of_an_act_that_is_not_speech(run: Run) -> None:
     )
     (event,) = events_of(result, "COERCE")
     assert event.source_agent is None or event.source_agent.code != "MED"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "target"),
+    [
+        # a passive adjunct with no subject of its own befell the clause's subject (#16, stop 58)
+        ("Juan Perez died in Aden after being shot in his car.", "ASSAULT", {"Juan Perez"}),
+        (
+            "Maria Lopez served eight years before being granted clemency.",
+            "RETREAT",
+            {"Maria Lopez"},
+        ),
+        ("Having been arrested by police, Pedro Gomez confessed.", "COERCE", {"Pedro Gomez"}),
+        # a bare participle opening the sentence is passive too: the subject underwent it
+        ("Arrested in 2019, Pedro Gomez confessed.", "COERCE", {"Pedro Gomez"}),
+    ],
+)
+def test_a_passive_adjunct_befell_the_subject_of_its_clause(
+    run: Run, text: str, kind: str, target: set[str]
+) -> None:
+    result = run(text)
+    event = first_of(result, kind)
+    assert names(result, event.target) == target
+    assert not names(result, event.source) & target
+
+
+def test_a_finite_passive_the_parser_hangs_as_an_adjunct_keeps_its_own_subject(run: Run) -> None:
+    # "her son had been convicted" is no adjunct of "wept": the mother was not convicted
+    result = run("Anwar Baloch wept upon hearing her son had been convicted.")
+    assert all("Anwar Baloch" not in names(result, e.target) for e in result.events)

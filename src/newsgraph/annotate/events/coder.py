@@ -35,6 +35,7 @@ from newsgraph.annotate.events.sides import (
     slot_actors,
     subject_of,
     target_of,
+    undergoer_of_adjunct,
     unfit_target,
 )
 from newsgraph.annotate.frames import Actor, DocView
@@ -127,6 +128,10 @@ def _nominal(view: DocView, event: Event) -> Token | None:
     return next((t for t in span if t.text == event.trigger and t.pos_ in {"NOUN", "PROPN"}), None)
 
 
+def _helped(verb: Token) -> bool:
+    return any(c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in verb.children)
+
+
 def _definite(noun: Token) -> bool:
     """ "the attack", "this deal": a noun that points back, with no owner of its own."""
     return any(
@@ -139,7 +144,9 @@ def _verb_event(
 ) -> Event | None:
     if publishes(token):
         return None
-    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children)
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children) or (
+        token.dep_ == "advcl" and token.tag_ == "VBN" and not _helped(token)
+    )  # "Arrested in 2019, the suspect confessed"
     attack = gerund_attack(token)
     if attack is not None:
         # "died in Russian artillery shelling": who shelled is in the misparsed phrase, and
@@ -157,6 +164,8 @@ def _verb_event(
             target = view.children_actors(token.head, {"nsubj", "nsubjpass"})
         if pattern.object and not target:
             target = target_of(view, token, pattern)  # "evidence against Russia was presented"
+        if not target and not any(c.dep_ == "nsubjpass" for c in token.children):
+            target = undergoer_of_adjunct(view, token)
         if not source and pattern.event == "ASSAULT":
             source = origin_of(view, token)  # "a mortar bomb was fired at it from Gaza"
     elif token.dep_ == "acl" and token.tag_ == "VBN":

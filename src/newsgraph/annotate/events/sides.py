@@ -96,6 +96,33 @@ def casualties_of(view: DocView, verb: Token) -> list[Actor]:
     return view.children_actors(verb, {"nsubj", "nsubjpass"})
 
 
+def undergoer_of_adjunct(view: DocView, verb: Token) -> list[Actor]:
+    """Whom a passive adjunct without a subject of its own befell: the subject of the clause it
+    modifies ("died after being shot", "served eight years before being granted clemency",
+    "having been arrested, he ...")."""
+    if not _nonfinite_passive(verb):
+        return []  # "upon hearing her son had been convicted": a finite clause, misparsed
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.pos_ == "ADP":
+        head = head.head
+    elif verb.dep_ != "advcl":
+        return []
+    if head.i == verb.i or head.pos_ not in {"VERB", "AUX"}:
+        return []
+    return view.children_actors(head, {"nsubj", "nsubjpass"})
+
+
+def _nonfinite_passive(verb: Token) -> bool:
+    """A past participle with no auxiliary but "being", "having" or "been" ("being shot",
+    "having been arrested", "arrested in 2019, he ...")."""
+    helpers = [c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    return (
+        verb.tag_ == "VBN"
+        and all(h in {"being", "having", "been"} for h in helpers)
+        and (not helpers or helpers[0] != "been")
+    )
+
+
 def origin_of(view: DocView, token: Token) -> list[Actor]:
     """The place an attack came "from", standing for whoever attacked from there."""
     found = []
