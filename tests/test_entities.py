@@ -818,6 +818,10 @@ def test_a_name_two_states_parties_share_is_the_one_of_the_state_the_story_names
          "Amnesty International Argentina", "ARG", "Amnesty International", "NGO"),
         ("Facebook Ireland Limited said the fine was unfair.", "Facebook Ireland Limited", "IRL",
          "Meta Platforms", "BUS"),
+        # the state's own name in its language (#17, stop 58)
+        ("Samsung Electronics Polska opened a plant.", "Samsung Electronics Polska", "POL",
+         "Samsung Electronics", "BUS"),
+        ("Siemens Deutschland cut 500 jobs.", "Siemens Deutschland", "DEU", "Siemens", "BUS"),
     ],
 )  # fmt: skip
 def test_a_known_bodys_name_and_a_states_name_its_national_branch(
