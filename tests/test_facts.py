@@ -547,6 +547,19 @@ def test_affiliations_and_state_leaders_from_names_and_titles(
     assert expected in found
 
 
+def test_a_plural_noun_before_a_list_of_names_affiliates_every_name(run: Run) -> None:
+    # (#16, stop 58) the conjoined second name shares the first's phrase; a singular noun
+    # may describe the first name only
+    def members(text: str) -> set[str]:
+        result = run(text)
+        return {name_of(result, r.subject) for r in result.relations if r.relation == "member_of"}
+
+    both = "Amnesty researchers Juan Perez and Maria Lopez wrote the report."
+    assert members(both) == {"Juan Perez", "Maria Lopez"}
+    one = "Amnesty researcher Juan Perez and Maria Lopez wrote the report."
+    assert "Maria Lopez" not in members(one)
+
+
 def test_no_affiliation_with_a_place_or_for_a_former_leader(run: Run) -> None:
     assert run("Senator Marco Rubio of Florida spoke.").relations == ()
     assert run("Former US President Barack Obama spoke.").relations == ()

@@ -84,7 +84,14 @@ def _affiliations(
             if span is None or not len(span):
                 continue
             start = _phrase_start(view, span, lexicon)  # read once: each tie below needs it
-            for organization in _named_with(view, span, preps, start):
+            named = _named_with(view, span, preps, start)
+            lead = None if named else _list_lead(view, span, lexicon)
+            if lead is not None:
+                # "NASA astronauts Bob Behnken and Doug Hurley": the list shares the phrase
+                start = _phrase_start(view, lead, lexicon)
+                named = _named_with(view, lead, preps, start)
+                span = view.doc[lead.start : span.end]
+            for organization in named:
                 if _membership(view, lexicon, organization) is None:
                     if _heads_place(view, span, organization, lexicon):
                         found.append(_led_place(view, span, entity.id, organization))
@@ -109,6 +116,31 @@ def _affiliations(
                     )
                 )
     return found
+
+
+def _list_lead(view: DocView, span: Span, lexicon: RelationLexicon) -> Span | None:
+    """The first name of a list of people a plural noun opens, for a name conjoined to it
+    ("NASA astronauts Bob Behnken and Doug Hurley", "Republican senators X and Y"); None
+    where the noun is singular ("NASA astronaut X and Y" may be two kinds of people)."""
+    root = span.root
+    if root.dep_ != "conj" or root.head.i >= root.i:
+        return None
+    first_start, first_end = view.mention_span.get(root.head.i, (root.head.i, root.head.i + 1))
+    entity = view.entity_of(root.head)
+    if entity is None or view.entities[entity].type != EntityType.PERSON:
+        return None
+    lead = view.doc[first_start:first_end]
+    start = _phrase_start(view, lead, lexicon)
+    words = [t for t in view.doc[start : lead.start] if not _honorific(t)]
+    return lead if words and _plural_noun(words[-1]) else None
+
+
+def _plural_noun(token: Token) -> bool:
+    """A lower-case plural; the small model tags some before a name as verbs ("NASA
+    astronauts Bob Behnken": VBZ)."""
+    return token.is_lower and (
+        token.tag_ == "NNS" or (token.tag_ == "VBZ" and token.dep_ == "compound")
+    )
 
 
 def _heads_place(view: DocView, span: Span, place: str, lexicon: RelationLexicon) -> bool:
