@@ -913,3 +913,17 @@ def test_portfolios_listed_in_a_title_are_no_bodies(run: Run) -> None:
         "presented the results."
     )
     assert not {"Interior", "Justice"} & {e.name for e in found.entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ('"We will find it," said Detective Inspector Juan Perez.', "Juan Perez"),
+        ("The plan was criticised by archbishop Monsignor Luis Gomez.", "Luis Gomez"),
+    ],
+)
+def test_a_title_ner_reads_as_an_organisation_is_no_body(run: Run, text: str, person: str) -> None:
+    """(#17, stop 58) The title is the person's, not a body they belong to."""
+    found = run(text)
+    assert [e.name for e in found.entities] == [person]
+    assert found.relations == ()

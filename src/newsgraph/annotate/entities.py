@@ -68,6 +68,7 @@ from newsgraph.annotate.ner_spans import (
     after_an_office,
     after_an_owner,
     beside_an_office,
+    only_a_title,
     with_given_names,
 )
 from newsgraph.annotate.ner_tier import _NerTier
@@ -172,7 +173,7 @@ class EntityRecognizer(_NerTier):
                 with_given_names(_trim(ent, self.name_particles), self.given_names)
                 for ent in doc.ents
             )
-            if span is not None
+            if span is not None and not only_a_title(span, self.title_phrases)
         ]
         if known is not None:
             ner = _glued_to_person(ner, known, self._names_something)

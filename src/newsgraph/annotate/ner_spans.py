@@ -213,3 +213,9 @@ def _without_title(
 
 
 _STATE_WORDS = 2  # the longest state's name before a title read ("United States")
+
+
+def only_a_title(span: Span, titles: frozenset[tuple[str, ...]]) -> bool:
+    """NER's "organisation" that is a title and nothing else ("said Detective Inspector Steven
+    Jones", "archbishop Monsignor X"): no body, and no member of one."""
+    return span.label_ == "ORG" and tuple(t.lower_ for t in span) in titles
