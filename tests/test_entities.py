@@ -927,3 +927,11 @@ def test_a_title_ner_reads_as_an_organisation_is_no_body(run: Run, text: str, pe
     found = run(text)
     assert [e.name for e in found.entities] == [person]
     assert found.relations == ()
+
+
+def test_a_given_name_few_politicians_bear_still_opens_a_name_after_an_office(run: Run) -> None:
+    """(#17, stop 58) "Piotr" opens the names of nine of the knowledge base's people: the
+    shipped given names now count five, so NER's "Koszalin Piotr Wierzbicki" after "Mayor of" is the
+    town's mayor, not a person of three names."""
+    found = run("Mayor of Koszalin Piotr Wierzbicki has declared a day of mourning.")
+    assert "Piotr Wierzbicki" in {e.name for e in found.entities}
