@@ -572,6 +572,9 @@ def test_a_person_ner_reads_where_only_a_place_goes_is_the_place(run: Run) -> No
     for text in (
         "A man stabbed a police officer in Tsuen Wan on Tuesday.",
         "The shooting took place in the Tsuen Wan district on Tuesday.",
+        # a town's officials and its port (#17, stop 58)
+        "Tsuen Wan prosecutors said the shooting was planned.",
+        "Cocaine was found at the Tsuen Wan port on Tuesday.",
     ):
         kinds = {e.name: e.type for e in run(text).entities}
         assert kinds.get("Tsuen Wan") == EntityType.PLACE

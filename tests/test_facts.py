@@ -98,6 +98,9 @@ def test_a_quoted_name_is_no_quote(run: Run) -> None:
     said = {q.text.strip(" ,.") for q in result.quotes}
     assert not said & {"Danielito", "El Chapo", "El Equipo"}
     assert "We will not pay" in said
+    # a capitalised name where a noun goes, after a preposition (#16, stop 58)
+    result = run('Criminals demanded money from "Van Dijk Fresh Group," threatening to kill.')
+    assert [q.text for q in result.quotes if "Van Dijk" in q.text] == []
 
 
 def test_quote_addressee(run: Run) -> None:

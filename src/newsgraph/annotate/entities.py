@@ -122,6 +122,7 @@ class EntityRecognizer(_NerTier):
         self.place_nouns = words.get("place_nouns", frozenset())
         self.kin_nouns = lexicon.events.kin_nouns
         self.local_nouns = words.get("local_nouns", frozenset())
+        self.local_bodies = words.get("local_bodies", frozenset())
         self.currency_words = words.get("currency_words", frozenset())
         self.party_families = words.get("party_families", frozenset())
         self.party_titles = words.get("party_title_nouns", frozenset())

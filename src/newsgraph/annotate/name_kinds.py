@@ -55,6 +55,7 @@ class _NameReader:
     place_nouns: frozenset[str]
     kin_nouns: frozenset[str]
     local_nouns: frozenset[str]
+    local_bodies: frozenset[str]
     gazetteer: Gazetteer
 
     def _names_something(self, text: str) -> bool:
@@ -169,7 +170,8 @@ class _NameReader:
     def _misread_place(self, span: Span, etype: EntityType | None, known: KnownType | None) -> bool:
         """NER's person that is a place the index knows, named where only a place goes: after
         "in", "near" or "outside" ("stabbed a man in Tsuen Wan"), before a word for a place
-        ("the Tsuen Wan district") or after one and "of" ("the city of Porto Alegre"), or in a
+        ("the Tsuen Wan district") or for its officials ("Rotterdam prosecutors") or after one
+        and "of" ("the city of Porto Alegre"), or in a
         list that NER opens with a place ("Guatemala City, Mixco and Villa Nueva"), opening
         with no given name, and no person the actor knowledge base knows by that name."""
         root = span.root
@@ -178,7 +180,10 @@ class _NameReader:
             etype == EntityType.PERSON
             and (
                 (root.dep_ == "pobj" and head.lower_ in self.place_prepositions)
-                or (root.dep_ == "compound" and head.lemma_.lower() in self.place_nouns)
+                or (
+                    root.dep_ == "compound"
+                    and head.lemma_.lower() in self.place_nouns | self.local_bodies
+                )
                 # "in the city of Porto Alegre"
                 or (
                     root.dep_ == "pobj"

@@ -127,6 +127,8 @@ def _a_name(text: str, match: re.Match[str], inner: str, naming: frozenset[str])
     word = _WORD_BEFORE.search(before)
     if word is not None and " ".join(word.group(1).lower().split()) in naming:
         return True
+    if _a_title_after_a_preposition(before, inner):
+        return True
     after = text[match.end() : match.end() + 2]
     return (
         len(inner.split()) <= 4
@@ -134,6 +136,22 @@ def _a_name(text: str, match: re.Match[str], inner: str, naming: frozenset[str])
         and bool(_NAME_AROUND.search(before))
         and after[:1] == " "
         and after[1:2].isupper()
+    )
+
+
+_PREPOSITION_BEFORE = re.compile(r"\b(?:from|by|at|to|with|for|of|on|in|against|the)\s*$", re.I)
+_NAME_LINKS = frozenset({"of", "the", "and", "for", "de", "del", "la", "el", "&"})
+
+
+def _a_title_after_a_preposition(before: str, inner: str) -> bool:
+    """Whether the quoted words are a capitalised name where a noun goes: 'demanded money from
+    "De Groot Fresh Group,"', 'a report by "Forbidden Stories"'."""
+    words = inner.strip(" ,.;:").split()
+    return (
+        0 < len(words) <= 5
+        and bool(_PREPOSITION_BEFORE.search(before))
+        and all(w[:1].isupper() or w.lower() in _NAME_LINKS for w in words)
+        and words[0][:1].isupper()
     )
 
 
