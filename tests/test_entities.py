@@ -583,6 +583,15 @@ def test_a_person_ner_reads_where_only_a_place_goes_is_the_place(run: Run) -> No
     assert kinds.get("Joe Biden") == EntityType.PERSON
 
 
+def test_a_large_citys_lone_name_ner_reads_as_a_person_is_the_city(run: Run) -> None:
+    """(#17, stop 58) Named by one word, no one's surname in the story and no title before it,
+    a city of 100,000 people is the city; a surname of a person named in full stays theirs."""
+    kinds = {e.name: e.type for e in run("Rotterdam has long been a gateway for cocaine.").entities}
+    assert kinds.get("Rotterdam") == EntityType.PLACE
+    found = run("Whitney Houston sang on Monday. Houston said she was happy.")
+    assert {e.name: e.type for e in found.entities} == {"Whitney Houston": EntityType.PERSON}
+
+
 def test_an_unclosed_bracket_ner_runs_into_is_not_part_of_a_name(run: Run) -> None:
     text = "The National Council for the Safeguard of the Homeland (CNSP) said it would talk."
     names = {e.name for e in run(text).entities}

@@ -14,11 +14,13 @@ from newsgraph.annotate.candidates import Candidate, _candidate
 from newsgraph.annotate.known_names import KnownType
 from newsgraph.annotate.name_kinds import NER_TYPES, TOWN_IN_CONTEXT, _NameKinds, _NameReader
 from newsgraph.annotate.ner_spans import _names_a_model
+from newsgraph.lexicon.places import find_place
 from newsgraph.models import EntityType
 
 # NER labels read in the tier before the gazetteer's demonyms, metonyms and capitals
 _HIGH_NER = {"PERSON", "ORG", "FAC", "PRODUCT"}
 _PERSON_OR_BODY = frozenset({EntityType.PERSON, EntityType.ORGANIZATION})
+_CITY = 100_000  # people: a town this large is what its one-word name usually means
 
 
 class _NerTier(_NameReader):
@@ -29,6 +31,7 @@ class _NerTier(_NameReader):
     currency_words: frozenset[str]
     group_heads: frozenset[str]
     outlet_verbs: frozenset[str]
+    title_words: frozenset[str]
 
     def _ner(
         self,
@@ -39,6 +42,7 @@ class _NerTier(_NameReader):
         known: KnownType | None = None,
     ) -> list[tuple[Span, Candidate]]:
         out = []
+        surnames = {s[-1].text for s in ner if s.label_ == "PERSON" and len(s) > 1}
         for span in ner:
             if (span.label_ in _HIGH_NER) != high or span.label_ not in NER_TYPES:
                 continue
@@ -58,6 +62,8 @@ class _NerTier(_NameReader):
                 etype = EntityType.PERSON  # "his wife, Melania"
             if etype in _PERSON_OR_BODY and self._reporting_after(span, known):
                 etype = EntityType.MEDIA  # "..., reported La Hora."
+            if etype == EntityType.PERSON and self._lone_city(span, surnames, known):
+                etype = EntityType.PLACE
             label = span.label_
             if self._town_in_context(span, etype, known):
                 etype, label = EntityType.PLACE, TOWN_IN_CONTEXT
@@ -71,6 +77,23 @@ class _NerTier(_NameReader):
                 continue  # "the Chechen wars", "Latin American countries"
             out.append((span, _candidate(span, sentence_of, "ner", etype, label=label)))
         return out
+
+    def _lone_city(self, span: Span, surnames: set[str], known: KnownType | None) -> bool:
+        """NER's person named by one word that is a city of 100,000 people or more and no one's
+        surname in the document, with no title or given name before it ("Rotterdam has long
+        been a gateway", "Salta has emerged as the province ..."): a person the story names by
+        one word alone is named in full elsewhere in it ("Whitney Houston ... Houston said")."""
+        if len(span) != 1 or span.text in surnames or span.text in self.given_names:
+            return False
+        before = span.doc[span.start - 1] if span.start > span.sent.start else None
+        if before is not None and (before.text.endswith(".") or before.lower_ in self.title_words):
+            return False
+        place = find_place(span.text)
+        return (
+            place is not None
+            and (place.population or 0) >= _CITY
+            and (known is None or known(span.text) != EntityType.PERSON)
+        )
 
     def _reporting_after(self, span: Span, known: KnownType | None) -> bool:
         """A name after a comma and a verb of `outlet_verbs` that ends its clause: news puts
