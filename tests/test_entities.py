@@ -947,3 +947,13 @@ def test_a_given_name_few_politicians_bear_still_opens_a_name_after_an_office(ru
     town's mayor, not a person of three names."""
     found = run("Mayor of Koszalin Piotr Wierzbicki has declared a day of mourning.")
     assert "Piotr Wierzbicki" in {e.name for e in found.entities}
+
+
+def test_a_town_other_countries_towns_share_the_name_of_is_the_one_of_the_story(run: Run) -> None:
+    """(#17, stop 58) The index gives the most populous "Valencia" (Venezuela's); a story about
+    Spain means Spain's, one about Venezuela Venezuela's."""
+    spain = run("Spanish police arrested five men in Valencia on Monday. The Spanish government "
+                "said the gang operated across Spain.")  # fmt: skip
+    venezuela = run("Venezuelan troops were sent to Valencia, the country's third city.")
+    assert {e.name: e.country for e in spain.entities}["Valencia"] == "ESP"
+    assert {e.name: e.country for e in venezuela.entities}["Valencia"] == "VEN"

