@@ -957,3 +957,12 @@ def test_a_town_other_countries_towns_share_the_name_of_is_the_one_of_the_story(
     venezuela = run("Venezuelan troops were sent to Valencia, the country's third city.")
     assert {e.name: e.country for e in spain.entities}["Valencia"] == "ESP"
     assert {e.name: e.country for e in venezuela.entities}["Valencia"] == "VEN"
+
+
+def test_a_quoted_nickname_inside_a_name_is_the_persons_alias(run: Run) -> None:
+    """(#17, stop 58) 'Raul "Coya" Martinez': NER missed the name, or kept the quotes in it."""
+    found = run('Pedro "Coya" Ramirez, a suspected trafficker, was killed on May 6. Police '
+                'arrested Jose "El Gordo" Perez.')  # fmt: skip
+    people = {e.name: e for e in found.entities if e.type == EntityType.PERSON}
+    assert set(people) == {"Pedro Ramirez", "Jose Perez"}
+    assert 'Pedro "Coya" Ramirez' in people["Pedro Ramirez"].aliases

@@ -49,6 +49,7 @@ from newsgraph.annotate.gazetteer_hits import (
 from newsgraph.annotate.gazetteer_hits import caseless_surfaces as caseless_surfaces
 from newsgraph.annotate.known_names import KnownType, known_name_spans
 from newsgraph.annotate.missed_names import (
+    nicknamed_names,
     nicknames,
     party_families,
     surname_echoes,
@@ -214,6 +215,7 @@ class EntityRecognizer(_NerTier):
         # them ("Latin American", "Moscow City Court")
         claim(sc for sc in gaz_other if not _inside_longer(sc[0], covering))
         claim(nicknames(doc, text, sentence_of))
+        claim(nicknamed_names(doc, text, sentence_of, self.given_names))
         claim(self._ner(ner, sentence_of, high=True, known=known))
         if known is not None:
             claim(self._known_names(doc, sentence_of, known, taken.free))

@@ -222,3 +222,27 @@ def nicknames(doc: Doc, text: str, sentence_of: Sequence[int]) -> list[tuple[Spa
         if span is not None and len(span) > 0:
             out.append((span, _candidate(span, sentence_of, "pattern", EntityType.PERSON)))
     return out
+
+
+_NAME_WORD = r"[A-Z][\w'’-]+"
+# 'Raul "Coya" Martinez': a given name (and perhaps a second), a quoted nickname, a surname
+_QUOTED_NICKNAME = re.compile(
+    rf"""\b({_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+["“][A-Z][^"”\n]{{0,30}}["”]\s+"""
+    rf"""({_NAME_WORD}(?:\s+{_NAME_WORD})?)\b"""
+)
+
+
+def nicknamed_names(
+    doc: Doc, text: str, sentence_of: Sequence[int], given_names: frozenset[str]
+) -> list[tuple[Span, Candidate]]:
+    """A person's name with a quoted nickname inside it, opening with a given name ('Raul
+    "Coya" Martinez', 'Jose "El Gordo" Perez'): NER misses them or keeps only the given name.
+    The person is named without the nickname (`resolve.entities`)."""
+    out = []
+    for match in _QUOTED_NICKNAME.finditer(text):
+        if match.group(1).split()[0] not in given_names:
+            continue
+        span = doc.char_span(match.start(), match.end(), alignment_mode="contract")
+        if span is not None and len(span) > 0:
+            out.append((span, _candidate(span, sentence_of, "pattern", EntityType.PERSON)))
+    return out

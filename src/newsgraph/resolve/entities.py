@@ -234,7 +234,12 @@ def _best_name(cluster: Cluster, etype: EntityType, clusters: dict[str, Cluster]
         if etype == EntityType.PERSON
         else names[0]
     )
+    if etype == EntityType.PERSON:
+        best = _QUOTED_NICKNAME.sub(" ", best)  # 'Raul "Coya" Martinez' is Raul Martinez
     return re.sub(r"^(?:the|The)\s+", "", best)
+
+
+_QUOTED_NICKNAME = re.compile(r"\s+[\"“][^\"”]{1,30}[\"”]\s+")
 
 
 def _is_thoroughfare(name: str) -> bool:
