@@ -583,6 +583,15 @@ def test_a_person_ner_reads_where_only_a_place_goes_is_the_place(run: Run) -> No
     assert kinds.get("Joe Biden") == EntityType.PERSON
 
 
+def test_a_large_city_listed_with_places_is_a_place_though_a_given_name(run: Run) -> None:
+    """(#17, stop 58) "Rosario" is a given name too; in a list of towns it is the city, and so is
+    an organisation NER reads there that the index knows as a town."""
+    found = run("The road winds south to the country's three largest urban centers: Buenos "
+                "Aires, Cordoba and Rosario.")  # fmt: skip
+    kinds = {e.name: e.type for e in found.entities}
+    assert kinds.get("Rosario") == EntityType.PLACE
+
+
 def test_a_large_citys_lone_name_ner_reads_as_a_person_is_the_city(run: Run) -> None:
     """(#17, stop 58) Named by one word, no one's surname in the story and no title before it,
     a city of 100,000 people is the city; a surname of a person named in full stays theirs."""

@@ -41,6 +41,15 @@ _WEAPON_DESIGNATION = re.compile(
 _MOVEMENT = re.compile(r"(?:istas?|ists?|isms?|ites?|istes?)$")
 
 
+CITY = 100_000  # people: a town this large is what its one-word name usually means
+
+
+def _city(span: Span) -> bool:
+    """Whether the one-word name is a town of `CITY` people or more."""
+    place = find_place(span.text) if len(span) == 1 else None
+    return place is not None and place.population >= CITY
+
+
 class _NameReader:
     """Whether an NER span is a person's name or a body's, read from its words and the nouns
     around it. A mixin of `EntityRecognizer`, which sets the word lists and the gazetteer
@@ -176,6 +185,15 @@ class _NameReader:
         with no given name, and no person the actor knowledge base knows by that name."""
         root = span.root
         head = root.head
+        in_a_list_of_places = root.dep_ == "conj" and _listed_with_a_place(root)
+        if etype == EntityType.ORGANIZATION:
+            # "Buenos Aires, Cordoba and Rosario": a town the index knows, no body the
+            # gazetteer does, listed with places
+            return (
+                in_a_list_of_places
+                and find_place(span.text) is not None
+                and not any(True for _ in self.gazetteer.lookup(span.text))
+            )
         return (
             etype == EntityType.PERSON
             and (
@@ -190,9 +208,11 @@ class _NameReader:
                     and head.lower_ == "of"
                     and head.head.lemma_.lower() in self.place_nouns
                 )
-                or (root.dep_ == "conj" and _first_conjunct(root).ent_type_ in _PLACE_LABELS)
+                or in_a_list_of_places
             )
-            and span[0].text not in self.given_names
+            # "Buenos Aires, Cordoba and Rosario": a large city listed with places, though a
+            # given name too
+            and (span[0].text not in self.given_names or (in_a_list_of_places and _city(span)))
             and find_place(span.text) is not None
             and (known is None or known(span.text) != EntityType.PERSON)
         )
@@ -215,6 +235,14 @@ def _first_conjunct(token: Token) -> Token:
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     return token
+
+
+def _listed_with_a_place(token: Token) -> bool:
+    """Whether NER reads another name of the list the token ends as a place: the list's
+    first ("Guatemala City, Mixco and Villa Nueva") or any other ("Buenos Aires, Cordoba and
+    Rosario", whose first NER reads as a person)."""
+    first = _first_conjunct(token)
+    return any(t.ent_type_ in _PLACE_LABELS for t in (first, *first.conjuncts) if t.i != token.i)
 
 
 def _titled(span: Span, titles: frozenset[str]) -> bool:

@@ -12,15 +12,19 @@ from spacy.tokens import Span
 from newsgraph.annotate.actor_words import noun_keys
 from newsgraph.annotate.candidates import Candidate, _candidate
 from newsgraph.annotate.known_names import KnownType
-from newsgraph.annotate.name_kinds import NER_TYPES, TOWN_IN_CONTEXT, _NameKinds, _NameReader
+from newsgraph.annotate.name_kinds import (
+    NER_TYPES,
+    TOWN_IN_CONTEXT,
+    _city,
+    _NameKinds,
+    _NameReader,
+)
 from newsgraph.annotate.ner_spans import _names_a_model
-from newsgraph.lexicon.places import find_place
 from newsgraph.models import EntityType
 
 # NER labels read in the tier before the gazetteer's demonyms, metonyms and capitals
 _HIGH_NER = {"PERSON", "ORG", "FAC", "PRODUCT"}
 _PERSON_OR_BODY = frozenset({EntityType.PERSON, EntityType.ORGANIZATION})
-_CITY = 100_000  # people: a town this large is what its one-word name usually means
 
 
 class _NerTier(_NameReader):
@@ -88,12 +92,7 @@ class _NerTier(_NameReader):
         before = span.doc[span.start - 1] if span.start > span.sent.start else None
         if before is not None and (before.text.endswith(".") or before.lower_ in self.title_words):
             return False
-        place = find_place(span.text)
-        return (
-            place is not None
-            and (place.population or 0) >= _CITY
-            and (known is None or known(span.text) != EntityType.PERSON)
-        )
+        return _city(span) and (known is None or known(span.text) != EntityType.PERSON)
 
     def _reporting_after(self, span: Span, known: KnownType | None) -> bool:
         """A name after a comma and a verb of `outlet_verbs` that ends its clause: news puts
