@@ -975,3 +975,14 @@ def test_a_quoted_nickname_inside_a_name_is_the_persons_alias(run: Run) -> None:
     people = {e.name: e for e in found.entities if e.type == EntityType.PERSON}
     assert set(people) == {"Pedro Ramirez", "Jose Perez"}
     assert 'Pedro "Coya" Ramirez' in people["Pedro Ramirez"].aliases
+
+
+def test_a_common_word_after_the_is_no_small_town_of_its_name(run: Run) -> None:
+    """(#17, stop 58) "the Republic" is the story's own state, not Republic, Missouri; "the
+    Gulf" no province of Papua New Guinea; "the Bronx", which no town of the index bears,
+    stays."""
+    found = run("According to the president of the Republic, 300 people died. Boats crossed "
+                "the Gulf on Monday. Police in the Bronx arrested two men.")  # fmt: skip
+    names = {e.name for e in found.entities}
+    assert not names & {"Republic", "Gulf"}
+    assert "Bronx" in names

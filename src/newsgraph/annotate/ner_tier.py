@@ -20,6 +20,7 @@ from newsgraph.annotate.name_kinds import (
     _NameReader,
 )
 from newsgraph.annotate.ner_spans import _names_a_model
+from newsgraph.lexicon.places import find_place, subdivision_country
 from newsgraph.models import EntityType
 
 # NER labels read in the tier before the gazetteer's demonyms, metonyms and capitals
@@ -36,6 +37,7 @@ class _NerTier(_NameReader):
     group_heads: frozenset[str]
     outlet_verbs: frozenset[str]
     title_words: frozenset[str]
+    english: frozenset[str]
 
     def _ner(
         self,
@@ -79,6 +81,8 @@ class _NerTier(_NameReader):
                 continue  # "4 million Euros", which NER reads as a person
             if etype == EntityType.GROUP and self._modifies_no_actor(span):
                 continue  # "the Chechen wars", "Latin American countries"
+            if etype == EntityType.PLACE and self._a_word_for_a_place(span):
+                continue  # "the president of the Republic", "crossed the Gulf"
             out.append((span, _candidate(span, sentence_of, "ner", etype, label=label)))
         return out
 
@@ -93,6 +97,16 @@ class _NerTier(_NameReader):
         if before is not None and (before.text.endswith(".") or before.lower_ in self.title_words):
             return False
         return _city(span) and (known is None or known(span.text) != EntityType.PERSON)
+
+    def _a_word_for_a_place(self, span: Span) -> bool:
+        """A common word after "the" that only a small town of the index bears ("the
+        Republic": Republic, Missouri; "the Gulf": Papua New Guinea's province): the story's
+        own state or a sea, no town. A city keeps its name ("the Bronx" is no word)."""
+        if len(span) != 1 or span.start == 0 or span.doc[span.start - 1].lower_ != "the":
+            return False
+        if span[0].lower_ not in self.english or _city(span):
+            return False
+        return find_place(span.text) is not None or subdivision_country(span.text) is not None
 
     def _reporting_after(self, span: Span, known: KnownType | None) -> bool:
         """A name after a comma and a verb of `outlet_verbs` that ends its clause: news puts
