@@ -986,3 +986,13 @@ def test_a_common_word_after_the_is_no_small_town_of_its_name(run: Run) -> None:
     names = {e.name for e in found.entities}
     assert not names & {"Republic", "Gulf"}
     assert "Bronx" in names
+
+
+def test_a_name_after_a_lower_case_title_is_a_person_ner_missed(run: Run) -> None:
+    """(#17, stop 58) The small model's NER finds "journalist Alejandro Hope" but not
+    "blogger Alejandro Hope"; a blogger, a podcaster or a shock jock works in the media."""
+    found = run("Estimates are highly inflated, argues blogger Alejandro Hope, who tries to "
+                "come up with a better figure.")  # fmt: skip
+    (person,) = [e for e in found.entities if e.type == EntityType.PERSON]
+    assert person.name == "Alejandro Hope"
+    assert {a.key: a.value for a in person.attributes}.get("agent") == "MED"

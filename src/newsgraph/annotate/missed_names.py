@@ -246,3 +246,25 @@ def nicknamed_names(
         if span is not None and len(span) > 0:
             out.append((span, _candidate(span, sentence_of, "pattern", EntityType.PERSON)))
     return out
+
+
+def titled_names(
+    doc: Doc, sentence_of: Sequence[int], titles: frozenset[str], given_names: frozenset[str]
+) -> list[tuple[Span, Candidate]]:
+    """A name opened by a common given name right after a lower-case title ("argues blogger
+    Alejandro Hope", "said analyst Maria Perez"): the small model's NER misses some of them,
+    depending on the title."""
+    out = []
+    for token in doc[:-2]:
+        if not token.is_lower or token.lower_ not in titles:
+            continue
+        first = doc[token.i + 1]
+        if first.text not in given_names or not first.is_title:
+            continue
+        end = first.i + 1
+        while end < len(doc) and end - first.i < 3 and doc[end].is_title and doc[end].is_alpha:
+            end += 1
+        if end - first.i >= 2:
+            span = doc[first.i : end]
+            out.append((span, _candidate(span, sentence_of, "pattern", EntityType.PERSON)))
+    return out
