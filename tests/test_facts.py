@@ -539,6 +539,9 @@ def test_a_nationality_on_analysts_does_not_make_the_state_speak(run: Run) -> No
          ("Jack Dorsey", "leads", "Twitter")),
         ("Hong Kong Chief Executive Carrie Lam refused to resign.",
          ("Carrie Lam", "leads", "Hong Kong")),
+        # the words opening the sentence own no post (#16, stop 58)
+        ("On Sunday President Muhammadu Buhari of Nigeria signed the deal.",
+         ("Muhammadu Buhari", "leads", "Nigeria")),
     ],
 )  # fmt: skip
 def test_affiliations_and_state_leaders_from_names_and_titles(

@@ -125,6 +125,12 @@ def find_roles(
     after = text[end:sent_end]
     roles: list[RoleMatch] = []
     pre = grammar.pre.search(before)
+    if pre is not None and _no_owner(pre.group("country")):
+        # "On Sunday President X of Nigeria": the capitalised words opening the sentence own
+        # no post; blanked, the title stands alone and the state after the name is its own
+        country = pre.span("country")
+        before = before[: country[0]] + " " * (country[1] - country[0]) + before[country[1] :]
+        pre = grammar.pre.search(before)
     if pre is not None:
         role = _role(grammar, pre, sent_start, text)
         if not pre.group("country") and (body := _OF_BODY.match(after)):
@@ -161,6 +167,23 @@ def find_age(
         age = int(before.group("a"))
         return (age, sentence[0] + before.start(), start) if 14 <= age <= 110 else None
     return None
+
+
+# capitalised words before a title that name no state or body: a sentence's opening words
+_NOT_OWNERS = frozenset({
+    "on", "in", "at", "by", "for", "from", "with", "after", "before", "during", "since",
+    "until", "when", "while", "as", "the", "a", "an", "last", "this", "next", "earlier",
+    "later", "then", "but", "and", "also", "meanwhile", "yesterday", "today", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
+})  # fmt: skip
+
+
+def _no_owner(words: str | None) -> bool:
+    """Whether the capitalised words a title follows are all a sentence's opening words ("On
+    Sunday", "Last week"), no state or body that holds the post."""
+    return bool(words) and all(w.lower().strip(".,") in _NOT_OWNERS for w in (words or "").split())
 
 
 def _appositive_list(grammar: _Grammar, before: str, offset: int, text: str) -> list[RoleMatch]:
