@@ -594,11 +594,14 @@ def test_a_large_city_listed_with_places_is_a_place_though_a_given_name(run: Run
 
 def test_a_large_citys_lone_name_ner_reads_as_a_person_is_the_city(run: Run) -> None:
     """(#17, stop 58) Named by one word, no one's surname in the story and no title before it,
-    a city of 100,000 people is the city; a surname of a person named in full stays theirs."""
+    a city of 500,000 people is the city; a surname of a person named in full stays theirs,
+    and so does a smaller town's name ("Bolton was a critic of Russia")."""
     kinds = {e.name: e.type for e in run("Rotterdam has long been a gateway for cocaine.").entities}
     assert kinds.get("Rotterdam") == EntityType.PLACE
     found = run("Whitney Houston sang on Monday. Houston said she was happy.")
     assert {e.name: e.type for e in found.entities} == {"Whitney Houston": EntityType.PERSON}
+    kinds = {e.name: e.type for e in run("Bolton was a critic of Russia.").entities}
+    assert kinds.get("Bolton") == EntityType.PERSON
 
 
 def test_an_unclosed_bracket_ner_runs_into_is_not_part_of_a_name(run: Run) -> None:

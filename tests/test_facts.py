@@ -539,6 +539,11 @@ def test_a_nationality_on_analysts_does_not_make_the_state_speak(run: Run) -> No
          ("Jack Dorsey", "leads", "Twitter")),
         ("Hong Kong Chief Executive Carrie Lam refused to resign.",
          ("Carrie Lam", "leads", "Hong Kong")),
+        # a plural title before a list of names gives each its post (#16, stop 58)
+        ("Presidents Muhammadu Buhari of Nigeria and Patrice Talon of Benin met.",
+         ("Patrice Talon", "leads", "Benin")),
+        ("Presidents Muhammadu Buhari of Nigeria and Patrice Talon of Benin met.",
+         ("Muhammadu Buhari", "leads", "Nigeria")),
         # the words opening the sentence own no post (#16, stop 58)
         ("On Sunday President Muhammadu Buhari of Nigeria signed the deal.",
          ("Muhammadu Buhari", "leads", "Nigeria")),

@@ -173,3 +173,15 @@ def test_a_capitalised_title_of_several_words_is_not_cut_for_a_country() -> None
     """ "Salvadoran Attorney General" is the office, not a general of "Salvadoran Attorney"."""
     text = "The last Salvadoran Attorney General, Romeo Barahona, said so."
     assert [title for title, _, _ in roles_of(text, "Romeo Barahona")] == ["Attorney General"]
+
+
+def test_a_plural_title_before_a_list_gives_each_name_the_post_but_not_a_qualified_one() -> None:
+    """(#16, stop 58) "Presidents X of Nigeria and Y of Benin": each a president, the later
+    name's phrase its own; "former CIA directors X and Y" is left to the parse."""
+    text = "Presidents Juan Perez of Chile and Luis Gomez of Peru met."
+    start = text.index("Luis Gomez")
+    (role,) = find_roles(text, start, start + len("Luis Gomez"), (0, len(text)))
+    assert role.title == "President" and role.phrase == "Luis Gomez of Peru"
+    qualified = "The former CIA directors Juan Perez and Luis Gomez met."
+    start = qualified.index("Luis Gomez")
+    assert find_roles(qualified, start, start + len("Luis Gomez"), (0, len(qualified))) == []

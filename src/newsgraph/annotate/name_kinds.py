@@ -41,13 +41,16 @@ _WEAPON_DESIGNATION = re.compile(
 _MOVEMENT = re.compile(r"(?:istas?|ists?|isms?|ites?|istes?)$")
 
 
-CITY = 100_000  # people: a town this large is what its one-word name usually means
+CITY = 100_000  # people: a town this large, listed with places, is the town
+# named alone, a town this large is what its one-word name means ("Rotterdam"); smaller towns
+# are also surnames news gives alone ("Bolton was a critic of Russia", "Richardson")
+BIG_CITY = 500_000
 
 
-def _city(span: Span) -> bool:
-    """Whether the one-word name is a town of `CITY` people or more."""
+def _city(span: Span, size: int = CITY) -> bool:
+    """Whether the one-word name is a town of `size` people or more."""
     place = find_place(span.text) if len(span) == 1 else None
-    return place is not None and place.population >= CITY
+    return place is not None and place.population >= size
 
 
 class _NameReader:

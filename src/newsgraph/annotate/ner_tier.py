@@ -13,6 +13,7 @@ from newsgraph.annotate.actor_words import noun_keys
 from newsgraph.annotate.candidates import Candidate, _candidate
 from newsgraph.annotate.known_names import KnownType
 from newsgraph.annotate.name_kinds import (
+    BIG_CITY,
     NER_TYPES,
     TOWN_IN_CONTEXT,
     _city,
@@ -87,7 +88,7 @@ class _NerTier(_NameReader):
         return out
 
     def _lone_city(self, span: Span, surnames: set[str], known: KnownType | None) -> bool:
-        """NER's person named by one word that is a city of 100,000 people or more and no one's
+        """NER's person named by one word that is a city of 500,000 people or more and no one's
         surname in the document, with no title or given name before it ("Rotterdam has long
         been a gateway", "Salta has emerged as the province ..."): a person the story names by
         one word alone is named in full elsewhere in it ("Whitney Houston ... Houston said")."""
@@ -96,7 +97,7 @@ class _NerTier(_NameReader):
         before = span.doc[span.start - 1] if span.start > span.sent.start else None
         if before is not None and (before.text.endswith(".") or before.lower_ in self.title_words):
             return False
-        return _city(span) and (known is None or known(span.text) != EntityType.PERSON)
+        return _city(span, BIG_CITY) and (known is None or known(span.text) != EntityType.PERSON)
 
     def _a_word_for_a_place(self, span: Span) -> bool:
         """A common word after "the" that only a small town of the index bears ("the

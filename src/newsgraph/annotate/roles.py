@@ -62,6 +62,7 @@ class _Grammar:
     appos_after: re.Pattern[str]
     copula: re.Pattern[str]
     phrase_end: re.Pattern[str]
+    plural_pre: re.Pattern[str]
     kinds: dict[str, str]  # lower-cased title -> "office", "rank" or "occupation"
     spelled: dict[str, str]  # an abbreviation ("Brig. Gen.") -> the title it stands for
 
@@ -78,6 +79,12 @@ def _grammar(lexicon: Titles) -> _Grammar:
     short = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a, _ in longest_first)
     held = rf"(?:(?:{short})(?!\w)|(?i:{titles}))" if short else rf"(?i:{titles})"
     title = rf"(?P<title>{_PREFIX}{_MODIFIER}{held})"
+    # before a list of names, a plural title ("Presidents X of Nigeria and Y of Benin")
+    listed = rf"{_CAP}(?:(?:\s+|\s*,\s*|\s+and\s+|\s+of\s+(?:the\s+)?){_CAP})*"
+    plural_pre = re.compile(
+        rf"(?<!\w)(?P<title>{_PREFIX}(?i:{titles}))s\s+"
+        rf"(?:{listed}(?:\s*,\s*(?:and\s+)?|\s+and\s+))?$"
+    )
     quals_g = rf"(?P<qual>(?:{qual}\s+)*)"
     # "(US |Russian )?(former )?Secretary of State " right before a name
     # "President of Argentina ", "Mayor of Koszalin " right before a name: the state or place
@@ -100,7 +107,7 @@ def _grammar(lexicon: Titles) -> _Grammar:
         rf"(?:^|(?<=\s))(?:the\s+|a\s+|an\s+)?{quals_g}(?P<country>(?:[A-Z][\w.’'-]*\s+){{0,2}}?){title}{_TAIL}\s*$"
     )
     # longest first, so "Lt. Gen." is spelled out before "Gen."
-    return _Grammar(pre, appos_after, copula, phrase_end, _kinds(lexicon),
+    return _Grammar(pre, appos_after, copula, phrase_end, plural_pre, _kinds(lexicon),
                     {re.sub(r"\s+", " ", a): full for a, full in longest_first})  # fmt: skip
 
 
@@ -131,6 +138,18 @@ def find_roles(
         country = pre.span("country")
         before = before[: country[0]] + " " * (country[1] - country[0]) + before[country[1] :]
         pre = grammar.pre.search(before)
+    if (
+        pre is None
+        and (plural := grammar.plural_pre.search(before)) is not None
+        and _bare_title(before[: plural.start("title")])
+    ):
+        role = _plural_role(grammar, plural, sent_start, text)
+        if plural.end("title") + 1 < len(before.rstrip()):
+            # a later name of the list: its own phrase, which the names before do not share
+            role = replace(role, start=start, end=end, phrase=text[start:end])
+        if body := _OF_BODY.match(after):
+            role = replace(role, end=end + body.end(), phrase=text[role.start : end + body.end()])
+        roles.append(role)
     if pre is not None:
         role = _role(grammar, pre, sent_start, text)
         if not pre.group("country") and (body := _OF_BODY.match(after)):
@@ -237,6 +256,30 @@ def _role(grammar: _Grammar, match: re.Match[str], offset: int, text: str) -> Ro
     qualifier = re.sub(r"\s+", " ", quals).strip().lower() or None
     kind = grammar.kinds.get(title_text.lower(), "office")
     return RoleMatch(full_title, kind, qualifier, start, start + len(phrase), phrase)
+
+
+def _bare_title(before: str) -> bool:
+    """Whether the word before a plural title neither qualifies it nor names its owner ("former
+    CIA directors X, Y and Z", "Senior Advisors X and Y" are read by no plural rule)."""
+    words = before.split()
+    if not words or words[-1].lower().strip(".,") in _NOT_OWNERS:
+        return True  # "On Sunday Presidents X and Y"
+    return words[-1].islower() and words[-1].strip(",") not in _QUALIFYING
+
+
+_QUALIFYING = frozenset({
+    "former", "ex", "late", "acting", "interim", "then", "outgoing", "incoming", "deputy",
+    "senior", "retired", "disgraced", "jailed",
+})  # fmt: skip
+
+
+def _plural_role(grammar: _Grammar, match: re.Match[str], offset: int, text: str) -> RoleMatch:
+    """The role a plural title before a list of names gives each of them ("Presidents X of
+    Nigeria and Y of Benin": each a president): the title, in the singular."""
+    start, end = offset + match.start("title"), offset + match.end("title")
+    title = re.sub(r"\s+", " ", text[start:end])
+    kind = grammar.kinds.get(title.lower(), "office")
+    return RoleMatch(title, kind, None, start, end + 1, text[start : end + 1])
 
 
 def _spelled_out(grammar: _Grammar, title: str) -> str:
