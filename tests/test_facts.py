@@ -540,13 +540,13 @@ def test_a_nationality_on_analysts_does_not_make_the_state_speak(run: Run) -> No
         ("Hong Kong Chief Executive Carrie Lam refused to resign.",
          ("Carrie Lam", "leads", "Hong Kong")),
         # a plural title before a list of names gives each its post (#16, stop 58)
-        ("Presidents Muhammadu Buhari of Nigeria and Patrice Talon of Benin met.",
-         ("Patrice Talon", "leads", "Benin")),
-        ("Presidents Muhammadu Buhari of Nigeria and Patrice Talon of Benin met.",
-         ("Muhammadu Buhari", "leads", "Nigeria")),
+        ("Presidents Carlos Mendoza of Chile and Maria Vidal of Peru met on Monday.",
+         ("Maria Vidal", "leads", "Peru")),
+        ("Presidents Carlos Mendoza of Chile and Maria Vidal of Peru met on Monday.",
+         ("Carlos Mendoza", "leads", "Chile")),
         # the words opening the sentence own no post (#16, stop 58)
-        ("On Sunday President Muhammadu Buhari of Nigeria signed the deal.",
-         ("Muhammadu Buhari", "leads", "Nigeria")),
+        ("On Sunday President Tomas Ruiz of Chile signed the deal.",
+         ("Tomas Ruiz", "leads", "Chile")),
     ],
 )  # fmt: skip
 def test_affiliations_and_state_leaders_from_names_and_titles(
