@@ -185,3 +185,16 @@ def test_a_plural_title_before_a_list_gives_each_name_the_post_but_not_a_qualifi
     qualified = "The former CIA directors Juan Perez and Luis Gomez met."
     start = qualified.index("Luis Gomez")
     assert find_roles(qualified, start, start + len("Luis Gomez"), (0, len(qualified))) == []
+
+
+def test_a_us_states_post_of_georgia_gives_no_country_georgia_a_presidency_does(
+    run: Callable[[str], Extraction],
+) -> None:
+    """(#17, stop 58) "Senator X of Georgia" is the US state's senator; "President X of
+    Georgia" leads the country."""
+    senator = run("It was co-sponsored by Senator Tom Baxter of Georgia.")
+    (person,) = [e for e in senator.entities if e.name == "Tom Baxter"]
+    assert [r.country for r in person.roles if r.evidence is not None] == [None]
+    president = run("President Nino Beridze of Georgia met the delegation.")
+    (person,) = [e for e in president.entities if e.name == "Nino Beridze"]
+    assert [r.country for r in person.roles if r.evidence is not None] == ["GEO"]

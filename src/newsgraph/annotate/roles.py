@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from newsgraph.lexicon.compiled import Titles, load_lexicon
+from newsgraph.lexicon.places import is_us_state
 from newsgraph.models import Role, TimeExpression
 
 # (start, end) -> (entity id, type, country, name) for entities overlapping that span
@@ -307,7 +308,11 @@ def resolve_role(
     # a people before a trade is no employer: "African American radio host X"
     bodies = _EMPLOYERS if match.kind == "occupation" else _BODIES
     orgs = [e for e in inside if e[1] in bodies]
-    states = [e for e in inside if e[1] == "state"]
+    # "Senator X of Georgia": a US state's name, after the post of a US state's
+    # representative, is no sure sign of the post's country (the knowledge base's stands)
+    states = [
+        e for e in inside if e[1] == "state" and not _a_us_states_post(match.title, e[3], e[2])
+    ]
     org = orgs[-1] if orgs else None
     country = states[0][0].split(":", 1)[1] if states else (org[2] if org else None)
     start, end = _role_dates(dates, sentence_index)
@@ -321,6 +326,15 @@ def resolve_role(
         start=start,
         end=end,
     )
+
+
+# posts a US state elects or sends to Congress: "Senator X of Georgia" is the US state's
+_US_STATE_POSTS = ("senator", "representative", "congressman", "congresswoman", "governor")
+
+
+def _a_us_states_post(title: str, name: str, country: str | None) -> bool:
+    lowered = title.lower()
+    return country != "USA" and is_us_state(name) and any(p in lowered for p in _US_STATE_POSTS)
 
 
 def _role_dates(dates: Sequence[TimeExpression], sentence: int) -> tuple[str | None, str | None]:
