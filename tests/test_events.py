@@ -557,6 +557,19 @@ def test_mishaps_are_not_assaults(run: Run) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "The coronavirus killed 50 people in the city on Monday.",
+        "Officials said Covid-19 had killed 300 people in the province.",
+        "Cholera killed dozens of villagers last month.",
+    ],
+)
+def test_a_named_illness_that_kills_is_no_assault(run: Run, text: str) -> None:
+    """(#16, stop 58) Like "cancer" and "the virus" (`not_actors`)."""
+    assert events_of(run(text), "ASSAULT") == []
+
+
+@pytest.mark.parametrize(
     ("text", "source", "cameo", "location"),
     [
         # the attack noun names the doer and the means; one event, not a killing and a strike
