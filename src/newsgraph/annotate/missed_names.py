@@ -232,6 +232,15 @@ _QUOTED_NICKNAME = re.compile(
 )
 
 
+def without_nickname(name: str) -> str:
+    """A person's name without the quoted nickname inside it: 'Raul "Coya" Martinez' is Raul
+    Martinez."""
+    return _INNER_NICKNAME.sub(" ", name)
+
+
+_INNER_NICKNAME = re.compile(r"\s+[\"“][^\"”]{1,30}[\"”]\s+")
+
+
 def nicknamed_names(
     doc: Doc, text: str, sentence_of: Sequence[int], given_names: frozenset[str]
 ) -> list[tuple[Span, Candidate]]:

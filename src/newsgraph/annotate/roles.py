@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from newsgraph.annotate.dategrammar import MONTHS, WEEKDAYS
 from newsgraph.lexicon.compiled import Titles, load_lexicon
 from newsgraph.lexicon.places import is_us_state
 from newsgraph.models import Role, TimeExpression
@@ -64,6 +65,7 @@ class _Grammar:
     copula: re.Pattern[str]
     phrase_end: re.Pattern[str]
     plural_pre: re.Pattern[str]
+    qualifiers: frozenset[str]  # the words of the lexicon's qualifiers ("former", "acting")
     kinds: dict[str, str]  # lower-cased title -> "office", "rank" or "occupation"
     spelled: dict[str, str]  # an abbreviation ("Brig. Gen.") -> the title it stands for
 
@@ -108,7 +110,8 @@ def _grammar(lexicon: Titles) -> _Grammar:
         rf"(?:^|(?<=\s))(?:the\s+|a\s+|an\s+)?{quals_g}(?P<country>(?:[A-Z][\w.’'-]*\s+){{0,2}}?){title}{_TAIL}\s*$"
     )
     # longest first, so "Lt. Gen." is spelled out before "Gen."
-    return _Grammar(pre, appos_after, copula, phrase_end, plural_pre, _kinds(lexicon),
+    qualifying = frozenset(w for q in quals for w in q.lower().split())
+    return _Grammar(pre, appos_after, copula, phrase_end, plural_pre, qualifying, _kinds(lexicon),
                     {re.sub(r"\s+", " ", a): full for a, full in longest_first})  # fmt: skip
 
 
@@ -142,7 +145,7 @@ def find_roles(
     if (
         pre is None
         and (plural := grammar.plural_pre.search(before)) is not None
-        and _bare_title(before[: plural.start("title")])
+        and _bare_title(before[: plural.start("title")], grammar.qualifiers)
     ):
         role = _plural_role(grammar, plural, sent_start, text)
         if plural.end("title") + 1 < len(before.rstrip()):
@@ -193,11 +196,8 @@ def find_age(
 _NOT_OWNERS = frozenset({
     "on", "in", "at", "by", "for", "from", "with", "after", "before", "during", "since",
     "until", "when", "while", "as", "the", "a", "an", "last", "this", "next", "earlier",
-    "later", "then", "but", "and", "also", "meanwhile", "yesterday", "today", "monday",
-    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december",
-})  # fmt: skip
+    "later", "then", "but", "and", "also", "meanwhile", "yesterday", "today",
+}) | frozenset(WEEKDAYS) | frozenset(MONTHS)  # fmt: skip
 
 
 def _no_owner(words: str | None) -> bool:
@@ -259,19 +259,14 @@ def _role(grammar: _Grammar, match: re.Match[str], offset: int, text: str) -> Ro
     return RoleMatch(full_title, kind, qualifier, start, start + len(phrase), phrase)
 
 
-def _bare_title(before: str) -> bool:
-    """Whether the word before a plural title neither qualifies it nor names its owner ("former
-    CIA directors X, Y and Z", "Senior Advisors X and Y" are read by no plural rule)."""
+def _bare_title(before: str, qualifiers: frozenset[str]) -> bool:
+    """Whether the word before a plural title neither qualifies it (the lexicon's
+    `qualifiers`) nor names its owner ("former CIA directors X, Y and Z", "Senior Advisors X
+    and Y" are read by no plural rule)."""
     words = before.split()
     if not words or words[-1].lower().strip(".,") in _NOT_OWNERS:
         return True  # "On Sunday Presidents X and Y"
-    return words[-1].islower() and words[-1].strip(",") not in _QUALIFYING
-
-
-_QUALIFYING = frozenset({
-    "former", "ex", "late", "acting", "interim", "then", "outgoing", "incoming", "deputy",
-    "senior", "retired", "disgraced", "jailed",
-})  # fmt: skip
+    return words[-1].islower() and words[-1].strip(",") not in qualifiers
 
 
 def _plural_role(grammar: _Grammar, match: re.Match[str], offset: int, text: str) -> RoleMatch:

@@ -20,6 +20,7 @@ from functools import cache
 from spacy.tokens import Doc
 
 from newsgraph.annotate.entities import Candidate
+from newsgraph.annotate.missed_names import without_nickname
 from newsgraph.annotate.name_kinds import TOWN_IN_CONTEXT
 from newsgraph.annotate.roles import EntityLookup, find_age, find_roles, resolve_role
 from newsgraph.lexicon.actor_kb import ActorKB
@@ -235,11 +236,8 @@ def _best_name(cluster: Cluster, etype: EntityType, clusters: dict[str, Cluster]
         else names[0]
     )
     if etype == EntityType.PERSON:
-        best = _QUOTED_NICKNAME.sub(" ", best)  # 'Raul "Coya" Martinez' is Raul Martinez
+        best = without_nickname(best)
     return re.sub(r"^(?:the|The)\s+", "", best)
-
-
-_QUOTED_NICKNAME = re.compile(r"\s+[\"“][^\"”]{1,30}[\"”]\s+")
 
 
 def _is_thoroughfare(name: str) -> bool:
