@@ -561,7 +561,7 @@ def test_affiliations_and_state_leaders_from_names_and_titles(
 def test_a_plural_noun_before_a_list_of_names_affiliates_every_name(run: Run) -> None:
     # (#16, stop 58) the conjoined second name shares the first's phrase; a singular noun
     # may describe the first name only
-    def members(text: str) -> set[str]:
+    def members(text: str) -> set[str | None]:
         result = run(text)
         return {name_of(result, r.subject) for r in result.relations if r.relation == "member_of"}
 
