@@ -218,7 +218,7 @@ class EntityRecognizer(_NerTier):
         claim(nicknames(doc, text, sentence_of))
         claim(nicknamed_names(doc, text, sentence_of, self.given_names))
         claim(self._ner(ner, sentence_of, high=True, known=known))
-        claim(titled_names(doc, sentence_of, self.person_nouns, self.given_names))
+        claim(titled_names(doc, words, sentence_of, self.person_nouns, self.given_names))
         if known is not None:
             claim(self._known_names(doc, sentence_of, known, taken.free))
         claim(self._ner(ner, sentence_of, high=False, known=known))

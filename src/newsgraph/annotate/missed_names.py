@@ -258,16 +258,21 @@ def nicknamed_names(
 
 
 def titled_names(
-    doc: Doc, sentence_of: Sequence[int], titles: frozenset[str], given_names: frozenset[str]
+    doc: Doc,
+    words: Sequence[str],
+    sentence_of: Sequence[int],
+    titles: frozenset[str],
+    given_names: frozenset[str],
 ) -> list[tuple[Span, Candidate]]:
     """A name opened by a common given name right after a lower-case title ("argues blogger
     Alejandro Hope", "said analyst Maria Perez"): the small model's NER misses some of them,
-    depending on the title."""
+    depending on the title. `words` are the doc's token texts, read instead of its tokens
+    (spaCy builds a token object on every access)."""
     out = []
-    for token in doc[:-2]:
-        if not token.is_lower or token.lower_ not in titles:
+    for i, word in enumerate(words[:-2]):
+        if not word.islower() or word not in titles:
             continue
-        first = doc[token.i + 1]
+        first = doc[i + 1]
         if first.text not in given_names or not first.is_title:
             continue
         end = first.i + 1

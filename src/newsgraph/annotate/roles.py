@@ -144,6 +144,7 @@ def find_roles(
         pre = grammar.pre.search(before)
     if (
         pre is None
+        and _may_end_a_plural_title(before)
         and (plural := grammar.plural_pre.search(before)) is not None
         and _bare_title(before[: plural.start("title")], grammar.qualifiers)
     ):
@@ -257,6 +258,13 @@ def _role(grammar: _Grammar, match: re.Match[str], offset: int, text: str) -> Ro
     qualifier = re.sub(r"\s+", " ", quals).strip().lower() or None
     kind = grammar.kinds.get(title_text.lower(), "office")
     return RoleMatch(full_title, kind, qualifier, start, start + len(phrase), phrase)
+
+
+def _may_end_a_plural_title(before: str) -> bool:
+    """Whether the words before a name end as `plural_pre` needs (a plural word, or a list's
+    comma or "and"): a cheap test that spares most names the scan of every title."""
+    last = before.rstrip()
+    return last.endswith((",", "and", "s"))
 
 
 def _bare_title(before: str, qualifiers: frozenset[str]) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from newsgraph.lexicon.places import find_place, namesake_in
+from newsgraph.lexicon.places import find_place, namesake_in, namesake_index
 from newsgraph.models import Attribute, Entity, EntityType
 from newsgraph.resolve.countries import document_countries
 
@@ -31,6 +31,8 @@ def _moved(entity: Entity, entities: Sequence[Entity]) -> Entity | None:
     first = find_place(entity.name)
     if first is None or first.country != entity.country:
         return None  # not the index's placing: the text or a list gave the country
+    if entity.name not in namesake_index():
+        return None  # no other country's town bears the name: nothing to weigh the story for
     about = document_countries([e for e in entities if e.id != entity.id])
     if not about or entity.country in about:
         return None
