@@ -70,7 +70,9 @@ Run (snapshots come from the `fetch` tool, which prints where it put each bare g
         --mirror /work/.mirror
 
 Each source is a module of `scripts/actorkb/` (`common.py` holds the record, the snapshot
-reader and the name keys); this script assembles, merges and writes. Nothing here runs at
+reader and the name keys); this script assembles, merges and writes. The US federal judges
+are a second file, `us_judges.jsonl.gz`, built against this one by `scripts/build_us_judges.py`:
+rebuild it after this file changes. Nothing here runs at
 extraction time; the package reads only the file this writes.
 """
 

@@ -13,7 +13,7 @@ import pytest
 
 from newsgraph import Extraction, Extractor, Settings
 from newsgraph.errors import LexiconError
-from newsgraph.lexicon.actor_kb import SHIPPED, ActorKB
+from newsgraph.lexicon.actor_kb import JUDGES, SHIPPED, ActorKB
 from newsgraph.models import EntityType
 from newsgraph.resolve.parents import parent_country
 
@@ -241,6 +241,35 @@ def test_shipped_file_follows_its_schema_and_sizes() -> None:
             assert record["sources"] and all(s["licence"] for s in record["sources"])
     assert kinds["person"] >= 20_000
     assert kinds["organization"] >= 5_000
+
+
+def test_shipped_judges_follow_the_schema_and_extend_the_main_file() -> None:
+    validator = jsonschema.Draft202012Validator(json.loads(SCHEMA.read_text(encoding="utf-8")))
+    with gzip.open(SHIPPED, "rt", encoding="utf-8") as f:
+        main = {json.loads(line)["id"] for line in f}
+    with gzip.open(JUDGES, "rt", encoding="utf-8") as f:
+        judges = [json.loads(line) for line in f]
+    for record in judges:
+        validator.validate(record)
+        assert "JUD" in record["sectors"] and record["country"] == "USA"
+        assert any(s["dataset"].startswith("federal-judges") for s in record["sources"])
+    # a judge the main file knows is that file's record with the judge's names added
+    extended = [r for r in judges if r["id"] in main]
+    assert extended and all(len(r["sources"]) >= 2 for r in extended)
+    assert len(judges) >= 1_500
+
+
+def test_federal_judges_resolve_by_full_name_not_by_a_shared_short_form() -> None:
+    kb = ActorKB.open()
+    marrero = kb.lookup("Victor Marrero", on="2019-11-04")[0].record
+    assert (marrero.country, marrero.sector_on("2019-11-04")) == ("USA", "JUD")
+    assert marrero.position_on("2019-11-04").organization.endswith("Southern District of New York")
+    # the directory's middle name, and the justice Wikidata lists, are one record
+    assert [m.record.id for m in kb.lookup("John G. Roberts", on="2019-11-04")] == [
+        m.record.id for m in kb.lookup("John Roberts", on="2019-11-04")
+    ]
+    # "Carlos Eduardo Mendoza" of the Middle District of Florida is not every Carlos Mendoza
+    assert all(m.record.country != "USA" for m in kb.lookup("Carlos Mendoza", on="2019-06-01"))
 
 
 def test_shipped_knowledge_of_well_known_people() -> None:

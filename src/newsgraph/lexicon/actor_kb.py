@@ -1,7 +1,8 @@
 """The actor knowledge base: tens of thousands of people and organisations with their country,
 sector (agent codes) and dated positions, from open data (lexicon/actors/README.md).
 
-The shipped file is gzipped JSON lines, built by `scripts/build_actor_kb.py`. Parsing it takes
+The shipped files are gzipped JSON lines, built by `scripts/build_actor_kb.py` (and the US
+federal judges by `scripts/build_us_judges.py`). Parsing them takes
 about a second, so the first use indexes it once into an SQLite file in the cache folder
 (lexicon/cache.py), named after a digest of the source files; every later process only opens
 that file, and each lookup is one indexed query. Nothing is read until the first lookup, so
@@ -33,6 +34,9 @@ from newsgraph.lexicon.cache import cache_dir, key_of
 from newsgraph.lexicon.gazetteer import canonical_given
 
 SHIPPED = Path(__file__).parent / "actors" / "actors.jsonl.gz"
+JUDGES = Path(__file__).parent / "actors" / "us_judges.jsonl.gz"
+# what the `actor_kb` setting's "builtin" names
+BUILTIN = (SHIPPED, JUDGES)
 _TRANSLITERATIONS = Path(__file__).parent / "transliterations.yaml"  # the index's given names
 # 2: names also under their canonical given names; 3: no apostrophes; 4 to 6: companies also
 # without their legal form (6: not where one short word would remain); 7: bodies with no
@@ -201,7 +205,7 @@ class ActorKB:
         self._found: dict[tuple[str, str | None], tuple[Match, ...]] = {}
 
     @classmethod
-    def open(cls, sources: Sequence[Path] = (SHIPPED,)) -> ActorKB:
+    def open(cls, sources: Sequence[Path] = BUILTIN) -> ActorKB:
         """The knowledge base of these files, indexing them on first use."""
         for source in sources:
             if not source.is_file():
@@ -282,11 +286,11 @@ class ActorKB:
 
 @lru_cache(maxsize=4)
 def open_actor_kb(entries: tuple[str, ...]) -> ActorKB | None:
-    """The knowledge base of the `actor_kb` setting ("builtin" is the shipped file), opened
+    """The knowledge base of the `actor_kb` setting ("builtin" is the shipped files), opened
     once per process; None when the setting is empty."""
     if not entries:
         return None
-    paths = [SHIPPED if e == "builtin" else Path(e).expanduser() for e in entries]
+    paths = [p for e in entries for p in (BUILTIN if e == "builtin" else (Path(e).expanduser(),))]
     return ActorKB.open(paths)
 
 
