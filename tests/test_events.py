@@ -11,6 +11,7 @@ import pytest
 from newsgraph import Event, Extraction, Extractor, Modality
 from newsgraph.annotate.events.coder import without_repeats
 from newsgraph.annotate.frames import DocView
+from newsgraph.learn.defaults import default_event_confidence
 from newsgraph.models import Evidence
 
 Run = Callable[..., Extraction]
@@ -1006,6 +1007,27 @@ def test_insisting_on_a_fact_is_no_demand(run: Run) -> None:
     assert events_of(
         run("The President insists that the budget include funding for the wall."), "REQUEST"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("Russia and Ukraine agreed that the ceasefire was a success.", False),
+        (
+            "Gloria La Riva and Howie Hawkins agreed that vaccines have done more good than harm.",
+            False,
+        ),
+        ("Russia and Ukraine agreed that the ceasefire will begin on Monday.", True),
+        ("Russia and Ukraine agreed to exchange prisoners on Sunday.", True),
+    ],
+)
+def test_agreeing_that_something_is_so_is_a_view_not_a_deal(
+    run: Run, text: str, shown: bool
+) -> None:
+    # the tagger may still weigh the word; the default views hide what it doubts
+    threshold = default_event_confidence()
+    agreed = [e for e in events_of(run(text), "AGREE") if e.confidence >= threshold]
+    assert bool(agreed) is shown
 
 
 @pytest.mark.parametrize(

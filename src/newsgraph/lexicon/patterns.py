@@ -61,6 +61,10 @@ class Pattern:
     # no event when the verb's clause states a fact rather than asks for an act: "insisted
     # she was never pressured" is a claim, "insists that the budget include funding" a demand
     demands_only: bool = False
+    # no event when the verb's clause says what is or was rather than what is to be done:
+    # "agreed that vaccines have done more good than harm" is a view, "agreed that the
+    # ceasefire will begin on Monday" a deal
+    not_of_a_view: bool = False
     # no event when the verb takes a verbal complement and no object: "helped manage the
     # delivery" is the managing, "helped them get benefits" aid to them
     not_before_act: bool = False
@@ -261,6 +265,7 @@ def _pattern(raw: Any, key: str, where: str) -> Pattern:
         with_prep=frozenset(str(p).lower() for p in raw.get("with_prep") or ()),
         not_after=frozenset(str(w).lower() for w in raw.get("not_after") or ()),
         demands_only=bool(raw.get("demands_only")),
+        not_of_a_view=bool(raw.get("not_of_a_view")),
         not_before_act=bool(raw.get("not_before_act")),
         patient_owner=bool(raw.get("patient_owner")),
     )

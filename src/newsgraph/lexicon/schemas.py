@@ -102,6 +102,7 @@ _EVENT_PATTERN = {
         "with_prep": _WORDS,
         "not_after": _WORDS,
         "demands_only": {"type": "boolean"},
+        "not_of_a_view": {"type": "boolean"},
         "not_before_act": {"type": "boolean"},
         "patient_owner": {"type": "boolean"},
     },

@@ -77,12 +77,14 @@ def _object_coded_otherwise(token: Token, pattern: Pattern, lexicon: EventLexico
 
 def _voided(pattern: Pattern, token: Token, objects: set[str]) -> bool:
     """Whether the verb's own complements void the entry (`not_object`, `not_after`,
-    `demands_only`, `not_before_act`)."""
+    `demands_only`, `not_of_a_view`, `not_before_act`)."""
     if pattern.not_object & objects:
         return True
     if pattern.not_after and pattern.not_after & _openers(token):
         return True
     if pattern.demands_only and _states_a_fact(token):
+        return True
+    if pattern.not_of_a_view and _states_a_view(token):
         return True
     return pattern.not_before_act and _helps_an_act(token)
 
@@ -114,6 +116,26 @@ def _states_a_fact(verb: Token) -> bool:
             continue
         helpers = [c for c in clause.children if c.dep_ in {"aux", "auxpass"}]
         if any(h.lower_ in _DEMANDING_MODALS for h in helpers):
+            return False
+        return clause.tag_ in _FINITE_TAGS or any(
+            h.tag_ in _FINITE_TAGS or h.tag_ == "MD" for h in helpers
+        )
+    return False
+
+
+# modals that tell what is to be done ("agreed that the talks would resume")
+_FUTURE_MODALS = frozenset({"will", "would", "shall", "'ll", "wo"}) | _DEMANDING_MODALS
+
+
+def _states_a_view(verb: Token) -> bool:
+    """Whether the verb's complement clause says what is or was (a finite verb, or a modal of
+    possibility: "agreed the book may have contained classified material") rather than what
+    is to be done ("agreed that the ceasefire will begin", "that the troops should leave")."""
+    for clause in verb.children:
+        if clause.dep_ != "ccomp":
+            continue
+        helpers = [c for c in clause.children if c.dep_ in {"aux", "auxpass"}]
+        if any(h.lower_ in _FUTURE_MODALS for h in helpers):
             return False
         return clause.tag_ in _FINITE_TAGS or any(
             h.tag_ in _FINITE_TAGS or h.tag_ == "MD" for h in helpers
