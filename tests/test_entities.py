@@ -999,3 +999,27 @@ def test_a_name_after_a_lower_case_title_is_a_person_ner_missed(run: Run) -> Non
     (person,) = [e for e in found.entities if e.type == EntityType.PERSON]
     assert person.name == "Alejandro Hope"
     assert {a.key: a.value for a in person.attributes}.get("agent") == "MED"
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "state"),
+    [
+        ("Former vice president German Vargas Lleras criticized the peace deal.",
+         "German Vargas Lleras", None),
+        ("The suspects, identified as German Arturo Lopez Veliz and Evelio Rivas, were lynched.",
+         "German Arturo Lopez Veliz", None),
+        ("German Chancellor Angela Merkel met Emmanuel Macron.", "Angela Merkel", "Germany"),
+        ("Current Prime Minister of India Narendra Modi wrote a letter.", "Narendra Modi", "India"),
+    ],
+)  # fmt: skip
+def test_a_given_name_that_is_a_demonym_opens_the_persons_name(
+    run: Run, text: str, person: str, state: str | None
+) -> None:
+    """(#17, stop 59) Germán written without its accent: "German Vargas Lleras" is a
+    Colombian, not Germany and a German "Vargas Lleras"."""
+    found = run(text)
+    people = {e.name: e for e in found.entities if e.type == EntityType.PERSON}
+    states = {e.name for e in found.entities if e.type == EntityType.STATE}
+    assert person in people
+    assert people[person].country != "DEU" or state == "Germany"
+    assert states == ({state} if state else set())

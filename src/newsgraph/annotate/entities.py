@@ -49,6 +49,7 @@ from newsgraph.annotate.gazetteer_hits import (
 from newsgraph.annotate.gazetteer_hits import caseless_surfaces as caseless_surfaces
 from newsgraph.annotate.known_names import KnownType, known_name_spans
 from newsgraph.annotate.missed_names import (
+    given_name_demonyms,
     nicknamed_names,
     nicknames,
     party_families,
@@ -196,6 +197,9 @@ class EntityRecognizer(_NerTier):
         # "Mexico's Attorney General's Office" is the office, not its holder (`_posts`)
         claim(title_offices(doc, text, sentence_of, self.title_phrases, self.title_bodies))
         claim(self._posts(doc, text, sentence_of, published))
+        # "German Vargas Lleras" is Germán, not Germany
+        claim(given_name_demonyms(doc, words, ner, sentence_of, self.given_names, self._a_people,
+                                  self.state_context.prepositions))  # fmt: skip
         gaz_names, gaz_other = self._gazetteer(doc, words, ner, sentence_of, known)
         gaz_names = national_branches(
             doc, gaz_names, self.gazetteer, self.company_suffixes, sentence_of
@@ -224,6 +228,13 @@ class EntityRecognizer(_NerTier):
         claim(self._ner(ner, sentence_of, high=False, known=known))
         claim(surname_echoes(doc, found, sentence_of, self.given_names))
         return sorted(found, key=lambda c: c.start)
+
+    def _a_people(self, word: str) -> bool:
+        """Whether the gazetteer reads the word as a state's people ("German"); a state's own
+        name before a name is the state more often than a given name ("Prime Minister of
+        India Narendra Modi")."""
+        return any(entry.type == EntityType.STATE and kind == MentionKind.DEMONYM.value
+                   for entry, kind, _ in self.gazetteer.lookup(word))  # fmt: skip
 
     def _portfolio(self, span: Span) -> bool:
         """NER's "organisation" that is a portfolio of a title: "Interior" of "Interior

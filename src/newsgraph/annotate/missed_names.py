@@ -7,7 +7,7 @@ other tiers."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
@@ -282,3 +282,46 @@ def titled_names(
             span = doc[first.i : end]
             out.append((span, _candidate(span, sentence_of, "pattern", EntityType.PERSON)))
     return out
+
+
+def given_name_demonyms(
+    doc: Doc,
+    words: Sequence[str],
+    people: Sequence[Span],
+    sentence_of: Sequence[int],
+    given_names: frozenset[str],
+    names_a_people: Callable[[str], bool],
+    state_prepositions: frozenset[str],
+) -> list[tuple[Span, Candidate]]:
+    """A given name that is also a people's name, opening a person's name: "German Vargas
+    Lleras" (Germán, a Colombian vice president), "German Arturo Lopez Veliz". The small model
+    reads the first word as the demonym. It opens a name when NER's person starts right after it, or when
+    another given name and capitalised words follow ("German Arturo Lopez Veliz"). Not after a
+    determiner or a preposition after which a state's name is the state (`state_prepositions`:
+    "the German Olaf Scholz", "in Israel Benjamin Netanyahu won"; "identified as German
+    Arturo ..." is a name), nor before a title ("German Chancellor Angela Merkel"). `words`
+    are the doc's token texts (spaCy builds a token object on every access)."""
+    person_end = {p.start: p.end for p in people if p.label_ == "PERSON"}
+    out = []
+    for i, word in enumerate(words[:-1]):
+        if word not in given_names or not word.istitle() or not names_a_people(word):
+            continue
+        if i > 0 and (doc[i - 1].pos_ == "DET" or words[i - 1].lower() in state_prepositions):
+            continue
+        end = person_end.get(i + 1) or _given_name_run(doc, i + 1, given_names)
+        if end is None or sentence_of[end - 1] != sentence_of[i]:
+            continue
+        span = doc[i:end]
+        out.append((span, _candidate(span, sentence_of, "pattern", EntityType.PERSON)))
+    return out
+
+
+def _given_name_run(doc: Doc, start: int, given_names: frozenset[str]) -> int | None:
+    """The end of a given name and the capitalised names after it ("Arturo Lopez Veliz"),
+    up to four words; None unless a surname follows the given name."""
+    if doc[start].text not in given_names or not doc[start].is_title:
+        return None
+    end = start + 1
+    while end < len(doc) and end - start < 4 and doc[end].is_title and doc[end].pos_ == "PROPN":
+        end += 1
+    return end if end - start >= 2 else None

@@ -130,7 +130,10 @@ def _entity(
         whole_place = etype == EntityType.PLACE and (
             find_place(name) is not None or _is_thoroughfare(name)
         )
-        country = None if whole_place else country_from_words(name, gazetteer)
+        # a person's name that opens with a people's or a state's word is a given name
+        # ("German Vargas Lleras", "Chad Wolf"), not their country
+        named_otherwise = whole_place or etype == EntityType.PERSON
+        country = None if named_otherwise else country_from_words(name, gazetteer)
         if country is None and etype in {EntityType.ORGANIZATION, EntityType.GROUP}:
             country = country_of_place_in(name, gazetteer)
         attributes = _branch_attributes(cluster.candidates)
