@@ -295,8 +295,8 @@ def given_name_demonyms(
 ) -> list[tuple[Span, Candidate]]:
     """A given name that is also a people's name, opening a person's name: "German Vargas
     Lleras" (Germán, a Colombian vice president), "German Arturo Lopez Veliz". The small model
-    reads the first word as the demonym. It opens a name when NER's person starts right after it, or when
-    another given name and capitalised words follow ("German Arturo Lopez Veliz"). Not after a
+    reads the first word as the demonym. It opens a name when NER's person starts right after
+    it, or when another given name and capitalised words follow. Not after a
     determiner or a preposition after which a state's name is the state (`state_prepositions`:
     "the German Olaf Scholz", "in Israel Benjamin Netanyahu won"; "identified as German
     Arturo ..." is a name), nor before a title ("German Chancellor Angela Merkel"). `words`
