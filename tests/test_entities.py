@@ -1023,3 +1023,15 @@ def test_a_given_name_that_is_a_demonym_opens_the_persons_name(
     assert person in people
     assert people[person].country != "DEU" or state == "Germany"
     assert states == ({state} if state else set())
+
+
+def test_an_article_of_another_language_opens_a_longer_name(run: Run) -> None:
+    """(#17, stop 59) "La Reforma", a village, had been Mexico's newspaper Reforma; outlets
+    whose names open with the article stay outlets."""
+    village = run("Three men were killed near the village of La Reforma, near the border.")
+    assert not [e for e in village.entities if e.type == EntityType.MEDIA]
+    outlets = run("According to La Nacion and Der Spiegel, the talks failed.")
+    assert {e.name for e in outlets.entities if e.type == EntityType.MEDIA} >= {
+        "La Nacion",
+        "Der Spiegel",
+    }

@@ -105,6 +105,8 @@ class EntityRecognizer(_NerTier):
             words.get("state_possessions", frozenset()),
         )
         self.thoroughfares = words.get("thoroughfares", frozenset())
+        # capitalised, as they open a name ("La Reforma")
+        self.name_articles = frozenset(w.title() for w in words.get("name_articles", ()))
         self.portfolio_offices = words.get("portfolio_offices", frozenset())
         self.title_bodies = words.get("title_bodies", frozenset())
         self.state_leaders = lexicon.relations.state_leaders
@@ -327,6 +329,8 @@ class EntityRecognizer(_NerTier):
                 continue  # "a Boeing 777", "the Airbus A320": the aircraft, not the company
             if kind == MentionKind.NAME.value and _tail_of_a_known_name(span, entry, ner, known):
                 continue
+            if span.start > 0 and words[span.start - 1] in self.name_articles:
+                continue  # "the village of La Reforma" is no newspaper Reforma
             if (
                 ambiguous
                 and not _confirmed(span, entry, ner_spans, confirmed, self.state_leaders)
