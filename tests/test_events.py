@@ -513,6 +513,9 @@ def agent_code(event: Event, side: str) -> str | None:
         # attackers criminals, experts elites without a post
         ("The senator urged voters to stay home.", "REQUEST", set(), "LEG", set(), "CVL"),
         ("Police arrested the attackers on Monday.", "COERCE", set(), "COP", set(), "CRM"),
+        # local and regional officials (#16, stop 59)
+        ("The mayors called on the government to act.", "REQUEST", set(), "GOV", set(), "GOV"),
+        ("The governors met with the president on Monday.", "CONSULT", set(), "GOV", set(), None),
     ],
 )
 def test_unnamed_sides_keep_their_agent(
