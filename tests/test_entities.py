@@ -1035,3 +1035,13 @@ def test_an_article_of_another_language_opens_a_longer_name(run: Run) -> None:
         "La Nacion",
         "Der Spiegel",
     }
+
+
+def test_a_name_a_prison_noun_follows_or_lists_is_the_prison(run: Run) -> None:
+    """(#17, stop 59) NER read "La Modelo", a Bogota prison, as a person, to whom the story's
+    "he" then pointed."""
+    found = run("Authorities arrested the jail directors at two Bogota prisons, La Picota and "
+                "La Modelo. Cesar Ceballos, the director of the La Modelo prison, was arrested.")  # fmt: skip
+    kinds = {e.name: e.type for e in found.entities}
+    assert kinds["La Modelo"] == EntityType.PLACE
+    assert kinds["Cesar Ceballos"] == EntityType.PERSON

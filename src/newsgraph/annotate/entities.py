@@ -125,6 +125,7 @@ class EntityRecognizer(_NerTier):
         self.outlet_verbs = words.get("outlet_verbs", frozenset())
         self.place_prepositions = words.get("place_prepositions", frozenset())
         self.place_nouns = words.get("place_nouns", frozenset())
+        self.facility_nouns = words.get("facility_nouns", frozenset())
         self.kin_nouns = lexicon.events.kin_nouns
         self.local_nouns = words.get("local_nouns", frozenset())
         self.local_bodies = words.get("local_bodies", frozenset())

@@ -65,6 +65,7 @@ class _NameReader:
     person_nouns: frozenset[str]
     place_prepositions: frozenset[str]
     place_nouns: frozenset[str]
+    facility_nouns: frozenset[str]
     kin_nouns: frozenset[str]
     local_nouns: frozenset[str]
     local_bodies: frozenset[str]
@@ -100,6 +101,14 @@ class _NameReader:
             and not self._names_something(span.text)
         ):
             return EntityType.ORGANIZATION  # "the Cipriani Dolci restaurant"
+        if (
+            etype in {EntityType.PERSON, EntityType.ORGANIZATION}
+            and root.dep_ == "compound"
+            and root.head.pos_ == "NOUN"
+            and root.head.lemma_.lower() in self.facility_nouns
+            and not self._names_something(span.text)
+        ):
+            return EntityType.PLACE  # "the La Modelo prison", "the Al Noor mosque"
         if etype in {EntityType.PERSON, EntityType.ORGANIZATION} and self._a_place_of(root):
             return EntityType.PLACE  # "Guayaquil, the country's second-largest city"
         noun = next((c for c in root.children
@@ -119,17 +128,18 @@ class _NameReader:
         return etype
 
     def _a_place_of(self, root: Token) -> bool:
-        """Whether a word for a town or a region says what the name is: in apposition, either
-        way ("Guayaquil, the country's second-largest city", "the state's biggest city, Ciudad
-        Juarez") or heading a list it is one of ("cities such as Cucuta, Cartagena and
-        Bucaramanga")."""
-        if any(c.dep_ == "appos" and c.lemma_.lower() in self.place_nouns for c in root.children):
-            return True
-        if root.dep_ == "appos" and root.head.lemma_.lower() in self.place_nouns:
+        """Whether a word for a town, a region or a facility says what the name is: in
+        apposition, either way ("Guayaquil, the country's second-largest city", "the state's
+        biggest city, Ciudad Juarez", "two Bogota prisons, La Picota and La Modelo") or heading
+        a list it is one of ("cities such as Cucuta, Cartagena and Bucaramanga")."""
+        nouns = self.place_nouns | self.facility_nouns
+        if any(c.dep_ == "appos" and c.lemma_.lower() in nouns for c in root.children):
             return True
         first = root
         while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head
+        if first.dep_ == "appos" and first.head.lemma_.lower() in nouns:
+            return True
         prep = first.head
         listing = prep.head.head if prep.head.lower_ == "such" else prep.head
         return (
