@@ -1045,3 +1045,8 @@ def test_a_name_a_prison_noun_follows_or_lists_is_the_prison(run: Run) -> None:
     kinds = {e.name: e.type for e in found.entities}
     assert kinds["La Modelo"] == EntityType.PLACE
     assert kinds["Cesar Ceballos"] == EntityType.PERSON
+    # NER's organisation "Barranquilla" after "in", its people's word "Bellavista"
+    found = run("A prisoner at a jail in Barranquilla said inmates paid for rice. Inmates at "
+                "Bellavista prison outside of Medellin were charged by jail authorities.")  # fmt: skip
+    kinds = {e.name: e.type for e in found.entities}
+    assert kinds["Barranquilla"] == kinds["Bellavista"] == EntityType.PLACE

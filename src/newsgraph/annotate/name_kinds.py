@@ -102,13 +102,14 @@ class _NameReader:
         ):
             return EntityType.ORGANIZATION  # "the Cipriani Dolci restaurant"
         if (
-            etype in {EntityType.PERSON, EntityType.ORGANIZATION}
+            etype in {EntityType.PERSON, EntityType.ORGANIZATION, EntityType.GROUP}
             and root.dep_ == "compound"
             and root.head.pos_ == "NOUN"
             and root.head.lemma_.lower() in self.facility_nouns
-            and not self._names_something(span.text)
+            and not any(True for _ in self.gazetteer.lookup(span.text))
         ):
-            return EntityType.PLACE  # "the La Modelo prison", "the Al Noor mosque"
+            # "the La Modelo prison", "Bellavista prison" (a town's name too: NER's NORP)
+            return EntityType.PLACE
         if etype in {EntityType.PERSON, EntityType.ORGANIZATION} and self._a_place_of(root):
             return EntityType.PLACE  # "Guayaquil, the country's second-largest city"
         noun = next((c for c in root.children
@@ -201,12 +202,13 @@ class _NameReader:
         in_a_list_of_places = root.dep_ == "conj" and _listed_with_a_place(root)
         if etype == EntityType.ORGANIZATION:
             # "Buenos Aires, Cordoba and Rosario": a town the index knows, no body the
-            # gazetteer does, listed with places
+            # gazetteer does, listed with places; "a jail in Barranquilla": a city of
+            # BIG_CITY people named alone after "in"
+            after_in = root.dep_ == "pobj" and head.lower_ in self.place_prepositions
             return (
-                in_a_list_of_places
-                and find_place(span.text) is not None
-                and not any(True for _ in self.gazetteer.lookup(span.text))
-            )
+                (in_a_list_of_places and find_place(span.text) is not None)
+                or (after_in and _city(span, BIG_CITY))
+            ) and not any(True for _ in self.gazetteer.lookup(span.text))
         return (
             etype == EntityType.PERSON
             and (
