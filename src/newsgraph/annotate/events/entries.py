@@ -108,34 +108,30 @@ _FINITE_TAGS = frozenset({"VBZ", "VBD", "VBP"})
 _DEMANDING_MODALS = frozenset({"should", "must", "shall"})
 
 
+# modals that tell what is to be done ("agreed that the talks would resume")
+_FUTURE_MODALS = frozenset({"will", "would", "shall", "'ll", "wo"}) | _DEMANDING_MODALS
+
+
 def _states_a_fact(verb: Token) -> bool:
     """Whether the verb's complement clause is a statement (a finite verb, or a modal that
     predicts) rather than a demand (a subjunctive "that the budget include", "should")."""
-    for clause in verb.children:
-        if clause.dep_ != "ccomp":
-            continue
-        helpers = [c for c in clause.children if c.dep_ in {"aux", "auxpass"}]
-        if any(h.lower_ in _DEMANDING_MODALS for h in helpers):
-            return False
-        return clause.tag_ in _FINITE_TAGS or any(
-            h.tag_ in _FINITE_TAGS or h.tag_ == "MD" for h in helpers
-        )
-    return False
-
-
-# modals that tell what is to be done ("agreed that the talks would resume")
-_FUTURE_MODALS = frozenset({"will", "would", "shall", "'ll", "wo"}) | _DEMANDING_MODALS
+    return _tells_what_is(verb, but_not=_DEMANDING_MODALS)
 
 
 def _states_a_view(verb: Token) -> bool:
     """Whether the verb's complement clause says what is or was (a finite verb, or a modal of
     possibility: "agreed the book may have contained classified material") rather than what
     is to be done ("agreed that the ceasefire will begin", "that the troops should leave")."""
+    return _tells_what_is(verb, but_not=_FUTURE_MODALS)
+
+
+def _tells_what_is(verb: Token, but_not: frozenset[str]) -> bool:
+    """Whether the verb's complement clause is finite or modal, with none of `but_not`."""
     for clause in verb.children:
         if clause.dep_ != "ccomp":
             continue
         helpers = [c for c in clause.children if c.dep_ in {"aux", "auxpass"}]
-        if any(h.lower_ in _FUTURE_MODALS for h in helpers):
+        if any(h.lower_ in but_not for h in helpers):
             return False
         return clause.tag_ in _FINITE_TAGS or any(
             h.tag_ in _FINITE_TAGS or h.tag_ == "MD" for h in helpers
