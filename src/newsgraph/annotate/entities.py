@@ -153,6 +153,14 @@ class EntityRecognizer(_NerTier):
         # wrong case, matched only where the word is no ordinary English one
         self.caseless = caseless_surfaces(gazetteer, ordinary_words)
         self.phrases, self.caseless_phrases = _surface_phrases(nlp, gazetteer, self.caseless)
+        # given names the gazetteer reads as a state's people ("German", "Dane"); a state's
+        # own name before a name is the state more often than a given name ("Prime Minister
+        # of India Narendra Modi")
+        self.demonym_given_names = frozenset(
+            name for name in self.given_names
+            if any(entry.type == EntityType.STATE and kind == MentionKind.DEMONYM.value
+                   for entry, kind, _ in gazetteer.lookup(name))
+        )  # fmt: skip
 
     def find(
         self,
@@ -201,8 +209,9 @@ class EntityRecognizer(_NerTier):
         claim(title_offices(doc, text, sentence_of, self.title_phrases, self.title_bodies))
         claim(self._posts(doc, text, sentence_of, published))
         # "German Vargas Lleras" is Germán, not Germany
-        claim(given_name_demonyms(doc, words, ner, sentence_of, self.given_names, self._a_people,
-                                  self.state_context.prepositions))  # fmt: skip
+        demonyms, prepositions = self.demonym_given_names, self.state_context.prepositions
+        claim(given_name_demonyms(doc, words, ner, sentence_of, self.given_names, demonyms,
+                                  prepositions))  # fmt: skip
         gaz_names, gaz_other = self._gazetteer(doc, words, ner, sentence_of, known)
         gaz_names = national_branches(
             doc, gaz_names, self.gazetteer, self.company_suffixes, sentence_of
@@ -231,13 +240,6 @@ class EntityRecognizer(_NerTier):
         claim(self._ner(ner, sentence_of, high=False, known=known))
         claim(surname_echoes(doc, found, sentence_of, self.given_names))
         return sorted(found, key=lambda c: c.start)
-
-    def _a_people(self, word: str) -> bool:
-        """Whether the gazetteer reads the word as a state's people ("German"); a state's own
-        name before a name is the state more often than a given name ("Prime Minister of
-        India Narendra Modi")."""
-        return any(entry.type == EntityType.STATE and kind == MentionKind.DEMONYM.value
-                   for entry, kind, _ in self.gazetteer.lookup(word))  # fmt: skip
 
     def _portfolio(self, span: Span) -> bool:
         """NER's "organisation" that is a portfolio of a title: "Interior" of "Interior

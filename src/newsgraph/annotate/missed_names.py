@@ -7,7 +7,7 @@ other tiers."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
@@ -290,7 +290,7 @@ def given_name_demonyms(
     people: Sequence[Span],
     sentence_of: Sequence[int],
     given_names: frozenset[str],
-    names_a_people: Callable[[str], bool],
+    demonyms: frozenset[str],
     state_prepositions: frozenset[str],
 ) -> list[tuple[Span, Candidate]]:
     """A given name that is also a people's name, opening a person's name: "German Vargas
@@ -299,12 +299,13 @@ def given_name_demonyms(
     it, or when another given name and capitalised words follow. Not after a
     determiner or a preposition after which a state's name is the state (`state_prepositions`:
     "the German Olaf Scholz", "in Israel Benjamin Netanyahu won"; "identified as German
-    Arturo ..." is a name), nor before a title ("German Chancellor Angela Merkel"). `words`
-    are the doc's token texts (spaCy builds a token object on every access)."""
+    Arturo ..." is a name), nor before a title ("German Chancellor Angela Merkel"). `demonyms`
+    are the given names that are demonyms too; `words` the doc's token texts (spaCy builds a
+    token object on every access)."""
     person_end = {p.start: p.end for p in people if p.label_ == "PERSON"}
     out = []
     for i, word in enumerate(words[:-1]):
-        if word not in given_names or not word.istitle() or not names_a_people(word):
+        if word not in demonyms:
             continue
         if i > 0 and (doc[i - 1].pos_ == "DET" or words[i - 1].lower() in state_prepositions):
             continue

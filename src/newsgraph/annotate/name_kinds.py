@@ -203,7 +203,7 @@ class _NameReader:
         if etype == EntityType.ORGANIZATION:
             # "Buenos Aires, Cordoba and Rosario": a town the index knows, no body the
             # gazetteer does, listed with places; "a jail in Barranquilla": a city of
-            # BIG_CITY people named alone after "in"
+            # BIG_CITY people named alone after a place preposition
             after_in = root.dep_ == "pobj" and head.lower_ in self.place_prepositions
             return (
                 (in_a_list_of_places and find_place(span.text) is not None)
