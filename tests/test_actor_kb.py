@@ -263,7 +263,8 @@ def test_federal_judges_resolve_by_full_name_not_by_a_shared_short_form() -> Non
     kb = ActorKB.open()
     marrero = kb.lookup("Victor Marrero", on="2019-11-04")[0].record
     assert (marrero.country, marrero.sector_on("2019-11-04")) == ("USA", "JUD")
-    assert marrero.position_on("2019-11-04").organization.endswith("Southern District of New York")
+    court = marrero.position_on("2019-11-04")
+    assert court is not None and str(court.organization).endswith("Southern District of New York")
     # the directory's middle name, and the justice Wikidata lists, are one record
     assert [m.record.id for m in kb.lookup("John G. Roberts", on="2019-11-04")] == [
         m.record.id for m in kb.lookup("John Roberts", on="2019-11-04")
