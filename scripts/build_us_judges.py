@@ -22,8 +22,6 @@ who matches two such records is left out.
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import sys
 from collections import defaultdict
 from collections.abc import Iterable
@@ -35,7 +33,8 @@ from actorkb.common import Record, Snapshot, merge_key
 from actorkb.judges import federal_judges
 from build_actor_kb import summary, write
 
-OUT = Path(__file__).resolve().parents[1] / "src/newsgraph/lexicon/actors/us_judges.jsonl.gz"
+from newsgraph.lexicon.actor_kb import JUDGES, read_records
+
 REV = "30370b3"
 
 
@@ -46,9 +45,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rev", default=REV, help="the commit that holds the export")
     parser.add_argument("--main", type=Path, default=MAIN,
                         help="the main knowledge base file, whose judges are left out")  # fmt: skip
-    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--out", type=Path, default=JUDGES)
     args = parser.parse_args(argv)
-    known = KnownPeople(_records(args.main))
+    known = KnownPeople(read_records([args.main]))
     judges = list(federal_judges(Snapshot(args.fjc, args.rev)))
     out, merged, dropped = [], 0, 0
     for judge in judges:
@@ -107,12 +106,6 @@ def _merged(known: dict[str, Any], judge: dict[str, Any]) -> dict[str, Any]:
     out["sources"] = [*known["sources"], *judge["sources"]]
     out.setdefault("born", judge.get("born"))
     return {k: v for k, v in out.items() if v is not None}
-
-
-def _records(path: Path) -> Iterable[dict[str, Any]]:
-    with gzip.open(path, "rt", encoding="utf-8") as f:
-        for line in f:
-            yield json.loads(line)
 
 
 if __name__ == "__main__":

@@ -272,14 +272,9 @@ def titled_names(
     for i, word in enumerate(words[:-2]):
         if not word.islower() or word not in titles:
             continue
-        first = doc[i + 1]
-        if first.text not in given_names or not first.is_title:
-            continue
-        end = first.i + 1
-        while end < len(doc) and end - first.i < 3 and doc[end].is_title and doc[end].is_alpha:
-            end += 1
-        if end - first.i >= 2:
-            span = doc[first.i : end]
+        end = _given_name_run(doc, i + 1, given_names, longest=3, proper_nouns=False)
+        if end is not None:
+            span = doc[i + 1 : end]
             out.append((span, _candidate(span, sentence_of, "pattern", EntityType.PERSON)))
     return out
 
@@ -309,7 +304,7 @@ def given_name_demonyms(
             continue
         if i > 0 and (doc[i - 1].pos_ == "DET" or words[i - 1].lower() in state_prepositions):
             continue
-        end = person_end.get(i + 1) or _given_name_run(doc, i + 1, given_names)
+        end = person_end.get(i + 1) or _given_name_run(doc, i + 1, given_names, longest=4)
         if end is None or sentence_of[end - 1] != sentence_of[i]:
             continue
         span = doc[i:end]
@@ -317,12 +312,17 @@ def given_name_demonyms(
     return out
 
 
-def _given_name_run(doc: Doc, start: int, given_names: frozenset[str]) -> int | None:
+def _given_name_run(
+    doc: Doc, start: int, given_names: frozenset[str], *, longest: int, proper_nouns: bool = True
+) -> int | None:
     """The end of a given name and the capitalised names after it ("Arturo Lopez Veliz"),
-    up to four words; None unless a surname follows the given name."""
+    `longest` words at most, the names after it proper nouns or (`proper_nouns` False) any
+    capitalised words of letters; None unless a surname follows the given name."""
     if doc[start].text not in given_names or not doc[start].is_title:
         return None
     end = start + 1
-    while end < len(doc) and end - start < 4 and doc[end].is_title and doc[end].pos_ == "PROPN":
+    while end < len(doc) and end - start < longest and doc[end].is_title:
+        if not (doc[end].pos_ == "PROPN" if proper_nouns else doc[end].is_alpha):
+            break
         end += 1
     return end if end - start >= 2 else None

@@ -339,7 +339,7 @@ def _build_index(sources: Sequence[Path], index: Path) -> Path:
     os.close(fd)
     connection = sqlite3.connect(temporary)
     try:
-        _fill(connection, _records(sources))
+        _fill(connection, read_records(sources))
         connection.commit()
     finally:
         connection.close()
@@ -446,7 +446,7 @@ def _given_names() -> dict[str, str]:
     return load_lexicon().given_names
 
 
-def _records(sources: Sequence[Path]) -> Iterable[dict[str, Any]]:
+def read_records(sources: Sequence[Path]) -> Iterable[dict[str, Any]]:
     """Every record of every file, a later file's record replacing an earlier one's id."""
     for source in sources:
         opener = gzip.open if source.suffix == ".gz" else open
