@@ -10,6 +10,7 @@ import pytest
 
 from newsgraph import Event, Extraction, Extractor, Modality
 from newsgraph.annotate.events.coder import without_repeats
+from newsgraph.annotate.events.entries import complement_polarity
 from newsgraph.annotate.frames import DocView
 from newsgraph.learn.defaults import default_event_confidence
 from newsgraph.models import Evidence
@@ -1305,3 +1306,46 @@ def test_a_finite_passive_the_parser_hangs_as_an_adjunct_keeps_its_own_subject(r
     # "her son had been convicted" is no adjunct of "wept": the mother was not convicted
     result = run("Anwar Baloch wept upon hearing her son had been convicted.")
     assert all("Anwar Baloch" not in names(result, e.target) for e in result.events)
+
+
+@pytest.mark.parametrize(
+    ("text", "leaning"),
+    [
+        ("The senator called the proposal a disgrace.", "negative"),
+        ("The governor described the strike as reckless and cruel.", "negative"),
+        ("Critics have called his plan a disaster.", "negative"),
+        ("The ministry called the report false and baseless.", "dismissive"),
+        ("The embassy labeled the allegations a hoax.", "dismissive"),
+        ("She called the compromise an excellent result.", "positive"),
+        ("The senator described the budget as not terrible.", "positive"),
+        # what is named, not judged: a passive that no one says
+        ("A militia called the Evil Front took the town.", None),
+        ("It is called the forbidden zone.", None),
+        # a judgement of a proposition, not of the object
+        ("He called it unlikely that the bank would repay the loan.", None),
+        ("The mayor called the bridge a landmark.", None),
+    ],
+)
+def test_what_a_speaker_calls_something_leans_as_its_words(
+    extractor: Extractor, text: str, leaning: str | None
+) -> None:
+    polarity = extractor.lexicon.events.polarity
+    doc = extractor.nlp(text)
+    (verb,) = [t for t in doc if t.lemma_ in {"call", "describe", "label"}]
+    assert complement_polarity(verb, polarity) == leaning
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The opposition leader called the election a fraud and a disgrace.", "ACCUSE"),
+        ("Moscow described the sanctions as illegal and destructive.", "ACCUSE"),
+        ("The foreign ministry called the report a fabrication.", "REJECT"),
+        ("Ankara labeled the claims baseless.", "REJECT"),
+    ],
+)
+def test_calling_something_bad_is_criticism_and_calling_it_untrue_a_rejection(
+    run: Run, text: str, kind: str
+) -> None:
+    found = [e for e in run(text).events if e.trigger in {"called", "described", "labeled"}]
+    assert [e.type for e in found] == [kind]

@@ -32,6 +32,9 @@ USER_FILES = {
                lambda lx: "grand vizier" in lx.titles.offices),
     "transliterations": ("meta: {kind: transliterations}\ncanonical:\n  vladimir: [wladimir]\n",
                          lambda lx: lx.given_names.get("wladimir") == "vladimir"),
+    "polarity": ("meta: {kind: polarity}\nwords: {blorfish: -0.9}\ndismissive: [canard]\n",
+                 lambda lx: lx.events.polarity.words.get("blorfish") == -0.9
+                 and "canard" in lx.events.polarity.dismissive),
     "words": ("meta: {kind: words}\nlists:\n  ordinary_words: [nigeria]\n",
               lambda lx: "nigeria" in lx.words["ordinary_words"]),
     "actor_codes": ("meta: {kind: actor_codes}\nkinds:\n  central bank: GOV\ntitles:\n  grand vizier: GOV\n",
@@ -90,6 +93,10 @@ def test_a_user_relations_file_changes_relation_extraction(tmp_path: Path) -> No
             "offices: 'president' is not of type 'array'",
         ),
         ("meta: {kind: lexicon}\n", "meta.kind 'lexicon' is not one of gazetteer"),
+        (
+            "meta: {kind: polarity}\nwords: {awful: -4}\n",
+            "words.awful: -4 is less than the minimum",
+        ),
         ("meta: {kind: words}\nlists: {x: [a]}\nwords: [b]\n", "Additional properties"),
         ("- just\n- a list\n", "a lexicon file is a mapping"),
     ],

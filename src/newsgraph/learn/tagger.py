@@ -29,7 +29,12 @@ from pathlib import Path
 from spacy.tokens import Token
 
 from newsgraph.annotate.events import event_at
-from newsgraph.annotate.events.entries import excluded_object, noun_pattern
+from newsgraph.annotate.events.entries import (
+    complement_polarity,
+    excluded_object,
+    has_complement,
+    noun_pattern,
+)
 from newsgraph.annotate.events.grammar import trigger_token
 from newsgraph.annotate.frames import DocView
 from newsgraph.errors import ModelError
@@ -134,13 +139,18 @@ def word_features(token: Token, lexicon: EventLexicon) -> dict[str, float]:
         f"dep_head={token.dep_}>{head.lemma_.lower()}": 1.0,
         f"suffix={lemma[-3:]}": 1.0,
     }
-    # an entry that needs a preposition the word does not take is not among its readings
+    # an entry that needs a preposition the word does not take, or a complement that leans
+    # another way, is not among its readings
+    leaning = complement_polarity(token, lexicon.polarity) if token.pos_ == "VERB" else None
     verbs = [
         p
         for p in lexicon.verbs.get(lemma, ())
-        if not p.with_prep
-        or any(c.dep_ == "prep" and c.lower_ in p.with_prep for c in token.children)
-    ]
+        if (not p.with_prep
+            or any(c.dep_ == "prep" and c.lower_ in p.with_prep for c in token.children))
+        and (not p.complement or p.complement == leaning)
+    ]  # fmt: skip
+    if token.pos_ == "VERB" and has_complement(token):
+        found[f"complement={leaning or 'neutral'}"] = 1.0
     for pattern in verbs if token.pos_ == "VERB" else ():
         found[f"lex_verb={pattern.event}"] = 1.0
     for pattern in lexicon.nouns.get(lemma, ()):

@@ -107,7 +107,7 @@ def build_lexicon(files: Sequence[LexiconFile]) -> Lexicon:
 
     return Lexicon(
         gazetteer=build_gazetteer(of("gazetteer")),
-        events=build_event_lexicon(of("events")),
+        events=build_event_lexicon(of("events"), of("polarity")),
         relations=build_relation_lexicon(of("relations")),
         titles=_titles(of("titles")),
         given_names=_given_names(of("transliterations")),

@@ -1,8 +1,8 @@
 """The one way lexicon files are found, read and checked, whatever they hold.
 
 Every file declares what it is in `meta.kind`: `gazetteer`, `events`, `relations`, `titles`,
-`actor_codes`, `transliterations` or `words` (a file without a kind is a gazetteer, the
-original format).
+`actor_codes`, `transliterations`, `polarity` or `words` (a file without a kind is a
+gazetteer, the original format).
 The shipped files are package data under `newsgraph/lexicon/`; the user's come from
 `--lexicon PATH` (a file or a folder of `*.yaml`/`*.yml`) and are read after them, so their
 entries win (docs/lexicon.md). Each file is checked against its kind's schema

@@ -70,6 +70,10 @@ class Pattern:
     not_before_act: bool = False
     # a noun whose owner is who it happens to when it names no one with "of" ("his arrest")
     patient_owner: bool = False
+    # the entry applies only when what the verb calls its object has this polarity
+    # ("negative", "positive" or "dismissive"): "called the move a disgrace" is criticism,
+    # "called it a decent plan" praise, "called the report fake" a rejection (`Polarity`)
+    complement: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +124,17 @@ class EventLexicon:
     kin_nouns: frozenset[str] = frozenset()
     # who the unnamed target of a legal act is ("arrested a man": the suspect, CRM)
     accused: Accused | None = None
+    # how negative or positive words are, for the entries' `complement` condition
+    polarity: Polarity = field(default_factory=lambda: Polarity({}, frozenset()))
+
+
+@dataclass(frozen=True, slots=True)
+class Polarity:
+    """The `polarity` files: each word's polarity, -1 (most negative) to +1, and the words that
+    dismiss a claim as untrue or void ("false", "hoax", "null"), whatever their polarity."""
+
+    words: dict[str, float]
+    dismissive: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,9 +171,12 @@ def load_event_lexicon(extra_paths: tuple[str, ...] = ()) -> EventLexicon:
     return load_lexicon(extra_paths).events
 
 
-def build_event_lexicon(files: Sequence[LexiconFile]) -> EventLexicon:
+def build_event_lexicon(
+    files: Sequence[LexiconFile], polarity_files: Sequence[LexiconFile] = ()
+) -> EventLexicon:
     """An event lexicon from checked `events` files, shipped first: a user file's patterns
-    are tried before the shipped ones for the same lemma, its agents replace theirs."""
+    are tried before the shipped ones for the same lemma, its agents replace theirs (and a
+    user's `polarity` file's words replace the shipped ones' values)."""
     verbs: dict[str, list[Pattern]] = defaultdict(list)
     nouns: dict[str, list[Pattern]] = defaultdict(list)
     agents: dict[str, str] = {}
@@ -195,7 +213,17 @@ def build_event_lexicon(files: Sequence[LexiconFile]) -> EventLexicon:
         frozenset(body_descriptions),
         frozenset(kin_nouns),
         accused,
+        build_polarity(polarity_files),
     )
+
+
+def build_polarity(files: Sequence[LexiconFile]) -> Polarity:
+    words: dict[str, float] = {}
+    dismissive: set[str] = set()
+    for file in files:
+        words.update({str(w).lower(): float(v) for w, v in (file.data.get("words") or {}).items()})
+        dismissive.update(str(w).lower() for w in file.data.get("dismissive") or ())
+    return Polarity(words, frozenset(dismissive))
 
 
 def _agents(raw: Any, where: str) -> dict[str, str]:
@@ -268,4 +296,5 @@ def _pattern(raw: Any, key: str, where: str) -> Pattern:
         not_of_a_view=bool(raw.get("not_of_a_view")),
         not_before_act=bool(raw.get("not_before_act")),
         patient_owner=bool(raw.get("patient_owner")),
+        complement=raw.get("complement"),
     )

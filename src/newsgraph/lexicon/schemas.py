@@ -103,6 +103,7 @@ _EVENT_PATTERN = {
         "not_after": _WORDS,
         "demands_only": {"type": "boolean"},
         "not_of_a_view": {"type": "boolean"},
+        "complement": {"enum": ["negative", "positive", "dismissive"]},
         "not_before_act": {"type": "boolean"},
         "patient_owner": {"type": "boolean"},
     },
@@ -253,6 +254,16 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "transliterations",
         {"canonical": {"type": "object", "additionalProperties": _WORDS}},
         required=("canonical",),
+    ),
+    "polarity": _document(
+        "polarity",
+        {
+            "words": {
+                "type": "object",
+                "additionalProperties": {"type": "number", "minimum": -1, "maximum": 1},
+            },
+            "dismissive": _WORDS,
+        },
     ),
     "words": _document(
         "words",

@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.annotate.frames import noun_keys
-from newsgraph.lexicon.patterns import EventLexicon, Pattern
+from newsgraph.lexicon.patterns import EventLexicon, Pattern, Polarity
 
 # a general verb pattern does not apply to its phrasal verbs: "call off" is not "call"
 _BLOCKING_PARTICLES = {"off", "down", "out", "up", "back", "away"}
@@ -44,8 +44,8 @@ def verb_pattern(token: Token, lexicon: EventLexicon) -> Pattern | None:
     objects = _objects(token)
     # specific patterns (an object, particle or preposition required) win over general ones,
     # whichever file they come from: "struck a deal" is AGREE before "struck" is ASSAULT
-    specific = [p for p in candidates if p.object or p.particle or p.with_prep]
-    general = [p for p in candidates if not (p.object or p.particle or p.with_prep)]
+    specific = [p for p in candidates if p.object or p.particle or p.with_prep or p.complement]
+    general = [p for p in candidates if not (p.object or p.particle or p.with_prep or p.complement)]
     preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
     for pattern in specific:
         if pattern.particle and pattern.particle != particle:
@@ -56,11 +56,87 @@ def verb_pattern(token: Token, lexicon: EventLexicon) -> Pattern | None:
             continue  # "launched a verbal attack": criticism, as the noun's own entry says
         if pattern.with_prep and not pattern.with_prep & preps:
             continue
+        if pattern.complement and pattern.complement != complement_polarity(
+            token, lexicon.polarity
+        ):
+            continue
         if not _voided(pattern, token, objects):
             return pattern
     if not general or particle in _BLOCKING_PARTICLES:
         return None
     return None if _voided(general[0], token, objects) else general[0]
+
+
+# how strongly a word must lean to make what it calls something criticism or praise
+_LEANING = 0.25
+# clauses below a complement that tell something else ("called it unlikely that the EU would")
+_CLAUSES = frozenset({"ccomp", "csubj", "relcl", "acl", "advcl", "xcomp"})
+_NEGATIONS = frozenset({"not", "no", "never", "hardly"})
+
+
+def complement_polarity(verb: Token, polarity: Polarity) -> str | None:
+    """What the verb calls its object, as its words lean: "dismissive" ("called the report
+    false", "labeled it a hoax"), "negative" ("called the move a disgrace"), "positive"
+    ("described him as a decent man") or None (neutral, unrated, or no complement). The
+    complement is the verb's predicate of its object (`oprd`: "called it a mess") or the
+    object of its "as" ("described the speech as flat"); a complement that opens a clause
+    judges a proposition, not the object ("called it unlikely that the EU would pay")."""
+    words = _complement_words(verb)
+    if not words or _unvoiced(verb):
+        return None
+    if any(w.lower_ in polarity.dismissive or w.lemma_.lower() in polarity.dismissive
+           for w in words):  # fmt: skip
+        return "dismissive"
+    values = [v for w in words if (v := _polarity_of(w, polarity)) is not None]
+    if not values:
+        return None
+    if any(w.lower_ in _NEGATIONS for w in words):
+        values = [-v for v in values]
+    low, high = min(values), max(values)
+    if low <= -_LEANING and -low >= high:
+        return "negative"
+    return "positive" if high >= _LEANING else None
+
+
+def _unvoiced(verb: Token) -> bool:
+    """A passive with no one by whom it is said names, it does not judge: "a group called
+    the Front", "it is called forbidden pairing"."""
+    passive = (verb.dep_ == "acl" and verb.tag_ == "VBN") or any(
+        c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children
+    )
+    return passive and not any(c.dep_ == "agent" for c in verb.children)
+
+
+def has_complement(verb: Token) -> bool:
+    """Whether the verb says what its object is ("called it a mess", "described him as")."""
+    return any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") for c in verb.children)
+
+
+def _complement_words(verb: Token) -> list[Token]:
+    heads = [c for c in verb.children if c.dep_ == "oprd"]
+    heads += [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+              for o in c.children if o.dep_ in {"pobj", "amod", "acomp"}]  # fmt: skip
+    # a complement that opens a clause judges a proposition; a proper name names
+    if any(h.pos_ == "PROPN" or any(c.dep_ in {"ccomp", "csubj"} for c in h.children)
+           for h in heads):  # fmt: skip
+        return []
+    return [w for h in heads for w in _within(h)]
+
+
+def _within(head: Token) -> list[Token]:
+    """The head and the words below it, less the clauses below it."""
+    found = [head]
+    for child in head.children:
+        if child.dep_ not in _CLAUSES:
+            found += _within(child)
+    return found
+
+
+def _polarity_of(word: Token, polarity: Polarity) -> float | None:
+    if not word.is_alpha:
+        return None
+    value = polarity.words.get(word.lower_)
+    return polarity.words.get(word.lemma_.lower()) if value is None else value
 
 
 def _object_coded_otherwise(token: Token, pattern: Pattern, lexicon: EventLexicon) -> bool:
