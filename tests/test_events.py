@@ -1324,6 +1324,8 @@ def test_a_finite_passive_the_parser_hangs_as_an_adjunct_keeps_its_own_subject(r
         # a judgement of a proposition, not of the object
         ("He called it unlikely that the bank would repay the loan.", None),
         ("The mayor called the bridge a landmark.", None),
+        # what a phrase below the complement tells is about something else
+        ("The minister called the treaty a step towards ending the bitter conflict.", None),
     ],
 )
 def test_what_a_speaker_calls_something_leans_as_its_words(

@@ -69,8 +69,9 @@ def verb_pattern(token: Token, lexicon: EventLexicon) -> Pattern | None:
 
 # how strongly a word must lean to make what it calls something criticism or praise
 _LEANING = 0.25
-# clauses below a complement that tell something else ("called it unlikely that the EU would")
-_CLAUSES = frozenset({"ccomp", "csubj", "relcl", "acl", "advcl", "xcomp"})
+# what below a complement tells of something else: its clauses ("called it unlikely that the
+# EU would") and prepositional phrases ("a step towards solving the dispute")
+_ASIDES = frozenset({"ccomp", "csubj", "relcl", "acl", "advcl", "xcomp", "prep"})
 _NEGATIONS = frozenset({"not", "no", "never", "hardly"})
 
 
@@ -124,10 +125,11 @@ def _complement_words(verb: Token) -> list[Token]:
 
 
 def _within(head: Token) -> list[Token]:
-    """The head and the words below it, less the clauses below it."""
+    """The head and the words that qualify it (its modifiers and conjuncts: "a senseless and
+    cowardly act"), less its clauses and prepositional phrases."""
     found = [head]
     for child in head.children:
-        if child.dep_ not in _CLAUSES:
+        if child.dep_ not in _ASIDES:
             found += _within(child)
     return found
 
