@@ -1351,3 +1351,21 @@ def test_calling_something_bad_is_criticism_and_calling_it_untrue_a_rejection(
 ) -> None:
     found = [e for e in run(text).events if e.trigger in {"called", "described", "labeled"}]
     assert [e.type for e in found] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Did the army attack the village?", []),
+        ("Which ministers would you ask to resign?", []),
+        ("Will Turkey send troops to Libya?", []),
+        # the answer after an interview's question, run into one sentence by the parser
+        (
+            "((WN)) Did the rebels attack the town?\nThe rebels attacked the town on Monday.",
+            ["ASSAULT"],
+        ),
+        ("The rebels attacked the town on Monday.", ["ASSAULT"]),
+    ],
+)
+def test_a_question_tells_of_no_event(run: Run, text: str, kinds: list[str]) -> None:
+    assert [e.type for e in run(text).events] == kinds

@@ -35,7 +35,7 @@ from newsgraph.annotate.events.entries import (
     has_complement,
     noun_pattern,
 )
-from newsgraph.annotate.events.grammar import trigger_token
+from newsgraph.annotate.events.grammar import asks, trigger_token
 from newsgraph.annotate.frames import DocView
 from newsgraph.errors import ModelError
 from newsgraph.learn.event_features import event_features
@@ -102,6 +102,7 @@ def candidates(
             is_candidate(token)
             and (words is None or token.lemma_.lower() in words)
             and not excluded_object(token, lexicon)
+            and not asks(token)
         ):
             continue
         found.append(Candidate(token, rule_event, features(token, lexicon, rule_event, by_id)))

@@ -13,6 +13,7 @@ from newsgraph.annotate.events.build import accusation, build_event
 from newsgraph.annotate.events.entries import noun_pattern, verb_pattern
 from newsgraph.annotate.events.grammar import (
     CASUALTY,
+    asks,
     gerund_attack,
     nominal_gerund,
     participation_of,
@@ -55,6 +56,8 @@ def find_events(view: DocView, lexicon: EventLexicon) -> list[Event]:
         pattern = verb_pattern(token, lexicon) if verbal(token, lexicon) else None
         if pattern is None or token.i in used_objects or participation_of(token, lexicon):
             continue
+        if asks(token):
+            continue  # "Did they help?"
         if done_by_a_non_actor(view, token):
             continue  # "the typhoon struck Japan", "the disease killed him"
         means = _attack_means(view, token, lexicon)

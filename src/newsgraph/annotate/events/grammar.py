@@ -164,6 +164,24 @@ def purpose_of(token: Token) -> Token | None:
     return None
 
 
+def asks(token: Token) -> bool:
+    """Whether the word is a verb of a direct question ("Did they help?", "Which individuals
+    would you ask to be in your cabinet?"): a question asks about an act, it tells of none.
+    Nouns are left alone: "the conflict" in "What are your views on the conflict?" is
+    presupposed."""
+    if token.pos_ not in {"VERB", "AUX"}:
+        return False
+    # the first stop after the word: the parser often runs an interview's question and the
+    # answer after it into one sentence
+    for word in token.doc[token.i + 1 : token.sent.end]:
+        if word.text in _STOPS or (word.is_space and "\n" in word.text):
+            return word.text == "?"
+    return False
+
+
+_STOPS = frozenset({".", "!", "?"})
+
+
 def verbal(token: Token, lexicon: EventLexicon) -> bool:
     """Whether the token is coded as a verb (a gerund used as an event noun is not)."""
     return _is_verb(token) and not nominal_gerund(token, lexicon)
