@@ -1344,12 +1344,14 @@ def test_what_a_speaker_calls_something_leans_as_its_words(
         ("Moscow described the sanctions as illegal and destructive.", "ACCUSE"),
         ("The foreign ministry called the report a fabrication.", "REJECT"),
         ("Ankara labeled the claims baseless.", "REJECT"),
+        ("The minister referred to the protesters as violent thugs.", "ACCUSE"),
     ],
 )
 def test_calling_something_bad_is_criticism_and_calling_it_untrue_a_rejection(
     run: Run, text: str, kind: str
 ) -> None:
-    found = [e for e in run(text).events if e.trigger in {"called", "described", "labeled"}]
+    verbs = {"called", "described", "labeled", "referred"}
+    found = [e for e in run(text).events if e.trigger in verbs]
     assert [e.type for e in found] == [kind]
 
 
