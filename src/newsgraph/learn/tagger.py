@@ -142,7 +142,8 @@ def word_features(token: Token, lexicon: EventLexicon) -> dict[str, float]:
     }
     # an entry that needs a preposition the word does not take, or a complement that leans
     # another way, is not among its readings
-    leaning = complement_polarity(token, lexicon.polarity) if token.pos_ == "VERB" else None
+    complement = token.pos_ == "VERB" and has_complement(token)
+    leaning = complement_polarity(token, lexicon.polarity) if complement else None
     verbs = [
         p
         for p in lexicon.verbs.get(lemma, ())
@@ -150,7 +151,7 @@ def word_features(token: Token, lexicon: EventLexicon) -> dict[str, float]:
             or any(c.dep_ == "prep" and c.lower_ in p.with_prep for c in token.children))
         and (not p.complement or p.complement == leaning)
     ]  # fmt: skip
-    if token.pos_ == "VERB" and has_complement(token):
+    if complement:
         found[f"complement={leaning or 'neutral'}"] = 1.0
     for pattern in verbs if token.pos_ == "VERB" else ():
         found[f"lex_verb={pattern.event}"] = 1.0
