@@ -850,6 +850,9 @@ def test_strikes_and_blockades(run: Run, text: str, kind: str, cameo: str, mode:
         "The earthquake killed 40 people in Albania.",
         "Hurricane Dorian hit the Bahamas.",
         "She was involved in a traffic collision which killed motorcyclist Harry Dunn.",
+        # the victims of a passive verb, and those joined to them, suffered in a non-actor
+        "Fourteen passengers were injured in the crash.",
+        "Three villagers were killed in the landslide and 40 were injured.",
     ],
 )
 def test_natural_disasters_are_not_events(run: Run, text: str) -> None:

@@ -42,6 +42,29 @@ def done_by_a_non_actor(view: DocView, token: Token) -> bool:
             g.lemma_.lower() in view.not_actors for g in child.children
         ):
             return True
+    return _suffered_in_a_non_actor(view, token)
+
+
+# the prepositions that name what a passive casualty verb's victims suffered in
+_CAUSES = frozenset({"in", "during", "from", "after"})
+
+
+def _suffered_in_a_non_actor(view: DocView, token: Token) -> bool:
+    """A passive verb whose cause is a noun the lexicon says is no actor: "were injured in the
+    crash", "were killed in the earthquake", and "40 were injured" joined to it."""
+    verb = token.head if token.dep_ == "conj" and token.head.pos_ == "VERB" else token
+    for node in {token, verb}:
+        if not any(c.dep_ in {"nsubjpass", "auxpass"} for c in node.children):
+            continue
+        for prep in node.children:
+            if (
+                prep.dep_ == "prep"
+                and prep.lower_ in _CAUSES
+                and any(
+                    o.dep_ == "pobj" and o.lemma_.lower() in view.not_actors for o in prep.children
+                )
+            ):
+                return True
     return False
 
 
