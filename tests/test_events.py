@@ -1204,6 +1204,9 @@ def test_a_weapon_is_the_means_of_an_attack_never_a_side(run: Run) -> None:
     [
         ("Colombian troops killed a FARC commander in Cauca on Monday.", "REB"),
         ("Soldiers arrested three Sinaloa Cartel gunmen in Culiacán on Monday.", "CRM"),
+        # a criminal group named by what it does
+        ("Police arrested eight members of a drug trafficking ring on Friday.", "CRM"),
+        ("Prosecutors charged the leader of a criminal organization in Lima.", "CRM"),
     ],
 )
 def test_a_member_named_by_an_armed_group_is_coded_as_the_group(
