@@ -1150,3 +1150,19 @@ def test_a_nickname_is_no_name_to_look_up(extract_text: Callable[..., Extraction
     (person,) = [e for e in found.entities if e.name == "Luis Edgar Devia"]
     assert person.country != "PER"
     assert not [a for a in person.attributes if a.key == "actor_kb"]
+
+
+def test_a_body_whose_name_joins_two_words_with_and_is_one_body(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    """NER's "U.S. Customs and Border Protection" could be a list ("Russia and China"); the
+    knowledge base knows it as one body, so "U.S." inside it is no mention of the state."""
+    found = extract_text(
+        "The cocaine was seized by U.S. Customs and Border Protection in Arizona, and Russia "
+        "and China said nothing.",
+        published="2021-03-01",
+    )
+    kinds = {e.name: (e.type.value, e.country) for e in found.entities}
+    assert kinds["U.S. Customs and Border Protection"] == ("organization", "USA")
+    assert "United States" not in kinds
+    assert kinds["Russia"] == ("state", "RUS") and kinds["China"] == ("state", "CHN")

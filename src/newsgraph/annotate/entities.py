@@ -222,7 +222,7 @@ class EntityRecognizer(_NerTier):
         claim(
             sc
             for sc in gaz_names
-            if not _inside_organization(sc[0], sc[1], covering, self.name_kinds)
+            if not _inside_organization(sc[0], sc[1], covering, self.name_kinds, known)
             and not _inside_place(sc[0], sc[1], covering, self.thoroughfares)
             and not _inside_other_person(sc[0], sc[1], covering, self.title_words)
         )

@@ -165,11 +165,13 @@ def _inside_organization(
     candidate: Candidate,
     covering: Mapping[int, Sequence[Span]],
     name_kinds: _NameKinds,
+    known: KnownType | None = None,
 ) -> bool:
     """Whether a state's or a region's name is part of a longer organisation name NER found
     (or a "person" whose name ends like a body's: "The Tigray People's Liberation Front"). Not
-    a list the model took for one name ("Russia and China"), nor a fragment of a longer noun
-    phrase ("US State" of "the US State department")."""
+    a list the model took for one name ("Russia and China"), unless the actor knowledge base
+    knows the whole as a body's name ("U.S. Customs and Border Protection"), nor a fragment
+    of a longer noun phrase ("US State" of "the US State department")."""
     if candidate.type not in {EntityType.STATE, EntityType.PLACE}:
         return False
     return any(
@@ -177,10 +179,15 @@ def _inside_organization(
         and e.start <= span.start
         and span.end <= e.end
         and len(e) > len(span)
-        and not any(t.lower_ in {"and", ",", "&", "-", "–"} or t.is_space for t in e)
+        and (not _a_list(e) or (known is not None and known(e.text) == EntityType.ORGANIZATION))
         and not (e[-1].dep_ == "compound" and e[-1].head.i >= e.end)
         for e in covering.get(span.start, ())
     )
+
+
+def _a_list(span: Span) -> bool:
+    """Whether NER's span may be a list it took for one name ("Russia and China")."""
+    return any(t.lower_ in {"and", ",", "&", "-", "–"} or t.is_space for t in span)
 
 
 def _inside_other_person(
