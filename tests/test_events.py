@@ -1377,3 +1377,24 @@ def test_calling_something_bad_is_criticism_and_calling_it_untrue_a_rejection(
 )
 def test_a_question_tells_of_no_event(run: Run, text: str, kinds: list[str]) -> None:
     assert [e.type for e in run(text).events] == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        ("Reuters investigated the senator's finances for a year.", False),
+        ("The newspaper's investigation found that the army sold rifles to a gang.", False),
+        ("Prosecutors are investigating the mayor of Cali.", True),
+        ("The Senate's investigation into the minister began in May.", True),
+    ],
+)
+def test_an_outlets_investigation_is_reporting_not_a_probe(
+    run: Run, text: str, coded: bool
+) -> None:
+    probes = [e for e in run(text).events if e.mode == "investigate"]
+    assert bool(probes) is coded
+
+
+def test_protesting_ones_innocence_is_no_protest(run: Run) -> None:
+    assert not events_of(run("The accused men protested their innocence in court."), "PROTEST")
+    assert events_of(run("Thousands of farmers protested outside parliament."), "PROTEST")

@@ -52,6 +52,9 @@ class Pattern:
     # interview, "spoke on Monday" no meeting)
     needs_target: bool = False
     not_with: frozenset[str] = frozenset()
+    # no event when its doer is an entity of one of these types or an unnamed side of one of
+    # these agent codes: "InSight Crime's investigation" is reporting, not a probe
+    not_by: frozenset[str] = frozenset()
     # a verb pattern that needs one of these prepositions on the verb ("attacked Biden for
     # his record" is criticism, "attacked the town" an assault)
     with_prep: frozenset[str] = frozenset()
@@ -290,6 +293,7 @@ def _pattern(raw: Any, key: str, where: str) -> Pattern:
         verb_source=slots.get("source", ()) if key == "verbs" else (),
         needs_target=bool(raw.get("needs_target")),
         not_with=frozenset(str(t) for t in raw.get("not_with") or ()),
+        not_by=frozenset(str(t) for t in raw.get("not_by") or ()),
         with_prep=frozenset(str(p).lower() for p in raw.get("with_prep") or ()),
         not_after=frozenset(str(w).lower() for w in raw.get("not_after") or ()),
         demands_only=bool(raw.get("demands_only")),

@@ -99,6 +99,12 @@ _EVENT_PATTERN = {
         "symmetric": {"type": "boolean"},
         "needs_target": {"type": "boolean"},
         "not_with": {"type": "array", "items": {"enum": ENTITY_TYPES}},
+        "not_by": {
+            "type": "array",
+            "items": {
+                "anyOf": [{"enum": ENTITY_TYPES}, {"type": "string", "pattern": "^[A-Z]{3}$"}]
+            },
+        },
         "with_prep": _WORDS,
         "not_after": _WORDS,
         "demands_only": {"type": "boolean"},

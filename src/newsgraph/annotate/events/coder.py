@@ -37,6 +37,7 @@ from newsgraph.annotate.events.sides import (
     subject_of,
     target_of,
     undergoer_of_adjunct,
+    unfit_source,
     unfit_target,
 )
 from newsgraph.annotate.frames import Actor, DocView
@@ -193,8 +194,10 @@ def _verb_event(
     target = distinct(source, target)
     if not source and (not target or mishap(view, token)):
         return None  # "victims killed by the crash": an accident, not an assault
-    if unfit_target(view, pattern, target) or (
-        pattern.symmetric and excluded(view, pattern, source)
+    if (
+        unfit_target(view, pattern, target)
+        or unfit_source(view, pattern, source)
+        or (pattern.symmetric and excluded(view, pattern, source))
     ):
         # "spoke to NBC News", "Wikinews spoke with her": an interview, not a meeting (either
         # side of a meeting may be the outlet)
@@ -255,7 +258,11 @@ def event_at(
         or mishap(view, token)
     ):
         return None
-    if verbal(token, lexicon):
+    verb = verbal(token, lexicon)
+    doers = subject_of(view, token) if verb else noun_source(view, token, pattern)
+    if unfit_source(view, pattern, doers):
+        return None  # "The New York Times investigated": reporting, whatever the model judged
+    if verb:
         event = _verb_event(view, token, pattern, index)
     else:
         event = noun_event(view, token, pattern, index, earlier, lexicon)

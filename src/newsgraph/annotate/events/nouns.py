@@ -18,6 +18,7 @@ from newsgraph.annotate.events.sides import (
     noun_source,
     slot_actors,
     subject_of,
+    unfit_source,
 )
 from newsgraph.annotate.frames import Actor, DocView
 from newsgraph.lexicon.patterns import EventLexicon, Pattern
@@ -70,6 +71,8 @@ def noun_event(
     target = distinct(source, target)
     if not source and not target:
         return _anaphoric(view, token, pattern, index, earlier)
+    if unfit_source(view, pattern, source):
+        return None  # "InSight Crime's investigation": reporting, not a probe
     trigger = verb if participation else token.head if light else token
     event = build_event(view, trigger, pattern, source, target, index)
     # "A engaged B in a firefight": A started it, even if a firefight is mutual

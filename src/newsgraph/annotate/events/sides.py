@@ -83,6 +83,22 @@ def unfit_target(view: DocView, pattern: Pattern, target: Sequence[Actor]) -> bo
     return (pattern.needs_target and not target) or excluded(view, pattern, target)
 
 
+def unfit_source(view: DocView, pattern: Pattern, source: Sequence[Actor]) -> bool:
+    """The doer is of an entity type or agent code the pattern excludes (`not_by`)."""
+    if not pattern.not_by:
+        return False
+    for actor in source:
+        entity = view.entities.get(actor.entity)
+        if entity is not None and (
+            entity.type.value in pattern.not_by
+            or any(a.key == "agent" and a.value in pattern.not_by for a in entity.attributes)
+        ):
+            return True  # an outlet, or a reporter the text or the models code MED
+        if entity is None and actor.agent is not None and actor.agent.code in pattern.not_by:
+            return True
+    return False
+
+
 def excluded(view: DocView, pattern: Pattern, side: Sequence[Actor]) -> bool:
     """A side names an entity of a type the pattern excludes (`not_with`)."""
     return any(
