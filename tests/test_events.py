@@ -1398,3 +1398,15 @@ def test_an_outlets_investigation_is_reporting_not_a_probe(
 def test_protesting_ones_innocence_is_no_protest(run: Run) -> None:
     assert not events_of(run("The accused men protested their innocence in court."), "PROTEST")
     assert events_of(run("Thousands of farmers protested outside parliament."), "PROTEST")
+
+
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        ("Growing demand for cocaine in Europe has fuelled the trade.", False),
+        ("US demand for marijuana fell sharply last year.", False),
+        ("Protesters renewed their demand for the president's resignation.", True),
+    ],
+)
+def test_a_markets_demand_is_no_request(run: Run, text: str, coded: bool) -> None:
+    assert bool(events_of(run(text), "REQUEST")) is coded

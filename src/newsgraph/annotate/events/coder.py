@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Token
 
 from newsgraph.annotate.events.build import accusation, build_event
-from newsgraph.annotate.events.entries import noun_pattern, verb_pattern
+from newsgraph.annotate.events.entries import excluded_noun_object, noun_pattern, verb_pattern
 from newsgraph.annotate.events.grammar import (
     CASUALTY,
     asks,
@@ -71,7 +71,7 @@ def find_events(view: DocView, lexicon: EventLexicon) -> list[Event]:
                 used_objects.add(means.token.i)  # one killing "in an air strike", not two
     for token in view.tokens:
         nominal = token.pos_ in {"NOUN", "PROPN"} or nominal_gerund(token, lexicon)
-        if nominal and token.i not in used_objects:
+        if nominal and token.i not in used_objects and not excluded_noun_object(token, lexicon):
             noun = noun_pattern(token, lexicon)
             if noun is not None:
                 event = noun_event(view, token, noun, len(events), events, lexicon)

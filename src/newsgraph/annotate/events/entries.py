@@ -32,10 +32,31 @@ def _objects(token: Token) -> set[str]:
 
 def excluded_object(token: Token, lexicon: EventLexicon) -> bool:
     """Whether the lexicon rules this verb out by its object (`not_object`: "charged a fee",
-    "released a statement"): no coder, rule or learned, makes an event of it."""
+    "released a statement"), or this noun by what it is of or for or its modifiers ("demand
+    for cocaine", "growing demand"): no coder, rule or learned, makes an event of it."""
     patterns = lexicon.verbs.get(token.lemma_.lower(), ())
     excluded = frozenset().union(*(p.not_object for p in patterns))
-    return bool(excluded) and bool(excluded & _objects(token))
+    return (bool(excluded) and bool(excluded & _objects(token))) or excluded_noun_object(
+        token, lexicon
+    )
+
+
+def excluded_noun_object(token: Token, lexicon: EventLexicon) -> bool:
+    """Whether the noun's entries rule it out by what it is of or for, or by a modifier: a
+    market's "demand for cocaine" or "growing demand" is no one's request."""
+    if token.pos_ != "NOUN":
+        return False
+    patterns = lexicon.nouns.get(token.lemma_.lower(), ())
+    excluded = frozenset().union(*(p.not_object for p in patterns))
+    return bool(excluded) and bool(excluded & _noun_objects(token))
+
+
+def _noun_objects(noun: Token) -> set[str]:
+    keys = {c.lemma_.lower() for c in noun.children if c.dep_ in {"amod", "compound"}}
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"for", "of"}:
+            keys |= {k for o in prep.children if o.dep_ == "pobj" for k in noun_keys(o)}
+    return keys
 
 
 def verb_pattern(token: Token, lexicon: EventLexicon) -> Pattern | None:
