@@ -130,14 +130,19 @@ def _unvoiced(verb: Token) -> bool:
 
 
 def has_complement(verb: Token) -> bool:
-    """Whether the verb says what its object is ("called it a mess", "described him as")."""
-    return any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") for c in verb.children)
+    """Whether the verb says what its object is ("called it a mess", "described him as a")."""
+    return bool(_complement_heads(verb))
+
+
+def _complement_heads(verb: Token) -> list[Token]:
+    """The verb's predicate of its object (`oprd`) and the object of its "as"."""
+    heads = [c for c in verb.children if c.dep_ == "oprd"]
+    return heads + [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                    for o in c.children if o.dep_ in {"pobj", "amod", "acomp"}]  # fmt: skip
 
 
 def _complement_words(verb: Token) -> list[Token]:
-    heads = [c for c in verb.children if c.dep_ == "oprd"]
-    heads += [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
-              for o in c.children if o.dep_ in {"pobj", "amod", "acomp"}]  # fmt: skip
+    heads = _complement_heads(verb)
     # a complement that opens a clause judges a proposition; a proper name names
     if any(h.pos_ == "PROPN" or any(c.dep_ in {"ccomp", "csubj"} for c in h.children)
            for h in heads):  # fmt: skip
