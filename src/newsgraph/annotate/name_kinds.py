@@ -73,7 +73,11 @@ class _NameReader:
 
     def _names_something(self, text: str) -> bool:
         """Whether the place index or the gazetteer knows the words as a name."""
-        return find_place(text) is not None or any(True for _ in self.gazetteer.lookup(text))
+        return find_place(text) is not None or self._in_gazetteer(text)
+
+    def _in_gazetteer(self, text: str) -> bool:
+        """Whether the gazetteer has an entry of that name."""
+        return any(True for _ in self.gazetteer.lookup(text))
 
     def _a_persons_name(self, span: Span) -> bool:
         """Two or three capitalised words opening with a common given name and holding no
@@ -106,7 +110,7 @@ class _NameReader:
             and root.dep_ == "compound"
             and root.head.pos_ == "NOUN"
             and root.head.lemma_.lower() in self.facility_nouns
-            and not any(True for _ in self.gazetteer.lookup(span.text))
+            and not self._in_gazetteer(span.text)
         ):
             # "the La Modelo prison", "Bellavista prison" (a town's name too: NER's NORP)
             return EntityType.PLACE
@@ -208,7 +212,7 @@ class _NameReader:
             return (
                 (in_a_list_of_places and find_place(span.text) is not None)
                 or (after_in and _city(span, BIG_CITY))
-            ) and not any(True for _ in self.gazetteer.lookup(span.text))
+            ) and not self._in_gazetteer(span.text)
         return (
             etype == EntityType.PERSON
             and (

@@ -259,9 +259,10 @@ def event_at(
     ):
         return None
     verb = verbal(token, lexicon)
-    doers = subject_of(view, token) if verb else noun_source(view, token, pattern)
-    if unfit_source(view, pattern, doers):
-        return None  # "The New York Times investigated": reporting, whatever the model judged
+    if pattern.not_by:
+        doers = subject_of(view, token) if verb else noun_source(view, token, pattern)
+        if unfit_source(view, pattern, doers):
+            return None  # "The New York Times investigated": reporting, whatever the model judged
     if verb:
         event = _verb_event(view, token, pattern, index)
     else:

@@ -68,6 +68,12 @@ def verb_pattern(token: Token, lexicon: EventLexicon) -> Pattern | None:
     specific = [p for p in candidates if p.object or p.particle or p.with_prep or p.complement]
     general = [p for p in candidates if not (p.object or p.particle or p.with_prep or p.complement)]
     preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
+    # what the verb calls its object, read once for the entries that ask
+    leaning = (
+        complement_polarity(token, lexicon.polarity)
+        if any(p.complement for p in specific)
+        else None
+    )
     for pattern in specific:
         if pattern.particle and pattern.particle != particle:
             continue
@@ -77,9 +83,7 @@ def verb_pattern(token: Token, lexicon: EventLexicon) -> Pattern | None:
             continue  # "launched a verbal attack": criticism, as the noun's own entry says
         if pattern.with_prep and not pattern.with_prep & preps:
             continue
-        if pattern.complement and pattern.complement != complement_polarity(
-            token, lexicon.polarity
-        ):
+        if pattern.complement and pattern.complement != leaning:
             continue
         if not _voided(pattern, token, objects):
             return pattern
